@@ -1,0 +1,59 @@
+#ifndef TAIMAKO_DB_DB_H
+#define TAIMAKO_DB_DB_H
+/* The one connection to the Taimako database: opening and creating it,
+ * schema migrations, transactions, and who is acting (for the audit trail).
+ * Every write in the program goes through a transaction begun here. */
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/status.h"
+
+struct db;
+
+/* The SQLite application_id that marks a Taimako database ("TAIM"). */
+#define DB_APPLICATION_ID 0x5441494D
+
+enum db_mode {
+	DB_EXISTING,   /* open a Taimako database, upgrading its schema if older */
+	DB_CREATE,     /* create a new one; the path must not exist */
+	DB_READONLY,   /* open without ever writing (for `check`) */
+};
+
+/* Opens or creates the database at path. On success *out owns the
+ * connection (free it with db_close). On failure *out is NULL, the file is
+ * left exactly as it was (a file DB_CREATE made is removed again), and a
+ * detail (system or SQLite message, may be empty) is copied to detail. */
+enum status db_open(const char *path, enum db_mode mode, struct db **out,
+                    char *detail, size_t detail_size);
+
+/* Removes path and its -wal and -shm files: for a database this process
+ * just created and could not finish. */
+void db_remove_files(const char *path);
+
+/* Finalises every statement, closes the connection and sets *db to NULL. */
+void db_close(struct db **db);
+
+/* The schema version of the open database, and the one this program has. */
+int db_version(struct db *db);
+int db_latest_version(void);
+
+/* BEGIN IMMEDIATE: takes the write lock now, so that a transaction that
+ * reads then writes never fails halfway on a lock held by another session. */
+enum status db_begin(struct db *db);
+enum status db_commit(struct db *db);
+/* Rolls back the open transaction, if any. */
+void db_rollback(struct db *db);
+
+/* Runs the integrity and foreign-key checks. ST_OK when sound; otherwise
+ * ST_CORRUPT with the first problem in detail. */
+enum status db_integrity(struct db *db, char *detail, size_t detail_size);
+
+/* Records who acts from now on, for the audit trail: user id (0 for the
+ * command line before any login), user name and origin ("local",
+ * "ssh 10.1.2.3", "cli"). The strings are copied. */
+void db_set_actor(struct db *db, long long user_id, const char *user_name,
+                  const char *origin);
+
+/* True for a database made by `taimako demo`. */
+bool db_is_demo(struct db *db);
+
+#endif

@@ -1,0 +1,33 @@
+#ifndef TAIMAKO_DB_REFDATA_H
+#define TAIMAKO_DB_REFDATA_H
+/* Reference lists loaded by migration: centres, countries, languages. */
+#include <stdbool.h>
+#include "core/status.h"
+
+struct db;
+
+enum ref_kind { REF_CENTRE, REF_COUNTRY, REF_LANGUAGE };
+
+struct ref_row {
+	char code[8];        /* centre code, ISO 3166-1 alpha-3, ISO 639-3 */
+	char alt[8];         /* region P-code, alpha-2, ISO 639-1 ("" if none) */
+	char name[200];      /* in the language asked for, UTF-8 */
+};
+
+/* Calls cb for the rows of kind whose code or name (accents and case
+ * ignored) starts a word with filter, in name order, skipping the first
+ * offset matches and stopping after limit. Rows are streamed, never all
+ * loaded. lang is "fr" or "en". Returns ST_OK and sets *more when rows
+ * remained after limit. */
+enum status ref_page(struct db *db, enum ref_kind kind, const char *lang, const char *filter,
+                     int offset, int limit, void (*cb)(const struct ref_row *row, void *ctx),
+                     void *ctx, bool *more);
+
+/* Name of the centre with this code in lang into out ("" when unknown). */
+enum status ref_centre_name(struct db *db, const char *code, const char *lang,
+                            char *out, size_t size);
+
+/* Number of rows of kind, -1 on error. */
+long ref_count(struct db *db, enum ref_kind kind);
+
+#endif

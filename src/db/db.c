@@ -1,0 +1,411 @@
+/* The connection, its pragmas, migrations and transactions. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db/db_private.h"
+#include "db/migrations.h"
+
+#define STMT_CACHE 96
+#define BUSY_TIMEOUT_MS 5000
+
+struct cached_stmt {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *sql;
+	struct db_actor actor;
+	struct cached_stmt cache[STMT_CACHE];
+	int ncached;
+};
+
+/* Copies a detail message, if the caller wants one. */
+static void set_detail(char *detail, size_t n, const char *msg)
+{
+	if (detail && n > 0)
+		snprintf(detail, n, "%s", msg ? msg : "");
+}
+
+enum status db_status_of(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return ST_OK;
+	case SQLITE_NOMEM:
+		return ST_NOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ST_BUSY;
+	case SQLITE_CORRUPT:
+		return ST_CORRUPT;
+	case SQLITE_NOTADB:
+		return ST_NOT_TAIMAKO;
+	case SQLITE_CONSTRAINT:
+		return (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		       ? ST_DUPLICATE : ST_INVALID;
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return ST_CANT_OPEN;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+		return ST_IO;
+	default:
+		return ST_INTERNAL;
+	}
+}
+
+sqlite3 *db_sqlite(struct db *db)
+{
+	return db->sql;
+}
+
+const struct db_actor *db_actor(struct db *db)
+{
+	return &db->actor;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *sql)
+{
+	for (int i = 0; i < db->ncached; i++)
+		if (db->cache[i].sql == sql)
+			return db->cache[i].stmt;
+	if (db->ncached == STMT_CACHE)
+		return NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		return NULL;
+	db->cache[db->ncached].sql = sql;
+	db->cache[db->ncached].stmt = st;
+	db->ncached++;
+	return st;
+}
+
+int db_bind_text(sqlite3_stmt *st, int idx, const char *text)
+{
+	if (!text)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+void db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+/* Reads one integer pragma; returns an SQLite result code. */
+static int pragma_int(sqlite3 *sql, const char *pragma, int *value)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(sql, pragma, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*value = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_version(struct db *db)
+{
+	int v = -1;
+	pragma_int(db->sql, "PRAGMA user_version", &v);
+	return v;
+}
+
+int db_latest_version(void)
+{
+	return migrations_count;
+}
+
+/* Runs sql with no result rows, keeping SQLite's message on failure. */
+static int exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+}
+
+enum status db_begin(struct db *db)
+{
+	return db_status_of(exec(db, "BEGIN IMMEDIATE"));
+}
+
+enum status db_commit(struct db *db)
+{
+	int rc = exec(db, "COMMIT");
+	if (rc != SQLITE_OK)
+		db_rollback(db);
+	return db_status_of(rc);
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		exec(db, "ROLLBACK");
+}
+
+/* Applies every migration newer than the database, each in its own
+ * transaction. The version is read again under the write lock, so two
+ * sessions starting at once never apply the same migration twice. */
+static enum status migrate(struct db *db, char *detail, size_t n)
+{
+	for (;;) {
+		enum status st = db_begin(db);
+		if (st != ST_OK) {
+			set_detail(detail, n, sqlite3_errmsg(db->sql));
+			return st;
+		}
+		int v = db_version(db);
+		if (v >= migrations_count) {
+			db_rollback(db);
+			return ST_OK;
+		}
+		const struct migration *m = &migrations[v];
+		int rc = exec(db, m->sql);
+		if (rc == SQLITE_OK && v == 0) {
+			char buf[64];
+			snprintf(buf, sizeof buf, "PRAGMA application_id = %d", DB_APPLICATION_ID);
+			rc = exec(db, buf);
+		}
+		if (rc == SQLITE_OK) {
+			char buf[64];
+			snprintf(buf, sizeof buf, "PRAGMA user_version = %d", m->version);
+			rc = exec(db, buf);
+		}
+		if (rc != SQLITE_OK) {
+			char msg[300];
+			snprintf(msg, sizeof msg, "%s: %s", m->name, sqlite3_errmsg(db->sql));
+			set_detail(detail, n, msg);
+			db_rollback(db);
+			return db_status_of(rc);
+		}
+		st = db_commit(db);
+		if (st != ST_OK) {
+			set_detail(detail, n, sqlite3_errmsg(db->sql));
+			return st;
+		}
+	}
+}
+
+/* Sets the per-connection pragmas of a writable connection. WAL lets many
+ * sessions read while one writes; FULL sync because power cuts are common
+ * at the sites. */
+static enum status configure(struct db *db, char *detail, size_t n)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode=WAL", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		const unsigned char *mode = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+		rc = (mode && strcmp((const char *)mode, "wal") == 0) ? SQLITE_OK : SQLITE_CANTOPEN;
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK)
+		rc = exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+	if (rc != SQLITE_OK) {
+		set_detail(detail, n, sqlite3_errmsg(db->sql));
+		return db_status_of(rc);
+	}
+	return ST_OK;
+}
+
+/* Checks that an opened file is a Taimako database this program can use,
+ * reading only. */
+static enum status identify(struct db *db, char *detail, size_t n)
+{
+	int app_id = 0, version = 0;
+	int rc = pragma_int(db->sql, "PRAGMA application_id", &app_id);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db->sql, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK) {
+		set_detail(detail, n, sqlite3_errmsg(db->sql));
+		enum status st = db_status_of(rc);
+		return st == ST_INTERNAL ? ST_NOT_TAIMAKO : st;
+	}
+	if (app_id != DB_APPLICATION_ID) {
+		set_detail(detail, n, "");
+		return ST_NOT_TAIMAKO;
+	}
+	if (version > migrations_count) {
+		char msg[96];
+		snprintf(msg, sizeof msg, "schema %d > %d", version, migrations_count);
+		set_detail(detail, n, msg);
+		return ST_TOO_NEW;
+	}
+	return ST_OK;
+}
+
+/* Creates path with mode 0660 (group-shared, never world-readable). */
+static enum status create_file(const char *path, char *detail, size_t n)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0) {
+		set_detail(detail, n, strerror(errno));
+		return errno == EEXIST ? ST_EXISTS : ST_CANT_CREATE;
+	}
+	/* The umask may have removed group write; sharing needs it. */
+	int rc = fchmod(fd, 0660);
+	close(fd);
+	if (rc != 0) {
+		set_detail(detail, n, strerror(errno));
+		unlink(path);
+		return ST_CANT_CREATE;
+	}
+	return ST_OK;
+}
+
+void db_remove_files(const char *path)
+{
+	char buf[4096];
+	unlink(path);
+	snprintf(buf, sizeof buf, "%s-wal", path);
+	unlink(buf);
+	snprintf(buf, sizeof buf, "%s-shm", path);
+	unlink(buf);
+}
+
+/* Checks the path before SQLite sees it, so nothing is created by mistake. */
+static enum status check_path(const char *path, enum db_mode mode, char *detail, size_t n)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return mode == DB_CREATE ? ST_OK : ST_NO_FILE;
+		set_detail(detail, n, strerror(errno));
+		return ST_CANT_OPEN;
+	}
+	if (mode == DB_CREATE)
+		return ST_EXISTS;
+	if (!S_ISREG(sb.st_mode) || sb.st_size == 0)
+		return ST_NOT_TAIMAKO;
+	return ST_OK;
+}
+
+enum status db_open(const char *path, enum db_mode mode, struct db **out,
+                    char *detail, size_t detail_size)
+{
+	*out = NULL;
+	set_detail(detail, detail_size, "");
+	enum status st = check_path(path, mode, detail, detail_size);
+	if (st != ST_OK)
+		return st;
+	if (mode == DB_CREATE && (st = create_file(path, detail, detail_size)) != ST_OK)
+		return st;
+
+	struct db *db = calloc(1, sizeof *db);
+	if (!db) {
+		if (mode == DB_CREATE)
+			db_remove_files(path);
+		return ST_NOMEM;
+	}
+	snprintf(db->actor.user_name, sizeof db->actor.user_name, "%s", "system");
+	snprintf(db->actor.origin, sizeof db->actor.origin, "%s", "cli");
+
+	int flags = (mode == DB_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
+	            | SQLITE_OPEN_NOFOLLOW;
+	int rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
+	if (rc != SQLITE_OK) {
+		set_detail(detail, detail_size, db->sql ? sqlite3_errmsg(db->sql) : "");
+		st = db_status_of(rc);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	if (mode != DB_READONLY && sqlite3_db_readonly(db->sql, "main") == 1) {
+		set_detail(detail, detail_size, strerror(EACCES));
+		st = ST_CANT_OPEN;
+		goto fail;
+	}
+	if (mode != DB_CREATE && (st = identify(db, detail, detail_size)) != ST_OK)
+		goto fail;
+	if (mode == DB_READONLY) {
+		exec(db, "PRAGMA query_only=ON");
+	} else {
+		st = configure(db, detail, detail_size);
+		if (st == ST_OK)
+			st = migrate(db, detail, detail_size);
+		if (st != ST_OK)
+			goto fail;
+	}
+	*out = db;
+	return ST_OK;
+fail:
+	db_close(&db);
+	if (mode == DB_CREATE)
+		db_remove_files(path);
+	return st;
+}
+
+void db_close(struct db **dbp)
+{
+	struct db *db = *dbp;
+	if (!db)
+		return;
+	for (int i = 0; i < db->ncached; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	if (db->sql)
+		sqlite3_close(db->sql);
+	free(db);
+	*dbp = NULL;
+}
+
+void db_set_actor(struct db *db, long long user_id, const char *user_name,
+                  const char *origin)
+{
+	db->actor.user_id = user_id;
+	snprintf(db->actor.user_name, sizeof db->actor.user_name, "%s", user_name ? user_name : "");
+	snprintf(db->actor.origin, sizeof db->actor.origin, "%s", origin ? origin : "");
+}
+
+enum status db_integrity(struct db *db, char *detail, size_t n)
+{
+	set_detail(detail, n, "");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		set_detail(detail, n, sqlite3_errmsg(db->sql));
+		return ST_CORRUPT;
+	}
+	enum status result = ST_OK;
+	rc = sqlite3_step(st);
+	const unsigned char *first = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+	if (!first || strcmp((const char *)first, "ok") != 0) {
+		set_detail(detail, n, first ? (const char *)first : sqlite3_errmsg(db->sql));
+		result = ST_CORRUPT;
+	}
+	sqlite3_finalize(st);
+	if (result != ST_OK)
+		return result;
+
+	rc = sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "foreign key: %s row %lld",
+		         (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1));
+		set_detail(detail, n, msg);
+		result = ST_CORRUPT;
+	}
+	sqlite3_finalize(st);
+	return result;
+}
+
+bool db_is_demo(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = 'demo'");
+	if (!st)
+		return false;
+	bool demo = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+	sqlite3_reset(st);
+	return demo;
+}

@@ -1,0 +1,36 @@
+#ifndef TAIMAKO_DB_PRIVATE_H
+#define TAIMAKO_DB_PRIVATE_H
+/* What the modules of src/db/ share about the connection. Never included
+ * outside src/db/: screens and the UI see only include/db/. */
+#include <sqlite3.h>
+#include "db/db.h"
+
+struct db_actor {
+	long long user_id;
+	char user_name[64];
+	char origin[80];
+};
+
+/* The SQLite handle. */
+sqlite3 *db_sqlite(struct db *db);
+
+/* A prepared statement for sql, prepared once and kept until db_close.
+ * sql must be a string literal (it is cached by address). The statement
+ * comes back reset with no bindings; NULL on error (message logged in the
+ * connection). Callers must sqlite3_reset it before returning, so that no
+ * read snapshot stays open while the program waits for a key. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+/* Maps an SQLite result code to a status. */
+enum status db_status_of(int rc);
+
+/* The current actor. */
+const struct db_actor *db_actor(struct db *db);
+
+/* Binds text that may be NULL (bound as SQL NULL), copied by SQLite. */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *text);
+
+/* Copies column col of the current row as text into out (empty for NULL). */
+void db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size);
+
+#endif
