@@ -1,0 +1,100 @@
+#ifndef TAIMAKO_UI_APP_H
+#define TAIMAKO_UI_APP_H
+/* The screen loop: a stack of screens, the title, message and status lines,
+ * resizing, and the keys every screen shares. Only this loop calls
+ * doupdate(); screens draw into the body window they are given. */
+#include <curses.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/status.h"
+#include "db/user.h"
+#include "ui/keys.h"
+
+#define UI_MIN_ROWS 24
+#define UI_MIN_COLS 80
+#define UI_STACK_MAX 16
+
+struct db;
+struct app;
+
+/* What a screen's input or action callback did. */
+enum ui_result {
+	UI_IGNORED = 0,   /* not mine: try the bindings, then the global ones */
+	UI_HANDLED,       /* done; the screen is redrawn */
+	UI_LEAVE,         /* close this screen (back to the one below) */
+	UI_QUIT,          /* leave the program (after the unsaved-changes check) */
+};
+
+/* A screen: a table of callbacks, as tig's view_ops. Every callback is
+ * optional but draw. state is state_size bytes, zeroed, owned by the loop. */
+struct screen {
+	const char *name;                /* for tests and logs */
+	const char *title;               /* msgid shown in the title bar */
+	bool needs_login;                /* refused before login */
+	size_t state_size;
+	const struct binding *bindings;  /* ends with action 0; may be NULL */
+	/* Sets up state; arg is what app_push was given. Not ST_OK: not opened. */
+	enum status (*enter)(struct app *app, void *state, const void *arg);
+	void (*leave)(struct app *app, void *state);
+	void (*draw)(struct app *app, void *state, WINDOW *body);
+	/* Every key first (for text fields); UI_IGNORED passes it on. */
+	enum ui_result (*input)(struct app *app, void *state, int key);
+	/* An action of this screen's bindings. */
+	enum ui_result (*action)(struct app *app, void *state, int action);
+	/* True when leaving would lose what the user typed. */
+	bool (*unsaved)(struct app *app, void *state);
+	/* True while a text field has the focus: plain letters are text then. */
+	bool (*typing)(struct app *app, void *state);
+};
+
+/* Signals set these; the loop acts on them (never curses in a handler). */
+extern volatile sig_atomic_t app_hangup;
+
+/* Starts curses (alternate screen, no echo, raw keys, short Esc delay) and
+ * returns the application over db, or NULL when the terminal cannot be used. */
+struct app *app_new(struct db *db);
+
+/* Pushes the first screen and runs until the stack is empty or the user
+ * quits. Ends curses before returning. Returns 0, or 1 after a hang-up. */
+int app_run(struct app *app, const struct screen *first, const void *arg);
+
+/* Frees the application (after app_run) and sets *app to NULL. */
+void app_free(struct app **app);
+
+/* Opens screen on top of the current one; its title shows at once. Errors
+ * from its enter callback go to the message line. */
+enum status app_push(struct app *app, const struct screen *screen, const void *arg);
+
+/* Closes every screen above the first one (the login screen). */
+void app_pop_to_root(struct app *app);
+
+/* Shows a message on the message line until the next key. The text is
+ * copied (and already translated by the caller). */
+void app_message(struct app *app, const char *text);
+void app_error(struct app *app, const char *text);
+
+/* Asks a yes/no question in a box over the screen; true for yes. Esc and
+ * "n" say no. */
+bool app_confirm(struct app *app, const char *question);
+
+/* Marks the screen for a full redraw before the next key. */
+void app_dirty(struct app *app);
+
+/* The database, and the logged-in user (NULL before login). */
+struct db *app_db(struct app *app);
+const struct user *app_user(struct app *app);
+
+/* Sets or clears (NULL) the logged-in user; applies their language. */
+void app_set_user(struct app *app, const struct user *user);
+
+/* Switches the language; remembered in the account when logged in. */
+void app_toggle_lang(struct app *app);
+
+/* The screen F1 opens, given the current screen as its argument. */
+void app_set_help(struct app *app, const struct screen *help);
+
+/* The screen below the current one (for the help screen), or NULL. */
+const struct screen *app_below(struct app *app);
+
+#endif

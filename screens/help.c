@@ -1,0 +1,97 @@
+/* F1 help: the keys of the screen below, generated from its key table and
+ * the global one, so it can never disagree with what the keys do. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+
+#define KEYS_COLS 24
+
+struct help {
+	const struct screen *about;
+	int top;
+	int lines;    /* rows of text, set when drawn */
+};
+
+static enum status help_enter(struct app *app, void *state, const void *arg)
+{
+	(void)app;
+	struct help *s = state;
+	s->about = arg;
+	return ST_OK;
+}
+
+/* Writes "F1, ?, Ctrl-G" for the keys of b into out. */
+static void key_list(const struct binding *b, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int i = 0; i < UI_MAX_KEYS && b->keys[i]; i++) {
+		char name[32];
+		size_t len = strlen(out);
+		keys_name(b->keys[i], name, sizeof name);
+		snprintf(out + len, size - len, "%s%s", i ? ", " : "", name);
+	}
+}
+
+/* Draws the bindings of table from text line *line on, skipping lines above top. */
+static void draw_table(struct help *s, WINDOW *win, const struct binding *table, int *line)
+{
+	int rows = getmaxy(win), cols = getmaxx(win);
+	for (const struct binding *b = table; b && b->action; b++, (*line)++) {
+		int y = *line - s->top + 3;
+		if (y < 3 || y >= rows)
+			continue;
+		char keys[128];
+		key_list(b, keys, sizeof keys);
+		ui_put(win, y, 2, KEYS_COLS - 1, A_BOLD, keys);
+		ui_put(win, y, 2 + KEYS_COLS, cols - KEYS_COLS - 4, 0, _(b->help));
+	}
+}
+
+static void help_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct help *s = state;
+	char title[256];
+	snprintf(title, sizeof title, _("Keys of the screen: %s"), s->about ? _(s->about->title) : "");
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, title);
+	int line = 0;
+	if (s->about)
+		draw_table(s, win, s->about->bindings, &line);
+	line++;   /* a blank row between this screen's keys and the shared ones */
+	draw_table(s, win, ui_global_bindings, &line);
+	s->lines = line;
+}
+
+static enum ui_result help_input(struct app *app, void *state, int key)
+{
+	(void)app;
+	struct help *s = state;
+	if (key == UI_KEYCODE(KEY_DOWN) && s->top + 1 < s->lines)
+		s->top++;
+	else if (key == UI_KEYCODE(KEY_UP) && s->top > 0)
+		s->top--;
+	else if (key == '\n' || key == ' ')
+		return UI_LEAVE;
+	else
+		return UI_IGNORED;
+	return UI_HANDLED;
+}
+
+static const struct binding bindings[] = {
+	{ 1, { '\n', ' ', 0, 0 }, N_("Close"), N_("Close the help") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+const struct screen screen_help = {
+	.name = "help",
+	.title = N_("Help"),
+	.needs_login = false,
+	.state_size = sizeof(struct help),
+	.bindings = bindings,
+	.enter = help_enter,
+	.draw = help_draw,
+	.input = help_input,
+};

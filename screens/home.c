@@ -1,0 +1,139 @@
+/* The home menu: its entries depend on the user's role. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/db.h"
+#include "db/refdata.h"
+#include "db/user.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/lang.h"
+#include "ui/menu.h"
+
+enum {
+	ITEM_CENTRES = 1,
+	ITEM_COUNTRIES,
+	ITEM_LANGUAGES,
+	ITEM_DB_STATUS,
+	ITEM_PREFS,
+	ITEM_LANGUAGE,
+	ITEM_LOGOUT,
+	ITEM_QUIT,
+};
+
+enum { ACT_OPEN = 1 };
+
+static const struct binding bindings[] = {
+	{ ACT_OPEN, { '\n', UI_KEYCODE(KEY_RIGHT), 0, 0 }, N_("Open"),
+	  N_("Open the selected entry (or press its number or letter)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const enum ref_kind kinds[] = { REF_CENTRE, REF_COUNTRY, REF_LANGUAGE };
+
+struct home {
+	struct menu menu;
+};
+
+/* Builds the menu for the role: modules appear here as they are built. */
+static enum status home_enter(struct app *app, void *state, const void *arg)
+{
+	(void)arg;
+	struct home *s = state;
+	const struct user *u = app_user(app);
+	menu_init(&s->menu);
+	menu_add(&s->menu, ITEM_CENTRES, '1', N_("Centres"));
+	menu_add(&s->menu, ITEM_COUNTRIES, '2', N_("Countries"));
+	menu_add(&s->menu, ITEM_LANGUAGES, '3', N_("Languages"));
+	if (u->role == ROLE_ADMIN || u->role == ROLE_MANAGER)
+		menu_add(&s->menu, ITEM_DB_STATUS, '4', N_("Check the database"));
+	menu_add(&s->menu, ITEM_PREFS, 'p', N_("My preferences"));
+	menu_add(&s->menu, ITEM_LANGUAGE, 'l', N_("Switch language (Français / English)"));
+	menu_add(&s->menu, ITEM_LOGOUT, 'd', N_("Log out"));
+	menu_add(&s->menu, ITEM_QUIT, 'q', N_("Quit"));
+	return ST_OK;
+}
+
+/* Runs the integrity check and reports it on the message line. */
+static void db_status(struct app *app)
+{
+	char detail[256], msg[512];
+	struct db *db = app_db(app);
+	enum status st = db_integrity(db, detail, sizeof detail);
+	if (st == ST_OK)
+		snprintf(msg, sizeof msg, _("The database is sound (schema version %d)."), db_version(db));
+	else
+		snprintf(msg, sizeof msg, "%s %s", _(status_msgid(st)), detail);
+	if (st == ST_OK)
+		app_message(app, msg);
+	else
+		app_error(app, msg);
+}
+
+/* Does what entry id says. */
+static enum ui_result choose(struct app *app, int id)
+{
+	switch (id) {
+	case ITEM_CENTRES:
+	case ITEM_COUNTRIES:
+	case ITEM_LANGUAGES:
+		app_push(app, &screen_reflist, &kinds[id - ITEM_CENTRES]);
+		return UI_HANDLED;
+	case ITEM_DB_STATUS:
+		db_status(app);
+		return UI_HANDLED;
+	case ITEM_PREFS:
+		app_push(app, &screen_prefs, NULL);
+		return UI_HANDLED;
+	case ITEM_LANGUAGE:
+		app_toggle_lang(app);
+		return UI_HANDLED;
+	case ITEM_LOGOUT:
+		app_set_user(app, NULL);
+		app_pop_to_root(app);
+		return UI_HANDLED;
+	case ITEM_QUIT:
+		return UI_QUIT;
+	default:
+		return UI_IGNORED;
+	}
+}
+
+static enum ui_result home_input(struct app *app, void *state, int key)
+{
+	struct home *s = state;
+	/* The home screen is the bottom once signed in: Log out leaves it. */
+	if (key == UI_ESC || key == UI_KEYCODE(KEY_LEFT)) {
+		app_message(app, _("Choose Log out to sign out, or Quit."));
+		return UI_HANDLED;
+	}
+	int id = menu_key(&s->menu, key);
+	if (id < 0)
+		return UI_HANDLED;
+	return id > 0 ? choose(app, id) : UI_IGNORED;
+}
+
+static void home_draw(struct app *app, void *state, WINDOW *win)
+{
+	struct home *s = state;
+	const struct user *u = app_user(app);
+	char line[512], centre[200];
+	ref_centre_name(app_db(app), u->centre_code, lang_get(), centre, sizeof centre);
+	snprintf(line, sizeof line, _("Welcome, %s"), u->display_name);
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
+	snprintf(line, sizeof line, "%s · %s", _(role_label_msgid(u->role)), centre);
+	ui_put(win, 2, 2, getmaxx(win) - 4, 0, line);
+	menu_draw(&s->menu, win, 4, 2, 48);
+}
+
+const struct screen screen_home = {
+	.name = "home",
+	.title = N_("Home"),
+	.needs_login = true,
+	.state_size = sizeof(struct home),
+	.bindings = bindings,
+	.enter = home_enter,
+	.draw = home_draw,
+	.input = home_input,
+};

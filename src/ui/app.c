@@ -1,0 +1,462 @@
+/* The screen loop, the bars around the body, and the shared keys. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/user.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/lang.h"
+
+#define KEY_TIMEOUT_MS 1000
+
+volatile sig_atomic_t app_hangup;
+
+struct frame {
+	const struct screen *screen;
+	void *state;
+};
+
+struct app {
+	struct db *db;
+	struct user user;
+	bool logged_in;
+	struct frame stack[UI_STACK_MAX];
+	int depth;
+	SCREEN *term;
+	WINDOW *body;          /* NULL while the terminal is too small */
+	char msg[512];
+	bool msg_error;
+	bool dirty;
+	bool quit;
+	const struct screen *help;  /* pushed by F1 */
+};
+
+/* Sets the flag the loop checks; nothing else is safe in a handler. */
+static void on_hangup(int sig)
+{
+	(void)sig;
+	app_hangup = 1;
+}
+
+/* (Re)creates the body window for the current size. */
+static void layout(struct app *app)
+{
+	if (app->body) {
+		delwin(app->body);
+		app->body = NULL;
+	}
+	if (LINES >= UI_MIN_ROWS && COLS >= UI_MIN_COLS) {
+		app->body = newwin(LINES - 3, COLS, 1, 0);
+		if (app->body) {
+			keypad(app->body, TRUE);
+			wtimeout(app->body, KEY_TIMEOUT_MS);
+		}
+	}
+	app->dirty = true;
+}
+
+struct app *app_new(struct db *db)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "taimako: %s\n", _("the screens need a terminal (or use a subcommand)"));
+		return NULL;
+	}
+	struct app *app = calloc(1, sizeof *app);
+	if (!app)
+		return NULL;
+	app->db = db;
+	app->term = newterm(NULL, stdout, stdin);
+	if (!app->term) {
+		fprintf(stderr, "taimako: %s\n", _("this terminal type is not known (check TERM)"));
+		free(app);
+		return NULL;
+	}
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	wtimeout(stdscr, KEY_TIMEOUT_MS);
+	curs_set(0);
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	layout(app);
+	return app;
+}
+
+void app_free(struct app **appp)
+{
+	struct app *app = *appp;
+	if (!app)
+		return;
+	if (app->term)
+		delscreen(app->term);
+	free(app);
+	*appp = NULL;
+}
+
+struct db *app_db(struct app *app)
+{
+	return app->db;
+}
+
+const struct user *app_user(struct app *app)
+{
+	return app->logged_in ? &app->user : NULL;
+}
+
+void app_dirty(struct app *app)
+{
+	app->dirty = true;
+}
+
+void app_message(struct app *app, const char *text)
+{
+	snprintf(app->msg, sizeof app->msg, "%s", text ? text : "");
+	app->msg_error = false;
+	app->dirty = true;
+}
+
+void app_error(struct app *app, const char *text)
+{
+	app_message(app, text);
+	app->msg_error = true;
+	if (text && *text)
+		beep();
+}
+
+void app_set_help(struct app *app, const struct screen *help)
+{
+	app->help = help;
+}
+
+const struct screen *app_below(struct app *app)
+{
+	return app->depth >= 2 ? app->stack[app->depth - 2].screen : NULL;
+}
+
+/* Closes the top screen. */
+static void pop(struct app *app)
+{
+	if (app->depth == 0)
+		return;
+	struct frame *f = &app->stack[--app->depth];
+	if (f->screen->leave)
+		f->screen->leave(app, f->state);
+	free(f->state);
+	f->state = NULL;
+	app->dirty = true;
+}
+
+enum status app_push(struct app *app, const struct screen *screen, const void *arg)
+{
+	if (app->depth == UI_STACK_MAX)
+		return ST_INTERNAL;
+	if (screen->needs_login && !app->logged_in)
+		return ST_DENIED;
+	struct frame *f = &app->stack[app->depth];
+	f->screen = screen;
+	f->state = calloc(1, screen->state_size ? screen->state_size : 1);
+	if (!f->state)
+		return ST_NOMEM;
+	app->depth++;
+	enum status st = screen->enter ? screen->enter(app, f->state, arg) : ST_OK;
+	if (st != ST_OK) {
+		app->depth--;
+		free(f->state);
+		f->state = NULL;
+		app_error(app, _(status_msgid(st)));
+	}
+	app->dirty = true;
+	return st;
+}
+
+void app_pop_to_root(struct app *app)
+{
+	while (app->depth > 1)
+		pop(app);
+}
+
+void app_set_user(struct app *app, const struct user *user)
+{
+	if (user) {
+		app->user = *user;
+		app->logged_in = true;
+		lang_set(user->lang);
+	} else {
+		memset(&app->user, 0, sizeof app->user);
+		app->logged_in = false;
+	}
+	app->dirty = true;
+}
+
+void app_toggle_lang(struct app *app)
+{
+	const char *next = strcmp(lang_get(), "fr") == 0 ? "en" : "fr";
+	lang_set(next);
+	if (app->logged_in) {
+		enum status st = user_save_prefs(app->db, &app->user, app->user.display_name, next);
+		if (st == ST_CONFLICT && user_get(app->db, app->user.id, &app->user) == ST_OK)
+			st = user_save_prefs(app->db, &app->user, app->user.display_name, next);
+		if (st != ST_OK) {
+			app_error(app, _(status_msgid(st)));
+			return;
+		}
+	}
+	app_message(app, _("Language: English"));
+}
+
+/* The title bar: program, screen title, centre. */
+static void draw_title(struct app *app, const struct frame *f)
+{
+	char left[256];
+	snprintf(left, sizeof left, " Taimako · %s", _(f->screen->title));
+	ui_put_padded(stdscr, 0, 0, COLS, UI_ATTR_BAR, left);
+	if (app->logged_in) {
+		char right[64];
+		snprintf(right, sizeof right, "%s ", app->user.centre_code);
+		int w = text_width(right);
+		ui_put(stdscr, 0, COLS - w, w, UI_ATTR_BAR, right);
+	}
+}
+
+/* Appends "KEY Label" hints of table to buf while they fit in cols. */
+static void add_hints(char *buf, size_t size, const struct binding *table, int cols)
+{
+	for (const struct binding *b = table; b && b->action; b++) {
+		if (!b->label)
+			continue;
+		char key[32], hint[128];
+		keys_name(b->keys[0], key, sizeof key);
+		snprintf(hint, sizeof hint, "%s%s %s", *buf ? "  " : " ", key, _(b->label));
+		if (text_width(buf) + text_width(hint) > cols)
+			return;
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s", hint);
+	}
+}
+
+/* The status line: the keys that work here, then who and where. */
+static void draw_status(struct app *app, const struct frame *f)
+{
+	char who[128] = "";
+	if (app->logged_in)
+		snprintf(who, sizeof who, " %s@%s · %s ", app->user.name, app->user.centre_code,
+		         strcmp(lang_get(), "fr") == 0 ? "FR" : "EN");
+	else
+		snprintf(who, sizeof who, " %s ", strcmp(lang_get(), "fr") == 0 ? "FR" : "EN");
+	int room = COLS - text_width(who) - 1;
+	char keys[512] = "";
+	add_hints(keys, sizeof keys, f->screen->bindings, room);
+	add_hints(keys, sizeof keys, ui_global_bindings, room);
+	ui_put_padded(stdscr, LINES - 1, 0, COLS, UI_ATTR_BAR, keys);
+	int w = text_width(who);
+	ui_put(stdscr, LINES - 1, COLS - w, w, UI_ATTR_BAR, who);
+}
+
+/* The whole screen, or the too-small notice. */
+static void draw_all(struct app *app)
+{
+	werase(stdscr);
+	if (!app->body) {
+		char line[256];
+		snprintf(line, sizeof line, _("Terminal too small: %dx%d. Taimako needs at least %dx%d."),
+		         COLS, LINES, UI_MIN_COLS, UI_MIN_ROWS);
+		ui_put_centred(stdscr, LINES / 2 - 1, A_BOLD, line);
+		ui_put_centred(stdscr, LINES / 2 + 1, 0, _("Enlarge the window, or press F10 to quit."));
+		wnoutrefresh(stdscr);
+		app->dirty = false;
+		return;
+	}
+	struct frame *f = &app->stack[app->depth - 1];
+	draw_title(app, f);
+	if (app->msg[0])
+		ui_put(stdscr, LINES - 2, 1, COLS - 2, app->msg_error ? UI_ATTR_ERROR : 0, app->msg);
+	draw_status(app, f);
+	wnoutrefresh(stdscr);
+	werase(app->body);
+	f->screen->draw(app, f->state, app->body);
+	bool typing = f->screen->typing && f->screen->typing(app, f->state);
+	curs_set(typing ? 1 : 0);
+	wnoutrefresh(app->body);
+	app->dirty = false;
+}
+
+/* Reads one key as an int (see ui/keys.h); 0 on time-out or signal. */
+static int read_key(struct app *app)
+{
+	wint_t ch;
+	int rc = wget_wch(app->body ? app->body : stdscr, &ch);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES) {
+		if (ch == KEY_ENTER)
+			return '\n';
+		return UI_KEYCODE((int)ch);
+	}
+	if (ch == '\r')
+		return '\n';
+	if (ch == 0x7f || ch == 0x08)
+		return UI_KEYCODE(KEY_BACKSPACE);
+	return (int)ch;
+}
+
+/* True when any open screen holds unsaved input. */
+static bool any_unsaved(struct app *app)
+{
+	for (int i = 0; i < app->depth; i++) {
+		const struct frame *f = &app->stack[i];
+		if (f->screen->unsaved && f->screen->unsaved(app, f->state))
+			return true;
+	}
+	return false;
+}
+
+/* Leaves the program, asking first when input would be lost. */
+static void quit(struct app *app)
+{
+	if (any_unsaved(app) && !app_confirm(app, _("You have unsaved changes. Quit anyway?")))
+		return;
+	app->quit = true;
+}
+
+/* Goes back one screen, asking first when input would be lost. */
+static void back(struct app *app)
+{
+	if (app->depth <= 1)
+		return;
+	struct frame *f = &app->stack[app->depth - 1];
+	if (f->screen->unsaved && f->screen->unsaved(app, f->state)
+	    && !app_confirm(app, _("Discard your changes?")))
+		return;
+	pop(app);
+}
+
+/* Runs a global action. */
+static void global_action(struct app *app, int action)
+{
+	switch (action) {
+	case ACT_HELP:
+		if (app->help && app->stack[app->depth - 1].screen != app->help)
+			app_push(app, app->help, app->stack[app->depth - 1].screen);
+		break;
+	case ACT_BACK:
+		back(app);
+		break;
+	case ACT_QUIT:
+		quit(app);
+		break;
+	case ACT_LANG:
+		app_toggle_lang(app);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+	app->dirty = true;
+}
+
+/* Sends a key to the top screen, then to its bindings, then to the
+ * global ones. */
+static void dispatch(struct app *app, int key)
+{
+	if (key == UI_KEYCODE(KEY_RESIZE)) {
+		layout(app);
+		return;
+	}
+	if (!app->body) {
+		int a = keys_lookup(ui_global_bindings, key, false);
+		if (a == ACT_QUIT || a == ACT_REDRAW)
+			global_action(app, a);
+		return;
+	}
+	struct frame *f = &app->stack[app->depth - 1];
+	bool typing = f->screen->typing && f->screen->typing(app, f->state);
+	enum ui_result r = UI_IGNORED;
+	if (f->screen->input)
+		r = f->screen->input(app, f->state, key);
+	if (r == UI_IGNORED && f->screen->action) {
+		int a = keys_lookup(f->screen->bindings, key, typing);
+		if (a)
+			r = f->screen->action(app, f->state, a);
+	}
+	if (r == UI_IGNORED) {
+		int a = keys_lookup(ui_global_bindings, key, typing);
+		if (a)
+			global_action(app, a);
+		return;
+	}
+	app->dirty = true;
+	if (r == UI_LEAVE && app->depth > 1 && &app->stack[app->depth - 1] == f)
+		pop(app);
+	else if (r == UI_QUIT)
+		quit(app);
+}
+
+bool app_confirm(struct app *app, const char *question)
+{
+	for (;;) {
+		draw_all(app);
+		int w = text_width(question) + 4;
+		int minw = text_width(_("y = yes, n = no")) + 4;
+		if (w < minw)
+			w = minw;
+		if (w > COLS - 2)
+			w = COLS - 2;
+		WINDOW *box = newwin(5, w, (LINES - 5) / 2, (COLS - w) / 2);
+		if (box) {
+			werase(box);
+			wborder(box, '|', '|', '-', '-', '+', '+', '+', '+');
+			ui_put(box, 1, 2, w - 4, A_BOLD, question);
+			ui_put(box, 3, 2, w - 4, 0, _("y = yes, n = no"));
+			wnoutrefresh(box);
+			delwin(box);
+		}
+		doupdate();
+		int key = read_key(app);
+		if (app_hangup)
+			return false;
+		if (key == UI_KEYCODE(KEY_RESIZE))
+			layout(app);
+		else if (key == 'y' || key == 'Y' || key == 'o' || key == 'O')
+			return app->dirty = true;
+		else if (key == 'n' || key == 'N' || key == UI_ESC)
+			return !(app->dirty = true);
+	}
+}
+
+int app_run(struct app *app, const struct screen *first, const void *arg)
+{
+	if (app_push(app, first, arg) != ST_OK) {
+		endwin();
+		return 1;
+	}
+	while (!app->quit && app->depth > 0 && !app_hangup) {
+		if (app->dirty)
+			draw_all(app);
+		doupdate();
+		int key = read_key(app);
+		if (app_hangup || key == 0)
+			continue;
+		if (app->msg[0]) {
+			app->msg[0] = '\0';
+			app->dirty = true;
+		}
+		dispatch(app, key);
+	}
+	while (app->depth > 0)
+		pop(app);
+	endwin();
+	return app_hangup ? 1 : 0;
+}

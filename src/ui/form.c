@@ -1,0 +1,375 @@
+/* Forms and their validation. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/keys.h"
+
+#define LABEL_COLS 26
+#define FIELD_COLS 32
+
+/* True for field types edited as text. */
+static bool is_text(enum field_type t)
+{
+	return t == FIELD_TEXT || t == FIELD_PASSWORD || t == FIELD_DATE || t == FIELD_NUMBER;
+}
+
+void form_init(struct form *f, const struct field_def *defs, int n)
+{
+	memset(f, 0, sizeof *f);
+	f->n = n > FORM_MAX_FIELDS ? FORM_MAX_FIELDS : n;
+	for (int i = 0; i < f->n; i++) {
+		struct field *fl = &f->fields[i];
+		fl->def = &defs[i];
+		int max = defs[i].maxlen > 0 ? defs[i].maxlen : 10;
+		if (defs[i].type == FIELD_DATE)
+			max = 10;
+		le_init(&fl->ed, max);
+		fl->choice = -1;
+		fl->yesno = -1;
+	}
+	f->today = date_from_time(time(NULL));
+}
+
+/* The label of choice i of field fl, translated when it is a msgid. */
+static const char *choice_label(const struct field *fl, int i)
+{
+	if (i < 0 || i >= fl->def->nchoices)
+		return "";
+	const char *l = fl->def->choices[i].label;
+	return fl->def->labels_are_msgids ? _(l) : l;
+}
+
+/* Moves the choice to the first one matching the type-ahead, from the
+ * start; false (and nothing moves) when none does. */
+static bool type_ahead(struct field *fl, const char *typed)
+{
+	for (int i = 0; i < fl->def->nchoices; i++) {
+		if (text_fold_match(choice_label(fl, i), typed)
+		    || text_fold_match(fl->def->choices[i].value, typed)) {
+			fl->choice = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Keys of a choice field: letters search, arrows step, Backspace undoes
+ * the last letter typed. */
+static enum form_result choice_key(struct form *f, struct field *fl, int key)
+{
+	int n = fl->def->nchoices;
+	if (n == 0)
+		return FORM_IGNORED;
+	if (key == UI_KEYCODE(KEY_RIGHT) || key == UI_KEYCODE(KEY_NPAGE)) {
+		fl->choice = (fl->choice + 1) % n;
+	} else if (key == UI_KEYCODE(KEY_LEFT) || key == UI_KEYCODE(KEY_PPAGE)) {
+		fl->choice = fl->choice <= 0 ? n - 1 : fl->choice - 1;
+	} else if (key == UI_KEYCODE(KEY_BACKSPACE)) {
+		size_t len = strlen(fl->typed);
+		while (len > 0 && ((unsigned char)fl->typed[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		fl->typed[len] = '\0';
+		if (len)
+			type_ahead(fl, fl->typed);
+		return FORM_HANDLED;
+	} else if (keys_is_text(key)) {
+		char add[8];
+		keys_name(key, add, sizeof add);
+		char next[sizeof fl->typed];
+		if ((size_t)snprintf(next, sizeof next, "%s%s", fl->typed, add) >= sizeof next)
+			return FORM_HANDLED;
+		if (!type_ahead(fl, next)) {
+			fl->error = N_("No choice starts with that.");
+			return FORM_HANDLED;
+		}
+		memcpy(fl->typed, next, sizeof next);
+	} else {
+		return FORM_IGNORED;
+	}
+	fl->error = NULL;
+	f->changed = true;
+	return FORM_HANDLED;
+}
+
+/* Keys of a yes/no field. */
+static enum form_result yesno_key(struct form *f, struct field *fl, int key)
+{
+	int v;
+	if (key == 'y' || key == 'Y' || key == 'o' || key == 'O')
+		v = 1;
+	else if (key == 'n' || key == 'N')
+		v = 0;
+	else if (key == ' ' || key == UI_KEYCODE(KEY_LEFT) || key == UI_KEYCODE(KEY_RIGHT))
+		v = fl->yesno == 1 ? 0 : 1;
+	else
+		return FORM_IGNORED;
+	fl->yesno = v;
+	fl->error = NULL;
+	f->changed = true;
+	return FORM_HANDLED;
+}
+
+/* Moves to field i, checking the one being left so its message shows. */
+static void go_to(struct form *f, int i)
+{
+	if (i < 0 || i >= f->n || i == f->cur)
+		return;
+	form_check_field(f, f->cur);
+	f->cur = i;
+	f->fields[i].typed[0] = '\0';
+}
+
+enum form_result form_key(struct form *f, int key)
+{
+	if (f->n == 0)
+		return FORM_IGNORED;
+	struct field *fl = &f->fields[f->cur];
+	switch (key) {
+	case '\t':
+	case UI_KEYCODE(KEY_DOWN):
+		go_to(f, f->cur + 1);
+		return FORM_HANDLED;
+	case UI_KEYCODE(KEY_BTAB):
+	case UI_KEYCODE(KEY_UP):
+		go_to(f, f->cur - 1);
+		return FORM_HANDLED;
+	case '\n':
+		if (f->cur == f->n - 1) {
+			form_check_field(f, f->cur);
+			return FORM_SUBMIT;
+		}
+		go_to(f, f->cur + 1);
+		return FORM_HANDLED;
+	default:
+		break;
+	}
+	if (fl->def->type == FIELD_CHOICE)
+		return choice_key(f, fl, key);
+	if (fl->def->type == FIELD_YESNO)
+		return yesno_key(f, fl, key);
+	enum le_result r = le_key(&fl->ed, key);
+	if (r == LE_CHANGED) {
+		f->changed = true;
+		fl->error = NULL;
+	} else if (r == LE_FULL) {
+		fl->error = N_("This field is full.");
+	}
+	return r == LE_IGNORED ? FORM_IGNORED : FORM_HANDLED;
+}
+
+/* Copies the edited text with blanks trimmed at both ends. */
+static void trimmed(const struct field *fl, char *out, size_t size)
+{
+	char raw[FORM_VALUE_MAX];
+	le_get(&fl->ed, raw, sizeof raw);
+	const char *s = raw;
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+/* Checks a whole number against the field's range. */
+static const char *check_number(const struct field_def *d, const char *s)
+{
+	errno = 0;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno)
+		return N_("Enter a whole number.");
+	if ((d->min || d->max) && (v < d->min || v > d->max))
+		return N_("The number is out of the allowed range.");
+	return NULL;
+}
+
+const char *form_check_field(struct form *f, int i)
+{
+	struct field *fl = &f->fields[i];
+	const struct field_def *d = fl->def;
+	char value[FORM_VALUE_MAX];
+	const char *err = NULL;
+	if (d->type == FIELD_CHOICE) {
+		if (fl->choice < 0 && d->required)
+			err = N_("Required: choose one.");
+	} else if (d->type == FIELD_YESNO) {
+		if (fl->yesno < 0 && d->required)
+			err = N_("Required: answer yes or no.");
+	} else {
+		trimmed(fl, value, sizeof value);
+		if (!*value) {
+			if (d->required)
+				err = N_("Required.");
+		} else if (d->type == FIELD_DATE) {
+			struct pdate pd;
+			enum date_status st = date_parse(value, &pd);
+			if (st == DATE_OK && d->past_only)
+				st = date_check_past(&pd, &f->today);
+			if (st != DATE_OK)
+				err = date_status_msgid(st);
+		} else if (d->type == FIELD_NUMBER) {
+			err = check_number(d, value);
+		}
+	}
+	if (!err && d->check) {
+		form_get(f, i, value, sizeof value);
+		err = d->check(value);
+	}
+	fl->error = err;
+	return err;
+}
+
+bool form_validate(struct form *f)
+{
+	int first = -1;
+	for (int i = 0; i < f->n; i++)
+		if (form_check_field(f, i) && first < 0)
+			first = i;
+	if (first >= 0)
+		f->cur = first;
+	return first < 0;
+}
+
+void form_get(const struct form *f, int i, char *out, size_t size)
+{
+	const struct field *fl = &f->fields[i];
+	out[0] = '\0';
+	switch (fl->def->type) {
+	case FIELD_CHOICE:
+		if (fl->choice >= 0)
+			snprintf(out, size, "%s", fl->def->choices[fl->choice].value);
+		return;
+	case FIELD_YESNO:
+		snprintf(out, size, "%s", fl->yesno < 0 ? "" : fl->yesno ? "1" : "0");
+		return;
+	case FIELD_DATE: {
+		char typed[FORM_VALUE_MAX];
+		struct pdate pd;
+		trimmed(fl, typed, sizeof typed);
+		if (date_parse(typed, &pd) == DATE_OK)
+			date_to_iso(&pd, out, size);
+		else
+			snprintf(out, size, "%s", typed);
+		return;
+	}
+	default:
+		trimmed(fl, out, size);
+		return;
+	}
+}
+
+void form_set(struct form *f, int i, const char *value)
+{
+	struct field *fl = &f->fields[i];
+	value = value ? value : "";
+	fl->error = NULL;
+	switch (fl->def->type) {
+	case FIELD_CHOICE:
+		fl->choice = -1;
+		for (int c = 0; c < fl->def->nchoices; c++)
+			if (strcmp(fl->def->choices[c].value, value) == 0)
+				fl->choice = c;
+		return;
+	case FIELD_YESNO:
+		fl->yesno = *value ? strcmp(value, "0") != 0 : -1;
+		return;
+	case FIELD_DATE: {
+		struct pdate pd;
+		char shown[16];
+		if (date_from_iso(value, &pd) == DATE_OK && date_format(&pd, shown, sizeof shown) > 0)
+			le_set(&fl->ed, shown);
+		else
+			le_set(&fl->ed, value);
+		return;
+	}
+	default:
+		le_set(&fl->ed, value);
+		return;
+	}
+}
+
+bool form_typing(const struct form *f)
+{
+	if (f->n == 0)
+		return false;
+	enum field_type t = f->fields[f->cur].def->type;
+	return is_text(t) || t == FIELD_CHOICE || t == FIELD_YESNO;
+}
+
+/* Draws one field's value in cols columns at (y, x). */
+static void draw_value(struct field *fl, WINDOW *win, int y, int x, int cols, bool focused)
+{
+	attr_t attr = UI_ATTR_FIELD | (focused ? A_BOLD : 0);
+	switch (fl->def->type) {
+	case FIELD_CHOICE: {
+		char shown[256];
+		snprintf(shown, sizeof shown, "%s", fl->choice >= 0 ? choice_label(fl, fl->choice) : "");
+		ui_put_padded(win, y, x, cols, attr, shown);
+		if (focused)
+			wmove(win, y, x);
+		return;
+	}
+	case FIELD_YESNO:
+		ui_put_padded(win, y, x, cols, attr, fl->yesno < 0 ? "" : fl->yesno ? _("Yes") : _("No"));
+		if (focused)
+			wmove(win, y, x);
+		return;
+	default:
+		le_draw(&fl->ed, win, y, x, cols, attr, fl->def->type == FIELD_PASSWORD);
+		return;
+	}
+}
+
+void form_draw(struct form *f, WINDOW *win, int y, int rows)
+{
+	int cols = getmaxx(win);
+	int shown = rows - 2;   /* one blank row and the message row */
+	if (shown < 1 || f->n == 0)
+		return;
+	if (f->cur < f->top)
+		f->top = f->cur;
+	if (f->cur >= f->top + shown)
+		f->top = f->cur - shown + 1;
+	int cy = -1, cx = -1;
+	for (int i = f->top; i < f->n && i < f->top + shown; i++) {
+		struct field *fl = &f->fields[i];
+		int row = y + i - f->top;
+		char label[160];
+		snprintf(label, sizeof label, "%s%s", _(fl->def->label), fl->def->required ? " *" : "");
+		ui_put(win, row, 2, LABEL_COLS - 3, i == f->cur ? A_BOLD : 0, label);
+		int width = is_text(fl->def->type) ? fl->ed.max + 1 : FIELD_COLS;
+		if (width > FIELD_COLS)
+			width = FIELD_COLS;
+		draw_value(fl, win, row, LABEL_COLS, width, i == f->cur);
+		if (i == f->cur)
+			getyx(win, cy, cx);
+		if (fl->error)
+			ui_put(win, row, LABEL_COLS + width + 1, cols - LABEL_COLS - width - 2,
+			       UI_ATTR_ERROR, _(fl->error));
+	}
+	const char *msg = f->fields[f->cur].error;
+	if (msg)
+		ui_put(win, y + rows - 1, 2, cols - 4, UI_ATTR_ERROR, _(msg));
+	else if (f->fields[f->cur].def->type == FIELD_CHOICE)
+		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Type the first letters, or use ← → to choose."));
+	else if (f->fields[f->cur].def->type == FIELD_YESNO)
+		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Press y (or o) for yes, n for no."));
+	else if (f->fields[f->cur].def->type == FIELD_DATE)
+		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Date as DD/MM/YYYY, MM/YYYY or YYYY."));
+	if (cy >= 0)
+		wmove(win, cy, cx);
+}
