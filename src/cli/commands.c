@@ -1,0 +1,202 @@
+/* init, demo, check. */
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/prompt.h"
+#include "core/i18n.h"
+#include "db/db.h"
+#include "db/demo.h"
+#include "db/user.h"
+
+#define MAX_PERSONS 10000000L
+
+void cmd_report(const char *path, int status, const char *detail)
+{
+	if (detail && *detail)
+		fprintf(stderr, "taimako: %s: %s (%s)\n", path, _(status_msgid((enum status)status)), detail);
+	else
+		fprintf(stderr, "taimako: %s: %s\n", path, _(status_msgid((enum status)status)));
+}
+
+/* Creates the folder of the default database (only that one level): a
+ * path given by the user must name an existing folder. */
+static bool make_default_dir(const char *path)
+{
+	char copy[4096];
+	snprintf(copy, sizeof copy, "%s", path);
+	const char *dir = dirname(copy);
+	if (mkdir(dir, 0770) == 0 || errno == EEXIST)
+		return true;
+	fprintf(stderr, "taimako: %s: %s\n", dir, strerror(errno));
+	return false;
+}
+
+/* Prints the subcommand's usage error. */
+static int usage_error(const char *cmd)
+{
+	fprintf(stderr, _("taimako: wrong use of '%s'; see taimako --help\n"), cmd);
+	return 2;
+}
+
+int cmd_init(const char *db_path, bool default_path, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "admin", required_argument, NULL, 'a' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "centre", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *admin = "admin", *display = NULL, *centre = "NY1";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': admin = optarg; break;
+		case 'n': display = optarg; break;
+		case 'c': centre = optarg; break;
+		default: return usage_error("init");
+		}
+	}
+	if (optind != argc)
+		return usage_error("init");
+	if (user_check_name(admin) != ST_OK) {
+		fprintf(stderr, "taimako: %s: %s\n", admin,
+		        _("a user name has 2 to 32 of a-z, 0-9, '.', '_', '-'"));
+		return 2;
+	}
+	struct stat sb;
+	if (stat(db_path, &sb) == 0) {
+		cmd_report(db_path, ST_EXISTS, NULL);
+		return 1;
+	}
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", db_path);
+	if (!default_path && access(dirname(dir), W_OK) != 0) {
+		fprintf(stderr, "taimako: %s: %s\n", db_path, strerror(errno));
+		return 1;
+	}
+	char password[256];
+	enum status st = prompt_new_password(password, sizeof password);
+	if (st != ST_OK) {
+		explicit_bzero(password, sizeof password);
+		if (st != ST_INVALID)
+			fprintf(stderr, "taimako: %s\n", _(status_msgid(st)));
+		else if (!isatty(0))
+			fprintf(stderr, "taimako: %s\n", _("no password on standard input"));
+		return 1;
+	}
+	if (default_path && !make_default_dir(db_path)) {
+		explicit_bzero(password, sizeof password);
+		return 1;
+	}
+	struct db *db;
+	char detail[256];
+	st = db_open(db_path, DB_CREATE, &db, detail, sizeof detail);
+	if (st != ST_OK) {
+		explicit_bzero(password, sizeof password);
+		cmd_report(db_path, st, detail);
+		return 1;
+	}
+	db_set_actor(db, 0, "init", "cli");
+	st = user_add(db, admin, display ? display : _("Administrator"), ROLE_ADMIN, centre, "fr",
+	              password, NULL);
+	explicit_bzero(password, sizeof password);
+	db_close(&db);
+	if (st != ST_OK) {
+		/* Nothing half-made stays behind: the new file goes. */
+		db_remove_files(db_path);
+		if (st == ST_NOT_FOUND)
+			fprintf(stderr, "taimako: %s: %s\n", centre, _("no centre has this code"));
+		else
+			fprintf(stderr, "taimako: %s\n", _(status_msgid(st)));
+		return 1;
+	}
+	printf(_("Created %s with the administrator account '%s'.\n"), db_path, admin);
+	return 0;
+}
+
+/* Parses a count of persons: a whole number from 0 to MAX_PERSONS. */
+static bool parse_persons(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < 0 || v > MAX_PERSONS)
+		return false;
+	*out = v;
+	return true;
+}
+
+int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "persons", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
+	};
+	long persons = 0;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (c != 'p')
+			return usage_error("demo");
+		if (!parse_persons(optarg, &persons)) {
+			fprintf(stderr, _("taimako: --persons takes a whole number from 0 to %ld\n"), MAX_PERSONS);
+			return 2;
+		}
+	}
+	if (optind != argc)
+		return usage_error("demo");
+	if (default_path && !make_default_dir(db_path))
+		return 1;
+	struct db *db;
+	char detail[256];
+	enum status st = db_open(db_path, DB_CREATE, &db, detail, sizeof detail);
+	if (st != ST_OK) {
+		cmd_report(db_path, st, detail);
+		return 1;
+	}
+	db_set_actor(db, 0, "demo", "cli");
+	st = demo_fill(db, persons);
+	db_close(&db);
+	if (st != ST_OK) {
+		db_remove_files(db_path);
+		fprintf(stderr, "taimako: %s\n", _(status_msgid(st)));
+		return 1;
+	}
+	printf(_("Created the demo database %s: one account per role, password name-demo "
+	         "(for example intake / intake-demo).\n"), db_path);
+	return 0;
+}
+
+int cmd_check(const char *db_path, int argc, char **argv)
+{
+	if (argc != 1)
+		return usage_error(argv[0]);
+	struct db *db;
+	char detail[256];
+	enum status st = db_open(db_path, DB_READONLY, &db, detail, sizeof detail);
+	if (st != ST_OK) {
+		cmd_report(db_path, st, detail);
+		return 1;
+	}
+	int version = db_version(db);
+	st = db_integrity(db, detail, sizeof detail);
+	db_close(&db);
+	if (st != ST_OK) {
+		cmd_report(db_path, st, detail);
+		return 1;
+	}
+	printf(_("%s: sound; schema version %d (this program: %d).\n"), db_path, version,
+	       db_latest_version());
+	if (version < db_latest_version())
+		printf("%s\n", _("The schema will be upgraded the next time Taimako opens it."));
+	return 0;
+}

@@ -1,0 +1,148 @@
+/* taimako: command line, locale, database, then a subcommand or the screens. */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "core/i18n.h"
+#include "db/db.h"
+#include "screens/screens.h"
+#include "ui/app.h"
+#include "ui/lang.h"
+
+#ifndef TAIMAKO_VERSION
+#define TAIMAKO_VERSION "0.0.0"
+#endif
+#ifndef TAIMAKO_LOCALEDIR
+#define TAIMAKO_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+/* Prints the usage on out. */
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: taimako [--db PATH] [COMMAND [OPTIONS]]\n"
+	               "Case management for migrant transit centres and trafficking-victim reception.\n"
+	               "\n"
+	               "Without a command, opens the screens on the database.\n"
+	               "\n"
+	               "Commands:\n"
+	               "  init [--admin NAME] [--name \"FULL NAME\"] [--centre CODE]\n"
+	               "                       create an empty database and its first administrator\n"
+	               "                       (password asked twice, or read from standard input)\n"
+	               "  demo [--persons N]   create a demo database with one account per role\n"
+	               "  check                check the database's integrity and schema version\n"
+	               "\n"
+	               "Options:\n"
+	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
+	               "                       $XDG_DATA_HOME/taimako/taimako.db)\n"
+	               "  -h, --help           show this help and exit\n"
+	               "  -V, --version        show the version and exit\n"
+	               "\n"
+	               "Language: French unless LANG or LANGUAGE starts with \"en\"; each user's\n"
+	               "choice is remembered once signed in.\n"));
+}
+
+/* The default database path, into buf. */
+static const char *default_db(char *buf, size_t size)
+{
+	const char *env = getenv("TAIMAKO_DB");
+	if (env && *env)
+		return env;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg) {
+		snprintf(buf, size, "%s/taimako/taimako.db", xdg);
+	} else {
+		const char *home = getenv("HOME");
+		snprintf(buf, size, "%s/.local/share/taimako/taimako.db", home && *home ? home : ".");
+	}
+	return buf;
+}
+
+/* The language to start in: English when the environment asks for it. */
+static const char *start_language(void)
+{
+	const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "en", 2) == 0 ? "en" : "fr";
+	}
+	return "fr";
+}
+
+/* Opens the database and runs the screens. */
+static int run_screens(const char *path)
+{
+	struct db *db;
+	char detail[256];
+	enum status st = db_open(path, DB_EXISTING, &db, detail, sizeof detail);
+	if (st != ST_OK) {
+		cmd_report(path, st, detail);
+		if (st == ST_NO_FILE)
+			fprintf(stderr, "%s\n", _("Create one with: taimako init (or taimako demo to try it)."));
+		return 1;
+	}
+	struct app *app = app_new(db);
+	if (!app) {
+		db_close(&db);
+		return 1;
+	}
+	app_set_help(app, &screen_help);
+	int rc = app_run(app, &screen_login, NULL);
+	app_free(&app);
+	db_close(&db);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	lang_init(TAIMAKO_LOCALEDIR, start_language());
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db_path = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("taimako %s\n", TAIMAKO_VERSION);
+			return 0;
+		default:
+			fprintf(stderr, "%s\n", _("Try 'taimako --help'."));
+			return 2;
+		}
+	}
+	char buf[4096];
+	bool default_path = !db_path;
+	if (!db_path)
+		db_path = default_db(buf, sizeof buf);
+	if (!*db_path) {
+		fprintf(stderr, "taimako: %s\n", _("the database path is empty"));
+		return 2;
+	}
+	if (optind == argc)
+		return run_screens(db_path);
+
+	const char *cmd = argv[optind];
+	int sub_argc = argc - optind;
+	char **sub_argv = argv + optind;
+	if (strcmp(cmd, "init") == 0)
+		return cmd_init(db_path, default_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "demo") == 0)
+		return cmd_demo(db_path, default_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(db_path, sub_argc, sub_argv);
+	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
+	return 2;
+}
