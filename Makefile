@@ -1,0 +1,143 @@
+# Taimako: a plain Makefile. `make`, `make run`, `make check`, `make install`.
+PKG_CONFIG ?= pkg-config
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+LOCALEDIR  ?= $(DATADIR)/locale
+MANDIR     ?= $(DATADIR)/man
+DESTDIR    ?=
+VERSION    := 0.1.0
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wvla
+PKGS    := ncursesw sqlite3 libutf8proc libcrypt
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CPPFLAGS := -Iinclude -Isrc -Ibuild/gen \
+                -DTAIMAKO_VERSION='"$(VERSION)"' -DTAIMAKO_LOCALEDIR='"$(LOCALEDIR)"' \
+                $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS)
+
+B := build
+SRC_LIB := $(wildcard src/core/*.c src/db/*.c src/ui/*.c screens/*.c) $(B)/gen/migrations.c
+SRC_LIB := $(filter-out src/main.c,$(SRC_LIB))
+SRC_CLI := $(wildcard src/cli/*.c)
+OBJ_LIB := $(patsubst %.c,$(B)/obj/%.o,$(SRC_LIB:$(B)/gen/%=gen/%))
+OBJ_CLI := $(patsubst %.c,$(B)/obj/%.o,$(SRC_CLI))
+MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
+
+LANGS := fr en
+MO := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/taimako.mo)
+
+.PHONY: all run check unit e2e bench install uninstall clean po cppcheck deps
+all: taimako $(MO)
+
+taimako: $(B)/obj/src/main.o $(OBJ_CLI) $(B)/libtaimako.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+$(B)/libtaimako.a: $(OBJ_LIB)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(@D)
+	sh scripts/embed-sql.sh $@ $(MIGRATIONS)
+
+$(B)/locale/%/LC_MESSAGES/taimako.mo: locale/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# ---- running -------------------------------------------------------------
+DEMO_DB ?= $(B)/demo.db
+run:
+	@sh scripts/deps.sh run
+	@$(MAKE) --no-print-directory all
+	@test -f $(DEMO_DB) || ./taimako --db $(DEMO_DB) demo
+	TAIMAKO_LOCALEDIR=$(B)/locale ./taimako --db $(DEMO_DB)
+
+# ---- tests ---------------------------------------------------------------
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+ASAN_BIN := $(patsubst tests/unit/%.c,$(B)/asan/%,$(UNIT_SRC))
+E2E_SRC  := $(wildcard tests/e2e/test_*.c)
+E2E_BIN  := $(patsubst tests/e2e/%.c,$(B)/tests/e2e_%,$(E2E_SRC))
+TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ASAN_OBJ := $(patsubst $(B)/obj/%,$(B)/asan/obj/%,$(OBJ_LIB))
+
+$(B)/tests/test_%: tests/unit/test_%.c $(B)/libtaimako.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) -MMD -MP -o $@ $< $(B)/libtaimako.a $(TEST_LIBS) $(PKG_LIBS)
+
+$(B)/asan/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c -o $@ $<
+
+$(B)/asan/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 $(SAN) -c -o $@ $<
+
+$(B)/asan/libtaimako.a: $(ASAN_OBJ)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/asan/test_%: tests/unit/test_%.c $(B)/asan/libtaimako.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< $(B)/asan/libtaimako.a $(TEST_LIBS) $(PKG_LIBS)
+
+E2E_LIBS := $(shell $(PKG_CONFIG) --libs vterm ncursesw 2>/dev/null) -lutil
+$(B)/tests/e2e_%: tests/e2e/%.c $(B)/obj/tests/e2e/harness.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests/e2e $(ALL_CFLAGS) -MMD -MP -o $@ $^ $(TEST_LIBS) $(E2E_LIBS)
+
+$(B)/tests/fixture_keys: tests/e2e/fixture_keys.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+check:
+	@sh scripts/deps.sh check
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(B)/tests/fixture_keys
+	@TAIMAKO=$(CURDIR)/taimako TAIMAKO_LOCALEDIR=$(CURDIR)/$(B)/locale \
+	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys \
+	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN)
+
+cppcheck:
+	cppcheck --quiet --enable=warning,style,performance,portability --error-exitcode=1 \
+	  --inline-suppr --std=c11 -Iinclude -Isrc/db --suppress=missingIncludeSystem \
+	  src screens tests/e2e/harness.c
+
+# ---- translations --------------------------------------------------------
+po:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --package-name=taimako \
+	  --package-version=$(VERSION) --add-comments=TRANSLATORS: --add-location=file -o locale/taimako.pot \
+	  $(sort $(wildcard src/*.c src/*/*.c screens/*.c))
+	msgmerge -q --update --backup=none --add-location=file locale/fr.po locale/taimako.pot
+	msgen -o locale/en.po locale/taimako.pot
+	sed -i 's/^"Language: .*/"Language: en\\n"/; s/^"Plural-Forms: .*/"Plural-Forms: nplurals=2; plural=(n != 1);\\n"/' locale/en.po
+
+# ---- install -------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 taimako $(DESTDIR)$(BINDIR)/taimako
+	install -m 644 taimako.1 $(DESTDIR)$(MANDIR)/man1/taimako.1
+	for l in $(LANGS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/taimako.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/taimako.mo; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/taimako $(DESTDIR)$(MANDIR)/man1/taimako.1
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/taimako.mo; done
+
+clean:
+	rm -rf $(B) taimako
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
