@@ -93,7 +93,7 @@ $(B)/asan/test_%: tests/unit/test_%.c $(B)/asan/libtaimako.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< $(B)/asan/libtaimako.a $(TEST_LIBS) $(PKG_LIBS)
 
-E2E_LIBS := $(shell $(PKG_CONFIG) --libs vterm ncursesw 2>/dev/null) -lutil
+E2E_LIBS := $(shell $(PKG_CONFIG) --libs vterm ncursesw sqlite3 2>/dev/null) -lutil
 $(B)/tests/e2e_%: tests/e2e/%.c $(B)/obj/tests/e2e/harness.o
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/e2e $(ALL_CFLAGS) -MMD -MP -o $@ $^ $(TEST_LIBS) $(E2E_LIBS)
@@ -112,7 +112,7 @@ check:
 cppcheck:
 	cppcheck --quiet --enable=warning,style,performance,portability --error-exitcode=1 \
 	  --inline-suppr --std=c11 -Iinclude -Isrc/db --suppress=missingIncludeSystem \
-	  src screens tests/e2e/harness.c
+	  -Itests -Itests/unit -Itests/e2e src screens tests
 
 # ---- translations --------------------------------------------------------
 po:

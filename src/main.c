@@ -44,9 +44,11 @@ static void usage(FILE *out)
 	               "choice is remembered once signed in.\n"));
 }
 
-/* The default database path, into buf. */
-static const char *default_db(char *buf, size_t size)
+/* The default database path (a static buffer or the environment). */
+static const char *default_db(void)
 {
+	static char buf[4096];
+	const size_t size = sizeof buf;
 	const char *env = getenv("TAIMAKO_DB");
 	if (env && *env)
 		return env;
@@ -123,10 +125,9 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	char buf[4096];
 	bool default_path = !db_path;
 	if (!db_path)
-		db_path = default_db(buf, sizeof buf);
+		db_path = default_db();
 	if (!*db_path) {
 		fprintf(stderr, "taimako: %s\n", _("the database path is empty"));
 		return 2;

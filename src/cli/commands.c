@@ -26,17 +26,32 @@ void cmd_report(const char *path, int status, const char *detail)
 		fprintf(stderr, "taimako: %s: %s\n", path, _(status_msgid((enum status)status)));
 }
 
-/* Creates the folder of the default database (only that one level): a
- * path given by the user must name an existing folder. */
+/* Creates the folder of the default database and its parents, as
+ * `mkdir -p` would (a fresh account may have no ~/.local/share yet). A
+ * path given with --db must name an existing folder instead. */
 static bool make_default_dir(const char *path)
 {
-	char copy[4096];
-	snprintf(copy, sizeof copy, "%s", path);
-	const char *dir = dirname(copy);
-	if (mkdir(dir, 0770) == 0 || errno == EEXIST)
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
 		return true;
-	fprintf(stderr, "taimako: %s: %s\n", dir, strerror(errno));
-	return false;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			fprintf(stderr, "taimako: %s: %s\n", dir, strerror(errno));
+			return false;
+		}
+		*p = '/';
+	}
+	if (mkdir(dir, 0770) != 0 && errno != EEXIST) {
+		fprintf(stderr, "taimako: %s: %s\n", dir, strerror(errno));
+		return false;
+	}
+	return true;
 }
 
 /* Prints the subcommand's usage error. */

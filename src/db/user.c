@@ -210,6 +210,12 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 	if (!display_name || !*display_name || strlen(display_name) >= sizeof u->display_name
 	    || !lang || (strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0))
 		return ST_INVALID;
+	/* Callers may pass u's own fields: work on copies. */
+	char new_display[sizeof u->display_name], new_lang[sizeof u->lang];
+	snprintf(new_display, sizeof new_display, "%s", display_name);
+	snprintf(new_lang, sizeof new_lang, "%s", lang);
+	display_name = new_display;
+	lang = new_lang;
 	enum status s = db_begin(db);
 	if (s != ST_OK)
 		return s;

@@ -173,6 +173,21 @@ static void prefs_conflict_is_reported_not_overwritten(void **state)
 	db_close(&b);
 }
 
+static void prefs_saved_from_the_user_itself(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	struct user u;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	assert_int_equal(user_login(db, "aissa", "correct horse battery", "local", &u), ST_OK);
+	/* The arguments are the struct's own fields, as when only the language changes. */
+	assert_int_equal(user_save_prefs(db, &u, u.display_name, "en"), ST_OK);
+	assert_string_equal(u.display_name, "Aïssa Abdou");
+	assert_int_equal(user_save_prefs(db, &u, u.display_name, u.lang), ST_OK);
+	assert_string_equal(u.lang, "en");
+	db_close(&db);
+}
+
 static void demo_has_one_account_per_role(void **state)
 {
 	struct tmpdir *t = *state;
@@ -208,6 +223,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(disabled_account_cannot_log_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(weak_password_is_refused_at_creation, setup, teardown),
 		cmocka_unit_test_setup_teardown(prefs_conflict_is_reported_not_overwritten, setup, teardown),
+		cmocka_unit_test_setup_teardown(prefs_saved_from_the_user_itself, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_has_one_account_per_role, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

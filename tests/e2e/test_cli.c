@@ -1,0 +1,198 @@
+/* End to end: the command line. Every bad input gives one clear line and a
+ * non-zero exit, and creates or changes nothing. */
+#include <sqlite3.h>
+#include "session.h"
+
+static int setup(void **state)
+{
+	*state = session_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct session *s = *state;
+	session_free(&s);
+	return 0;
+}
+
+static bool exists(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0;
+}
+
+/* Number of lines in text. */
+static int lines(const char *text)
+{
+	int n = 0;
+	for (; *text; text++)
+		n += *text == '\n';
+	return n;
+}
+
+static void version_and_help(void **state)
+{
+	struct session *s = *state;
+	char out[4096];
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--version", (char *)NULL), 0);
+	assert_non_null(strstr(out, "taimako 0."));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--help", (char *)NULL), 0);
+	assert_non_null(strstr(out, "--db"));
+	assert_non_null(strstr(out, "init"));
+	assert_non_null(strstr(out, "demo"));
+	assert_non_null(strstr(out, "check"));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--bogus", (char *)NULL), 2);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "frobnicate", (char *)NULL), 2);
+	assert_non_null(strstr(out, "frobnicate"));
+}
+
+static void init_then_sign_in(void **state)
+{
+	struct session *s = *state;
+	char out[1024];
+	assert_int_equal(run_cli(s, "un mot de passe sûr", out, sizeof out, "--db", s->db, "init",
+	                         "--admin", "chef", "--name", "Halima Chef", "--centre", "ZIN", (char *)NULL), 0);
+	assert_non_null(strstr(out, "chef"));
+	struct stat sb;
+	assert_int_equal(stat(s->db, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 0);
+	/* Not a demo database: no accounts are shown on the login screen. */
+	session_start(s, 24, 80, "xterm");
+	assert_screen(s, "Mot de passe");
+	assert_false(term_has_text(s->t, "démo"));
+	session_login(s, "chef", "un mot de passe sûr");
+	assert_screen(s, "Bienvenue, Halima Chef");
+	assert_screen(s, "Administrateur · Centre d'accueil des victimes de traite de Zinder");
+}
+
+static void init_refuses_bad_input_and_creates_nothing(void **state)
+{
+	struct session *s = *state;
+	char out[1024];
+	assert_int_equal(run_cli(s, "court", out, sizeof out, "--db", s->db, "init", (char *)NULL), 1);
+	assert_non_null(strstr(out, "10 caractères"));
+	assert_int_equal(lines(out), 1);
+	assert_false(exists(s->db));
+	assert_int_equal(run_cli(s, "", out, sizeof out, "--db", s->db, "init", (char *)NULL), 1);
+	assert_false(exists(s->db));
+	assert_int_equal(run_cli(s, "un mot de passe sûr", out, sizeof out, "--db", s->db, "init",
+	                         "--centre", "XYZ", (char *)NULL), 1);
+	assert_non_null(strstr(out, "XYZ"));
+	assert_false(exists(s->db));
+	assert_int_equal(run_cli(s, "un mot de passe sûr", out, sizeof out, "--db", s->db, "init",
+	                         "--admin", "Bad Name", (char *)NULL), 2);
+	assert_false(exists(s->db));
+	assert_int_equal(run_cli(s, "un mot de passe sûr", out, sizeof out, "--db",
+	                         "/nonexistent-folder/t.db", "init", (char *)NULL), 1);
+	assert_int_equal(lines(out), 1);
+	assert_false(exists("/nonexistent-folder"));
+}
+
+static void init_on_a_terminal_asks_twice(void **state)
+{
+	struct session *s = *state;
+	char *argv[] = { (char *)taimako_bin(), "--db", s->db, "init", NULL };
+	char *env[] = { s->env_localedir, "LANG=C.UTF-8", "LANGUAGE=", "LC_ALL=", NULL };
+	s->t = term_start(24, 80, argv, env);
+	assert_non_null(s->t);
+	assert_screen(s, "Nouveau mot de passe");
+	term_type(s->t, "premier mot de passe\n");
+	assert_screen(s, "Confirmez le mot de passe");
+	term_type(s->t, "second mot de passe\n");
+	int status = -1;
+	assert_true(term_wait_exit(s->t, WAIT_MS, &status));
+	assert_int_equal(status, 1);
+	assert_false(exists(s->db));
+	term_free(&s->t);
+
+	s->t = term_start(24, 80, argv, env);
+	assert_screen(s, "Nouveau mot de passe");
+	term_type(s->t, "premier mot de passe\n");
+	assert_screen(s, "Confirmez le mot de passe");
+	term_type(s->t, "premier mot de passe\n");
+	assert_true(term_wait_exit(s->t, WAIT_MS, &status));
+	assert_int_equal(status, 0);
+	assert_true(exists(s->db));
+	/* The password was never echoed. */
+	assert_false(term_has_text(s->t, "premier mot"));
+}
+
+static void existing_files_are_never_overwritten(void **state)
+{
+	struct session *s = *state;
+	char out[1024];
+	session_demo(s);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "demo", (char *)NULL), 1);
+	assert_non_null(strstr(out, "existe déjà"));
+	assert_int_equal(run_cli(s, "un mot de passe sûr", out, sizeof out, "--db", s->db, "init", (char *)NULL), 1);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "demo", "--persons", "-3", (char *)NULL), 2);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "demo", "--persons", "many", (char *)NULL), 2);
+}
+
+static void missing_and_foreign_files_are_refused(void **state)
+{
+	struct session *s = *state;
+	char out[1024];
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, (char *)NULL), 1);
+	assert_non_null(strstr(out, "n'existe pas"));
+	assert_false(exists(s->db));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 1);
+	assert_false(exists(s->db));
+
+	FILE *f = fopen(s->db, "w");
+	fputs("not a database at all\n", f);
+	fclose(f);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, (char *)NULL), 1);
+	assert_non_null(strstr(out, "n'est pas une base de données Taimako"));
+	assert_int_equal(lines(out), 1);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 1);
+	struct stat sb;
+	assert_int_equal(stat(s->db, &sb), 0);
+	assert_int_equal(sb.st_size, 22);
+}
+
+static void newer_database_is_refused(void **state)
+{
+	struct session *s = *state;
+	char out[1024];
+	session_demo(s);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(s->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, (char *)NULL), 1);
+	assert_non_null(strstr(out, "plus récente"));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 1);
+}
+
+static void default_path_comes_from_the_environment(void **state)
+{
+	struct session *s = *state;
+	char cmd[1400], out[512] = "";
+	snprintf(cmd, sizeof cmd, "cd '%s' && env -u TAIMAKO_DB XDG_DATA_HOME='%s/xdg' LANG=C.UTF-8 %s '%s' demo"
+	         " >/dev/null 2>&1 && ls '%s/xdg/taimako'", s->dir, s->dir, s->env_localedir, taimako_bin(), s->dir);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	assert_non_null(strstr(out, "taimako.db"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(version_and_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(init_then_sign_in, setup, teardown),
+		cmocka_unit_test_setup_teardown(init_refuses_bad_input_and_creates_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(init_on_a_terminal_asks_twice, setup, teardown),
+		cmocka_unit_test_setup_teardown(existing_files_are_never_overwritten, setup, teardown),
+		cmocka_unit_test_setup_teardown(missing_and_foreign_files_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(newer_database_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(default_path_comes_from_the_environment, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
