@@ -37,6 +37,16 @@ all: taimako $(MO)
 taimako: $(B)/obj/src/main.o $(OBJ_CLI) $(B)/libtaimako.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
+# Only main.c knows the version and where the catalogues are installed; it
+# is rebuilt when they change (make install PREFIX=/usr after a plain make).
+CONFIG := $(VERSION) $(LOCALEDIR)
+$(B)/obj/src/main.o: ALL_CPPFLAGS += -DTAIMAKO_VERSION='"$(VERSION)"' -DTAIMAKO_LOCALEDIR='"$(LOCALEDIR)"'
+$(B)/obj/src/main.o: $(B)/config
+$(B)/config: FORCE
+	@mkdir -p $(B)
+	@echo '$(CONFIG)' | cmp -s - $@ || echo '$(CONFIG)' > $@
+.PHONY: FORCE
+
 $(B)/libtaimako.a: $(OBJ_LIB)
 	rm -f $@ && $(AR) rcs $@ $^
 

@@ -35,18 +35,19 @@ static void key_list(const struct binding *b, char *out, size_t size)
 	}
 }
 
-/* Draws the bindings of table from text line *line on, skipping lines above top. */
+/* Draws the bindings of table from text row *line on, scrolled by top;
+ * long descriptions wrap onto the rows below. */
 static void draw_table(struct help *s, WINDOW *win, const struct binding *table, int *line)
 {
 	int rows = getmaxy(win), cols = getmaxx(win);
-	for (const struct binding *b = table; b && b->action; b++, (*line)++) {
+	for (const struct binding *b = table; b && b->action; b++) {
 		int y = *line - s->top + 3;
-		if (y < 3 || y >= rows)
-			continue;
+		int room = y < 3 ? 0 : rows - y;
 		char keys[128];
 		key_list(b, keys, sizeof keys);
-		ui_put(win, y, 2, KEYS_COLS - 1, A_BOLD, keys);
-		ui_put(win, y, 2 + KEYS_COLS, cols - KEYS_COLS - 4, 0, _(b->help));
+		if (room > 0)
+			ui_put(win, y, 2, KEYS_COLS - 1, A_BOLD, keys);
+		*line += ui_put_wrapped(win, y, 2 + KEYS_COLS, cols - KEYS_COLS - 4, room, 0, _(b->help));
 	}
 }
 
@@ -62,6 +63,11 @@ static void help_draw(struct app *app, void *state, WINDOW *win)
 		draw_table(s, win, s->about->bindings, &line);
 	line++;   /* a blank row between this screen's keys and the shared ones */
 	draw_table(s, win, ui_global_bindings, &line);
+	line++;
+	int y = line - s->top + 3, rows = getmaxy(win);
+	line += ui_put_wrapped(win, y, 2, getmaxx(win) - 4, y < 3 ? 0 : rows - y, 0,
+	                       _("In a text field, letters are typed as text: use the function keys "
+	                         "or their Ctrl- alternatives there."));
 	s->lines = line;
 }
 

@@ -15,6 +15,11 @@ void ui_put_padded(WINDOW *win, int y, int x, int cols, attr_t attr, const char 
 /* Draws s centred on row y of win. */
 void ui_put_centred(WINDOW *win, int y, attr_t attr, const char *s);
 
+/* Draws s word-wrapped in cols columns from row y, drawing only rows
+ * y .. y+max_rows-1 (rows before 0 of win are skipped too). Returns the
+ * rows the whole text needs, drawn or not. */
+int ui_put_wrapped(WINDOW *win, int y, int x, int cols, int max_rows, attr_t attr, const char *s);
+
 /* Attribute for highlighted rows; bold for the rest when there is no colour. */
 #define UI_ATTR_SELECTED A_REVERSE
 #define UI_ATTR_BAR A_REVERSE

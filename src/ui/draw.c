@@ -37,3 +37,33 @@ void ui_put_centred(WINDOW *win, int y, attr_t attr, const char *s)
 	int x = w >= cols ? 0 : (cols - w) / 2;
 	ui_put(win, y, x, cols - x, attr, s);
 }
+
+int ui_put_wrapped(WINDOW *win, int y, int x, int cols, int max_rows, attr_t attr, const char *s)
+{
+	if (cols <= 0 || !s)
+		return 0;
+	char line[DRAW_MAX];
+	int rows = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		/* The longest prefix that fits, then back to the last space in it. */
+		text_fit(s, cols, line, sizeof line);
+		size_t n = strlen(line);
+		if (s[n] && s[n] != ' ') {
+			char *space = strrchr(line, ' ');
+			if (space && space != line)
+				n = (size_t)(space - line);
+		}
+		if (n == 0)
+			n = strlen(line) ? strlen(line) : 1;
+		line[n] = '\0';
+		if (rows < max_rows && y + rows >= 0)
+			ui_put(win, y + rows, x, cols, attr, line);
+		rows++;
+		s += n;
+	}
+	return rows;
+}
