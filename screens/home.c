@@ -131,6 +131,7 @@ const struct screen screen_home = {
 	.name = "home",
 	.title = N_("Home"),
 	.needs_login = true,
+	.is_base = true,
 	.state_size = sizeof(struct home),
 	.bindings = bindings,
 	.enter = home_enter,

@@ -109,7 +109,8 @@ int main(int argc, char **argv)
 	};
 	const char *db_path = NULL;
 	int c;
-	while ((c = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
+	opterr = 0;   /* our own one-line messages, in the user's language */
+	while ((c = getopt_long(argc, argv, "+:d:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db_path = optarg;
@@ -120,8 +121,11 @@ int main(int argc, char **argv)
 		case 'V':
 			printf("taimako %s\n", TAIMAKO_VERSION);
 			return 0;
+		case ':':
+			fprintf(stderr, _("taimako: %s needs a value; see taimako --help\n"), argv[optind - 1]);
+			return 2;
 		default:
-			fprintf(stderr, "%s\n", _("Try 'taimako --help'."));
+			fprintf(stderr, _("taimako: unknown option '%s'; see taimako --help\n"), argv[optind - 1]);
 			return 2;
 		}
 	}

@@ -32,6 +32,7 @@ struct screen {
 	const char *name;                /* for tests and logs */
 	const char *title;               /* msgid shown in the title bar */
 	bool needs_login;                /* refused before login */
+	bool is_base;                    /* Esc does not leave it (no Back hint) */
 	size_t state_size;
 	const struct binding *bindings;  /* ends with action 0; may be NULL */
 	/* Sets up state; arg is what app_push was given. Not ST_OK: not opened. */

@@ -229,11 +229,12 @@ static void draw_title(struct app *app, const struct frame *f)
 	}
 }
 
-/* Appends "KEY Label" hints of table to buf while they fit in cols. */
-static void add_hints(char *buf, size_t size, const struct binding *table, int cols)
+/* Appends "KEY Label" hints of table to buf while they fit in cols;
+ * Back only where there is somewhere to go back to. */
+static void add_hints(char *buf, size_t size, const struct binding *table, int cols, bool root)
 {
 	for (const struct binding *b = table; b && b->action; b++) {
-		if (!b->label)
+		if (!b->label || (root && b->action == ACT_BACK))
 			continue;
 		char key[32], hint[128];
 		keys_name(b->keys[0], key, sizeof key);
@@ -256,8 +257,8 @@ static void draw_status(struct app *app, const struct frame *f)
 		snprintf(who, sizeof who, " %s ", strcmp(lang_get(), "fr") == 0 ? "FR" : "EN");
 	int room = COLS - text_width(who) - 1;
 	char keys[512] = "";
-	add_hints(keys, sizeof keys, f->screen->bindings, room);
-	add_hints(keys, sizeof keys, ui_global_bindings, room);
+	add_hints(keys, sizeof keys, f->screen->bindings, room, false);
+	add_hints(keys, sizeof keys, ui_global_bindings, room, app->depth <= 1 || f->screen->is_base);
 	ui_put_padded(stdscr, LINES - 1, 0, COLS, UI_ATTR_BAR, keys);
 	int w = text_width(who);
 	ui_put(stdscr, LINES - 1, COLS - w, w, UI_ATTR_BAR, who);
