@@ -90,8 +90,7 @@ static enum ui_result choose(struct app *app, int id)
 		app_toggle_lang(app);
 		return UI_HANDLED;
 	case ITEM_LOGOUT:
-		app_set_user(app, NULL);
-		app_pop_to_root(app);
+		app_logout(app);
 		return UI_HANDLED;
 	case ITEM_QUIT:
 		return UI_QUIT;

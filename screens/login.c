@@ -2,10 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/demo.h"
+#include "db/login.h"
 #include "db/user.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
@@ -75,8 +77,21 @@ static enum ui_result sign_in(struct app *app, struct login *s)
 	form_get(&s->form, F_PASSWORD, password, sizeof password);
 	origin(from, sizeof from);
 	struct user u;
-	enum status st = user_login(app_db(app), name, password, from, &u);
+	struct login_request req = { name, password, from, time(NULL), app_lockout_policy(app) };
+	time_t until = 0;
+	enum status st = login_attempt(app_db(app), &req, &u, &until);
 	explicit_bzero(password, sizeof password);
+	if (st == ST_LOCKED) {
+		char msg[256], when[32];
+		struct tm tm;
+		localtime_r(&until, &tm);
+		strftime(when, sizeof when, "%H:%M", &tm);
+		snprintf(msg, sizeof msg, _("This account is locked until %s after too many failed sign-ins."),
+		         when);
+		clear_fields(s, false);
+		app_error(app, msg);
+		return UI_HANDLED;
+	}
 	if (st != ST_OK) {
 		clear_fields(s, false);
 		app_error(app, _(status_msgid(st)));

@@ -86,7 +86,8 @@ static int run_screens(const char *path)
 			fprintf(stderr, "%s\n", _("Create one with: taimako init (or taimako demo to try it)."));
 		return 1;
 	}
-	struct app *app = app_new(db);
+	struct app_config config = { 0, lockout_default_policy() };
+	struct app *app = app_new(db, &config);
 	if (!app) {
 		db_close(&db);
 		return 1;

@@ -22,6 +22,9 @@ enum status {
 	ST_DISABLED,        /* the account is disabled */
 	ST_WEAK_PASSWORD,   /* password too short */
 	ST_DENIED,          /* the role may not do this */
+	ST_LOCKED,          /* too many failed sign-ins: locked for a while */
+	ST_LAST_ADMIN,      /* would leave no active administrator */
+	ST_WRONG_PASSWORD,  /* the current password given is wrong */
 	ST_IO,              /* disk or system error */
 	ST_INTERNAL,        /* a bug: should never happen */
 	ST_COUNT_

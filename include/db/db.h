@@ -47,10 +47,12 @@ void db_rollback(struct db *db);
  * ST_CORRUPT with the first problem in detail. */
 enum status db_integrity(struct db *db, char *detail, size_t detail_size);
 
-/* Records who acts from now on, for the audit trail: user id (0 for the
- * command line before any login), user name and origin ("local",
- * "ssh 10.1.2.3", "cli"). The strings are copied. */
-void db_set_actor(struct db *db, long long user_id, const char *user_name,
+/* Records who acts from now on: user id (0 for the command line), user
+ * name, role (a value of enum role, or -1 for nobody: then every checked
+ * call is refused) and origin ("local", "ssh 10.1.2.3", "cli"), for the
+ * permission checks and the audit trail. The strings are copied. A new
+ * connection acts for nobody. */
+void db_set_actor(struct db *db, long long user_id, const char *user_name, int role,
                   const char *origin);
 
 /* True for a database made by `taimako demo`. */

@@ -1,7 +1,9 @@
 #ifndef TAIMAKO_DB_USER_H
 #define TAIMAKO_DB_USER_H
-/* Staff accounts: creation, login, preferences. */
+/* Staff accounts: creation, reading, administration, preferences. Signing
+ * in is in db/login.h. Every function checks the acting role. */
 #include <stdbool.h>
+#include <time.h>
 #include "core/role.h"
 #include "core/status.h"
 
@@ -19,33 +21,57 @@ struct user {
 	char centre_code[8];
 	char lang[3];                                  /* "fr" or "en" */
 	bool active;
+	int failures;                                  /* failed sign-ins in a row */
+	time_t locked_until;                           /* 0 when not locked */
 	int version;                                   /* for conflict checks */
 };
 
 /* ST_OK when name is a valid account name: 2 to 32 of a-z 0-9 . _ - */
 enum status user_check_name(const char *name);
 
-/* Creates an account in its own transaction, audited. password is checked
- * against the rules and hashed; the clear text is not kept. *id_out (may be
- * NULL) receives the new id. ST_DUPLICATE when the name is taken,
- * ST_NOT_FOUND when the centre code is unknown. */
+/* Creates an account in its own transaction, audited; needs
+ * PERM_ACCOUNTS. password is checked against the rules and hashed; the
+ * clear text is not kept. *id_out (may be NULL) receives the new id.
+ * ST_DUPLICATE when the name is taken, ST_NOT_FOUND when the centre code
+ * is unknown. */
 enum status user_add(struct db *db, const char *name, const char *display_name,
                      enum role role, const char *centre_code, const char *lang,
                      const char *password, long long *id_out);
 
-/* Checks name and password. On success fills *out, makes this user the
- * actor of the connection with origin, and audits the login; a failure is
- * audited too (with the name as typed) and gives ST_BAD_LOGIN or
- * ST_DISABLED. */
-enum status user_login(struct db *db, const char *name, const char *password,
-                       const char *origin, struct user *out);
-
-/* Reads the account with this id into *out. */
+/* Reads the account with this id into *out: the actor's own account, or
+ * any with PERM_ACCOUNTS. */
 enum status user_get(struct db *db, long long id, struct user *out);
 
-/* Saves display name and language of *u if nobody changed the account since
- * u was read (else ST_CONFLICT and nothing is written); audited with the
- * fields that changed. On success *u is updated (new version). */
+/* Reads the account with this name (PERM_ACCOUNTS). */
+enum status user_find(struct db *db, const char *name, struct user *out);
+
+/* Calls cb for accounts in name order from offset, at most limit
+ * (PERM_ACCOUNTS). */
+enum status user_list(struct db *db, int offset, int limit,
+                      void (*cb)(const struct user *u, void *ctx), void *ctx);
+
+/* What an administrator may change on an account. */
+struct user_changes {
+	const char *display_name;
+	enum role role;
+	const char *centre_code;
+	const char *lang;
+	bool active;
+};
+
+/* Saves the changes to *u if nobody changed the account since u was read
+ * (else ST_CONFLICT); PERM_ACCOUNTS. Refuses (ST_LAST_ADMIN) to disable or
+ * demote the last active administrator. Enabling an account also lifts a
+ * lockout. Audited field by field. On success *u is read again. */
+enum status user_admin_save(struct db *db, struct user *u, const struct user_changes *c);
+
+/* Sets a new password for the account name (PERM_ACCOUNTS), lifting any
+ * lockout; audited without the password. */
+enum status user_set_password(struct db *db, const char *name, const char *password);
+
+/* Saves display name and language of *u, the actor's own account, if
+ * nobody changed it since u was read (else ST_CONFLICT and nothing is
+ * written); audited with the fields that changed. *u is updated. */
 enum status user_save_prefs(struct db *db, struct user *u, const char *display_name,
                             const char *lang);
 

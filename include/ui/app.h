@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/lockout.h"
 #include "core/status.h"
 #include "db/user.h"
 #include "ui/keys.h"
@@ -52,9 +53,21 @@ struct screen {
 /* Signals set these; the loop acts on them (never curses in a handler). */
 extern volatile sig_atomic_t app_hangup;
 
+/* What the configuration sets for the screens. */
+struct app_config {
+	int idle_lock_seconds;           /* 0: never lock */
+	struct lockout_policy lockout;   /* for sign-in and unlocking */
+};
+
 /* Starts curses (alternate screen, no echo, raw keys, short Esc delay) and
  * returns the application over db, or NULL when the terminal cannot be used. */
-struct app *app_new(struct db *db);
+struct app *app_new(struct db *db, const struct app_config *config);
+
+/* The lockout policy in force. */
+struct lockout_policy app_lockout_policy(struct app *app);
+
+/* Signs the user out (audited) and returns to the login screen. */
+void app_logout(struct app *app);
 
 /* Pushes the first screen and runs until the stack is empty or the user
  * quits. Ends curses before returning. Returns 0, or 1 after a hang-up. */

@@ -120,7 +120,7 @@ int cmd_init(const char *db_path, bool default_path, int argc, char **argv)
 		cmd_report(db_path, st, detail);
 		return 1;
 	}
-	db_set_actor(db, 0, "init", "cli");
+	db_set_actor(db, 0, "init", ROLE_ADMIN, "cli");
 	st = user_add(db, admin, display ? display : _("Administrator"), ROLE_ADMIN, centre, "fr",
 	              password, NULL);
 	explicit_bzero(password, sizeof password);
@@ -178,7 +178,7 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 		cmd_report(db_path, st, detail);
 		return 1;
 	}
-	db_set_actor(db, 0, "demo", "cli");
+	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
 	db_close(&db);
 	if (st != ST_OK) {

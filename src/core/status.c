@@ -21,6 +21,9 @@ static const char *const messages[ST_COUNT_] = {
 	[ST_DISABLED] = N_("This account is disabled."),
 	[ST_WEAK_PASSWORD] = N_("The password must have at least 10 characters."),
 	[ST_DENIED] = N_("Your role does not allow this."),
+	[ST_LOCKED] = N_("This account is locked after too many failed sign-ins."),
+	[ST_LAST_ADMIN] = N_("This is the last active administrator: make another one first."),
+	[ST_WRONG_PASSWORD] = N_("The current password is wrong."),
 	[ST_IO] = N_("A disk or system error occurred."),
 	[ST_INTERNAL] = N_("Internal error: please report it."),
 };

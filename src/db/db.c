@@ -309,6 +309,7 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 			db_remove_files(path);
 		return ST_NOMEM;
 	}
+	db->actor.role = -1;
 	snprintf(db->actor.user_name, sizeof db->actor.user_name, "%s", "system");
 	snprintf(db->actor.origin, sizeof db->actor.origin, "%s", "cli");
 
@@ -360,10 +361,11 @@ void db_close(struct db **dbp)
 	*dbp = NULL;
 }
 
-void db_set_actor(struct db *db, long long user_id, const char *user_name,
+void db_set_actor(struct db *db, long long user_id, const char *user_name, int role,
                   const char *origin)
 {
 	db->actor.user_id = user_id;
+	db->actor.role = role;
 	snprintf(db->actor.user_name, sizeof db->actor.user_name, "%s", user_name ? user_name : "");
 	snprintf(db->actor.origin, sizeof db->actor.origin, "%s", origin ? origin : "");
 }
@@ -398,6 +400,11 @@ enum status db_integrity(struct db *db, char *detail, size_t n)
 	}
 	sqlite3_finalize(st);
 	return result;
+}
+
+enum status db_require(struct db *db, enum perm p)
+{
+	return perm_allows(db->actor.role, p) ? ST_OK : ST_DENIED;
 }
 
 bool db_is_demo(struct db *db)

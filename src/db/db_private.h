@@ -3,10 +3,12 @@
 /* What the modules of src/db/ share about the connection. Never included
  * outside src/db/: screens and the UI see only include/db/. */
 #include <sqlite3.h>
+#include "core/perm.h"
 #include "db/db.h"
 
 struct db_actor {
 	long long user_id;
+	int role;            /* enum role, or -1 for nobody */
 	char user_name[64];
 	char origin[80];
 };
@@ -26,6 +28,10 @@ enum status db_status_of(int rc);
 
 /* The current actor. */
 const struct db_actor *db_actor(struct db *db);
+
+/* ST_OK when the current actor's role allows p, else ST_DENIED. Every
+ * data-layer function that reads or writes protected data calls it first. */
+enum status db_require(struct db *db, enum perm p);
 
 /* Binds text that may be NULL (bound as SQL NULL), copied by SQLite. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *text);

@@ -2,13 +2,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/jsonbuf.h"
 #include "core/password.h"
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/user.h"
+#include "db/user_private.h"
 
-#define USER_COLUMNS \
-	"u.id, u.name, u.display_name, u.role, u.centre_id, c.code, u.lang, u.active, u.version, u.pw_hash"
+#define USER_SELECT \
+	"SELECT u.id, u.name, u.display_name, u.role, u.centre_id, c.code, u.lang, u.active, " \
+	"u.version, u.failed_logins, coalesce(u.locked_until, 0), u.pw_hash " \
+	"FROM app_user u JOIN centre c ON c.id = u.centre_id "
 
 enum status user_check_name(const char *name)
 {
@@ -23,8 +27,14 @@ enum status user_check_name(const char *name)
 	return ST_OK;
 }
 
-/* Fills *u from a row of USER_COLUMNS. */
-static void read_row(sqlite3_stmt *st, struct user *u)
+/* True for the two interface languages. */
+static bool valid_lang(const char *lang)
+{
+	return lang && (strcmp(lang, "fr") == 0 || strcmp(lang, "en") == 0);
+}
+
+/* Fills *u from a row of USER_SELECT, and its hash when hash is not NULL. */
+static void read_row(sqlite3_stmt *st, struct user *u, char *hash, size_t hash_size)
 {
 	memset(u, 0, sizeof *u);
 	u->id = sqlite3_column_int64(st, 0);
@@ -37,163 +47,247 @@ static void read_row(sqlite3_stmt *st, struct user *u)
 	db_column_copy(st, 6, u->lang, sizeof u->lang);
 	u->active = sqlite3_column_int(st, 7) != 0;
 	u->version = sqlite3_column_int(st, 8);
+	u->failures = sqlite3_column_int(st, 9);
+	u->locked_until = (time_t)sqlite3_column_int64(st, 10);
+	if (hash)
+		db_column_copy(st, 11, hash, hash_size);
 }
 
-enum status user_add(struct db *db, const char *name, const char *display_name,
-                     enum role role, const char *centre_code, const char *lang,
-                     const char *password, long long *id_out)
+/* Reads one account by id or (when name is not NULL) by name, with no
+ * permission check: for this module and login.c only. */
+enum status user_read(struct db *db, long long id, const char *name, struct user *u,
+                      char *hash, size_t hash_size)
 {
-	static const char find_centre[] = "SELECT id FROM centre WHERE code = ?1";
-	static const char insert[] =
-		"INSERT INTO app_user (name, display_name, role, centre_id, lang, pw_hash, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
-	static const char changes[] =
-		"SELECT json_object('name', ?1, 'display_name', ?2, 'role', ?3, 'centre', ?4, 'lang', ?5)";
-
-	if (user_check_name(name) != ST_OK || !display_name || !*display_name
-	    || !role_name(role) || !lang || (strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0))
-		return ST_INVALID;
-	enum status s = password_check_rules(password);
-	if (s != ST_OK)
-		return s;
-	char hash[PASSWORD_HASH_MAX];
-	if ((s = password_hash(password, hash, sizeof hash)) != ST_OK)
-		return s;
-	if ((s = db_begin(db)) != ST_OK)
-		return s;
-
-	sqlite3_stmt *st = db_stmt(db, find_centre);
-	if (!st) {
-		s = ST_INTERNAL;
-		goto out;
-	}
-	db_bind_text(st, 1, centre_code);
-	long long centre_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	static const char by_id[] = USER_SELECT "WHERE u.id = ?1";
+	static const char by_name[] = USER_SELECT "WHERE u.name = ?1";
+	sqlite3_stmt *st = db_stmt(db, name ? by_name : by_id);
+	if (!st)
+		return ST_INTERNAL;
+	if (name)
+		db_bind_text(st, 1, name);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum status s = rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+	if (rc == SQLITE_ROW)
+		read_row(st, u, hash, hash_size);
 	sqlite3_reset(st);
-	if (!centre_id) {
-		s = ST_NOT_FOUND;
-		goto out;
-	}
+	sqlite3_clear_bindings(st);
+	return s;
+}
 
-	st = db_stmt(db, insert);
-	if (!st) {
-		s = ST_INTERNAL;
-		goto out;
-	}
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, display_name);
-	db_bind_text(st, 3, role_name(role));
-	sqlite3_bind_int64(st, 4, centre_id);
-	db_bind_text(st, 5, lang);
-	db_bind_text(st, 6, hash);
+/* The id of the centre with this code, 0 when there is none. */
+static long long centre_id(struct db *db, const char *code)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM centre WHERE code = ?1");
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, code);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+/* Runs a prepared write and resets it; ST_OK when it finished. */
+static enum status step_done(sqlite3_stmt *st)
+{
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_status_of(rc);
-		goto out;
-	}
-	long long id = sqlite3_last_insert_rowid(db_sqlite(db));
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
 
-	st = db_stmt(db, changes);
-	if (!st) {
-		s = ST_INTERNAL;
-		goto out;
-	}
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, display_name);
-	db_bind_text(st, 3, role_name(role));
-	db_bind_text(st, 4, centre_code);
-	db_bind_text(st, 5, lang);
-	char json[1024];
-	json[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_column_copy(st, 0, json, sizeof json);
-	sqlite3_reset(st);
-	s = audit_log(db, "create", "app_user", id, json);
-	if (s == ST_OK && id_out)
-		*id_out = id;
-out:
+/* Commits when s is ST_OK, else rolls back; returns the final status. */
+static enum status finish(struct db *db, enum status s)
+{
 	if (s == ST_OK)
 		return db_commit(db);
 	db_rollback(db);
 	return s;
 }
 
-/* Reads one account by name into *u with its hash into hash; ST_NOT_FOUND
- * when there is none. */
-static enum status find_by_name(struct db *db, const char *name, struct user *u,
-                                char *hash, size_t hash_size)
+enum status user_add(struct db *db, const char *name, const char *display_name,
+                     enum role role, const char *centre_code, const char *lang,
+                     const char *password, long long *id_out)
 {
-	static const char sql[] =
-		"SELECT " USER_COLUMNS " FROM app_user u JOIN centre c ON c.id = u.centre_id "
-		"WHERE u.name = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return ST_INTERNAL;
-	db_bind_text(st, 1, name);
-	int rc = sqlite3_step(st);
-	enum status s = ST_NOT_FOUND;
-	if (rc == SQLITE_ROW) {
-		read_row(st, u);
-		db_column_copy(st, 9, hash, hash_size);
-		s = ST_OK;
-	} else if (rc != SQLITE_DONE) {
-		s = db_status_of(rc);
-	}
-	sqlite3_reset(st);
-	return s;
-}
-
-enum status user_login(struct db *db, const char *name, const char *password,
-                       const char *origin, struct user *out)
-{
-	struct user u;
-	char hash[PASSWORD_HASH_MAX] = "";
-	enum status found = find_by_name(db, name, &u, hash, sizeof hash);
-	if (found != ST_OK && found != ST_NOT_FOUND)
-		return found;
-	/* Always hash, so an unknown name takes as long as a wrong password. */
-	bool ok = password_verify(password ? password : "", found == ST_OK ? hash : NULL);
-	explicit_bzero(hash, sizeof hash);
-	enum status result = !ok ? ST_BAD_LOGIN : !u.active ? ST_DISABLED : ST_OK;
-
-	char typed[USER_NAME_MAX + 1];
-	snprintf(typed, sizeof typed, "%s", name ? name : "");
-	if (result == ST_OK)
-		db_set_actor(db, u.id, u.name, origin);
-	else
-		db_set_actor(db, 0, typed, origin);
-	enum status s = db_begin(db);
-	if (s == ST_OK) {
-		s = audit_log(db, result == ST_OK ? "login" : "login_failed", "app_user",
-		              found == ST_OK ? u.id : 0, NULL);
-		s = s == ST_OK ? db_commit(db) : (db_rollback(db), s);
-	}
-	if (result != ST_OK)
-		return result;
-	if (s != ST_OK) {
-		db_set_actor(db, 0, "", origin);
+	static const char insert[] =
+		"INSERT INTO app_user (name, display_name, role, centre_id, lang, pw_hash, created_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+	enum status s = db_require(db, PERM_ACCOUNTS);
+	if (s != ST_OK)
 		return s;
+	if (user_check_name(name) != ST_OK || !display_name || !*display_name
+	    || strlen(display_name) > USER_DISPLAY_MAX * 4 || !role_name(role) || !valid_lang(lang))
+		return ST_INVALID;
+	if ((s = password_check_rules(password)) != ST_OK)
+		return s;
+	char hash[PASSWORD_HASH_MAX];
+	if ((s = password_hash(password, hash, sizeof hash)) != ST_OK)
+		return s;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	long long centre = centre_id(db, centre_code);
+	sqlite3_stmt *st = centre ? db_stmt(db, insert) : NULL;
+	if (!centre)
+		s = ST_NOT_FOUND;
+	else if (!st)
+		s = ST_INTERNAL;
+	if (s == ST_OK) {
+		db_bind_text(st, 1, name);
+		db_bind_text(st, 2, display_name);
+		db_bind_text(st, 3, role_name(role));
+		sqlite3_bind_int64(st, 4, centre);
+		db_bind_text(st, 5, lang);
+		db_bind_text(st, 6, hash);
+		s = step_done(st);
 	}
-	*out = u;
-	return ST_OK;
+	if (s == ST_OK) {
+		long long id = sqlite3_last_insert_rowid(db_sqlite(db));
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		jsonbuf_put_str(&j, "name", name);
+		jsonbuf_put_str(&j, "display_name", display_name);
+		jsonbuf_put_str(&j, "role", role_name(role));
+		jsonbuf_put_str(&j, "centre", centre_code);
+		jsonbuf_put_str(&j, "lang", lang);
+		s = audit_log(db, "create", "app_user", id, jsonbuf_text(&j));
+		if (s == ST_OK && id_out)
+			*id_out = id;
+	}
+	return finish(db, s);
 }
 
 enum status user_get(struct db *db, long long id, struct user *out)
 {
-	static const char sql[] =
-		"SELECT " USER_COLUMNS " FROM app_user u JOIN centre c ON c.id = u.centre_id "
-		"WHERE u.id = ?1";
+	if (id != db_actor(db)->user_id && db_require(db, PERM_ACCOUNTS) != ST_OK)
+		return ST_DENIED;
+	return user_read(db, id, NULL, out, NULL, 0);
+}
+
+enum status user_find(struct db *db, const char *name, struct user *out)
+{
+	enum status s = db_require(db, PERM_ACCOUNTS);
+	return s == ST_OK ? user_read(db, 0, name ? name : "", out, NULL, 0) : s;
+}
+
+enum status user_list(struct db *db, int offset, int limit,
+                      void (*cb)(const struct user *u, void *ctx), void *ctx)
+{
+	static const char sql[] = USER_SELECT "ORDER BY u.name LIMIT ?1 OFFSET ?2";
+	enum status s = db_require(db, PERM_ACCOUNTS);
+	if (s != ST_OK)
+		return s;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum status s = rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
-	if (rc == SQLITE_ROW)
-		read_row(st, out);
+	sqlite3_bind_int(st, 1, limit);
+	sqlite3_bind_int(st, 2, offset);
+	int rc;
+	struct user u;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_row(st, &u, NULL, 0);
+		cb(&u, ctx);
+	}
 	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* Number of active administrators other than the account id. */
+static int other_active_admins(struct db *db, long long id)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM app_user WHERE role = 'admin' AND active = 1 AND id != ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+enum status user_admin_save(struct db *db, struct user *u, const struct user_changes *c)
+{
+	static const char update[] =
+		"UPDATE app_user SET display_name = ?1, role = ?2, centre_id = ?3, lang = ?4, active = ?5, "
+		"failed_logins = CASE WHEN ?5 AND NOT active THEN 0 ELSE failed_logins END, "
+		"locked_until = CASE WHEN ?5 AND NOT active THEN NULL ELSE locked_until END, "
+		"version = version + 1 WHERE id = ?6 AND version = ?7";
+	enum status s = db_require(db, PERM_ACCOUNTS);
+	if (s != ST_OK)
+		return s;
+	if (!c->display_name || !*c->display_name || strlen(c->display_name) > USER_DISPLAY_MAX * 4
+	    || !role_name(c->role) || !valid_lang(c->lang))
+		return ST_INVALID;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	long long centre = centre_id(db, c->centre_code);
+	bool loses_admin = u->role == ROLE_ADMIN && u->active && (c->role != ROLE_ADMIN || !c->active);
+	if (!centre)
+		s = ST_NOT_FOUND;
+	else if (loses_admin && other_active_admins(db, u->id) == 0)
+		s = ST_LAST_ADMIN;
+	sqlite3_stmt *st = s == ST_OK ? db_stmt(db, update) : NULL;
+	if (s == ST_OK && !st)
+		s = ST_INTERNAL;
+	if (s == ST_OK) {
+		db_bind_text(st, 1, c->display_name);
+		db_bind_text(st, 2, role_name(c->role));
+		sqlite3_bind_int64(st, 3, centre);
+		db_bind_text(st, 4, c->lang);
+		sqlite3_bind_int(st, 5, c->active);
+		sqlite3_bind_int64(st, 6, u->id);
+		sqlite3_bind_int(st, 7, u->version);
+		s = step_done(st);
+		if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+			s = ST_CONFLICT;
+	}
+	if (s == ST_OK) {
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		jsonbuf_change_str(&j, "display_name", u->display_name, c->display_name);
+		jsonbuf_change_str(&j, "role", role_name(u->role), role_name(c->role));
+		jsonbuf_change_str(&j, "centre", u->centre_code, c->centre_code);
+		jsonbuf_change_str(&j, "lang", u->lang, c->lang);
+		jsonbuf_change_int(&j, "active", u->active, c->active);
+		s = audit_log(db, "update", "app_user", u->id, jsonbuf_text(&j));
+	}
+	s = finish(db, s);
+	if (s == ST_OK)
+		s = user_read(db, u->id, NULL, u, NULL, 0);
 	return s;
+}
+
+enum status user_set_password(struct db *db, const char *name, const char *password)
+{
+	static const char update[] =
+		"UPDATE app_user SET pw_hash = ?1, failed_logins = 0, locked_until = NULL, "
+		"version = version + 1 WHERE name = ?2";
+	enum status s = db_require(db, PERM_ACCOUNTS);
+	if (s != ST_OK)
+		return s;
+	if ((s = password_check_rules(password)) != ST_OK)
+		return s;
+	struct user u;
+	if ((s = user_read(db, 0, name ? name : "", &u, NULL, 0)) != ST_OK)
+		return s;
+	char hash[PASSWORD_HASH_MAX];
+	if ((s = password_hash(password, hash, sizeof hash)) != ST_OK)
+		return s;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, update);
+	if (!st) {
+		s = ST_INTERNAL;
+	} else {
+		db_bind_text(st, 1, hash);
+		db_bind_text(st, 2, name);
+		s = step_done(st);
+	}
+	if (s == ST_OK)
+		s = audit_log(db, "set_password", "app_user", u.id, NULL);
+	explicit_bzero(hash, sizeof hash);
+	return finish(db, s);
 }
 
 enum status user_save_prefs(struct db *db, struct user *u, const char *display_name,
@@ -202,64 +296,42 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 	static const char update[] =
 		"UPDATE app_user SET display_name = ?1, lang = ?2, version = version + 1 "
 		"WHERE id = ?3 AND version = ?4";
-	static const char changes[] =
-		"SELECT json_patch(CASE WHEN ?1 IS NOT ?2 THEN json_object('display_name', json_array(?1, ?2)) "
-		"ELSE '{}' END, CASE WHEN ?3 IS NOT ?4 THEN json_object('lang', json_array(?3, ?4)) "
-		"ELSE '{}' END)";
-
+	if (u->id != db_actor(db)->user_id)
+		return ST_DENIED;
 	if (!display_name || !*display_name || strlen(display_name) >= sizeof u->display_name
-	    || !lang || (strcmp(lang, "fr") != 0 && strcmp(lang, "en") != 0))
+	    || !valid_lang(lang))
 		return ST_INVALID;
 	/* Callers may pass u's own fields: work on copies. */
 	char new_display[sizeof u->display_name], new_lang[sizeof u->lang];
 	snprintf(new_display, sizeof new_display, "%s", display_name);
 	snprintf(new_lang, sizeof new_lang, "%s", lang);
-	display_name = new_display;
-	lang = new_lang;
 	enum status s = db_begin(db);
 	if (s != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(db, update);
 	if (!st) {
 		s = ST_INTERNAL;
-		goto out;
+	} else {
+		db_bind_text(st, 1, new_display);
+		db_bind_text(st, 2, new_lang);
+		sqlite3_bind_int64(st, 3, u->id);
+		sqlite3_bind_int(st, 4, u->version);
+		s = step_done(st);
+		if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+			s = ST_CONFLICT;
 	}
-	db_bind_text(st, 1, display_name);
-	db_bind_text(st, 2, lang);
-	sqlite3_bind_int64(st, 3, u->id);
-	sqlite3_bind_int(st, 4, u->version);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_status_of(rc);
-		goto out;
+	if (s == ST_OK) {
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		jsonbuf_change_str(&j, "display_name", u->display_name, new_display);
+		jsonbuf_change_str(&j, "lang", u->lang, new_lang);
+		s = audit_log(db, "update", "app_user", u->id, jsonbuf_text(&j));
 	}
-	if (sqlite3_changes(db_sqlite(db)) != 1) {
-		s = ST_CONFLICT;
-		goto out;
-	}
-	st = db_stmt(db, changes);
-	if (!st) {
-		s = ST_INTERNAL;
-		goto out;
-	}
-	db_bind_text(st, 1, u->display_name);
-	db_bind_text(st, 2, display_name);
-	db_bind_text(st, 3, u->lang);
-	db_bind_text(st, 4, lang);
-	char json[1200] = "";
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_column_copy(st, 0, json, sizeof json);
-	sqlite3_reset(st);
-	s = audit_log(db, "update", "app_user", u->id, json);
-out:
-	if (s == ST_OK && (s = db_commit(db)) == ST_OK) {
-		snprintf(u->display_name, sizeof u->display_name, "%s", display_name);
-		snprintf(u->lang, sizeof u->lang, "%s", lang);
+	if ((s = finish(db, s)) == ST_OK) {
+		memcpy(u->display_name, new_display, sizeof new_display);
+		memcpy(u->lang, new_lang, sizeof new_lang);
 		u->version++;
-		return ST_OK;
 	}
-	db_rollback(db);
 	return s;
 }
 

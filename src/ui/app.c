@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/login.h"
 #include "db/user.h"
 #include "ui/app.h"
 #include "ui/draw.h"
@@ -33,6 +34,7 @@ struct app {
 	bool dirty;
 	bool quit;
 	const struct screen *help;  /* pushed by F1 */
+	struct app_config config;
 };
 
 /* Sets the flag the loop checks; nothing else is safe in a handler. */
@@ -59,7 +61,7 @@ static void layout(struct app *app)
 	app->dirty = true;
 }
 
-struct app *app_new(struct db *db)
+struct app *app_new(struct db *db, const struct app_config *config)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "taimako: %s\n", _("the screens need a terminal (or use a subcommand)"));
@@ -69,6 +71,7 @@ struct app *app_new(struct db *db)
 	if (!app)
 		return NULL;
 	app->db = db;
+	app->config = *config;
 	app->term = newterm(NULL, stdout, stdin);
 	if (!app->term) {
 		fprintf(stderr, "taimako: %s\n", _("this terminal type is not known (check TERM)"));
@@ -184,6 +187,18 @@ void app_pop_to_root(struct app *app)
 {
 	while (app->depth > 1)
 		pop(app);
+}
+
+struct lockout_policy app_lockout_policy(struct app *app)
+{
+	return app->config.lockout;
+}
+
+void app_logout(struct app *app)
+{
+	login_logout(app->db);
+	app_set_user(app, NULL);
+	app_pop_to_root(app);
 }
 
 void app_set_user(struct app *app, const struct user *user)

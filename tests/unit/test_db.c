@@ -58,6 +58,7 @@ static void create_applies_every_migration(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(db_version(db), db_latest_version());
 	assert_true(db_latest_version() >= 4);
 	assert_int_equal(ref_count(db, REF_CENTRE), 7);
@@ -75,6 +76,7 @@ static void created_file_is_group_shared_not_public(void **state)
 	struct db *db;
 	mode_t old = umask(022);
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	umask(old);
 	db_close(&db);
 	struct stat sb;
@@ -87,9 +89,11 @@ static void reopening_reapplies_nothing(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	db_close(&db);
 	for (int i = 0; i < 2; i++) {
 		assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 		assert_int_equal(db_version(db), db_latest_version());
 		assert_int_equal(ref_count(db, REF_CENTRE), 7);
 		db_close(&db);
@@ -102,12 +106,18 @@ static void old_schema_is_upgraded(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	db_close(&db);
-	/* Pretend the file stopped at migration 2: 3 and 4 must apply again. */
-	assert_int_equal(raw_exec(t->db, "DELETE FROM country; DELETE FROM language; PRAGMA user_version = 2"),
-	                 SQLITE_OK);
+	/* Undo migration 5 by hand, as if the file came from the version before. */
+	assert_int_equal(raw_exec(t->db, "ALTER TABLE app_user DROP COLUMN failed_logins; "
+	                                 "ALTER TABLE app_user DROP COLUMN locked_until; "
+	                                 "PRAGMA user_version = 4"), SQLITE_OK);
 	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
 	assert_int_equal(db_version(db), db_latest_version());
+	db_close(&db);
+	assert_int_equal(raw_int(t->db, "SELECT count(*) FROM pragma_table_info('app_user') "
+	                                "WHERE name IN ('failed_logins', 'locked_until')"), 2);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
 	assert_true(ref_count(db, REF_COUNTRY) >= 249);
 	db_close(&db);
 }
@@ -117,6 +127,7 @@ static void newer_schema_is_refused_untouched(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	db_close(&db);
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", db_latest_version() + 1);
@@ -210,6 +221,7 @@ static void audit_rows_cannot_change(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(db_begin(db), ST_OK);
 	assert_int_equal(audit_log(db, "create", "test", 1, "{\"a\":[null,1]}"), ST_OK);
 	assert_int_equal(db_commit(db), ST_OK);
@@ -217,7 +229,7 @@ static void audit_rows_cannot_change(void **state)
 	db_close(&db);
 	assert_int_equal(raw_exec(t->db, "UPDATE audit SET user_name = 'someone else'"), SQLITE_CONSTRAINT);
 	assert_int_equal(raw_exec(t->db, "DELETE FROM audit"), SQLITE_CONSTRAINT);
-	assert_int_equal(raw_int(t->db, "SELECT count(*) FROM audit WHERE user_name = 'system'"), 1);
+	assert_int_equal(raw_int(t->db, "SELECT count(*) FROM audit WHERE user_name = 'test'"), 1);
 }
 
 static void audit_outside_a_transaction_is_refused(void **state)
@@ -225,6 +237,7 @@ static void audit_outside_a_transaction_is_refused(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(audit_log(db, "create", "test", 1, NULL), ST_INTERNAL);
 	assert_int_equal(audit_count(db), 0);
 	db_close(&db);
@@ -235,6 +248,7 @@ static void failed_write_rolls_back_everything(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(user_add(db, "amina", "Amina", ROLE_INTAKE, "AGZ", "fr", "a-long-password", NULL), ST_OK);
 	long long audits = audit_count(db);
 	/* Unknown centre: refused before anything is written. */
@@ -259,6 +273,7 @@ static void integrity_check_passes_on_a_new_database(void **state)
 	struct db *db;
 	char detail[128];
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	db_close(&db);
 	assert_int_equal(db_open(t->db, DB_READONLY, &db, NULL, 0), ST_OK);
 	assert_int_equal(db_integrity(db, detail, sizeof detail), ST_OK);
@@ -270,7 +285,9 @@ static void two_sessions_write_without_losing_anything(void **state)
 	struct tmpdir *t = *state;
 	struct db *a, *b;
 	assert_int_equal(db_open(t->db, DB_CREATE, &a, NULL, 0), ST_OK);
+	db_set_actor(a, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(db_open(t->db, DB_EXISTING, &b, NULL, 0), ST_OK);
+	db_set_actor(b, 0, "test", ROLE_ADMIN, "test");
 	for (int i = 0; i < 20; i++) {
 		struct db *d = i % 2 ? a : b;
 		assert_int_equal(db_begin(d), ST_OK);
@@ -305,6 +322,7 @@ static void reference_lists_filter_by_folded_words(void **state)
 	struct db *db;
 	bool more;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 
 	struct capture c = { .n = 0 };
 	assert_int_equal(ref_page(db, REF_COUNTRY, "fr", "cote", 0, 8, collect, &c, &more), ST_OK);

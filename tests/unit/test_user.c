@@ -6,7 +6,16 @@
 #include "db/audit.h"
 #include "db/db.h"
 #include "db/demo.h"
+#include "db/login.h"
 #include "db/user.h"
+
+/* Signs in now with the default lockout policy. */
+static enum status do_login(struct db *db, const char *name, const char *password, const char *origin,
+                            struct user *u)
+{
+	struct login_request req = { name, password, origin, time(NULL), lockout_default_policy() };
+	return login_attempt(db, &req, u, NULL);
+}
 
 static int setup(void **state)
 {
@@ -14,6 +23,7 @@ static int setup(void **state)
 	tmpdir_make(t);
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(user_add(db, "aissa", "Aïssa Abdou", ROLE_INTAKE, "AGZ", "fr",
 	                          "correct horse battery", NULL), ST_OK);
 	db_close(&db);
@@ -80,8 +90,9 @@ static void login_works_and_is_audited(void **state)
 	struct db *db;
 	struct user u;
 	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	long long before = audit_count(db);
-	assert_int_equal(user_login(db, "aissa", "correct horse battery", "ssh 10.0.0.5", &u), ST_OK);
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "ssh 10.0.0.5", &u), ST_OK);
 	assert_string_equal(u.name, "aissa");
 	assert_string_equal(u.display_name, "Aïssa Abdou");
 	assert_int_equal(u.role, ROLE_INTAKE);
@@ -89,8 +100,8 @@ static void login_works_and_is_audited(void **state)
 	assert_string_equal(u.lang, "fr");
 	assert_int_equal(audit_count(db), before + 1);
 
-	assert_int_equal(user_login(db, "aissa", "wrong horse battery", "local", &u), ST_BAD_LOGIN);
-	assert_int_equal(user_login(db, "nobody", "correct horse battery", "local", &u), ST_BAD_LOGIN);
+	assert_int_equal(do_login(db, "aissa", "wrong horse battery", "local", &u), ST_BAD_LOGIN);
+	assert_int_equal(do_login(db, "nobody", "correct horse battery", "local", &u), ST_BAD_LOGIN);
 	assert_int_equal(audit_count(db), before + 3);
 	db_close(&db);
 
@@ -130,9 +141,10 @@ static void disabled_account_cannot_log_in(void **state)
 	struct db *db;
 	struct user u;
 	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
-	assert_int_equal(user_login(db, "aissa", "correct horse battery", "local", &u), ST_DISABLED);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_DISABLED);
 	/* A wrong password does not reveal that the account exists but is disabled. */
-	assert_int_equal(user_login(db, "aissa", "wrong", "local", &u), ST_BAD_LOGIN);
+	assert_int_equal(do_login(db, "aissa", "wrong", "local", &u), ST_BAD_LOGIN);
 	db_close(&db);
 }
 
@@ -141,6 +153,7 @@ static void weak_password_is_refused_at_creation(void **state)
 	struct tmpdir *t = *state;
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(user_add(db, "bello", "Bello", ROLE_MEDICAL, "NY1", "en", "short", NULL),
 	                 ST_WEAK_PASSWORD);
 	assert_int_equal(user_add(db, "bello", "Bello", ROLE_MEDICAL, "NY1", "de", "long enough pass", NULL),
@@ -155,9 +168,11 @@ static void prefs_conflict_is_reported_not_overwritten(void **state)
 	struct db *a, *b;
 	struct user ua, ub;
 	assert_int_equal(db_open(t->db, DB_EXISTING, &a, NULL, 0), ST_OK);
+	db_set_actor(a, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(db_open(t->db, DB_EXISTING, &b, NULL, 0), ST_OK);
-	assert_int_equal(user_login(a, "aissa", "correct horse battery", "local", &ua), ST_OK);
-	assert_int_equal(user_login(b, "aissa", "correct horse battery", "local", &ub), ST_OK);
+	db_set_actor(b, 0, "test", ROLE_ADMIN, "test");
+	assert_int_equal(do_login(a, "aissa", "correct horse battery", "local", &ua), ST_OK);
+	assert_int_equal(do_login(b, "aissa", "correct horse battery", "local", &ub), ST_OK);
 	assert_int_equal(user_save_prefs(a, &ua, "Aïssa A.", "en"), ST_OK);
 	assert_int_equal(ua.version, 2);
 	assert_string_equal(ua.lang, "en");
@@ -179,7 +194,8 @@ static void prefs_saved_from_the_user_itself(void **state)
 	struct db *db;
 	struct user u;
 	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
-	assert_int_equal(user_login(db, "aissa", "correct horse battery", "local", &u), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_OK);
 	/* The arguments are the struct's own fields, as when only the language changes. */
 	assert_int_equal(user_save_prefs(db, &u, u.display_name, "en"), ST_OK);
 	assert_string_equal(u.display_name, "Aïssa Abdou");
@@ -195,6 +211,7 @@ static void demo_has_one_account_per_role(void **state)
 	snprintf(path, sizeof path, "%s/demo.db", t->dir);
 	struct db *db;
 	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_false(db_is_demo(db));
 	assert_int_equal(demo_fill(db, 0), ST_OK);
 	assert_true(db_is_demo(db));
@@ -206,7 +223,7 @@ static void demo_has_one_account_per_role(void **state)
 		assert_int_equal(found, 1);
 	}
 	struct user u;
-	assert_int_equal(user_login(db, "medical", "medical-demo", "local", &u), ST_OK);
+	assert_int_equal(do_login(db, "medical", "medical-demo", "local", &u), ST_OK);
 	assert_int_equal(u.role, ROLE_MEDICAL);
 	assert_int_equal(demo_fill(db, -1), ST_INVALID);
 	db_close(&db);

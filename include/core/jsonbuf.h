@@ -1,0 +1,33 @@
+#ifndef TAIMAKO_CORE_JSONBUF_H
+#define TAIMAKO_CORE_JSONBUF_H
+/* A small builder for the audit trail's "what changed" JSON objects:
+ * {"field": [before, after], ...}. Fixed size; a value that does not fit
+ * is cut and the object stays valid. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#define JSONBUF_SIZE 2048
+
+struct jsonbuf {
+	char text[JSONBUF_SIZE];
+	size_t len;
+	int fields;
+};
+
+/* Starts an empty object "{}". */
+void jsonbuf_init(struct jsonbuf *j);
+
+/* Adds "key": [before, after] for strings (NULL gives null) when they
+ * differ; returns true when it added something. */
+bool jsonbuf_change_str(struct jsonbuf *j, const char *key, const char *before, const char *after);
+
+/* The same for integers. */
+bool jsonbuf_change_int(struct jsonbuf *j, const char *key, long long before, long long after);
+
+/* Adds "key": value (a string) whatever it is. */
+void jsonbuf_put_str(struct jsonbuf *j, const char *key, const char *value);
+
+/* The object text, always valid JSON. */
+const char *jsonbuf_text(const struct jsonbuf *j);
+
+#endif

@@ -1,0 +1,40 @@
+#ifndef TAIMAKO_CORE_PERM_H
+#define TAIMAKO_CORE_PERM_H
+/* The permission matrix: which role may do what. The one place where this
+ * is decided; the data layer checks it on every call (so a screen bug
+ * cannot leak data) and the screens use it to show only what is allowed.
+ * README.md shows the same table (a unit test keeps them equal). */
+#include <stdbool.h>
+#include "core/role.h"
+
+enum perm {
+	PERM_LOOKUP,              /* find a person by name, number, phone */
+	PERM_PERSON_READ,         /* open a case file: identity, family, stays */
+	PERM_PERSON_WRITE,        /* register and edit people, stays, families */
+	PERM_CASE_NOTES,          /* read and write case notes */
+	PERM_MEDICAL_STATUS,      /* "under medical follow-up", next date, fit to travel */
+	PERM_MEDICAL_READ,        /* diagnoses, treatments, referral reasons, medical notes */
+	PERM_MEDICAL_WRITE,       /* record consultations and medical cases */
+	PERM_PROTECTION_READ,
+	PERM_PROTECTION_WRITE,
+	PERM_PSYCH_READ,
+	PERM_PSYCH_WRITE,
+	PERM_TRAINING_READ,
+	PERM_TRAINING_WRITE,
+	PERM_REINTEGRATION_READ,
+	PERM_REINTEGRATION_WRITE,
+	PERM_DISTRIBUTION_WRITE,  /* record a distribution */
+	PERM_REPORTS,             /* aggregate reports */
+	PERM_ACCOUNTS,            /* manage staff accounts */
+	PERM_REFDATA,             /* edit reference lists */
+	PERM_AUDIT_READ,          /* read the audit trail */
+	PERM_COUNT_
+};
+
+/* True when role r may do p. Out-of-range values are never allowed. */
+bool perm_allows(int r, enum perm p);
+
+/* Short English name of p ("medical_read"), for the README table and logs. */
+const char *perm_name(enum perm p);
+
+#endif

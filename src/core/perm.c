@@ -1,0 +1,45 @@
+/* The permission matrix. */
+#include "core/perm.h"
+
+/* One row per permission, one letter per role in enum role order:
+ * A admin, M manager, I intake, D medical (doctor), P protection,
+ * S psychosocial, T training, R reintegration, X distribution.
+ * 'x' allowed, '.' not. Keep README.md's table in step (a test checks). */
+static const struct {
+	const char *name;
+	const char roles[ROLE_COUNT_ + 1];
+} matrix[PERM_COUNT_] = {
+	/*                                      AMIDPSTRX */
+	[PERM_LOOKUP] =              { "lookup",              "xxxxxxxxx" },
+	[PERM_PERSON_READ] =         { "person_read",         ".xxxxxxx." },
+	[PERM_PERSON_WRITE] =        { "person_write",        "..x.x...." },
+	[PERM_CASE_NOTES] =          { "case_notes",          ".xx.xx.x." },
+	[PERM_MEDICAL_STATUS] =      { "medical_status",      ".xxxxxxxx" },
+	[PERM_MEDICAL_READ] =        { "medical_read",        "...x....." },
+	[PERM_MEDICAL_WRITE] =       { "medical_write",       "...x....." },
+	[PERM_PROTECTION_READ] =     { "protection_read",     ".x..x...." },
+	[PERM_PROTECTION_WRITE] =    { "protection_write",    "....x...." },
+	[PERM_PSYCH_READ] =          { "psych_read",          ".x..xx..." },
+	[PERM_PSYCH_WRITE] =         { "psych_write",         ".....x..." },
+	[PERM_TRAINING_READ] =       { "training_read",       ".x....xx." },
+	[PERM_TRAINING_WRITE] =      { "training_write",      "......x.." },
+	[PERM_REINTEGRATION_READ] =  { "reintegration_read",  ".x..x..x." },
+	[PERM_REINTEGRATION_WRITE] = { "reintegration_write", ".......x." },
+	[PERM_DISTRIBUTION_WRITE] =  { "distribution_write",  "..x.....x" },
+	[PERM_REPORTS] =             { "reports",             ".x......." },
+	[PERM_ACCOUNTS] =            { "accounts",            "x........" },
+	[PERM_REFDATA] =             { "refdata",             "x........" },
+	[PERM_AUDIT_READ] =          { "audit_read",          "x........" },
+};
+
+bool perm_allows(int r, enum perm p)
+{
+	if (r < 0 || r >= ROLE_COUNT_ || (int)p < 0 || p >= PERM_COUNT_)
+		return false;
+	return matrix[p].roles[r] == 'x';
+}
+
+const char *perm_name(enum perm p)
+{
+	return ((int)p >= 0 && p < PERM_COUNT_) ? matrix[p].name : "";
+}
