@@ -14,7 +14,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
            -Wformat=2 -Wvla
 PKGS    := ncursesw sqlite3 libutf8proc libcrypt
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 ALL_CPPFLAGS := -Iinclude -Isrc -Ibuild/gen \
                 -DTAIMAKO_VERSION='"$(VERSION)"' -DTAIMAKO_LOCALEDIR='"$(LOCALEDIR)"' \
                 $(PKG_CFLAGS) $(CPPFLAGS)

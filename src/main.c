@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/user_cmd.h"
 #include "core/i18n.h"
 #include "db/db.h"
 #include "screens/screens.h"
@@ -33,6 +34,9 @@ static void usage(FILE *out)
 	               "                       (password asked twice, or read from standard input)\n"
 	               "  demo [--persons N]   create a demo database with one account per role\n"
 	               "  check                check the database's integrity and schema version\n"
+	               "  user add NAME --role ROLE --centre CODE [--display \"FULL NAME\"] [--lang fr|en]\n"
+	               "  user list | disable NAME | enable NAME | passwd NAME | role NAME ROLE\n"
+	               "                       manage staff accounts\n"
 	               "\n"
 	               "Options:\n"
 	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
@@ -149,6 +153,8 @@ int main(int argc, char **argv)
 		return cmd_demo(db_path, default_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "user") == 0)
+		return cmd_user(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }

@@ -71,7 +71,7 @@ int cmd_init(const char *db_path, bool default_path, int argc, char **argv)
 	};
 	const char *admin = "admin", *display = NULL, *centre = "NY1";
 	int c;
-	optind = 1;
+	optind = 0;   /* 0: glibc starts afresh, permutation state included */
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': admin = optarg; break;
@@ -158,7 +158,7 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	};
 	long persons = 0;
 	int c;
-	optind = 1;
+	optind = 0;   /* 0: glibc starts afresh, permutation state included */
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		if (c != 'p')
 			return usage_error("demo");

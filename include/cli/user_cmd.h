@@ -1,0 +1,14 @@
+#ifndef TAIMAKO_CLI_USER_CMD_H
+#define TAIMAKO_CLI_USER_CMD_H
+#include <stddef.h>
+/* `taimako user ...`: account management from the shell. Whoever can
+ * write the database file acts as an administrator here (recorded in the
+ * audit trail as unix:LOGIN from the command line). */
+
+/* argv[0] is "user". Returns the exit code: 0 done, 1 refused, 2 misuse. */
+int cmd_user(const char *db_path, int argc, char **argv);
+
+/* "unix:LOGIN" for the audit trail, into out. */
+void cmd_unix_actor(char *out, size_t size);
+
+#endif
