@@ -21,11 +21,8 @@ ALL_CPPFLAGS := -Iinclude -Isrc -Ibuild/gen \
 ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS)
 
 B := build
-SRC_LIB := $(wildcard src/core/*.c src/db/*.c src/ui/*.c screens/*.c) $(B)/gen/migrations.c
-SRC_LIB := $(filter-out src/main.c,$(SRC_LIB))
-SRC_CLI := $(wildcard src/cli/*.c)
+SRC_LIB := $(wildcard src/core/*.c src/db/*.c src/ui/*.c screens/*.c src/cli/*.c) $(B)/gen/migrations.c
 OBJ_LIB := $(patsubst %.c,$(B)/obj/%.o,$(SRC_LIB:$(B)/gen/%=gen/%))
-OBJ_CLI := $(patsubst %.c,$(B)/obj/%.o,$(SRC_CLI))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 
 LANGS := fr en
@@ -34,8 +31,9 @@ MO := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/taimako.mo)
 .PHONY: all run check unit e2e bench install uninstall clean po cppcheck deps
 all: taimako $(MO)
 
-taimako: $(B)/obj/src/main.o $(OBJ_CLI) $(B)/libtaimako.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+taimako: $(B)/obj/src/main.o $(B)/libtaimako.a
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
 # Only main.c knows the version and where the catalogues are installed; it
 # is rebuilt when they change (make install PREFIX=/usr after a plain make).
@@ -48,23 +46,32 @@ $(B)/config: FORCE
 .PHONY: FORCE
 
 $(B)/libtaimako.a: $(OBJ_LIB)
-	rm -f $@ && $(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# Short lines while building; `make V=1` shows the whole commands.
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+say = $(if $(Q),@printf '  %-6s %s\n' $(1) $(2))
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
 	@mkdir -p $(@D)
-	sh scripts/embed-sql.sh $@ $(MIGRATIONS)
+	$(call say,GEN,$@)
+	$(Q)sh scripts/embed-sql.sh $@ $(MIGRATIONS)
 
 $(B)/locale/%/LC_MESSAGES/taimako.mo: locale/%.po
 	@mkdir -p $(@D)
-	msgfmt -c -o $@ $<
+	$(call say,MSGFMT,$<)
+	$(Q)msgfmt -c -o $@ $<
 
 # ---- running -------------------------------------------------------------
 DEMO_DB ?= $(B)/demo.db
@@ -86,27 +93,32 @@ ASAN_OBJ := $(patsubst $(B)/obj/%,$(B)/asan/obj/%,$(OBJ_LIB))
 
 $(B)/tests/test_%: tests/unit/test_%.c $(B)/libtaimako.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) -MMD -MP -o $@ $< $(B)/libtaimako.a $(TEST_LIBS) $(PKG_LIBS)
+	$(call say,TEST,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) -MMD -MP -o $@ $< $(B)/libtaimako.a $(TEST_LIBS) $(PKG_LIBS)
 
 $(B)/asan/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c -o $@ $<
+	$(call say,CC-SAN,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c -o $@ $<
 
 $(B)/asan/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 $(SAN) -c -o $@ $<
+	$(call say,CC-SAN,$<)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 $(SAN) -c -o $@ $<
 
 $(B)/asan/libtaimako.a: $(ASAN_OBJ)
-	rm -f $@ && $(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(B)/asan/test_%: tests/unit/test_%.c $(B)/asan/libtaimako.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< $(B)/asan/libtaimako.a $(TEST_LIBS) $(PKG_LIBS)
+	$(call say,TEST,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< $(B)/asan/libtaimako.a $(TEST_LIBS) $(PKG_LIBS)
 
 E2E_LIBS := $(shell $(PKG_CONFIG) --libs vterm ncursesw sqlite3 2>/dev/null) -lutil
 $(B)/tests/e2e_%: tests/e2e/%.c $(B)/obj/tests/e2e/harness.o
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) -Itests/e2e $(ALL_CFLAGS) -MMD -MP -o $@ $^ $(TEST_LIBS) $(E2E_LIBS)
+	$(call say,TEST,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/e2e $(ALL_CFLAGS) -MMD -MP -o $@ $^ $(TEST_LIBS) $(E2E_LIBS)
 
 $(B)/tests/fixture_keys: tests/e2e/fixture_keys.c
 	@mkdir -p $(@D)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "db/db.h"
 #include "db/refdata.h"
 #include "db/user.h"
@@ -16,6 +17,9 @@ enum {
 	ITEM_COUNTRIES,
 	ITEM_LANGUAGES,
 	ITEM_DB_STATUS,
+	ITEM_USERS,
+	ITEM_AUDIT,
+	ITEM_PASSWORD,
 	ITEM_PREFS,
 	ITEM_LANGUAGE,
 	ITEM_LOGOUT,
@@ -48,7 +52,12 @@ static enum status home_enter(struct app *app, void *state, const void *arg)
 	menu_add(&s->menu, ITEM_LANGUAGES, '3', N_("Languages"));
 	if (u->role == ROLE_ADMIN || u->role == ROLE_MANAGER)
 		menu_add(&s->menu, ITEM_DB_STATUS, '4', N_("Check the database"));
+	if (perm_allows((int)u->role, PERM_ACCOUNTS))
+		menu_add(&s->menu, ITEM_USERS, '5', N_("Staff accounts"));
+	if (perm_allows((int)u->role, PERM_AUDIT_READ))
+		menu_add(&s->menu, ITEM_AUDIT, '6', N_("Audit trail"));
 	menu_add(&s->menu, ITEM_PREFS, 'p', N_("My preferences"));
+	menu_add(&s->menu, ITEM_PASSWORD, 'm', N_("Change my password"));
 	menu_add(&s->menu, ITEM_LANGUAGE, 'l', N_("Switch language (Français / English)"));
 	menu_add(&s->menu, ITEM_LOGOUT, 'd', N_("Log out"));
 	menu_add(&s->menu, ITEM_QUIT, 'q', N_("Quit"));
@@ -85,6 +94,15 @@ static enum ui_result choose(struct app *app, int id)
 		return UI_HANDLED;
 	case ITEM_PREFS:
 		app_push(app, &screen_prefs, NULL);
+		return UI_HANDLED;
+	case ITEM_USERS:
+		app_push(app, &screen_users, NULL);
+		return UI_HANDLED;
+	case ITEM_AUDIT:
+		app_push(app, &screen_audit, NULL);
+		return UI_HANDLED;
+	case ITEM_PASSWORD:
+		app_push(app, &screen_password, NULL);
 		return UI_HANDLED;
 	case ITEM_LANGUAGE:
 		app_toggle_lang(app);

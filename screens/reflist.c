@@ -12,13 +12,13 @@
 #include "ui/list.h"
 
 static const struct list_column centre_cols[] = {
-	{ N_("Code"), 6 }, { N_("P-code"), 7 }, { N_("Name"), 0 },
+	{ N_("Code"), 6, false }, { N_("P-code"), 7, false }, { N_("Name"), 0, false },
 };
 static const struct list_column country_cols[] = {
-	{ N_("ISO3"), 5 }, { N_("ISO2"), 5 }, { N_("Name"), 0 },
+	{ N_("ISO3"), 5, false }, { N_("ISO2"), 5, false }, { N_("Name"), 0, false },
 };
 static const struct list_column language_cols[] = {
-	{ N_("ISO 639-3"), 10 }, { N_("639-1"), 6 }, { N_("Name"), 0 },
+	{ N_("ISO 639-3"), 10, false }, { N_("639-1"), 6, false }, { N_("Name"), 0, false },
 };
 
 static const char *const titles[] = {

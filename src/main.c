@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/audit_cmd.h"
 #include "cli/commands.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
@@ -34,9 +35,13 @@ static void usage(FILE *out)
 	               "                       (password asked twice, or read from standard input)\n"
 	               "  demo [--persons N]   create a demo database with one account per role\n"
 	               "  check                check the database's integrity and schema version\n"
-	               "  user add NAME --role ROLE --centre CODE [--display \"FULL NAME\"] [--lang fr|en]\n"
+	               "  user add NAME --role ROLE --centre CODE [--display \"FULL NAME\"]\n"
+	               "           [--lang fr|en]\n"
 	               "  user list | disable NAME | enable NAME | passwd NAME | role NAME ROLE\n"
-	               "                       manage staff accounts\n"
+	               "                       manage staff accounts (as an administrator)\n"
+	               "  audit --since DATE [--until DATE] [--user NAME] [--entity E [--id N]]\n"
+	               "                       print the audit trail as CSV, newest first (days are\n"
+	               "                       local dates YYYY-MM-DD; times are printed in UTC)\n"
 	               "\n"
 	               "Options:\n"
 	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
@@ -155,6 +160,8 @@ int main(int argc, char **argv)
 		return cmd_check(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "user") == 0)
 		return cmd_user(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "audit") == 0)
+		return cmd_audit(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }

@@ -25,6 +25,7 @@ enum status {
 	ST_LOCKED,          /* too many failed sign-ins: locked for a while */
 	ST_LAST_ADMIN,      /* would leave no active administrator */
 	ST_WRONG_PASSWORD,  /* the current password given is wrong */
+	ST_PUBLIC_FILE,     /* the database file is readable by other users */
 	ST_IO,              /* disk or system error */
 	ST_INTERNAL,        /* a bug: should never happen */
 	ST_COUNT_

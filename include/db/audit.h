@@ -2,6 +2,7 @@
 #define TAIMAKO_DB_AUDIT_H
 /* The audit trail: one append-only row per change or look, written inside
  * the transaction of the change it records. */
+#include <stdbool.h>
 #include "core/status.h"
 
 struct db;
@@ -15,5 +16,38 @@ enum status audit_log(struct db *db, const char *action, const char *entity,
 
 /* The number of audit rows (for checks and tests). -1 on error. */
 long long audit_count(struct db *db);
+
+/* One row of the trail, as stored (text is UTF-8 from the database: it
+ * must be sanitised before it reaches a terminal or a spreadsheet). */
+struct audit_row {
+	long long id;
+	char at[32];              /* "2026-11-22T23:05:09.123Z" */
+	long long user_id;        /* 0 when none */
+	char user_name[64];
+	char origin[80];
+	char action[32];
+	char entity[32];
+	long long entity_id;      /* 0 when none */
+	char changes[2048];       /* JSON text, cut to fit; "" when none */
+};
+
+/* What to select; every field is optional (NULL or 0 means any). */
+struct audit_filter {
+	const char *since;        /* ISO date "YYYY-MM-DD" or time; rows at or after */
+	const char *until;        /* ISO date; rows before the end of that day */
+	const char *user_name;    /* exact account name */
+	const char *entity;       /* e.g. "app_user", "person" */
+	long long entity_id;      /* with entity: one record's history */
+	const char *action;       /* e.g. "login_failed" */
+};
+
+/* Calls cb for each row matching filter, newest first, starting below
+ * before_id (0: from the newest), at most limit rows (keyset paging: pass
+ * the last id you got to get the next page). Needs PERM_AUDIT_READ
+ * (ST_DENIED otherwise); ST_INVALID for a malformed date. Sets *more when
+ * rows remain after the page. */
+enum status audit_query(struct db *db, const struct audit_filter *filter, long long before_id,
+                        int limit, void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
+                        bool *more);
 
 #endif

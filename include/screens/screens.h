@@ -9,5 +9,16 @@ extern const struct screen screen_home;     /* screens/home.c; arg: none */
 extern const struct screen screen_help;     /* screens/help.c; arg: the screen to explain */
 extern const struct screen screen_prefs;    /* screens/prefs.c; arg: none */
 extern const struct screen screen_reflist;  /* screens/reflist.c; arg: const enum ref_kind * */
+extern const struct screen screen_users;    /* screens/users.c; arg: none */
+extern const struct screen screen_user_form;/* screens/user_form.c; arg: account name, or NULL for new */
+extern const struct screen screen_password; /* screens/password.c; arg: account name, or NULL for one's own */
+extern const struct screen screen_audit;    /* screens/audit.c; arg: const struct audit_target *, or NULL */
+
+/* What the audit screen shows at first: one record's history. */
+struct audit_target {
+	char entity[32];     /* "app_user", "person", ... */
+	long long id;
+	char title[64];      /* shown in the heading */
+};
 
 #endif

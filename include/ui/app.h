@@ -108,6 +108,13 @@ void app_toggle_lang(struct app *app);
 /* The screen F1 opens, given the current screen as its argument. */
 void app_set_help(struct app *app, const struct screen *help);
 
+/* True while privacy mode masks names in lists. */
+bool app_privacy(struct app *app);
+
+/* Reads one key (see ui/keys.h) for a modal widget; 0 after a second
+ * without one, or on a signal. */
+int app_read_key(struct app *app);
+
 /* The screen below the current one (for the help screen), or NULL. */
 const struct screen *app_below(struct app *app);
 

@@ -17,6 +17,7 @@ enum global_action {
 	ACT_BACK,
 	ACT_LANG,
 	ACT_REDRAW,
+	ACT_PRIVACY,
 };
 
 /* One action, the keys that trigger it, a short label for the status line

@@ -17,6 +17,7 @@ struct list_row {
 struct list_column {
 	const char *title;   /* msgid */
 	int width;           /* columns; 0 = the rest of the line */
+	bool sensitive;      /* a name: masked in privacy mode */
 };
 
 /* Fills rows[0..limit) with the rows from offset on; returns how many it
@@ -36,6 +37,7 @@ struct list {
 	int top;             /* absolute index of the first row shown */
 	int rows_shown;      /* rows that fit, set by list_draw */
 	bool failed;
+	bool privacy;        /* mask sensitive columns except on the selected row */
 };
 
 /* Sets up a list over a source; loads nothing until drawn. */

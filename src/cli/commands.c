@@ -20,6 +20,11 @@
 
 void cmd_report(const char *path, int status, const char *detail)
 {
+	if (status == ST_PUBLIC_FILE) {
+		fprintf(stderr, _("taimako: %s: %s Fix it with: chmod 660 %s\n"), path,
+		        _(status_msgid(ST_PUBLIC_FILE)), path);
+		return;
+	}
 	if (detail && *detail)
 		fprintf(stderr, "taimako: %s: %s (%s)\n", path, _(status_msgid((enum status)status)), detail);
 	else

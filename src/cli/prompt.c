@@ -21,17 +21,19 @@ static bool read_line(FILE *in, char *out, size_t size)
 static bool ask_hidden(const char *prompt, char *out, size_t size)
 {
 	struct termios old, quiet;
-	fprintf(stderr, "%s", prompt);
-	fflush(stderr);
+	/* Echo goes off before the prompt shows, and without flushing, so a
+	 * password typed as soon as the prompt appears is neither shown nor lost. */
 	bool restore = tcgetattr(STDIN_FILENO, &old) == 0;
 	if (restore) {
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
 	}
+	fprintf(stderr, "%s", prompt);
+	fflush(stderr);
 	bool ok = read_line(stdin, out, size);
 	if (restore)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	fputc('\n', stderr);
 	return ok;
 }

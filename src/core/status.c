@@ -24,6 +24,7 @@ static const char *const messages[ST_COUNT_] = {
 	[ST_LOCKED] = N_("This account is locked after too many failed sign-ins."),
 	[ST_LAST_ADMIN] = N_("This is the last active administrator: make another one first."),
 	[ST_WRONG_PASSWORD] = N_("The current password is wrong."),
+	[ST_PUBLIC_FILE] = N_("Every user of this machine can read this database."),
 	[ST_IO] = N_("A disk or system error occurred."),
 	[ST_INTERNAL] = N_("Internal error: please report it."),
 };

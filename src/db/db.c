@@ -275,6 +275,16 @@ void db_remove_files(const char *path)
 	unlink(buf);
 }
 
+/* Refuses a database that users outside its group can read: the records
+ * are about children and victims of trafficking. */
+static enum status check_private(const char *path)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return ST_CANT_OPEN;
+	return (sb.st_mode & (S_IROTH | S_IWOTH)) ? ST_PUBLIC_FILE : ST_OK;
+}
+
 /* Checks the path before SQLite sees it, so nothing is created by mistake. */
 static enum status check_path(const char *path, enum db_mode mode, char *detail, size_t n)
 {
@@ -329,6 +339,8 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 		goto fail;
 	}
 	if (mode != DB_CREATE && (st = identify(db, detail, detail_size)) != ST_OK)
+		goto fail;
+	if (mode != DB_CREATE && (st = check_private(path)) != ST_OK)
 		goto fail;
 	if (mode == DB_READONLY) {
 		exec(db, "PRAGMA query_only=ON");

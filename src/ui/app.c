@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
@@ -11,6 +12,7 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/lang.h"
+#include "ui/lock.h"
 
 #define KEY_TIMEOUT_MS 1000
 
@@ -23,6 +25,8 @@ struct frame {
 
 struct app {
 	struct db *db;
+	struct timespec last_key;   /* for the idle lock */
+	bool privacy;               /* names masked in lists */
 	struct user user;
 	bool logged_in;
 	struct frame stack[UI_STACK_MAX];
@@ -230,6 +234,39 @@ void app_toggle_lang(struct app *app)
 	app_message(app, _("Language: English"));
 }
 
+bool app_privacy(struct app *app)
+{
+	return app->privacy;
+}
+
+/* Seconds since the last key. */
+static double idle_seconds(const struct app *app)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - app->last_key.tv_sec)
+	       + (double)(now.tv_nsec - app->last_key.tv_nsec) / 1e9;
+}
+
+/* Notes that a key came now. */
+static void touch(struct app *app)
+{
+	clock_gettime(CLOCK_MONOTONIC, &app->last_key);
+}
+
+/* Locks the screen when nobody has typed for the configured time; signs
+ * out when the lock screen says so. */
+static void maybe_lock(struct app *app)
+{
+	if (!app->logged_in || app->config.idle_lock_seconds <= 0
+	    || idle_seconds(app) < app->config.idle_lock_seconds)
+		return;
+	if (!lock_run(app))
+		app_logout(app);
+	touch(app);
+	app->dirty = true;
+}
+
 /* The title bar: program, screen title, centre. */
 static void draw_title(struct app *app, const struct frame *f)
 {
@@ -266,8 +303,8 @@ static void draw_status(struct app *app, const struct frame *f)
 {
 	char who[128] = "";
 	if (app->logged_in)
-		snprintf(who, sizeof who, " %s@%s · %s ", app->user.name, app->user.centre_code,
-		         strcmp(lang_get(), "fr") == 0 ? "FR" : "EN");
+		snprintf(who, sizeof who, " %s%s@%s · %s ", app->privacy ? "[P] " : "", app->user.name,
+		         app->user.centre_code, strcmp(lang_get(), "fr") == 0 ? "FR" : "EN");
 	else
 		snprintf(who, sizeof who, " %s ", strcmp(lang_get(), "fr") == 0 ? "FR" : "EN");
 	int room = COLS - text_width(who) - 1;
@@ -307,8 +344,7 @@ static void draw_all(struct app *app)
 	app->dirty = false;
 }
 
-/* Reads one key as an int (see ui/keys.h); 0 on time-out or signal. */
-static int read_key(struct app *app)
+int app_read_key(struct app *app)
 {
 	wint_t ch;
 	int rc = wget_wch(app->body ? app->body : stdscr, &ch);
@@ -377,6 +413,11 @@ static void global_action(struct app *app, int action)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_PRIVACY:
+		app->privacy = !app->privacy;
+		app_message(app, app->privacy ? _("Privacy on: names are hidden except on the selected row.")
+		                               : _("Privacy off."));
+		break;
 	default:
 		break;
 	}
@@ -440,9 +481,16 @@ bool app_confirm(struct app *app, const char *question)
 			delwin(box);
 		}
 		doupdate();
-		int key = read_key(app);
+		int key = app_read_key(app);
 		if (app_hangup)
 			return false;
+		if (key == 0) {
+			maybe_lock(app);
+			if (!app->logged_in)
+				return false;
+			continue;
+		}
+		touch(app);
 		if (key == UI_KEYCODE(KEY_RESIZE))
 			layout(app);
 		else if (key == 'y' || key == 'Y' || key == 'o' || key == 'O')
@@ -458,13 +506,19 @@ int app_run(struct app *app, const struct screen *first, const void *arg)
 		endwin();
 		return 1;
 	}
+	touch(app);
 	while (!app->quit && app->depth > 0 && !app_hangup) {
 		if (app->dirty)
 			draw_all(app);
 		doupdate();
-		int key = read_key(app);
-		if (app_hangup || key == 0)
+		int key = app_read_key(app);
+		if (app_hangup)
 			continue;
+		if (key == 0) {
+			maybe_lock(app);
+			continue;
+		}
+		touch(app);
 		if (app->msg[0]) {
 			app->msg[0] = '\0';
 			app->dirty = true;

@@ -149,7 +149,8 @@ void list_draw(struct list *l, WINDOW *win, int y, int rows)
 		x = 1;
 		for (int c = 0; c < l->ncolumns; c++) {
 			int w = l->columns[c].width ? l->columns[c].width : cols - x - 1;
-			ui_put(win, y + 1 + r, x, w, attr, row->cells[c]);
+			bool mask = l->privacy && l->columns[c].sensitive && idx != l->cur;
+			ui_put(win, y + 1 + r, x, w, attr, mask ? "*****" : row->cells[c]);
 			x += w + 1;
 		}
 	}

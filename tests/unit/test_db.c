@@ -110,7 +110,7 @@ static void old_schema_is_upgraded(void **state)
 	db_close(&db);
 	/* Undo migration 5 by hand, as if the file came from the version before. */
 	assert_int_equal(raw_exec(t->db, "ALTER TABLE app_user DROP COLUMN failed_logins; "
-	                                 "ALTER TABLE app_user DROP COLUMN locked_until; "
+	                                 "ALTER TABLE app_user DROP COLUMN locked_until; DROP INDEX audit_by_user_name; "
 	                                 "PRAGMA user_version = 4"), SQLITE_OK);
 	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
 	assert_int_equal(db_version(db), db_latest_version());
@@ -214,6 +214,27 @@ static void unwritable_folder_creates_nothing(void **state)
 	snprintf(path, sizeof path, "%s/no/such/folder/t.db", t->dir);
 	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_CANT_CREATE);
 	assert_null(db);
+}
+
+static void file_readable_by_others_is_refused(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_close(&db);
+	assert_int_equal(chmod(t->db, 0664), 0);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_PUBLIC_FILE);
+	assert_null(db);
+	assert_int_equal(db_open(t->db, DB_READONLY, &db, NULL, 0), ST_PUBLIC_FILE);
+	struct stat sb;
+	assert_int_equal(stat(t->db, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0664);   /* reported, not changed behind the user's back */
+	assert_int_equal(chmod(t->db, 0660), 0);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_close(&db);
+	assert_int_equal(chmod(t->db, 0600), 0);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_close(&db);
 }
 
 static void audit_rows_cannot_change(void **state)
@@ -364,6 +385,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(missing_file_is_not_created, setup, teardown),
 		cmocka_unit_test_setup_teardown(create_never_overwrites, setup, teardown),
 		cmocka_unit_test_setup_teardown(unwritable_folder_creates_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(file_readable_by_others_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_rows_cannot_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_outside_a_transaction_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(failed_write_rolls_back_everything, setup, teardown),

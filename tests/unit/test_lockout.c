@@ -67,7 +67,7 @@ static enum status attempt(struct db *db, const char *pw, time_t now, time_t *un
 static void the_data_layer_locks_and_reopens(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { "", "" };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);
@@ -95,7 +95,7 @@ static void the_data_layer_locks_and_reopens(void **state)
 static void an_administrator_lifts_a_lock(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { "", "" };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);

@@ -79,7 +79,7 @@ static void readme_table_matches(void **state)
 static void data_layer_refuses_what_the_role_may_not_do(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { "", "" };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);

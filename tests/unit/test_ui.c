@@ -261,7 +261,7 @@ static int fake_fetch(void *ctx, int offset, int limit, struct list_row *rows)
 static void list_pages_through_a_large_source(void **state)
 {
 	(void)state;
-	static const struct list_column cols[] = { { "Row", 0 } };
+	static const struct list_column cols[] = { { "Row", 0, false } };
 	struct fake f = { 1000, 0, 0 };
 	struct list *l = calloc(1, sizeof *l);
 	list_init(l, cols, 1, fake_fetch, &f);
@@ -290,7 +290,7 @@ static void list_pages_through_a_large_source(void **state)
 static void list_over_an_empty_source(void **state)
 {
 	(void)state;
-	static const struct list_column cols[] = { { "Row", 0 } };
+	static const struct list_column cols[] = { { "Row", 0, false } };
 	struct fake f = { 0, 0, 0 };
 	struct list *l = calloc(1, sizeof *l);
 	list_init(l, cols, 1, fake_fetch, &f);

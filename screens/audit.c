@@ -1,0 +1,177 @@
+/* The audit trail (administrators): who did what, when, from where;
+ * filtered by account, by record and by dates. Newest first. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/audit.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/list.h"
+
+enum { F_USER, F_FROM, F_TO, F_COUNT };
+enum { ACT_APPLY = 1 };
+
+/* Filters take whole days. */
+static const char *check_full_date(const char *value)
+{
+	return !*value || strlen(value) == 10 ? NULL : N_("Give a full date: DD/MM/YYYY.");
+}
+
+static const struct field_def fields[F_COUNT] = {
+	[F_USER] = { .label = N_("Account"), .type = FIELD_TEXT, .maxlen = 32 },
+	[F_FROM] = { .label = N_("From (date)"), .type = FIELD_DATE, .check = check_full_date },
+	[F_TO] = { .label = N_("To (date)"), .type = FIELD_DATE, .check = check_full_date },
+};
+
+static const struct binding bindings[] = {
+	{ ACT_APPLY, { '\n', UI_KEYCODE(KEY_F(5)), 0, 0 }, N_("Filter"),
+	  N_("Show the rows that match the filters (Tab moves between them)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct list_column columns[] = {
+	{ N_("When (UTC)"), 16, false },
+	{ N_("Account"), 12, false },
+	{ N_("Action"), 14, false },
+	{ N_("Record"), 14, false },
+	{ N_("Changes"), 0, false },
+};
+
+struct audit_screen {
+	struct app *app;
+	struct audit_target target;
+	bool has_target;
+	struct form form;
+	struct list list;
+	char user[64], from[16], to[16];
+};
+
+struct fill {
+	struct list_row *rows;
+	int skip;
+	int n;
+};
+
+/* Copies a row of the trail into the list, after skipping the offset. */
+static void add_row(const struct audit_row *a, void *ctx)
+{
+	struct fill *f = ctx;
+	if (f->skip > 0) {
+		f->skip--;
+		return;
+	}
+	struct list_row *r = &f->rows[f->n];
+	snprintf(r->cells[0], sizeof r->cells[0], "%.10s %.5s", a->at, a->at + (strlen(a->at) > 11 ? 11 : 0));
+	snprintf(r->cells[1], sizeof r->cells[1], "%s", a->user_name);
+	snprintf(r->cells[2], sizeof r->cells[2], "%s", a->action);
+	if (a->entity_id)
+		snprintf(r->cells[3], sizeof r->cells[3], "%s #%lld", a->entity, a->entity_id);
+	else
+		snprintf(r->cells[3], sizeof r->cells[3], "%s", a->entity);
+	/* Cut on a character boundary; the full text is in the trail. */
+	text_fit(a->changes, LIST_CELL - 1, r->cells[4], sizeof r->cells[4]);
+	f->n++;
+}
+
+/* The list's source: the filtered trail from offset (the trail pages by
+ * id; an offset walks from the newest, which is fine for reading). */
+static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+{
+	struct audit_screen *s = ctx;
+	struct audit_filter filter = {
+		.since = s->from[0] ? s->from : NULL,
+		.until = s->to[0] ? s->to : NULL,
+		.user_name = s->user[0] ? s->user : NULL,
+		.entity = s->has_target ? s->target.entity : NULL,
+		.entity_id = s->has_target ? s->target.id : 0,
+	};
+	struct fill f = { rows, offset, 0 };
+	bool more;
+	enum status st = audit_query(app_db(s->app), &filter, 0, offset + limit, add_row, &f, &more);
+	return st == ST_OK ? f.n : -1;
+}
+
+static enum status audit_enter(struct app *app, void *state, const void *arg)
+{
+	struct audit_screen *s = state;
+	s->app = app;
+	if (arg) {
+		s->target = *(const struct audit_target *)arg;
+		s->has_target = true;
+	}
+	form_init(&s->form, fields, F_COUNT);
+	list_init(&s->list, columns, 5, fetch, s);
+	return ST_OK;
+}
+
+/* Takes the filters from the form and reloads the list. */
+static enum ui_result apply(struct app *app, struct audit_screen *s)
+{
+	if (!form_validate(&s->form)) {
+		app_error(app, _("Some fields need attention."));
+		return UI_HANDLED;
+	}
+	form_get(&s->form, F_USER, s->user, sizeof s->user);
+	form_get(&s->form, F_FROM, s->from, sizeof s->from);
+	form_get(&s->form, F_TO, s->to, sizeof s->to);
+	s->form.changed = false;
+	list_reload(&s->list);
+	return UI_HANDLED;
+}
+
+static enum ui_result audit_input(struct app *app, void *state, int key)
+{
+	struct audit_screen *s = state;
+	if (list_key(&s->list, key))
+		return UI_HANDLED;
+	if (key == '\n')
+		return apply(app, s);
+	enum form_result r = form_key(&s->form, key);
+	return r == FORM_IGNORED ? UI_IGNORED : UI_HANDLED;
+}
+
+static enum ui_result audit_action(struct app *app, void *state, int action)
+{
+	return action == ACT_APPLY ? apply(app, state) : UI_IGNORED;
+}
+
+static void audit_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct audit_screen *s = state;
+	int rows = getmaxy(win), cols = getmaxx(win);
+	char line[256];
+	if (s->has_target)
+		snprintf(line, sizeof line, _("History of %s"), s->target.title);
+	else
+		snprintf(line, sizeof line, "%s", _("All activity"));
+	ui_put(win, 0, 2, cols - 4, A_BOLD, line);
+	list_draw(&s->list, win, 6, rows - 9);
+	/* The selected row's changes in full, below the list. */
+	const struct list_row *cur = list_current(&s->list);
+	if (cur && cur->cells[4][0])
+		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, cur->cells[4]);
+	form_draw(&s->form, win, 1, F_COUNT + 2);
+}
+
+static bool audit_typing(struct app *app, void *state)
+{
+	(void)app;
+	return form_typing(&((struct audit_screen *)state)->form);
+}
+
+const struct screen screen_audit = {
+	.name = "audit",
+	.title = N_("Audit trail"),
+	.needs_login = true,
+	.state_size = sizeof(struct audit_screen),
+	.bindings = bindings,
+	.enter = audit_enter,
+	.draw = audit_draw,
+	.input = audit_input,
+	.action = audit_action,
+	.typing = audit_typing,
+};

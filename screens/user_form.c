@@ -1,0 +1,242 @@
+/* One staff account: create it, or change its name, role, centre,
+ * language and whether it may sign in (administrators). */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/password.h"
+#include "db/refdata.h"
+#include "db/user.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/lang.h"
+
+#define MAX_CENTRES 32
+
+enum { F_NAME, F_DISPLAY, F_ROLE, F_CENTRE, F_LANG, F_ACTIVE, F_PASSWORD, F_AGAIN, F_COUNT };
+enum { ACT_SAVE = 1 };
+
+static const struct binding bindings[] = {
+	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	  N_("Save the account (Enter on the last field too)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct choice languages[] = { { "fr", "Français" }, { "en", "English" } };
+
+static struct choice roles[ROLE_COUNT_];
+
+/* A user name rule, for the form. */
+static const char *check_name(const char *value)
+{
+	return user_check_name(value) == ST_OK ? NULL : N_("2 to 32 of a-z, 0-9, '.', '_', '-'.");
+}
+
+/* The password rule, for the form. */
+static const char *check_password(const char *value)
+{
+	return password_check_rules(value) == ST_OK ? NULL : N_("At least 10 characters.");
+}
+
+struct user_form {
+	bool editing;
+	struct user user;                      /* the account as read, when editing */
+	struct field_def defs[F_COUNT];
+	int map[F_COUNT];                      /* form index of each F_ field, -1 if absent */
+	struct choice centres[MAX_CENTRES];
+	char centre_codes[MAX_CENTRES][8];
+	char centre_names[MAX_CENTRES][216];
+	int ncentres;
+	struct form form;
+};
+
+/* Adds one centre to the choices. */
+static void add_centre(const struct ref_row *row, void *ctx)
+{
+	struct user_form *s = ctx;
+	if (s->ncentres == MAX_CENTRES)
+		return;
+	int i = s->ncentres++;
+	snprintf(s->centre_codes[i], sizeof s->centre_codes[i], "%s", row->code);
+	snprintf(s->centre_names[i], sizeof s->centre_names[i], "%s (%s)", row->name, row->code);
+	s->centres[i].value = s->centre_codes[i];
+	s->centres[i].label = s->centre_names[i];
+}
+
+/* Lays out the fields for creating or editing. */
+static void build(struct user_form *s)
+{
+	for (int r = 0; r < ROLE_COUNT_; r++)
+		roles[r] = (struct choice){ role_name((enum role)r), role_label_msgid((enum role)r) };
+	const struct field_def all[F_COUNT] = {
+		[F_NAME] = { .label = N_("Account name"), .type = FIELD_TEXT, .required = true,
+		             .maxlen = USER_NAME_MAX, .check = check_name },
+		[F_DISPLAY] = { .label = N_("Full name"), .type = FIELD_TEXT, .required = true,
+		                .maxlen = USER_DISPLAY_MAX },
+		[F_ROLE] = { .label = N_("Role"), .type = FIELD_CHOICE, .required = true, .choices = roles,
+		             .nchoices = ROLE_COUNT_, .labels_are_msgids = true },
+		[F_CENTRE] = { .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
+		               .choices = s->centres, .nchoices = s->ncentres },
+		[F_LANG] = { .label = N_("Language"), .type = FIELD_CHOICE, .required = true,
+		             .choices = languages, .nchoices = 2 },
+		[F_ACTIVE] = { .label = N_("May sign in"), .type = FIELD_YESNO, .required = true },
+		[F_PASSWORD] = { .label = N_("Password"), .type = FIELD_PASSWORD, .required = true,
+		                 .maxlen = 128, .check = check_password },
+		[F_AGAIN] = { .label = N_("Password again"), .type = FIELD_PASSWORD, .required = true,
+		              .maxlen = 128 },
+	};
+	int n = 0;
+	for (int f = 0; f < F_COUNT; f++) {
+		bool shown = s->editing ? (f != F_NAME && f != F_PASSWORD && f != F_AGAIN) : f != F_ACTIVE;
+		s->map[f] = shown ? n : -1;
+		if (shown)
+			s->defs[n++] = all[f];
+	}
+	form_init(&s->form, s->defs, n);
+}
+
+/* Reads field f of the form into out. */
+static void get(struct user_form *s, int f, char *out, size_t size)
+{
+	form_get(&s->form, s->map[f], out, size);
+}
+
+/* Fills the form from the account. */
+static void load(struct user_form *s)
+{
+	form_set(&s->form, s->map[F_DISPLAY], s->user.display_name);
+	form_set(&s->form, s->map[F_ROLE], role_name(s->user.role));
+	form_set(&s->form, s->map[F_CENTRE], s->user.centre_code);
+	form_set(&s->form, s->map[F_LANG], s->user.lang);
+	form_set(&s->form, s->map[F_ACTIVE], s->user.active ? "1" : "0");
+	s->form.changed = false;
+}
+
+static enum status user_form_enter(struct app *app, void *state, const void *arg)
+{
+	struct user_form *s = state;
+	bool more;
+	enum status st = ref_page(app_db(app), REF_CENTRE, lang_get(), "", 0, MAX_CENTRES, add_centre, s, &more);
+	if (st != ST_OK)
+		return st;
+	s->editing = arg != NULL;
+	if (s->editing && (st = user_find(app_db(app), arg, &s->user)) != ST_OK)
+		return st;
+	build(s);
+	if (s->editing) {
+		load(s);
+	} else {
+		form_set(&s->form, s->map[F_LANG], "fr");
+		form_set(&s->form, s->map[F_CENTRE], app_user(app)->centre_code);
+	}
+	return ST_OK;
+}
+
+/* Validates, then creates or saves the account. */
+static enum ui_result save(struct app *app, struct user_form *s)
+{
+	if (!form_validate(&s->form)) {
+		app_error(app, _("Some fields need attention."));
+		return UI_HANDLED;
+	}
+	char display[FORM_VALUE_MAX], role[32], centre[8], lang[4];
+	get(s, F_DISPLAY, display, sizeof display);
+	get(s, F_ROLE, role, sizeof role);
+	get(s, F_CENTRE, centre, sizeof centre);
+	get(s, F_LANG, lang, sizeof lang);
+	enum status st;
+	if (s->editing) {
+		char active[4];
+		get(s, F_ACTIVE, active, sizeof active);
+		struct user_changes c = { display, (enum role)role_from_name(role), centre, lang,
+		                          strcmp(active, "1") == 0 };
+		st = user_admin_save(app_db(app), &s->user, &c);
+		if (st == ST_CONFLICT) {
+			if (user_get(app_db(app), s->user.id, &s->user) == ST_OK)
+				load(s);
+			app_error(app, _("Someone changed this account meanwhile: the form shows it now."));
+			return UI_HANDLED;
+		}
+	} else {
+		char name[64], pw[FORM_VALUE_MAX], again[FORM_VALUE_MAX];
+		get(s, F_NAME, name, sizeof name);
+		get(s, F_PASSWORD, pw, sizeof pw);
+		get(s, F_AGAIN, again, sizeof again);
+		if (strcmp(pw, again) != 0) {
+			s->form.fields[s->map[F_AGAIN]].error = N_("The two passwords differ.");
+			s->form.cur = s->map[F_AGAIN];
+			explicit_bzero(pw, sizeof pw);
+			explicit_bzero(again, sizeof again);
+			return UI_HANDLED;
+		}
+		st = user_add(app_db(app), name, display, (enum role)role_from_name(role), centre, lang, pw, NULL);
+		explicit_bzero(pw, sizeof pw);
+		explicit_bzero(again, sizeof again);
+		if (st == ST_DUPLICATE) {
+			s->form.fields[s->map[F_NAME]].error = N_("This account name is taken.");
+			s->form.cur = s->map[F_NAME];
+			return UI_HANDLED;
+		}
+	}
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return UI_HANDLED;
+	}
+	s->form.changed = false;
+	app_message(app, _("Saved."));
+	return UI_LEAVE;
+}
+
+static enum ui_result user_form_input(struct app *app, void *state, int key)
+{
+	struct user_form *s = state;
+	enum form_result r = form_key(&s->form, key);
+	if (r == FORM_SUBMIT)
+		return save(app, s);
+	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
+}
+
+static enum ui_result user_form_action(struct app *app, void *state, int action)
+{
+	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
+}
+
+static void user_form_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct user_form *s = state;
+	char line[256];
+	if (s->editing)
+		snprintf(line, sizeof line, _("Account: %s"), s->user.name);
+	else
+		snprintf(line, sizeof line, "%s", _("New account"));
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
+	form_draw(&s->form, win, 3, getmaxy(win) - 3);
+}
+
+static bool user_form_unsaved(struct app *app, void *state)
+{
+	(void)app;
+	return ((struct user_form *)state)->form.changed;
+}
+
+static bool user_form_typing(struct app *app, void *state)
+{
+	(void)app;
+	return form_typing(&((struct user_form *)state)->form);
+}
+
+const struct screen screen_user_form = {
+	.name = "user_form",
+	.title = N_("Staff account"),
+	.needs_login = true,
+	.state_size = sizeof(struct user_form),
+	.bindings = bindings,
+	.enter = user_form_enter,
+	.draw = user_form_draw,
+	.input = user_form_input,
+	.action = user_form_action,
+	.unsaved = user_form_unsaved,
+	.typing = user_form_typing,
+};

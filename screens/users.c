@@ -1,0 +1,141 @@
+/* Staff accounts (administrators): the list, from which an account is
+ * opened, created, given a new password, or its history shown. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/user.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/list.h"
+
+enum { ACT_EDIT = 1, ACT_NEW, ACT_PASSWORD, ACT_HISTORY };
+
+static const struct binding bindings[] = {
+	{ ACT_EDIT, { '\n', 'e', 0, 0 }, N_("Open"), N_("Change the selected account") },
+	{ ACT_NEW, { UI_KEYCODE(KEY_F(3)), 'n', UI_CTRL('N'), 0 }, N_("New"), N_("Create an account") },
+	{ ACT_PASSWORD, { 'p', 0, 0, 0 }, NULL,
+	  N_("Set a new password for the selected account (also lifts a lockout)") },
+	{ ACT_HISTORY, { 'h', 0, 0, 0 }, NULL, N_("Show the history of the selected account") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct list_column columns[] = {
+	{ N_("Account"), 14, false },
+	{ N_("Full name"), 26, true },
+	{ N_("Role"), 14, false },
+	{ N_("Centre"), 6, false },
+	{ N_("State"), 0, false },
+};
+
+struct users {
+	struct app *app;
+	struct list list;
+};
+
+struct fill {
+	struct list_row *rows;
+	int n;
+};
+
+/* Copies one account into the next list row. */
+static void add_row(const struct user *u, void *ctx)
+{
+	struct fill *f = ctx;
+	struct list_row *r = &f->rows[f->n++];
+	snprintf(r->cells[0], sizeof r->cells[0], "%s", u->name);
+	text_fit(u->display_name, LIST_CELL - 1, r->cells[1], sizeof r->cells[1]);
+	snprintf(r->cells[2], sizeof r->cells[2], "%s", _(role_label_msgid(u->role)));
+	snprintf(r->cells[3], sizeof r->cells[3], "%s", u->centre_code);
+	if (!u->active) {
+		snprintf(r->cells[4], sizeof r->cells[4], "%s", _("disabled"));
+	} else if (u->locked_until > time(NULL)) {
+		char when[16];
+		struct tm tm;
+		localtime_r(&u->locked_until, &tm);
+		strftime(when, sizeof when, "%H:%M", &tm);
+		snprintf(r->cells[4], sizeof r->cells[4], _("locked until %s"), when);
+	} else {
+		snprintf(r->cells[4], sizeof r->cells[4], "%s", _("active"));
+	}
+	snprintf(r->cells[5], sizeof r->cells[5], "%lld", u->id);
+}
+
+/* The list's source: accounts by name, a page at a time. */
+static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+{
+	struct users *s = ctx;
+	struct fill f = { rows, 0 };
+	return user_list(app_db(s->app), offset, limit, add_row, &f) == ST_OK ? f.n : -1;
+}
+
+static enum status users_enter(struct app *app, void *state, const void *arg)
+{
+	(void)arg;
+	struct users *s = state;
+	s->app = app;
+	list_init(&s->list, columns, 5, fetch, s);
+	return ST_OK;
+}
+
+static enum ui_result users_input(struct app *app, void *state, int key)
+{
+	(void)app;
+	struct users *s = state;
+	return list_key(&s->list, key) ? UI_HANDLED : UI_IGNORED;
+}
+
+static enum ui_result users_action(struct app *app, void *state, int action)
+{
+	struct users *s = state;
+	const struct list_row *row = list_current(&s->list);
+	struct audit_target target;
+	switch (action) {
+	case ACT_NEW:
+		app_push(app, &screen_user_form, NULL);
+		break;
+	case ACT_EDIT:
+		if (row)
+			app_push(app, &screen_user_form, row->cells[0]);
+		break;
+	case ACT_PASSWORD:
+		if (row)
+			app_push(app, &screen_password, row->cells[0]);
+		break;
+	case ACT_HISTORY:
+		if (row) {
+			snprintf(target.entity, sizeof target.entity, "app_user");
+			target.id = atoll(row->cells[5]);
+			text_fit(row->cells[0], (int)sizeof target.title - 1, target.title, sizeof target.title);
+			app_push(app, &screen_audit, &target);
+		}
+		break;
+	default:
+		return UI_IGNORED;
+	}
+	/* Back from a form, the list shows what changed. */
+	list_reload(&s->list);
+	return UI_HANDLED;
+}
+
+static void users_draw(struct app *app, void *state, WINDOW *win)
+{
+	struct users *s = state;
+	s->list.privacy = app_privacy(app);
+	list_draw(&s->list, win, 1, getmaxy(win) - 1);
+}
+
+const struct screen screen_users = {
+	.name = "users",
+	.title = N_("Staff accounts"),
+	.needs_login = true,
+	.state_size = sizeof(struct users),
+	.bindings = bindings,
+	.enter = users_enter,
+	.draw = users_draw,
+	.input = users_input,
+	.action = users_action,
+};
