@@ -143,7 +143,11 @@ po:
 	  $(sort $(wildcard src/*.c src/*/*.c screens/*.c))
 	msgmerge -q --update --backup=none --add-location=file locale/fr.po locale/taimako.pot
 	msgen -o locale/en.po locale/taimako.pot
-	sed -i 's/^"Language: .*/"Language: en\\n"/; s/^"Plural-Forms: .*/"Plural-Forms: nplurals=2; plural=(n != 1);\\n"/' locale/en.po
+	sed -i -e 's/^"Language: .*/"Language: en\\n"/' \
+	  -e 's/^"Plural-Forms: .*/"Plural-Forms: nplurals=2; plural=(n != 1);\\n"/' \
+	  -e 's/^"PO-Revision-Date: .*/"PO-Revision-Date: 2026-11-22 00:00+0000\\n"/' \
+	  -e 's/^"Last-Translator: .*/"Last-Translator: Taimako team\\n"/' \
+	  -e 's/^"Language-Team: .*/"Language-Team: English\\n"/' locale/en.po
 
 # ---- install -------------------------------------------------------------
 install: all

@@ -7,6 +7,7 @@
 
 #include "cli/audit_cmd.h"
 #include "cli/commands.h"
+#include "cli/config_load.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
 #include "db/db.h"
@@ -53,14 +54,17 @@ static void usage(FILE *out)
 	               "choice is remembered once signed in.\n"));
 }
 
-/* The default database path (a static buffer or the environment). */
-static const char *default_db(void)
+/* The default database path: $TAIMAKO_DB, the configuration's, or one
+ * under the user's data folder (a static buffer or the environment). */
+static const char *default_db(const struct config *cfg)
 {
 	static char buf[4096];
 	const size_t size = sizeof buf;
 	const char *env = getenv("TAIMAKO_DB");
 	if (env && *env)
 		return env;
+	if (cfg->db_path[0])
+		return cfg->db_path;
 	const char *xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg) {
 		snprintf(buf, size, "%s/taimako/taimako.db", xdg);
@@ -83,8 +87,22 @@ static const char *start_language(void)
 	return "fr";
 }
 
+/* The idle lock in seconds: the configuration's minutes, or
+ * $TAIMAKO_IDLE_LOCK_SECONDS (for demonstrations and tests). */
+static int idle_seconds(const struct config *cfg)
+{
+	const char *env = getenv("TAIMAKO_IDLE_LOCK_SECONDS");
+	if (env && *env) {
+		char *end;
+		long v = strtol(env, &end, 10);
+		if (!*end && v >= 0 && v <= 86400)
+			return (int)v;
+	}
+	return cfg->idle_lock_minutes * 60;
+}
+
 /* Opens the database and runs the screens. */
-static int run_screens(const char *path)
+static int run_screens(const char *path, const struct config *cfg)
 {
 	struct db *db;
 	char detail[256];
@@ -95,7 +113,10 @@ static int run_screens(const char *path)
 			fprintf(stderr, "%s\n", _("Create one with: taimako init (or taimako demo to try it)."));
 		return 1;
 	}
-	struct app_config config = { 0, lockout_default_policy() };
+	struct app_config config = {
+		idle_seconds(cfg),
+		{ .max_failures = cfg->lockout_failures, .lock_minutes = cfg->lockout_minutes },
+	};
 	struct app *app = app_new(db, &config);
 	if (!app) {
 		db_close(&db);
@@ -139,15 +160,21 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	struct config cfg;
+	char err[4200];
+	if (config_load(&cfg, NULL, err, sizeof err) != ST_OK) {
+		fprintf(stderr, "taimako: %s\n", err);
+		return 1;
+	}
 	bool default_path = !db_path;
 	if (!db_path)
-		db_path = default_db();
+		db_path = default_db(&cfg);
 	if (!*db_path) {
 		fprintf(stderr, "taimako: %s\n", _("the database path is empty"));
 		return 2;
 	}
 	if (optind == argc)
-		return run_screens(db_path);
+		return run_screens(db_path, &cfg);
 
 	const char *cmd = argv[optind];
 	int sub_argc = argc - optind;

@@ -102,6 +102,21 @@ static int user_add_cmd(struct db *db, int argc, char **argv)
 	return 0;
 }
 
+/* Prints a row of the account list, columns padded by display width (not
+ * bytes: "RÔLE", "Aïssa"), every cell sanitised for the terminal. */
+static void print_cells(const char *const cells[6])
+{
+	static const int widths[6] = { 16, 28, 13, 6, 6, 0 };
+	for (int i = 0; i < 6; i++) {
+		char fit[256];
+		int w = text_fit(cells[i], widths[i] ? widths[i] : 40, fit, sizeof fit);
+		fputs(fit, stdout);
+		if (widths[i])
+			printf("%*s", widths[i] - w + 1, "");
+	}
+	fputc('\n', stdout);
+}
+
 /* Prints one account as a row of the list; counts the rows in *ctx. */
 static void print_row(const struct user *u, void *ctx)
 {
@@ -119,17 +134,16 @@ static void print_row(const struct user *u, void *ctx)
 	} else {
 		snprintf(state, sizeof state, "%s", _("active"));
 	}
-	int pad = 28 - text_width(display);
-	printf("%-16s %s%*s %-13s %-6s %-4s %s\n", u->name, display, pad > 0 ? pad : 0, "",
-	       role_name(u->role), u->centre_code, u->lang, state);
+	const char *cells[] = { u->name, display, role_name(u->role), u->centre_code, u->lang, state };
+	print_cells(cells);
 }
 
 /* user list: a page at a time, like every list. */
 static int user_list_cmd(struct db *db)
 {
 	enum { PAGE = 100 };
-	printf("%-16s %-28s %-13s %-6s %-4s %s\n", _("NAME"), _("FULL NAME"), _("ROLE"), _("CENTRE"),
-	       _("LANG"), _("STATE"));
+	const char *header[] = { _("NAME"), _("FULL NAME"), _("ROLE"), _("CENTRE"), _("LANG"), _("STATE") };
+	print_cells(header);
 	for (int offset = 0;; offset += PAGE) {
 		int n = 0;
 		enum status st = user_list(db, offset, PAGE, print_row, &n);

@@ -103,15 +103,24 @@ static inline void session_demo(struct session *s)
 }
 
 /* Starts the screens on the session's database in a rows x cols terminal
- * with TERM term and the default (French) language. */
-static inline void session_start(struct session *s, int rows, int cols, const char *term)
+ * with TERM term, the default (French) language, and extra (a
+ * "NAME=value" environment entry, or NULL). */
+static inline void session_start_with(struct session *s, int rows, int cols, const char *term,
+                                      const char *extra)
 {
 	char term_env[64];
 	snprintf(term_env, sizeof term_env, "TERM=%s", term);
 	char *argv[] = { (char *)taimako_bin(), "--db", s->db, NULL };
-	char *env[] = { s->env_localedir, "LANG=C.UTF-8", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES=", term_env, NULL };
+	char *env[] = { s->env_localedir, "LANG=C.UTF-8", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES=",
+	                "TAIMAKO_CONFIG=", term_env, (char *)extra, NULL };
 	s->t = term_start(rows, cols, argv, env);
 	assert_non_null(s->t);
+}
+
+/* The same with nothing extra. */
+static inline void session_start(struct session *s, int rows, int cols, const char *term)
+{
+	session_start_with(s, rows, cols, term, NULL);
 }
 
 /* Waits for the login screen, its password label in the language shown

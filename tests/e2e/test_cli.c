@@ -182,6 +182,84 @@ static void default_path_comes_from_the_environment(void **state)
 	assert_non_null(strstr(out, "taimako.db"));
 }
 
+static void accounts_from_the_shell(void **state)
+{
+	struct session *s = *state;
+	char out[8192];
+	session_demo(s);
+	assert_int_equal(run_cli(s, "un mot de passe sûr", out, sizeof out, "--db", s->db, "user", "add", "awa",
+	                         "--role", "protection", "--centre", "ZIN", "--display", "Awa Maïga", (char *)NULL), 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "user", "list", (char *)NULL), 0);
+	assert_non_null(strstr(out, "Awa Maïga"));
+	assert_non_null(strstr(out, "protection"));
+	/* The last administrator stays. */
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "user", "disable", "admin", (char *)NULL), 1);
+	assert_int_equal(lines(out), 1);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "user", "role", "admin", "intake",
+	                         (char *)NULL), 1);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "user", "role", "awa", "admin",
+	                         (char *)NULL), 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "user", "disable", "admin", (char *)NULL), 0);
+	/* Bad input changes nothing. */
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "user", "role", "awa", "nurse",
+	                         (char *)NULL), 2);
+	assert_int_equal(run_cli(s, "court", out, sizeof out, "--db", s->db, "user", "add", "bob", "--role", "intake",
+	                         "--centre", "NY1", (char *)NULL), 1);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "user", "frobnicate", (char *)NULL), 2);
+	/* A disabled account cannot sign in; the new administrator can. */
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "admin", "admin-demo");
+	assert_screen(s, "Ce compte est désactivé.");
+	term_type(s->t, "\t");
+	term_free(&s->t);
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "awa", "un mot de passe sûr");
+	assert_screen(s, "Bienvenue, Awa Maïga");
+	term_free(&s->t);
+
+	/* Everything above is in the trail, exported as CSV. */
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "audit", "--since", "2020-01-01",
+	                         (char *)NULL), 0);
+	assert_memory_equal(out, "id,at,user,origin,action,entity,entity_id,changes\n", 49);
+	assert_non_null(strstr(out, "login_failed"));
+	assert_non_null(strstr(out, "unix:"));
+	assert_non_null(strstr(out, "\"{\"\"role\"\": [\"\"protection\"\", \"\"admin\"\"]}\""));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "audit", "--since", "2026-02-31",
+	                         (char *)NULL), 2);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "audit", (char *)NULL), 2);
+}
+
+static void database_readable_by_others_is_refused(void **state)
+{
+	struct session *s = *state;
+	char out[1024];
+	session_demo(s);
+	assert_int_equal(chmod(s->db, 0644), 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, (char *)NULL), 1);
+	assert_non_null(strstr(out, "chmod 660"));
+	assert_int_equal(lines(out), 1);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 1);
+	assert_int_equal(chmod(s->db, 0660), 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 0);
+}
+
+static void malformed_configuration_stops_the_program(void **state)
+{
+	struct session *s = *state;
+	char cmd[1400], out[1024] = "";
+	snprintf(cmd, sizeof cmd, "cd '%s' && printf 'lockout_failures = 5\\nidle_lock_minutes = soon\\n' > bad.conf"
+	         " && TAIMAKO_CONFIG='%s/bad.conf' LANG=C.UTF-8 %s '%s' --db t.db demo 2>&1; echo \"rc=$?\"",
+	         s->dir, s->dir, s->env_localedir, taimako_bin());
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	pclose(p);
+	assert_non_null(strstr(out, "bad.conf:2:"));
+	assert_non_null(strstr(out, "rc=1"));
+	assert_false(exists(s->db));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +271,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(missing_and_foreign_files_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(default_path_comes_from_the_environment, setup, teardown),
+		cmocka_unit_test_setup_teardown(accounts_from_the_shell, setup, teardown),
+		cmocka_unit_test_setup_teardown(database_readable_by_others_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(malformed_configuration_stops_the_program, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
