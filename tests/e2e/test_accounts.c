@@ -142,6 +142,28 @@ static void audit_screen_shows_who_did_what(void **state)
 	assert_screen(s, "n'existe pas");
 }
 
+static void staff_change_their_own_password(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "training", "training-demo");
+	assert_screen(s, "Changer mon mot de passe");
+	term_type(s->t, "m");
+	assert_screen(s, "Mot de passe actuel");
+	term_type(s->t, "not-my-password\tmon nouveau secret\tmon nouveau secret\n");
+	assert_screen(s, "Le mot de passe actuel est incorrect.");
+	term_ctrl(s->t, 'u');
+	term_type(s->t, "training-demo\n");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Le mot de passe a été modifié.");
+	assert_screen(s, "Bienvenue, Boubacar Idrissa");
+	term_type(s->t, "d");
+	session_login(s, "training", "training-demo");
+	assert_screen(s, "Utilisateur inconnu ou mot de passe incorrect.");
+	term_type(s->t, "mon nouveau secret\n");
+	assert_screen(s, "Bienvenue, Boubacar Idrissa");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +172,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(idle_lock_hides_the_screen_and_brings_it_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(admin_adds_an_account_that_can_sign_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_screen_shows_who_did_what, setup, teardown),
+		cmocka_unit_test_setup_teardown(staff_change_their_own_password, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -204,6 +204,33 @@ static void prefs_saved_from_the_user_itself(void **state)
 	db_close(&db);
 }
 
+static void own_password_change_and_unlock(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	struct user u;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	/* Nobody signed in: nothing to change. */
+	db_set_actor(db, 0, "", -1, "local");
+	assert_int_equal(login_change_password(db, "correct horse battery", "a new long password"), ST_DENIED);
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_OK);
+	assert_int_equal(login_change_password(db, "wrong", "a new long password"), ST_WRONG_PASSWORD);
+	assert_int_equal(login_change_password(db, "correct horse battery", "short"), ST_WEAK_PASSWORD);
+	assert_int_equal(login_change_password(db, "correct horse battery", "a new long password"), ST_OK);
+	/* The idle lock checks the new one, for the same user. */
+	struct login_request req = { NULL, "correct horse battery", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_confirm(db, &req, NULL), ST_BAD_LOGIN);
+	req.password = "a new long password";
+	assert_int_equal(login_confirm(db, &req, NULL), ST_OK);
+	long long before = audit_count(db);
+	login_logout(db);
+	assert_int_equal(audit_count(db), before + 1);
+	assert_int_equal(login_confirm(db, &req, NULL), ST_DENIED);
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_BAD_LOGIN);
+	assert_int_equal(do_login(db, "aissa", "a new long password", "local", &u), ST_OK);
+	db_close(&db);
+}
+
 static void demo_has_one_account_per_role(void **state)
 {
 	struct tmpdir *t = *state;
@@ -241,6 +268,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(weak_password_is_refused_at_creation, setup, teardown),
 		cmocka_unit_test_setup_teardown(prefs_conflict_is_reported_not_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(prefs_saved_from_the_user_itself, setup, teardown),
+		cmocka_unit_test_setup_teardown(own_password_change_and_unlock, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_has_one_account_per_role, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
