@@ -10,6 +10,7 @@
 #include "db/login.h"
 #include "db/user.h"
 #include "screens/screens.h"
+#include "ui/account_text.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 
@@ -82,12 +83,8 @@ static enum ui_result sign_in(struct app *app, struct login *s)
 	enum status st = login_attempt(app_db(app), &req, &u, &until);
 	explicit_bzero(password, sizeof password);
 	if (st == ST_LOCKED) {
-		char msg[256], when[32];
-		struct tm tm;
-		localtime_r(&until, &tm);
-		strftime(when, sizeof when, "%H:%M", &tm);
-		snprintf(msg, sizeof msg, _("This account is locked until %s after too many failed sign-ins."),
-		         when);
+		char msg[256];
+		account_locked_message(until, msg, sizeof msg);
 		clear_fields(s, false);
 		app_error(app, msg);
 		return UI_HANDLED;

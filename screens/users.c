@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "db/user.h"
 #include "screens/screens.h"
+#include "ui/account_text.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 
@@ -50,17 +51,7 @@ static void add_row(const struct user *u, void *ctx)
 	text_fit(u->display_name, LIST_CELL - 1, r->cells[1], sizeof r->cells[1]);
 	snprintf(r->cells[2], sizeof r->cells[2], "%s", _(role_label_msgid(u->role)));
 	snprintf(r->cells[3], sizeof r->cells[3], "%s", u->centre_code);
-	if (!u->active) {
-		snprintf(r->cells[4], sizeof r->cells[4], "%s", _("disabled"));
-	} else if (u->locked_until > time(NULL)) {
-		char when[16];
-		struct tm tm;
-		localtime_r(&u->locked_until, &tm);
-		strftime(when, sizeof when, "%H:%M", &tm);
-		snprintf(r->cells[4], sizeof r->cells[4], _("locked until %s"), when);
-	} else {
-		snprintf(r->cells[4], sizeof r->cells[4], "%s", _("active"));
-	}
+	account_state_text(u, time(NULL), r->cells[4], sizeof r->cells[4]);
 	snprintf(r->cells[5], sizeof r->cells[5], "%lld", u->id);
 }
 

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "db/db.h"
 #include "db/user.h"
+#include "ui/account_text.h"
 
 void cmd_unix_actor(char *out, size_t size)
 {
@@ -123,17 +124,7 @@ static void print_row(const struct user *u, void *ctx)
 	++*(int *)ctx;
 	char display[128], state[64];
 	text_fit(u->display_name, 28, display, sizeof display);
-	if (!u->active) {
-		snprintf(state, sizeof state, "%s", _("disabled"));
-	} else if (u->locked_until > time(NULL)) {
-		struct tm tm;
-		char when[16];
-		localtime_r(&u->locked_until, &tm);
-		strftime(when, sizeof when, "%H:%M", &tm);
-		snprintf(state, sizeof state, _("locked until %s"), when);
-	} else {
-		snprintf(state, sizeof state, "%s", _("active"));
-	}
+	account_state_text(u, time(NULL), state, sizeof state);
 	const char *cells[] = { u->name, display, role_name(u->role), u->centre_code, u->lang, state };
 	print_cells(cells);
 }

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "db/login.h"
+#include "ui/account_text.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
@@ -51,13 +52,8 @@ static int try_unlock(struct app *app, struct lineedit *pw, const char **msg)
 	if (st == ST_OK)
 		return 1;
 	if (st == ST_LOCKED) {
-		static char text[200];
-		char when[16];
-		struct tm tm;
-		localtime_r(&until, &tm);
-		strftime(when, sizeof when, "%H:%M", &tm);
-		snprintf(text, sizeof text, _("This account is locked until %s after too many failed sign-ins."),
-		         when);
+		char text[200];
+		account_locked_message(until, text, sizeof text);
 		app_error(app, text);
 		return -1;
 	}
