@@ -5,15 +5,21 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "db/db.h"
+#include "db/draft.h"
 #include "db/refdata.h"
 #include "db/user.h"
+#include "screens/intake_arg.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/lang.h"
 #include "ui/menu.h"
 
 enum {
-	ITEM_CENTRES = 1,
+	ITEM_REGISTER = 1,
+	ITEM_FIND,
+	ITEM_DRAFT,
+	ITEM_DISCARD_DRAFT,
+	ITEM_CENTRES,
 	ITEM_COUNTRIES,
 	ITEM_LANGUAGES,
 	ITEM_DB_STATUS,
@@ -38,6 +44,9 @@ static const enum ref_kind kinds[] = { REF_CENTRE, REF_COUNTRY, REF_LANGUAGE };
 
 struct home {
 	struct menu menu;
+	bool has_draft;
+	long long draft_ref;
+	char draft_at[24];
 };
 
 /* Builds the menu for the role: modules appear here as they are built. */
@@ -47,6 +56,15 @@ static enum status home_enter(struct app *app, void *state, const void *arg)
 	struct home *s = state;
 	const struct user *u = app_user(app);
 	menu_init(&s->menu);
+	s->has_draft = draft_find(app_db(app), "intake", &s->draft_ref, s->draft_at, sizeof s->draft_at);
+	if (s->has_draft) {
+		menu_add(&s->menu, ITEM_DRAFT, 'r', N_("Resume the unfinished form"));
+		menu_add(&s->menu, ITEM_DISCARD_DRAFT, 'x', N_("Discard the unfinished form"));
+	}
+	if (perm_allows((int)u->role, PERM_PERSON_WRITE))
+		menu_add(&s->menu, ITEM_REGISTER, 'n', N_("New registration"));
+	if (perm_allows((int)u->role, PERM_LOOKUP))
+		menu_add(&s->menu, ITEM_FIND, 'f', N_("Find a person (/ from anywhere)"));
 	menu_add(&s->menu, ITEM_CENTRES, '1', N_("Centres"));
 	menu_add(&s->menu, ITEM_COUNTRIES, '2', N_("Countries"));
 	menu_add(&s->menu, ITEM_LANGUAGES, '3', N_("Languages"));
@@ -81,9 +99,28 @@ static void db_status(struct app *app)
 }
 
 /* Does what entry id says. */
-static enum ui_result choose(struct app *app, int id)
+static enum ui_result choose(struct app *app, struct home *s, int id)
 {
+	static struct intake_arg arg;
 	switch (id) {
+	case ITEM_REGISTER:
+		arg = (struct intake_arg){ 0, false };
+		app_push(app, &screen_intake, &arg);
+		return UI_HANDLED;
+	case ITEM_FIND:
+		app_push(app, &screen_lookup, NULL);
+		return UI_HANDLED;
+	case ITEM_DRAFT:
+		arg = (struct intake_arg){ s->draft_ref, true };
+		app_push(app, &screen_intake, &arg);
+		return UI_HANDLED;
+	case ITEM_DISCARD_DRAFT:
+		if (app_confirm(app, _("Discard the unfinished form for good?"))) {
+			draft_discard(app_db(app), "intake", s->draft_ref);
+			home_enter(app, s, NULL);
+			app_message(app, _("The unfinished form is discarded."));
+		}
+		return UI_HANDLED;
 	case ITEM_CENTRES:
 	case ITEM_COUNTRIES:
 	case ITEM_LANGUAGES:
@@ -128,7 +165,7 @@ static enum ui_result home_input(struct app *app, void *state, int key)
 	int id = menu_key(&s->menu, key);
 	if (id < 0)
 		return UI_HANDLED;
-	return id > 0 ? choose(app, id) : UI_IGNORED;
+	return id > 0 ? choose(app, s, id) : UI_IGNORED;
 }
 
 static void home_draw(struct app *app, void *state, WINDOW *win)
@@ -141,7 +178,21 @@ static void home_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
 	snprintf(line, sizeof line, "%s · %s", _(role_label_msgid(u->role)), centre);
 	ui_put(win, 2, 2, getmaxx(win) - 4, 0, line);
-	menu_draw(&s->menu, win, 4, 2, 48);
+	menu_draw(&s->menu, win, 4, 2, 50);
+	if (s->has_draft) {
+		snprintf(line, sizeof line, _("A form you were filling when the connection dropped was kept (%s UTC)."),
+		         s->draft_at);
+		ui_put(win, 5 + s->menu.n, 2, getmaxx(win) - 4, A_BOLD, line);
+	}
+}
+
+/* Back on the menu: a draft may have been used or discarded. */
+static void home_resume(struct app *app, void *state)
+{
+	struct home *s = state;
+	int cur = s->menu.cur;
+	home_enter(app, s, NULL);
+	s->menu.cur = cur < s->menu.n ? cur : 0;
 }
 
 const struct screen screen_home = {
@@ -154,4 +205,5 @@ const struct screen screen_home = {
 	.enter = home_enter,
 	.draw = home_draw,
 	.input = home_input,
+	.resume = home_resume,
 };

@@ -123,6 +123,7 @@ static int run_screens(const char *path, const struct config *cfg)
 		return 1;
 	}
 	app_set_help(app, &screen_help);
+	app_set_lookup(app, &screen_lookup);
 	int rc = app_run(app, &screen_login, NULL);
 	app_free(&app);
 	db_close(&db);

@@ -29,6 +29,10 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
  * just created and could not finish. */
 void db_remove_files(const char *path);
 
+/* For tests of upgrades: creates a database at path migrated only up to
+ * version (then closed), as an older Taimako would have left it. */
+enum status db_create_old(const char *path, int version);
+
 /* Finalises every statement, closes the connection and sets *db to NULL. */
 void db_close(struct db **db);
 

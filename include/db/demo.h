@@ -18,9 +18,8 @@ struct demo_account {
 extern const struct demo_account demo_accounts[];
 extern const int demo_account_count;
 
-/* Fills a freshly created database: the demo accounts and the demo mark.
- * persons is the number of synthetic people asked for (kept for the intake
- * module; must be >= 0). */
+/* Fills a freshly created database: the demo accounts and the demo mark
+ * (persons, >= 0, is recorded; demo_persons adds them). */
 enum status demo_fill(struct db *db, long persons);
 
 #endif

@@ -48,6 +48,10 @@ struct screen {
 	bool (*unsaved)(struct app *app, void *state);
 	/* True while a text field has the focus: plain letters are text then. */
 	bool (*typing)(struct app *app, void *state);
+	/* The screen above it closed: read again what may have changed. */
+	void (*resume)(struct app *app, void *state);
+	/* The line hung up: keep what the user typed (as a draft). */
+	void (*hangup)(struct app *app, void *state);
 };
 
 /* Signals set these; the loop acts on them (never curses in a handler). */
@@ -79,6 +83,10 @@ void app_free(struct app **app);
 /* Opens screen on top of the current one; its title shows at once. Errors
  * from its enter callback go to the message line. */
 enum status app_push(struct app *app, const struct screen *screen, const void *arg);
+
+/* Closes the current screen and opens screen in its place. Call it last in
+ * a callback: the current screen's state is gone after it. */
+enum status app_replace(struct app *app, const struct screen *screen, const void *arg);
 
 /* Closes every screen above the first one (the login screen). */
 void app_pop_to_root(struct app *app);
@@ -114,6 +122,9 @@ bool app_privacy(struct app *app);
 /* Reads one key (see ui/keys.h) for a modal widget; 0 after a second
  * without one, or on a signal. */
 int app_read_key(struct app *app);
+
+/* The screen / opens (quick lookup), for signed-in users. */
+void app_set_lookup(struct app *app, const struct screen *lookup);
 
 /* The screen below the current one (for the help screen), or NULL. */
 const struct screen *app_below(struct app *app);

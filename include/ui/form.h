@@ -9,7 +9,7 @@
 #include "core/date.h"
 #include "ui/lineedit.h"
 
-#define FORM_MAX_FIELDS 32
+#define FORM_MAX_FIELDS 40
 #define FORM_VALUE_MAX (LINEEDIT_MAX * 4 + 1)
 
 enum field_type {

@@ -18,6 +18,7 @@ enum global_action {
 	ACT_LANG,
 	ACT_REDRAW,
 	ACT_PRIVACY,
+	ACT_LOOKUP,
 };
 
 /* One action, the keys that trigger it, a short label for the status line

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/demo.h"
+#include "db/demo_persons.h"
 #include "db/user.h"
 
 #define MAX_PERSONS 10000000L
@@ -155,6 +156,15 @@ static bool parse_persons(const char *s, long *out)
 	return true;
 }
 
+/* Shows how far the generation is, on one terminal line. */
+static void show_progress(long done, long total, void *ctx)
+{
+	(void)ctx;
+	fputc('\r', stderr);
+	fprintf(stderr, _("Creating people: %ld of %ld"), done, total);
+	fflush(stderr);
+}
+
 int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -185,6 +195,10 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	}
 	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
+	if (st == ST_OK && persons > 0)
+		st = demo_persons(db, persons, 1, isatty(STDERR_FILENO) ? show_progress : NULL, NULL);
+	if (isatty(STDERR_FILENO) && persons > 0)
+		fputc('\n', stderr);
 	db_close(&db);
 	if (st != ST_OK) {
 		db_remove_files(db_path);
@@ -193,6 +207,8 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	}
 	printf(_("Created the demo database %s: one account per role, password name-demo "
 	         "(for example intake / intake-demo).\n"), db_path);
+	if (persons > 0)
+		printf(_("It holds %ld synthetic people.\n"), persons);
 	return 0;
 }
 

@@ -158,7 +158,7 @@ void db_rollback(struct db *db)
 /* Applies every migration newer than the database, each in its own
  * transaction. The version is read again under the write lock, so two
  * sessions starting at once never apply the same migration twice. */
-static enum status migrate(struct db *db, char *detail, size_t n)
+static enum status migrate(struct db *db, int upto, char *detail, size_t n)
 {
 	for (;;) {
 		enum status st = db_begin(db);
@@ -167,7 +167,7 @@ static enum status migrate(struct db *db, char *detail, size_t n)
 			return st;
 		}
 		int v = db_version(db);
-		if (v >= migrations_count) {
+		if (v >= upto) {
 			db_rollback(db);
 			return ST_OK;
 		}
@@ -347,7 +347,7 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 	} else {
 		st = configure(db, detail, detail_size);
 		if (st == ST_OK)
-			st = migrate(db, detail, detail_size);
+			st = migrate(db, migrations_count, detail, detail_size);
 		if (st != ST_OK)
 			goto fail;
 	}
@@ -357,6 +357,32 @@ fail:
 	db_close(&db);
 	if (mode == DB_CREATE)
 		db_remove_files(path);
+	return st;
+}
+
+enum status db_create_old(const char *path, int version)
+{
+	struct db *db;
+	/* Create with every migration into a scratch name is not what an old
+	 * program did: migrate by hand up to version instead. */
+	if (version < 1 || version > migrations_count)
+		return ST_INVALID;
+	enum status st = check_path(path, DB_CREATE, NULL, 0);
+	if (st == ST_OK)
+		st = create_file(path, NULL, 0);
+	if (st != ST_OK)
+		return st;
+	db = calloc(1, sizeof *db);
+	if (!db)
+		return ST_NOMEM;
+	db->actor.role = -1;
+	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		st = ST_CANT_OPEN;
+	if (st == ST_OK)
+		st = configure(db, NULL, 0);
+	if (st == ST_OK)
+		st = migrate(db, version, NULL, 0);
+	db_close(&db);
 	return st;
 }
 

@@ -38,6 +38,7 @@ struct app {
 	bool dirty;
 	bool quit;
 	const struct screen *help;  /* pushed by F1 */
+	const struct screen *lookup;  /* pushed by / */
 	struct app_config config;
 };
 
@@ -146,6 +147,11 @@ void app_set_help(struct app *app, const struct screen *help)
 	app->help = help;
 }
 
+void app_set_lookup(struct app *app, const struct screen *lookup)
+{
+	app->lookup = lookup;
+}
+
 const struct screen *app_below(struct app *app)
 {
 	return app->depth >= 2 ? app->stack[app->depth - 2].screen : NULL;
@@ -162,6 +168,9 @@ static void pop(struct app *app)
 	free(f->state);
 	f->state = NULL;
 	app->dirty = true;
+	struct frame *below = app->depth > 0 ? &app->stack[app->depth - 1] : NULL;
+	if (below && below->screen->resume && app->logged_in)
+		below->screen->resume(app, below->state);
 }
 
 enum status app_push(struct app *app, const struct screen *screen, const void *arg)
@@ -185,6 +194,12 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
 	}
 	app->dirty = true;
 	return st;
+}
+
+enum status app_replace(struct app *app, const struct screen *screen, const void *arg)
+{
+	pop(app);
+	return app_push(app, screen, arg);
 }
 
 void app_pop_to_root(struct app *app)
@@ -413,6 +428,10 @@ static void global_action(struct app *app, int action)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_LOOKUP:
+		if (app->lookup && app->logged_in && app->stack[app->depth - 1].screen != app->lookup)
+			app_push(app, app->lookup, NULL);
+		break;
 	case ACT_PRIVACY:
 		app->privacy = !app->privacy;
 		app_message(app, app->privacy ? _("Privacy on: names are hidden except on the selected row.")
@@ -525,6 +544,11 @@ int app_run(struct app *app, const struct screen *first, const void *arg)
 		}
 		dispatch(app, key);
 	}
+	/* A lost line: every screen keeps what was typed, for next time. */
+	for (int i = app->depth - 1; app_hangup && app->logged_in && i >= 0; i--)
+		if (app->stack[i].screen->hangup)
+			app->stack[i].screen->hangup(app, app->stack[i].state);
+	app->logged_in = false;   /* nothing is read again while closing */
 	while (app->depth > 0)
 		pop(app);
 	endwin();

@@ -14,6 +14,8 @@ const struct binding ui_global_bindings[] = {
 	  N_("Switch between French and English") },
 	{ ACT_QUIT, { UI_KEYCODE(KEY_F(10)), 'q', UI_CTRL('X'), 0 }, N_("Quit"),
 	  N_("Quit Taimako") },
+	{ ACT_LOOKUP, { '/', UI_KEYCODE(KEY_F(4)), UI_CTRL('F'), 0 }, N_("Find"),
+	  N_("Find a person by name, case number or phone, from anywhere") },
 	{ ACT_PRIVACY, { UI_KEYCODE(KEY_F(8)), UI_CTRL('P'), 0, 0 }, NULL,
 	  N_("Privacy: hide names in lists except on the selected row") },
 	{ ACT_REDRAW, { UI_CTRL('L'), 0, 0, 0 }, NULL,

@@ -1,0 +1,146 @@
+#ifndef TAIMAKO_DB_PERSON_H
+#define TAIMAKO_DB_PERSON_H
+/* People: registration, the case file, quick lookup, duplicates. Reading
+ * needs PERM_PERSON_READ (lookup: PERM_LOOKUP), writing PERM_PERSON_WRITE;
+ * every change and every opening of a case file is audited. */
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/status.h"
+
+struct db;
+
+#define PERSON_NAME_MAX 200
+#define PERSON_MAX_LANGS 6
+#define PERSON_MAX_DOCS 4
+#define PERSON_MAX_FLAGS 12
+
+enum person_flag {
+	FLAG_UNACCOMPANIED_CHILD, FLAG_SEPARATED_CHILD, FLAG_ACCOMPANIED_CHILD, FLAG_PREGNANT,
+	FLAG_TRAFFICKING_PRESUMED, FLAG_TRAFFICKING_IDENTIFIED, FLAG_VIOLENCE_VICTIM,
+	FLAG_OLDER_PERSON, FLAG_SERIOUS_MEDICAL, FLAG_DISABILITY, FLAG_ASYLUM_SEEKER, FLAG_OTHER,
+	FLAG_COUNT_
+};
+
+/* The name stored for a flag ("unaccompanied_child"), and its label msgid. */
+const char *person_flag_name(enum person_flag f);
+const char *person_flag_label(enum person_flag f);
+/* A short code for lists ("UAC", "VoT"...), a msgid too. */
+const char *person_flag_short(enum person_flag f);
+
+struct person_doc {
+	char type[24];          /* passport, id_card, birth_certificate, laissez_passer, other */
+	char number[64];
+	char issued_by[4];      /* ISO 3166-1 alpha-3, "" unknown */
+	char expiry[11];        /* ISO date, "" unknown */
+};
+
+struct person {
+	long long id;           /* 0 before the first save */
+	char case_key[20];      /* set at the first save */
+	char family_name[PERSON_NAME_MAX + 1];
+	char given_names[PERSON_NAME_MAX + 1];
+	char other_names[PERSON_NAME_MAX + 1];   /* aliases, ';'-separated */
+	char sex;                                /* 'f', 'm', 'x' */
+	char birth_date[11];                     /* ISO, partial allowed, "" unknown */
+	bool birth_estimated;
+	char nationality[4];                     /* alpha-3, "" unknown */
+	char phone[32];
+	char arrival_date[11];
+	char centre_code[8];
+	char arrival_mode[12];                   /* self, rescue, police, transfer, other */
+	bool consent_data, consent_share;
+	char consent_date[11];
+	char languages[PERSON_MAX_LANGS][4];     /* ISO 639-3; "" ends */
+	struct person_doc docs[PERSON_MAX_DOCS]; /* type "" ends */
+	bool flags[FLAG_COUNT_];
+	char flag_other[120];                    /* the text of FLAG_OTHER */
+	int version;
+};
+
+/* Checks p before saving: ST_OK, or ST_INVALID with the msgid of the first
+ * problem in *msgid (may be NULL). today is "YYYY-MM-DD". */
+enum status person_check(const struct person *p, const char *today, const char **msgid);
+
+/* Saves p. A new person (id 0) gets a case number of its centre and
+ * arrival year, unique even when sessions save at once, and a first stay at
+ * that centre from the arrival date. An existing one is saved only if nobody
+ * changed it since orig (the copy read before editing) was read: otherwise
+ * ST_CONFLICT, nothing is written, and changed (when not NULL) receives the
+ * fields the other session changed, comma-separated. All in one transaction
+ * with the search index and the audit trail (field by field against orig).
+ * On success p->id, p->case_key and p->version are updated. */
+enum status person_save(struct db *db, struct person *p, const struct person *orig,
+                        char *changed, size_t changed_size);
+
+/* Reads person id into *p, audited as an opening of the case file. */
+enum status person_get(struct db *db, long long id, struct person *p);
+
+/* One line of a lookup result. */
+struct person_hit {
+	long long id;
+	char case_key[20];
+	char name[PERSON_NAME_MAX * 2 + 2];      /* "FAMILY Given" */
+	char sex;
+	char birth_date[11];
+	bool birth_estimated;
+	char nationality[4];
+	char centre_code[8];
+	char flags[48];                          /* short codes, space-separated */
+};
+
+/* Quick lookup: query is any part of names in any order (prefixes,
+ * accents and case ignored), a case number with or without dashes, or a
+ * phone number. Results after the hit with id after_id in the result order
+ * (0: from the start), at most limit, to cb. *more tells whether more
+ * remain. Needs PERM_LOOKUP. */
+enum status person_search(struct db *db, const char *query, long long after_id, int limit,
+                          void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
+
+/* The people probably the same as p (not p itself), best first, at most
+ * limit, with their score (0-100) to cb. */
+enum status person_duplicates(struct db *db, const struct person *p, int limit,
+                              void (*cb)(const struct person_hit *hit, int score, void *ctx), void *ctx);
+
+/* A relative as the case file lists them. */
+struct person_relative {
+	long long id;
+	char relation[12];        /* what they are to the person: head, spouse, child, ... */
+	struct person_hit hit;
+};
+
+/* Calls cb for the relatives of person id (PERM_PERSON_READ). */
+enum status person_family(struct db *db, long long id,
+                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx);
+
+/* Links relative to person as relation ('head', 'spouse', 'child',
+ * 'sibling', 'relative', 'guardian': what relative is to person), and the
+ * inverse link; audited. PERM_PERSON_WRITE. */
+enum status person_link(struct db *db, long long person, long long relative, const char *relation);
+
+struct person_stay {
+	long long id;
+	char centre_code[8];
+	char admitted[11];
+	char departed[11];        /* "" while staying */
+	char reason[12];          /* avr, continued, referred, left, transferred */
+	char services[48];        /* space-separated */
+};
+
+/* Calls cb for the stays of person id, latest first (PERM_PERSON_READ). */
+enum status person_stays(struct db *db, long long id,
+                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx);
+
+/* One change in a person's history. */
+struct person_change {
+	char at[32];
+	char user_name[64];
+	char action[16];          /* create, update */
+	char changes[512];        /* JSON, cut to fit */
+};
+
+/* Calls cb for the changes made to person id, newest first, at most limit
+ * (PERM_PERSON_READ: the case file's history, not the whole audit trail). */
+enum status person_history(struct db *db, long long id, int limit,
+                           void (*cb)(const struct person_change *c, void *ctx), void *ctx);
+
+#endif

@@ -1,0 +1,17 @@
+#ifndef TAIMAKO_SCREENS_INTAKE_ARG_H
+#define TAIMAKO_SCREENS_INTAKE_ARG_H
+/* What the registration and duplicates screens are opened with. */
+#include <stdbool.h>
+#include "db/person.h"
+
+struct intake_arg {
+	long long person_id;   /* 0: a new person */
+	bool from_draft;       /* fill from the user's draft */
+};
+
+struct duplicates_arg {
+	struct person person;  /* about to be registered */
+	bool *go_on;           /* set when the clerk registers anyway */
+};
+
+#endif

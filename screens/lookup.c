@@ -1,0 +1,224 @@
+/* Quick lookup: results change at each key; any part of the names in any
+ * order, accents and case ignored, a case number or a phone number. Enter
+ * opens the case file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/casenum.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/perm.h"
+#include "core/text.h"
+#include "db/person.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/lineedit.h"
+#include "ui/list.h"
+
+#define MAX_REMEMBERED 20000
+
+enum { ACT_OPEN = 1 };
+
+static const struct binding bindings[] = {
+	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the case file of the selected person") },
+	{ 2, { UI_KEYCODE(KEY_UP), UI_KEYCODE(KEY_DOWN), UI_KEYCODE(KEY_NPAGE), UI_KEYCODE(KEY_PPAGE) },
+	  NULL, N_("Move in the results") },
+	{ 3, { UI_CTRL('U'), 0, 0, 0 }, NULL, N_("Clear the search; typing narrows the results") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct list_column columns[] = {
+	{ N_("Case number"), 15, false },
+	{ N_("Name"), 24, true },
+	{ N_("Sex"), 3, false },
+	{ N_("Age"), 4, false },
+	{ N_("Nat."), 4, false },
+	{ N_("Ctr"), 0, false },
+};
+
+struct lookup {
+	struct app *app;
+	struct lineedit box;
+	char query[LINEEDIT_MAX * 4 + 1];
+	struct list list;
+	/* Ids of the results seen so far, by position: the lookup pages by
+	 * id, the list by position. */
+	long long *ids;
+	int nids;
+	bool complete;   /* every result is in ids */
+};
+
+/* "~23" for an estimated age, "23", or "?" into out; true for a child. */
+static bool age_text(const char *birth, bool estimated, char *out, size_t size)
+{
+	struct pdate b, today = date_from_time(time(NULL));
+	int min, max;
+	if (!birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, &today, &min, &max) != 0) {
+		snprintf(out, size, "?");
+		return false;
+	}
+	snprintf(out, size, "%s%d", estimated || min != max ? "~" : "", min);
+	return max < 18;
+}
+
+struct fill {
+	struct lookup *s;
+	struct list_row *rows;
+	int skip;      /* rows of this batch before the page */
+	int n;         /* rows written */
+	int limit;
+};
+
+/* Remembers a hit's position and copies it into the page when in it. */
+static void add_hit(const struct person_hit *h, void *ctx)
+{
+	struct fill *f = ctx;
+	struct lookup *s = f->s;
+	if (s->nids < MAX_REMEMBERED)
+		s->ids[s->nids++] = h->id;
+	if (f->skip > 0) {
+		f->skip--;
+		return;
+	}
+	if (f->n >= f->limit)
+		return;
+	struct list_row *r = &f->rows[f->n++];
+	char shown[CASENUM_MAX];
+	if (!casenum_display(h->case_key, shown, sizeof shown))
+		snprintf(shown, sizeof shown, "%s", h->case_key);
+	snprintf(r->cells[0], sizeof r->cells[0], "%s", shown);
+	text_fit(h->name, LIST_CELL - 1, r->cells[1], sizeof r->cells[1]);
+	snprintf(r->cells[2], sizeof r->cells[2], "%s",
+	         h->sex == 'f' ? _("F") : h->sex == 'm' ? _("M") : "?");
+	bool child = age_text(h->birth_date, h->birth_estimated, r->cells[3], sizeof r->cells[3]);
+	snprintf(r->cells[4], sizeof r->cells[4], "%s", h->nationality);
+	/* Children are marked from their age, whatever was screened. */
+	snprintf(r->cells[5], sizeof r->cells[5], "%-3s %s%s%s", h->centre_code, child ? _("CHILD") : "",
+	         child && h->flags[0] ? " " : "", h->flags);
+}
+
+/* The list's source. Rows before offset are known by id once seen; a page
+ * further on is reached by asking for the rows after the last one known. */
+static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+{
+	struct lookup *s = ctx;
+	if (!s->query[0])
+		return 0;
+	struct fill f = { s, rows, 0, 0, limit };
+	while (f.n < limit) {
+		if (offset + f.n < s->nids) {
+			/* Known position: restart after the row before it. */
+			int start = offset + f.n;
+			long long after = start > 0 ? s->ids[start - 1] : 0;
+			s->nids = start;
+			bool more;
+			if (person_search(app_db(s->app), s->query, after, limit - f.n, add_hit, &f, &more) != ST_OK)
+				return -1;
+			s->complete = !more;
+			break;
+		}
+		if (s->complete)
+			break;
+		/* Walk forward from the last known row. */
+		long long after = s->nids > 0 ? s->ids[s->nids - 1] : 0;
+		f.skip = offset + f.n - s->nids;
+		bool more;
+		int want = f.skip + limit - f.n;
+		int before = f.n;
+		if (person_search(app_db(s->app), s->query, after, want, add_hit, &f, &more) != ST_OK)
+			return -1;
+		s->complete = !more;
+		if (f.n == before && !more)
+			break;
+	}
+	return f.n;
+}
+
+static enum status lookup_enter(struct app *app, void *state, const void *arg)
+{
+	(void)arg;
+	struct lookup *s = state;
+	s->app = app;
+	s->ids = calloc(MAX_REMEMBERED, sizeof *s->ids);
+	if (!s->ids)
+		return ST_NOMEM;
+	le_init(&s->box, 60);
+	list_init(&s->list, columns, 6, fetch, s);
+	return ST_OK;
+}
+
+static void lookup_leave(struct app *app, void *state)
+{
+	(void)app;
+	struct lookup *s = state;
+	free(s->ids);
+	s->ids = NULL;
+}
+
+/* Opens the selected person's case file. */
+static enum ui_result open_selected(struct app *app, struct lookup *s)
+{
+	const struct list_row *row = list_current(&s->list);
+	if (!row)
+		return UI_HANDLED;
+	if (!perm_allows((int)app_user(app)->role, PERM_PERSON_READ)) {
+		app_error(app, _(status_msgid(ST_DENIED)));
+		return UI_HANDLED;
+	}
+	long long id = s->ids[s->list.cur];
+	app_push(app, &screen_casefile, &id);
+	return UI_HANDLED;
+}
+
+static enum ui_result lookup_input(struct app *app, void *state, int key)
+{
+	struct lookup *s = state;
+	if (key == '\n')
+		return open_selected(app, s);
+	if (list_key(&s->list, key))
+		return UI_HANDLED;
+	enum le_result r = le_key(&s->box, key);
+	if (r == LE_CHANGED) {
+		le_get(&s->box, s->query, sizeof s->query);
+		s->nids = 0;
+		s->complete = false;
+		list_reload(&s->list);
+	}
+	return r == LE_IGNORED ? UI_IGNORED : UI_HANDLED;
+}
+
+static void lookup_draw(struct app *app, void *state, WINDOW *win)
+{
+	struct lookup *s = state;
+	int cols = getmaxx(win);
+	char label[64];
+	snprintf(label, sizeof label, "%s: ", _("Find"));
+	int w = ui_put(win, 1, 2, 20, A_BOLD, label);
+	ui_put(win, 2, 2, cols - 4, 0, _("Name (any order, any part), case number or phone."));
+	s->list.privacy = app_privacy(app);
+	if (s->query[0])
+		list_draw(&s->list, win, 4, getmaxy(win) - 4);
+	le_draw(&s->box, win, 1, 2 + w, 50, UI_ATTR_FIELD, false);
+}
+
+static bool lookup_typing(struct app *app, void *state)
+{
+	(void)app;
+	(void)state;
+	return true;
+}
+
+const struct screen screen_lookup = {
+	.name = "lookup",
+	.title = N_("Find a person"),
+	.needs_login = true,
+	.state_size = sizeof(struct lookup),
+	.bindings = bindings,
+	.enter = lookup_enter,
+	.leave = lookup_leave,
+	.draw = lookup_draw,
+	.input = lookup_input,
+	.typing = lookup_typing,
+};

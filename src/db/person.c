@@ -1,0 +1,471 @@
+/* People: saving with case numbers, reading, the search index. Lookups and
+ * duplicates are in person_find.c. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/casenum.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/jsonbuf.h"
+#include "core/names.h"
+#include "db/audit.h"
+#include "db/db_private.h"
+#include "db/person.h"
+#include "db/person_private.h"
+
+static const struct {
+	const char *name;
+	const char *label;
+	const char *abbrev;
+} flags[FLAG_COUNT_] = {
+	[FLAG_UNACCOMPANIED_CHILD] = { "unaccompanied_child", N_("Unaccompanied child"), N_("UAC") },
+	[FLAG_SEPARATED_CHILD] = { "separated_child", N_("Separated child"), N_("SC") },
+	[FLAG_ACCOMPANIED_CHILD] = { "accompanied_child", N_("Accompanied child"), N_("AC") },
+	[FLAG_PREGNANT] = { "pregnant", N_("Pregnant woman"), N_("PW") },
+	[FLAG_TRAFFICKING_PRESUMED] = { "trafficking_presumed", N_("Presumed victim of trafficking"), N_("VoT?") },
+	[FLAG_TRAFFICKING_IDENTIFIED] = { "trafficking_identified", N_("Identified victim of trafficking"), N_("VoT") },
+	[FLAG_VIOLENCE_VICTIM] = { "violence_victim", N_("Victim of violence, exploitation or abuse"), N_("VEA") },
+	[FLAG_OLDER_PERSON] = { "older_person", N_("Older person"), N_("OLD") },
+	[FLAG_SERIOUS_MEDICAL] = { "serious_medical", N_("Serious medical condition"), N_("MED") },
+	[FLAG_DISABILITY] = { "disability", N_("Disability"), N_("DIS") },
+	[FLAG_ASYLUM_SEEKER] = { "asylum_seeker", N_("Asylum seeker (refer to UNHCR)"), N_("ASY") },
+	[FLAG_OTHER] = { "other", N_("Other vulnerability"), N_("OTH") },
+};
+
+const char *person_flag_name(enum person_flag f)
+{
+	return (int)f >= 0 && f < FLAG_COUNT_ ? flags[f].name : "";
+}
+
+const char *person_flag_label(enum person_flag f)
+{
+	return (int)f >= 0 && f < FLAG_COUNT_ ? flags[f].label : "";
+}
+
+const char *person_flag_short(enum person_flag f)
+{
+	return (int)f >= 0 && f < FLAG_COUNT_ ? flags[f].abbrev : "";
+}
+
+int person_flag_from_name(const char *name)
+{
+	for (int i = 0; name && i < FLAG_COUNT_; i++)
+		if (strcmp(flags[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* True when s is "" or a valid ISO date (partial allowed). */
+static bool iso_or_empty(const char *s, struct pdate *out)
+{
+	out->prec = DATE_NONE;
+	return !*s || date_from_iso(s, out) == DATE_OK;
+}
+
+/* True for one of the listed words. */
+static bool one_of(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+enum status person_check(const struct person *p, const char *today_iso, const char **msgid)
+{
+	static const char *const modes[] = { "self", "rescue", "police", "transfer", "other", NULL };
+	static const char *const docs[] = { "passport", "id_card", "birth_certificate", "laissez_passer",
+	                                    "other", NULL };
+	const char *m = NULL;
+	struct pdate today, d;
+	date_from_iso(today_iso, &today);
+	if (!p->family_name[0] || !p->given_names[0])
+		m = N_("The family name and given names are required.");
+	else if (p->sex != 'f' && p->sex != 'm' && p->sex != 'x')
+		m = N_("Choose the sex.");
+	else if (!iso_or_empty(p->birth_date, &d) || (d.prec && date_check_past(&d, &today) != DATE_OK))
+		m = N_("The date of birth is not valid or is in the future.");
+	else if (date_from_iso(p->arrival_date, &d) != DATE_OK || d.prec != DATE_DAY
+	         || date_check_past(&d, &today) != DATE_OK)
+		m = N_("The arrival date is required and cannot be in the future.");
+	else if (!one_of(p->arrival_mode, modes))
+		m = N_("Choose how the person came.");
+	else if (date_from_iso(p->consent_date, &d) != DATE_OK || d.prec != DATE_DAY)
+		m = N_("The date of consent is required.");
+	else if (!p->centre_code[0])
+		m = N_("Choose the centre.");
+	for (int i = 0; !m && i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++)
+		if (!one_of(p->docs[i].type, docs) || !iso_or_empty(p->docs[i].expiry, &d))
+			m = N_("A document is not valid.");
+	if (msgid)
+		*msgid = m;
+	return m ? ST_INVALID : ST_OK;
+}
+
+void person_index_text(const struct person *p, char *out, size_t size)
+{
+	char aliases[sizeof p->other_names];
+	snprintf(aliases, sizeof aliases, "%s", p->other_names);
+	for (char *c = aliases; *c; c++)
+		if (*c == ';')
+			*c = ' ';
+	char digits[40] = "";
+	size_t n = 0;
+	for (const char *c = p->phone; *c && n + 1 < sizeof digits; c++)
+		if (*c >= '0' && *c <= '9')
+			digits[n++] = *c;
+	digits[n] = '\0';
+	const char *tail = n > 8 ? digits + n - 8 : "";
+	snprintf(out, size, "%s %s %s %s %s %s", p->family_name, p->given_names, aliases, p->case_key,
+	         digits, tail);
+}
+
+void person_phone_key(const char *phone, char *out, size_t size)
+{
+	char digits[40];
+	size_t n = 0;
+	for (const char *c = phone; *c && n + 1 < sizeof digits; c++)
+		if (*c >= '0' && *c <= '9')
+			digits[n++] = *c;
+	digits[n] = '\0';
+	snprintf(out, size, "%s", n > 8 ? digits + n - 8 : digits);
+}
+
+/* Runs a prepared write and resets it. */
+static enum status step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* Binds "" as NULL: optional dates and codes. */
+static void bind_opt(sqlite3_stmt *st, int idx, const char *s)
+{
+	db_bind_text(st, idx, s && *s ? s : NULL);
+}
+
+/* Writes the search index row and the name keys of p. */
+static enum status write_index(struct db *db, const struct person *p)
+{
+	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_search WHERE rowid = ?1");
+	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO person_search (rowid, text) VALUES (?1, ?2)");
+	sqlite3_stmt *delk = db_stmt(db, "DELETE FROM person_name_key WHERE person_id = ?1");
+	sqlite3_stmt *insk = db_stmt(db, "INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES (?1, ?2)");
+	if (!del || !ins || !delk || !insk)
+		return ST_INTERNAL;
+	char text[1024];
+	person_index_text(p, text, sizeof text);
+	sqlite3_bind_int64(del, 1, p->id);
+	enum status s = step_done(del);
+	if (s == ST_OK) {
+		sqlite3_bind_int64(ins, 1, p->id);
+		db_bind_text(ins, 2, text);
+		s = step_done(ins);
+	}
+	if (s == ST_OK) {
+		sqlite3_bind_int64(delk, 1, p->id);
+		s = step_done(delk);
+	}
+	const char *parts[] = { p->family_name, p->given_names, p->other_names };
+	for (int i = 0; s == ST_OK && i < 3; i++) {
+		char words[NAMES_MAX_WORDS][32];
+		int n = names_words(parts[i], words);
+		for (int w = 0; s == ST_OK && w < n; w++) {
+			char key[NAMES_KEY_MAX];
+			names_key(words[w], key, sizeof key);
+			db_bind_text(insk, 1, key);
+			sqlite3_bind_int64(insk, 2, p->id);
+			s = step_done(insk);
+		}
+	}
+	return s;
+}
+
+/* Replaces the languages, documents and flags of p. */
+static enum status write_lists(struct db *db, const struct person *p)
+{
+	static const char *const clear[] = {
+		"DELETE FROM person_language WHERE person_id = ?1",
+		"DELETE FROM person_document WHERE person_id = ?1",
+		"DELETE FROM person_flag WHERE person_id = ?1",
+	};
+	enum status s = ST_OK;
+	for (int i = 0; s == ST_OK && i < 3; i++) {
+		sqlite3_stmt *st = db_stmt(db, clear[i]);
+		if (!st)
+			return ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, p->id);
+		s = step_done(st);
+	}
+	sqlite3_stmt *lang = db_stmt(db, "INSERT OR IGNORE INTO person_language (person_id, language) VALUES (?1, ?2)");
+	sqlite3_stmt *doc = db_stmt(db, "INSERT INTO person_document (person_id, doc_type, number, issued_by, expiry) "
+	                                "VALUES (?1, ?2, ?3, ?4, ?5)");
+	sqlite3_stmt *flag = db_stmt(db, "INSERT INTO person_flag (person_id, flag, note) VALUES (?1, ?2, ?3)");
+	if (!lang || !doc || !flag)
+		return ST_INTERNAL;
+	for (int i = 0; s == ST_OK && i < PERSON_MAX_LANGS && p->languages[i][0]; i++) {
+		sqlite3_bind_int64(lang, 1, p->id);
+		db_bind_text(lang, 2, p->languages[i]);
+		s = step_done(lang);
+	}
+	for (int i = 0; s == ST_OK && i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++) {
+		sqlite3_bind_int64(doc, 1, p->id);
+		db_bind_text(doc, 2, p->docs[i].type);
+		db_bind_text(doc, 3, p->docs[i].number);
+		bind_opt(doc, 4, p->docs[i].issued_by);
+		bind_opt(doc, 5, p->docs[i].expiry);
+		s = step_done(doc);
+	}
+	for (int f = 0; s == ST_OK && f < FLAG_COUNT_; f++) {
+		if (!p->flags[f])
+			continue;
+		sqlite3_bind_int64(flag, 1, p->id);
+		db_bind_text(flag, 2, flags[f].name);
+		db_bind_text(flag, 3, f == FLAG_OTHER ? p->flag_other : "");
+		s = step_done(flag);
+	}
+	return s;
+}
+
+/* The id of the centre with this code, 0 when unknown. */
+static long long centre_id(struct db *db, const char *code)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM centre WHERE code = ?1");
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, code);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+/* Takes the next case number of centre and year, under the write lock. */
+static enum status next_case_key(struct db *db, long long centre, const char *code, int year,
+                                 char *key, size_t size)
+{
+	static const char take[] =
+		"INSERT INTO case_sequence (centre_id, year, next) VALUES (?1, ?2, 2) "
+		"ON CONFLICT (centre_id, year) DO UPDATE SET next = next + 1 RETURNING next - 1";
+	sqlite3_stmt *st = db_stmt(db, take);
+	if (!st)
+		return ST_INTERNAL;
+	/* About one sequence number in 37 has no check character (see
+	 * core/casenum.h) and is skipped. */
+	for (int tries = 0; tries < 8; tries++) {
+		sqlite3_bind_int64(st, 1, centre);
+		sqlite3_bind_int(st, 2, year);
+		int rc = sqlite3_step(st);
+		long seq = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return db_status_of(rc);
+		char shown[CASENUM_MAX];
+		if (casenum_format(code, year, seq, shown, sizeof shown))
+			return casenum_key(shown, key, size) ? ST_OK : ST_INTERNAL;
+	}
+	return ST_INTERNAL;
+}
+
+/* Binds the person's own columns to ?1..?17 of the insert or update. */
+static void bind_person(sqlite3_stmt *st, const struct person *p, long long centre, long long user)
+{
+	char phone_key[16];
+	person_phone_key(p->phone, phone_key, sizeof phone_key);
+	db_bind_text(st, 1, p->family_name);
+	db_bind_text(st, 2, p->given_names);
+	db_bind_text(st, 3, p->other_names);
+	char sex[2] = { p->sex, '\0' };
+	db_bind_text(st, 4, sex);
+	bind_opt(st, 5, p->birth_date);
+	sqlite3_bind_int(st, 6, p->birth_estimated);
+	bind_opt(st, 7, p->nationality);
+	db_bind_text(st, 8, p->phone);
+	db_bind_text(st, 9, phone_key);
+	db_bind_text(st, 10, p->arrival_date);
+	sqlite3_bind_int64(st, 11, centre);
+	db_bind_text(st, 12, p->arrival_mode);
+	sqlite3_bind_int(st, 13, p->consent_data);
+	sqlite3_bind_int(st, 14, p->consent_share);
+	db_bind_text(st, 15, p->consent_date);
+	if (user > 0)
+		sqlite3_bind_int64(st, 16, user);
+}
+
+/* Adds the field-level differences between a and b to j; the names of the
+ * fields that differ go to list (comma-separated) when not NULL. */
+static void diff(struct jsonbuf *j, const struct person *a, const struct person *b, char *list, size_t size)
+{
+	struct {
+		const char *name;
+		const char *x, *y;
+	} fields[] = {
+		{ "family_name", a->family_name, b->family_name },
+		{ "given_names", a->given_names, b->given_names },
+		{ "other_names", a->other_names, b->other_names },
+		{ "birth_date", a->birth_date, b->birth_date },
+		{ "nationality", a->nationality, b->nationality },
+		{ "phone", a->phone, b->phone },
+		{ "arrival_date", a->arrival_date, b->arrival_date },
+		{ "centre", a->centre_code, b->centre_code },
+		{ "arrival_mode", a->arrival_mode, b->arrival_mode },
+		{ "consent_date", a->consent_date, b->consent_date },
+		{ "flag_other", a->flag_other, b->flag_other },
+	};
+	if (list && size)
+		list[0] = '\0';
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		bool changed = j ? jsonbuf_change_str(j, fields[i].name, fields[i].x, fields[i].y)
+		                 : strcmp(fields[i].x, fields[i].y) != 0;
+		if (changed && list) {
+			size_t len = strlen(list);
+			snprintf(list + len, size - len, "%s%s", len ? "," : "", fields[i].name);
+		}
+	}
+	if (j) {
+		char sa[2] = { a->sex, 0 }, sb[2] = { b->sex, 0 };
+		jsonbuf_change_str(j, "sex", sa, sb);
+		jsonbuf_change_int(j, "birth_estimated", a->birth_estimated, b->birth_estimated);
+		jsonbuf_change_int(j, "consent_data", a->consent_data, b->consent_data);
+		jsonbuf_change_int(j, "consent_share", a->consent_share, b->consent_share);
+		for (int f = 0; f < FLAG_COUNT_; f++)
+			jsonbuf_change_int(j, flags[f].name, a->flags[f], b->flags[f]);
+	}
+	bool lists_differ = memcmp(a->languages, b->languages, sizeof a->languages) != 0
+	                    || memcmp(a->docs, b->docs, sizeof a->docs) != 0
+	                    || memcmp(a->flags, b->flags, sizeof a->flags) != 0 || a->sex != b->sex;
+	if (lists_differ && list) {
+		size_t len = strlen(list);
+		snprintf(list + len, size - len, "%s%s", len ? "," : "", "sex/flags/languages/documents");
+	}
+}
+
+/* Inserts a new person with its first stay. */
+static enum status insert_person(struct db *db, struct person *p, long long centre)
+{
+	static const char insert[] =
+		"INSERT INTO person (family_name, given_names, other_names, sex, birth_date, birth_estimated, "
+		"nationality, phone, phone_key, arrival_date, centre_id, arrival_mode, consent_data, consent_share, "
+		"consent_date, consent_by, case_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11, ?12, ?13, ?14, ?15, ?16, ?17, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+	static const char stay[] =
+		"INSERT INTO stay (person_id, centre_id, admitted) VALUES (?1, ?2, ?3)";
+	int year = 0;
+	sscanf(p->arrival_date, "%4d", &year);
+	char key[sizeof p->case_key];
+	enum status s = next_case_key(db, centre, p->centre_code, year, key, sizeof key);
+	sqlite3_stmt *st = s == ST_OK ? db_stmt(db, insert) : NULL;
+	if (s != ST_OK || !st)
+		return s != ST_OK ? s : ST_INTERNAL;
+	bind_person(st, p, centre, db_actor(db)->user_id);
+	db_bind_text(st, 17, key);
+	if ((s = step_done(st)) != ST_OK)
+		return s;
+	p->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	memcpy(p->case_key, key, sizeof key);
+	p->version = 1;
+	if (!(st = db_stmt(db, stay)))
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_int64(st, 2, centre);
+	db_bind_text(st, 3, p->arrival_date);
+	return step_done(st);
+}
+
+/* Updates an existing person if its version is still orig's. */
+static enum status update_person(struct db *db, struct person *p, long long centre)
+{
+	static const char update[] =
+		"UPDATE person SET family_name = ?1, given_names = ?2, other_names = ?3, sex = ?4, "
+		"birth_date = ?5, birth_estimated = ?6, nationality = ?7, phone = ?8, phone_key = ?9, "
+		"arrival_date = ?10, centre_id = ?11, arrival_mode = ?12, consent_data = ?13, "
+		"consent_share = ?14, consent_date = ?15, version = version + 1 "
+		"WHERE id = ?17 AND version = ?18";
+	sqlite3_stmt *st = db_stmt(db, update);
+	if (!st)
+		return ST_INTERNAL;
+	bind_person(st, p, centre, 0);
+	sqlite3_bind_int64(st, 17, p->id);
+	sqlite3_bind_int(st, 18, p->version);
+	enum status s = step_done(st);
+	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+		s = ST_CONFLICT;
+	if (s == ST_OK)
+		p->version++;
+	return s;
+}
+
+enum status person_save(struct db *db, struct person *p, const struct person *orig,
+                        char *changed, size_t changed_size)
+{
+	enum status s = db_require(db, PERM_PERSON_WRITE);
+	if (s != ST_OK)
+		return s;
+	char today[11];
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, today, sizeof today);
+	if ((s = person_check(p, today, NULL)) != ST_OK)
+		return s;
+	if (p->id && !orig)
+		return ST_INVALID;
+	if (changed && changed_size)
+		changed[0] = '\0';
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	long long centre = centre_id(db, p->centre_code);
+	struct person now;
+	if (!centre)
+		s = ST_NOT_FOUND;
+	else if (!p->id)
+		s = insert_person(db, p, centre);
+	else if ((s = person_read(db, p->id, &now)) == ST_OK && now.version != p->version) {
+		diff(NULL, orig, &now, changed, changed_size);
+		s = ST_CONFLICT;
+	} else if (s == ST_OK) {
+		s = update_person(db, p, centre);
+	}
+	if (s == ST_OK)
+		s = write_lists(db, p);
+	if (s == ST_OK)
+		s = write_index(db, p);
+	if (s == ST_OK) {
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		if (orig && orig->id) {
+			diff(&j, orig, p, NULL, 0);
+		} else {
+			jsonbuf_put_str(&j, "case_key", p->case_key);
+			jsonbuf_put_str(&j, "family_name", p->family_name);
+			jsonbuf_put_str(&j, "given_names", p->given_names);
+			jsonbuf_put_str(&j, "centre", p->centre_code);
+		}
+		s = audit_log(db, orig && orig->id ? "update" : "create", "person", p->id, jsonbuf_text(&j));
+	}
+	if (s == ST_OK && (s = db_commit(db)) == ST_OK)
+		return ST_OK;
+	db_rollback(db);
+	if (!orig || !orig->id) {
+		p->id = 0;
+		p->case_key[0] = '\0';
+	}
+	return s;
+}
+
+enum status person_get(struct db *db, long long id, struct person *p)
+{
+	enum status s = db_require(db, PERM_PERSON_READ);
+	if (s != ST_OK)
+		return s;
+	if ((s = person_read(db, id, p)) != ST_OK)
+		return s;
+	/* Every opening of a case file is in the trail. */
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	s = audit_log(db, "view", "person", id, NULL);
+	if (s == ST_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return s;
+}

@@ -1,0 +1,281 @@
+/* Finding people: the quick lookup and the duplicate check. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/casenum.h"
+#include "core/date.h"
+#include "core/names.h"
+#include "core/text.h"
+#include "db/db_private.h"
+#include "db/person_private.h"
+
+#define MAX_QUERY_WORDS 6
+#define MAX_CANDIDATES 600
+
+/* Appends the FTS5 prefix term "word"* (word holds only a-z0-9). */
+static void add_term(char *out, size_t size, const char *word)
+{
+	size_t len = strlen(out);
+	snprintf(out + len, size - len, "%s\"%s\"*", len ? " " : "", word);
+}
+
+/* True when s holds only digits and the signs of a phone number. */
+static bool looks_like_phone(const char *s)
+{
+	int digits = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (!strchr(" +-.()/", *s))
+			return false;
+	}
+	return digits >= 3;
+}
+
+/* Turns what was typed into an FTS5 query of prefix terms, all required:
+ * a case number (letters then digits, dashes optional) is one term, a phone
+ * number its digits, anything else its folded words. False when nothing
+ * searchable was typed. */
+bool person_match_query(const char *typed, char *out, size_t size)
+{
+	out[0] = '\0';
+	char key[32];
+	if (looks_like_phone(typed)) {
+		char digits[40];
+		size_t n = 0;
+		for (const char *c = typed; *c && n + 1 < sizeof digits; c++)
+			if (*c >= '0' && *c <= '9')
+				digits[n++] = *c;
+		digits[n] = '\0';
+		add_term(out, size, digits);
+		return true;
+	}
+	if (casenum_key(typed, key, sizeof key) && key[0] >= 'A' && key[0] <= 'Z' && strpbrk(key, "0123456789")
+	    && strlen(key) >= 4) {
+		for (char *c = key; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+		add_term(out, size, key);
+		return true;
+	}
+	char *folded = text_fold(typed);
+	if (!folded)
+		return false;
+	int words = 0;
+	for (char *c = folded; *c && words < MAX_QUERY_WORDS;) {
+		while (*c && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+			c++;
+		char word[64];
+		size_t n = 0;
+		while ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')) {
+			if (n + 1 < sizeof word)
+				word[n++] = *c;
+			c++;
+		}
+		word[n] = '\0';
+		if (n) {
+			add_term(out, size, word);
+			words++;
+		}
+	}
+	free(folded);
+	return words > 0;
+}
+
+/* Adds the short codes of the person's flags, and CHILD when under 18. */
+static void hit_flags(struct db *db, struct person_hit *h)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT flag FROM person_flag WHERE person_id = ?1");
+	h->flags[0] = '\0';
+	if (!st)
+		return;
+	sqlite3_bind_int64(st, 1, h->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int f = person_flag_from_name((const char *)sqlite3_column_text(st, 0));
+		if (f < 0)
+			continue;
+		size_t len = strlen(h->flags);
+		snprintf(h->flags + len, sizeof h->flags - len, "%s%s", len ? " " : "",
+		         person_flag_short((enum person_flag)f));
+	}
+	sqlite3_reset(st);
+}
+
+/* Fills a hit from columns 0..8 of a lookup row. */
+static void read_hit(sqlite3_stmt *st, struct person_hit *h)
+{
+	memset(h, 0, sizeof *h);
+	h->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, h->case_key, sizeof h->case_key);
+	char family[PERSON_NAME_MAX + 1], given[PERSON_NAME_MAX + 1];
+	db_column_copy(st, 2, family, sizeof family);
+	db_column_copy(st, 3, given, sizeof given);
+	snprintf(h->name, sizeof h->name, "%s %s", family, given);
+	const unsigned char *sex = sqlite3_column_text(st, 4);
+	h->sex = sex ? (char)sex[0] : 'x';
+	db_column_copy(st, 5, h->birth_date, sizeof h->birth_date);
+	h->birth_estimated = sqlite3_column_int(st, 6) != 0;
+	db_column_copy(st, 7, h->nationality, sizeof h->nationality);
+	db_column_copy(st, 8, h->centre_code, sizeof h->centre_code);
+}
+
+#define HIT_COLUMNS \
+	"p.id, p.case_key, p.family_name, p.given_names, p.sex, coalesce(p.birth_date, ''), " \
+	"p.birth_estimated, coalesce(p.nationality, ''), c.code"
+
+enum status person_search(struct db *db, const char *query, long long after_id, int limit,
+                          void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
+{
+	static const char sql[] =
+		"SELECT " HIT_COLUMNS " FROM person_search s JOIN person p ON p.id = s.rowid "
+		"JOIN centre c ON c.id = p.centre_id WHERE person_search MATCH ?1 AND s.rowid < ?2 "
+		"ORDER BY s.rowid DESC LIMIT ?3";
+	*more = false;
+	enum status s = db_require(db, PERM_LOOKUP);
+	if (s != ST_OK)
+		return s;
+	char match[512];
+	if (limit <= 0 || !person_match_query(query ? query : "", match, sizeof match))
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	/* Newest first; collect the page, then release the statement before
+	 * calling back (the callback may use the connection). */
+	struct person_hit *hits = calloc((size_t)limit, sizeof *hits);
+	if (!hits)
+		return ST_NOMEM;
+	db_bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, after_id > 0 ? after_id : INT64_MAX);
+	sqlite3_bind_int(st, 3, limit + 1);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == limit) {
+			*more = true;
+			break;
+		}
+		read_hit(st, &hits[n++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(hits);
+		return db_status_of(rc);
+	}
+	for (int i = 0; i < n; i++) {
+		hit_flags(db, &hits[i]);
+		cb(&hits[i], ctx);
+	}
+	free(hits);
+	return ST_OK;
+}
+
+/* Age bounds of a person born on iso (partial) today, -1 when unknown. */
+static void age_bounds(const char *iso, bool estimated, int *min, int *max)
+{
+	struct pdate birth, today = date_from_time(time(NULL));
+	*min = *max = -1;
+	if (iso[0] && date_from_iso(iso, &birth) == DATE_OK && date_age_range(&birth, &today, min, max) == 0
+	    && estimated) {
+		*min = *min > 2 ? *min - 2 : 0;
+		*max += 2;
+	}
+}
+
+struct candidate {
+	long long id;
+	int score;
+};
+
+/* Orders candidates best first. */
+static int by_score(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	return (y->score > x->score) - (y->score < x->score);
+}
+
+/* Collects the ids sharing a sound key with a word of p's names. */
+static int gather(struct db *db, const struct person *p, long long *ids, int max)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT person_id FROM person_name_key WHERE key = ?1 LIMIT 200");
+	if (!st)
+		return 0;
+	int n = 0;
+	const char *parts[] = { p->family_name, p->given_names, p->other_names };
+	for (int i = 0; i < 3; i++) {
+		char words[NAMES_MAX_WORDS][32];
+		int nw = names_words(parts[i], words);
+		for (int w = 0; w < nw; w++) {
+			char key[NAMES_KEY_MAX];
+			names_key(words[w], key, sizeof key);
+			db_bind_text(st, 1, key);
+			while (sqlite3_step(st) == SQLITE_ROW && n < max) {
+				long long id = sqlite3_column_int64(st, 0);
+				bool seen = id == p->id;
+				for (int k = 0; k < n && !seen; k++)
+					seen = ids[k] == id;
+				if (!seen)
+					ids[n++] = id;
+			}
+			sqlite3_reset(st);
+		}
+	}
+	return n;
+}
+
+enum status person_duplicates(struct db *db, const struct person *p, int limit,
+                              void (*cb)(const struct person_hit *hit, int score, void *ctx), void *ctx)
+{
+	static const char sql[] =
+		"SELECT " HIT_COLUMNS ", p.other_names FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
+	enum status s = db_require(db, PERM_LOOKUP);
+	if (s != ST_OK)
+		return s;
+	long long *ids = calloc(MAX_CANDIDATES, sizeof *ids);
+	struct candidate *cands = calloc(MAX_CANDIDATES, sizeof *cands);
+	if (!ids || !cands) {
+		free(ids);
+		free(cands);
+		return ST_NOMEM;
+	}
+	int n = gather(db, p, ids, MAX_CANDIDATES), nc = 0;
+	struct names_person me = { p->family_name, p->given_names, p->other_names, p->sex, -1, -1 };
+	age_bounds(p->birth_date, p->birth_estimated, &me.age_min, &me.age_max);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	for (int i = 0; st && i < n; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			char family[PERSON_NAME_MAX + 1], given[PERSON_NAME_MAX + 1], other[PERSON_NAME_MAX + 1];
+			db_column_copy(st, 2, family, sizeof family);
+			db_column_copy(st, 3, given, sizeof given);
+			db_column_copy(st, 9, other, sizeof other);
+			const unsigned char *sex = sqlite3_column_text(st, 4);
+			char birth[11];
+			db_column_copy(st, 5, birth, sizeof birth);
+			struct names_person them = { family, given, other, sex ? (char)sex[0] : 'x', -1, -1 };
+			age_bounds(birth, sqlite3_column_int(st, 6) != 0, &them.age_min, &them.age_max);
+			int score = names_duplicate_score(&me, &them);
+			if (score >= 50)
+				cands[nc++] = (struct candidate){ ids[i], score };
+		}
+		sqlite3_reset(st);
+	}
+	qsort(cands, (size_t)nc, sizeof *cands, by_score);
+	for (int i = 0; st && i < nc && i < limit; i++) {
+		struct person_hit h;
+		sqlite3_bind_int64(st, 1, cands[i].id);
+		bool found = sqlite3_step(st) == SQLITE_ROW;
+		if (found)
+			read_hit(st, &h);
+		sqlite3_reset(st);
+		if (found) {
+			hit_flags(db, &h);
+			cb(&h, cands[i].score, ctx);
+		}
+	}
+	free(ids);
+	free(cands);
+	return st ? ST_OK : ST_INTERNAL;
+}

@@ -1,0 +1,23 @@
+#ifndef TAIMAKO_DB_PERSON_PRIVATE_H
+#define TAIMAKO_DB_PERSON_PRIVATE_H
+/* Shared by the person modules of the data layer only. */
+#include <stdbool.h>
+#include <stddef.h>
+#include "db/person.h"
+
+/* Reads person id with its lists, no permission check, no audit. */
+enum status person_read(struct db *db, long long id, struct person *p);
+
+/* The flag stored as name, or -1. */
+int person_flag_from_name(const char *name);
+
+/* The text of p's search-index row: names, aliases, case key, phone digits. */
+void person_index_text(const struct person *p, char *out, size_t size);
+
+/* The last 8 digits of a phone number (all of them when fewer). */
+void person_phone_key(const char *phone, char *out, size_t size);
+
+/* The FTS5 query for what a user typed in the lookup box, into out. */
+bool person_match_query(const char *typed, char *out, size_t size);
+
+#endif

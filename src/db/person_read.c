@@ -1,0 +1,248 @@
+/* Reading one person with everything the case file shows. */
+#include <stdio.h>
+#include <string.h>
+#include "db/audit.h"
+#include "db/db_private.h"
+#include "db/person_private.h"
+
+#define PERSON_SELECT \
+	"SELECT p.id, p.case_key, p.family_name, p.given_names, p.other_names, p.sex, " \
+	"coalesce(p.birth_date, ''), p.birth_estimated, coalesce(p.nationality, ''), p.phone, " \
+	"p.arrival_date, c.code, p.arrival_mode, p.consent_data, p.consent_share, p.consent_date, p.version " \
+	"FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1"
+
+/* Fills the languages, documents and flags of p. */
+static enum status read_lists(struct db *db, struct person *p)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT language FROM person_language WHERE person_id = ?1");
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, p->id);
+	for (int i = 0; i < PERSON_MAX_LANGS && sqlite3_step(st) == SQLITE_ROW; i++)
+		db_column_copy(st, 0, p->languages[i], sizeof p->languages[i]);
+	sqlite3_reset(st);
+
+	st = db_stmt(db, "SELECT doc_type, number, coalesce(issued_by, ''), coalesce(expiry, '') "
+	                 "FROM person_document WHERE person_id = ?1 ORDER BY id");
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, p->id);
+	for (int i = 0; i < PERSON_MAX_DOCS && sqlite3_step(st) == SQLITE_ROW; i++) {
+		db_column_copy(st, 0, p->docs[i].type, sizeof p->docs[i].type);
+		db_column_copy(st, 1, p->docs[i].number, sizeof p->docs[i].number);
+		db_column_copy(st, 2, p->docs[i].issued_by, sizeof p->docs[i].issued_by);
+		db_column_copy(st, 3, p->docs[i].expiry, sizeof p->docs[i].expiry);
+	}
+	sqlite3_reset(st);
+
+	st = db_stmt(db, "SELECT flag, note FROM person_flag WHERE person_id = ?1");
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, p->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int f = person_flag_from_name((const char *)sqlite3_column_text(st, 0));
+		if (f >= 0)
+			p->flags[f] = true;
+		if (f == FLAG_OTHER)
+			db_column_copy(st, 1, p->flag_other, sizeof p->flag_other);
+	}
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+enum status person_read(struct db *db, long long id, struct person *p)
+{
+	static const char sql[] = PERSON_SELECT;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	memset(p, 0, sizeof *p);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+	}
+	p->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, p->case_key, sizeof p->case_key);
+	db_column_copy(st, 2, p->family_name, sizeof p->family_name);
+	db_column_copy(st, 3, p->given_names, sizeof p->given_names);
+	db_column_copy(st, 4, p->other_names, sizeof p->other_names);
+	const unsigned char *sex = sqlite3_column_text(st, 5);
+	p->sex = sex ? (char)sex[0] : 'x';
+	db_column_copy(st, 6, p->birth_date, sizeof p->birth_date);
+	p->birth_estimated = sqlite3_column_int(st, 7) != 0;
+	db_column_copy(st, 8, p->nationality, sizeof p->nationality);
+	db_column_copy(st, 9, p->phone, sizeof p->phone);
+	db_column_copy(st, 10, p->arrival_date, sizeof p->arrival_date);
+	db_column_copy(st, 11, p->centre_code, sizeof p->centre_code);
+	db_column_copy(st, 12, p->arrival_mode, sizeof p->arrival_mode);
+	p->consent_data = sqlite3_column_int(st, 13) != 0;
+	p->consent_share = sqlite3_column_int(st, 14) != 0;
+	db_column_copy(st, 15, p->consent_date, sizeof p->consent_date);
+	p->version = sqlite3_column_int(st, 16);
+	sqlite3_reset(st);
+	return read_lists(db, p);
+}
+
+/* Fills a hit for person id (no flags). */
+static bool read_brief(struct db *db, long long id, struct person_hit *h)
+{
+	static const char sql[] =
+		"SELECT p.id, p.case_key, p.family_name || ' ' || p.given_names, p.sex, "
+		"coalesce(p.birth_date, ''), p.birth_estimated, coalesce(p.nationality, ''), c.code "
+		"FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		memset(h, 0, sizeof *h);
+		h->id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, h->case_key, sizeof h->case_key);
+		db_column_copy(st, 2, h->name, sizeof h->name);
+		const unsigned char *sex = sqlite3_column_text(st, 3);
+		h->sex = sex ? (char)sex[0] : 'x';
+		db_column_copy(st, 4, h->birth_date, sizeof h->birth_date);
+		h->birth_estimated = sqlite3_column_int(st, 5) != 0;
+		db_column_copy(st, 6, h->nationality, sizeof h->nationality);
+		db_column_copy(st, 7, h->centre_code, sizeof h->centre_code);
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
+enum status person_family(struct db *db, long long id,
+                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx)
+{
+	enum status s = db_require(db, PERM_PERSON_READ);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, "SELECT relative_id, relation FROM family_link WHERE person_id = ?1 LIMIT 32");
+	if (!st)
+		return ST_INTERNAL;
+	struct person_relative rel[32];
+	int n = 0;
+	sqlite3_bind_int64(st, 1, id);
+	while (n < 32 && sqlite3_step(st) == SQLITE_ROW) {
+		rel[n].id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, rel[n].relation, sizeof rel[n].relation);
+		n++;
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++)
+		if (read_brief(db, rel[i].id, &rel[i].hit))
+			cb(&rel[i], ctx);
+	return ST_OK;
+}
+
+/* The relation the other way round: a child's head is the head's child. */
+static const char *inverse(const char *relation)
+{
+	static const char *const pairs[][2] = {
+		{ "head", "child" }, { "child", "head" }, { "spouse", "spouse" }, { "sibling", "sibling" },
+		{ "relative", "relative" }, { "guardian", "relative" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (strcmp(pairs[i][0], relation) == 0)
+			return pairs[i][1];
+	return NULL;
+}
+
+enum status person_link(struct db *db, long long person, long long relative, const char *relation)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO family_link (person_id, relative_id, relation) VALUES (?1, ?2, ?3)";
+	enum status s = db_require(db, PERM_PERSON_WRITE);
+	if (s != ST_OK)
+		return s;
+	const char *back = relation ? inverse(relation) : NULL;
+	if (!back || person == relative)
+		return ST_INVALID;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	for (int i = 0; st && s == ST_OK && i < 2; i++) {
+		sqlite3_bind_int64(st, 1, i ? relative : person);
+		sqlite3_bind_int64(st, 2, i ? person : relative);
+		db_bind_text(st, 3, i ? back : relation);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = db_status_of(rc);
+	}
+	if (!st)
+		s = ST_INTERNAL;
+	if (s == ST_OK) {
+		char json[96];
+		snprintf(json, sizeof json, "{\"relative\": %lld, \"relation\": \"%s\"}", relative, relation);
+		s = audit_log(db, "link", "person", person, json);
+	}
+	if (s == ST_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return s;
+}
+
+enum status person_stays(struct db *db, long long id,
+                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx)
+{
+	static const char sql[] =
+		"SELECT s.id, c.code, s.admitted, coalesce(s.departed, ''), coalesce(s.departure_reason, ''), "
+		"coalesce((SELECT group_concat(service, ' ') FROM stay_service WHERE stay_id = s.id), '') "
+		"FROM stay s JOIN centre c ON c.id = s.centre_id WHERE s.person_id = ?1 "
+		"ORDER BY s.admitted DESC LIMIT 16";
+	enum status s = db_require(db, PERM_PERSON_READ);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	struct person_stay stays[16];
+	int n = 0;
+	sqlite3_bind_int64(st, 1, id);
+	while (n < 16 && sqlite3_step(st) == SQLITE_ROW) {
+		struct person_stay *y = &stays[n++];
+		y->id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, y->centre_code, sizeof y->centre_code);
+		db_column_copy(st, 2, y->admitted, sizeof y->admitted);
+		db_column_copy(st, 3, y->departed, sizeof y->departed);
+		db_column_copy(st, 4, y->reason, sizeof y->reason);
+		db_column_copy(st, 5, y->services, sizeof y->services);
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++)
+		cb(&stays[i], ctx);
+	return ST_OK;
+}
+
+enum status person_history(struct db *db, long long id, int limit,
+                           void (*cb)(const struct person_change *c, void *ctx), void *ctx)
+{
+	static const char sql[] =
+		"SELECT at, user_name, action, coalesce(changes, '') FROM audit "
+		"WHERE entity = 'person' AND entity_id = ?1 AND action IN ('create', 'update', 'link') "
+		"ORDER BY id DESC LIMIT ?2";
+	enum status s = db_require(db, PERM_PERSON_READ);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	struct person_change ch[16];
+	int n = 0;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, limit < 16 ? limit : 16);
+	while (n < 16 && sqlite3_step(st) == SQLITE_ROW) {
+		db_column_copy(st, 0, ch[n].at, sizeof ch[n].at);
+		db_column_copy(st, 1, ch[n].user_name, sizeof ch[n].user_name);
+		db_column_copy(st, 2, ch[n].action, sizeof ch[n].action);
+		db_column_copy(st, 3, ch[n].changes, sizeof ch[n].changes);
+		n++;
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++)
+		cb(&ch[i], ctx);
+	return ST_OK;
+}

@@ -1,0 +1,359 @@
+/* People in the data layer: registration with case numbers, reading,
+ * quick lookup, duplicates, conflicts, family links, history, drafts and
+ * the role checks. */
+#include <sqlite3.h>
+#include "testutil.h"
+#include "core/casenum.h"
+#include "db/audit.h"
+#include "db/db.h"
+#include "db/draft.h"
+#include "db/login.h"
+#include "db/person.h"
+#include "db/user.h"
+
+struct fixture {
+	struct tmpdir t;
+	struct db *db;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	tmpdir_make(&f->t);
+	assert_int_equal(db_open(f->t.db, DB_CREATE, &f->db, NULL, 0), ST_OK);
+	db_set_actor(f->db, 0, "test", ROLE_ADMIN, "test");
+	assert_int_equal(user_add(f->db, "clerk", "Clerk", ROLE_INTAKE, "AGZ", "fr", "a long password", NULL), ST_OK);
+	assert_int_equal(user_add(f->db, "kits", "Kits", ROLE_DISTRIBUTION, "AGZ", "fr", "a long password", NULL), ST_OK);
+	struct user u;
+	struct login_request req = { "clerk", "a long password", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	db_close(&f->db);
+	tmpdir_remove(&f->t);
+	free(f);
+	return 0;
+}
+
+/* A valid person registered today at AGZ. */
+static struct person make(const char *family, const char *given, char sex, const char *birth)
+{
+	struct person p;
+	memset(&p, 0, sizeof p);
+	snprintf(p.family_name, sizeof p.family_name, "%s", family);
+	snprintf(p.given_names, sizeof p.given_names, "%s", given);
+	p.sex = sex;
+	snprintf(p.birth_date, sizeof p.birth_date, "%s", birth);
+	snprintf(p.nationality, sizeof p.nationality, "MLI");
+	snprintf(p.arrival_date, sizeof p.arrival_date, "2026-03-15");
+	snprintf(p.centre_code, sizeof p.centre_code, "AGZ");
+	snprintf(p.arrival_mode, sizeof p.arrival_mode, "rescue");
+	p.consent_data = true;
+	snprintf(p.consent_date, sizeof p.consent_date, "2026-03-15");
+	return p;
+}
+
+struct hits {
+	int n;
+	long long ids[32];
+	char names[32][420];
+};
+
+static void collect(const struct person_hit *h, void *ctx)
+{
+	struct hits *c = ctx;
+	if (c->n < 32) {
+		c->ids[c->n] = h->id;
+		snprintf(c->names[c->n], sizeof c->names[c->n], "%s", h->name);
+		c->n++;
+	}
+}
+
+/* Number of hits for query. */
+static int count(struct db *db, const char *query, struct hits *out)
+{
+	struct hits h = { 0 };
+	bool more;
+	assert_int_equal(person_search(db, query, 0, 32, collect, &h, &more), ST_OK);
+	if (out)
+		*out = h;
+	return h.n;
+}
+
+static void registration_gives_valid_unique_case_numbers(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = make("Traoré", "Aïssatou", 'f', "2001-04"), b = make("Diallo", "Mamadou", 'm', "1998");
+	assert_int_equal(person_save(f->db, &a, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &b, NULL, NULL, 0), ST_OK);
+	assert_true(a.id > 0 && b.id > a.id);
+	assert_true(casenum_valid(a.case_key));
+	assert_true(casenum_valid(b.case_key));
+	assert_memory_equal(a.case_key, "AGZ26", 5);
+	assert_string_not_equal(a.case_key, b.case_key);
+	struct person back;
+	assert_int_equal(person_get(f->db, a.id, &back), ST_OK);
+	assert_string_equal(back.family_name, "Traoré");
+	assert_string_equal(back.birth_date, "2001-04");
+	assert_int_equal(back.version, 1);
+}
+
+static void two_sessions_never_share_a_case_number(void **state)
+{
+	struct fixture *f = *state;
+	struct db *other;
+	assert_int_equal(db_open(f->t.db, DB_EXISTING, &other, NULL, 0), ST_OK);
+	struct user u;
+	struct login_request req = { "clerk", "a long password", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(other, &req, &u, NULL), ST_OK);
+	char keys[40][20];
+	for (int i = 0; i < 40; i++) {
+		struct person p = make("Sow", "Aminata", 'f', "");
+		assert_int_equal(person_save(i % 2 ? other : f->db, &p, NULL, NULL, 0), ST_OK);
+		snprintf(keys[i], sizeof keys[i], "%s", p.case_key);
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(keys[i], keys[j]);
+	}
+	db_close(&other);
+}
+
+static void lookup_by_any_spelling_part_number_and_phone(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = make("Diallo", "Mamadou", 'm', "1998"), b = make("Traoré", "Aïssa", 'f', "2003");
+	snprintf(b.phone, sizeof b.phone, "+227 90 12 34 56");
+	assert_int_equal(person_save(f->db, &a, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &b, NULL, NULL, 0), ST_OK);
+	struct hits h;
+	assert_int_equal(count(f->db, "aissa", &h), 1);
+	assert_string_equal(h.names[0], "Traoré Aïssa");
+	assert_int_equal(count(f->db, "diallo mam", &h), 1);
+	assert_int_equal(h.ids[0], a.id);
+	assert_int_equal(count(f->db, "MAMADOU DIALLO", NULL), 1);
+	assert_int_equal(count(f->db, "trao", NULL), 1);
+	assert_int_equal(count(f->db, "diallo aissa", NULL), 0);
+	char shown[CASENUM_MAX];
+	assert_true(casenum_display(a.case_key, shown, sizeof shown));
+	assert_int_equal(count(f->db, shown, &h), 1);
+	assert_int_equal(h.ids[0], a.id);
+	assert_int_equal(count(f->db, a.case_key, NULL), 1);
+	assert_int_equal(count(f->db, "90 12 34 56", &h), 1);
+	assert_int_equal(h.ids[0], b.id);
+	assert_int_equal(count(f->db, "+22790123456", NULL), 1);
+	assert_int_equal(count(f->db, "", NULL), 0);
+	assert_int_equal(count(f->db, "\"*)(", NULL), 0);
+}
+
+static void lookup_pages_by_id(void **state)
+{
+	struct fixture *f = *state;
+	for (int i = 0; i < 25; i++) {
+		struct person p = make("Keita", "Moussa", 'm', "");
+		assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	}
+	struct hits first = { 0 }, second = { 0 };
+	bool more;
+	assert_int_equal(person_search(f->db, "keita", 0, 10, collect, &first, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(first.n, 10);
+	assert_int_equal(person_search(f->db, "keita", first.ids[9], 20, collect, &second, &more), ST_OK);
+	assert_false(more);
+	assert_int_equal(second.n, 15);
+	assert_true(second.ids[0] < first.ids[9]);
+}
+
+struct dups {
+	int n;
+	long long ids[8];
+	int scores[8];
+};
+
+static void collect_dup(const struct person_hit *h, int score, void *ctx)
+{
+	struct dups *d = ctx;
+	if (d->n < 8) {
+		d->ids[d->n] = h->id;
+		d->scores[d->n++] = score;
+	}
+}
+
+static void duplicates_are_found_by_variant_spellings(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = make("Diallo", "Mohamed", 'm', "2000"), b = make("Diallo", "Mamadou", 'm', "1990");
+	struct person c = make("Diallo", "Mohamed", 'f', "2000");
+	assert_int_equal(person_save(f->db, &a, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &b, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &c, NULL, NULL, 0), ST_OK);
+	struct person again = make("Diallo", "Mouhamed", 'm', "2001");
+	struct dups d = { 0 };
+	assert_int_equal(person_duplicates(f->db, &again, 5, collect_dup, &d), ST_OK);
+	assert_true(d.n >= 1);
+	assert_int_equal(d.ids[0], a.id);          /* the variant spelling, best first */
+	for (int i = 0; i < d.n; i++)
+		assert_true(d.ids[i] != c.id);         /* other sex: never */
+	for (int i = 1; i < d.n; i++)
+		assert_true(d.scores[i] <= d.scores[i - 1]);
+}
+
+static void a_second_session_gets_a_conflict_not_an_overwrite(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = make("Bah", "Fatoumata", 'f', "1995");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	struct person first, second;
+	assert_int_equal(person_get(f->db, p.id, &first), ST_OK);
+	assert_int_equal(person_get(f->db, p.id, &second), ST_OK);
+	struct person edit1 = first, edit2 = second;
+	snprintf(edit1.phone, sizeof edit1.phone, "+223 70 00 00 01");
+	assert_int_equal(person_save(f->db, &edit1, &first, NULL, 0), ST_OK);
+	snprintf(edit2.given_names, sizeof edit2.given_names, "Fatimata");
+	char changed[200];
+	assert_int_equal(person_save(f->db, &edit2, &second, changed, sizeof changed), ST_CONFLICT);
+	assert_non_null(strstr(changed, "phone"));
+	struct person now;
+	assert_int_equal(person_get(f->db, p.id, &now), ST_OK);
+	assert_string_equal(now.given_names, "Fatoumata");
+	assert_string_equal(now.phone, "+223 70 00 00 01");
+	assert_int_equal(now.version, 2);
+}
+
+struct changes {
+	int n;
+	char text[8][560];
+};
+
+static void collect_change(const struct person_change *c, void *ctx)
+{
+	struct changes *ch = ctx;
+	if (ch->n < 8)
+		snprintf(ch->text[ch->n++], sizeof ch->text[0], "%s %s", c->action, c->changes);
+}
+
+static void edits_are_in_the_history_and_openings_in_the_trail(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = make("Coulibaly", "Ibrahim", 'm', "1988");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	struct person orig;
+	long long before = audit_count(f->db);
+	assert_int_equal(person_get(f->db, p.id, &orig), ST_OK);
+	assert_int_equal(audit_count(f->db), before + 1);   /* the opening */
+	struct person edit = orig;
+	snprintf(edit.nationality, sizeof edit.nationality, "CIV");
+	edit.flags[FLAG_ASYLUM_SEEKER] = true;
+	assert_int_equal(person_save(f->db, &edit, &orig, NULL, 0), ST_OK);
+	struct changes ch = { 0 };
+	assert_int_equal(person_history(f->db, p.id, 8, collect_change, &ch), ST_OK);
+	assert_int_equal(ch.n, 2);
+	assert_non_null(strstr(ch.text[0], "\"nationality\": [\"MLI\", \"CIV\"]"));
+	assert_non_null(strstr(ch.text[0], "asylum_seeker"));
+	assert_memory_equal(ch.text[1], "create", 6);
+}
+
+static void bad_values_are_refused(void **state)
+{
+	struct fixture *f = *state;
+	const char *why;
+	struct person p = make("Sani", "Issa", 'm', "2099");
+	assert_int_equal(person_check(&p, "2026-11-22", &why), ST_INVALID);
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_INVALID);
+	p = make("", "Issa", 'm', "");
+	assert_int_equal(person_check(&p, "2026-11-22", &why), ST_INVALID);
+	p = make("Sani", "Issa", 'q', "");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_INVALID);
+	p = make("Sani", "Issa", 'm', "");
+	snprintf(p.arrival_mode, sizeof p.arrival_mode, "teleport");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_INVALID);
+	p = make("Sani", "Issa", 'm', "");
+	snprintf(p.centre_code, sizeof p.centre_code, "XYZ");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_NOT_FOUND);
+	assert_int_equal(count(f->db, "sani", NULL), 0);
+}
+
+static void roles_are_checked_in_the_data_layer(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = make("Garba", "Hadiza", 'f', "1999");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	struct user u;
+	struct login_request req = { "kits", "a long password", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
+	assert_int_equal(count(f->db, "garba", NULL), 1);           /* lookup: yes */
+	struct person back;
+	assert_int_equal(person_get(f->db, p.id, &back), ST_DENIED); /* the case file: no */
+	struct person q = make("Other", "One", 'm', "");
+	assert_int_equal(person_save(f->db, &q, NULL, NULL, 0), ST_DENIED);
+	struct changes ch = { 0 };
+	assert_int_equal(person_history(f->db, p.id, 8, collect_change, &ch), ST_DENIED);
+}
+
+static void family_links_go_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	struct person mother = make("Touré", "Mariam", 'f', "1985"), child = make("Touré", "Awa", 'f', "2016");
+	assert_int_equal(person_save(f->db, &mother, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &child, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_link(f->db, child.id, mother.id, "head"), ST_OK);
+	assert_int_equal(person_link(f->db, child.id, child.id, "head"), ST_INVALID);
+	assert_int_equal(person_link(f->db, child.id, mother.id, "cousin"), ST_INVALID);
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(f->t.db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT relation FROM family_link WHERE person_id = ?1 AND relative_id = ?2",
+	                                    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, mother.id);
+	sqlite3_bind_int64(st, 2, child.id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), "child");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+static void drafts_are_kept_per_user(void **state)
+{
+	struct fixture *f = *state;
+	const char *values[] = { "Traoré", "Aïssa \"the elder\"", "", "f" };
+	assert_int_equal(draft_save(f->db, "intake", 0, values, 4), ST_OK);
+	long long ref = -1;
+	char at[24];
+	assert_true(draft_find(f->db, "intake", &ref, at, sizeof at));
+	assert_int_equal(ref, 0);
+	char v[64];
+	assert_int_equal(draft_field(f->db, "intake", 0, 1, v, sizeof v), ST_OK);
+	assert_string_equal(v, "Aïssa \"the elder\"");
+	assert_int_equal(draft_field(f->db, "intake", 0, 0, v, sizeof v), ST_OK);
+	assert_string_equal(v, "Traoré");
+	/* Another user does not see it. */
+	struct user u;
+	struct login_request req = { "kits", "a long password", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
+	assert_false(draft_find(f->db, "intake", NULL, NULL, 0));
+	req.name = "clerk";
+	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
+	assert_int_equal(draft_discard(f->db, "intake", 0), ST_OK);
+	assert_false(draft_find(f->db, "intake", NULL, NULL, 0));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(registration_gives_valid_unique_case_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(two_sessions_never_share_a_case_number, setup, teardown),
+		cmocka_unit_test_setup_teardown(lookup_by_any_spelling_part_number_and_phone, setup, teardown),
+		cmocka_unit_test_setup_teardown(lookup_pages_by_id, setup, teardown),
+		cmocka_unit_test_setup_teardown(duplicates_are_found_by_variant_spellings, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_second_session_gets_a_conflict_not_an_overwrite, setup, teardown),
+		cmocka_unit_test_setup_teardown(edits_are_in_the_history_and_openings_in_the_trail, setup, teardown),
+		cmocka_unit_test_setup_teardown(bad_values_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(roles_are_checked_in_the_data_layer, setup, teardown),
+		cmocka_unit_test_setup_teardown(family_links_go_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(drafts_are_kept_per_user, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
