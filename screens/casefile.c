@@ -17,11 +17,14 @@
 #define MAX_STAYS 4
 #define MAX_CHANGES 4
 
-enum { ACT_EDIT = 1, ACT_RELATIVE };
+enum { ACT_EDIT = 1, ACT_RELATIVE, ACT_LINK, ACT_STAY };
 
 static const struct binding bindings[] = {
 	{ ACT_EDIT, { UI_KEYCODE(KEY_F(2)), 'e', UI_CTRL('E'), 0 }, N_("Edit"),
 	  N_("Change this person's identity, consent or vulnerabilities") },
+	{ ACT_LINK, { UI_KEYCODE(KEY_F(3)), 'l', 0, 0 }, N_("Family"), N_("Link a family member") },
+	{ ACT_STAY, { UI_KEYCODE(KEY_F(6)), 's', 0, 0 }, N_("Stay"),
+	  N_("Record services, the departure, or a new admission") },
 	{ ACT_RELATIVE, { '1', 0, 0, 0 }, NULL, N_("1 to 9: open the case file of that family member") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -278,14 +281,21 @@ static enum ui_result casefile_input(struct app *app, void *state, int key)
 static enum ui_result casefile_action(struct app *app, void *state, int action)
 {
 	struct casefile *s = state;
-	if (action != ACT_EDIT)
+	if (action != ACT_EDIT && action != ACT_LINK && action != ACT_STAY)
 		return UI_IGNORED;
 	if (!perm_allows((int)app_user(app)->role, PERM_PERSON_WRITE)) {
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return UI_HANDLED;
 	}
-	struct intake_arg a = { s->id, false };
-	app_push(app, &screen_intake, &a);
+	if (action == ACT_EDIT) {
+		struct intake_arg a = { s->id, false };
+		app_push(app, &screen_intake, &a);
+	} else if (action == ACT_LINK) {
+		struct lookup_pick pick = { s->id };
+		app_push(app, &screen_lookup, &pick);
+	} else {
+		app_push(app, &screen_stay, &s->id);
+	}
 	return UI_HANDLED;
 }
 

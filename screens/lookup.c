@@ -12,6 +12,7 @@
 #include "core/perm.h"
 #include "core/text.h"
 #include "db/person.h"
+#include "screens/intake_arg.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
@@ -40,6 +41,7 @@ static const struct list_column columns[] = {
 
 struct lookup {
 	struct app *app;
+	long long pick_for;   /* picking a relative for this person; 0: plain lookup */
 	struct lineedit box;
 	char query[LINEEDIT_MAX * 4 + 1];
 	struct list list;
@@ -138,9 +140,9 @@ static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
 
 static enum status lookup_enter(struct app *app, void *state, const void *arg)
 {
-	(void)arg;
 	struct lookup *s = state;
 	s->app = app;
+	s->pick_for = arg ? ((const struct lookup_pick *)arg)->person_id : 0;
 	s->ids = calloc(MAX_REMEMBERED, sizeof *s->ids);
 	if (!s->ids)
 		return ST_NOMEM;
@@ -168,6 +170,16 @@ static enum ui_result open_selected(struct app *app, struct lookup *s)
 		return UI_HANDLED;
 	}
 	long long id = s->ids[s->list.cur];
+	if (s->pick_for) {
+		if (id == s->pick_for) {
+			app_error(app, _("Choose someone else than the person."));
+			return UI_HANDLED;
+		}
+		struct relation_arg r = { s->pick_for, id, "" };
+		text_fit(row->cells[1], (int)sizeof r.relative_name - 1, r.relative_name, sizeof r.relative_name);
+		app_push(app, &screen_relation, &r);
+		return UI_HANDLED;
+	}
 	app_push(app, &screen_casefile, &id);
 	return UI_HANDLED;
 }
@@ -196,7 +208,9 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 	char label[64];
 	snprintf(label, sizeof label, "%s: ", _("Find"));
 	int w = ui_put(win, 1, 2, 20, A_BOLD, label);
-	ui_put(win, 2, 2, cols - 4, 0, _("Name (any order, any part), case number or phone."));
+	ui_put(win, 2, 2, cols - 4, s->pick_for ? A_BOLD : 0,
+	       s->pick_for ? _("Find the family member to link, then Enter.")
+	                   : _("Name (any order, any part), case number or phone."));
 	s->list.privacy = app_privacy(app);
 	if (s->query[0])
 		list_draw(&s->list, win, 4, getmaxy(win) - 4);

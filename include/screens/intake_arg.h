@@ -14,4 +14,16 @@ struct duplicates_arg {
 	bool *go_on;           /* set when the clerk registers anyway */
 };
 
+/* The lookup used to pick a relative for person_id. */
+struct lookup_pick {
+	long long person_id;
+};
+
+/* The relation chooser: what relative is to person. */
+struct relation_arg {
+	long long person_id;
+	long long relative_id;
+	char relative_name[128];
+};
+
 #endif

@@ -12,10 +12,12 @@ extern const struct screen screen_reflist;  /* screens/reflist.c; arg: const enu
 extern const struct screen screen_users;    /* screens/users.c; arg: none */
 extern const struct screen screen_user_form;/* screens/user_form.c; arg: account name, or NULL for new */
 extern const struct screen screen_password; /* screens/password.c; arg: account name, or NULL for one's own */
-extern const struct screen screen_lookup;   /* screens/lookup.c; arg: none */
+extern const struct screen screen_lookup;   /* screens/lookup.c; arg: NULL, or const struct lookup_pick * */
 extern const struct screen screen_casefile; /* screens/casefile.c; arg: const long long *person id */
 extern const struct screen screen_intake;   /* screens/intake.c; arg: const long long *person id, or NULL for new */
 extern const struct screen screen_duplicates; /* screens/duplicates.c; arg: const struct person * */
+extern const struct screen screen_stay;     /* screens/stay.c; arg: const long long *person id */
+extern const struct screen screen_relation; /* screens/relation.c; arg: const struct relation_arg * */
 extern const struct screen screen_audit;    /* screens/audit.c; arg: const struct audit_target *, or NULL */
 
 /* What the audit screen shows at first: one record's history. */

@@ -88,6 +88,10 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
  * a callback: the current screen's state is gone after it. */
 enum status app_replace(struct app *app, const struct screen *screen, const void *arg);
 
+/* Closes the n top screens (never the first). Call it last in a callback:
+ * the current screen's state is gone after it. */
+void app_pop_screens(struct app *app, int n);
+
 /* Closes every screen above the first one (the login screen). */
 void app_pop_to_root(struct app *app);
 

@@ -202,6 +202,12 @@ enum status app_replace(struct app *app, const struct screen *screen, const void
 	return app_push(app, screen, arg);
 }
 
+void app_pop_screens(struct app *app, int n)
+{
+	while (n-- > 0 && app->depth > 1)
+		pop(app);
+}
+
 void app_pop_to_root(struct app *app)
 {
 	while (app->depth > 1)

@@ -2,6 +2,7 @@
  * duplicates, refused values, drafts after a lost connection, and two
  * sessions editing one person. */
 #include <signal.h>
+#include <time.h>
 #include "session.h"
 
 static int setup(void **state)
@@ -198,6 +199,58 @@ static void two_sessions_editing_one_person(void **state)
 	assert_screen(s, "+223 76 00 00 00");
 }
 
+static void stays_and_family_links(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	fill_form(s, "Touré", "Mariam", "f", "1985");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Enregistré sous le numéro de dossier");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Bienvenue");
+	fill_form(s, "Touré", "Awa", "f", "2016");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Enregistré sous le numéro de dossier");
+	assert_screen(s, "ENFANT");                 /* from the date of birth */
+	/* Link the mother as head of household. */
+	term_type(s->t, "l");
+	assert_screen(s, "Cherchez le membre de la famille");
+	term_type(s->t, "mariam");
+	assert_screen(s, "Touré Mariam");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "est, pour cette personne");
+	term_type(s->t, "1");
+	assert_screen(s, "Membre de la famille lié.");
+	assert_screen(s, "chef de ménage");
+	/* The mother's file shows the child, the other way round. */
+	term_type(s->t, "1");
+	assert_screen(s, "Touré Mariam   femme");
+	assert_screen(s, "enfant");
+	term_key(s->t, TK_ESC);
+	/* The child leaves: assisted voluntary return. */
+	term_type(s->t, "s");
+	assert_screen(s, "Présent(e) à AGZ depuis le");
+	term_type(s->t, "01/01/2090\n");
+	assert_screen(s, "La date est dans le futur.");
+	term_key(s->t, TK_BACKTAB);
+	term_ctrl(s->t, 'u');
+	term_type(s->t, "01/01/2020");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Indiquez pourquoi la personne est partie.");
+	term_type(s->t, "ret");                    /* the reason: assisted voluntary return */
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Date complète, pas avant l'admission.");
+	char today[16];
+	time_t now = time(NULL);
+	strftime(today, sizeof today, "%d/%m/%Y", localtime(&now));
+	term_key(s->t, TK_BACKTAB);
+	term_ctrl(s->t, 'u');
+	term_type(s->t, today);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "retour volontaire assisté");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +260,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(future_birth_date_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(lost_connection_keeps_a_draft, setup, teardown),
 		cmocka_unit_test_setup_teardown(two_sessions_editing_one_person, setup, teardown),
+		cmocka_unit_test_setup_teardown(stays_and_family_links, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

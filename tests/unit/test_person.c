@@ -9,6 +9,7 @@
 #include "db/draft.h"
 #include "db/login.h"
 #include "db/person.h"
+#include "db/stay.h"
 #include "db/user.h"
 
 struct fixture {
@@ -340,6 +341,49 @@ static void drafts_are_kept_per_user(void **state)
 	assert_false(draft_find(f->db, "intake", NULL, NULL, 0));
 }
 
+struct stays {
+	int n;
+	struct person_stay s[8];
+};
+
+static void collect_stay(const struct person_stay *y, void *ctx)
+{
+	struct stays *st = ctx;
+	if (st->n < 8)
+		st->s[st->n++] = *y;
+}
+
+static void stays_admit_depart_and_services(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = make("Hamani", "Zeinabou", 'f', "1992");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	struct stays st = { 0 };
+	assert_int_equal(person_stays(f->db, p.id, collect_stay, &st), ST_OK);
+	assert_int_equal(st.n, 1);                          /* the first stay, from the arrival */
+	long long first = st.s[0].id;
+	/* Still staying: no second admission. */
+	assert_int_equal(stay_admit(f->db, p.id, "NY1", "2026-04-01", NULL), ST_INVALID);
+	assert_int_equal(stay_depart(f->db, first, "2026-03-01", "avr"), ST_INVALID);   /* before admission */
+	assert_int_equal(stay_depart(f->db, first, "2026-04-01", "flew"), ST_INVALID);  /* no such reason */
+	bool given[SERVICE_COUNT_] = { true, true, false, true };
+	assert_int_equal(stay_set_services(f->db, first, given), ST_OK);
+	assert_int_equal(stay_depart(f->db, first, "2026-04-01", "transferred"), ST_OK);
+	assert_int_equal(stay_depart(f->db, first, "2026-04-02", "avr"), ST_INVALID);   /* already departed */
+	assert_int_equal(stay_admit(f->db, p.id, "NY1", "2026-03-20", NULL), ST_INVALID); /* overlaps */
+	long long second;
+	assert_int_equal(stay_admit(f->db, p.id, "NY1", "2026-04-02", &second), ST_OK);
+	assert_int_equal(stay_admit(f->db, p.id, "XYZ", "2026-05-02", NULL), ST_INVALID);
+	st.n = 0;
+	assert_int_equal(person_stays(f->db, p.id, collect_stay, &st), ST_OK);
+	assert_int_equal(st.n, 2);
+	assert_int_equal(st.s[0].id, second);
+	assert_string_equal(st.s[0].departed, "");
+	assert_string_equal(st.s[1].reason, "transferred");
+	assert_non_null(strstr(st.s[1].services, "nfi"));
+	assert_null(strstr(st.s[1].services, "water"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -354,6 +398,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(roles_are_checked_in_the_data_layer, setup, teardown),
 		cmocka_unit_test_setup_teardown(family_links_go_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(drafts_are_kept_per_user, setup, teardown),
+		cmocka_unit_test_setup_teardown(stays_admit_depart_and_services, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

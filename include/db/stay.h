@@ -1,0 +1,29 @@
+#ifndef TAIMAKO_DB_STAY_H
+#define TAIMAKO_DB_STAY_H
+/* Stays in a centre: admission, departure with its reason, and the
+ * services given. PERM_PERSON_WRITE; every change audited. */
+#include <stdbool.h>
+#include "core/status.h"
+
+struct db;
+
+enum stay_service { SERVICE_ACCOMMODATION, SERVICE_FOOD, SERVICE_WATER, SERVICE_NFI, SERVICE_COUNT_ };
+
+/* The stored name of a service ("nfi"). */
+const char *stay_service_name(enum stay_service s);
+
+/* Admits person to the centre with this code on date (ISO day). Refused
+ * (ST_INVALID) while the person has a stay without departure, or when the
+ * date is before that person's last departure. *id_out (may be NULL)
+ * receives the stay's id. */
+enum status stay_admit(struct db *db, long long person, const char *centre_code, const char *date,
+                       long long *id_out);
+
+/* Records the departure of stay on date (not before the admission) for
+ * reason: avr, continued, referred, left, transferred. */
+enum status stay_depart(struct db *db, long long stay, const char *date, const char *reason);
+
+/* Sets which services the stay gave. */
+enum status stay_set_services(struct db *db, long long stay, const bool given[SERVICE_COUNT_]);
+
+#endif

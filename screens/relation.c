@@ -1,0 +1,81 @@
+/* Choosing how a family member is related, then linking both ways. */
+#include <stdio.h>
+
+#include "core/i18n.h"
+#include "db/person.h"
+#include "screens/intake_arg.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/menu.h"
+
+static const struct {
+	const char *code;
+	const char *label;
+} relations[] = {
+	{ "head", N_("Head of household") }, { "spouse", N_("Spouse") }, { "child", N_("Child") },
+	{ "sibling", N_("Brother or sister") }, { "relative", N_("Other relative") }, { "guardian", N_("Guardian") },
+};
+#define NRELATIONS ((int)(sizeof relations / sizeof relations[0]))
+
+static const struct binding bindings[] = {
+	{ 1, { '\n', 0, 0, 0 }, N_("Link"), N_("Link with the chosen relation (or press its number)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+struct relation {
+	struct relation_arg arg;
+	struct menu menu;
+};
+
+static enum status relation_enter(struct app *app, void *state, const void *arg)
+{
+	(void)app;
+	struct relation *s = state;
+	if (!arg)
+		return ST_INVALID;
+	s->arg = *(const struct relation_arg *)arg;
+	menu_init(&s->menu);
+	for (int i = 0; i < NRELATIONS; i++)
+		menu_add(&s->menu, i + 1, '1' + i, relations[i].label);
+	return ST_OK;
+}
+
+static enum ui_result relation_input(struct app *app, void *state, int key)
+{
+	struct relation *s = state;
+	int id = menu_key(&s->menu, key);
+	if (id < 0)
+		return UI_HANDLED;
+	if (id == 0)
+		return UI_IGNORED;
+	enum status st = person_link(app_db(app), s->arg.person_id, s->arg.relative_id, relations[id - 1].code);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return UI_HANDLED;
+	}
+	app_message(app, _("Family member linked."));
+	/* Back to the case file, past the lookup. */
+	app_pop_screens(app, 2);
+	return UI_HANDLED;
+}
+
+static void relation_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct relation *s = state;
+	char line[256];
+	snprintf(line, sizeof line, _("%s is the person's:"), s->arg.relative_name);
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
+	menu_draw(&s->menu, win, 3, 2, 40);
+}
+
+const struct screen screen_relation = {
+	.name = "relation",
+	.title = N_("Family link"),
+	.needs_login = true,
+	.state_size = sizeof(struct relation),
+	.bindings = bindings,
+	.enter = relation_enter,
+	.draw = relation_draw,
+	.input = relation_input,
+};

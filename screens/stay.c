@@ -1,0 +1,222 @@
+/* A person's stay: the services given and the departure, or a new
+ * admission when the person is not staying anywhere. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/person.h"
+#include "db/refdata.h"
+#include "db/stay.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/lang.h"
+
+#define MAX_CENTRES 16
+
+enum { F_DEPARTED, F_REASON, F_SERVICES, F_STAY_COUNT = F_SERVICES + SERVICE_COUNT_ };
+enum { F_CENTRE, F_ADMITTED, F_ADMIT_COUNT };
+enum { ACT_SAVE = 1 };
+
+static const struct binding bindings[] = {
+	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	  N_("Save the stay (Enter on the last field too)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct choice reasons[] = {
+	{ "", "-" }, { "avr", N_("Assisted voluntary return") }, { "continued", N_("Continued journey") },
+	{ "referred", N_("Referred elsewhere") }, { "left", N_("Left without notice") },
+	{ "transferred", N_("Transferred to another centre") },
+};
+
+static const char *const service_labels[SERVICE_COUNT_] = {
+	N_("Accommodation"), N_("Food"), N_("Water"), N_("Non-food items"),
+};
+
+struct stay_screen {
+	long long person;
+	bool open;                        /* editing a current stay */
+	struct person_stay current;
+	struct field_def defs[F_STAY_COUNT];
+	struct form form;
+	struct choice centres[MAX_CENTRES];
+	char codes[MAX_CENTRES][8], names[MAX_CENTRES][200];
+	int ncentres;
+};
+
+/* Keeps the stay without departure, if any. */
+static void find_open(const struct person_stay *y, void *ctx)
+{
+	struct stay_screen *s = ctx;
+	if (!y->departed[0] && !s->open) {
+		s->current = *y;
+		s->open = true;
+	}
+}
+
+/* Adds a centre to the choices. */
+static void add_centre(const struct ref_row *row, void *ctx)
+{
+	struct stay_screen *s = ctx;
+	if (s->ncentres == MAX_CENTRES)
+		return;
+	int i = s->ncentres++;
+	snprintf(s->codes[i], sizeof s->codes[i], "%s", row->code);
+	snprintf(s->names[i], sizeof s->names[i], "%s", row->name);
+	s->centres[i] = (struct choice){ s->codes[i], s->names[i] };
+}
+
+static enum status stay_enter(struct app *app, void *state, const void *arg)
+{
+	struct stay_screen *s = state;
+	if (!arg)
+		return ST_NOT_FOUND;
+	s->person = *(const long long *)arg;
+	enum status st = person_stays(app_db(app), s->person, find_open, s);
+	if (st != ST_OK)
+		return st;
+	char today[11];
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, today, sizeof today);
+	if (s->open) {
+		s->defs[F_DEPARTED] = (struct field_def){ .label = N_("Departure date"), .type = FIELD_DATE,
+		                                         .past_only = true };
+		s->defs[F_REASON] = (struct field_def){ .label = N_("Reason for leaving"), .type = FIELD_CHOICE,
+		                                       .choices = reasons, .nchoices = 6, .labels_are_msgids = true };
+		for (int i = 0; i < SERVICE_COUNT_; i++)
+			s->defs[F_SERVICES + i] = (struct field_def){ .label = service_labels[i], .type = FIELD_YESNO };
+		form_init(&s->form, s->defs, F_STAY_COUNT);
+		for (int i = 0; i < SERVICE_COUNT_; i++)
+			form_set(&s->form, F_SERVICES + i,
+			         strstr(s->current.services, stay_service_name((enum stay_service)i)) ? "1" : "0");
+	} else {
+		bool more;
+		ref_page(app_db(app), REF_CENTRE, lang_get(), "", 0, MAX_CENTRES, add_centre, s, &more);
+		s->defs[F_CENTRE] = (struct field_def){ .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
+		                                       .choices = s->centres, .nchoices = s->ncentres };
+		s->defs[F_ADMITTED] = (struct field_def){ .label = N_("Admission date"), .type = FIELD_DATE,
+		                                         .required = true, .past_only = true };
+		form_init(&s->form, s->defs, F_ADMIT_COUNT);
+		form_set(&s->form, F_CENTRE, app_user(app)->centre_code);
+		form_set(&s->form, F_ADMITTED, today);
+	}
+	s->form.changed = false;
+	return ST_OK;
+}
+
+/* Saves the services and the departure of the current stay. */
+static enum status save_open(struct app *app, struct stay_screen *s)
+{
+	bool given[SERVICE_COUNT_];
+	char v[FORM_VALUE_MAX], date[16], reason[16];
+	for (int i = 0; i < SERVICE_COUNT_; i++) {
+		form_get(&s->form, F_SERVICES + i, v, sizeof v);
+		given[i] = strcmp(v, "1") == 0;
+	}
+	form_get(&s->form, F_DEPARTED, date, sizeof date);
+	form_get(&s->form, F_REASON, reason, sizeof reason);
+	if (date[0] && (!reason[0] || strlen(date) != 10 || strcmp(date, s->current.admitted) < 0)) {
+		s->form.fields[reason[0] ? F_DEPARTED : F_REASON].error =
+			reason[0] ? N_("A full date, not before the admission.") : N_("Say why the person left.");
+		s->form.cur = reason[0] ? F_DEPARTED : F_REASON;
+		return ST_INVALID;
+	}
+	enum status st = stay_set_services(app_db(app), s->current.id, given);
+	if (st == ST_OK && date[0])
+		st = stay_depart(app_db(app), s->current.id, date, reason);
+	return st;
+}
+
+/* Validates and saves. */
+static enum ui_result save(struct app *app, struct stay_screen *s)
+{
+	if (!form_validate(&s->form)) {
+		app_error(app, _("Some fields need attention."));
+		return UI_HANDLED;
+	}
+	enum status st;
+	if (s->open) {
+		st = save_open(app, s);
+	} else {
+		char centre[8], date[16];
+		form_get(&s->form, F_CENTRE, centre, sizeof centre);
+		form_get(&s->form, F_ADMITTED, date, sizeof date);
+		st = strlen(date) == 10 ? stay_admit(app_db(app), s->person, centre, date, NULL) : ST_INVALID;
+		if (st == ST_INVALID)
+			s->form.fields[F_ADMITTED].error = N_("A full date, after the last departure.");
+	}
+	if (st == ST_INVALID) {
+		app_error(app, _("Some fields need attention."));
+		return UI_HANDLED;
+	}
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return UI_HANDLED;
+	}
+	s->form.changed = false;
+	app_message(app, _("Saved."));
+	return UI_LEAVE;
+}
+
+static enum ui_result stay_input(struct app *app, void *state, int key)
+{
+	struct stay_screen *s = state;
+	enum form_result r = form_key(&s->form, key);
+	if (r == FORM_SUBMIT)
+		return save(app, s);
+	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
+}
+
+static enum ui_result stay_action(struct app *app, void *state, int action)
+{
+	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
+}
+
+static void stay_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct stay_screen *s = state;
+	char line[200];
+	if (s->open) {
+		char when[16];
+		struct pdate d;
+		if (date_from_iso(s->current.admitted, &d) == DATE_OK)
+			date_format(&d, when, sizeof when);
+		else
+			snprintf(when, sizeof when, "%s", s->current.admitted);
+		snprintf(line, sizeof line, _("Staying at %s since %s."), s->current.centre_code, when);
+	} else {
+		snprintf(line, sizeof line, "%s", _("Not staying in a centre: record an admission."));
+	}
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
+	form_draw(&s->form, win, 3, getmaxy(win) - 3);
+}
+
+static bool stay_unsaved(struct app *app, void *state)
+{
+	(void)app;
+	return ((struct stay_screen *)state)->form.changed;
+}
+
+static bool stay_typing(struct app *app, void *state)
+{
+	(void)app;
+	return form_typing(&((struct stay_screen *)state)->form);
+}
+
+const struct screen screen_stay = {
+	.name = "stay",
+	.title = N_("Stay"),
+	.needs_login = true,
+	.state_size = sizeof(struct stay_screen),
+	.bindings = bindings,
+	.enter = stay_enter,
+	.draw = stay_draw,
+	.input = stay_input,
+	.action = stay_action,
+	.unsaved = stay_unsaved,
+	.typing = stay_typing,
+};
