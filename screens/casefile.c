@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "db/medical.h"
 #include "db/person.h"
 #include "screens/intake_arg.h"
 #include "screens/screens.h"
@@ -17,7 +18,7 @@
 #define MAX_STAYS 4
 #define MAX_CHANGES 4
 
-enum { ACT_EDIT = 1, ACT_RELATIVE, ACT_LINK, ACT_STAY };
+enum { ACT_EDIT = 1, ACT_RELATIVE, ACT_LINK, ACT_STAY, ACT_CONSULT, ACT_MEDICAL };
 
 static const struct binding bindings[] = {
 	{ ACT_EDIT, { UI_KEYCODE(KEY_F(2)), 'e', UI_CTRL('E'), 0 }, N_("Edit"),
@@ -25,6 +26,8 @@ static const struct binding bindings[] = {
 	{ ACT_LINK, { UI_KEYCODE(KEY_F(3)), 'l', 0, 0 }, N_("Family"), N_("Link a family member") },
 	{ ACT_STAY, { UI_KEYCODE(KEY_F(6)), 's', 0, 0 }, N_("Stay"),
 	  N_("Record services, the departure, or a new admission") },
+	{ ACT_CONSULT, { UI_KEYCODE(KEY_F(7)), 'c', 0, 0 }, NULL, N_("Record a consultation (medical staff)") },
+	{ ACT_MEDICAL, { 'm', 0, 0, 0 }, NULL, N_("Open the medical record (medical staff)") },
 	{ ACT_RELATIVE, { '1', 0, 0, 0 }, NULL, N_("1 to 9: open the case file of that family member") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -38,6 +41,8 @@ struct casefile {
 	int nstays;
 	struct person_change changes[MAX_CHANGES];
 	int nchanges;
+	bool has_medical;
+	struct medical_status medical;
 };
 
 /* Collects a relative. */
@@ -75,6 +80,8 @@ static enum status load(struct app *app, struct casefile *s)
 	person_family(db, s->id, add_relative, s);
 	person_stays(db, s->id, add_stay, s);
 	person_history(db, s->id, MAX_CHANGES, add_change, s);
+	/* Every role but the administrator sees the plain medical status. */
+	s->has_medical = medical_status_get(db, s->id, &s->medical) == ST_OK;
 	return ST_OK;
 }
 
@@ -228,6 +235,25 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	if (line[0])
 		ui_put(win, y++, 1, cols - 2, 0, line);
 
+	if (s->has_medical && (s->medical.under_followup || s->medical.fitness[0])) {
+		line[0] = '\0';
+		if (s->medical.under_followup)
+			snprintf(line, sizeof line, "%s", _("Under medical follow-up"));
+		if (s->medical.next_appointment[0]) {
+			date_text(s->medical.next_appointment, a, sizeof a);
+			size_t len = strlen(line);
+			snprintf(line + len, sizeof line - len, _(" · next appointment %s"), a);
+		}
+		if (s->medical.fitness[0]) {
+			date_text(s->medical.fitness_date, b, sizeof b);
+			size_t len = strlen(line);
+			snprintf(line + len, sizeof line - len, "%s%s (%s)", len ? " · " : "",
+			         strcmp(s->medical.fitness, "fit") == 0 ? _("fit to travel")
+			         : strcmp(s->medical.fitness, "fit_escort") == 0 ? _("fit to travel with escort")
+			                                                          : _("not fit to travel"), b);
+		}
+		ui_put(win, y++, 1, cols - 2, A_BOLD, line);
+	}
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Family"));
 	if (!s->nrelatives)
@@ -281,6 +307,14 @@ static enum ui_result casefile_input(struct app *app, void *state, int key)
 static enum ui_result casefile_action(struct app *app, void *state, int action)
 {
 	struct casefile *s = state;
+	if (action == ACT_CONSULT || action == ACT_MEDICAL) {
+		if (!perm_allows((int)app_user(app)->role, PERM_MEDICAL_WRITE)) {
+			app_error(app, _(status_msgid(ST_DENIED)));
+			return UI_HANDLED;
+		}
+		app_push(app, action == ACT_CONSULT ? &screen_consultation : &screen_medical, &s->id);
+		return UI_HANDLED;
+	}
 	if (action != ACT_EDIT && action != ACT_LINK && action != ACT_STAY)
 		return UI_IGNORED;
 	if (!perm_allows((int)app_user(app)->role, PERM_PERSON_WRITE)) {
@@ -291,7 +325,7 @@ static enum ui_result casefile_action(struct app *app, void *state, int action)
 		struct intake_arg a = { s->id, false };
 		app_push(app, &screen_intake, &a);
 	} else if (action == ACT_LINK) {
-		struct lookup_pick pick = { s->id };
+		struct lookup_pick pick = { s->id, false };
 		app_push(app, &screen_lookup, &pick);
 	} else {
 		app_push(app, &screen_stay, &s->id);

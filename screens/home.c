@@ -16,6 +16,9 @@
 
 enum {
 	ITEM_REGISTER = 1,
+	ITEM_CONSULT,
+	ITEM_FOLLOWUP,
+	ITEM_MEDREPORT,
 	ITEM_FIND,
 	ITEM_DRAFT,
 	ITEM_DISCARD_DRAFT,
@@ -65,6 +68,12 @@ static enum status home_enter(struct app *app, void *state, const void *arg)
 		menu_add(&s->menu, ITEM_REGISTER, 'n', N_("New registration"));
 	if (perm_allows((int)u->role, PERM_LOOKUP))
 		menu_add(&s->menu, ITEM_FIND, 'f', N_("Find a person (/ from anywhere)"));
+	if (perm_allows((int)u->role, PERM_MEDICAL_WRITE)) {
+		menu_add(&s->menu, ITEM_CONSULT, 'c', N_("Consultation (find the patient)"));
+		menu_add(&s->menu, ITEM_FOLLOWUP, 'u', N_("Follow-up list"));
+	}
+	if (perm_allows((int)u->role, PERM_MEDICAL_READ) || perm_allows((int)u->role, PERM_REPORTS))
+		menu_add(&s->menu, ITEM_MEDREPORT, '7', N_("Medical register and counts"));
 	menu_add(&s->menu, ITEM_CENTRES, '1', N_("Centres"));
 	menu_add(&s->menu, ITEM_COUNTRIES, '2', N_("Countries"));
 	menu_add(&s->menu, ITEM_LANGUAGES, '3', N_("Languages"));
@@ -109,6 +118,17 @@ static enum ui_result choose(struct app *app, struct home *s, int id)
 		return UI_HANDLED;
 	case ITEM_FIND:
 		app_push(app, &screen_lookup, NULL);
+		return UI_HANDLED;
+	case ITEM_CONSULT: {
+		static const struct lookup_pick patient = { 0, true };
+		app_push(app, &screen_lookup, &patient);
+		return UI_HANDLED;
+	}
+	case ITEM_FOLLOWUP:
+		app_push(app, &screen_followup, NULL);
+		return UI_HANDLED;
+	case ITEM_MEDREPORT:
+		app_push(app, &screen_medreport, NULL);
 		return UI_HANDLED;
 	case ITEM_DRAFT:
 		arg = (struct intake_arg){ s->draft_ref, true };

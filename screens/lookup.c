@@ -42,6 +42,7 @@ static const struct list_column columns[] = {
 struct lookup {
 	struct app *app;
 	long long pick_for;   /* picking a relative for this person; 0: plain lookup */
+	bool pick_patient;    /* picking the patient of a new consultation */
 	struct lineedit box;
 	char query[LINEEDIT_MAX * 4 + 1];
 	struct list list;
@@ -143,6 +144,7 @@ static enum status lookup_enter(struct app *app, void *state, const void *arg)
 	struct lookup *s = state;
 	s->app = app;
 	s->pick_for = arg ? ((const struct lookup_pick *)arg)->person_id : 0;
+	s->pick_patient = arg && ((const struct lookup_pick *)arg)->consult;
 	s->ids = calloc(MAX_REMEMBERED, sizeof *s->ids);
 	if (!s->ids)
 		return ST_NOMEM;
@@ -170,6 +172,10 @@ static enum ui_result open_selected(struct app *app, struct lookup *s)
 		return UI_HANDLED;
 	}
 	long long id = s->ids[s->list.cur];
+	if (s->pick_patient) {
+		app_replace(app, &screen_consultation, &id);
+		return UI_HANDLED;
+	}
 	if (s->pick_for) {
 		if (id == s->pick_for) {
 			app_error(app, _("Choose someone else than the person."));
@@ -208,9 +214,10 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 	char label[64];
 	snprintf(label, sizeof label, "%s: ", _("Find"));
 	int w = ui_put(win, 1, 2, 20, A_BOLD, label);
-	ui_put(win, 2, 2, cols - 4, s->pick_for ? A_BOLD : 0,
-	       s->pick_for ? _("Find the family member to link, then Enter.")
-	                   : _("Name (any order, any part), case number or phone."));
+	ui_put(win, 2, 2, cols - 4, s->pick_for || s->pick_patient ? A_BOLD : 0,
+	       s->pick_patient ? _("Find the patient, then Enter for the consultation form.")
+	       : s->pick_for ? _("Find the family member to link, then Enter.")
+	                     : _("Name (any order, any part), case number or phone."));
 	s->list.privacy = app_privacy(app);
 	if (s->query[0])
 		list_draw(&s->list, win, 4, getmaxy(win) - 4);

@@ -13,10 +13,11 @@ struct db;
  * seed (same seed and n, same people). Needs the actor to be an administrator
  * (cli): ST_DENIED otherwise; ST_INVALID when n < 0 or the database is not
  * a demo one (db_is_demo). Progress: calls progress(done, n, ctx) every
- * 10,000 people, and once at the end, if not NULL. Commits every 50,000
- * people: on failure the batches already committed stay (the caller removes
- * the demo file). Ends with the case-number sequences set after the numbers
- * used, and one audit row. */
+ * 10,000 people and at the end, if not NULL. Commits every 50,000 people:
+ * on failure the batches already committed stay (the caller removes the
+ * demo file). Ends with the case-number sequences set after the numbers
+ * used, and one audit row. The connection runs without sync and foreign
+ * keys meanwhile, with a larger cache; all three are put back. */
 enum status demo_persons(struct db *db, long n, unsigned seed,
                          void (*progress)(long done, long total, void *ctx), void *ctx);
 

@@ -14,9 +14,18 @@ struct duplicates_arg {
 	bool *go_on;           /* set when the clerk registers anyway */
 };
 
-/* The lookup used to pick a relative for person_id. */
+/* The lookup used to pick someone: a relative for person_id, or the
+ * patient of a new consultation (person_id 0, consult true). */
 struct lookup_pick {
 	long long person_id;
+	bool consult;
+};
+
+/* The medical case form: a new case for person_id (case_id 0) or an
+ * existing one. */
+struct medcase_arg {
+	long long person_id;
+	long long case_id;
 };
 
 /* The relation chooser: what relative is to person. */

@@ -18,6 +18,12 @@ extern const struct screen screen_intake;   /* screens/intake.c; arg: const long
 extern const struct screen screen_duplicates; /* screens/duplicates.c; arg: const struct person * */
 extern const struct screen screen_stay;     /* screens/stay.c; arg: const long long *person id */
 extern const struct screen screen_relation; /* screens/relation.c; arg: const struct relation_arg * */
+extern const struct screen screen_consultation; /* screens/consultation.c; arg: const long long *person id */
+extern const struct screen screen_medical;  /* screens/medical.c; arg: const long long *person id */
+extern const struct screen screen_medcase;  /* screens/medcase.c; arg: const struct medcase_arg * */
+extern const struct screen screen_fitness;  /* screens/fitness.c; arg: const long long *person id */
+extern const struct screen screen_followup; /* screens/followup.c; arg: none */
+extern const struct screen screen_medreport;/* screens/medreport.c; arg: none */
 extern const struct screen screen_audit;    /* screens/audit.c; arg: const struct audit_target *, or NULL */
 
 /* What the audit screen shows at first: one record's history. */

@@ -10,7 +10,7 @@
 #include "db/db_private.h"
 #include "db/migrations.h"
 
-#define STMT_CACHE 96
+#define STMT_CACHE 256
 #define BUSY_TIMEOUT_MS 5000
 
 struct cached_stmt {

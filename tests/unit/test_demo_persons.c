@@ -219,6 +219,7 @@ static void sound_database(void **state)
 	assert_int_equal(db_integrity(db, detail, sizeof detail), ST_OK);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	assert_int_equal(q_int(db, "PRAGMA synchronous"), 2); /* FULL again */
+	assert_int_equal(q_int(db, "PRAGMA foreign_keys"), 1);
 }
 
 /* The first people of a database, as one text. */
@@ -272,8 +273,10 @@ static void progress_and_batches(void **state)
 	char path[320];
 	snprintf(path, sizeof path, "%s/progress.db", f->t.dir);
 	struct db *db = open_demo(path);
+	long long cache = q_int(db, "PRAGMA cache_size");
 	long calls[2] = { 0, 0 };
 	assert_int_equal(demo_persons(db, 25000, 7, count_calls, calls), ST_OK);
+	assert_int_equal(q_int(db, "PRAGMA cache_size"), cache); /* put back */
 	assert_int_equal(calls[0], 3);          /* 10,000, 20,000 and the end */
 	assert_int_equal(calls[1], 25000);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person"), 25000);

@@ -1,0 +1,169 @@
+#ifndef TAIMAKO_DB_MEDICAL_H
+#define TAIMAKO_DB_MEDICAL_H
+/* Medical follow-up: consultations, medical cases, fitness to travel, the
+ * follow-up list, the day's register and monthly counts. Confidential:
+ * details need PERM_MEDICAL_READ (writing PERM_MEDICAL_WRITE); every other
+ * role gets only medical_status. Every opening of a medical record is
+ * audited. Every write is audited with its fields (the trail is for
+ * administrators only). The functions with a callback read everything
+ * first and release the connection before calling it, so the callback may
+ * use the data layer. */
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/status.h"
+
+struct db;
+
+enum med_reason {
+	REASON_RESPIRATORY, REASON_DIARRHOEA, REASON_MALARIA, REASON_SKIN, REASON_INJURY,
+	REASON_PREGNANCY, REASON_MENTAL, REASON_CHRONIC, REASON_OTHER, REASON_COUNT_
+};
+enum med_condition {
+	COND_CHRONIC, COND_PREGNANCY, COND_INJURY, COND_DISABILITY, COND_TUBERCULOSIS, COND_HIV,
+	COND_MALNUTRITION, COND_MENTAL, COND_OTHER, COND_COUNT_
+};
+
+/* Stored names ("malaria") and label msgids of reasons and conditions. */
+const char *med_reason_name(enum med_reason r);
+const char *med_reason_label(enum med_reason r);
+const char *med_condition_name(enum med_condition c);
+const char *med_condition_label(enum med_condition c);
+
+struct consultation {
+	long long id;              /* 0 before saving */
+	long long person_id;
+	char date[11];             /* ISO day */
+	char centre_code[8];
+	char clinician[64];        /* user name, filled when read */
+	char reason[16];           /* a med_reason name */
+	char diagnosis[400];
+	char treatment[400];
+	char referral_to[120];     /* "" when no referral */
+	char referral_why[200];
+	char referral_status[16];  /* sent, attended, not_attended; "" when no referral */
+	char next_followup[11];    /* ISO day, "" when none */
+	int version;
+};
+
+/* ST_OK, or ST_INVALID with a short msgid in *msgid (may be NULL; set to
+ * NULL on success): date a full day not in the future (today is
+ * "YYYY-MM-DD"), known reason, follow-up "" or a full day not before the
+ * consultation, a referral with its place and a status (and no status or
+ * reason without a place), texts ending inside their buffers, in UTF-8. */
+enum status consultation_check(const struct consultation *c, const char *today, const char **msgid);
+
+/* Records a new consultation (c->id 0) by the actor as clinician, or saves
+ * changes to one if its version is unchanged (ST_CONFLICT); the person and
+ * the clinician of a saved one do not change. ST_INVALID as
+ * consultation_check with today's date, ST_NOT_FOUND for an unknown person,
+ * centre or consultation. On success c->id, c->version and c->clinician
+ * are set; on failure they are left as they were. Audited. */
+enum status consultation_save(struct db *db, struct consultation *c);
+
+/* Calls cb for person's consultations, newest first (by date, then by
+ * entry), at most limit; audited as an opening of the medical record
+ * ("view", "medical_record", person). ST_NOT_FOUND for an unknown person. */
+enum status consultation_list(struct db *db, long long person, int limit,
+                              void (*cb)(const struct consultation *c, void *ctx), void *ctx);
+
+struct medical_case {
+	long long id;
+	long long person_id;
+	char condition[16];        /* a med_condition name */
+	char opened[11];
+	char closed[11];           /* "" while open */
+	char outcome[200];
+	char expected_delivery[11];/* pregnancy only, "" otherwise */
+	char notes[400];
+	char centre_code[8];
+	int antenatal_visits;      /* counted when read */
+	int version;
+};
+
+/* Opens (id 0) or saves a medical case (closing it sets closed and
+ * outcome); same rules as consultations. ST_INVALID unless: condition
+ * known, opened a full day not in the future, closed "" or a day between
+ * opened and today with an outcome, expected_delivery only for a
+ * pregnancy. */
+enum status medical_case_save(struct db *db, struct medical_case *mc);
+
+/* Records an antenatal visit on a pregnancy case: date a full day not in
+ * the future, within the case's dates (ST_INVALID otherwise; ST_NOT_FOUND
+ * for an unknown case). notes may be NULL. Audited on the case. */
+enum status medical_case_antenatal(struct db *db, long long case_id, const char *date, const char *notes);
+
+/* Calls cb for person's medical cases, open ones first, then newest;
+ * audited as an opening of the medical record, like consultation_list. */
+enum status medical_case_list(struct db *db, long long person,
+                              void (*cb)(const struct medical_case *mc, void *ctx), void *ctx);
+
+/* Records fitness to travel: "fit", "fit_escort" or "not_fit" on date (a
+ * full day not in the future), assessed by the actor. Audited. */
+enum status fitness_record(struct db *db, long long person, const char *date, const char *status);
+
+/* What every role may know (PERM_MEDICAL_STATUS): under follow-up (an open
+ * case or a follow-up date not yet followed by a consultation), the next
+ * appointment (the follow-up date of the latest consultation, by date then
+ * entry), the latest fitness to travel. Not audited: it holds no detail.
+ * ST_NOT_FOUND for an unknown person. */
+struct medical_status {
+	bool under_followup;
+	char next_appointment[11];  /* "" when none */
+	char fitness[12];           /* fit, fit_escort, not_fit, "" when never assessed */
+	char fitness_date[11];
+};
+enum status medical_status_get(struct db *db, long long person, struct medical_status *out);
+
+/* One line of the follow-up list. */
+struct followup {
+	long long person_id;
+	long long consultation_id;
+	char case_key[20];
+	char name[402];
+	char due[11];
+	bool overdue;
+};
+
+/* The people of centre due for a follow-up (their latest consultation,
+ * by date then entry, at any centre, is one of this centre with a
+ * follow-up date), soonest first (then by person), from offset, at most
+ * limit; overdue when due before today ("YYYY-MM-DD"). Names are "FAMILY
+ * Given". PERM_MEDICAL_READ; ST_NOT_FOUND for an unknown centre. */
+enum status followup_list(struct db *db, const char *centre_code, const char *today, int offset, int limit,
+                          void (*cb)(const struct followup *f, void *ctx), void *ctx);
+
+/* One line of the day's register. */
+struct register_line {
+	char time_of_entry[6];   /* HH:MM when entered */
+	char case_key[20];
+	char name[402];
+	char sex;
+	char age[8];
+	char reason[16];
+	char clinician[64];
+};
+
+/* The consultations of centre on date (ISO day), in order of entry, with
+ * the local time of entry, "FAMILY Given", the age on that day ("23",
+ * "~23" for an estimated or partial birth date, "?" unknown) and the
+ * clinician's account name. PERM_MEDICAL_READ. */
+enum status register_day(struct db *db, const char *centre_code, const char *date,
+                         void (*cb)(const struct register_line *r, void *ctx), void *ctx);
+
+/* Counts of one month: consultations by reason and group (boys, girls,
+ * men, women, unknown — age at the consultation, under 18 a child; a birth
+ * date of a year only counts as 1 July, of a month only as its 15th; sex
+ * other than f/m or an unknown birth date is "unknown"), and medical cases
+ * opened by condition. centre "" for all centres. */
+enum { GROUP_BOYS, GROUP_GIRLS, GROUP_MEN, GROUP_WOMEN, GROUP_UNKNOWN, GROUP_COUNT_ };
+struct monthly_counts {
+	long consultations[REASON_COUNT_][GROUP_COUNT_];
+	long consultations_total;
+	long cases_opened[COND_COUNT_];
+	long cases_total;
+};
+/* PERM_REPORTS or PERM_MEDICAL_READ. month is "YYYY-MM" (else
+ * ST_INVALID); ST_NOT_FOUND for an unknown centre. */
+enum status monthly_counts(struct db *db, const char *centre_code, const char *month, struct monthly_counts *out);
+
+#endif

@@ -1,0 +1,162 @@
+/* A consultation: reason, diagnosis, treatment, referral and the next
+ * follow-up, entered in under a minute from the case file, the follow-up
+ * list or the medical menu (after a lookup). Medical staff only. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/medical.h"
+#include "db/person.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+
+enum { F_DATE, F_REASON, F_DIAGNOSIS, F_TREATMENT, F_REF_TO, F_REF_WHY, F_REF_STATUS, F_FOLLOWUP, F_COUNT };
+enum { ACT_SAVE = 1 };
+
+static const struct binding bindings[] = {
+	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	  N_("Save the consultation (Enter on the last field too)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static struct choice reasons[REASON_COUNT_];
+
+static const struct choice referral_statuses[] = {
+	{ "", "-" }, { "sent", N_("Sent") }, { "attended", N_("Attended") }, { "not_attended", N_("Not attended") },
+};
+
+static const struct field_def fields[F_COUNT] = {
+	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true },
+	[F_REASON] = { .label = N_("Reason"), .type = FIELD_CHOICE, .required = true, .choices = reasons,
+	               .nchoices = REASON_COUNT_, .labels_are_msgids = true },
+	[F_DIAGNOSIS] = { .label = N_("Diagnosis"), .type = FIELD_TEXT, .maxlen = 120 },
+	[F_TREATMENT] = { .label = N_("Treatment given"), .type = FIELD_TEXT, .maxlen = 120 },
+	[F_REF_TO] = { .label = N_("Referred to"), .type = FIELD_TEXT, .maxlen = 80 },
+	[F_REF_WHY] = { .label = N_("Why referred"), .type = FIELD_TEXT, .maxlen = 120 },
+	[F_REF_STATUS] = { .label = N_("Referral status"), .type = FIELD_CHOICE, .choices = referral_statuses,
+	                   .nchoices = 4, .labels_are_msgids = true },
+	[F_FOLLOWUP] = { .label = N_("Next follow-up"), .type = FIELD_DATE },
+};
+
+struct consult {
+	struct consultation c;
+	struct person_hit who;
+	char who_line[500];
+	struct form form;
+};
+
+static enum status consult_enter(struct app *app, void *state, const void *arg)
+{
+	struct consult *s = state;
+	if (!arg)
+		return ST_NOT_FOUND;
+	for (int r = 0; r < REASON_COUNT_; r++)
+		reasons[r] = (struct choice){ med_reason_name((enum med_reason)r), med_reason_label((enum med_reason)r) };
+	s->c.person_id = *(const long long *)arg;
+	struct person p;
+	enum status st = person_get(app_db(app), s->c.person_id, &p);
+	if (st != ST_OK)
+		return st;
+	snprintf(s->who_line, sizeof s->who_line, "%s %s", p.family_name, p.given_names);
+	snprintf(s->c.centre_code, sizeof s->c.centre_code, "%s", app_user(app)->centre_code);
+	form_init(&s->form, fields, F_COUNT);
+	char today[11];
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, today, sizeof today);
+	form_set(&s->form, F_DATE, today);
+	form_set(&s->form, F_REF_STATUS, "");
+	s->form.changed = false;
+	s->form.cur = F_REASON;
+	return ST_OK;
+}
+
+/* Validates and saves. */
+static enum ui_result save(struct app *app, struct consult *s)
+{
+	if (!form_validate(&s->form)) {
+		app_error(app, _("Some fields need attention."));
+		return UI_HANDLED;
+	}
+	struct consultation *c = &s->c;
+	form_get(&s->form, F_DATE, c->date, sizeof c->date);
+	form_get(&s->form, F_REASON, c->reason, sizeof c->reason);
+	form_get(&s->form, F_DIAGNOSIS, c->diagnosis, sizeof c->diagnosis);
+	form_get(&s->form, F_TREATMENT, c->treatment, sizeof c->treatment);
+	form_get(&s->form, F_REF_TO, c->referral_to, sizeof c->referral_to);
+	form_get(&s->form, F_REF_WHY, c->referral_why, sizeof c->referral_why);
+	form_get(&s->form, F_REF_STATUS, c->referral_status, sizeof c->referral_status);
+	form_get(&s->form, F_FOLLOWUP, c->next_followup, sizeof c->next_followup);
+	char today[11];
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, today, sizeof today);
+	const char *why = NULL;
+	if (consultation_check(c, today, &why) != ST_OK) {
+		/* Show it beside the field it is about. */
+		int field = strstr(why ? why : "", "ollow") ? F_FOLLOWUP : strstr(why ? why : "", "eferr") ? F_REF_STATUS : F_DATE;
+		s->form.fields[field].error = why;
+		s->form.cur = field;
+		app_error(app, _(why ? why : status_msgid(ST_INVALID)));
+		return UI_HANDLED;
+	}
+	enum status st = consultation_save(app_db(app), c);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return UI_HANDLED;
+	}
+	s->form.changed = false;
+	app_message(app, _("Consultation recorded."));
+	return UI_LEAVE;
+}
+
+static enum ui_result consult_input(struct app *app, void *state, int key)
+{
+	struct consult *s = state;
+	enum form_result r = form_key(&s->form, key);
+	if (r == FORM_SUBMIT)
+		return save(app, s);
+	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
+}
+
+static enum ui_result consult_action(struct app *app, void *state, int action)
+{
+	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
+}
+
+static void consult_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct consult *s = state;
+	char line[600];
+	snprintf(line, sizeof line, _("Consultation of %s"), s->who_line);
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
+	form_draw(&s->form, win, 3, getmaxy(win) - 3);
+}
+
+static bool consult_unsaved(struct app *app, void *state)
+{
+	(void)app;
+	return ((struct consult *)state)->form.changed;
+}
+
+static bool consult_typing(struct app *app, void *state)
+{
+	(void)app;
+	return form_typing(&((struct consult *)state)->form);
+}
+
+const struct screen screen_consultation = {
+	.name = "consultation",
+	.title = N_("Consultation"),
+	.needs_login = true,
+	.state_size = sizeof(struct consult),
+	.bindings = bindings,
+	.enter = consult_enter,
+	.draw = consult_draw,
+	.input = consult_input,
+	.action = consult_action,
+	.unsaved = consult_unsaved,
+	.typing = consult_typing,
+};

@@ -1,0 +1,119 @@
+/* Fitness to travel before an assisted return: fit, fit with escort, not
+ * fit, with the date; shown on the case file to every role. */
+#include <stdio.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/medical.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+
+enum { F_STATUS, F_DATE, F_COUNT };
+enum { ACT_SAVE = 1 };
+
+static const struct binding bindings[] = {
+	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	  N_("Record the assessment (Enter on the last field too)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct choice statuses[] = {
+	{ "fit", N_("Fit to travel") }, { "fit_escort", N_("Fit with escort") }, { "not_fit", N_("Not fit to travel") },
+};
+
+static const struct field_def fields[F_COUNT] = {
+	[F_STATUS] = { .label = N_("Assessment"), .type = FIELD_CHOICE, .required = true, .choices = statuses,
+	               .nchoices = 3, .labels_are_msgids = true },
+	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true },
+};
+
+struct fitness {
+	long long person;
+	struct form form;
+};
+
+static enum status fitness_enter(struct app *app, void *state, const void *arg)
+{
+	(void)app;
+	struct fitness *s = state;
+	if (!arg)
+		return ST_NOT_FOUND;
+	s->person = *(const long long *)arg;
+	form_init(&s->form, fields, F_COUNT);
+	char today[11];
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, today, sizeof today);
+	form_set(&s->form, F_DATE, today);
+	s->form.changed = false;
+	return ST_OK;
+}
+
+/* Validates and records. */
+static enum ui_result save(struct app *app, struct fitness *s)
+{
+	if (!form_validate(&s->form)) {
+		app_error(app, _("Some fields need attention."));
+		return UI_HANDLED;
+	}
+	char status[16], date[16];
+	form_get(&s->form, F_STATUS, status, sizeof status);
+	form_get(&s->form, F_DATE, date, sizeof date);
+	enum status st = fitness_record(app_db(app), s->person, date, status);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return UI_HANDLED;
+	}
+	s->form.changed = false;
+	app_message(app, _("Saved."));
+	return UI_LEAVE;
+}
+
+static enum ui_result fitness_input(struct app *app, void *state, int key)
+{
+	struct fitness *s = state;
+	enum form_result r = form_key(&s->form, key);
+	if (r == FORM_SUBMIT)
+		return save(app, s);
+	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
+}
+
+static enum ui_result fitness_action(struct app *app, void *state, int action)
+{
+	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
+}
+
+static void fitness_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct fitness *s = state;
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, _("Fitness to travel before an assisted return"));
+	form_draw(&s->form, win, 3, getmaxy(win) - 3);
+}
+
+static bool fitness_unsaved(struct app *app, void *state)
+{
+	(void)app;
+	return ((struct fitness *)state)->form.changed;
+}
+
+static bool fitness_typing(struct app *app, void *state)
+{
+	(void)app;
+	return form_typing(&((struct fitness *)state)->form);
+}
+
+const struct screen screen_fitness = {
+	.name = "fitness",
+	.title = N_("Fitness to travel"),
+	.needs_login = true,
+	.state_size = sizeof(struct fitness),
+	.bindings = bindings,
+	.enter = fitness_enter,
+	.draw = fitness_draw,
+	.input = fitness_input,
+	.action = fitness_action,
+	.unsaved = fitness_unsaved,
+	.typing = fitness_typing,
+};

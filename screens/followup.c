@@ -1,0 +1,136 @@
+/* The follow-up list of the user's centre: people due for a follow-up,
+ * soonest first, overdue ones marked. Enter records the consultation; o
+ * opens the case file. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/casenum.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/medical.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/list.h"
+
+enum { ACT_CONSULT = 1, ACT_OPEN };
+
+static const struct binding bindings[] = {
+	{ ACT_CONSULT, { '\n', UI_KEYCODE(KEY_F(7)), 0, 0 }, N_("Consultation"),
+	  N_("Record the consultation of the selected person") },
+	{ ACT_OPEN, { 'o', UI_KEYCODE(KEY_F(3)), 0, 0 }, N_("Case file"), N_("Open the selected person's case file") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct list_column columns[] = {
+	{ N_("Due"), 12, false },
+	{ N_("Case number"), 15, false },
+	{ N_("Name"), 0, true },
+};
+
+struct followup_screen {
+	struct app *app;
+	char today[11];
+	struct list list;
+	long long ids[LIST_PAGE_MAX];   /* person ids of the loaded page */
+	int first;                      /* offset of ids[0] */
+};
+
+struct fill {
+	struct followup_screen *s;
+	struct list_row *rows;
+	int n;
+};
+
+/* Copies a line of the list. */
+static void add(const struct followup *f, void *ctx)
+{
+	struct fill *fl = ctx;
+	struct list_row *r = &fl->rows[fl->n];
+	struct pdate d;
+	char when[16] = "";
+	if (date_from_iso(f->due, &d) == DATE_OK)
+		date_format(&d, when, sizeof when);
+	snprintf(r->cells[0], sizeof r->cells[0], "%s%s", f->overdue ? "! " : "  ", when);
+	if (!casenum_display(f->case_key, r->cells[1], sizeof r->cells[1]))
+		snprintf(r->cells[1], sizeof r->cells[1], "%s", f->case_key);
+	text_fit(f->name, LIST_CELL - 1, r->cells[2], sizeof r->cells[2]);
+	fl->s->ids[fl->n++] = f->person_id;
+}
+
+/* The list's source. */
+static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+{
+	struct followup_screen *s = ctx;
+	struct fill f = { s, rows, 0 };
+	s->first = offset;
+	enum status st = followup_list(app_db(s->app), app_user(s->app)->centre_code, s->today, offset, limit, add, &f);
+	return st == ST_OK ? f.n : -1;
+}
+
+static enum status followup_enter(struct app *app, void *state, const void *arg)
+{
+	(void)arg;
+	struct followup_screen *s = state;
+	s->app = app;
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, s->today, sizeof s->today);
+	list_init(&s->list, columns, 3, fetch, s);
+	return ST_OK;
+}
+
+static enum ui_result followup_input(struct app *app, void *state, int key)
+{
+	(void)app;
+	struct followup_screen *s = state;
+	return list_key(&s->list, key) ? UI_HANDLED : UI_IGNORED;
+}
+
+static enum ui_result followup_action(struct app *app, void *state, int action)
+{
+	struct followup_screen *s = state;
+	if (!list_current(&s->list))
+		return UI_HANDLED;
+	long long id = s->ids[s->list.cur - s->list.page_offset];
+	if (action == ACT_CONSULT)
+		app_push(app, &screen_consultation, &id);
+	else if (action == ACT_OPEN)
+		app_push(app, &screen_casefile, &id);
+	else
+		return UI_IGNORED;
+	return UI_HANDLED;
+}
+
+/* Back from a consultation: the list changes. */
+static void followup_resume(struct app *app, void *state)
+{
+	(void)app;
+	struct followup_screen *s = state;
+	int cur = s->list.cur;
+	list_reload(&s->list);
+	s->list.cur = cur;
+}
+
+static void followup_draw(struct app *app, void *state, WINDOW *win)
+{
+	struct followup_screen *s = state;
+	char line[200];
+	snprintf(line, sizeof line, _("Due for a follow-up at %s (! overdue)"), app_user(app)->centre_code);
+	ui_put(win, 0, 2, getmaxx(win) - 4, A_BOLD, line);
+	s->list.privacy = app_privacy(app);
+	list_draw(&s->list, win, 2, getmaxy(win) - 2);
+}
+
+const struct screen screen_followup = {
+	.name = "followup",
+	.title = N_("Follow-up list"),
+	.needs_login = true,
+	.state_size = sizeof(struct followup_screen),
+	.bindings = bindings,
+	.enter = followup_enter,
+	.draw = followup_draw,
+	.input = followup_input,
+	.action = followup_action,
+	.resume = followup_resume,
+};

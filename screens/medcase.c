@@ -1,0 +1,174 @@
+/* A medical case followed until the person is fit: condition, dates,
+ * outcome; for a pregnancy the expected delivery and antenatal visits. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/medical.h"
+#include "screens/intake_arg.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+
+enum { F_CONDITION, F_OPENED, F_DELIVERY, F_NOTES, F_VISIT, F_CLOSED, F_OUTCOME, F_COUNT };
+enum { ACT_SAVE = 1 };
+
+static const struct binding bindings[] = {
+	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	  N_("Save the case (Enter on the last field too)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static struct choice conditions[COND_COUNT_];
+
+static const struct field_def fields[F_COUNT] = {
+	[F_CONDITION] = { .label = N_("Condition"), .type = FIELD_CHOICE, .required = true, .choices = conditions,
+	                  .nchoices = COND_COUNT_, .labels_are_msgids = true },
+	[F_OPENED] = { .label = N_("Opened on"), .type = FIELD_DATE, .required = true, .past_only = true },
+	[F_DELIVERY] = { .label = N_("Expected delivery"), .type = FIELD_DATE },
+	[F_NOTES] = { .label = N_("Notes"), .type = FIELD_TEXT, .maxlen = 120 },
+	[F_VISIT] = { .label = N_("Antenatal visit on"), .type = FIELD_DATE, .past_only = true },
+	[F_CLOSED] = { .label = N_("Closed on"), .type = FIELD_DATE, .past_only = true },
+	[F_OUTCOME] = { .label = N_("Outcome"), .type = FIELD_TEXT, .maxlen = 120 },
+};
+
+struct medcase {
+	struct medical_case mc;
+	long long wanted;     /* the case to find when listing */
+	struct form form;
+};
+
+/* Keeps the case being opened. */
+static void find_case(const struct medical_case *mc, void *ctx)
+{
+	struct medcase *s = ctx;
+	if (mc->id == s->wanted)
+		s->mc = *mc;
+}
+
+static enum status medcase_enter(struct app *app, void *state, const void *arg)
+{
+	struct medcase *s = state;
+	const struct medcase_arg *a = arg;
+	if (!a)
+		return ST_NOT_FOUND;
+	for (int c = 0; c < COND_COUNT_; c++)
+		conditions[c] = (struct choice){ med_condition_name((enum med_condition)c),
+		                                 med_condition_label((enum med_condition)c) };
+	s->mc.person_id = a->person_id;
+	form_init(&s->form, fields, F_COUNT);
+	if (a->case_id) {
+		s->wanted = a->case_id;
+		enum status st = medical_case_list(app_db(app), a->person_id, find_case, s);
+		if (st != ST_OK)
+			return st;
+		if (s->mc.id != a->case_id)
+			return ST_NOT_FOUND;
+		form_set(&s->form, F_CONDITION, s->mc.condition);
+		form_set(&s->form, F_OPENED, s->mc.opened);
+		form_set(&s->form, F_DELIVERY, s->mc.expected_delivery);
+		form_set(&s->form, F_NOTES, s->mc.notes);
+		form_set(&s->form, F_CLOSED, s->mc.closed);
+		form_set(&s->form, F_OUTCOME, s->mc.outcome);
+	} else {
+		char today[11];
+		struct pdate t = date_from_time(time(NULL));
+		date_to_iso(&t, today, sizeof today);
+		form_set(&s->form, F_OPENED, today);
+		snprintf(s->mc.centre_code, sizeof s->mc.centre_code, "%s", app_user(app)->centre_code);
+	}
+	s->form.changed = false;
+	return ST_OK;
+}
+
+/* Validates and saves, then records an antenatal visit if one was given. */
+static enum ui_result save(struct app *app, struct medcase *s)
+{
+	if (!form_validate(&s->form)) {
+		app_error(app, _("Some fields need attention."));
+		return UI_HANDLED;
+	}
+	struct medical_case *mc = &s->mc;
+	char visit[16];
+	form_get(&s->form, F_CONDITION, mc->condition, sizeof mc->condition);
+	form_get(&s->form, F_OPENED, mc->opened, sizeof mc->opened);
+	form_get(&s->form, F_DELIVERY, mc->expected_delivery, sizeof mc->expected_delivery);
+	form_get(&s->form, F_NOTES, mc->notes, sizeof mc->notes);
+	form_get(&s->form, F_CLOSED, mc->closed, sizeof mc->closed);
+	form_get(&s->form, F_OUTCOME, mc->outcome, sizeof mc->outcome);
+	form_get(&s->form, F_VISIT, visit, sizeof visit);
+	if (visit[0] && strcmp(mc->condition, "pregnancy") != 0) {
+		s->form.fields[F_VISIT].error = N_("Antenatal visits are for pregnancies.");
+		s->form.cur = F_VISIT;
+		return UI_HANDLED;
+	}
+	enum status st = medical_case_save(app_db(app), mc);
+	if (st == ST_OK && visit[0])
+		st = medical_case_antenatal(app_db(app), mc->id, visit, "");
+	if (st == ST_INVALID) {
+		app_error(app, _("Check the dates: closing needs an outcome; a delivery date is for a pregnancy."));
+		return UI_HANDLED;
+	}
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return UI_HANDLED;
+	}
+	s->form.changed = false;
+	app_message(app, _("Saved."));
+	return UI_LEAVE;
+}
+
+static enum ui_result medcase_input(struct app *app, void *state, int key)
+{
+	struct medcase *s = state;
+	enum form_result r = form_key(&s->form, key);
+	if (r == FORM_SUBMIT)
+		return save(app, s);
+	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
+}
+
+static enum ui_result medcase_action(struct app *app, void *state, int action)
+{
+	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
+}
+
+static void medcase_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct medcase *s = state;
+	char line[120];
+	if (s->mc.id)
+		snprintf(line, sizeof line, _("Medical case (%d antenatal visits)"), s->mc.antenatal_visits);
+	else
+		snprintf(line, sizeof line, "%s", _("New medical case"));
+	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
+	form_draw(&s->form, win, 3, getmaxy(win) - 3);
+}
+
+static bool medcase_unsaved(struct app *app, void *state)
+{
+	(void)app;
+	return ((struct medcase *)state)->form.changed;
+}
+
+static bool medcase_typing(struct app *app, void *state)
+{
+	(void)app;
+	return form_typing(&((struct medcase *)state)->form);
+}
+
+const struct screen screen_medcase = {
+	.name = "medcase",
+	.title = N_("Medical case"),
+	.needs_login = true,
+	.state_size = sizeof(struct medcase),
+	.bindings = bindings,
+	.enter = medcase_enter,
+	.draw = medcase_draw,
+	.input = medcase_input,
+	.action = medcase_action,
+	.unsaved = medcase_unsaved,
+	.typing = medcase_typing,
+};

@@ -1,0 +1,194 @@
+/* The medical record of one person (medical staff): consultations and
+ * medical cases. Opening it is recorded in the audit trail. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/medical.h"
+#include "db/person.h"
+#include "screens/intake_arg.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+
+#define MAX_CONSULTS 8
+#define MAX_CASES 6
+
+enum { ACT_CONSULT = 1, ACT_CASE, ACT_FITNESS };
+
+static const struct binding bindings[] = {
+	{ ACT_CONSULT, { UI_KEYCODE(KEY_F(7)), 'c', 0, 0 }, N_("Consultation"), N_("Record a consultation") },
+	{ ACT_CASE, { UI_KEYCODE(KEY_F(3)), 'o', 0, 0 }, N_("New case"), N_("Open a medical case") },
+	{ ACT_FITNESS, { UI_KEYCODE(KEY_F(6)), 'f', 0, 0 }, N_("Fitness"), N_("Record fitness to travel") },
+	{ 4, { '1', 0, 0, 0 }, NULL, N_("1 to 6: open that medical case (close it, antenatal visits)") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+struct medical {
+	long long person;
+	char who[500];
+	struct consultation consults[MAX_CONSULTS];
+	int nconsults;
+	struct medical_case cases[MAX_CASES];
+	int ncases;
+	struct medical_status status;
+};
+
+/* Collects a consultation. */
+static void add_consult(const struct consultation *c, void *ctx)
+{
+	struct medical *s = ctx;
+	if (s->nconsults < MAX_CONSULTS)
+		s->consults[s->nconsults++] = *c;
+}
+
+/* Collects a case. */
+static void add_case(const struct medical_case *mc, void *ctx)
+{
+	struct medical *s = ctx;
+	if (s->ncases < MAX_CASES)
+		s->cases[s->ncases++] = *mc;
+}
+
+/* Reads the record again. */
+static enum status load(struct app *app, struct medical *s)
+{
+	struct db *db = app_db(app);
+	s->nconsults = s->ncases = 0;
+	enum status st = consultation_list(db, s->person, MAX_CONSULTS, add_consult, s);
+	if (st == ST_OK)
+		st = medical_case_list(db, s->person, add_case, s);
+	if (st == ST_OK)
+		st = medical_status_get(db, s->person, &s->status);
+	return st;
+}
+
+static enum status medical_enter(struct app *app, void *state, const void *arg)
+{
+	struct medical *s = state;
+	if (!arg)
+		return ST_NOT_FOUND;
+	s->person = *(const long long *)arg;
+	struct person p;
+	enum status st = person_get(app_db(app), s->person, &p);
+	if (st != ST_OK)
+		return st;
+	snprintf(s->who, sizeof s->who, "%s %s", p.family_name, p.given_names);
+	return load(app, s);
+}
+
+/* "12/03/2026" from ISO. */
+static void shown(const char *iso, char *out, size_t size)
+{
+	struct pdate d;
+	if (iso[0] && date_from_iso(iso, &d) == DATE_OK)
+		date_format(&d, out, size);
+	else
+		snprintf(out, size, "%s", iso);
+}
+
+/* The label of a stored reason or condition name. */
+static const char *label_of(const char *name, bool condition)
+{
+	int n = condition ? COND_COUNT_ : REASON_COUNT_;
+	for (int i = 0; i < n; i++) {
+		const char *stored = condition ? med_condition_name((enum med_condition)i) : med_reason_name((enum med_reason)i);
+		if (strcmp(stored, name) == 0)
+			return _(condition ? med_condition_label((enum med_condition)i) : med_reason_label((enum med_reason)i));
+	}
+	return name;
+}
+
+static void medical_draw(struct app *app, void *state, WINDOW *win)
+{
+	(void)app;
+	struct medical *s = state;
+	int cols = getmaxx(win), y = 0;
+	char line[900], a[16], b[16];
+	snprintf(line, sizeof line, _("Medical record of %s"), s->who);
+	ui_put(win, y++, 1, cols - 2, A_BOLD, line);
+	if (s->status.fitness[0]) {
+		shown(s->status.fitness_date, a, sizeof a);
+		snprintf(line, sizeof line, _("Fitness to travel: %s (%s)"),
+		         strcmp(s->status.fitness, "fit") == 0 ? _("fit") :
+		         strcmp(s->status.fitness, "fit_escort") == 0 ? _("fit with escort") : _("not fit"), a);
+		ui_put(win, y++, 1, cols - 2, 0, line);
+	}
+	y++;
+	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Medical cases"));
+	if (!s->ncases)
+		ui_put(win, y++, 3, cols - 4, 0, _("None."));
+	for (int i = 0; i < s->ncases; i++) {
+		const struct medical_case *mc = &s->cases[i];
+		shown(mc->opened, a, sizeof a);
+		shown(mc->closed, b, sizeof b);
+		if (mc->closed[0])
+			snprintf(line, sizeof line, "%d  %s  %s - %s  %s", i + 1, label_of(mc->condition, true), a, b, mc->outcome);
+		else
+			snprintf(line, sizeof line, "%d  %s  %s %s  %s", i + 1, label_of(mc->condition, true), _("since"), a,
+			         mc->notes);
+		ui_put(win, y++, 3, cols - 4, mc->closed[0] ? 0 : A_BOLD, line);
+	}
+	y++;
+	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Consultations"));
+	if (!s->nconsults)
+		ui_put(win, y++, 3, cols - 4, 0, _("None."));
+	for (int i = 0; i < s->nconsults && y < getmaxy(win); i++) {
+		const struct consultation *c = &s->consults[i];
+		shown(c->date, a, sizeof a);
+		shown(c->next_followup, b, sizeof b);
+		snprintf(line, sizeof line, "%s  %-16s %s%s%s%s%s", a, label_of(c->reason, false), c->diagnosis,
+		         c->referral_to[0] ? " → " : "", c->referral_to, c->next_followup[0] ? _("  next: ") : "",
+		         c->next_followup[0] ? b : "");
+		ui_put(win, y++, 3, cols - 4, 0, line);
+	}
+}
+
+static enum ui_result medical_input(struct app *app, void *state, int key)
+{
+	struct medical *s = state;
+	if (key >= '1' && key <= '6') {
+		int i = key - '1';
+		if (i < s->ncases) {
+			struct medcase_arg a = { s->person, s->cases[i].id };
+			app_push(app, &screen_medcase, &a);
+		}
+		return UI_HANDLED;
+	}
+	return UI_IGNORED;
+}
+
+static enum ui_result medical_action(struct app *app, void *state, int action)
+{
+	struct medical *s = state;
+	if (action == ACT_CONSULT) {
+		app_push(app, &screen_consultation, &s->person);
+	} else if (action == ACT_CASE) {
+		struct medcase_arg a = { s->person, 0 };
+		app_push(app, &screen_medcase, &a);
+	} else if (action == ACT_FITNESS) {
+		app_push(app, &screen_fitness, &s->person);
+	} else {
+		return UI_IGNORED;
+	}
+	return UI_HANDLED;
+}
+
+/* Back from a form: show what was recorded. */
+static void medical_resume(struct app *app, void *state)
+{
+	load(app, state);
+}
+
+const struct screen screen_medical = {
+	.name = "medical",
+	.title = N_("Medical record"),
+	.needs_login = true,
+	.state_size = sizeof(struct medical),
+	.bindings = bindings,
+	.enter = medical_enter,
+	.draw = medical_draw,
+	.input = medical_input,
+	.action = medical_action,
+	.resume = medical_resume,
+};

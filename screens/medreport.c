@@ -1,0 +1,186 @@
+/* Medical figures of the user's centre: the register of one day's
+ * consultations, and the counts of one month by reason, sex and age group
+ * (boys, girls, men, women), with the medical cases opened. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/perm.h"
+#include "core/text.h"
+#include "db/medical.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+
+#define MAX_LINES 64
+
+enum { F_DAY, F_MONTH, F_COUNT };
+
+static const struct binding bindings[] = {
+	{ 1, { '\n', UI_KEYCODE(KEY_F(5)), 0, 0 }, N_("Show"),
+	  N_("Enter on the day shows its register; on the month, its counts") },
+	{ 0, { 0 }, NULL, NULL },
+};
+
+static const struct field_def fields[F_COUNT] = {
+	[F_DAY] = { .label = N_("Register of the day"), .type = FIELD_DATE, .past_only = true },
+	[F_MONTH] = { .label = N_("Counts of the month"), .type = FIELD_DATE, .past_only = true },
+};
+
+struct medreport {
+	struct form form;
+	bool counts_shown, register_shown;
+	struct register_line lines[MAX_LINES];
+	int nlines;
+	struct monthly_counts counts;
+};
+
+static enum status medreport_enter(struct app *app, void *state, const void *arg)
+{
+	(void)app;
+	(void)arg;
+	struct medreport *s = state;
+	form_init(&s->form, fields, F_COUNT);
+	char today[11], month[8];
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, today, sizeof today);
+	snprintf(month, sizeof month, "%.7s", today);
+	form_set(&s->form, F_DAY, today);
+	form_set(&s->form, F_MONTH, month);
+	s->form.changed = false;
+	return ST_OK;
+}
+
+/* Collects a register line. */
+static void add_line(const struct register_line *r, void *ctx)
+{
+	struct medreport *s = ctx;
+	if (s->nlines < MAX_LINES)
+		s->lines[s->nlines++] = *r;
+}
+
+/* Reads the register or the counts asked for. */
+static enum ui_result show(struct app *app, struct medreport *s)
+{
+	char v[16];
+	enum status st;
+	if (s->form.cur == F_DAY) {
+		form_get(&s->form, F_DAY, v, sizeof v);
+		if (strlen(v) != 10) {
+			s->form.fields[F_DAY].error = N_("Give a full date: DD/MM/YYYY.");
+			return UI_HANDLED;
+		}
+		s->nlines = 0;
+		st = register_day(app_db(app), app_user(app)->centre_code, v, add_line, s);
+		s->register_shown = st == ST_OK;
+		s->counts_shown = false;
+	} else {
+		form_get(&s->form, F_MONTH, v, sizeof v);
+		if (strlen(v) != 7) {
+			s->form.fields[F_MONTH].error = N_("Give a month: MM/YYYY.");
+			return UI_HANDLED;
+		}
+		st = monthly_counts(app_db(app), app_user(app)->centre_code, v, &s->counts);
+		s->counts_shown = st == ST_OK;
+		s->register_shown = false;
+	}
+	if (st != ST_OK)
+		app_error(app, _(status_msgid(st)));
+	return UI_HANDLED;
+}
+
+static enum ui_result medreport_input(struct app *app, void *state, int key)
+{
+	struct medreport *s = state;
+	if (key == '\n' || key == UI_KEYCODE(KEY_F(5)))
+		return show(app, s);
+	enum form_result r = form_key(&s->form, key);
+	return r == FORM_IGNORED ? UI_IGNORED : UI_HANDLED;
+}
+
+/* The counts table: a row per reason, a column per group. */
+static void draw_counts(struct medreport *s, WINDOW *win, int y)
+{
+	int cols = getmaxx(win);
+	char line[200];
+	/* Headers padded by display width: "Garç." is five columns, six bytes. */
+	const char *heads[] = { _("Reason"), _("Boys"), _("Girls"), _("Men"), _("Women"), "?", _("Total") };
+	const int widths[] = { 24, 7, 7, 7, 7, 7, 8 };
+	line[0] = '\0';
+	for (int i = 0; i < 7; i++) {
+		char cell[64];
+		text_fit(heads[i], widths[i] - 1, cell, sizeof cell);
+		int pad = widths[i] - text_width(cell);
+		size_t len = strlen(line);
+		if (i == 0)
+			snprintf(line + len, sizeof line - len, "%s%*s", cell, pad, "");
+		else
+			snprintf(line + len, sizeof line - len, "%*s%s", pad, "", cell);
+	}
+	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, line);
+	for (int r = 0; r < REASON_COUNT_ && y < getmaxy(win) - 1; r++) {
+		const long *c = s->counts.consultations[r];
+		char label[64];
+		text_fit(_(med_reason_label((enum med_reason)r)), 24, label, sizeof label);
+		int pad = 24 - text_width(label);
+		snprintf(line, sizeof line, "%s%*s%7ld%7ld%7ld%7ld%7ld%8ld", label, pad > 0 ? pad : 0, "",
+		         c[GROUP_BOYS], c[GROUP_GIRLS], c[GROUP_MEN], c[GROUP_WOMEN], c[GROUP_UNKNOWN],
+		         c[0] + c[1] + c[2] + c[3] + c[4]);
+		ui_put(win, y++, 1, cols - 2, 0, line);
+	}
+	snprintf(line, sizeof line, _("Consultations: %ld   Medical cases opened: %ld"),
+	         s->counts.consultations_total, s->counts.cases_total);
+	ui_put(win, y, 1, cols - 2, A_BOLD, line);
+}
+
+static void medreport_draw(struct app *app, void *state, WINDOW *win)
+{
+	struct medreport *s = state;
+	int cols = getmaxx(win);
+	char line[300];
+	snprintf(line, sizeof line, _("Medical figures of %s"), app_user(app)->centre_code);
+	ui_put(win, 0, 2, cols - 4, A_BOLD, line);
+	form_draw(&s->form, win, 1, F_COUNT + 2);
+	int y = F_COUNT + 4;
+	if (s->counts_shown) {
+		draw_counts(s, win, y);
+	} else if (s->register_shown) {
+		if (!s->nlines)
+			ui_put(win, y, 1, cols - 2, 0, _("No consultation that day."));
+		for (int i = 0; i < s->nlines && y < getmaxy(win); i++) {
+			const struct register_line *r = &s->lines[i];
+			char name[100];
+			text_fit(r->name, 26, name, sizeof name);
+			int pad = 26 - text_width(name);
+			const char *reason = r->reason;
+			for (int k = 0; k < REASON_COUNT_; k++)
+				if (strcmp(med_reason_name((enum med_reason)k), r->reason) == 0)
+					reason = _(med_reason_label((enum med_reason)k));
+			char why[40];
+			text_fit(reason, 16, why, sizeof why);
+			snprintf(line, sizeof line, "%s %-12s %s%*s %c %4s %s  %s", r->time_of_entry, r->case_key, name,
+			         pad > 0 ? pad : 0, "", r->sex, r->age, why, r->clinician);
+			ui_put(win, y++, 1, cols - 2, 0, line);
+		}
+	}
+}
+
+static bool medreport_typing(struct app *app, void *state)
+{
+	(void)app;
+	return form_typing(&((struct medreport *)state)->form);
+}
+
+const struct screen screen_medreport = {
+	.name = "medreport",
+	.title = N_("Medical register and counts"),
+	.needs_login = true,
+	.state_size = sizeof(struct medreport),
+	.bindings = bindings,
+	.enter = medreport_enter,
+	.draw = medreport_draw,
+	.input = medreport_input,
+	.typing = medreport_typing,
+};

@@ -1,0 +1,767 @@
+/* Medical follow-up of one person: reason and condition names, the checks,
+ * saving consultations, medical cases, antenatal visits and fitness to
+ * travel, reading the medical record and the status every role may see.
+ * The lists and counts of a centre are in medical_report.c.
+ *
+ * Confidentiality is enforced here, whatever the screens do: details need
+ * PERM_MEDICAL_READ, writes PERM_MEDICAL_WRITE, the status
+ * PERM_MEDICAL_STATUS. Every write is in one transaction with its audit
+ * row; every opening of the record adds a "view" row (entity
+ * "medical_record", the person's id). The trail holds the medical fields
+ * too: only administrators read it. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/jsonbuf.h"
+#include "core/text.h"
+#include "db/audit.h"
+#include "db/db_private.h"
+#include "db/medical.h"
+
+static const struct {
+	const char *name;
+	const char *label;
+} reasons[REASON_COUNT_] = {
+	[REASON_RESPIRATORY] = { "respiratory", N_("Respiratory infection") },
+	[REASON_DIARRHOEA] = { "diarrhoea", N_("Diarrhoea") },
+	[REASON_MALARIA] = { "malaria", N_("Malaria") },
+	[REASON_SKIN] = { "skin", N_("Skin disease") },
+	[REASON_INJURY] = { "injury", N_("Injury") },
+	[REASON_PREGNANCY] = { "pregnancy", N_("Pregnancy") },
+	[REASON_MENTAL] = { "mental", N_("Mental health") },
+	[REASON_CHRONIC] = { "chronic", N_("Chronic disease") },
+	[REASON_OTHER] = { "other", N_("Other") },
+}, conditions[COND_COUNT_] = {
+	[COND_CHRONIC] = { "chronic", N_("Chronic disease") },
+	[COND_PREGNANCY] = { "pregnancy", N_("Pregnancy") },
+	[COND_INJURY] = { "injury", N_("Injury") },
+	[COND_DISABILITY] = { "disability", N_("Disability") },
+	[COND_TUBERCULOSIS] = { "tuberculosis", N_("Tuberculosis") },
+	[COND_HIV] = { "hiv", N_("HIV") },
+	[COND_MALNUTRITION] = { "malnutrition", N_("Malnutrition") },
+	[COND_MENTAL] = { "mental", N_("Mental health") },
+	[COND_OTHER] = { "other", N_("Other") },
+};
+
+static const char *const referral_statuses[] = { "sent", "attended", "not_attended", NULL };
+static const char *const fitness_statuses[] = { "fit", "fit_escort", "not_fit", NULL };
+
+const char *med_reason_name(enum med_reason r)
+{
+	return (int)r >= 0 && r < REASON_COUNT_ ? reasons[r].name : "";
+}
+
+const char *med_reason_label(enum med_reason r)
+{
+	return (int)r >= 0 && r < REASON_COUNT_ ? reasons[r].label : "";
+}
+
+const char *med_condition_name(enum med_condition c)
+{
+	return (int)c >= 0 && c < COND_COUNT_ ? conditions[c].name : "";
+}
+
+const char *med_condition_label(enum med_condition c)
+{
+	return (int)c >= 0 && c < COND_COUNT_ ? conditions[c].label : "";
+}
+
+/* True for one of the listed words. */
+static bool one_of(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+static bool reason_known(const char *s)
+{
+	for (int i = 0; i < REASON_COUNT_; i++)
+		if (strcmp(s, reasons[i].name) == 0)
+			return true;
+	return false;
+}
+
+static bool condition_known(const char *s)
+{
+	for (int i = 0; i < COND_COUNT_; i++)
+		if (strcmp(s, conditions[i].name) == 0)
+			return true;
+	return false;
+}
+
+/* True for a full ISO day "YYYY-MM-DD" (such strings compare as dates). */
+static bool is_day(const char *iso)
+{
+	struct pdate d;
+	return iso && date_from_iso(iso, &d) == DATE_OK && d.prec == DATE_DAY;
+}
+
+/* True when s ends inside its buffer of size bytes and is valid UTF-8. */
+static bool text_ok(const char *s, size_t size)
+{
+	return memchr(s, '\0', size) && text_valid_utf8(s);
+}
+
+/* Today, local time, "YYYY-MM-DD". */
+static void today_iso(char out[11])
+{
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, out, 11);
+}
+
+/* The text fields of a record, for the checks and the audit trail. */
+struct text_field {
+	const char *name;
+	size_t offset, size;
+};
+#define TEXT_FIELD(type, member) \
+	{ #member, offsetof(struct type, member), sizeof((struct type *)0)->member }
+
+static const struct text_field consultation_fields[] = {
+	TEXT_FIELD(consultation, date), TEXT_FIELD(consultation, centre_code),
+	TEXT_FIELD(consultation, reason), TEXT_FIELD(consultation, diagnosis),
+	TEXT_FIELD(consultation, treatment), TEXT_FIELD(consultation, referral_to),
+	TEXT_FIELD(consultation, referral_why), TEXT_FIELD(consultation, referral_status),
+	TEXT_FIELD(consultation, next_followup),
+};
+static const struct text_field case_fields[] = {
+	TEXT_FIELD(medical_case, condition), TEXT_FIELD(medical_case, opened),
+	TEXT_FIELD(medical_case, closed), TEXT_FIELD(medical_case, outcome),
+	TEXT_FIELD(medical_case, expected_delivery), TEXT_FIELD(medical_case, notes),
+	TEXT_FIELD(medical_case, centre_code),
+};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* True when every text field of rec fits its buffer and is valid UTF-8. */
+static bool fields_ok(const void *rec, const struct text_field *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!text_ok((const char *)rec + f[i].offset, f[i].size))
+			return false;
+	return true;
+}
+
+/* Adds the fields of rec to j: the non-empty ones for a new record (before
+ * NULL), else the ones that changed, as [before, after]. */
+static void fields_json(struct jsonbuf *j, const void *before, const void *rec, const struct text_field *f,
+                        size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *after = (const char *)rec + f[i].offset;
+		if (before)
+			jsonbuf_change_str(j, f[i].name, (const char *)before + f[i].offset, after);
+		else if (*after)
+			jsonbuf_put_str(j, f[i].name, after);
+	}
+}
+
+/* Adds "person_id": "id" (the builder holds strings only). */
+static void json_person(struct jsonbuf *j, long long person)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", person);
+	jsonbuf_put_str(j, "person_id", id);
+}
+
+enum status consultation_check(const struct consultation *c, const char *today, const char **msgid)
+{
+	const char *m = NULL;
+	if (!fields_ok(c, consultation_fields, COUNT(consultation_fields)))
+		m = N_("A text is too long or not valid.");
+	else if (!is_day(today))
+		m = N_("Today's date is not known.");
+	else if (!is_day(c->date))
+		m = N_("The consultation date is not a valid day.");
+	else if (strcmp(c->date, today) > 0)
+		m = N_("The consultation date is in the future.");
+	else if (!reason_known(c->reason))
+		m = N_("Choose the reason for the consultation.");
+	else if (c->next_followup[0] && !is_day(c->next_followup))
+		m = N_("The follow-up date is not a valid day.");
+	else if (c->next_followup[0] && strcmp(c->next_followup, c->date) < 0)
+		m = N_("The follow-up cannot be before the consultation.");
+	else if (c->referral_to[0] && !c->referral_status[0])
+		m = N_("Choose the status of the referral.");
+	else if (c->referral_status[0] && !one_of(c->referral_status, referral_statuses))
+		m = N_("The referral status is not known.");
+	else if (!c->referral_to[0] && (c->referral_status[0] || c->referral_why[0]))
+		m = N_("Enter where the person was referred.");
+	if (msgid)
+		*msgid = m;
+	return m ? ST_INVALID : ST_OK;
+}
+
+/* The msgid of the first problem of mc, NULL when none. Not public yet: the
+ * screens get ST_INVALID; the messages are ready for a medical_case_check. */
+static const char *case_problem(const struct medical_case *mc, const char *today)
+{
+	if (!fields_ok(mc, case_fields, COUNT(case_fields)))
+		return N_("A text is too long or not valid.");
+	if (!condition_known(mc->condition))
+		return N_("Choose the condition.");
+	if (!is_day(mc->opened) || strcmp(mc->opened, today) > 0)
+		return N_("The opening date is not valid or in the future.");
+	if (mc->closed[0] && (!is_day(mc->closed) || strcmp(mc->closed, today) > 0))
+		return N_("The closing date is not valid or in the future.");
+	if (mc->closed[0] && strcmp(mc->closed, mc->opened) < 0)
+		return N_("The case cannot close before it opened.");
+	if (mc->closed[0] && !mc->outcome[0])
+		return N_("Enter the outcome to close the case.");
+	if (mc->expected_delivery[0] && strcmp(mc->condition, "pregnancy") != 0)
+		return N_("A delivery date is for a pregnancy.");
+	if (mc->expected_delivery[0] && !is_day(mc->expected_delivery))
+		return N_("The expected delivery is not a valid day.");
+	return NULL;
+}
+
+/* Runs a prepared write and resets it. */
+static enum status step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* Commits when s is ST_OK, else rolls back. */
+static enum status finish(struct db *db, enum status s)
+{
+	if (s == ST_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return s;
+}
+
+/* Binds "" as NULL: optional dates and codes. */
+static void bind_opt(sqlite3_stmt *st, int idx, const char *s)
+{
+	db_bind_text(st, idx, *s ? s : NULL);
+}
+
+/* The id of the centre with this code, 0 when unknown. */
+static long long centre_id(struct db *db, const char *code)
+{
+	static const char sql[] = "SELECT id FROM centre WHERE code = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, code);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+/* ST_OK when person exists, ST_NOT_FOUND when not. */
+static enum status person_exists(struct db *db, long long person)
+{
+	static const char sql[] = "SELECT 1 FROM person WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, person);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}
+
+/* Appends the "view" row of an opening of person's medical record, in its
+ * own short transaction. */
+static enum status audit_view(struct db *db, long long person)
+{
+	enum status s = db_begin(db);
+	if (s != ST_OK)
+		return s;
+	return finish(db, audit_log(db, "view", "medical_record", person, NULL));
+}
+
+/* Makes room for one more element of size bytes at the end of *items;
+ * returns it zeroed, or NULL when out of memory. */
+static void *grow(void **items, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t more = *cap ? *cap * 2 : 16;
+		void *bigger = realloc(*items, more * size);
+		if (!bigger)
+			return NULL;
+		*items = bigger;
+		*cap = more;
+	}
+	void *slot = (char *)*items + (*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
+/* ---- consultations ------------------------------------------------------ */
+
+#define CONSULTATION_SELECT \
+	"SELECT c.id, c.person_id, c.date, ce.code, coalesce(u.name, ''), c.reason, c.diagnosis, " \
+	"c.treatment, c.referral_to, c.referral_why, coalesce(c.referral_status, ''), " \
+	"coalesce(c.next_followup, ''), c.version FROM consultation c " \
+	"JOIN centre ce ON ce.id = c.centre_id LEFT JOIN app_user u ON u.id = c.clinician_id "
+
+/* Fills c from a row of CONSULTATION_SELECT. */
+static void read_consultation(sqlite3_stmt *st, struct consultation *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	c->person_id = sqlite3_column_int64(st, 1);
+	db_column_copy(st, 2, c->date, sizeof c->date);
+	db_column_copy(st, 3, c->centre_code, sizeof c->centre_code);
+	db_column_copy(st, 4, c->clinician, sizeof c->clinician);
+	db_column_copy(st, 5, c->reason, sizeof c->reason);
+	db_column_copy(st, 6, c->diagnosis, sizeof c->diagnosis);
+	db_column_copy(st, 7, c->treatment, sizeof c->treatment);
+	db_column_copy(st, 8, c->referral_to, sizeof c->referral_to);
+	db_column_copy(st, 9, c->referral_why, sizeof c->referral_why);
+	db_column_copy(st, 10, c->referral_status, sizeof c->referral_status);
+	db_column_copy(st, 11, c->next_followup, sizeof c->next_followup);
+	c->version = sqlite3_column_int(st, 12);
+}
+
+/* Reads consultation id into *c. */
+static enum status consultation_read(struct db *db, long long id, struct consultation *c)
+{
+	static const char sql[] = CONSULTATION_SELECT "WHERE c.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_consultation(st, c);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}
+
+/* Binds the editable columns of c to ?2 and ?4..?11, the centre to ?3. */
+static void bind_consultation(sqlite3_stmt *st, const struct consultation *c, long long centre)
+{
+	db_bind_text(st, 2, c->date);
+	sqlite3_bind_int64(st, 3, centre);
+	db_bind_text(st, 4, c->reason);
+	db_bind_text(st, 5, c->diagnosis);
+	db_bind_text(st, 6, c->treatment);
+	db_bind_text(st, 7, c->referral_to);
+	db_bind_text(st, 8, c->referral_why);
+	bind_opt(st, 9, c->referral_status);
+	bind_opt(st, 10, c->next_followup);
+}
+
+/* Inserts a new consultation by the actor; ST_NOT_FOUND for an unknown
+ * person. */
+static enum status consultation_insert(struct db *db, struct consultation *c, long long centre)
+{
+	static const char sql[] =
+		"INSERT INTO consultation (person_id, date, centre_id, reason, diagnosis, treatment, "
+		"referral_to, referral_why, referral_status, next_followup, clinician_id, created_at) "
+		"SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+		"FROM person WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	const struct db_actor *a = db_actor(db);
+	sqlite3_bind_int64(st, 1, c->person_id);
+	bind_consultation(st, c, centre);
+	if (a->user_id > 0)
+		sqlite3_bind_int64(st, 11, a->user_id);
+	enum status s = step_done(st);
+	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+		return ST_NOT_FOUND;
+	if (s != ST_OK)
+		return s;
+	c->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	c->version = 1;
+	snprintf(c->clinician, sizeof c->clinician, "%s", a->user_name);
+	return ST_OK;
+}
+
+/* Saves the changes to consultation c->id if its version is still
+ * c->version; *before receives the stored row. The person and the
+ * clinician stay as recorded. */
+static enum status consultation_update(struct db *db, struct consultation *c, long long centre,
+                                       struct consultation *before)
+{
+	static const char sql[] =
+		"UPDATE consultation SET date = ?2, centre_id = ?3, reason = ?4, diagnosis = ?5, treatment = ?6, "
+		"referral_to = ?7, referral_why = ?8, referral_status = ?9, next_followup = ?10, "
+		"version = version + 1 WHERE id = ?1 AND version = ?11";
+	enum status s = consultation_read(db, c->id, before);
+	if (s != ST_OK)
+		return s;
+	if (before->person_id != c->person_id)
+		return ST_NOT_FOUND;
+	if (before->version != c->version)
+		return ST_CONFLICT;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, c->id);
+	bind_consultation(st, c, centre);
+	sqlite3_bind_int(st, 11, c->version);
+	if ((s = step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+		s = ST_CONFLICT;
+	if (s == ST_OK) {
+		c->version++;
+		snprintf(c->clinician, sizeof c->clinician, "%s", before->clinician);
+	}
+	return s;
+}
+
+enum status consultation_save(struct db *db, struct consultation *c)
+{
+	enum status s = db_require(db, PERM_MEDICAL_WRITE);
+	if (s != ST_OK)
+		return s;
+	char today[11];
+	today_iso(today);
+	if ((s = consultation_check(c, today, NULL)) != ST_OK)
+		return s;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	/* Put back as they were if anything fails. */
+	long long id = c->id;
+	int version = c->version;
+	bool is_new = id == 0;
+	long long centre = centre_id(db, c->centre_code);
+	struct consultation before;
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	if (!centre)
+		s = ST_NOT_FOUND;
+	else if (is_new)
+		s = consultation_insert(db, c, centre);
+	else
+		s = consultation_update(db, c, centre, &before);
+	if (s == ST_OK) {
+		if (is_new)
+			json_person(&j, c->person_id);
+		fields_json(&j, is_new ? NULL : &before, c, consultation_fields, COUNT(consultation_fields));
+		s = audit_log(db, is_new ? "create" : "update", "consultation", c->id, jsonbuf_text(&j));
+	}
+	if (s == ST_OK && (s = db_commit(db)) == ST_OK)
+		return ST_OK;
+	db_rollback(db);
+	c->id = id;
+	c->version = version;
+	return s;
+}
+
+enum status consultation_list(struct db *db, long long person, int limit,
+                              void (*cb)(const struct consultation *c, void *ctx), void *ctx)
+{
+	static const char sql[] = CONSULTATION_SELECT "WHERE c.person_id = ?1 ORDER BY c.date DESC, c.id DESC LIMIT ?2";
+	enum status s = db_require(db, PERM_MEDICAL_READ);
+	if (s != ST_OK || (s = person_exists(db, person)) != ST_OK || limit <= 0)
+		return s;   /* nothing asked, nothing shown, nothing to audit */
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	/* Collect, release the statement, audit, then call back: the callback
+	 * may use the connection, and nothing is shown unless the opening is in
+	 * the trail. */
+	struct consultation *rows = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int(st, 2, limit);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct consultation *c = grow((void **)&rows, &n, &cap, sizeof *rows);
+		if (!c) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		read_consultation(st, c);
+	}
+	sqlite3_reset(st);
+	s = rc == SQLITE_DONE ? audit_view(db, person) : db_status_of(rc);
+	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
+		cb(&rows[i], ctx);
+	free(rows);
+	return s;
+}
+
+/* ---- medical cases ------------------------------------------------------ */
+
+#define CASE_SELECT \
+	"SELECT m.id, m.person_id, m.condition, m.opened, coalesce(m.closed, ''), m.outcome, " \
+	"coalesce(m.expected_delivery, ''), m.notes, ce.code, " \
+	"(SELECT count(*) FROM antenatal_visit a WHERE a.case_id = m.id), m.version " \
+	"FROM medical_case m JOIN centre ce ON ce.id = m.centre_id "
+
+/* Fills mc from a row of CASE_SELECT. */
+static void read_case(sqlite3_stmt *st, struct medical_case *mc)
+{
+	memset(mc, 0, sizeof *mc);
+	mc->id = sqlite3_column_int64(st, 0);
+	mc->person_id = sqlite3_column_int64(st, 1);
+	db_column_copy(st, 2, mc->condition, sizeof mc->condition);
+	db_column_copy(st, 3, mc->opened, sizeof mc->opened);
+	db_column_copy(st, 4, mc->closed, sizeof mc->closed);
+	db_column_copy(st, 5, mc->outcome, sizeof mc->outcome);
+	db_column_copy(st, 6, mc->expected_delivery, sizeof mc->expected_delivery);
+	db_column_copy(st, 7, mc->notes, sizeof mc->notes);
+	db_column_copy(st, 8, mc->centre_code, sizeof mc->centre_code);
+	mc->antenatal_visits = sqlite3_column_int(st, 9);
+	mc->version = sqlite3_column_int(st, 10);
+}
+
+/* Reads medical case id into *mc. */
+static enum status case_read(struct db *db, long long id, struct medical_case *mc)
+{
+	static const char sql[] = CASE_SELECT "WHERE m.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_case(st, mc);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}
+
+/* Binds the editable columns of mc to ?2..?8. */
+static void bind_case(sqlite3_stmt *st, const struct medical_case *mc, long long centre)
+{
+	db_bind_text(st, 2, mc->condition);
+	db_bind_text(st, 3, mc->opened);
+	bind_opt(st, 4, mc->closed);
+	db_bind_text(st, 5, mc->outcome);
+	bind_opt(st, 6, mc->expected_delivery);
+	db_bind_text(st, 7, mc->notes);
+	sqlite3_bind_int64(st, 8, centre);
+}
+
+/* Inserts a new case; ST_NOT_FOUND for an unknown person. */
+static enum status case_insert(struct db *db, struct medical_case *mc, long long centre)
+{
+	static const char sql[] =
+		"INSERT INTO medical_case (person_id, condition, opened, closed, outcome, expected_delivery, "
+		"notes, centre_id) SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM person WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, mc->person_id);
+	bind_case(st, mc, centre);
+	enum status s = step_done(st);
+	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+		return ST_NOT_FOUND;
+	if (s != ST_OK)
+		return s;
+	mc->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	mc->version = 1;
+	mc->antenatal_visits = 0;
+	return ST_OK;
+}
+
+/* Saves the changes to case mc->id if its version is still mc->version;
+ * *before receives the stored row. */
+static enum status case_update(struct db *db, struct medical_case *mc, long long centre,
+                               struct medical_case *before)
+{
+	static const char sql[] =
+		"UPDATE medical_case SET condition = ?2, opened = ?3, closed = ?4, outcome = ?5, "
+		"expected_delivery = ?6, notes = ?7, centre_id = ?8, version = version + 1 "
+		"WHERE id = ?1 AND version = ?9";
+	enum status s = case_read(db, mc->id, before);
+	if (s != ST_OK)
+		return s;
+	if (before->person_id != mc->person_id)
+		return ST_NOT_FOUND;
+	if (before->version != mc->version)
+		return ST_CONFLICT;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, mc->id);
+	bind_case(st, mc, centre);
+	sqlite3_bind_int(st, 9, mc->version);
+	if ((s = step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+		s = ST_CONFLICT;
+	if (s == ST_OK) {
+		mc->version++;
+		mc->antenatal_visits = before->antenatal_visits;
+	}
+	return s;
+}
+
+enum status medical_case_save(struct db *db, struct medical_case *mc)
+{
+	enum status s = db_require(db, PERM_MEDICAL_WRITE);
+	if (s != ST_OK)
+		return s;
+	char today[11];
+	today_iso(today);
+	if (case_problem(mc, today))
+		return ST_INVALID;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	long long id = mc->id;
+	int version = mc->version;
+	bool is_new = id == 0;
+	long long centre = centre_id(db, mc->centre_code);
+	struct medical_case before;
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	if (!centre)
+		s = ST_NOT_FOUND;
+	else if (is_new)
+		s = case_insert(db, mc, centre);
+	else
+		s = case_update(db, mc, centre, &before);
+	if (s == ST_OK) {
+		if (is_new)
+			json_person(&j, mc->person_id);
+		fields_json(&j, is_new ? NULL : &before, mc, case_fields, COUNT(case_fields));
+		s = audit_log(db, is_new ? "create" : "update", "medical_case", mc->id, jsonbuf_text(&j));
+	}
+	if (s == ST_OK && (s = db_commit(db)) == ST_OK)
+		return ST_OK;
+	db_rollback(db);
+	mc->id = id;
+	mc->version = version;
+	return s;
+}
+
+enum status medical_case_antenatal(struct db *db, long long case_id, const char *date, const char *notes)
+{
+	static const char sql[] = "INSERT INTO antenatal_visit (case_id, date, notes) VALUES (?1, ?2, ?3)";
+	enum status s = db_require(db, PERM_MEDICAL_WRITE);
+	if (s != ST_OK)
+		return s;
+	char today[11];
+	today_iso(today);
+	if (!notes)
+		notes = "";
+	/* Notes as long as a case's notes at most. */
+	if (!is_day(date) || strcmp(date, today) > 0 || !text_ok(notes, sizeof ((struct medical_case *)0)->notes))
+		return ST_INVALID;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	struct medical_case mc;
+	if ((s = case_read(db, case_id, &mc)) != ST_OK)
+		return finish(db, s);
+	/* A visit of this pregnancy: not before it was opened nor after it closed. */
+	if (strcmp(mc.condition, "pregnancy") != 0 || strcmp(date, mc.opened) < 0
+	    || (mc.closed[0] && strcmp(date, mc.closed) > 0))
+		return finish(db, ST_INVALID);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return finish(db, ST_INTERNAL);
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, date);
+	db_bind_text(st, 3, notes);
+	if ((s = step_done(st)) != ST_OK)
+		return finish(db, s);
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	jsonbuf_put_str(&j, "antenatal_visit", date);
+	if (*notes)
+		jsonbuf_put_str(&j, "notes", notes);
+	return finish(db, audit_log(db, "antenatal", "medical_case", case_id, jsonbuf_text(&j)));
+}
+
+enum status medical_case_list(struct db *db, long long person,
+                              void (*cb)(const struct medical_case *mc, void *ctx), void *ctx)
+{
+	static const char sql[] =
+		CASE_SELECT "WHERE m.person_id = ?1 ORDER BY m.closed IS NOT NULL, m.opened DESC, m.id DESC";
+	enum status s = db_require(db, PERM_MEDICAL_READ);
+	if (s != ST_OK || (s = person_exists(db, person)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	/* As consultation_list: collect, release, audit, call back. */
+	struct medical_case *rows = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_bind_int64(st, 1, person);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct medical_case *mc = grow((void **)&rows, &n, &cap, sizeof *rows);
+		if (!mc) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		read_case(st, mc);
+	}
+	sqlite3_reset(st);
+	s = rc == SQLITE_DONE ? audit_view(db, person) : db_status_of(rc);
+	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
+		cb(&rows[i], ctx);
+	free(rows);
+	return s;
+}
+
+/* ---- fitness to travel and the status everyone may see ----------------- */
+
+enum status fitness_record(struct db *db, long long person, const char *date, const char *status)
+{
+	static const char sql[] =
+		"INSERT INTO fitness (person_id, date, status, clinician_id) "
+		"SELECT id, ?2, ?3, ?4 FROM person WHERE id = ?1";
+	enum status s = db_require(db, PERM_MEDICAL_WRITE);
+	if (s != ST_OK)
+		return s;
+	char today[11];
+	today_iso(today);
+	if (!one_of(status, fitness_statuses) || !is_day(date) || strcmp(date, today) > 0)
+		return ST_INVALID;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return finish(db, ST_INTERNAL);
+	const struct db_actor *a = db_actor(db);
+	sqlite3_bind_int64(st, 1, person);
+	db_bind_text(st, 2, date);
+	db_bind_text(st, 3, status);
+	if (a->user_id > 0)
+		sqlite3_bind_int64(st, 4, a->user_id);
+	if ((s = step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+		s = ST_NOT_FOUND;
+	if (s != ST_OK)
+		return finish(db, s);
+	long long id = sqlite3_last_insert_rowid(db_sqlite(db));
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	json_person(&j, person);
+	jsonbuf_put_str(&j, "date", date);
+	jsonbuf_put_str(&j, "status", status);
+	return finish(db, audit_log(db, "create", "fitness", id, jsonbuf_text(&j)));
+}
+
+enum status medical_status_get(struct db *db, long long person, struct medical_status *out)
+{
+	/* The latest consultation and fitness by date, then by entry. */
+	static const char sql[] =
+		"SELECT EXISTS (SELECT 1 FROM medical_case WHERE person_id = p.id AND closed IS NULL), "
+		"(SELECT coalesce(next_followup, '') FROM consultation WHERE person_id = p.id "
+		" ORDER BY date DESC, id DESC LIMIT 1), f.status, f.date "
+		"FROM person p LEFT JOIN fitness f ON f.id = (SELECT id FROM fitness WHERE person_id = p.id "
+		" ORDER BY date DESC, id DESC LIMIT 1) WHERE p.id = ?1";
+	memset(out, 0, sizeof *out);
+	enum status s = db_require(db, PERM_MEDICAL_STATUS);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, person);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 1, out->next_appointment, sizeof out->next_appointment);
+		out->under_followup = sqlite3_column_int(st, 0) != 0 || out->next_appointment[0];
+		db_column_copy(st, 2, out->fitness, sizeof out->fitness);
+		db_column_copy(st, 3, out->fitness_date, sizeof out->fitness_date);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}

@@ -1,0 +1,304 @@
+/* The medical lists and counts of a centre: who is due for a follow-up,
+ * the day's register of consultations, the monthly counts. The record of
+ * one person is in medical.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "core/date.h"
+#include "db/db_private.h"
+#include "db/medical.h"
+
+/* True for a full ISO day "YYYY-MM-DD" (such strings compare as dates). */
+static bool is_day(const char *iso)
+{
+	struct pdate d;
+	return iso && date_from_iso(iso, &d) == DATE_OK && d.prec == DATE_DAY;
+}
+
+/* The id of the centre with this code, 0 when unknown. */
+static long long centre_id(struct db *db, const char *code)
+{
+	static const char sql[] = "SELECT id FROM centre WHERE code = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, code);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+/* Makes room for one more element of size bytes at the end of *items;
+ * returns it zeroed, or NULL when out of memory. */
+static void *grow(void **items, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t more = *cap ? *cap * 2 : 16;
+		void *bigger = realloc(*items, more * size);
+		if (!bigger)
+			return NULL;
+		*items = bigger;
+		*cap = more;
+	}
+	void *slot = (char *)*items + (*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
+/* Appends s to out (size bytes, *len used), in capitals when upper, whole
+ * characters only: what does not fit is left out. A byte that is not UTF-8
+ * becomes '?'. */
+static void append_utf8(char *out, size_t size, size_t *len, const char *s, bool upper)
+{
+	if (!s)
+		s = "";
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+	while (left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+		if (k <= 0) {
+			cp = '?';
+			k = 1;
+		}
+		utf8proc_uint8_t buf[4];
+		size_t m = (size_t)utf8proc_encode_char(upper ? utf8proc_toupper(cp) : cp, buf);
+		if (*len + m >= size)
+			break;
+		memcpy(out + *len, buf, m);
+		*len += m;
+		p += k;
+		left -= k;
+	}
+	out[*len] = '\0';
+}
+
+/* "FAMILY Given", as lists show people. */
+static void list_name(const char *family, const char *given, char *out, size_t size)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	append_utf8(out, size, &len, family, true);
+	append_utf8(out, size, &len, " ", false);
+	append_utf8(out, size, &len, given, false);
+}
+
+/* The age shown in the register for someone born on birth (ISO, partial
+ * allowed, "" unknown) on day `on`: "23" for a known birth day, "~23" for
+ * an estimated or partial one, "?" when unknown. A partial birth date
+ * counts as the middle of its span (a year as 1 July, a month as its 15th),
+ * as monthly_counts does, so that the register and the report put a person
+ * on the same side of 18. */
+static void age_text(const char *birth, bool estimated, const char *on, char *out, size_t size)
+{
+	struct pdate b, day;
+	int lo, hi;
+	snprintf(out, size, "?");
+	if (date_from_iso(birth, &b) != DATE_OK || date_from_iso(on, &day) != DATE_OK)
+		return;
+	struct pdate mid = b;
+	if (b.prec < DATE_DAY) {
+		mid.month = b.prec == DATE_YEAR ? 7 : b.month;
+		mid.day = b.prec == DATE_YEAR ? 1 : 15;
+		mid.prec = DATE_DAY;
+	}
+	/* Born in the consultation's year or month but after its day: the
+	 * youngest the span allows. */
+	if (date_age_range(&mid, &day, &lo, &hi) != 0 && date_age_range(&b, &day, &lo, &hi) != 0)
+		return;
+	snprintf(out, size, "%s%d", estimated || b.prec < DATE_DAY ? "~" : "", lo);
+}
+
+enum status followup_list(struct db *db, const char *centre_code, const char *today, int offset, int limit,
+                          void (*cb)(const struct followup *f, void *ctx), void *ctx)
+{
+	/* From the partial index of follow-ups of the centre; a consultation
+	 * counts only if none later (by date, then entry) exists for the person,
+	 * at any centre (consultation_by_person). */
+	static const char sql[] =
+		"SELECT c.person_id, c.id, p.case_key, p.family_name, p.given_names, c.next_followup "
+		"FROM consultation c JOIN person p ON p.id = c.person_id "
+		"WHERE c.centre_id = ?1 AND c.next_followup IS NOT NULL "
+		"AND NOT EXISTS (SELECT 1 FROM consultation l WHERE l.person_id = c.person_id "
+		" AND l.date >= c.date AND (l.date > c.date OR l.id > c.id)) "
+		"ORDER BY c.next_followup, c.person_id LIMIT ?2 OFFSET ?3";
+	enum status s = db_require(db, PERM_MEDICAL_READ);
+	if (s != ST_OK)
+		return s;
+	if (!is_day(today))
+		return ST_INVALID;
+	long long centre = centre_id(db, centre_code);
+	if (!centre)
+		return ST_NOT_FOUND;
+	if (limit <= 0)
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	/* Collect the page, release the statement, then call back: the
+	 * callback may use the connection. */
+	struct followup *rows = calloc((size_t)limit, sizeof *rows);
+	if (!rows)
+		return ST_NOMEM;
+	sqlite3_bind_int64(st, 1, centre);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int(st, 3, offset > 0 ? offset : 0);
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct followup *f = &rows[n++];
+		f->person_id = sqlite3_column_int64(st, 0);
+		f->consultation_id = sqlite3_column_int64(st, 1);
+		db_column_copy(st, 2, f->case_key, sizeof f->case_key);
+		list_name((const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4), f->name,
+		          sizeof f->name);
+		db_column_copy(st, 5, f->due, sizeof f->due);
+		f->overdue = strcmp(f->due, today) < 0;
+	}
+	if (n == limit)
+		rc = SQLITE_DONE;
+	sqlite3_reset(st);
+	s = db_status_of(rc);
+	for (int i = 0; s == ST_OK && cb && i < n; i++)
+		cb(&rows[i], ctx);
+	free(rows);
+	return s;
+}
+
+enum status register_day(struct db *db, const char *centre_code, const char *date,
+                         void (*cb)(const struct register_line *r, void *ctx), void *ctx)
+{
+	/* The time of entry in the local time of the server, as "today" is. */
+	static const char sql[] =
+		"SELECT strftime('%H:%M', c.created_at, 'localtime'), p.case_key, p.family_name, p.given_names, "
+		"p.sex, coalesce(p.birth_date, ''), p.birth_estimated, c.reason, coalesce(u.name, '') "
+		"FROM consultation c JOIN person p ON p.id = c.person_id "
+		"LEFT JOIN app_user u ON u.id = c.clinician_id "
+		"WHERE c.centre_id = ?1 AND c.date = ?2 ORDER BY c.id";
+	enum status s = db_require(db, PERM_MEDICAL_READ);
+	if (s != ST_OK)
+		return s;
+	if (!is_day(date))
+		return ST_INVALID;
+	long long centre = centre_id(db, centre_code);
+	if (!centre)
+		return ST_NOT_FOUND;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	struct register_line *rows = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_bind_int64(st, 1, centre);
+	db_bind_text(st, 2, date);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct register_line *r = grow((void **)&rows, &n, &cap, sizeof *rows);
+		if (!r) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		db_column_copy(st, 0, r->time_of_entry, sizeof r->time_of_entry);
+		db_column_copy(st, 1, r->case_key, sizeof r->case_key);
+		list_name((const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3), r->name,
+		          sizeof r->name);
+		const unsigned char *sex = sqlite3_column_text(st, 4);
+		r->sex = sex ? (char)sex[0] : 'x';
+		char birth[11];
+		db_column_copy(st, 5, birth, sizeof birth);
+		age_text(birth, sqlite3_column_int(st, 6) != 0, date, r->age, sizeof r->age);
+		db_column_copy(st, 7, r->reason, sizeof r->reason);
+		db_column_copy(st, 8, r->clinician, sizeof r->clinician);
+	}
+	sqlite3_reset(st);
+	s = db_status_of(rc);
+	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
+		cb(&rows[i], ctx);
+	free(rows);
+	return s;
+}
+
+/* The group of a consultation: sex 'f' or 'm' and whether the person was a
+ * child (1), an adult (0) or of unknown age (-1). */
+static int group_of(const char *sex, int child)
+{
+	bool f = sex && strcmp(sex, "f") == 0, m = sex && strcmp(sex, "m") == 0;
+	if (child < 0 || (!f && !m))
+		return GROUP_UNKNOWN;
+	if (child)
+		return m ? GROUP_BOYS : GROUP_GIRLS;
+	return m ? GROUP_MEN : GROUP_WOMEN;
+}
+
+enum status monthly_counts(struct db *db, const char *centre_code, const char *month, struct monthly_counts *out)
+{
+	/* ?1 the first day of the month, ?2 that of the next, ?3 the centre code
+	 * or '' for all. The centre list keeps the search on the (centre, date)
+	 * indexes even for all centres.
+	 *
+	 * Age at the consultation in whole years, in SQL: a birth date with a
+	 * year only counts as 1 July of that year, with a month only as the
+	 * 15th of that month (the middle of what it may mean), as the register
+	 * does. Someone whose birth date is unknown, or whose sex is neither
+	 * 'f' nor 'm', counts in GROUP_UNKNOWN; a birth after the consultation
+	 * (a partial date of the same year) counts as a child. */
+	static const char by_reason[] =
+		"SELECT reason, sex, CASE WHEN b IS NULL THEN -1 ELSE "
+		" (CAST(substr(d, 1, 4) AS INTEGER) - CAST(substr(b, 1, 4) AS INTEGER) "
+		"  - (substr(d, 6, 5) < substr(b, 6, 5))) < 18 END AS child, count(*) "
+		"FROM (SELECT c.reason AS reason, c.date AS d, p.sex AS sex, "
+		"  CASE length(p.birth_date) WHEN 4 THEN p.birth_date || '-07-01' "
+		"  WHEN 7 THEN p.birth_date || '-15' ELSE p.birth_date END AS b "
+		" FROM consultation c JOIN person p ON p.id = c.person_id "
+		" WHERE c.centre_id IN (SELECT id FROM centre WHERE ?3 = '' OR code = ?3) "
+		" AND c.date >= ?1 AND c.date < ?2) "
+		"GROUP BY reason, sex, child";
+	static const char by_condition[] =
+		"SELECT condition, count(*) FROM medical_case "
+		"WHERE centre_id IN (SELECT id FROM centre WHERE ?3 = '' OR code = ?3) "
+		"AND opened >= ?1 AND opened < ?2 GROUP BY condition";
+	memset(out, 0, sizeof *out);
+	if (db_require(db, PERM_REPORTS) != ST_OK && db_require(db, PERM_MEDICAL_READ) != ST_OK)
+		return ST_DENIED;
+	struct pdate m;
+	if (!month || date_from_iso(month, &m) != DATE_OK || m.prec != DATE_MONTH)
+		return ST_INVALID;
+	if (!centre_code)
+		centre_code = "";
+	if (*centre_code && !centre_id(db, centre_code))
+		return ST_NOT_FOUND;
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%04d-%02d-01", m.year, m.month);
+	snprintf(to, sizeof to, "%04d-%02d-01", m.month == 12 ? m.year + 1 : m.year, m.month % 12 + 1);
+	int rc = SQLITE_DONE;
+	for (int q = 0; q < 2 && rc == SQLITE_DONE; q++) {
+		sqlite3_stmt *st = db_stmt(db, q == 0 ? by_reason : by_condition);
+		if (!st)
+			return ST_INTERNAL;
+		db_bind_text(st, 1, from);
+		db_bind_text(st, 2, to);
+		db_bind_text(st, 3, centre_code);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			if (q == 0) {
+				long count = (long)sqlite3_column_int64(st, 3);
+				int g = group_of((const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2));
+				for (int r = 0; name && r < REASON_COUNT_; r++)
+					if (strcmp(name, med_reason_name((enum med_reason)r)) == 0)
+						out->consultations[r][g] += count;
+				out->consultations_total += count;
+			} else {
+				long count = (long)sqlite3_column_int64(st, 1);
+				for (int c = 0; name && c < COND_COUNT_; c++)
+					if (strcmp(name, med_condition_name((enum med_condition)c)) == 0)
+						out->cases_opened[c] += count;
+				out->cases_total += count;
+			}
+		}
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE)
+		memset(out, 0, sizeof *out);
+	return db_status_of(rc);
+}

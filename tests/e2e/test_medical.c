@@ -1,0 +1,140 @@
+/* End to end: medical follow-up. A consultation with a referral and a
+ * follow-up date, the follow-up list, a medical case closed, the plain
+ * status other roles see, and a follow-up before the consultation refused. */
+#include <time.h>
+#include "session.h"
+
+static int setup(void **state)
+{
+	struct session *s = session_new();
+	session_demo(s);
+	*state = s;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct session *s = *state;
+	session_free(&s);
+	return 0;
+}
+
+/* Today plus days, as DD/MM/YYYY. */
+static void day(int days, char *out, size_t size)
+{
+	time_t t = time(NULL) + (time_t)days * 86400;
+	strftime(out, size, "%d/%m/%Y", localtime(&t));
+}
+
+/* Registers Hawa Bah as the intake clerk, then signs out. */
+static void register_patient(struct session *s)
+{
+	session_login(s, "intake", "intake-demo");
+	term_type(s->t, "n");
+	assert_screen(s, "Nouvel enregistrement");
+	term_type(s->t, "Bah\tHawa\t\tf\t1990");
+	for (int i = 0; i < 12; i++)
+		term_key(s->t, TK_TAB);
+	term_type(s->t, "sauv\to\to");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Enregistré sous le numéro de dossier");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Bienvenue");
+	term_type(s->t, "d");
+}
+
+static void consultation_followup_and_case(void **state)
+{
+	struct session *s = *state;
+	char next[16], earlier[16];
+	day(7, next, sizeof next);
+	day(-1, earlier, sizeof earlier);
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Liste de suivi");
+	/* Consultation from the medical menu: find the patient first. */
+	term_type(s->t, "c");
+	term_type(s->t, "hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "malaria\tPaludisme grave\tArtésunate IV\tHôpital national de Niamey\tForme grave\tsent\t");
+	/* A follow-up before the consultation is refused. */
+	term_type(s->t, earlier);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "suivi ne peut pas");
+	term_ctrl(s->t, 'u');
+	term_type(s->t, next);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+	/* The follow-up list shows her, due in a week. */
+	term_type(s->t, "u");
+	assert_screen(s, "BAH Hawa");
+	assert_screen(s, next);
+	/* Her medical record: open a case, then close it. */
+	term_type(s->t, "o");
+	assert_screen(s, "Sous suivi médical");
+	term_type(s->t, "m");
+	assert_screen(s, "Paludisme grave");
+	assert_screen(s, "Hôpital national de Niamey");
+	term_key(s->t, TK_F3);
+	term_type(s->t, "tub\t");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Tuberculose");
+	term_type(s->t, "1");
+	for (int i = 0; i < 5; i++)
+		term_key(s->t, TK_TAB);
+	term_type(s->t, next);   /* a closing date in the future is refused */
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "Guérie");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "futur");
+	term_key(s->t, TK_BACKTAB);
+	term_ctrl(s->t, 'u');
+	char today[16];
+	day(0, today, sizeof today);
+	term_type(s->t, today);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Guérie");
+}
+
+static void other_roles_see_no_diagnosis(void **state)
+{
+	struct session *s = *state;
+	char next[16];
+	day(10, next, sizeof next);
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	session_login(s, "medical", "medical-demo");
+	term_type(s->t, "c");
+	term_type(s->t, "hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "mental\tTrouble de stress post-traumatique\tSoutien\t\t\t\t");
+	term_type(s->t, next);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+	term_type(s->t, "d");
+	/* The protection officer sees the plain status, not the diagnosis. */
+	session_login(s, "protection", "protection-demo");
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Sous suivi médical");
+	assert_screen(s, next);
+	assert_false(term_has_text(s->t, "stress"));
+	term_type(s->t, "m");
+	assert_screen(s, "Votre rôle ne permet pas cette action.");
+	assert_false(term_has_text(s->t, "stress"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(consultation_followup_and_case, setup, teardown),
+		cmocka_unit_test_setup_teardown(other_roles_see_no_diagnosis, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
