@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/demo.h"
+#include "db/demo_medical.h"
 #include "db/demo_persons.h"
 #include "db/user.h"
 
@@ -165,6 +166,15 @@ static void show_progress(long done, long total, void *ctx)
 	fflush(stderr);
 }
 
+/* The same for the medical records of those people. */
+static void show_medical_progress(long done, long total, void *ctx)
+{
+	(void)ctx;
+	fputc('\r', stderr);
+	fprintf(stderr, _("Creating medical records: %ld of %ld people"), done, total);
+	fflush(stderr);
+}
+
 int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -197,6 +207,10 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	st = demo_fill(db, persons);
 	if (st == ST_OK && persons > 0)
 		st = demo_persons(db, persons, 1, isatty(STDERR_FILENO) ? show_progress : NULL, NULL);
+	if (st == ST_OK && persons > 0 && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	if (st == ST_OK && persons > 0)
+		st = demo_medical(db, 1, isatty(STDERR_FILENO) ? show_medical_progress : NULL, NULL);
 	if (isatty(STDERR_FILENO) && persons > 0)
 		fputc('\n', stderr);
 	db_close(&db);
