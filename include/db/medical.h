@@ -126,7 +126,8 @@ struct followup {
 
 /* The people of centre due for a follow-up (their latest consultation,
  * by date then entry, at any centre, is one of this centre with a
- * follow-up date), soonest first (then by person), from offset, at most
+ * follow-up date) and still staying in a centre (those who left are
+ * followed elsewhere), soonest first (then by person), from offset, at most
  * limit; overdue when due before today ("YYYY-MM-DD"). Names are "FAMILY
  * Given". PERM_MEDICAL_READ; ST_NOT_FOUND for an unknown centre. */
 enum status followup_list(struct db *db, const char *centre_code, const char *today, int offset, int limit,

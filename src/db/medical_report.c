@@ -124,6 +124,8 @@ enum status followup_list(struct db *db, const char *centre_code, const char *to
 		"WHERE c.centre_id = ?1 AND c.next_followup IS NOT NULL "
 		"AND NOT EXISTS (SELECT 1 FROM consultation l WHERE l.person_id = c.person_id "
 		" AND l.date >= c.date AND (l.date > c.date OR l.id > c.id)) "
+		/* Only people still in a centre: those who left are followed elsewhere. */
+		"AND EXISTS (SELECT 1 FROM stay s WHERE s.person_id = c.person_id AND s.departed IS NULL) "
 		"ORDER BY c.next_followup, c.person_id LIMIT ?2 OFFSET ?3";
 	enum status s = db_require(db, PERM_MEDICAL_READ);
 	if (s != ST_OK)

@@ -598,6 +598,15 @@ static void followups_soonest_first_latest_consultation_only(void **state)
 	assert_int_equal(fu.f[1].person_id, d);
 	assert_string_equal(fu.f[1].name, "BELLO Ali");
 
+	/* Someone who has left is followed elsewhere: off the list. */
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE stay SET departed = '2026-04-18', departure_reason = 'avr' "
+	         "WHERE person_id = %lld", b);
+	assert_int_equal(sqlite3_exec(db_sqlite(f->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	fu = followups(f, "AGZ", "2026-04-20", 0, 10);
+	assert_int_equal(fu.n, 1);
+	assert_int_equal(fu.f[0].person_id, d);
+
 	/* The status follows the same rule, and open cases count. */
 	struct medical_status ms;
 	assert_int_equal(medical_status_get(f->db, a, &ms), ST_OK);
