@@ -131,6 +131,24 @@ check:
 	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys \
 	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN)
 
+# ---- benchmark (not part of check) ---------------------------------------
+$(B)/bench/bench_data: tests/bench/bench_data.c $(B)/libtaimako.a
+	@mkdir -p $(@D)
+	$(call say,BENCH,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libtaimako.a $(PKG_LIBS)
+
+$(B)/bench/bench_term: tests/bench/bench_term.c tests/e2e/harness.c
+	@mkdir -p $(@D)
+	$(call say,BENCH,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/e2e $(ALL_CFLAGS) -o $@ $^ $(E2E_LIBS)
+
+BENCH_SIZES ?= 20000 2000000
+bench:
+	@sh scripts/deps.sh check
+	@$(MAKE) --no-print-directory all $(B)/bench/bench_data $(B)/bench/bench_term
+	@sh scripts/bench.sh $(CURDIR)/taimako $(B)/bench/bench_data $(B)/bench/bench_term \
+	  $(CURDIR)/$(B)/locale $(BENCH_SIZES)
+
 cppcheck:
 	cppcheck --quiet --enable=warning,style,performance,portability --error-exitcode=1 \
 	  --inline-suppr --std=c11 -Iinclude -Isrc/db --suppress=missingIncludeSystem \

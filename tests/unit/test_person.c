@@ -8,7 +8,9 @@
 #include "db/db.h"
 #include "db/draft.h"
 #include "db/login.h"
+#include "db/db_private.h"   /* the handle, for the query plans */
 #include "db/person.h"
+#include "db/person_private.h"
 #include "db/stay.h"
 #include "db/user.h"
 
@@ -384,6 +386,70 @@ static void stays_admit_depart_and_services(void **state)
 	assert_null(strstr(st.s[1].services, "water"));
 }
 
+/* Fails when a row of the query plan of sql (with ?1 = match, ?2 = a big
+ * id, ?3 = 21) reads a whole table: only index searches, and the full-text
+ * index used with its MATCH constraint. */
+static void assert_indexed(sqlite3 *h, const char *sql, const char *match, const char *kind)
+{
+	char explain[2048];
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(h, explain, -1, &st, NULL), SQLITE_OK);
+	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
+		if (i == 1)
+			sqlite3_bind_text(st, i, match, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, i, i == 2 ? 1000000000LL : 21);
+	}
+	int rows = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, 3);
+		bool ok = strncmp(detail, "SEARCH", 6) == 0
+		          || (strstr(detail, "VIRTUAL TABLE INDEX") && strstr(detail, ":M"));
+		if (!ok)
+			fail_msg("%s lookup reads a whole table: %s", kind, detail);
+		rows++;
+	}
+	sqlite3_finalize(st);
+	assert_true(rows > 0);
+}
+
+static void every_lookup_kind_uses_an_index(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = make("Traoré", "Aïssatou", 'f', "2001");
+	snprintf(p.phone, sizeof p.phone, "+227 90 12 34 56");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	char number[CASENUM_MAX];
+	assert_true(casenum_display(p.case_key, number, sizeof number));
+	const char *queries[][2] = {
+		{ "name prefix", "trao" }, { "two parts in any order", "aissatou tra" },
+		{ "unaccented", "aissatou" }, { "case number", number }, { "phone", "90 12 34 56" },
+	};
+	sqlite3 *h = db_sqlite(f->db);
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		assert_int_equal(count(f->db, queries[i][1], NULL), 1);
+		char match[512];
+		assert_true(person_match_query(queries[i][1], match, sizeof match));
+		/* The statements the lookup prepared, as it prepared them. */
+		int checked = 0;
+		for (sqlite3_stmt *st = sqlite3_next_stmt(h, NULL); st; st = sqlite3_next_stmt(h, st)) {
+			const char *sql = sqlite3_sql(st);
+			if (strstr(sql, "person_search MATCH") || strstr(sql, "FROM person_flag")) {
+				assert_indexed(h, sql, match, queries[i][0]);
+				checked++;
+			}
+		}
+		assert_true(checked >= 2);
+	}
+	/* The duplicate check too. */
+	struct dups d = { 0 };
+	assert_int_equal(person_duplicates(f->db, &p, 5, collect_dup, &d), ST_OK);
+	for (sqlite3_stmt *st = sqlite3_next_stmt(h, NULL); st; st = sqlite3_next_stmt(h, st))
+		if (strstr(sqlite3_sql(st), "FROM person_name_key"))
+			assert_indexed(h, sqlite3_sql(st), "x", "duplicates");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -399,6 +465,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(family_links_go_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(drafts_are_kept_per_user, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_admit_depart_and_services, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_lookup_kind_uses_an_index, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,65 @@
+#!/bin/sh
+# make bench: what a remote user pays, measured on synthetic databases of
+# 20,000 and 2,000,000 people made by `taimako demo` (generated once, kept
+# in build/bench/). Prints one table; the raw figures stay in build/bench/.
+# Usage: bench.sh TAIMAKO BENCH_DATA BENCH_TERM LOCALEDIR [SIZES...]
+set -eu
+taimako=$1 bench_data=$2 bench_term=$3 localedir=$4
+shift 4
+sizes=${*:-"20000 2000000"}
+out=build/bench
+mkdir -p "$out"
+
+for n in $sizes; do
+	db="$out/people-$n.db"
+	if [ ! -f "$db" ]; then
+		echo "Generating $n people (once; kept in $db)..." >&2
+		rm -f "$db.new" "$db.new-wal" "$db.new-shm"
+		start=$(date +%s.%N)
+		TAIMAKO_CONFIG= "$taimako" --db "$db.new" demo --persons "$n" >/dev/null
+		end=$(date +%s.%N)
+		mv "$db.new" "$db"
+		awk -v a="$start" -v b="$end" 'BEGIN { printf "generation_seconds %.2f s\n", b - a }' > "$out/gen-$n.txt"
+	fi
+	echo "Measuring $n..." >&2
+	"$bench_data" "$db" > "$out/data-$n.txt"
+	"$bench_term" "$taimako" "$db" "$localedir" > "$out/term-$n.txt"
+done
+
+# One value from a result file, or "-".
+val() {
+	awk -v k="$2" '$1 == k { print $2; found = 1 } END { if (!found) print "-" }' "$1" 2>/dev/null || echo "-"
+}
+
+printf '%-40s' "Measure"
+for n in $sizes; do printf '%14s' "$n people"; done
+printf '  %s\n' "Target"
+row() { # label key file-prefix target
+	printf '%-40s' "$1"
+	for n in $sizes; do printf '%14s' "$(val "$out/$3-$n.txt" "$2")"; done
+	printf '  %s\n' "$4"
+}
+printf '%-40s' "generation (people/s, with medical)"
+for n in $sizes; do
+	s=$(val "$out/gen-$n.txt" generation_seconds)
+	if [ "$s" = "-" ]; then printf '%14s' "-"; else awk -v n="$n" -v s="$s" 'BEGIN { printf "%14.0f", n / s }'; fi
+done
+printf '  %s\n' ">= 50,000 (people alone)"
+row "database size per person (bytes)" db_bytes_per_person data ""
+row "process start to first screen, median (ms)" startup_median term "<= 50"
+row "first paint, login (bytes)" first_paint_login_bytes term "<= 3,000"
+row "first paint, home menu (bytes)" first_paint_home_bytes term "<= 3,000"
+row "first paint, result list (bytes)" first_paint_results_bytes term "<= 3,000"
+row "cursor move in results, median (bytes)" cursor_move_bytes_median term "<= 64"
+row "cursor move in results, max (bytes)" cursor_move_bytes_max term ""
+for kind in prefix two_parts unaccented case_number phone; do
+	row "lookup $kind p50 (ms)" "lookup_${kind}_p50" data ""
+	row "lookup $kind p99 (ms)" "lookup_${kind}_p99" data "<= 2 at 2M, within 2x of 20k"
+done
+row "open a case file, 20 consultations (ms)" casefile_open_median data ""
+row "open the medical record (ms)" medical_record_open_median data ""
+row "peak memory, search + scroll 1,000 (kB)" peak_rss_kb term "<= 16,384"
+row "memory after, resident (kB)" rss_after_kb term ""
+row "monthly counts, every month (s)" monthly_counts_total data "<= 1 per month"
+row "monthly counts, slowest month (ms)" monthly_counts_worst data ""
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -sr)."
