@@ -13,6 +13,7 @@
 #include "db/person_private.h"
 
 #define MAX_QUERY_WORDS 6
+#define MAX_INDEXED_PREFIX 8
 #define MAX_CANDIDATES 600
 
 /* Appends the FTS5 prefix term "word"* (word holds only a-z0-9). */
@@ -75,6 +76,11 @@ bool person_match_query(const char *typed, char *out, size_t size)
 				word[n++] = *c;
 			c++;
 		}
+		/* The index keeps prefixes of up to 8 letters (migration 010):
+		 * a longer word is looked up by its first 8, which finds the
+		 * same people and stays fast. */
+		if (n > MAX_INDEXED_PREFIX)
+			n = MAX_INDEXED_PREFIX;
 		word[n] = '\0';
 		if (n) {
 			add_term(out, size, word);
