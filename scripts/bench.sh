@@ -32,17 +32,17 @@ val() {
 }
 
 printf '%-40s' "Measure"
-for n in $sizes; do printf '%14s' "$n people"; done
+for n in $sizes; do printf '%16s' "$n people"; done
 printf '  %s\n' "Target"
 row() { # label key file-prefix target
 	printf '%-40s' "$1"
-	for n in $sizes; do printf '%14s' "$(val "$out/$3-$n.txt" "$2")"; done
+	for n in $sizes; do printf '%16s' "$(val "$out/$3-$n.txt" "$2")"; done
 	printf '  %s\n' "$4"
 }
 printf '%-40s' "generation (people/s, with medical)"
 for n in $sizes; do
 	s=$(val "$out/gen-$n.txt" generation_seconds)
-	if [ "$s" = "-" ]; then printf '%14s' "-"; else awk -v n="$n" -v s="$s" 'BEGIN { printf "%14.0f", n / s }'; fi
+	if [ "$s" = "-" ]; then printf '%16s' "-"; else awk -v n="$n" -v s="$s" 'BEGIN { printf "%16.0f", n / s }'; fi
 done
 printf '  %s\n' ">= 50,000 (people alone)"
 row "database size per person (bytes)" db_bytes_per_person data ""
@@ -62,4 +62,4 @@ row "peak memory, search + scroll 1,000 (kB)" peak_rss_kb term "<= 16,384"
 row "memory after, resident (kB)" rss_after_kb term ""
 row "monthly counts, every month (s)" monthly_counts_total data "<= 1 per month"
 row "monthly counts, slowest month (ms)" monthly_counts_worst data ""
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -sr)."
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)."
