@@ -107,8 +107,12 @@ static void add_hit(const struct person_hit *h, void *ctx)
 static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
 {
 	struct lookup *s = ctx;
-	if (!s->query[0])
+	if (!s->query[0] || offset >= MAX_REMEMBERED)
 		return 0;
+	/* The list ends after the first MAX_REMEMBERED results: refine the
+	 * query to see further. */
+	if (limit > MAX_REMEMBERED - offset)
+		limit = MAX_REMEMBERED - offset;
 	struct fill f = { s, rows, 0, 0, limit };
 	while (f.n < limit) {
 		if (offset + f.n < s->nids) {
@@ -171,6 +175,8 @@ static enum ui_result open_selected(struct app *app, struct lookup *s)
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return UI_HANDLED;
 	}
+	if (s->list.cur >= s->nids)
+		return UI_HANDLED;
 	long long id = s->ids[s->list.cur];
 	if (s->pick_patient) {
 		app_replace(app, &screen_consultation, &id);
