@@ -263,7 +263,9 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		char number[CASENUM_MAX];
 		if (!casenum_display(r->hit.case_key, number, sizeof number))
 			snprintf(number, sizeof number, "%s", r->hit.case_key);
-		snprintf(line, sizeof line, "%d  %-18s %s  %s", i + 1, relation_label(r->relation), r->hit.name, number);
+		char rel[80];
+		ui_pad(relation_label(r->relation), 18, rel, sizeof rel);
+		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, r->hit.name, number);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
 	y++;

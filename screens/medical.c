@@ -137,7 +137,9 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 		const struct consultation *c = &s->consults[i];
 		shown(c->date, a, sizeof a);
 		shown(c->next_followup, b, sizeof b);
-		snprintf(line, sizeof line, "%s  %-16s %s%s%s%s%s", a, label_of(c->reason, false), c->diagnosis,
+		char reason[80];
+		ui_pad(label_of(c->reason, false), 16, reason, sizeof reason);
+		snprintf(line, sizeof line, "%s  %s %s%s%s%s%s", a, reason, c->diagnosis,
 		         c->referral_to[0] ? " → " : "", c->referral_to, c->next_followup[0] ? _("  next: ") : "",
 		         c->next_followup[0] ? b : "");
 		ui_put(win, y++, 3, cols - 4, 0, line);

@@ -20,6 +20,10 @@ void ui_put_centred(WINDOW *win, int y, attr_t attr, const char *s);
  * rows the whole text needs, drawn or not. */
 int ui_put_wrapped(WINDOW *win, int y, int x, int cols, int max_rows, attr_t attr, const char *s);
 
+/* Writes s cut or padded with blanks to exactly cols display columns into
+ * out (printf's %-20s counts bytes, so "Diarrhée" would come out short). */
+void ui_pad(const char *s, int cols, char *out, size_t size);
+
 /* Attribute for highlighted rows; bold for the rest when there is no colour. */
 #define UI_ATTR_SELECTED A_REVERSE
 #define UI_ATTR_BAR A_REVERSE

@@ -38,6 +38,17 @@ void ui_put_centred(WINDOW *win, int y, attr_t attr, const char *s)
 	ui_put(win, y, x, cols - x, attr, s);
 }
 
+void ui_pad(const char *s, int cols, char *out, size_t size)
+{
+	int used = text_fit(s ? s : "", cols, out, size);
+	size_t len = strlen(out);
+	while (used < cols && len + 1 < size) {
+		out[len++] = ' ';
+		used++;
+	}
+	out[len] = '\0';
+}
+
 int ui_put_wrapped(WINDOW *win, int y, int x, int cols, int max_rows, attr_t attr, const char *s)
 {
 	if (cols <= 0 || !s)
