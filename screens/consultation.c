@@ -14,10 +14,9 @@
 #include "ui/form.h"
 
 enum { F_DATE, F_REASON, F_DIAGNOSIS, F_TREATMENT, F_REF_TO, F_REF_WHY, F_REF_STATUS, F_FOLLOWUP, F_COUNT };
-enum { ACT_SAVE = 1 };
 
 static const struct binding bindings[] = {
-	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Save the consultation (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -111,20 +110,6 @@ static enum ui_result save(struct app *app, struct consult *s)
 	return UI_LEAVE;
 }
 
-static enum ui_result consult_input(struct app *app, void *state, int key)
-{
-	struct consult *s = state;
-	enum form_result r = form_key(&s->form, key);
-	if (r == FORM_SUBMIT)
-		return save(app, s);
-	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
-}
-
-static enum ui_result consult_action(struct app *app, void *state, int action)
-{
-	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
-}
-
 static void consult_draw(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
@@ -135,16 +120,16 @@ static void consult_draw(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 3, getmaxy(win) - 3);
 }
 
-static bool consult_unsaved(struct app *app, void *state)
+/* The form, for the loop's shared form behaviour. */
+static struct form *consult_form(void *state)
 {
-	(void)app;
-	return ((struct consult *)state)->form.changed;
+	return &((struct consult *)state)->form;
 }
 
-static bool consult_typing(struct app *app, void *state)
+/* Enter on the last field, or the save key. */
+static enum ui_result consult_submit(struct app *app, void *state)
 {
-	(void)app;
-	return form_typing(&((struct consult *)state)->form);
+	return save(app, state);
 }
 
 const struct screen screen_consultation = {
@@ -155,8 +140,6 @@ const struct screen screen_consultation = {
 	.bindings = bindings,
 	.enter = consult_enter,
 	.draw = consult_draw,
-	.input = consult_input,
-	.action = consult_action,
-	.unsaved = consult_unsaved,
-	.typing = consult_typing,
+	.form = consult_form,
+	.submit = consult_submit,
 };

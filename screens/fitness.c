@@ -11,10 +11,9 @@
 #include "ui/form.h"
 
 enum { F_STATUS, F_DATE, F_COUNT };
-enum { ACT_SAVE = 1 };
 
 static const struct binding bindings[] = {
-	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Record the assessment (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -70,20 +69,6 @@ static enum ui_result save(struct app *app, struct fitness *s)
 	return UI_LEAVE;
 }
 
-static enum ui_result fitness_input(struct app *app, void *state, int key)
-{
-	struct fitness *s = state;
-	enum form_result r = form_key(&s->form, key);
-	if (r == FORM_SUBMIT)
-		return save(app, s);
-	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
-}
-
-static enum ui_result fitness_action(struct app *app, void *state, int action)
-{
-	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
-}
-
 static void fitness_draw(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
@@ -92,16 +77,16 @@ static void fitness_draw(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 3, getmaxy(win) - 3);
 }
 
-static bool fitness_unsaved(struct app *app, void *state)
+/* The form, for the loop's shared form behaviour. */
+static struct form *fitness_form(void *state)
 {
-	(void)app;
-	return ((struct fitness *)state)->form.changed;
+	return &((struct fitness *)state)->form;
 }
 
-static bool fitness_typing(struct app *app, void *state)
+/* Enter on the last field, or the save key. */
+static enum ui_result fitness_submit(struct app *app, void *state)
 {
-	(void)app;
-	return form_typing(&((struct fitness *)state)->form);
+	return save(app, state);
 }
 
 const struct screen screen_fitness = {
@@ -112,8 +97,6 @@ const struct screen screen_fitness = {
 	.bindings = bindings,
 	.enter = fitness_enter,
 	.draw = fitness_draw,
-	.input = fitness_input,
-	.action = fitness_action,
-	.unsaved = fitness_unsaved,
-	.typing = fitness_typing,
+	.form = fitness_form,
+	.submit = fitness_submit,
 };

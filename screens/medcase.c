@@ -13,10 +13,9 @@
 #include "ui/form.h"
 
 enum { F_CONDITION, F_OPENED, F_DELIVERY, F_NOTES, F_VISIT, F_CLOSED, F_OUTCOME, F_COUNT };
-enum { ACT_SAVE = 1 };
 
 static const struct binding bindings[] = {
-	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Save the case (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -120,20 +119,6 @@ static enum ui_result save(struct app *app, struct medcase *s)
 	return UI_LEAVE;
 }
 
-static enum ui_result medcase_input(struct app *app, void *state, int key)
-{
-	struct medcase *s = state;
-	enum form_result r = form_key(&s->form, key);
-	if (r == FORM_SUBMIT)
-		return save(app, s);
-	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
-}
-
-static enum ui_result medcase_action(struct app *app, void *state, int action)
-{
-	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
-}
-
 static void medcase_draw(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
@@ -147,16 +132,16 @@ static void medcase_draw(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 3, getmaxy(win) - 3);
 }
 
-static bool medcase_unsaved(struct app *app, void *state)
+/* The form, for the loop's shared form behaviour. */
+static struct form *medcase_form(void *state)
 {
-	(void)app;
-	return ((struct medcase *)state)->form.changed;
+	return &((struct medcase *)state)->form;
 }
 
-static bool medcase_typing(struct app *app, void *state)
+/* Enter on the last field, or the save key. */
+static enum ui_result medcase_submit(struct app *app, void *state)
 {
-	(void)app;
-	return form_typing(&((struct medcase *)state)->form);
+	return save(app, state);
 }
 
 const struct screen screen_medcase = {
@@ -167,8 +152,6 @@ const struct screen screen_medcase = {
 	.bindings = bindings,
 	.enter = medcase_enter,
 	.draw = medcase_draw,
-	.input = medcase_input,
-	.action = medcase_action,
-	.unsaved = medcase_unsaved,
-	.typing = medcase_typing,
+	.form = medcase_form,
+	.submit = medcase_submit,
 };

@@ -12,10 +12,9 @@
 #include "ui/form.h"
 
 enum { F_CURRENT, F_NEW, F_AGAIN, F_COUNT };
-enum { ACT_SAVE = 1 };
 
 static const struct binding bindings[] = {
-	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Set the new password (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -96,20 +95,6 @@ static enum ui_result save(struct app *app, struct password *s)
 	return UI_LEAVE;
 }
 
-static enum ui_result password_input(struct app *app, void *state, int key)
-{
-	struct password *s = state;
-	enum form_result r = form_key(&s->form, key);
-	if (r == FORM_SUBMIT)
-		return save(app, s);
-	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
-}
-
-static enum ui_result password_action(struct app *app, void *state, int action)
-{
-	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
-}
-
 static void password_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct password *s = state;
@@ -120,17 +105,16 @@ static void password_draw(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 4, getmaxy(win) - 4);
 }
 
-static bool password_unsaved(struct app *app, void *state)
+/* The form, for the loop's shared form behaviour. */
+static struct form *password_form(void *state)
 {
-	(void)app;
-	return ((struct password *)state)->form.changed;
+	return &((struct password *)state)->form;
 }
 
-static bool password_typing(struct app *app, void *state)
+/* Enter on the last field, or the save key. */
+static enum ui_result password_submit(struct app *app, void *state)
 {
-	(void)app;
-	(void)state;
-	return true;
+	return save(app, state);
 }
 
 const struct screen screen_password = {
@@ -141,8 +125,6 @@ const struct screen screen_password = {
 	.bindings = bindings,
 	.enter = password_enter,
 	.draw = password_draw,
-	.input = password_input,
-	.action = password_action,
-	.unsaved = password_unsaved,
-	.typing = password_typing,
+	.form = password_form,
+	.submit = password_submit,
 };

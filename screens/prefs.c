@@ -10,7 +10,6 @@
 #include "ui/lang.h"
 
 enum { F_DISPLAY, F_LANG, F_COUNT };
-enum { ACT_SAVE = 1 };
 
 /* The language names are written in their own language on purpose. */
 static const struct choice languages[] = {
@@ -26,7 +25,7 @@ static const struct field_def fields[F_COUNT] = {
 };
 
 static const struct binding bindings[] = {
-	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Save the changes (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -80,20 +79,6 @@ static enum ui_result save(struct app *app, struct prefs *s)
 	return UI_HANDLED;
 }
 
-static enum ui_result prefs_input(struct app *app, void *state, int key)
-{
-	struct prefs *s = state;
-	enum form_result r = form_key(&s->form, key);
-	if (r == FORM_SUBMIT)
-		return save(app, s);
-	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
-}
-
-static enum ui_result prefs_action(struct app *app, void *state, int action)
-{
-	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
-}
-
 static void prefs_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct prefs *s = state;
@@ -103,16 +88,16 @@ static void prefs_draw(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 3, getmaxy(win) - 3);
 }
 
-static bool prefs_unsaved(struct app *app, void *state)
+/* The form, for the loop's shared form behaviour. */
+static struct form *prefs_form(void *state)
 {
-	(void)app;
-	return ((struct prefs *)state)->form.changed;
+	return &((struct prefs *)state)->form;
 }
 
-static bool prefs_typing(struct app *app, void *state)
+/* Enter on the last field, or the save key. */
+static enum ui_result prefs_submit(struct app *app, void *state)
 {
-	(void)app;
-	return form_typing(&((struct prefs *)state)->form);
+	return save(app, state);
 }
 
 const struct screen screen_prefs = {
@@ -123,8 +108,6 @@ const struct screen screen_prefs = {
 	.bindings = bindings,
 	.enter = prefs_enter,
 	.draw = prefs_draw,
-	.input = prefs_input,
-	.action = prefs_action,
-	.unsaved = prefs_unsaved,
-	.typing = prefs_typing,
+	.form = prefs_form,
+	.submit = prefs_submit,
 };

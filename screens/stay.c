@@ -18,10 +18,9 @@
 
 enum { F_DEPARTED, F_REASON, F_SERVICES, F_STAY_COUNT = F_SERVICES + SERVICE_COUNT_ };
 enum { F_CENTRE, F_ADMITTED, F_ADMIT_COUNT };
-enum { ACT_SAVE = 1 };
 
 static const struct binding bindings[] = {
-	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Save the stay (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -161,20 +160,6 @@ static enum ui_result save(struct app *app, struct stay_screen *s)
 	return UI_LEAVE;
 }
 
-static enum ui_result stay_input(struct app *app, void *state, int key)
-{
-	struct stay_screen *s = state;
-	enum form_result r = form_key(&s->form, key);
-	if (r == FORM_SUBMIT)
-		return save(app, s);
-	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
-}
-
-static enum ui_result stay_action(struct app *app, void *state, int action)
-{
-	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
-}
-
 static void stay_draw(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
@@ -195,16 +180,16 @@ static void stay_draw(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 3, getmaxy(win) - 3);
 }
 
-static bool stay_unsaved(struct app *app, void *state)
+/* The form, for the loop's shared form behaviour. */
+static struct form *stay_form(void *state)
 {
-	(void)app;
-	return ((struct stay_screen *)state)->form.changed;
+	return &((struct stay_screen *)state)->form;
 }
 
-static bool stay_typing(struct app *app, void *state)
+/* Enter on the last field, or the save key. */
+static enum ui_result stay_submit(struct app *app, void *state)
 {
-	(void)app;
-	return form_typing(&((struct stay_screen *)state)->form);
+	return save(app, state);
 }
 
 const struct screen screen_stay = {
@@ -215,8 +200,6 @@ const struct screen screen_stay = {
 	.bindings = bindings,
 	.enter = stay_enter,
 	.draw = stay_draw,
-	.input = stay_input,
-	.action = stay_action,
-	.unsaved = stay_unsaved,
-	.typing = stay_typing,
+	.form = stay_form,
+	.submit = stay_submit,
 };

@@ -15,10 +15,9 @@
 #define MAX_CENTRES 32
 
 enum { F_NAME, F_DISPLAY, F_ROLE, F_CENTRE, F_LANG, F_ACTIVE, F_PASSWORD, F_AGAIN, F_COUNT };
-enum { ACT_SAVE = 1 };
 
 static const struct binding bindings[] = {
-	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
+	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Save the account (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -188,20 +187,6 @@ static enum ui_result save(struct app *app, struct user_form *s)
 	return UI_LEAVE;
 }
 
-static enum ui_result user_form_input(struct app *app, void *state, int key)
-{
-	struct user_form *s = state;
-	enum form_result r = form_key(&s->form, key);
-	if (r == FORM_SUBMIT)
-		return save(app, s);
-	return r == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
-}
-
-static enum ui_result user_form_action(struct app *app, void *state, int action)
-{
-	return action == ACT_SAVE ? save(app, state) : UI_IGNORED;
-}
-
 static void user_form_draw(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
@@ -215,16 +200,16 @@ static void user_form_draw(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 3, getmaxy(win) - 3);
 }
 
-static bool user_form_unsaved(struct app *app, void *state)
+/* The form, for the loop's shared form behaviour. */
+static struct form *user_form_form(void *state)
 {
-	(void)app;
-	return ((struct user_form *)state)->form.changed;
+	return &((struct user_form *)state)->form;
 }
 
-static bool user_form_typing(struct app *app, void *state)
+/* Enter on the last field, or the save key. */
+static enum ui_result user_form_submit(struct app *app, void *state)
 {
-	(void)app;
-	return form_typing(&((struct user_form *)state)->form);
+	return save(app, state);
 }
 
 const struct screen screen_user_form = {
@@ -235,8 +220,6 @@ const struct screen screen_user_form = {
 	.bindings = bindings,
 	.enter = user_form_enter,
 	.draw = user_form_draw,
-	.input = user_form_input,
-	.action = user_form_action,
-	.unsaved = user_form_unsaved,
-	.typing = user_form_typing,
+	.form = user_form_form,
+	.submit = user_form_submit,
 };

@@ -48,6 +48,12 @@ struct screen {
 	bool (*unsaved)(struct app *app, void *state);
 	/* True while a text field has the focus: plain letters are text then. */
 	bool (*typing)(struct app *app, void *state);
+	/* A form screen gives its form and its save: the loop then sends it
+	 * the keys (Enter on the last field and ACT_SUBMIT save), asks about
+	 * unsaved changes and knows when letters are text, unless the screen
+	 * sets input, action, unsaved or typing itself. */
+	struct form *(*form)(void *state);
+	enum ui_result (*submit)(struct app *app, void *state);
 	/* The screen above it closed: read again what may have changed. */
 	void (*resume)(struct app *app, void *state);
 	/* The line hung up: keep what the user typed (as a draft). */

@@ -19,6 +19,7 @@ enum global_action {
 	ACT_REDRAW,
 	ACT_PRIVACY,
 	ACT_LOOKUP,
+	ACT_SUBMIT = 999,   /* a form screen's save, see struct screen's submit */
 };
 
 /* One action, the keys that trigger it, a short label for the status line

@@ -11,6 +11,7 @@
 #include "db/user.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/form.h"
 #include "ui/lang.h"
 #include "ui/lock.h"
 
@@ -359,7 +360,8 @@ static void draw_all(struct app *app)
 	wnoutrefresh(stdscr);
 	werase(app->body);
 	f->screen->draw(app, f->state, app->body);
-	bool typing = f->screen->typing && f->screen->typing(app, f->state);
+	bool typing = f->screen->typing ? f->screen->typing(app, f->state)
+	              : f->screen->form && form_typing(f->screen->form(f->state));
 	curs_set(typing ? 1 : 0);
 	wnoutrefresh(app->body);
 	app->dirty = false;
@@ -383,12 +385,20 @@ int app_read_key(struct app *app)
 	return (int)ch;
 }
 
+/* True when the screen of frame f holds unsaved input. */
+static bool screen_unsaved(struct app *app, const struct frame *f)
+{
+	if (f->screen->unsaved)
+		return f->screen->unsaved(app, f->state);
+	return f->screen->form && f->screen->form(f->state)->changed;
+}
+
 /* True when any open screen holds unsaved input. */
 static bool any_unsaved(struct app *app)
 {
 	for (int i = 0; i < app->depth; i++) {
 		const struct frame *f = &app->stack[i];
-		if (f->screen->unsaved && f->screen->unsaved(app, f->state))
+		if (screen_unsaved(app, f))
 			return true;
 	}
 	return false;
@@ -408,8 +418,7 @@ static void back(struct app *app)
 	if (app->depth <= 1)
 		return;
 	struct frame *f = &app->stack[app->depth - 1];
-	if (f->screen->unsaved && f->screen->unsaved(app, f->state)
-	    && !app_confirm(app, _("Discard your changes?")))
+	if (screen_unsaved(app, f) && !app_confirm(app, _("Discard your changes?")))
 		return;
 	pop(app);
 }
@@ -464,14 +473,23 @@ static void dispatch(struct app *app, int key)
 		return;
 	}
 	struct frame *f = &app->stack[app->depth - 1];
-	bool typing = f->screen->typing && f->screen->typing(app, f->state);
+	const struct screen *sc = f->screen;
+	struct form *form = sc->form ? sc->form(f->state) : NULL;
+	bool typing = sc->typing ? sc->typing(app, f->state) : form && form_typing(form);
 	enum ui_result r = UI_IGNORED;
-	if (f->screen->input)
-		r = f->screen->input(app, f->state, key);
-	if (r == UI_IGNORED && f->screen->action) {
-		int a = keys_lookup(f->screen->bindings, key, typing);
-		if (a)
-			r = f->screen->action(app, f->state, a);
+	if (sc->input) {
+		r = sc->input(app, f->state, key);
+	} else if (form) {
+		enum form_result fr = form_key(form, key);
+		r = fr == FORM_SUBMIT && sc->submit ? sc->submit(app, f->state)
+		    : fr == FORM_HANDLED ? UI_HANDLED : UI_IGNORED;
+	}
+	if (r == UI_IGNORED && (sc->action || sc->submit)) {
+		int a = keys_lookup(sc->bindings, key, typing);
+		if (a == ACT_SUBMIT && sc->submit && !sc->action)
+			r = sc->submit(app, f->state);
+		else if (a && sc->action)
+			r = sc->action(app, f->state, a);
 	}
 	if (r == UI_IGNORED) {
 		int a = keys_lookup(ui_global_bindings, key, typing);
@@ -480,7 +498,7 @@ static void dispatch(struct app *app, int key)
 		return;
 	}
 	app->dirty = true;
-	if (r == UI_LEAVE && app->depth > 1 && &app->stack[app->depth - 1] == f)
+	if (r == UI_LEAVE && app->depth > 1 && app->stack[app->depth - 1].state == f->state)
 		pop(app);
 	else if (r == UI_QUIT)
 		quit(app);
