@@ -103,13 +103,17 @@ static enum ui_result save(struct app *app, struct medcase *s)
 		s->form.cur = F_VISIT;
 		return UI_HANDLED;
 	}
+	char today[11];
+	struct pdate t = date_from_time(time(NULL));
+	date_to_iso(&t, today, sizeof today);
+	const char *why = NULL;
+	if (medical_case_check(mc, today, &why) != ST_OK) {
+		app_error(app, _(why));
+		return UI_HANDLED;
+	}
 	enum status st = medical_case_save(app_db(app), mc);
 	if (st == ST_OK && visit[0])
 		st = medical_case_antenatal(app_db(app), mc->id, visit, "");
-	if (st == ST_INVALID) {
-		app_error(app, _("Check the dates: closing needs an outcome; a delivery date is for a pregnancy."));
-		return UI_HANDLED;
-	}
 	if (st != ST_OK) {
 		app_error(app, _(status_msgid(st)));
 		return UI_HANDLED;

@@ -80,6 +80,11 @@ struct medical_case {
 	int version;
 };
 
+/* ST_OK, or ST_INVALID with a msgid in *msgid (may be NULL): condition
+ * known; opened a day not after today ("YYYY-MM-DD"); closed not before it
+ * and with an outcome; expected delivery for a pregnancy only. */
+enum status medical_case_check(const struct medical_case *mc, const char *today, const char **msgid);
+
 /* Opens (id 0) or saves a medical case (closing it sets closed and
  * outcome); same rules as consultations. ST_INVALID unless: condition
  * known, opened a full day not in the future, closed "" or a day between

@@ -200,6 +200,16 @@ enum status consultation_check(const struct consultation *c, const char *today, 
 
 /* The msgid of the first problem of mc, NULL when none. Not public yet: the
  * screens get ST_INVALID; the messages are ready for a medical_case_check. */
+static const char *case_problem(const struct medical_case *mc, const char *today);
+
+enum status medical_case_check(const struct medical_case *mc, const char *today, const char **msgid)
+{
+	const char *m = case_problem(mc, today);
+	if (msgid)
+		*msgid = m;
+	return m ? ST_INVALID : ST_OK;
+}
+
 static const char *case_problem(const struct medical_case *mc, const char *today)
 {
 	if (!fields_ok(mc, case_fields, COUNT(case_fields)))
