@@ -36,6 +36,9 @@ enum date_status date_parse(const char *s, struct pdate *out);
 /* Parses the storage form written by date_to_iso. */
 enum date_status date_from_iso(const char *s, struct pdate *out);
 
+/* True when iso is a full day in the storage form ("YYYY-MM-DD"). */
+bool date_is_day(const char *iso);
+
 /* Writes the display form: "DD/MM/YYYY", "MM/YYYY" or "YYYY" ("" for
  * DATE_NONE). Returns the length, as snprintf. */
 int date_format(const struct pdate *d, char *out, size_t n);

@@ -399,3 +399,9 @@ const char *date_status_msgid(enum date_status st)
 		return N_("Enter a date as DD/MM/YYYY, MM/YYYY or YYYY.");
 	}
 }
+
+bool date_is_day(const char *iso)
+{
+	struct pdate d;
+	return iso && date_from_iso(iso, &d) == DATE_OK && d.prec == DATE_DAY;
+}

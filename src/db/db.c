@@ -96,6 +96,39 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *text)
 	return sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
 }
 
+enum status db_step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+enum status db_finish(struct db *db, enum status s)
+{
+	if (s == ST_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return s;
+}
+
+long long db_centre_id(struct db *db, const char *code)
+{
+	static const char sql[] = "SELECT id FROM centre WHERE code = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, code);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+void db_bind_opt(sqlite3_stmt *st, int idx, const char *text)
+{
+	db_bind_text(st, idx, text && *text ? text : NULL);
+}
+
 void db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);

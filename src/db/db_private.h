@@ -33,6 +33,20 @@ const struct db_actor *db_actor(struct db *db);
  * data-layer function that reads or writes protected data calls it first. */
 enum status db_require(struct db *db, enum perm p);
 
+/* Steps a write to its end, then resets it and clears its bindings: ST_OK
+ * when it finished. */
+enum status db_step_done(sqlite3_stmt *st);
+
+/* Ends the open transaction: commits when s is ST_OK (and returns how the
+ * commit went), else rolls back and returns s. */
+enum status db_finish(struct db *db, enum status s);
+
+/* The id of the centre with this code, 0 when there is none. */
+long long db_centre_id(struct db *db, const char *code);
+
+/* Binds text, with "" (or NULL) bound as SQL NULL: optional dates and codes. */
+void db_bind_opt(sqlite3_stmt *st, int idx, const char *text);
+
 /* Binds text that may be NULL (bound as SQL NULL), copied by SQLite. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *text);
 

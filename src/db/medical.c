@@ -96,13 +96,6 @@ static bool condition_known(const char *s)
 	return false;
 }
 
-/* True for a full ISO day "YYYY-MM-DD" (such strings compare as dates). */
-static bool is_day(const char *iso)
-{
-	struct pdate d;
-	return iso && date_from_iso(iso, &d) == DATE_OK && d.prec == DATE_DAY;
-}
-
 /* True when s ends inside its buffer of size bytes and is valid UTF-8. */
 static bool text_ok(const char *s, size_t size)
 {
@@ -175,15 +168,15 @@ enum status consultation_check(const struct consultation *c, const char *today, 
 	const char *m = NULL;
 	if (!fields_ok(c, consultation_fields, COUNT(consultation_fields)))
 		m = N_("A text is too long or not valid.");
-	else if (!is_day(today))
+	else if (!date_is_day(today))
 		m = N_("Today's date is not known.");
-	else if (!is_day(c->date))
+	else if (!date_is_day(c->date))
 		m = N_("The consultation date is not a valid day.");
 	else if (strcmp(c->date, today) > 0)
 		m = N_("The consultation date is in the future.");
 	else if (!reason_known(c->reason))
 		m = N_("Choose the reason for the consultation.");
-	else if (c->next_followup[0] && !is_day(c->next_followup))
+	else if (c->next_followup[0] && !date_is_day(c->next_followup))
 		m = N_("The follow-up date is not a valid day.");
 	else if (c->next_followup[0] && strcmp(c->next_followup, c->date) < 0)
 		m = N_("The follow-up cannot be before the consultation.");
@@ -216,9 +209,9 @@ static const char *case_problem(const struct medical_case *mc, const char *today
 		return N_("A text is too long or not valid.");
 	if (!condition_known(mc->condition))
 		return N_("Choose the condition.");
-	if (!is_day(mc->opened) || strcmp(mc->opened, today) > 0)
+	if (!date_is_day(mc->opened) || strcmp(mc->opened, today) > 0)
 		return N_("The opening date is not valid or in the future.");
-	if (mc->closed[0] && (!is_day(mc->closed) || strcmp(mc->closed, today) > 0))
+	if (mc->closed[0] && (!date_is_day(mc->closed) || strcmp(mc->closed, today) > 0))
 		return N_("The closing date is not valid or in the future.");
 	if (mc->closed[0] && strcmp(mc->closed, mc->opened) < 0)
 		return N_("The case cannot close before it opened.");
@@ -226,46 +219,9 @@ static const char *case_problem(const struct medical_case *mc, const char *today
 		return N_("Enter the outcome to close the case.");
 	if (mc->expected_delivery[0] && strcmp(mc->condition, "pregnancy") != 0)
 		return N_("A delivery date is for a pregnancy.");
-	if (mc->expected_delivery[0] && !is_day(mc->expected_delivery))
+	if (mc->expected_delivery[0] && !date_is_day(mc->expected_delivery))
 		return N_("The expected delivery is not a valid day.");
 	return NULL;
-}
-
-/* Runs a prepared write and resets it. */
-static enum status step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
-}
-
-/* Commits when s is ST_OK, else rolls back. */
-static enum status finish(struct db *db, enum status s)
-{
-	if (s == ST_OK)
-		return db_commit(db);
-	db_rollback(db);
-	return s;
-}
-
-/* Binds "" as NULL: optional dates and codes. */
-static void bind_opt(sqlite3_stmt *st, int idx, const char *s)
-{
-	db_bind_text(st, idx, *s ? s : NULL);
-}
-
-/* The id of the centre with this code, 0 when unknown. */
-static long long centre_id(struct db *db, const char *code)
-{
-	static const char sql[] = "SELECT id FROM centre WHERE code = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, code);
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return id;
 }
 
 /* ST_OK when person exists, ST_NOT_FOUND when not. */
@@ -288,7 +244,7 @@ static enum status audit_view(struct db *db, long long person)
 	enum status s = db_begin(db);
 	if (s != ST_OK)
 		return s;
-	return finish(db, audit_log(db, "view", "medical_record", person, NULL));
+	return db_finish(db, audit_log(db, "view", "medical_record", person, NULL));
 }
 
 /* Makes room for one more element of size bytes at the end of *items;
@@ -360,8 +316,8 @@ static void bind_consultation(sqlite3_stmt *st, const struct consultation *c, lo
 	db_bind_text(st, 6, c->treatment);
 	db_bind_text(st, 7, c->referral_to);
 	db_bind_text(st, 8, c->referral_why);
-	bind_opt(st, 9, c->referral_status);
-	bind_opt(st, 10, c->next_followup);
+	db_bind_opt(st, 9, c->referral_status);
+	db_bind_opt(st, 10, c->next_followup);
 }
 
 /* Inserts a new consultation by the actor; ST_NOT_FOUND for an unknown
@@ -381,7 +337,7 @@ static enum status consultation_insert(struct db *db, struct consultation *c, lo
 	bind_consultation(st, c, centre);
 	if (a->user_id > 0)
 		sqlite3_bind_int64(st, 11, a->user_id);
-	enum status s = step_done(st);
+	enum status s = db_step_done(st);
 	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 		return ST_NOT_FOUND;
 	if (s != ST_OK)
@@ -415,7 +371,7 @@ static enum status consultation_update(struct db *db, struct consultation *c, lo
 	sqlite3_bind_int64(st, 1, c->id);
 	bind_consultation(st, c, centre);
 	sqlite3_bind_int(st, 11, c->version);
-	if ((s = step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+	if ((s = db_step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 		s = ST_CONFLICT;
 	if (s == ST_OK) {
 		c->version++;
@@ -439,7 +395,7 @@ enum status consultation_save(struct db *db, struct consultation *c)
 	long long id = c->id;
 	int version = c->version;
 	bool is_new = id == 0;
-	long long centre = centre_id(db, c->centre_code);
+	long long centre = db_centre_id(db, c->centre_code);
 	struct consultation before;
 	struct jsonbuf j;
 	jsonbuf_init(&j);
@@ -542,9 +498,9 @@ static void bind_case(sqlite3_stmt *st, const struct medical_case *mc, long long
 {
 	db_bind_text(st, 2, mc->condition);
 	db_bind_text(st, 3, mc->opened);
-	bind_opt(st, 4, mc->closed);
+	db_bind_opt(st, 4, mc->closed);
 	db_bind_text(st, 5, mc->outcome);
-	bind_opt(st, 6, mc->expected_delivery);
+	db_bind_opt(st, 6, mc->expected_delivery);
 	db_bind_text(st, 7, mc->notes);
 	sqlite3_bind_int64(st, 8, centre);
 }
@@ -560,7 +516,7 @@ static enum status case_insert(struct db *db, struct medical_case *mc, long long
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, mc->person_id);
 	bind_case(st, mc, centre);
-	enum status s = step_done(st);
+	enum status s = db_step_done(st);
 	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 		return ST_NOT_FOUND;
 	if (s != ST_OK)
@@ -593,7 +549,7 @@ static enum status case_update(struct db *db, struct medical_case *mc, long long
 	sqlite3_bind_int64(st, 1, mc->id);
 	bind_case(st, mc, centre);
 	sqlite3_bind_int(st, 9, mc->version);
-	if ((s = step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+	if ((s = db_step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 		s = ST_CONFLICT;
 	if (s == ST_OK) {
 		mc->version++;
@@ -616,7 +572,7 @@ enum status medical_case_save(struct db *db, struct medical_case *mc)
 	long long id = mc->id;
 	int version = mc->version;
 	bool is_new = id == 0;
-	long long centre = centre_id(db, mc->centre_code);
+	long long centre = db_centre_id(db, mc->centre_code);
 	struct medical_case before;
 	struct jsonbuf j;
 	jsonbuf_init(&j);
@@ -651,31 +607,31 @@ enum status medical_case_antenatal(struct db *db, long long case_id, const char 
 	if (!notes)
 		notes = "";
 	/* Notes as long as a case's notes at most. */
-	if (!is_day(date) || strcmp(date, today) > 0 || !text_ok(notes, sizeof ((struct medical_case *)0)->notes))
+	if (!date_is_day(date) || strcmp(date, today) > 0 || !text_ok(notes, sizeof ((struct medical_case *)0)->notes))
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
 	struct medical_case mc;
 	if ((s = case_read(db, case_id, &mc)) != ST_OK)
-		return finish(db, s);
+		return db_finish(db, s);
 	/* A visit of this pregnancy: not before it was opened nor after it closed. */
 	if (strcmp(mc.condition, "pregnancy") != 0 || strcmp(date, mc.opened) < 0
 	    || (mc.closed[0] && strcmp(date, mc.closed) > 0))
-		return finish(db, ST_INVALID);
+		return db_finish(db, ST_INVALID);
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
-		return finish(db, ST_INTERNAL);
+		return db_finish(db, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, case_id);
 	db_bind_text(st, 2, date);
 	db_bind_text(st, 3, notes);
-	if ((s = step_done(st)) != ST_OK)
-		return finish(db, s);
+	if ((s = db_step_done(st)) != ST_OK)
+		return db_finish(db, s);
 	struct jsonbuf j;
 	jsonbuf_init(&j);
 	jsonbuf_put_str(&j, "antenatal_visit", date);
 	if (*notes)
 		jsonbuf_put_str(&j, "notes", notes);
-	return finish(db, audit_log(db, "antenatal", "medical_case", case_id, jsonbuf_text(&j)));
+	return db_finish(db, audit_log(db, "antenatal", "medical_case", case_id, jsonbuf_text(&j)));
 }
 
 enum status medical_case_list(struct db *db, long long person,
@@ -722,30 +678,30 @@ enum status fitness_record(struct db *db, long long person, const char *date, co
 		return s;
 	char today[11];
 	today_iso(today);
-	if (!one_of(status, fitness_statuses) || !is_day(date) || strcmp(date, today) > 0)
+	if (!one_of(status, fitness_statuses) || !date_is_day(date) || strcmp(date, today) > 0)
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
-		return finish(db, ST_INTERNAL);
+		return db_finish(db, ST_INTERNAL);
 	const struct db_actor *a = db_actor(db);
 	sqlite3_bind_int64(st, 1, person);
 	db_bind_text(st, 2, date);
 	db_bind_text(st, 3, status);
 	if (a->user_id > 0)
 		sqlite3_bind_int64(st, 4, a->user_id);
-	if ((s = step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+	if ((s = db_step_done(st)) == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 		s = ST_NOT_FOUND;
 	if (s != ST_OK)
-		return finish(db, s);
+		return db_finish(db, s);
 	long long id = sqlite3_last_insert_rowid(db_sqlite(db));
 	struct jsonbuf j;
 	jsonbuf_init(&j);
 	json_person(&j, person);
 	jsonbuf_put_str(&j, "date", date);
 	jsonbuf_put_str(&j, "status", status);
-	return finish(db, audit_log(db, "create", "fitness", id, jsonbuf_text(&j)));
+	return db_finish(db, audit_log(db, "create", "fitness", id, jsonbuf_text(&j)));
 }
 
 enum status medical_status_get(struct db *db, long long person, struct medical_status *out)

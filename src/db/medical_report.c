@@ -11,26 +11,6 @@
 #include "db/db_private.h"
 #include "db/medical.h"
 
-/* True for a full ISO day "YYYY-MM-DD" (such strings compare as dates). */
-static bool is_day(const char *iso)
-{
-	struct pdate d;
-	return iso && date_from_iso(iso, &d) == DATE_OK && d.prec == DATE_DAY;
-}
-
-/* The id of the centre with this code, 0 when unknown. */
-static long long centre_id(struct db *db, const char *code)
-{
-	static const char sql[] = "SELECT id FROM centre WHERE code = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, code);
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return id;
-}
-
 /* Makes room for one more element of size bytes at the end of *items;
  * returns it zeroed, or NULL when out of memory. */
 static void *grow(void **items, size_t *n, size_t *cap, size_t size)
@@ -130,9 +110,9 @@ enum status followup_list(struct db *db, const char *centre_code, const char *to
 	enum status s = db_require(db, PERM_MEDICAL_READ);
 	if (s != ST_OK)
 		return s;
-	if (!is_day(today))
+	if (!date_is_day(today))
 		return ST_INVALID;
-	long long centre = centre_id(db, centre_code);
+	long long centre = db_centre_id(db, centre_code);
 	if (!centre)
 		return ST_NOT_FOUND;
 	if (limit <= 0)
@@ -182,9 +162,9 @@ enum status register_day(struct db *db, const char *centre_code, const char *dat
 	enum status s = db_require(db, PERM_MEDICAL_READ);
 	if (s != ST_OK)
 		return s;
-	if (!is_day(date))
+	if (!date_is_day(date))
 		return ST_INVALID;
-	long long centre = centre_id(db, centre_code);
+	long long centre = db_centre_id(db, centre_code);
 	if (!centre)
 		return ST_NOT_FOUND;
 	sqlite3_stmt *st = db_stmt(db, sql);
@@ -268,7 +248,7 @@ enum status monthly_counts(struct db *db, const char *centre_code, const char *m
 		return ST_INVALID;
 	if (!centre_code)
 		centre_code = "";
-	if (*centre_code && !centre_id(db, centre_code))
+	if (*centre_code && !db_centre_id(db, centre_code))
 		return ST_NOT_FOUND;
 	char from[16], to[16];
 	snprintf(from, sizeof from, "%04d-%02d-01", m.year, m.month);

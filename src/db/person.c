@@ -132,21 +132,6 @@ void person_phone_key(const char *phone, char *out, size_t size)
 	snprintf(out, size, "%s", n > 8 ? digits + n - 8 : digits);
 }
 
-/* Runs a prepared write and resets it. */
-static enum status step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
-}
-
-/* Binds "" as NULL: optional dates and codes. */
-static void bind_opt(sqlite3_stmt *st, int idx, const char *s)
-{
-	db_bind_text(st, idx, s && *s ? s : NULL);
-}
-
 /* Writes the search index row and the name keys of p. */
 static enum status write_index(struct db *db, const struct person *p)
 {
@@ -159,15 +144,15 @@ static enum status write_index(struct db *db, const struct person *p)
 	char text[1024];
 	person_index_text(p, text, sizeof text);
 	sqlite3_bind_int64(del, 1, p->id);
-	enum status s = step_done(del);
+	enum status s = db_step_done(del);
 	if (s == ST_OK) {
 		sqlite3_bind_int64(ins, 1, p->id);
 		db_bind_text(ins, 2, text);
-		s = step_done(ins);
+		s = db_step_done(ins);
 	}
 	if (s == ST_OK) {
 		sqlite3_bind_int64(delk, 1, p->id);
-		s = step_done(delk);
+		s = db_step_done(delk);
 	}
 	const char *parts[] = { p->family_name, p->given_names, p->other_names };
 	for (int i = 0; s == ST_OK && i < 3; i++) {
@@ -178,7 +163,7 @@ static enum status write_index(struct db *db, const struct person *p)
 			names_key(words[w], key, sizeof key);
 			db_bind_text(insk, 1, key);
 			sqlite3_bind_int64(insk, 2, p->id);
-			s = step_done(insk);
+			s = db_step_done(insk);
 		}
 	}
 	return s;
@@ -198,7 +183,7 @@ static enum status write_lists(struct db *db, const struct person *p)
 		if (!st)
 			return ST_INTERNAL;
 		sqlite3_bind_int64(st, 1, p->id);
-		s = step_done(st);
+		s = db_step_done(st);
 	}
 	sqlite3_stmt *lang = db_stmt(db, "INSERT OR IGNORE INTO person_language (person_id, language) VALUES (?1, ?2)");
 	sqlite3_stmt *doc = db_stmt(db, "INSERT INTO person_document (person_id, doc_type, number, issued_by, expiry) "
@@ -209,15 +194,15 @@ static enum status write_lists(struct db *db, const struct person *p)
 	for (int i = 0; s == ST_OK && i < PERSON_MAX_LANGS && p->languages[i][0]; i++) {
 		sqlite3_bind_int64(lang, 1, p->id);
 		db_bind_text(lang, 2, p->languages[i]);
-		s = step_done(lang);
+		s = db_step_done(lang);
 	}
 	for (int i = 0; s == ST_OK && i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++) {
 		sqlite3_bind_int64(doc, 1, p->id);
 		db_bind_text(doc, 2, p->docs[i].type);
 		db_bind_text(doc, 3, p->docs[i].number);
-		bind_opt(doc, 4, p->docs[i].issued_by);
-		bind_opt(doc, 5, p->docs[i].expiry);
-		s = step_done(doc);
+		db_bind_opt(doc, 4, p->docs[i].issued_by);
+		db_bind_opt(doc, 5, p->docs[i].expiry);
+		s = db_step_done(doc);
 	}
 	for (int f = 0; s == ST_OK && f < FLAG_COUNT_; f++) {
 		if (!p->flags[f])
@@ -225,21 +210,9 @@ static enum status write_lists(struct db *db, const struct person *p)
 		sqlite3_bind_int64(flag, 1, p->id);
 		db_bind_text(flag, 2, flags[f].name);
 		db_bind_text(flag, 3, f == FLAG_OTHER ? p->flag_other : "");
-		s = step_done(flag);
+		s = db_step_done(flag);
 	}
 	return s;
-}
-
-/* The id of the centre with this code, 0 when unknown. */
-static long long centre_id(struct db *db, const char *code)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM centre WHERE code = ?1");
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, code);
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return id;
 }
 
 /* Takes the next case number of centre and year, under the write lock. */
@@ -279,9 +252,9 @@ static void bind_person(sqlite3_stmt *st, const struct person *p, long long cent
 	db_bind_text(st, 3, p->other_names);
 	char sex[2] = { p->sex, '\0' };
 	db_bind_text(st, 4, sex);
-	bind_opt(st, 5, p->birth_date);
+	db_bind_opt(st, 5, p->birth_date);
 	sqlite3_bind_int(st, 6, p->birth_estimated);
-	bind_opt(st, 7, p->nationality);
+	db_bind_opt(st, 7, p->nationality);
 	db_bind_text(st, 8, p->phone);
 	db_bind_text(st, 9, phone_key);
 	db_bind_text(st, 10, p->arrival_date);
@@ -361,7 +334,7 @@ static enum status insert_person(struct db *db, struct person *p, long long cent
 		return s != ST_OK ? s : ST_INTERNAL;
 	bind_person(st, p, centre, db_actor(db)->user_id);
 	db_bind_text(st, 17, key);
-	if ((s = step_done(st)) != ST_OK)
+	if ((s = db_step_done(st)) != ST_OK)
 		return s;
 	p->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	memcpy(p->case_key, key, sizeof key);
@@ -371,7 +344,7 @@ static enum status insert_person(struct db *db, struct person *p, long long cent
 	sqlite3_bind_int64(st, 1, p->id);
 	sqlite3_bind_int64(st, 2, centre);
 	db_bind_text(st, 3, p->arrival_date);
-	return step_done(st);
+	return db_step_done(st);
 }
 
 /* Updates an existing person if its version is still orig's. */
@@ -389,7 +362,7 @@ static enum status update_person(struct db *db, struct person *p, long long cent
 	bind_person(st, p, centre, 0);
 	sqlite3_bind_int64(st, 17, p->id);
 	sqlite3_bind_int(st, 18, p->version);
-	enum status s = step_done(st);
+	enum status s = db_step_done(st);
 	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 		s = ST_CONFLICT;
 	if (s == ST_OK)
@@ -414,7 +387,7 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 		changed[0] = '\0';
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
-	long long centre = centre_id(db, p->centre_code);
+	long long centre = db_centre_id(db, p->centre_code);
 	struct person now;
 	if (!centre)
 		s = ST_NOT_FOUND;

@@ -14,31 +14,6 @@ const char *stay_service_name(enum stay_service s)
 	return (int)s >= 0 && s < SERVICE_COUNT_ ? services[s] : "";
 }
 
-/* Runs a prepared write and resets it. */
-static enum status step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
-}
-
-/* Commits when s is ST_OK, else rolls back. */
-static enum status finish(struct db *db, enum status s)
-{
-	if (s == ST_OK)
-		return db_commit(db);
-	db_rollback(db);
-	return s;
-}
-
-/* True for a full ISO day. */
-static bool is_day(const char *iso)
-{
-	struct pdate d;
-	return iso && date_from_iso(iso, &d) == DATE_OK && d.prec == DATE_DAY;
-}
-
 enum status stay_admit(struct db *db, long long person, const char *centre_code, const char *date,
                        long long *id_out)
 {
@@ -50,25 +25,25 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	if (!is_day(date))
+	if (!date_is_day(date))
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(db, open_or_later);
 	if (!st)
-		return finish(db, ST_INTERNAL);
+		return db_finish(db, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, person);
 	db_bind_text(st, 2, date);
 	int busy = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 1;
 	sqlite3_reset(st);
 	if (busy)
-		return finish(db, ST_INVALID);
+		return db_finish(db, ST_INVALID);
 	if (!(st = db_stmt(db, insert)))
-		return finish(db, ST_INTERNAL);
+		return db_finish(db, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, person);
 	db_bind_text(st, 2, centre_code);
 	db_bind_text(st, 3, date);
-	s = step_done(st);
+	s = db_step_done(st);
 	if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 		s = ST_NOT_FOUND;
 	long long id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -81,7 +56,7 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
 	}
 	if (s == ST_OK && id_out)
 		*id_out = id;
-	return finish(db, s);
+	return db_finish(db, s);
 }
 
 enum status stay_depart(struct db *db, long long stay, const char *date, const char *reason)
@@ -96,13 +71,13 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 	bool known = false;
 	for (size_t i = 0; reason && i < sizeof reasons / sizeof reasons[0]; i++)
 		known = known || strcmp(reasons[i], reason) == 0;
-	if (!known || !is_day(date))
+	if (!known || !date_is_day(date))
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(db, update);
 	if (!st)
-		return finish(db, ST_INTERNAL);
+		return db_finish(db, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, stay);
 	db_bind_text(st, 2, date);
 	db_bind_text(st, 3, reason);
@@ -112,14 +87,14 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 		rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return finish(db, db_status_of(rc));
+		return db_finish(db, db_status_of(rc));
 	if (!person)
-		return finish(db, ST_INVALID);   /* gone, already departed, or before admission */
+		return db_finish(db, ST_INVALID);   /* gone, already departed, or before admission */
 	struct jsonbuf j;
 	jsonbuf_init(&j);
 	jsonbuf_put_str(&j, "departed", date);
 	jsonbuf_put_str(&j, "reason", reason);
-	return finish(db, audit_log(db, "depart", "person", person, jsonbuf_text(&j)));
+	return db_finish(db, audit_log(db, "depart", "person", person, jsonbuf_text(&j)));
 }
 
 enum status stay_set_services(struct db *db, long long stay, const bool given[SERVICE_COUNT_])
@@ -134,16 +109,16 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 		return s;
 	sqlite3_stmt *st = db_stmt(db, person_of);
 	if (!st)
-		return finish(db, ST_INTERNAL);
+		return db_finish(db, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, stay);
 	long long person = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	if (!person)
-		return finish(db, ST_NOT_FOUND);
+		return db_finish(db, ST_NOT_FOUND);
 	if (!(st = db_stmt(db, clear)))
-		return finish(db, ST_INTERNAL);
+		return db_finish(db, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, stay);
-	s = step_done(st);
+	s = db_step_done(st);
 	struct jsonbuf j;
 	jsonbuf_init(&j);
 	char list[80] = "";
@@ -151,15 +126,15 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 		if (!given[i])
 			continue;
 		if (!(st = db_stmt(db, add)))
-			return finish(db, ST_INTERNAL);
+			return db_finish(db, ST_INTERNAL);
 		sqlite3_bind_int64(st, 1, stay);
 		db_bind_text(st, 2, services[i]);
-		s = step_done(st);
+		s = db_step_done(st);
 		size_t len = strlen(list);
 		snprintf(list + len, sizeof list - len, "%s%s", len ? " " : "", services[i]);
 	}
 	jsonbuf_put_str(&j, "services", list);
 	if (s == ST_OK)
 		s = audit_log(db, "services", "person", person, jsonbuf_text(&j));
-	return finish(db, s);
+	return db_finish(db, s);
 }

@@ -76,36 +76,6 @@ enum status user_read(struct db *db, long long id, const char *name, struct user
 	return s;
 }
 
-/* The id of the centre with this code, 0 when there is none. */
-static long long centre_id(struct db *db, const char *code)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM centre WHERE code = ?1");
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, code);
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return id;
-}
-
-/* Runs a prepared write and resets it; ST_OK when it finished. */
-static enum status step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
-}
-
-/* Commits when s is ST_OK, else rolls back; returns the final status. */
-static enum status finish(struct db *db, enum status s)
-{
-	if (s == ST_OK)
-		return db_commit(db);
-	db_rollback(db);
-	return s;
-}
-
 enum status user_add(struct db *db, const char *name, const char *display_name,
                      enum role role, const char *centre_code, const char *lang,
                      const char *password, long long *id_out)
@@ -126,7 +96,7 @@ enum status user_add(struct db *db, const char *name, const char *display_name,
 		return s;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
-	long long centre = centre_id(db, centre_code);
+	long long centre = db_centre_id(db, centre_code);
 	sqlite3_stmt *st = centre ? db_stmt(db, insert) : NULL;
 	if (!centre)
 		s = ST_NOT_FOUND;
@@ -139,7 +109,7 @@ enum status user_add(struct db *db, const char *name, const char *display_name,
 		sqlite3_bind_int64(st, 4, centre);
 		db_bind_text(st, 5, lang);
 		db_bind_text(st, 6, hash);
-		s = step_done(st);
+		s = db_step_done(st);
 	}
 	if (s == ST_OK) {
 		long long id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -154,7 +124,7 @@ enum status user_add(struct db *db, const char *name, const char *display_name,
 		if (s == ST_OK && id_out)
 			*id_out = id;
 	}
-	return finish(db, s);
+	return db_finish(db, s);
 }
 
 enum status user_get(struct db *db, long long id, struct user *out)
@@ -221,7 +191,7 @@ enum status user_admin_save(struct db *db, struct user *u, const struct user_cha
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
-	long long centre = centre_id(db, c->centre_code);
+	long long centre = db_centre_id(db, c->centre_code);
 	bool loses_admin = u->role == ROLE_ADMIN && u->active && (c->role != ROLE_ADMIN || !c->active);
 	if (!centre)
 		s = ST_NOT_FOUND;
@@ -238,7 +208,7 @@ enum status user_admin_save(struct db *db, struct user *u, const struct user_cha
 		sqlite3_bind_int(st, 5, c->active);
 		sqlite3_bind_int64(st, 6, u->id);
 		sqlite3_bind_int(st, 7, u->version);
-		s = step_done(st);
+		s = db_step_done(st);
 		if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 			s = ST_CONFLICT;
 	}
@@ -252,7 +222,7 @@ enum status user_admin_save(struct db *db, struct user *u, const struct user_cha
 		jsonbuf_change_int(&j, "active", u->active, c->active);
 		s = audit_log(db, "update", "app_user", u->id, jsonbuf_text(&j));
 	}
-	s = finish(db, s);
+	s = db_finish(db, s);
 	if (s == ST_OK)
 		s = user_read(db, u->id, NULL, u, NULL, 0);
 	return s;
@@ -282,12 +252,12 @@ enum status user_set_password(struct db *db, const char *name, const char *passw
 	} else {
 		db_bind_text(st, 1, hash);
 		db_bind_text(st, 2, name);
-		s = step_done(st);
+		s = db_step_done(st);
 	}
 	if (s == ST_OK)
 		s = audit_log(db, "set_password", "app_user", u.id, NULL);
 	explicit_bzero(hash, sizeof hash);
-	return finish(db, s);
+	return db_finish(db, s);
 }
 
 enum status user_save_prefs(struct db *db, struct user *u, const char *display_name,
@@ -316,7 +286,7 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 		db_bind_text(st, 2, new_lang);
 		sqlite3_bind_int64(st, 3, u->id);
 		sqlite3_bind_int(st, 4, u->version);
-		s = step_done(st);
+		s = db_step_done(st);
 		if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 			s = ST_CONFLICT;
 	}
@@ -327,7 +297,7 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 		jsonbuf_change_str(&j, "lang", u->lang, new_lang);
 		s = audit_log(db, "update", "app_user", u->id, jsonbuf_text(&j));
 	}
-	if ((s = finish(db, s)) == ST_OK) {
+	if ((s = db_finish(db, s)) == ST_OK) {
 		memcpy(u->display_name, new_display, sizeof new_display);
 		memcpy(u->lang, new_lang, sizeof new_lang);
 		u->version++;
