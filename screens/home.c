@@ -50,6 +50,8 @@ struct home {
 	bool has_draft;
 	long long draft_ref;
 	char draft_at[24];
+	char centre[200];        /* the user's centre, named in centre_lang */
+	char centre_lang[3];
 };
 
 /* Builds the menu for the role: modules appear here as they are built. */
@@ -192,11 +194,15 @@ static void home_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct home *s = state;
 	const struct user *u = app_user(app);
-	char line[512], centre[200];
-	ref_centre_name(app_db(app), u->centre_code, lang_get(), centre, sizeof centre);
+	char line[512];
+	/* Read once per language, not at every key. */
+	if (strcmp(s->centre_lang, lang_get()) != 0) {
+		ref_centre_name(app_db(app), u->centre_code, lang_get(), s->centre, sizeof s->centre);
+		snprintf(s->centre_lang, sizeof s->centre_lang, "%s", lang_get());
+	}
 	snprintf(line, sizeof line, _("Welcome, %s"), u->display_name);
 	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
-	snprintf(line, sizeof line, "%s · %s", _(role_label_msgid(u->role)), centre);
+	snprintf(line, sizeof line, "%s · %s", _(role_label_msgid(u->role)), s->centre);
 	ui_put(win, 2, 2, getmaxx(win) - 4, 0, line);
 	menu_draw(&s->menu, win, 4, 2, 50);
 	if (s->has_draft) {
