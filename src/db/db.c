@@ -129,6 +129,21 @@ void db_bind_opt(sqlite3_stmt *st, int idx, const char *text)
 	db_bind_text(st, idx, text && *text ? text : NULL);
 }
 
+void *db_grow(void **items, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t more = *cap ? *cap * 2 : 16;
+		void *bigger = realloc(*items, more * size);
+		if (!bigger)
+			return NULL;
+		*items = bigger;
+		*cap = more;
+	}
+	void *slot = (char *)*items + (*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
 void db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);

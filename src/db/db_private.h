@@ -47,6 +47,11 @@ long long db_centre_id(struct db *db, const char *code);
 /* Binds text, with "" (or NULL) bound as SQL NULL: optional dates and codes. */
 void db_bind_opt(sqlite3_stmt *st, int idx, const char *text);
 
+/* Makes room for one more element of size bytes at the end of the array
+ * *items (n used, cap allocated), for collecting rows before calling back;
+ * returns it zeroed, or NULL when out of memory. The caller frees *items. */
+void *db_grow(void **items, size_t *n, size_t *cap, size_t size);
+
 /* Binds text that may be NULL (bound as SQL NULL), copied by SQLite. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *text);
 

@@ -247,23 +247,6 @@ static enum status audit_view(struct db *db, long long person)
 	return db_finish(db, audit_log(db, "view", "medical_record", person, NULL));
 }
 
-/* Makes room for one more element of size bytes at the end of *items;
- * returns it zeroed, or NULL when out of memory. */
-static void *grow(void **items, size_t *n, size_t *cap, size_t size)
-{
-	if (*n == *cap) {
-		size_t more = *cap ? *cap * 2 : 16;
-		void *bigger = realloc(*items, more * size);
-		if (!bigger)
-			return NULL;
-		*items = bigger;
-		*cap = more;
-	}
-	void *slot = (char *)*items + (*n)++ * size;
-	memset(slot, 0, size);
-	return slot;
-}
-
 /* ---- consultations ------------------------------------------------------ */
 
 #define CONSULTATION_SELECT \
@@ -438,7 +421,7 @@ enum status consultation_list(struct db *db, long long person, int limit,
 	sqlite3_bind_int(st, 2, limit);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct consultation *c = grow((void **)&rows, &n, &cap, sizeof *rows);
+		struct consultation *c = db_grow((void **)&rows, &n, &cap, sizeof *rows);
 		if (!c) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -651,7 +634,7 @@ enum status medical_case_list(struct db *db, long long person,
 	sqlite3_bind_int64(st, 1, person);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct medical_case *mc = grow((void **)&rows, &n, &cap, sizeof *rows);
+		struct medical_case *mc = db_grow((void **)&rows, &n, &cap, sizeof *rows);
 		if (!mc) {
 			rc = SQLITE_NOMEM;
 			break;

@@ -11,23 +11,6 @@
 #include "db/db_private.h"
 #include "db/medical.h"
 
-/* Makes room for one more element of size bytes at the end of *items;
- * returns it zeroed, or NULL when out of memory. */
-static void *grow(void **items, size_t *n, size_t *cap, size_t size)
-{
-	if (*n == *cap) {
-		size_t more = *cap ? *cap * 2 : 16;
-		void *bigger = realloc(*items, more * size);
-		if (!bigger)
-			return NULL;
-		*items = bigger;
-		*cap = more;
-	}
-	void *slot = (char *)*items + (*n)++ * size;
-	memset(slot, 0, size);
-	return slot;
-}
-
 /* Appends s to out (size bytes, *len used), in capitals when upper, whole
  * characters only: what does not fit is left out. A byte that is not UTF-8
  * becomes '?'. */
@@ -176,7 +159,7 @@ enum status register_day(struct db *db, const char *centre_code, const char *dat
 	db_bind_text(st, 2, date);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct register_line *r = grow((void **)&rows, &n, &cap, sizeof *rows);
+		struct register_line *r = db_grow((void **)&rows, &n, &cap, sizeof *rows);
 		if (!r) {
 			rc = SQLITE_NOMEM;
 			break;
