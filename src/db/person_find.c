@@ -91,23 +91,21 @@ bool person_match_query(const char *typed, char *out, size_t size)
 	return words > 0;
 }
 
-/* Adds the short codes of the person's flags, and CHILD when under 18. */
-static void hit_flags(struct db *db, struct person_hit *h)
+/* The short codes ("UAC VoT") of the stored flag names in names
+ * (space-separated, as the lookup's group_concat gives them) into h. */
+static void hit_flags(const char *names, struct person_hit *h)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT flag FROM person_flag WHERE person_id = ?1");
 	h->flags[0] = '\0';
-	if (!st)
-		return;
-	sqlite3_bind_int64(st, 1, h->id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int f = person_flag_from_name((const char *)sqlite3_column_text(st, 0));
+	char copy[400];
+	snprintf(copy, sizeof copy, "%s", names);
+	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		int f = person_flag_from_name(w);
 		if (f < 0)
 			continue;
 		size_t len = strlen(h->flags);
 		snprintf(h->flags + len, sizeof h->flags - len, "%s%s", len ? " " : "",
 		         person_flag_short((enum person_flag)f));
 	}
-	sqlite3_reset(st);
 }
 
 /* Fills a hit from columns 0..8 of a lookup row. */
@@ -126,11 +124,14 @@ static void read_hit(sqlite3_stmt *st, struct person_hit *h)
 	h->birth_estimated = sqlite3_column_int(st, 6) != 0;
 	db_column_copy(st, 7, h->nationality, sizeof h->nationality);
 	db_column_copy(st, 8, h->centre_code, sizeof h->centre_code);
+	const unsigned char *flags = sqlite3_column_text(st, 9);
+	hit_flags(flags ? (const char *)flags : "", h);
 }
 
 #define HIT_COLUMNS \
 	"p.id, p.case_key, p.family_name, p.given_names, p.sex, coalesce(p.birth_date, ''), " \
-	"p.birth_estimated, coalesce(p.nationality, ''), c.code"
+	"p.birth_estimated, coalesce(p.nationality, ''), c.code, " \
+	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id)"
 
 enum status person_search(struct db *db, const char *query, long long after_id, int limit,
                           void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
@@ -170,10 +171,8 @@ enum status person_search(struct db *db, const char *query, long long after_id, 
 		free(hits);
 		return db_status_of(rc);
 	}
-	for (int i = 0; i < n; i++) {
-		hit_flags(db, &hits[i]);
+	for (int i = 0; i < n; i++)
 		cb(&hits[i], ctx);
-	}
 	free(hits);
 	return ST_OK;
 }
@@ -256,7 +255,7 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 			char family[PERSON_NAME_MAX + 1], given[PERSON_NAME_MAX + 1], other[PERSON_NAME_MAX + 1];
 			db_column_copy(st, 2, family, sizeof family);
 			db_column_copy(st, 3, given, sizeof given);
-			db_column_copy(st, 9, other, sizeof other);
+			db_column_copy(st, 10, other, sizeof other);
 			const unsigned char *sex = sqlite3_column_text(st, 4);
 			char birth[11];
 			db_column_copy(st, 5, birth, sizeof birth);
@@ -276,10 +275,8 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 		if (found)
 			read_hit(st, &h);
 		sqlite3_reset(st);
-		if (found) {
-			hit_flags(db, &h);
+		if (found)
 			cb(&h, cands[i].score, ctx);
-		}
 	}
 	free(ids);
 	free(cands);
