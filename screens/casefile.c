@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -97,7 +98,7 @@ static enum status casefile_enter(struct app *app, void *state, const void *arg)
 /* Age text for a partial birth date: "23", "~23", "?". */
 static void age_of(const char *birth, bool estimated, char *out, size_t size, bool *child)
 {
-	struct pdate b, today = date_from_time(time(NULL));
+	struct pdate b, today = clock_today();
 	int min, max;
 	*child = false;
 	if (!birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, &today, &min, &max) != 0) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/medical.h"
@@ -63,7 +64,7 @@ static enum status consult_enter(struct app *app, void *state, const void *arg)
 	snprintf(s->c.centre_code, sizeof s->c.centre_code, "%s", app_user(app)->centre_code);
 	form_init(&s->form, fields, F_COUNT);
 	char today[11];
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
 	form_set(&s->form, F_DATE, today);
 	form_set(&s->form, F_REF_STATUS, "");
@@ -89,7 +90,7 @@ static enum ui_result save(struct app *app, struct consult *s)
 	form_get(&s->form, F_REF_STATUS, c->referral_status, sizeof c->referral_status);
 	form_get(&s->form, F_FOLLOWUP, c->next_followup, sizeof c->next_followup);
 	char today[11];
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
 	const char *why = NULL;
 	if (consultation_check(c, today, &why) != ST_OK) {

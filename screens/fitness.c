@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/medical.h"
@@ -42,7 +43,7 @@ static enum status fitness_enter(struct app *app, void *state, const void *arg)
 	s->person = *(const long long *)arg;
 	form_init(&s->form, fields, F_COUNT);
 	char today[11];
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
 	form_set(&s->form, F_DATE, today);
 	s->form.changed = false;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -74,7 +75,7 @@ static enum status followup_enter(struct app *app, void *state, const void *arg)
 	(void)arg;
 	struct followup_screen *s = state;
 	s->app = app;
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, s->today, sizeof s->today);
 	list_init(&s->list, columns, 3, fetch, s);
 	return ST_OK;

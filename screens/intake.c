@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -202,7 +203,7 @@ static void fill(struct intake *s, const struct person *p)
 /* Today as ISO. */
 static void today_iso(char *out, size_t size)
 {
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, out, size);
 }
 

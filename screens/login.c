@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/demo.h"
@@ -78,7 +79,7 @@ static enum ui_result sign_in(struct app *app, struct login *s)
 	form_get(&s->form, F_PASSWORD, password, sizeof password);
 	origin(from, sizeof from);
 	struct user u;
-	struct login_request req = { name, password, from, time(NULL), app_lockout_policy(app) };
+	struct login_request req = { name, password, from, clock_now(), app_lockout_policy(app) };
 	time_t until = 0;
 	enum status st = login_attempt(app_db(app), &req, &u, &until);
 	explicit_bzero(password, sizeof password);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -56,7 +57,7 @@ struct lookup {
 /* "~23" for an estimated age, "23", or "?" into out; true for a child. */
 static bool age_text(const char *birth, bool estimated, char *out, size_t size)
 {
-	struct pdate b, today = date_from_time(time(NULL));
+	struct pdate b, today = clock_today();
 	int min, max;
 	if (!birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, &today, &min, &max) != 0) {
 		snprintf(out, size, "?");

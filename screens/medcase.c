@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/medical.h"
@@ -73,7 +74,7 @@ static enum status medcase_enter(struct app *app, void *state, const void *arg)
 		form_set(&s->form, F_OUTCOME, s->mc.outcome);
 	} else {
 		char today[11];
-		struct pdate t = date_from_time(time(NULL));
+		struct pdate t = clock_today();
 		date_to_iso(&t, today, sizeof today);
 		form_set(&s->form, F_OPENED, today);
 		snprintf(s->mc.centre_code, sizeof s->mc.centre_code, "%s", app_user(app)->centre_code);
@@ -104,7 +105,7 @@ static enum ui_result save(struct app *app, struct medcase *s)
 		return UI_HANDLED;
 	}
 	char today[11];
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
 	const char *why = NULL;
 	if (medical_case_check(mc, today, &why) != ST_OK) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
@@ -44,7 +45,7 @@ static enum status medreport_enter(struct app *app, void *state, const void *arg
 	struct medreport *s = state;
 	form_init(&s->form, fields, F_COUNT);
 	char today[11], month[8];
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
 	snprintf(month, sizeof month, "%.7s", today);
 	form_set(&s->form, F_DAY, today);

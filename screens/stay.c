@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/person.h"
@@ -78,7 +79,7 @@ static enum status stay_enter(struct app *app, void *state, const void *arg)
 	if (st != ST_OK)
 		return st;
 	char today[11];
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
 	if (s->open) {
 		s->defs[F_DEPARTED] = (struct field_def){ .label = N_("Departure date"), .type = FIELD_DATE,

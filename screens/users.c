@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/user.h"
@@ -51,7 +52,7 @@ static void add_row(const struct user *u, void *ctx)
 	text_fit(u->display_name, LIST_CELL - 1, r->cells[1], sizeof r->cells[1]);
 	snprintf(r->cells[2], sizeof r->cells[2], "%s", _(role_label_msgid(u->role)));
 	snprintf(r->cells[3], sizeof r->cells[3], "%s", u->centre_code);
-	account_state_text(u, time(NULL), r->cells[4], sizeof r->cells[4]);
+	account_state_text(u, clock_now(), r->cells[4], sizeof r->cells[4]);
 	snprintf(r->cells[5], sizeof r->cells[5], "%lld", u->id);
 }
 

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/prompt.h"
 #include "cli/user_cmd.h"
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/role.h"
 #include "core/text.h"
@@ -124,7 +125,7 @@ static void print_row(const struct user *u, void *ctx)
 	++*(int *)ctx;
 	char display[128], state[64];
 	text_fit(u->display_name, 28, display, sizeof display);
-	account_state_text(u, time(NULL), state, sizeof state);
+	account_state_text(u, clock_now(), state, sizeof state);
 	const char *cells[] = { u->name, display, role_name(u->role), u->centre_code, u->lang, state };
 	print_cells(cells);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/role.h"
 #include "db/audit.h"
 #include "db/db_private.h"
@@ -843,7 +844,7 @@ static long long query_int(struct medgen *g, const char *sql, long long fallback
  * admissions), or today (UTC) if earlier. */
 static long last_day(struct medgen *g)
 {
-	long today = (long)(time(NULL) / 86400);
+	long today = (long)(clock_now() / 86400);
 	sqlite3_stmt *st = db_stmt(g->db, "SELECT max(coalesce(departed, admitted)) FROM stay");
 	if (!st)
 		return today;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
@@ -105,7 +106,7 @@ static bool text_ok(const char *s, size_t size)
 /* Today, local time, "YYYY-MM-DD". */
 static void today_iso(char out[11])
 {
-	struct pdate t = date_from_time(time(NULL));
+	struct pdate t = clock_today();
 	date_to_iso(&t, out, 11);
 }
 
@@ -310,7 +311,7 @@ static enum status consultation_insert(struct db *db, struct consultation *c, lo
 	static const char sql[] =
 		"INSERT INTO consultation (person_id, date, centre_id, reason, diagnosis, treatment, "
 		"referral_to, referral_why, referral_status, next_followup, clinician_id, created_at) "
-		"SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+		"SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ', app_now(), 'unixepoch') "
 		"FROM person WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/names.h"
@@ -180,7 +181,7 @@ enum status person_search(struct db *db, const char *query, long long after_id, 
 /* Age bounds of a person born on iso (partial) today, -1 when unknown. */
 static void age_bounds(const char *iso, bool estimated, int *min, int *max)
 {
-	struct pdate birth, today = date_from_time(time(NULL));
+	struct pdate birth, today = clock_today();
 	*min = *max = -1;
 	if (iso[0] && date_from_iso(iso, &birth) == DATE_OK && date_age_range(&birth, &today, min, max) == 0
 	    && estimated) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "ui/draw.h"
@@ -35,7 +36,7 @@ void form_init(struct form *f, const struct field_def *defs, int n)
 		fl->choice = -1;
 		fl->yesno = -1;
 	}
-	f->today = date_from_time(time(NULL));
+	f->today = clock_today();
 }
 
 /* The label of choice i of field fl, translated when it is a msgid. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "db/login.h"
 #include "ui/account_text.h"
@@ -45,7 +46,7 @@ static int try_unlock(struct app *app, struct lineedit *pw, const char **msg)
 	char typed[LINEEDIT_MAX * 4 + 1];
 	le_get(pw, typed, sizeof typed);
 	le_set(pw, "");
-	struct login_request req = { NULL, typed, NULL, time(NULL), app_lockout_policy(app) };
+	struct login_request req = { NULL, typed, NULL, clock_now(), app_lockout_policy(app) };
 	time_t until = 0;
 	enum status st = login_confirm(app_db(app), &req, &until);
 	explicit_bzero(typed, sizeof typed);
