@@ -35,7 +35,7 @@ static void sql_times_follow_the_clock(void **state)
 {
 	(void)state;
 	char at[40] = "";
-	struct tmpdir t;
+	struct tmpdir t = { "", "" };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);
