@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "core/text.h"
 #include "db/audit.h"
+#include "screens/admin.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -163,10 +165,11 @@ static bool audit_typing(struct app *app, void *state)
 	return form_typing(&((struct audit_screen *)state)->form);
 }
 
-const struct screen screen_audit = {
+static const struct screen screen_audit = {
 	.name = "audit",
 	.title = N_("Audit trail"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_AUDIT_READ),
 	.state_size = sizeof(struct audit_screen),
 	.bindings = bindings,
 	.enter = audit_enter,
@@ -175,3 +178,8 @@ const struct screen screen_audit = {
 	.action = audit_action,
 	.typing = audit_typing,
 };
+
+enum status audit_open(struct app *app, const struct audit_target *target)
+{
+	return app_push(app, &screen_audit, target);
+}

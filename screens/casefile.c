@@ -9,42 +9,58 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
-#include "db/medical.h"
 #include "db/person.h"
-#include "screens/intake_arg.h"
+#include "ui/module.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 
 #define MAX_RELATIVES 9
 #define MAX_STAYS 4
 #define MAX_CHANGES 4
+#define MAX_MODULES 16
+#define MAX_ACTIONS 40
 
-enum { ACT_EDIT = 1, ACT_RELATIVE, ACT_LINK, ACT_STAY, ACT_CONSULT, ACT_MEDICAL };
+enum { ACT_RELATIVE = 1, ACT_MODULE = 100 };
 
-static const struct binding bindings[] = {
-	{ ACT_EDIT, { UI_KEYCODE(KEY_F(2)), 'e', UI_CTRL('E'), 0 }, N_("Edit"),
-	  N_("Change this person's identity, consent or vulnerabilities") },
-	{ ACT_LINK, { UI_KEYCODE(KEY_F(3)), 'l', 0, 0 }, N_("Family"), N_("Link a family member") },
-	{ ACT_STAY, { UI_KEYCODE(KEY_F(6)), 's', 0, 0 }, N_("Stay"),
-	  N_("Record services, the departure, or a new admission") },
-	{ ACT_CONSULT, { UI_KEYCODE(KEY_F(7)), 'c', 0, 0 }, NULL, N_("Record a consultation (medical staff)") },
-	{ ACT_MEDICAL, { 'm', 0, 0, 0 }, NULL, N_("Open the medical record (medical staff)") },
-	{ ACT_RELATIVE, { '1', 0, 0, 0 }, NULL, N_("1 to 9: open the case file of that family member") },
-	{ 0, { 0 }, NULL, NULL },
-};
+/* Built at each opening from the module table, for the signed-in role:
+ * the status line and F1 show the keys of what this role may do. One
+ * session runs one screen loop, so one table is enough. */
+static struct binding bindings[MAX_ACTIONS + 2];
+static const struct module_action *actions[MAX_ACTIONS];
 
 struct casefile {
 	long long id;
 	struct person p;
 	struct person_relative relatives[MAX_RELATIVES];
-	int nrelatives;
+	int nrelatives, relatives_total;
 	struct person_stay stays[MAX_STAYS];
-	int nstays;
+	int nstays, stays_total;
 	struct person_change changes[MAX_CHANGES];
 	int nchanges;
-	bool has_medical;
-	struct medical_status medical;
+	bool more_changes;
+	char status[MAX_MODULES][400];   /* each module's status line, "" when none */
 };
+
+/* Fills the bindings with the modules' case-file keys allowed to role. */
+static void build_bindings(const struct module *const *modules, int role)
+{
+	int n = 0;
+	for (const struct module *const *m = modules; *m; m++)
+		for (const struct module_action *a = (*m)->actions; a && a->open && n < MAX_ACTIONS; a++) {
+			if (!perm_allows_any(role, a->perms))
+				continue;
+			actions[n] = a;
+			struct binding *b = &bindings[n];
+			*b = (struct binding){ ACT_MODULE + n, { a->key, 0, 0, 0 }, a->hint, a->help };
+			if (a->fkey)
+				*b = (struct binding){ ACT_MODULE + n, { UI_KEYCODE(KEY_F(a->fkey)), a->key, 0, 0 }, a->hint,
+				                       a->help };
+			n++;
+		}
+	bindings[n++] = (struct binding){ ACT_RELATIVE, { '1', 0, 0, 0 }, NULL,
+	                                  N_("1 to 9: open the case file of that family member") };
+	bindings[n] = (struct binding){ 0, { 0 }, NULL, NULL };
+}
 
 /* Collects a relative. */
 static void add_relative(const struct person_relative *r, void *ctx)
@@ -52,6 +68,7 @@ static void add_relative(const struct person_relative *r, void *ctx)
 	struct casefile *s = ctx;
 	if (s->nrelatives < MAX_RELATIVES)
 		s->relatives[s->nrelatives++] = *r;
+	s->relatives_total++;
 }
 
 /* Collects a stay. */
@@ -60,14 +77,17 @@ static void add_stay(const struct person_stay *y, void *ctx)
 	struct casefile *s = ctx;
 	if (s->nstays < MAX_STAYS)
 		s->stays[s->nstays++] = *y;
+	s->stays_total++;
 }
 
-/* Collects a change. */
+/* Collects a change (one more than shown, to know that more exist). */
 static void add_change(const struct person_change *c, void *ctx)
 {
 	struct casefile *s = ctx;
 	if (s->nchanges < MAX_CHANGES)
 		s->changes[s->nchanges++] = *c;
+	else
+		s->more_changes = true;
 }
 
 /* Reads everything again (after an edit, or coming back to the screen). */
@@ -78,11 +98,18 @@ static enum status load(struct app *app, struct casefile *s)
 	if (st != ST_OK)
 		return st;
 	s->nrelatives = s->nstays = s->nchanges = 0;
+	s->relatives_total = s->stays_total = 0;
+	s->more_changes = false;
 	person_family(db, s->id, add_relative, s);
 	person_stays(db, s->id, add_stay, s);
-	person_history(db, s->id, MAX_CHANGES, add_change, s);
-	/* Every role but the administrator sees the plain medical status. */
-	s->has_medical = medical_status_get(db, s->id, &s->medical) == ST_OK;
+	person_history(db, s->id, MAX_CHANGES + 1, add_change, s);
+	/* What each module has to say about the person, to roles allowed. */
+	int role = (int)app_user(app)->role, i = 0;
+	for (const struct module *const *m = app_modules(app); *m && i < MAX_MODULES; m++, i++) {
+		s->status[i][0] = '\0';
+		if ((*m)->status && perm_allows_any(role, (*m)->status_perms))
+			(*m)->status(app, s->id, s->status[i], sizeof s->status[i]);
+	}
 	return ST_OK;
 }
 
@@ -92,6 +119,7 @@ static enum status casefile_enter(struct app *app, void *state, const void *arg)
 	if (!arg)
 		return ST_NOT_FOUND;
 	s->id = *(const long long *)arg;
+	build_bindings(app_modules(app), (int)app_user(app)->role);
 	return load(app, s);
 }
 
@@ -236,30 +264,15 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	if (line[0])
 		ui_put(win, y++, 1, cols - 2, 0, line);
 
-	if (s->has_medical && (s->medical.under_followup || s->medical.fitness[0])) {
-		line[0] = '\0';
-		if (s->medical.under_followup)
-			snprintf(line, sizeof line, "%s", _("Under medical follow-up"));
-		if (s->medical.next_appointment[0]) {
-			date_text(s->medical.next_appointment, a, sizeof a);
-			size_t len = strlen(line);
-			snprintf(line + len, sizeof line - len, _(" · next appointment %s"), a);
-		}
-		if (s->medical.fitness[0]) {
-			date_text(s->medical.fitness_date, b, sizeof b);
-			size_t len = strlen(line);
-			snprintf(line + len, sizeof line - len, "%s%s (%s)", len ? " · " : "",
-			         strcmp(s->medical.fitness, "fit") == 0 ? _("fit to travel")
-			         : strcmp(s->medical.fitness, "fit_escort") == 0 ? _("fit to travel with escort")
-			                                                          : _("not fit to travel"), b);
-		}
-		ui_put(win, y++, 1, cols - 2, A_BOLD, line);
-	}
+	for (int i = 0; i < MAX_MODULES; i++)
+		if (s->status[i][0])
+			y += ui_put_wrapped(win, y, 1, cols - 2, 2, A_BOLD, s->status[i]);
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Family"));
 	if (!s->nrelatives)
 		ui_put(win, y++, 3, cols - 4, 0, _("No family members linked."));
-	for (int i = 0; i < s->nrelatives && y < rows - 8; i++) {
+	int shown = 0;
+	for (int i = 0; i < s->nrelatives && y < rows - 8; i++, shown++) {
 		const struct person_relative *r = &s->relatives[i];
 		char number[CASENUM_MAX];
 		if (!casenum_display(r->hit.case_key, number, sizeof number))
@@ -269,9 +282,14 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, r->hit.name, number);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
+	if (s->relatives_total > shown) {
+		snprintf(line, sizeof line, _("... and %d more"), s->relatives_total - shown);
+		ui_put(win, y++, 3, cols - 4, A_BOLD, line);
+	}
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Stays"));
-	for (int i = 0; i < s->nstays && y < rows - 5; i++) {
+	shown = 0;
+	for (int i = 0; i < s->nstays && y < rows - 5; i++, shown++) {
 		const struct person_stay *st = &s->stays[i];
 		char services[160];
 		services_text(st->services, services, sizeof services);
@@ -285,6 +303,10 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		}
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
+	if (s->stays_total > shown) {
+		snprintf(line, sizeof line, _("... and %d earlier stays"), s->stays_total - shown);
+		ui_put(win, y++, 3, cols - 4, A_BOLD, line);
+	}
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("History of changes"));
 	for (int i = 0; i < s->nchanges && y < rows; i++) {
@@ -293,6 +315,18 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		         c->changes);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
+	if (s->more_changes && y < rows)
+		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and earlier changes"));
+}
+
+/* The module action bound to key, allowed or not, or NULL. */
+static const struct module_action *action_of_key(struct app *app, int key)
+{
+	for (const struct module *const *m = app_modules(app); *m; m++)
+		for (const struct module_action *a = (*m)->actions; a && a->open; a++)
+			if (a->key == key || (a->fkey && key == UI_KEYCODE(KEY_F(a->fkey))))
+				return a;
+	return NULL;
 }
 
 static enum ui_result casefile_input(struct app *app, void *state, int key)
@@ -301,7 +335,13 @@ static enum ui_result casefile_input(struct app *app, void *state, int key)
 	if (key >= '1' && key <= '9') {
 		int i = key - '1';
 		if (i < s->nrelatives)
-			app_push(app, &screen_casefile, &s->relatives[i].id);
+			casefile_open(app, s->relatives[i].id);
+		return UI_HANDLED;
+	}
+	/* A key of something this role may not do says so, not nothing. */
+	const struct module_action *a = action_of_key(app, key);
+	if (a && !perm_allows_any((int)app_user(app)->role, a->perms)) {
+		app_error(app, _(status_msgid(ST_DENIED)));
 		return UI_HANDLED;
 	}
 	return UI_IGNORED;
@@ -310,29 +350,10 @@ static enum ui_result casefile_input(struct app *app, void *state, int key)
 static enum ui_result casefile_action(struct app *app, void *state, int action)
 {
 	struct casefile *s = state;
-	if (action == ACT_CONSULT || action == ACT_MEDICAL) {
-		if (!perm_allows((int)app_user(app)->role, PERM_MEDICAL_WRITE)) {
-			app_error(app, _(status_msgid(ST_DENIED)));
-			return UI_HANDLED;
-		}
-		app_push(app, action == ACT_CONSULT ? &screen_consultation : &screen_medical, &s->id);
-		return UI_HANDLED;
-	}
-	if (action != ACT_EDIT && action != ACT_LINK && action != ACT_STAY)
+	int i = action - ACT_MODULE;
+	if (i < 0 || i >= MAX_ACTIONS || !actions[i])
 		return UI_IGNORED;
-	if (!perm_allows((int)app_user(app)->role, PERM_PERSON_WRITE)) {
-		app_error(app, _(status_msgid(ST_DENIED)));
-		return UI_HANDLED;
-	}
-	if (action == ACT_EDIT) {
-		struct intake_arg a = { s->id, false };
-		app_push(app, &screen_intake, &a);
-	} else if (action == ACT_LINK) {
-		struct lookup_pick pick = { s->id, false };
-		app_push(app, &screen_lookup, &pick);
-	} else {
-		app_push(app, &screen_stay, &s->id);
-	}
+	actions[i]->open(app, s->id);
 	return UI_HANDLED;
 }
 
@@ -342,10 +363,11 @@ static void casefile_refresh(struct app *app, void *state)
 	load(app, state);
 }
 
-const struct screen screen_casefile = {
+static const struct screen screen_casefile = {
 	.name = "casefile",
 	.title = N_("Case file"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_PERSON_READ),
 	.state_size = sizeof(struct casefile),
 	.bindings = bindings,
 	.enter = casefile_enter,
@@ -354,3 +376,13 @@ const struct screen screen_casefile = {
 	.action = casefile_action,
 	.resume = casefile_refresh,
 };
+
+enum status casefile_open(struct app *app, long long person_id)
+{
+	return app_push(app, &screen_casefile, &person_id);
+}
+
+enum status casefile_instead(struct app *app, long long person_id)
+{
+	return app_replace(app, &screen_casefile, &person_id);
+}

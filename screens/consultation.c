@@ -8,8 +8,10 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "db/medical.h"
 #include "db/person.h"
+#include "screens/medical.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -133,10 +135,11 @@ static enum ui_result consult_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-const struct screen screen_consultation = {
+static const struct screen screen_consultation = {
 	.name = "consultation",
 	.title = N_("Consultation"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_MEDICAL_WRITE),
 	.state_size = sizeof(struct consult),
 	.bindings = bindings,
 	.enter = consult_enter,
@@ -144,3 +147,8 @@ const struct screen screen_consultation = {
 	.form = consult_form,
 	.submit = consult_submit,
 };
+
+enum status consultation_open(struct app *app, long long person_id)
+{
+	return app_push(app, &screen_consultation, &person_id);
+}

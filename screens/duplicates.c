@@ -5,9 +5,10 @@
 
 #include "core/casenum.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "core/text.h"
 #include "db/person.h"
-#include "screens/intake_arg.h"
+#include "screens/registration.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 
@@ -22,7 +23,13 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
+struct duplicates_arg {
+	struct person person;  /* about to be registered */
+	bool *go_on;           /* set when the clerk registers anyway */
+};
+
 struct duplicates {
+	struct duplicates_arg arg_copy;
 	const struct duplicates_arg *arg;
 	struct person_hit hits[MAX_SHOWN];
 	int scores[MAX_SHOWN];
@@ -43,7 +50,8 @@ static void add(const struct person_hit *h, int score, void *ctx)
 static enum status duplicates_enter(struct app *app, void *state, const void *arg)
 {
 	struct duplicates *s = state;
-	s->arg = arg;
+	s->arg_copy = *(const struct duplicates_arg *)arg;
+	s->arg = &s->arg_copy;
 	return person_duplicates(app_db(app), &s->arg->person, MAX_SHOWN, add, s);
 }
 
@@ -93,7 +101,7 @@ static enum ui_result duplicates_action(struct app *app, void *state, int action
 {
 	struct duplicates *s = state;
 	if (action == ACT_OPEN && s->n > 0) {
-		app_push(app, &screen_casefile, &s->hits[s->cur].id);
+		casefile_open(app, s->hits[s->cur].id);
 		return UI_HANDLED;
 	}
 	if (action == ACT_GO_ON) {
@@ -103,10 +111,11 @@ static enum ui_result duplicates_action(struct app *app, void *state, int action
 	return UI_IGNORED;
 }
 
-const struct screen screen_duplicates = {
+static const struct screen screen_duplicates = {
 	.name = "duplicates",
 	.title = N_("Possible duplicates"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_PERSON_WRITE),
 	.state_size = sizeof(struct duplicates),
 	.bindings = bindings,
 	.enter = duplicates_enter,
@@ -114,3 +123,9 @@ const struct screen screen_duplicates = {
 	.input = duplicates_input,
 	.action = duplicates_action,
 };
+
+enum status duplicates_open(struct app *app, const struct person *p, bool *go_on)
+{
+	struct duplicates_arg a = { *p, go_on };
+	return app_push(app, &screen_duplicates, &a);
+}

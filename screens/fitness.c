@@ -6,7 +6,9 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "db/medical.h"
+#include "screens/medical.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -90,10 +92,11 @@ static enum ui_result fitness_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-const struct screen screen_fitness = {
+static const struct screen screen_fitness = {
 	.name = "fitness",
 	.title = N_("Fitness to travel"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_MEDICAL_WRITE),
 	.state_size = sizeof(struct fitness),
 	.bindings = bindings,
 	.enter = fitness_enter,
@@ -101,3 +104,8 @@ const struct screen screen_fitness = {
 	.form = fitness_form,
 	.submit = fitness_submit,
 };
+
+enum status fitness_open(struct app *app, long long person_id)
+{
+	return app_push(app, &screen_fitness, &person_id);
+}

@@ -9,8 +9,10 @@
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "core/text.h"
 #include "db/medical.h"
+#include "screens/medical.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/list.h"
@@ -95,9 +97,9 @@ static enum ui_result followup_action(struct app *app, void *state, int action)
 		return UI_HANDLED;
 	long long id = s->ids[s->list.cur - s->list.page_offset];
 	if (action == ACT_CONSULT)
-		app_push(app, &screen_consultation, &id);
+		consultation_open(app, id);
 	else if (action == ACT_OPEN)
-		app_push(app, &screen_casefile, &id);
+		casefile_open(app, id);
 	else
 		return UI_IGNORED;
 	return UI_HANDLED;
@@ -123,10 +125,11 @@ static void followup_draw(struct app *app, void *state, WINDOW *win)
 	list_draw(&s->list, win, 2, getmaxy(win) - 2);
 }
 
-const struct screen screen_followup = {
+static const struct screen screen_followup = {
 	.name = "followup",
 	.title = N_("Follow-up list"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_MEDICAL_WRITE),
 	.state_size = sizeof(struct followup_screen),
 	.bindings = bindings,
 	.enter = followup_enter,
@@ -135,3 +138,8 @@ const struct screen screen_followup = {
 	.action = followup_action,
 	.resume = followup_resume,
 };
+
+enum status followup_open(struct app *app)
+{
+	return app_push(app, &screen_followup, NULL);
+}

@@ -11,11 +11,12 @@
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "db/draft.h"
 #include "db/person.h"
 #include "db/refdata.h"
 #include "screens/screens.h"
-#include "screens/intake_arg.h"
+#include "screens/registration.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
@@ -219,6 +220,12 @@ static void fill_from_draft(struct intake *s)
 	s->form.changed = true;
 }
 
+/* What the form is opened with. */
+struct intake_arg {
+	long long person_id;   /* 0: a new person */
+	bool from_draft;       /* fill from the user's draft */
+};
+
 static enum status intake_enter(struct app *app, void *state, const void *arg)
 {
 	struct intake *s = state;
@@ -356,10 +363,7 @@ static enum ui_result save(struct app *app, struct intake *s)
 		int n = 0;
 		person_duplicates(app_db(app), &p, 5, count_dup, &n);
 		if (n > 0) {
-			static struct duplicates_arg arg;
-			arg.person = p;
-			arg.go_on = &s->confirmed_new;
-			app_push(app, &screen_duplicates, &arg);
+			duplicates_open(app, &p, &s->confirmed_new);
 			return UI_HANDLED;
 		}
 	}
@@ -387,8 +391,7 @@ static enum ui_result save(struct app *app, struct intake *s)
 	app_message(app, msg);
 	if (s->id)
 		return UI_LEAVE;
-	long long id = p.id;
-	app_replace(app, &screen_casefile, &id);
+	casefile_instead(app, p.id);
 	return UI_HANDLED;
 }
 
@@ -468,10 +471,11 @@ static void intake_hangup(struct app *app, void *state)
 	draft_save(app_db(app), "intake", s->id, ptrs, F_COUNT);
 }
 
-const struct screen screen_intake = {
+static const struct screen screen_intake = {
 	.name = "intake",
 	.title = N_("Registration"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_PERSON_WRITE),
 	.state_size = sizeof(struct intake),
 	.bindings = bindings,
 	.enter = intake_enter,
@@ -484,3 +488,15 @@ const struct screen screen_intake = {
 	.resume = intake_resume,
 	.hangup = intake_hangup,
 };
+
+enum status intake_open(struct app *app, long long person_id)
+{
+	struct intake_arg a = { person_id, false };
+	return app_push(app, &screen_intake, &a);
+}
+
+enum status intake_open_draft(struct app *app, long long person_id)
+{
+	struct intake_arg a = { person_id, true };
+	return app_push(app, &screen_intake, &a);
+}

@@ -13,7 +13,6 @@
 #include "core/perm.h"
 #include "core/text.h"
 #include "db/person.h"
-#include "screens/intake_arg.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
@@ -42,8 +41,8 @@ static const struct list_column columns[] = {
 
 struct lookup {
 	struct app *app;
-	long long pick_for;   /* picking a relative for this person; 0: plain lookup */
-	bool pick_patient;    /* picking the patient of a new consultation */
+	bool picking;         /* pick mode: Enter calls pick.open */
+	struct lookup_pick pick;
 	struct lineedit box;
 	char query[LINEEDIT_MAX * 4 + 1];
 	struct list list;
@@ -148,8 +147,10 @@ static enum status lookup_enter(struct app *app, void *state, const void *arg)
 {
 	struct lookup *s = state;
 	s->app = app;
-	s->pick_for = arg ? ((const struct lookup_pick *)arg)->person_id : 0;
-	s->pick_patient = arg && ((const struct lookup_pick *)arg)->consult;
+	if (arg) {
+		s->pick = *(const struct lookup_pick *)arg;
+		s->picking = s->pick.open != NULL;
+	}
 	s->ids = calloc(MAX_REMEMBERED, sizeof *s->ids);
 	if (!s->ids)
 		return ST_NOMEM;
@@ -179,21 +180,21 @@ static enum ui_result open_selected(struct app *app, struct lookup *s)
 	if (s->list.cur >= s->nids)
 		return UI_HANDLED;
 	long long id = s->ids[s->list.cur];
-	if (s->pick_patient) {
-		app_replace(app, &screen_consultation, &id);
+	if (!s->picking) {
+		casefile_open(app, id);
 		return UI_HANDLED;
 	}
-	if (s->pick_for) {
-		if (id == s->pick_for) {
-			app_error(app, _("Choose someone else than the person."));
-			return UI_HANDLED;
-		}
-		struct relation_arg r = { s->pick_for, id, "" };
-		text_fit(row->cells[1], (int)sizeof r.relative_name - 1, r.relative_name, sizeof r.relative_name);
-		app_push(app, &screen_relation, &r);
+	if (s->pick.exclude && id == s->pick.exclude) {
+		app_error(app, _("Choose someone else than the person."));
 		return UI_HANDLED;
 	}
-	app_push(app, &screen_casefile, &id);
+	/* The state is gone once the lookup closes: keep what open needs. */
+	struct lookup_pick pick = s->pick;
+	char name[LIST_CELL];
+	snprintf(name, sizeof name, "%s", row->cells[1]);
+	if (pick.replace)
+		app_pop_screens(app, 1);
+	pick.open(app, pick.for_id, id, name);
 	return UI_HANDLED;
 }
 
@@ -221,10 +222,8 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 	char label[64];
 	snprintf(label, sizeof label, "%s: ", _("Find"));
 	int w = ui_put(win, 1, 2, 20, A_BOLD, label);
-	ui_put(win, 2, 2, cols - 4, s->pick_for || s->pick_patient ? A_BOLD : 0,
-	       s->pick_patient ? _("Find the patient, then Enter for the consultation form.")
-	       : s->pick_for ? _("Find the family member to link, then Enter.")
-	                     : _("Name (any order, any part), case number or phone."));
+	ui_put(win, 2, 2, cols - 4, s->picking ? A_BOLD : 0,
+	       s->picking && s->pick.prompt ? _(s->pick.prompt) : _("Name (any order, any part), case number or phone."));
 	s->list.privacy = app_privacy(app);
 	if (s->query[0])
 		list_draw(&s->list, win, 4, getmaxy(win) - 4);
@@ -242,6 +241,7 @@ const struct screen screen_lookup = {
 	.name = "lookup",
 	.title = N_("Find a person"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_LOOKUP),
 	.state_size = sizeof(struct lookup),
 	.bindings = bindings,
 	.enter = lookup_enter,
@@ -250,3 +250,13 @@ const struct screen screen_lookup = {
 	.input = lookup_input,
 	.typing = lookup_typing,
 };
+
+enum status lookup_open(struct app *app)
+{
+	return app_push(app, &screen_lookup, NULL);
+}
+
+enum status lookup_pick(struct app *app, const struct lookup_pick *pick)
+{
+	return app_push(app, &screen_lookup, pick);
+}

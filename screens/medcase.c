@@ -7,8 +7,9 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "db/medical.h"
-#include "screens/intake_arg.h"
+#include "screens/medical.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -47,6 +48,13 @@ static void find_case(const struct medical_case *mc, void *ctx)
 	if (mc->id == s->wanted)
 		s->mc = *mc;
 }
+
+/* What the form is opened with: a new case for person_id (case_id 0) or
+ * an existing one. */
+struct medcase_arg {
+	long long person_id;
+	long long case_id;
+};
 
 static enum status medcase_enter(struct app *app, void *state, const void *arg)
 {
@@ -149,10 +157,11 @@ static enum ui_result medcase_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-const struct screen screen_medcase = {
+static const struct screen screen_medcase = {
 	.name = "medcase",
 	.title = N_("Medical case"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_MEDICAL_WRITE),
 	.state_size = sizeof(struct medcase),
 	.bindings = bindings,
 	.enter = medcase_enter,
@@ -160,3 +169,9 @@ const struct screen screen_medcase = {
 	.form = medcase_form,
 	.submit = medcase_submit,
 };
+
+enum status medcase_open(struct app *app, long long person_id, long long case_id)
+{
+	struct medcase_arg a = { person_id, case_id };
+	return app_push(app, &screen_medcase, &a);
+}

@@ -5,9 +5,10 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "db/medical.h"
 #include "db/person.h"
-#include "screens/intake_arg.h"
+#include "screens/medical.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 
@@ -152,8 +153,7 @@ static enum ui_result medical_input(struct app *app, void *state, int key)
 	if (key >= '1' && key <= '6') {
 		int i = key - '1';
 		if (i < s->ncases) {
-			struct medcase_arg a = { s->person, s->cases[i].id };
-			app_push(app, &screen_medcase, &a);
+			medcase_open(app, s->person, s->cases[i].id);
 		}
 		return UI_HANDLED;
 	}
@@ -164,12 +164,11 @@ static enum ui_result medical_action(struct app *app, void *state, int action)
 {
 	struct medical *s = state;
 	if (action == ACT_CONSULT) {
-		app_push(app, &screen_consultation, &s->person);
+		consultation_open(app, s->person);
 	} else if (action == ACT_CASE) {
-		struct medcase_arg a = { s->person, 0 };
-		app_push(app, &screen_medcase, &a);
+		medcase_open(app, s->person, 0);
 	} else if (action == ACT_FITNESS) {
-		app_push(app, &screen_fitness, &s->person);
+		fitness_open(app, s->person);
 	} else {
 		return UI_IGNORED;
 	}
@@ -182,10 +181,11 @@ static void medical_resume(struct app *app, void *state)
 	load(app, state);
 }
 
-const struct screen screen_medical = {
+static const struct screen screen_medical = {
 	.name = "medical",
 	.title = N_("Medical record"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_MEDICAL_READ),
 	.state_size = sizeof(struct medical),
 	.bindings = bindings,
 	.enter = medical_enter,
@@ -194,3 +194,8 @@ const struct screen screen_medical = {
 	.action = medical_action,
 	.resume = medical_resume,
 };
+
+enum status medical_open(struct app *app, long long person_id)
+{
+	return app_push(app, &screen_medical, &person_id);
+}

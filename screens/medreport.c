@@ -11,6 +11,7 @@
 #include "core/perm.h"
 #include "core/text.h"
 #include "db/medical.h"
+#include "screens/medical.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -174,10 +175,11 @@ static bool medreport_typing(struct app *app, void *state)
 	return form_typing(&((struct medreport *)state)->form);
 }
 
-const struct screen screen_medreport = {
+static const struct screen screen_medreport = {
 	.name = "medreport",
 	.title = N_("Medical register and counts"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_MEDICAL_READ) | PERM_BIT(PERM_REPORTS),
 	.state_size = sizeof(struct medreport),
 	.bindings = bindings,
 	.enter = medreport_enter,
@@ -185,3 +187,8 @@ const struct screen screen_medreport = {
 	.input = medreport_input,
 	.typing = medreport_typing,
 };
+
+enum status medreport_open(struct app *app)
+{
+	return app_push(app, &screen_medreport, NULL);
+}

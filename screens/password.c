@@ -117,7 +117,7 @@ static enum ui_result password_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-const struct screen screen_password = {
+static const struct screen screen_password = {
 	.name = "password",
 	.title = N_("Password"),
 	.needs_login = true,
@@ -128,3 +128,8 @@ const struct screen screen_password = {
 	.form = password_form,
 	.submit = password_submit,
 };
+
+enum status password_open(struct app *app, const char *account)
+{
+	return app_push(app, &screen_password, account);
+}

@@ -100,7 +100,7 @@ static enum ui_result prefs_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-const struct screen screen_prefs = {
+static const struct screen screen_prefs = {
 	.name = "prefs",
 	.title = N_("My preferences"),
 	.needs_login = true,
@@ -111,3 +111,8 @@ const struct screen screen_prefs = {
 	.form = prefs_form,
 	.submit = prefs_submit,
 };
+
+enum status prefs_open(struct app *app)
+{
+	return app_push(app, &screen_prefs, NULL);
+}

@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "db/refdata.h"
+#include "screens/admin.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/lang.h"
@@ -114,7 +115,7 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-const struct screen screen_reflist = {
+static const struct screen screen_reflist = {
 	.name = "reflist",
 	.title = N_("Reference lists"),
 	.needs_login = true,
@@ -125,3 +126,8 @@ const struct screen screen_reflist = {
 	.input = reflist_input,
 	.typing = reflist_typing,
 };
+
+enum status reflist_open(struct app *app, enum ref_kind kind)
+{
+	return app_push(app, &screen_reflist, &kind);
+}

@@ -2,8 +2,10 @@
 #include <stdio.h>
 
 #include "core/i18n.h"
+#include "core/perm.h"
+#include "core/text.h"
 #include "db/person.h"
-#include "screens/intake_arg.h"
+#include "screens/registration.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/menu.h"
@@ -20,6 +22,13 @@ static const struct {
 static const struct binding bindings[] = {
 	{ 1, { '\n', 0, 0, 0 }, N_("Link"), N_("Link with the chosen relation (or press its number)") },
 	{ 0, { 0 }, NULL, NULL },
+};
+
+/* The relation chooser: what relative is to person. */
+struct relation_arg {
+	long long person_id;
+	long long relative_id;
+	char relative_name[128];
 };
 
 struct relation {
@@ -69,13 +78,21 @@ static void relation_draw(struct app *app, void *state, WINDOW *win)
 	menu_draw(&s->menu, win, 3, 2, 40);
 }
 
-const struct screen screen_relation = {
+static const struct screen screen_relation = {
 	.name = "relation",
 	.title = N_("Family link"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_PERSON_WRITE),
 	.state_size = sizeof(struct relation),
 	.bindings = bindings,
 	.enter = relation_enter,
 	.draw = relation_draw,
 	.input = relation_input,
 };
+
+enum status relation_open(struct app *app, long long person_id, long long relative_id, const char *name)
+{
+	struct relation_arg a = { person_id, relative_id, "" };
+	text_fit(name, (int)sizeof a.relative_name - 1, a.relative_name, sizeof a.relative_name);
+	return app_push(app, &screen_relation, &a);
+}

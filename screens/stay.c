@@ -7,9 +7,11 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "db/person.h"
 #include "db/refdata.h"
 #include "db/stay.h"
+#include "screens/registration.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -193,10 +195,11 @@ static enum ui_result stay_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-const struct screen screen_stay = {
+static const struct screen screen_stay = {
 	.name = "stay",
 	.title = N_("Stay"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_PERSON_WRITE),
 	.state_size = sizeof(struct stay_screen),
 	.bindings = bindings,
 	.enter = stay_enter,
@@ -204,3 +207,8 @@ const struct screen screen_stay = {
 	.form = stay_form,
 	.submit = stay_submit,
 };
+
+enum status stay_open(struct app *app, long long person_id)
+{
+	return app_push(app, &screen_stay, &person_id);
+}

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "core/password.h"
 #include "db/refdata.h"
 #include "db/user.h"
+#include "screens/admin.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -212,10 +214,11 @@ static enum ui_result user_form_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-const struct screen screen_user_form = {
+static const struct screen screen_user_form = {
 	.name = "user_form",
 	.title = N_("Staff account"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_ACCOUNTS),
 	.state_size = sizeof(struct user_form),
 	.bindings = bindings,
 	.enter = user_form_enter,
@@ -223,3 +226,8 @@ const struct screen screen_user_form = {
 	.form = user_form_form,
 	.submit = user_form_submit,
 };
+
+enum status user_form_open(struct app *app, const char *account)
+{
+	return app_push(app, &screen_user_form, account);
+}

@@ -7,8 +7,10 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "core/text.h"
 #include "db/user.h"
+#include "screens/admin.h"
 #include "screens/screens.h"
 #include "ui/account_text.h"
 #include "ui/draw.h"
@@ -87,22 +89,22 @@ static enum ui_result users_action(struct app *app, void *state, int action)
 	struct audit_target target;
 	switch (action) {
 	case ACT_NEW:
-		app_push(app, &screen_user_form, NULL);
+		user_form_open(app, NULL);
 		break;
 	case ACT_EDIT:
 		if (row)
-			app_push(app, &screen_user_form, row->cells[0]);
+			user_form_open(app, row->cells[0]);
 		break;
 	case ACT_PASSWORD:
 		if (row)
-			app_push(app, &screen_password, row->cells[0]);
+			password_open(app, row->cells[0]);
 		break;
 	case ACT_HISTORY:
 		if (row) {
 			snprintf(target.entity, sizeof target.entity, "app_user");
 			target.id = atoll(row->cells[5]);
 			text_fit(row->cells[0], (int)sizeof target.title - 1, target.title, sizeof target.title);
-			app_push(app, &screen_audit, &target);
+			audit_open(app, &target);
 		}
 		break;
 	default:
@@ -120,10 +122,11 @@ static void users_draw(struct app *app, void *state, WINDOW *win)
 	list_draw(&s->list, win, 1, getmaxy(win) - 1);
 }
 
-const struct screen screen_users = {
+static const struct screen screen_users = {
 	.name = "users",
 	.title = N_("Staff accounts"),
 	.needs_login = true,
+	.perms = PERM_BIT(PERM_ACCOUNTS),
 	.state_size = sizeof(struct users),
 	.bindings = bindings,
 	.enter = users_enter,
@@ -131,3 +134,8 @@ const struct screen screen_users = {
 	.input = users_input,
 	.action = users_action,
 };
+
+enum status users_open(struct app *app)
+{
+	return app_push(app, &screen_users, NULL);
+}

@@ -14,6 +14,7 @@
 #include "screens/screens.h"
 #include "ui/app.h"
 #include "ui/lang.h"
+#include "ui/module.h"
 
 #ifndef TAIMAKO_VERSION
 #define TAIMAKO_VERSION "0.0.0"
@@ -124,6 +125,7 @@ static int run_screens(const char *path, const struct config *cfg)
 	}
 	app_set_help(app, &screen_help);
 	app_set_lookup(app, &screen_lookup);
+	app_set_modules(app, module_table);
 	int rc = app_run(app, &screen_login, NULL);
 	app_free(&app);
 	db_close(&db);

@@ -34,6 +34,13 @@ enum perm {
 /* True when role r may do p. Out-of-range values are never allowed. */
 bool perm_allows(int r, enum perm p);
 
+/* A set of permissions, as a bit mask: PERM_BIT(PERM_MEDICAL_READ) | ... */
+#define PERM_BIT(p) (1u << (unsigned)(p))
+
+/* True when role r may do any of the permissions in bits; 0 allows every
+ * role (a screen or entry open to anyone signed in). */
+bool perm_allows_any(int r, unsigned bits);
+
 /* Short English name of p ("medical_read"), for the README table and logs. */
 const char *perm_name(enum perm p);
 

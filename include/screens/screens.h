@@ -1,36 +1,44 @@
 #ifndef TAIMAKO_SCREENS_SCREENS_H
 #define TAIMAKO_SCREENS_SCREENS_H
-/* The screens, one per file under screens/. Each file defines one of
- * these and nothing else public. */
+/* The shared screens, one per file under screens/, and the typed functions
+ * that open them. Modules' screens are in their own headers
+ * (screens/registration.h, screens/medical.h, screens/admin.h). */
+#include <stdbool.h>
 #include "ui/app.h"
 
 extern const struct screen screen_login;    /* screens/login.c; the root */
-extern const struct screen screen_home;     /* screens/home.c; arg: none */
+extern const struct screen screen_home;     /* screens/home.c; the base once signed in */
 extern const struct screen screen_help;     /* screens/help.c; arg: the screen to explain */
-extern const struct screen screen_prefs;    /* screens/prefs.c; arg: none */
-extern const struct screen screen_reflist;  /* screens/reflist.c; arg: const enum ref_kind * */
-extern const struct screen screen_users;    /* screens/users.c; arg: none */
-extern const struct screen screen_user_form;/* screens/user_form.c; arg: account name, or NULL for new */
-extern const struct screen screen_password; /* screens/password.c; arg: account name, or NULL for one's own */
-extern const struct screen screen_lookup;   /* screens/lookup.c; arg: NULL, or const struct lookup_pick * */
-extern const struct screen screen_casefile; /* screens/casefile.c; arg: const long long *person id */
-extern const struct screen screen_intake;   /* screens/intake.c; arg: const long long *person id, or NULL for new */
-extern const struct screen screen_duplicates; /* screens/duplicates.c; arg: const struct person * */
-extern const struct screen screen_stay;     /* screens/stay.c; arg: const long long *person id */
-extern const struct screen screen_relation; /* screens/relation.c; arg: const struct relation_arg * */
-extern const struct screen screen_consultation; /* screens/consultation.c; arg: const long long *person id */
-extern const struct screen screen_medical;  /* screens/medical.c; arg: const long long *person id */
-extern const struct screen screen_medcase;  /* screens/medcase.c; arg: const struct medcase_arg * */
-extern const struct screen screen_fitness;  /* screens/fitness.c; arg: const long long *person id */
-extern const struct screen screen_followup; /* screens/followup.c; arg: none */
-extern const struct screen screen_medreport;/* screens/medreport.c; arg: none */
-extern const struct screen screen_audit;    /* screens/audit.c; arg: const struct audit_target *, or NULL */
+extern const struct screen screen_lookup;   /* screens/lookup.c; what / opens */
 
-/* What the audit screen shows at first: one record's history. */
-struct audit_target {
-	char entity[32];     /* "app_user", "person", ... */
-	long long id;
-	char title[64];      /* shown in the heading */
+/* Opens the quick lookup; Enter opens the case file. */
+enum status lookup_open(struct app *app);
+
+/* The lookup used to pick a person for something else: a family member, the
+ * patient of a consultation, the participant of a session... */
+struct lookup_pick {
+	const char *prompt;    /* msgid shown above the results */
+	long long for_id;      /* the record the pick is for, given back to open (0: none) */
+	long long exclude;     /* a person who cannot be picked (0: none) */
+	bool replace;          /* the lookup closes before open is called */
+	/* Opens what comes next for the picked person (name as listed). */
+	enum status (*open)(struct app *app, long long for_id, long long person_id, const char *name);
 };
+
+/* Opens the lookup in pick mode (pick is copied). */
+enum status lookup_pick(struct app *app, const struct lookup_pick *pick);
+
+/* Opens the case file of person_id (audited as an opening). */
+enum status casefile_open(struct app *app, long long person_id);
+
+/* Closes the current screen and opens the case file in its place. */
+enum status casefile_instead(struct app *app, long long person_id);
+
+/* One's own preferences. */
+enum status prefs_open(struct app *app);
+
+/* The password form: account's (an administrator's reset), or one's own
+ * when account is NULL. */
+enum status password_open(struct app *app, const char *account);
 
 #endif

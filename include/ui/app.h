@@ -34,6 +34,9 @@ struct screen {
 	const char *title;               /* msgid shown in the title bar */
 	bool needs_login;                /* refused before login */
 	bool is_base;                    /* Esc does not leave it (no Back hint) */
+	/* PERM_BIT()s of core/perm.h: a signed-in user needs one of them to
+	 * open the screen (the loop refuses otherwise); 0: anyone signed in. */
+	unsigned perms;
 	size_t state_size;
 	const struct binding *bindings;  /* ends with action 0; may be NULL */
 	/* Sets up state; arg is what app_push was given. Not ST_OK: not opened. */
@@ -135,6 +138,17 @@ int app_read_key(struct app *app);
 
 /* The screen / opens (quick lookup), for signed-in users. */
 void app_set_lookup(struct app *app, const struct screen *lookup);
+
+struct module;
+
+/* The table of modules (NULL-terminated) that the shared screens are built
+ * from; main hands it down before app_run. */
+void app_set_modules(struct app *app, const struct module *const *modules);
+const struct module *const *app_modules(struct app *app);
+
+/* Leaves the program after the unsaved-changes question (the home menu's
+ * Quit). */
+void app_quit(struct app *app);
 
 /* The screen below the current one (for the help screen), or NULL. */
 const struct screen *app_below(struct app *app);

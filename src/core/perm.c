@@ -39,6 +39,18 @@ bool perm_allows(int r, enum perm p)
 	return matrix[p].roles[r] == 'x';
 }
 
+bool perm_allows_any(int r, unsigned bits)
+{
+	if (r < 0 || r >= ROLE_COUNT_)
+		return false;
+	if (!bits)
+		return true;
+	for (int p = 0; p < PERM_COUNT_; p++)
+		if ((bits & PERM_BIT(p)) && perm_allows(r, (enum perm)p))
+			return true;
+	return false;
+}
+
 const char *perm_name(enum perm p)
 {
 	return ((int)p >= 0 && p < PERM_COUNT_) ? matrix[p].name : "";

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "core/text.h"
 #include "db/login.h"
 #include "db/user.h"
@@ -40,6 +41,7 @@ struct app {
 	bool quit;
 	const struct screen *help;  /* pushed by F1 */
 	const struct screen *lookup;  /* pushed by / */
+	const struct module *const *modules;
 	struct app_config config;
 };
 
@@ -153,6 +155,17 @@ void app_set_lookup(struct app *app, const struct screen *lookup)
 	app->lookup = lookup;
 }
 
+void app_set_modules(struct app *app, const struct module *const *modules)
+{
+	app->modules = modules;
+}
+
+const struct module *const *app_modules(struct app *app)
+{
+	static const struct module *const none[] = { NULL };
+	return app->modules ? app->modules : none;
+}
+
 const struct screen *app_below(struct app *app)
 {
 	return app->depth >= 2 ? app->stack[app->depth - 2].screen : NULL;
@@ -180,6 +193,12 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
 		return ST_INTERNAL;
 	if (screen->needs_login && !app->logged_in)
 		return ST_DENIED;
+	/* The data layer refuses what the role may not read; refusing the
+	 * screen too means no half-drawn screen of refusals. */
+	if (app->logged_in && !perm_allows_any((int)app->user.role, screen->perms)) {
+		app_error(app, _(status_msgid(ST_DENIED)));
+		return ST_DENIED;
+	}
 	struct frame *f = &app->stack[app->depth];
 	f->screen = screen;
 	f->state = calloc(1, screen->state_size ? screen->state_size : 1);
@@ -410,6 +429,11 @@ static void quit(struct app *app)
 	if (any_unsaved(app) && !app_confirm(app, _("You have unsaved changes. Quit anyway?")))
 		return;
 	app->quit = true;
+}
+
+void app_quit(struct app *app)
+{
+	quit(app);
 }
 
 /* Goes back one screen, asking first when input would be lost. */

@@ -145,7 +145,7 @@ static void lost_connection_keeps_a_draft(void **state)
 	term_free(&s->t);
 	session_start(s, 24, 80, "xterm");
 	session_login(s, "intake", "intake-demo");
-	assert_screen(s, "Un formulaire en cours lors de la coupure a été conservé");
+	assert_screen(s, "Formulaire inachevé : Enregistrement");
 	term_type(s->t, "r");
 	assert_screen(s, "Keïta");
 	assert_screen(s, "Ousmane");
@@ -156,7 +156,7 @@ static void lost_connection_keeps_a_draft(void **state)
 	term_type(s->t, "d");
 	session_login(s, "protection", "protection-demo");
 	assert_screen(s, "Bienvenue");
-	assert_false(term_has_text(s->t, "coupure"));
+	assert_false(term_has_text(s->t, "inachevé :"));
 }
 
 static void two_sessions_editing_one_person(void **state)

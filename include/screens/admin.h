@@ -1,0 +1,27 @@
+#ifndef TAIMAKO_SCREENS_ADMIN_H
+#define TAIMAKO_SCREENS_ADMIN_H
+/* The administration module's screens: accounts, the audit trail and the
+ * reference lists. */
+#include "db/refdata.h"
+#include "ui/app.h"
+
+/* What the audit screen shows at first: one record's history. */
+struct audit_target {
+	char entity[32];     /* "app_user", "person", ... */
+	long long id;
+	char title[64];      /* shown in the heading */
+};
+
+/* The audit trail, all of it (target NULL) or one record's history. */
+enum status audit_open(struct app *app, const struct audit_target *target);
+
+/* The staff accounts. */
+enum status users_open(struct app *app);
+
+/* The account form: account's, or a new one when account is NULL. */
+enum status user_form_open(struct app *app, const char *account);
+
+/* A reference list (centres, countries, languages). */
+enum status reflist_open(struct app *app, enum ref_kind kind);
+
+#endif

@@ -1,0 +1,24 @@
+#ifndef TAIMAKO_SCREENS_MEDICAL_H
+#define TAIMAKO_SCREENS_MEDICAL_H
+/* The medical module's screens. */
+#include "ui/app.h"
+
+/* A new consultation of person_id. */
+enum status consultation_open(struct app *app, long long person_id);
+
+/* The medical record of person_id (consultations, cases, fitness). */
+enum status medical_open(struct app *app, long long person_id);
+
+/* A medical case of person_id: a new one (case_id 0) or an existing one. */
+enum status medcase_open(struct app *app, long long person_id, long long case_id);
+
+/* Fitness to travel of person_id. */
+enum status fitness_open(struct app *app, long long person_id);
+
+/* The follow-up list of the user's centre. */
+enum status followup_open(struct app *app);
+
+/* The day's register and the monthly counts. */
+enum status medreport_open(struct app *app);
+
+#endif

@@ -1,0 +1,7 @@
+/* The modules, one line each, in the order of the home menu (a role's
+ * daily modules come first). Adding a module: its files, then one line
+ * here. Included by registry.c only. */
+MODULE(registration)
+MODULE(medical)
+MODULE(admin)
+MODULE(session)

@@ -1,0 +1,89 @@
+/* The medical module: consultations, medical cases, fitness to travel, the
+ * follow-up list and the counts. Confidential details stay in its screens;
+ * the case file shows only the plain status. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/perm.h"
+#include "core/role.h"
+#include "db/medical.h"
+#include "screens/medical.h"
+#include "screens/screens.h"
+#include "ui/app.h"
+#include "ui/module.h"
+
+static enum status consult_picked(struct app *app, long long for_id, long long person, const char *name)
+{
+	(void)for_id;
+	(void)name;
+	return consultation_open(app, person);
+}
+
+static enum status find_patient(struct app *app)
+{
+	const struct lookup_pick pick = { N_("Find the patient, then Enter for the consultation form."), 0, 0, true,
+		                          consult_picked };
+	return lookup_pick(app, &pick);
+}
+
+/* "15/03/2026" from a stored day. */
+static void day_text(const char *iso, char *out, size_t size)
+{
+	struct pdate d;
+	if (date_from_iso(iso, &d) == DATE_OK)
+		date_format(&d, out, size);
+	else
+		snprintf(out, size, "%s", iso);
+}
+
+/* "Under medical follow-up · next appointment ... · fit to travel (...)". */
+static void status_line(struct app *app, long long person, char *out, size_t size)
+{
+	struct medical_status m;
+	out[0] = '\0';
+	if (medical_status_get(app_db(app), person, &m) != ST_OK)
+		return;
+	char day[32];
+	size_t len;
+	if (m.under_followup)
+		snprintf(out, size, "%s", _("Under medical follow-up"));
+	if (m.next_appointment[0]) {
+		day_text(m.next_appointment, day, sizeof day);
+		len = strlen(out);
+		snprintf(out + len, size - len, _(" · next appointment %s"), day);
+	}
+	if (m.fitness[0]) {
+		day_text(m.fitness_date, day, sizeof day);
+		len = strlen(out);
+		snprintf(out + len, size - len, "%s%s (%s)", len ? " · " : "",
+		         strcmp(m.fitness, "fit") == 0          ? _("fit to travel")
+		         : strcmp(m.fitness, "fit_escort") == 0 ? _("fit to travel with escort")
+		                                                : _("not fit to travel"),
+		         day);
+	}
+}
+
+static const struct module_entry entries[] = {
+	{ 'c', N_("New consultation"), PERM_BIT(PERM_MEDICAL_WRITE), find_patient },
+	{ 'u', N_("Follow-up list"), PERM_BIT(PERM_MEDICAL_WRITE), followup_open },
+	{ '7', N_("Medical register and counts"), PERM_BIT(PERM_MEDICAL_READ) | PERM_BIT(PERM_REPORTS), medreport_open },
+	{ 0, NULL, 0, NULL },
+};
+
+static const struct module_action actions[] = {
+	{ 'c', 7, NULL, N_("Record a consultation (medical staff)"), PERM_BIT(PERM_MEDICAL_WRITE), consultation_open },
+	{ 'm', 0, NULL, N_("Open the medical record (medical staff)"), PERM_BIT(PERM_MEDICAL_READ), medical_open },
+	{ 0, 0, NULL, NULL, 0, NULL },
+};
+
+const struct module module_medical = {
+	.name = "medical",
+	.title = N_("Medical follow-up"),
+	.daily_roles = ROLE_BIT(ROLE_MEDICAL),
+	.entries = entries,
+	.actions = actions,
+	.status = status_line,
+	.status_perms = PERM_BIT(PERM_MEDICAL_STATUS),
+};
