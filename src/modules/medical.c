@@ -73,8 +73,8 @@ static const struct module_entry entries[] = {
 };
 
 static const struct module_action actions[] = {
-	{ 'c', 7, NULL, N_("Record a consultation (medical staff)"), PERM_BIT(PERM_MEDICAL_WRITE), consultation_open },
-	{ 'm', 0, NULL, N_("Open the medical record (medical staff)"), PERM_BIT(PERM_MEDICAL_READ), medical_open },
+	{ 'c', 7, N_("Consult"), N_("Record a consultation (medical staff)"), PERM_BIT(PERM_MEDICAL_WRITE), consultation_open },
+	{ 'm', 0, N_("Medical"), N_("Open the medical record (medical staff)"), PERM_BIT(PERM_MEDICAL_READ), medical_open },
 	{ 0, 0, NULL, NULL, 0, NULL },
 };
 
