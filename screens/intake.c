@@ -115,6 +115,18 @@ static const char *check_phone(const char *v)
 	return NULL;
 }
 
+/* The fields' names in drafts, as the audit trail names them (the
+ * vulnerability flags are named by person_flag_name). */
+static const char *const names[F_COUNT] = {
+	[F_FAMILY] = "family_name", [F_GIVEN] = "given_names", [F_OTHER] = "other_names", [F_SEX] = "sex",
+	[F_BIRTH] = "birth_date", [F_AGE] = "estimated_age", [F_NATIONALITY] = "nationality",
+	[F_LANG1] = "language_1", [F_LANG2] = "language_2", [F_PHONE] = "phone",
+	[F_DOC_TYPE] = "document_type", [F_DOC_NUMBER] = "document_number", [F_DOC_ISSUER] = "document_issued_by",
+	[F_DOC_EXPIRY] = "document_expiry", [F_ARRIVAL] = "arrival_date", [F_CENTRE] = "centre",
+	[F_MODE] = "arrival_mode", [F_CONSENT_DATA] = "consent_data", [F_CONSENT_SHARE] = "consent_share",
+	[F_CONSENT_DATE] = "consent_date", [F_FLAG_OTHER_TEXT] = "flag_other",
+};
+
 /* Lays out the fields. */
 static void build(struct intake *s)
 {
@@ -134,20 +146,20 @@ static void build(struct intake *s)
 		d[i] = (struct field_def){ .label = labels[i], .type = FIELD_TEXT, .maxlen = 60 };
 	d[F_FAMILY].required = d[F_GIVEN].required = true;
 	d[F_OTHER].maxlen = 100;
-	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, sexes, 3, true, NULL };
+	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, sexes, 3, true, NULL, NULL };
 	d[F_BIRTH].type = FIELD_DATE;
 	d[F_BIRTH].past_only = true;
-	d[F_AGE] = (struct field_def){ labels[F_AGE], FIELD_NUMBER, false, 3, 0, 110, false, NULL, 0, false, NULL };
+	d[F_AGE] = (struct field_def){ labels[F_AGE], FIELD_NUMBER, false, 3, 0, 110, false, NULL, 0, false, NULL, NULL };
 	d[F_NATIONALITY] = (struct field_def){ labels[F_NATIONALITY], FIELD_CHOICE, false, 0, 0, 0, false,
-	                                       s->countries->items, s->countries->n, false, NULL };
+	                                       s->countries->items, s->countries->n, false, NULL, NULL };
 	d[F_LANG1] = (struct field_def){ labels[F_LANG1], FIELD_CHOICE, false, 0, 0, 0, false,
-	                                 s->languages->items, s->languages->n, false, NULL };
+	                                 s->languages->items, s->languages->n, false, NULL, NULL };
 	d[F_LANG2] = d[F_LANG1];
 	d[F_LANG2].label = labels[F_LANG2];
 	d[F_PHONE].maxlen = 30;
 	d[F_PHONE].check = check_phone;
 	d[F_DOC_TYPE] = (struct field_def){ labels[F_DOC_TYPE], FIELD_CHOICE, false, 0, 0, 0, false, doc_types, 6,
-	                                    true, NULL };
+	                                    true, NULL, NULL };
 	d[F_DOC_NUMBER].maxlen = 40;
 	d[F_DOC_ISSUER] = d[F_NATIONALITY];
 	d[F_DOC_ISSUER].label = labels[F_DOC_ISSUER];
@@ -155,18 +167,21 @@ static void build(struct intake *s)
 	d[F_ARRIVAL].type = FIELD_DATE;
 	d[F_ARRIVAL].required = d[F_ARRIVAL].past_only = true;
 	d[F_CENTRE] = (struct field_def){ labels[F_CENTRE], FIELD_CHOICE, true, 0, 0, 0, false,
-	                                  s->centres->items, s->centres->n, false, NULL };
-	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, modes, 5, true, NULL };
+	                                  s->centres->items, s->centres->n, false, NULL, NULL };
+	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, modes, 5, true, NULL, NULL };
 	d[F_CONSENT_DATA] = (struct field_def){ labels[F_CONSENT_DATA], FIELD_YESNO, true, 0, 0, 0, false, NULL, 0,
-	                                        false, NULL };
+	                                        false, NULL, NULL };
 	d[F_CONSENT_SHARE] = d[F_CONSENT_DATA];
 	d[F_CONSENT_SHARE].label = labels[F_CONSENT_SHARE];
 	d[F_CONSENT_DATE].type = FIELD_DATE;
 	d[F_CONSENT_DATE].required = d[F_CONSENT_DATE].past_only = true;
 	for (int f = 0; f < FLAG_COUNT_; f++)
 		d[F_FLAGS + f] = (struct field_def){ person_flag_label((enum person_flag)f), FIELD_YESNO, false, 0, 0,
-		                                     0, false, NULL, 0, false, NULL };
+		                                     0, false, NULL, 0, false, NULL, NULL };
 	d[F_FLAG_OTHER_TEXT].maxlen = 100;
+	for (int i = 0; i < F_COUNT; i++)
+		d[i].name = i >= F_FLAGS && i < F_FLAGS + FLAG_COUNT_ ? person_flag_name((enum person_flag)(i - F_FLAGS))
+		                                                      : names[i];
 	form_init(&s->form, s->defs, F_COUNT);
 }
 
