@@ -325,7 +325,7 @@ static enum ui_result casefile_action(struct app *app, void *state, int action)
 		return UI_HANDLED;
 	}
 	if (action == ACT_EDIT) {
-		struct intake_arg a = { s->id, false };
+		struct intake_arg a = { s->id };
 		app_push(app, &screen_intake, &a);
 	} else if (action == ACT_LINK) {
 		struct lookup_pick pick = { s->id, false };

@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/medical.h"
+#include "screens/drafts.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -25,8 +26,8 @@ static const struct choice statuses[] = {
 
 static const struct field_def fields[F_COUNT] = {
 	[F_STATUS] = { .label = N_("Assessment"), .type = FIELD_CHOICE, .required = true, .choices = statuses,
-	               .nchoices = 3, .labels_are_msgids = true },
-	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true },
+	               .nchoices = 3, .labels_are_msgids = true, .name = "status" },
+	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true, .name = "date" },
 };
 
 struct fitness {
@@ -90,6 +91,17 @@ static enum ui_result fitness_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
+/* A draft is about the person assessed. */
+static long long fitness_draft_ref(void *state)
+{
+	return ((struct fitness *)state)->person;
+}
+
+enum status fitness_open_draft(struct app *app, long long ref_id, const char *json)
+{
+	return app_push_draft(app, &screen_fitness, &ref_id, json);
+}
+
 const struct screen screen_fitness = {
 	.name = "fitness",
 	.title = N_("Fitness to travel"),
@@ -100,4 +112,6 @@ const struct screen screen_fitness = {
 	.draw = fitness_draw,
 	.form = fitness_form,
 	.submit = fitness_submit,
+	.draft_kind = "fitness",
+	.draft_ref = fitness_draft_ref,
 };

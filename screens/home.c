@@ -1,5 +1,6 @@
 /* The home menu: its entries depend on the user's role. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -8,6 +9,7 @@
 #include "db/draft.h"
 #include "db/refdata.h"
 #include "db/user.h"
+#include "screens/drafts.h"
 #include "screens/intake_arg.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
@@ -45,14 +47,50 @@ static const struct binding bindings[] = {
 
 static const enum ref_kind kinds[] = { REF_CENTRE, REF_COUNTRY, REF_LANGUAGE };
 
+/* The forms reopened from a draft here, by kind. */
+static const struct {
+	const char *kind;
+	enum status (*open)(struct app *app, long long ref_id, const char *json);
+} openers[] = {
+	{ "intake", intake_open_draft }, { "consultation", consultation_open_draft },
+	{ "stay", stay_open_draft }, { "fitness", fitness_open_draft },
+};
+
 struct home {
 	struct menu menu;
 	bool has_draft;
+	int draft_opener;        /* index in openers */
 	long long draft_ref;
 	char draft_at[24];
 	char centre[200];        /* the user's centre, named in centre_lang */
 	char centre_lang[3];
 };
+
+/* Keeps the newest draft this menu can reopen (draft_list callback). */
+static void newest_draft(const struct draft_info *d, void *ctx)
+{
+	struct home *s = ctx;
+	for (size_t i = 0; i < sizeof openers / sizeof openers[0] && !s->has_draft; i++) {
+		if (strcmp(d->kind, openers[i].kind) == 0) {
+			s->has_draft = true;
+			s->draft_opener = (int)i;
+			s->draft_ref = d->ref_id;
+			snprintf(s->draft_at, sizeof s->draft_at, "%s", d->saved_at);
+		}
+	}
+}
+
+/* Reopens the draft offered. */
+static void resume_draft(struct app *app, struct home *s)
+{
+	char *json = NULL;
+	enum status st = draft_read(app_db(app), openers[s->draft_opener].kind, s->draft_ref, &json);
+	if (st == ST_OK)
+		openers[s->draft_opener].open(app, s->draft_ref, json);
+	else
+		app_error(app, _(status_msgid(st)));
+	free(json);
+}
 
 /* Builds the menu for the role: modules appear here as they are built. */
 static enum status home_enter(struct app *app, void *state, const void *arg)
@@ -61,7 +99,8 @@ static enum status home_enter(struct app *app, void *state, const void *arg)
 	struct home *s = state;
 	const struct user *u = app_user(app);
 	menu_init(&s->menu);
-	s->has_draft = draft_find(app_db(app), "intake", &s->draft_ref, s->draft_at, sizeof s->draft_at);
+	s->has_draft = false;
+	draft_list(app_db(app), newest_draft, s);
 	if (s->has_draft) {
 		menu_add(&s->menu, ITEM_DRAFT, 'r', N_("Resume the unfinished form"));
 		menu_add(&s->menu, ITEM_DISCARD_DRAFT, 'x', N_("Discard the unfinished form"));
@@ -115,7 +154,7 @@ static enum ui_result choose(struct app *app, struct home *s, int id)
 	static struct intake_arg arg;
 	switch (id) {
 	case ITEM_REGISTER:
-		arg = (struct intake_arg){ 0, false };
+		arg = (struct intake_arg){ 0 };
 		app_push(app, &screen_intake, &arg);
 		return UI_HANDLED;
 	case ITEM_FIND:
@@ -133,12 +172,11 @@ static enum ui_result choose(struct app *app, struct home *s, int id)
 		app_push(app, &screen_medreport, NULL);
 		return UI_HANDLED;
 	case ITEM_DRAFT:
-		arg = (struct intake_arg){ s->draft_ref, true };
-		app_push(app, &screen_intake, &arg);
+		resume_draft(app, s);
 		return UI_HANDLED;
 	case ITEM_DISCARD_DRAFT:
 		if (app_confirm(app, _("Discard the unfinished form for good?"))) {
-			draft_discard(app_db(app), "intake", s->draft_ref);
+			draft_discard(app_db(app), openers[s->draft_opener].kind, s->draft_ref);
 			home_enter(app, s, NULL);
 			app_message(app, _("The unfinished form is discarded."));
 		}

@@ -1,7 +1,7 @@
 /* Registration of a new person, and editing of a registered one: identity,
  * documents, arrival, consent and vulnerability screening, in one form.
  * Before a new person is saved, the people probably the same are shown. A
- * form interrupted by a lost connection is kept as a draft. */
+ * form interrupted by a lost connection is kept as a draft (by the loop). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +11,10 @@
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
-#include "db/draft.h"
+#include "core/jsonread.h"
 #include "db/person.h"
 #include "db/refdata.h"
+#include "screens/drafts.h"
 #include "screens/screens.h"
 #include "screens/intake_arg.h"
 #include "ui/draw.h"
@@ -67,7 +68,6 @@ struct ref_choices {
 struct intake {
 	struct app *app;
 	long long id;                /* 0 for a new person */
-	bool from_draft;
 	struct person orig;          /* as read, for edits */
 	struct field_def defs[F_COUNT];
 	struct form form;
@@ -222,25 +222,12 @@ static void today_iso(char *out, size_t size)
 	date_to_iso(&t, out, size);
 }
 
-/* Fills the form from the user's draft. */
-static void fill_from_draft(struct intake *s)
-{
-	struct db *db = app_db(s->app);
-	for (int i = 0; i < F_COUNT; i++) {
-		char v[FORM_VALUE_MAX];
-		if (draft_field(db, "intake", s->id, i, v, sizeof v) == ST_OK)
-			form_set(&s->form, i, v);
-	}
-	s->form.changed = true;
-}
-
 static enum status intake_enter(struct app *app, void *state, const void *arg)
 {
 	struct intake *s = state;
 	const struct intake_arg *a = arg;
 	s->app = app;
 	s->id = a ? a->person_id : 0;
-	s->from_draft = a && a->from_draft;
 	s->countries = load_refs(app, REF_COUNTRY, MAX_COUNTRIES, true);
 	s->languages = load_refs(app, REF_LANGUAGE, MAX_LANGUAGES, true);
 	s->centres = load_refs(app, REF_CENTRE, MAX_CENTRES, false);
@@ -262,8 +249,6 @@ static enum status intake_enter(struct app *app, void *state, const void *arg)
 			form_set(&s->form, F_FLAGS + i, "0");
 		s->form.changed = false;
 	}
-	if (s->from_draft)
-		fill_from_draft(s);
 	return ST_OK;
 }
 
@@ -392,7 +377,6 @@ static enum ui_result save(struct app *app, struct intake *s)
 		app_error(app, _(status_msgid(st)));
 		return UI_HANDLED;
 	}
-	draft_discard(app_db(app), "intake", s->id);
 	s->form.changed = false;
 	s->saved = true;
 	char number[CASENUM_MAX], msg[200];
@@ -468,19 +452,50 @@ static bool intake_typing(struct app *app, void *state)
 	return form_typing(&((struct intake *)state)->form);
 }
 
-/* The line dropped: keep the form as this user's draft. */
-static void intake_hangup(struct app *app, void *state)
+/* The form, for the loop's drafts. */
+static struct form *intake_form(void *state)
 {
-	struct intake *s = state;
-	if (!s->form.changed)
-		return;
-	static char values[F_COUNT][FORM_VALUE_MAX];
-	const char *ptrs[F_COUNT];
-	for (int i = 0; i < F_COUNT; i++) {
-		get(s, i, values[i], sizeof values[i]);
-		ptrs[i] = values[i];
-	}
-	draft_save(app_db(app), "intake", s->id, ptrs, F_COUNT);
+	return &((struct intake *)state)->form;
+}
+
+/* A draft is about the person edited, 0 for a new one. */
+static long long intake_draft_ref(void *state)
+{
+	return ((struct intake *)state)->id;
+}
+
+/* Drafts kept before fields had names held them by position, in this
+ * order (the vulnerability flags in enum person_flag order, then the
+ * text of the other one). Never change it. */
+static const char *const by_position[] = {
+	"family_name", "given_names", "other_names", "sex", "birth_date", "estimated_age", "nationality",
+	"language_1", "language_2", "phone", "document_type", "document_number", "document_issued_by",
+	"document_expiry", "arrival_date", "centre", "arrival_mode", "consent_data", "consent_share",
+	"consent_date", "unaccompanied_child", "separated_child", "accompanied_child", "pregnant",
+	"trafficking_presumed", "trafficking_identified", "violence_victim", "older_person",
+	"serious_medical", "disability", "asylum_seeker", "other", "flag_other",
+};
+
+/* Renames a member "fN" of a draft by position to its field's name. */
+static void rename_positional(const char *key, const char *value, void *ctx)
+{
+	struct jsonbuf *j = ctx;
+	char *end;
+	long i = key[0] == 'f' && key[1] >= '0' && key[1] <= '9' ? strtol(key + 1, &end, 10) : -1;
+	if (i >= 0 && !*end && i < (long)(sizeof by_position / sizeof by_position[0]))
+		jsonbuf_put_str(j, by_position[i], value);
+	else
+		jsonbuf_put_str(j, key, value);
+}
+
+enum status intake_open_draft(struct app *app, long long person_id, const char *json)
+{
+	static struct jsonbuf named;
+	jsonbuf_init(&named);
+	if (strstr(json, "\"f0\"") && jsonread_object(json, rename_positional, &named))
+		json = jsonbuf_text(&named);
+	struct intake_arg arg = { person_id };
+	return app_push_draft(app, &screen_intake, &arg, json);
 }
 
 const struct screen screen_intake = {
@@ -497,5 +512,7 @@ const struct screen screen_intake = {
 	.unsaved = intake_unsaved,
 	.typing = intake_typing,
 	.resume = intake_resume,
-	.hangup = intake_hangup,
+	.form = intake_form,
+	.draft_kind = "intake",
+	.draft_ref = intake_draft_ref,
 };

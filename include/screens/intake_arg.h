@@ -6,7 +6,6 @@
 
 struct intake_arg {
 	long long person_id;   /* 0: a new person */
-	bool from_draft;       /* fill from the user's draft */
 };
 
 struct duplicates_arg {
