@@ -112,8 +112,8 @@ static bool read_string(struct reader *r, char *out, size_t size)
 	size_t len = 0;
 	for (;;) {
 		unsigned char c = (unsigned char)*r->p;
-		if (c == '\0' || c < 0x20)
-			return false;   /* unterminated, or a raw control character */
+		if (c < 0x20)
+			return false;   /* unterminated (NUL), or a raw control character */
 		r->p++;
 		if (c == '"')
 			break;
@@ -130,43 +130,46 @@ static bool read_string(struct reader *r, char *out, size_t size)
 	return text_valid_utf8(out);
 }
 
+/* Reads the members of an object, after its opening brace and blanks, up
+ * to and with its closing brace; fn may be NULL (checking only). */
+static bool read_members(struct reader *r, void (*fn)(const char *, const char *, void *), void *ctx)
+{
+	char key[JSONREAD_MAX], value[JSONREAD_MAX];
+	for (int n = 1; n <= JSONREAD_MEMBERS; n++) {
+		if (!read_string(r, key, sizeof key))
+			return false;
+		skip_blanks(r);
+		if (*r->p++ != ':')
+			return false;
+		skip_blanks(r);
+		if (!read_string(r, value, sizeof value))
+			return false;
+		if (fn)
+			fn(key, value, ctx);
+		skip_blanks(r);
+		if (*r->p == '}') {
+			r->p++;
+			return true;
+		}
+		if (*r->p++ != ',')
+			return false;
+		skip_blanks(r);
+	}
+	return false;   /* too many members */
+}
+
 /* One pass over the text; fn may be NULL (checking only). */
 static bool parse(const char *json, void (*fn)(const char *, const char *, void *), void *ctx)
 {
-	char key[JSONREAD_MAX], value[JSONREAD_MAX];
 	struct reader r = { json };
 	skip_blanks(&r);
 	if (*r.p++ != '{')
 		return false;
 	skip_blanks(&r);
-	int members = 0;
-	if (*r.p == '}') {
+	if (*r.p == '}')
 		r.p++;
-	} else {
-		for (;;) {
-			if (++members > JSONREAD_MEMBERS)
-				return false;
-			if (!read_string(&r, key, sizeof key))
-				return false;
-			skip_blanks(&r);
-			if (*r.p++ != ':')
-				return false;
-			skip_blanks(&r);
-			if (!read_string(&r, value, sizeof value))
-				return false;
-			if (fn)
-				fn(key, value, ctx);
-			skip_blanks(&r);
-			if (*r.p == ',') {
-				r.p++;
-				skip_blanks(&r);
-				continue;
-			}
-			if (*r.p++ != '}')
-				return false;
-			break;
-		}
-	}
+	else if (!read_members(&r, fn, ctx))
+		return false;
 	skip_blanks(&r);
 	return *r.p == '\0';
 }
