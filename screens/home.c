@@ -50,7 +50,7 @@ static const enum ref_kind kinds[] = { REF_CENTRE, REF_COUNTRY, REF_LANGUAGE };
 /* The forms reopened from a draft here, by kind. */
 static const struct {
 	const char *kind;
-	enum status (*open)(struct app *app, long long ref_id, const char *json);
+	draft_open_fn open;
 } openers[] = {
 	{ "intake", intake_open_draft }, { "consultation", consultation_open_draft },
 	{ "stay", stay_open_draft }, { "fitness", fitness_open_draft },

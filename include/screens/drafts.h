@@ -8,6 +8,9 @@
 
 struct app;
 
+/* What every one of them is: what a module's draft kind names. */
+typedef enum status (*draft_open_fn)(struct app *app, long long ref_id, const char *json);
+
 /* Kind "intake": the registration form; ref_id is the person edited, 0
  * for a new registration. Also reads drafts kept by field position. */
 enum status intake_open_draft(struct app *app, long long ref_id, const char *json);

@@ -56,7 +56,8 @@ struct screen {
 	enum ui_result (*submit)(struct app *app, void *state);
 	/* The screen above it closed: read again what may have changed. */
 	void (*resume)(struct app *app, void *state);
-	/* The line hung up: keep what the user typed (as a draft). */
+	/* The line hung up: anything to keep besides the form's draft (which
+	 * the loop keeps itself, see draft_kind). */
 	void (*hangup)(struct app *app, void *state);
 	/* A form screen naming a draft kind has its form kept as the user's
 	 * draft of that kind when the line drops with unsaved changes (also
