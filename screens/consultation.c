@@ -31,16 +31,16 @@ static const struct choice referral_statuses[] = {
 };
 
 static const struct field_def fields[F_COUNT] = {
-	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true },
+	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true, .name = "date" },
 	[F_REASON] = { .label = N_("Reason"), .type = FIELD_CHOICE, .required = true, .choices = reasons,
-	               .nchoices = REASON_COUNT_, .labels_are_msgids = true },
-	[F_DIAGNOSIS] = { .label = N_("Diagnosis"), .type = FIELD_TEXT, .maxlen = 120 },
-	[F_TREATMENT] = { .label = N_("Treatment given"), .type = FIELD_TEXT, .maxlen = 120 },
-	[F_REF_TO] = { .label = N_("Referred to"), .type = FIELD_TEXT, .maxlen = 80 },
-	[F_REF_WHY] = { .label = N_("Why referred"), .type = FIELD_TEXT, .maxlen = 120 },
+	               .nchoices = REASON_COUNT_, .labels_are_msgids = true, .name = "reason" },
+	[F_DIAGNOSIS] = { .label = N_("Diagnosis"), .type = FIELD_TEXT, .maxlen = 120, .name = "diagnosis" },
+	[F_TREATMENT] = { .label = N_("Treatment given"), .type = FIELD_TEXT, .maxlen = 120, .name = "treatment" },
+	[F_REF_TO] = { .label = N_("Referred to"), .type = FIELD_TEXT, .maxlen = 80, .name = "referral_to" },
+	[F_REF_WHY] = { .label = N_("Why referred"), .type = FIELD_TEXT, .maxlen = 120, .name = "referral_why" },
 	[F_REF_STATUS] = { .label = N_("Referral status"), .type = FIELD_CHOICE, .choices = referral_statuses,
-	                   .nchoices = 4, .labels_are_msgids = true },
-	[F_FOLLOWUP] = { .label = N_("Next follow-up"), .type = FIELD_DATE },
+	                   .nchoices = 4, .labels_are_msgids = true, .name = "referral_status" },
+	[F_FOLLOWUP] = { .label = N_("Next follow-up"), .type = FIELD_DATE, .name = "next_followup" },
 };
 
 struct consult {
@@ -135,6 +135,20 @@ static enum ui_result consult_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
+/* A draft is about the patient. */
+static long long consult_draft_ref(void *state)
+{
+	return ((struct consult *)state)->c.person_id;
+}
+
+/* Defined below; the draft opener needs it. */
+static const struct screen screen_consultation;
+
+enum status consultation_open_draft(struct app *app, long long ref_id, const char *json)
+{
+	return app_push_draft(app, &screen_consultation, &ref_id, json);
+}
+
 static const struct screen screen_consultation = {
 	.name = "consultation",
 	.title = N_("Consultation"),
@@ -146,6 +160,8 @@ static const struct screen screen_consultation = {
 	.draw = consult_draw,
 	.form = consult_form,
 	.submit = consult_submit,
+	.draft_kind = "consultation",
+	.draft_ref = consult_draft_ref,
 };
 
 enum status consultation_open(struct app *app, long long person_id)

@@ -27,8 +27,8 @@ static const struct choice statuses[] = {
 
 static const struct field_def fields[F_COUNT] = {
 	[F_STATUS] = { .label = N_("Assessment"), .type = FIELD_CHOICE, .required = true, .choices = statuses,
-	               .nchoices = 3, .labels_are_msgids = true },
-	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true },
+	               .nchoices = 3, .labels_are_msgids = true, .name = "status" },
+	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true, .name = "date" },
 };
 
 struct fitness {
@@ -92,6 +92,20 @@ static enum ui_result fitness_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
+/* A draft is about the person assessed. */
+static long long fitness_draft_ref(void *state)
+{
+	return ((struct fitness *)state)->person;
+}
+
+/* Defined below; the draft opener needs it. */
+static const struct screen screen_fitness;
+
+enum status fitness_open_draft(struct app *app, long long ref_id, const char *json)
+{
+	return app_push_draft(app, &screen_fitness, &ref_id, json);
+}
+
 static const struct screen screen_fitness = {
 	.name = "fitness",
 	.title = N_("Fitness to travel"),
@@ -103,6 +117,8 @@ static const struct screen screen_fitness = {
 	.draw = fitness_draw,
 	.form = fitness_form,
 	.submit = fitness_submit,
+	.draft_kind = "fitness",
+	.draft_ref = fitness_draft_ref,
 };
 
 enum status fitness_open(struct app *app, long long person_id)

@@ -29,6 +29,7 @@ static const struct binding bindings[] = {
 };
 
 struct home {
+	struct app *app;
 	struct home_layout layout;
 	int layout_rows;         /* the rows the layout was made for */
 	int cur;                 /* index in layout.items of the selected entry */
@@ -66,14 +67,24 @@ static void relayout(struct app *app, struct home *s, int rows)
 		select_from(s, 0, 1);
 }
 
-/* Finds the user's unfinished form of any module's kind. */
+/* Keeps the newest draft a module can reopen (draft_list's callback). */
+static void newest_draft(const struct draft_info *d, void *ctx)
+{
+	struct home *s = ctx;
+	const struct module_draft *kind = module_draft_kind(app_modules(s->app), d->kind);
+	if (s->draft || !kind)
+		return;
+	s->draft = kind;
+	s->draft_ref = d->ref_id;
+	snprintf(s->draft_at, sizeof s->draft_at, "%s", d->saved_at);
+}
+
+/* Finds the user's newest unfinished form, of any module's kind. */
 static void find_draft(struct app *app, struct home *s)
 {
+	s->app = app;
 	s->draft = NULL;
-	for (const struct module *const *m = app_modules(app); *m && !s->draft; m++)
-		for (const struct module_draft *d = (*m)->drafts; d && d->kind && !s->draft; d++)
-			if (draft_find(app_db(app), d->kind, &s->draft_ref, s->draft_at, sizeof s->draft_at))
-				s->draft = d;
+	draft_list(app_db(app), newest_draft, s);
 }
 
 static enum status home_enter(struct app *app, void *state, const void *arg)
@@ -96,7 +107,13 @@ static enum ui_result choose(struct app *app, const struct module_entry *e)
 static enum ui_result draft_key(struct app *app, struct home *s, int key)
 {
 	if (key == 'r') {
-		s->draft->resume(app, s->draft_ref, NULL);
+		char *json = NULL;
+		enum status st = draft_read(app_db(app), s->draft->kind, s->draft_ref, &json);
+		if (st == ST_OK)
+			s->draft->resume(app, s->draft_ref, json);
+		else
+			app_error(app, _(status_msgid(st)));
+		free(json);
 		return UI_HANDLED;
 	}
 	if (app_confirm(app, _("Discard the unfinished form for good?"))) {

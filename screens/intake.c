@@ -1,7 +1,7 @@
 /* Registration of a new person, and editing of a registered one: identity,
  * documents, arrival, consent and vulnerability screening, in one form.
  * Before a new person is saved, the people probably the same are shown. A
- * form interrupted by a lost connection is kept as a draft. */
+ * form interrupted by a lost connection is kept as a draft (by the loop). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
-#include "db/draft.h"
+#include "core/jsonread.h"
 #include "db/person.h"
 #include "db/refdata.h"
 #include "screens/screens.h"
@@ -68,7 +68,6 @@ struct ref_choices {
 struct intake {
 	struct app *app;
 	long long id;                /* 0 for a new person */
-	bool from_draft;
 	struct person orig;          /* as read, for edits */
 	struct field_def defs[F_COUNT];
 	struct form form;
@@ -116,6 +115,18 @@ static const char *check_phone(const char *v)
 	return NULL;
 }
 
+/* The fields' names in drafts, as the audit trail names them (the
+ * vulnerability flags are named by person_flag_name). */
+static const char *const names[F_COUNT] = {
+	[F_FAMILY] = "family_name", [F_GIVEN] = "given_names", [F_OTHER] = "other_names", [F_SEX] = "sex",
+	[F_BIRTH] = "birth_date", [F_AGE] = "estimated_age", [F_NATIONALITY] = "nationality",
+	[F_LANG1] = "language_1", [F_LANG2] = "language_2", [F_PHONE] = "phone",
+	[F_DOC_TYPE] = "document_type", [F_DOC_NUMBER] = "document_number", [F_DOC_ISSUER] = "document_issued_by",
+	[F_DOC_EXPIRY] = "document_expiry", [F_ARRIVAL] = "arrival_date", [F_CENTRE] = "centre",
+	[F_MODE] = "arrival_mode", [F_CONSENT_DATA] = "consent_data", [F_CONSENT_SHARE] = "consent_share",
+	[F_CONSENT_DATE] = "consent_date", [F_FLAG_OTHER_TEXT] = "flag_other",
+};
+
 /* Lays out the fields. */
 static void build(struct intake *s)
 {
@@ -135,20 +146,20 @@ static void build(struct intake *s)
 		d[i] = (struct field_def){ .label = labels[i], .type = FIELD_TEXT, .maxlen = 60 };
 	d[F_FAMILY].required = d[F_GIVEN].required = true;
 	d[F_OTHER].maxlen = 100;
-	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, sexes, 3, true, NULL };
+	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, sexes, 3, true, NULL, NULL };
 	d[F_BIRTH].type = FIELD_DATE;
 	d[F_BIRTH].past_only = true;
-	d[F_AGE] = (struct field_def){ labels[F_AGE], FIELD_NUMBER, false, 3, 0, 110, false, NULL, 0, false, NULL };
+	d[F_AGE] = (struct field_def){ labels[F_AGE], FIELD_NUMBER, false, 3, 0, 110, false, NULL, 0, false, NULL, NULL };
 	d[F_NATIONALITY] = (struct field_def){ labels[F_NATIONALITY], FIELD_CHOICE, false, 0, 0, 0, false,
-	                                       s->countries->items, s->countries->n, false, NULL };
+	                                       s->countries->items, s->countries->n, false, NULL, NULL };
 	d[F_LANG1] = (struct field_def){ labels[F_LANG1], FIELD_CHOICE, false, 0, 0, 0, false,
-	                                 s->languages->items, s->languages->n, false, NULL };
+	                                 s->languages->items, s->languages->n, false, NULL, NULL };
 	d[F_LANG2] = d[F_LANG1];
 	d[F_LANG2].label = labels[F_LANG2];
 	d[F_PHONE].maxlen = 30;
 	d[F_PHONE].check = check_phone;
 	d[F_DOC_TYPE] = (struct field_def){ labels[F_DOC_TYPE], FIELD_CHOICE, false, 0, 0, 0, false, doc_types, 6,
-	                                    true, NULL };
+	                                    true, NULL, NULL };
 	d[F_DOC_NUMBER].maxlen = 40;
 	d[F_DOC_ISSUER] = d[F_NATIONALITY];
 	d[F_DOC_ISSUER].label = labels[F_DOC_ISSUER];
@@ -156,18 +167,21 @@ static void build(struct intake *s)
 	d[F_ARRIVAL].type = FIELD_DATE;
 	d[F_ARRIVAL].required = d[F_ARRIVAL].past_only = true;
 	d[F_CENTRE] = (struct field_def){ labels[F_CENTRE], FIELD_CHOICE, true, 0, 0, 0, false,
-	                                  s->centres->items, s->centres->n, false, NULL };
-	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, modes, 5, true, NULL };
+	                                  s->centres->items, s->centres->n, false, NULL, NULL };
+	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, modes, 5, true, NULL, NULL };
 	d[F_CONSENT_DATA] = (struct field_def){ labels[F_CONSENT_DATA], FIELD_YESNO, true, 0, 0, 0, false, NULL, 0,
-	                                        false, NULL };
+	                                        false, NULL, NULL };
 	d[F_CONSENT_SHARE] = d[F_CONSENT_DATA];
 	d[F_CONSENT_SHARE].label = labels[F_CONSENT_SHARE];
 	d[F_CONSENT_DATE].type = FIELD_DATE;
 	d[F_CONSENT_DATE].required = d[F_CONSENT_DATE].past_only = true;
 	for (int f = 0; f < FLAG_COUNT_; f++)
 		d[F_FLAGS + f] = (struct field_def){ person_flag_label((enum person_flag)f), FIELD_YESNO, false, 0, 0,
-		                                     0, false, NULL, 0, false, NULL };
+		                                     0, false, NULL, 0, false, NULL, NULL };
 	d[F_FLAG_OTHER_TEXT].maxlen = 100;
+	for (int i = 0; i < F_COUNT; i++)
+		d[i].name = i >= F_FLAGS && i < F_FLAGS + FLAG_COUNT_ ? person_flag_name((enum person_flag)(i - F_FLAGS))
+		                                                      : names[i];
 	form_init(&s->form, s->defs, F_COUNT);
 }
 
@@ -208,22 +222,9 @@ static void today_iso(char *out, size_t size)
 	date_to_iso(&t, out, size);
 }
 
-/* Fills the form from the user's draft. */
-static void fill_from_draft(struct intake *s)
-{
-	struct db *db = app_db(s->app);
-	for (int i = 0; i < F_COUNT; i++) {
-		char v[FORM_VALUE_MAX];
-		if (draft_field(db, "intake", s->id, i, v, sizeof v) == ST_OK)
-			form_set(&s->form, i, v);
-	}
-	s->form.changed = true;
-}
-
 /* What the form is opened with. */
 struct intake_arg {
 	long long person_id;   /* 0: a new person */
-	bool from_draft;       /* fill from the user's draft */
 };
 
 static enum status intake_enter(struct app *app, void *state, const void *arg)
@@ -232,7 +233,6 @@ static enum status intake_enter(struct app *app, void *state, const void *arg)
 	const struct intake_arg *a = arg;
 	s->app = app;
 	s->id = a ? a->person_id : 0;
-	s->from_draft = a && a->from_draft;
 	s->countries = load_refs(app, REF_COUNTRY, MAX_COUNTRIES, true);
 	s->languages = load_refs(app, REF_LANGUAGE, MAX_LANGUAGES, true);
 	s->centres = load_refs(app, REF_CENTRE, MAX_CENTRES, false);
@@ -254,8 +254,6 @@ static enum status intake_enter(struct app *app, void *state, const void *arg)
 			form_set(&s->form, F_FLAGS + i, "0");
 		s->form.changed = false;
 	}
-	if (s->from_draft)
-		fill_from_draft(s);
 	return ST_OK;
 }
 
@@ -381,7 +379,6 @@ static enum ui_result save(struct app *app, struct intake *s)
 		app_error(app, _(status_msgid(st)));
 		return UI_HANDLED;
 	}
-	draft_discard(app_db(app), "intake", s->id);
 	s->form.changed = false;
 	s->saved = true;
 	char number[CASENUM_MAX], msg[200];
@@ -456,19 +453,53 @@ static bool intake_typing(struct app *app, void *state)
 	return form_typing(&((struct intake *)state)->form);
 }
 
-/* The line dropped: keep the form as this user's draft. */
-static void intake_hangup(struct app *app, void *state)
+/* The form, for the loop's drafts. */
+static struct form *intake_form(void *state)
 {
-	struct intake *s = state;
-	if (!s->form.changed)
-		return;
-	static char values[F_COUNT][FORM_VALUE_MAX];
-	const char *ptrs[F_COUNT];
-	for (int i = 0; i < F_COUNT; i++) {
-		get(s, i, values[i], sizeof values[i]);
-		ptrs[i] = values[i];
-	}
-	draft_save(app_db(app), "intake", s->id, ptrs, F_COUNT);
+	return &((struct intake *)state)->form;
+}
+
+/* A draft is about the person edited, 0 for a new one. */
+static long long intake_draft_ref(void *state)
+{
+	return ((struct intake *)state)->id;
+}
+
+/* Drafts kept before fields had names held them by position, in this
+ * order (the vulnerability flags in enum person_flag order, then the
+ * text of the other one). Never change it. */
+static const char *const by_position[] = {
+	"family_name", "given_names", "other_names", "sex", "birth_date", "estimated_age", "nationality",
+	"language_1", "language_2", "phone", "document_type", "document_number", "document_issued_by",
+	"document_expiry", "arrival_date", "centre", "arrival_mode", "consent_data", "consent_share",
+	"consent_date", "unaccompanied_child", "separated_child", "accompanied_child", "pregnant",
+	"trafficking_presumed", "trafficking_identified", "violence_victim", "older_person",
+	"serious_medical", "disability", "asylum_seeker", "other", "flag_other",
+};
+
+/* Renames a member "fN" of a draft by position to its field's name. */
+static void rename_positional(const char *key, const char *value, void *ctx)
+{
+	struct jsonbuf *j = ctx;
+	char *end;
+	long i = key[0] == 'f' && key[1] >= '0' && key[1] <= '9' ? strtol(key + 1, &end, 10) : -1;
+	if (i >= 0 && !*end && i < (long)(sizeof by_position / sizeof by_position[0]))
+		jsonbuf_put_str(j, by_position[i], value);
+	else
+		jsonbuf_put_str(j, key, value);
+}
+
+/* Defined below; the draft opener needs it. */
+static const struct screen screen_intake;
+
+enum status intake_open_draft(struct app *app, long long person_id, const char *json)
+{
+	static struct jsonbuf named;
+	jsonbuf_init(&named);
+	if (strstr(json, "\"f0\"") && jsonread_object(json, rename_positional, &named))
+		json = jsonbuf_text(&named);
+	struct intake_arg arg = { person_id };
+	return app_push_draft(app, &screen_intake, &arg, json);
 }
 
 static const struct screen screen_intake = {
@@ -486,17 +517,13 @@ static const struct screen screen_intake = {
 	.unsaved = intake_unsaved,
 	.typing = intake_typing,
 	.resume = intake_resume,
-	.hangup = intake_hangup,
+	.form = intake_form,
+	.draft_kind = "intake",
+	.draft_ref = intake_draft_ref,
 };
 
 enum status intake_open(struct app *app, long long person_id)
 {
-	struct intake_arg a = { person_id, false };
-	return app_push(app, &screen_intake, &a);
-}
-
-enum status intake_open_draft(struct app *app, long long person_id)
-{
-	struct intake_arg a = { person_id, true };
+	struct intake_arg a = { person_id };
 	return app_push(app, &screen_intake, &a);
 }

@@ -26,13 +26,15 @@ static struct choice conditions[COND_COUNT_];
 
 static const struct field_def fields[F_COUNT] = {
 	[F_CONDITION] = { .label = N_("Condition"), .type = FIELD_CHOICE, .required = true, .choices = conditions,
-	                  .nchoices = COND_COUNT_, .labels_are_msgids = true },
-	[F_OPENED] = { .label = N_("Opened on"), .type = FIELD_DATE, .required = true, .past_only = true },
-	[F_DELIVERY] = { .label = N_("Expected delivery"), .type = FIELD_DATE },
-	[F_NOTES] = { .label = N_("Notes"), .type = FIELD_TEXT, .maxlen = 120 },
-	[F_VISIT] = { .label = N_("Antenatal visit on"), .type = FIELD_DATE, .past_only = true },
-	[F_CLOSED] = { .label = N_("Closed on"), .type = FIELD_DATE, .past_only = true },
-	[F_OUTCOME] = { .label = N_("Outcome"), .type = FIELD_TEXT, .maxlen = 120 },
+	                  .nchoices = COND_COUNT_, .labels_are_msgids = true, .name = "condition" },
+	[F_OPENED] = { .label = N_("Opened on"), .type = FIELD_DATE, .required = true, .past_only = true,
+	               .name = "opened" },
+	[F_DELIVERY] = { .label = N_("Expected delivery"), .type = FIELD_DATE, .name = "expected_delivery" },
+	[F_NOTES] = { .label = N_("Notes"), .type = FIELD_TEXT, .maxlen = 120, .name = "notes" },
+	[F_VISIT] = { .label = N_("Antenatal visit on"), .type = FIELD_DATE, .past_only = true,
+	              .name = "antenatal_visit" },
+	[F_CLOSED] = { .label = N_("Closed on"), .type = FIELD_DATE, .past_only = true, .name = "closed" },
+	[F_OUTCOME] = { .label = N_("Outcome"), .type = FIELD_TEXT, .maxlen = 120, .name = "outcome" },
 };
 
 struct medcase {

@@ -25,6 +25,7 @@ static const char *check_password(const char *value)
 	return password_check_rules(value) == ST_OK ? NULL : N_("At least 10 characters.");
 }
 
+/* Passwords have no name: never kept in a draft (nor written by form_to_json). */
 static const struct field_def own_fields[F_COUNT] = {
 	[F_CURRENT] = { .label = N_("Current password"), .type = FIELD_PASSWORD, .required = true, .maxlen = 128 },
 	[F_NEW] = { .label = N_("New password"), .type = FIELD_PASSWORD, .required = true, .maxlen = 128,

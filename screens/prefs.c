@@ -19,9 +19,9 @@ static const struct choice languages[] = {
 
 static const struct field_def fields[F_COUNT] = {
 	[F_DISPLAY] = { .label = N_("Full name"), .type = FIELD_TEXT, .required = true,
-	                .maxlen = USER_DISPLAY_MAX },
+	                .maxlen = USER_DISPLAY_MAX, .name = "display_name" },
 	[F_LANG] = { .label = N_("Language"), .type = FIELD_CHOICE, .required = true,
-	             .choices = languages, .nchoices = 2 },
+	             .choices = languages, .nchoices = 2, .name = "lang" },
 };
 
 static const struct binding bindings[] = {

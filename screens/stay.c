@@ -85,11 +85,13 @@ static enum status stay_enter(struct app *app, void *state, const void *arg)
 	date_to_iso(&t, today, sizeof today);
 	if (s->open) {
 		s->defs[F_DEPARTED] = (struct field_def){ .label = N_("Departure date"), .type = FIELD_DATE,
-		                                         .past_only = true };
+		                                         .past_only = true, .name = "departed" };
 		s->defs[F_REASON] = (struct field_def){ .label = N_("Reason for leaving"), .type = FIELD_CHOICE,
-		                                       .choices = reasons, .nchoices = 6, .labels_are_msgids = true };
+		                                       .choices = reasons, .nchoices = 6, .labels_are_msgids = true,
+		                                       .name = "reason" };
 		for (int i = 0; i < SERVICE_COUNT_; i++)
-			s->defs[F_SERVICES + i] = (struct field_def){ .label = service_labels[i], .type = FIELD_YESNO };
+			s->defs[F_SERVICES + i] = (struct field_def){ .label = service_labels[i], .type = FIELD_YESNO,
+			                                             .name = stay_service_name((enum stay_service)i) };
 		form_init(&s->form, s->defs, F_STAY_COUNT);
 		for (int i = 0; i < SERVICE_COUNT_; i++)
 			form_set(&s->form, F_SERVICES + i,
@@ -98,9 +100,10 @@ static enum status stay_enter(struct app *app, void *state, const void *arg)
 		bool more;
 		ref_page(app_db(app), REF_CENTRE, lang_get(), "", 0, MAX_CENTRES, add_centre, s, &more);
 		s->defs[F_CENTRE] = (struct field_def){ .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
-		                                       .choices = s->centres, .nchoices = s->ncentres };
+		                                       .choices = s->centres, .nchoices = s->ncentres,
+		                                       .name = "centre" };
 		s->defs[F_ADMITTED] = (struct field_def){ .label = N_("Admission date"), .type = FIELD_DATE,
-		                                         .required = true, .past_only = true };
+		                                         .required = true, .past_only = true, .name = "admitted" };
 		form_init(&s->form, s->defs, F_ADMIT_COUNT);
 		form_set(&s->form, F_CENTRE, app_user(app)->centre_code);
 		form_set(&s->form, F_ADMITTED, today);
@@ -195,6 +198,22 @@ static enum ui_result stay_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
+/* A draft is about the person: the form is the current stay's or a new
+ * admission's, and its names differ (a draft of one does not fill the
+ * other). */
+static long long stay_draft_ref(void *state)
+{
+	return ((struct stay_screen *)state)->person;
+}
+
+/* Defined below; the draft opener needs it. */
+static const struct screen screen_stay;
+
+enum status stay_open_draft(struct app *app, long long ref_id, const char *json)
+{
+	return app_push_draft(app, &screen_stay, &ref_id, json);
+}
+
 static const struct screen screen_stay = {
 	.name = "stay",
 	.title = N_("Stay"),
@@ -206,6 +225,8 @@ static const struct screen screen_stay = {
 	.draw = stay_draw,
 	.form = stay_form,
 	.submit = stay_submit,
+	.draft_kind = "stay",
+	.draft_ref = stay_draft_ref,
 };
 
 enum status stay_open(struct app *app, long long person_id)

@@ -72,16 +72,17 @@ static void build(struct user_form *s)
 		roles[r] = (struct choice){ role_name((enum role)r), role_label_msgid((enum role)r) };
 	const struct field_def all[F_COUNT] = {
 		[F_NAME] = { .label = N_("Account name"), .type = FIELD_TEXT, .required = true,
-		             .maxlen = USER_NAME_MAX, .check = check_name },
+		             .maxlen = USER_NAME_MAX, .check = check_name, .name = "name" },
 		[F_DISPLAY] = { .label = N_("Full name"), .type = FIELD_TEXT, .required = true,
-		                .maxlen = USER_DISPLAY_MAX },
+		                .maxlen = USER_DISPLAY_MAX, .name = "display_name" },
 		[F_ROLE] = { .label = N_("Role"), .type = FIELD_CHOICE, .required = true, .choices = roles,
-		             .nchoices = ROLE_COUNT_, .labels_are_msgids = true },
+		             .nchoices = ROLE_COUNT_, .labels_are_msgids = true, .name = "role" },
 		[F_CENTRE] = { .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
-		               .choices = s->centres, .nchoices = s->ncentres },
+		               .choices = s->centres, .nchoices = s->ncentres, .name = "centre" },
 		[F_LANG] = { .label = N_("Language"), .type = FIELD_CHOICE, .required = true,
-		             .choices = languages, .nchoices = 2 },
-		[F_ACTIVE] = { .label = N_("May sign in"), .type = FIELD_YESNO, .required = true },
+		             .choices = languages, .nchoices = 2, .name = "lang" },
+		[F_ACTIVE] = { .label = N_("May sign in"), .type = FIELD_YESNO, .required = true, .name = "active" },
+		/* Passwords have no name: never kept in a draft. */
 		[F_PASSWORD] = { .label = N_("Password"), .type = FIELD_PASSWORD, .required = true,
 		                 .maxlen = 128, .check = check_password },
 		[F_AGAIN] = { .label = N_("Password again"), .type = FIELD_PASSWORD, .required = true,

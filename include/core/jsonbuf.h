@@ -1,17 +1,18 @@
 #ifndef TAIMAKO_CORE_JSONBUF_H
 #define TAIMAKO_CORE_JSONBUF_H
 /* A small builder for the audit trail's "what changed" JSON objects:
- * {"field": [before, after], ...}. Fixed size; a value that does not fit
- * is cut and the object stays valid. */
+ * {"field": [before, after], ...}, and for drafts of forms. Fixed size; a
+ * value that does not fit is cut (cut is set) and the object stays valid. */
 #include <stdbool.h>
 #include <stddef.h>
 
-#define JSONBUF_SIZE 2048
+#define JSONBUF_SIZE 8192   /* a whole form's draft fits */
 
 struct jsonbuf {
 	char text[JSONBUF_SIZE];
 	size_t len;
 	int fields;
+	bool cut;          /* something did not fit */
 };
 
 /* Starts an empty object "{}". */

@@ -6,6 +6,12 @@
 /* A new consultation of person_id. */
 enum status consultation_open(struct app *app, long long person_id);
 
+/* A new consultation of person_id filled from the user's draft json. */
+enum status consultation_open_draft(struct app *app, long long person_id, const char *json);
+
+/* Fitness to travel of person_id filled from the user's draft json. */
+enum status fitness_open_draft(struct app *app, long long person_id, const char *json);
+
 /* The medical record of person_id (consultations, cases, fitness). */
 enum status medical_open(struct app *app, long long person_id);
 

@@ -9,8 +9,12 @@ struct person;
 /* The registration form: a new person (person_id 0) or an edit. */
 enum status intake_open(struct app *app, long long person_id);
 
-/* The registration form filled from the user's draft for person_id (0: new). */
-enum status intake_open_draft(struct app *app, long long person_id);
+/* The registration form of person_id (0: new) filled from the user's draft
+ * json (which stays the caller's); also reads drafts kept by position. */
+enum status intake_open_draft(struct app *app, long long person_id, const char *json);
+
+/* The stay form of person_id filled from the user's draft json. */
+enum status stay_open_draft(struct app *app, long long person_id, const char *json);
 
 /* The people probably the same as p, before p is registered; *go_on is set
  * when the clerk registers p anyway (p is copied, go_on must outlive the

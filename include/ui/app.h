@@ -59,8 +59,16 @@ struct screen {
 	enum ui_result (*submit)(struct app *app, void *state);
 	/* The screen above it closed: read again what may have changed. */
 	void (*resume)(struct app *app, void *state);
-	/* The line hung up: keep what the user typed (as a draft). */
+	/* The line hung up: anything to keep besides the form's draft (which
+	 * the loop keeps itself, see draft_kind). */
 	void (*hangup)(struct app *app, void *state);
+	/* A form screen naming a draft kind has its form kept as the user's
+	 * draft of that kind when the line drops with unsaved changes (also
+	 * under the idle lock); the draft goes once the form is saved.
+	 * draft_ref gives the record edited, or the person the form is for: 0
+	 * (or no draft_ref) for a new one. Reopened with app_push_draft. */
+	const char *draft_kind;
+	long long (*draft_ref)(void *state);
 };
 
 /* Signals set these; the loop acts on them (never curses in a handler). */
@@ -92,6 +100,12 @@ void app_free(struct app **app);
 /* Opens screen on top of the current one; its title shows at once. Errors
  * from its enter callback go to the message line. */
 enum status app_push(struct app *app, const struct screen *screen, const void *arg);
+
+/* Opens screen with arg as app_push does, then fills its form (the form
+ * callback) from json, a draft as form_to_json writes it. When json cannot
+ * be read the screen stays open with its form as enter left it, and
+ * ST_INVALID comes back (the message line says so). */
+enum status app_push_draft(struct app *app, const struct screen *screen, const void *arg, const char *json);
 
 /* Closes the current screen and opens screen in its place. Call it last in
  * a callback: the current screen's state is gone after it. */

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/date.h"
+#include "core/jsonbuf.h"
 #include "ui/lineedit.h"
 
 #define FORM_MAX_FIELDS 40
@@ -38,6 +39,9 @@ struct field_def {
 	bool labels_are_msgids;        /* translate choice labels when drawn */
 	/* Extra rule: a msgid explaining why value is wrong, or NULL. */
 	const char *(*check)(const char *value);
+	/* Stable snake_case name: the key of the value in drafts, the same as
+	 * the audit trail's for the same value. NULL: never kept in a draft. */
+	const char *name;
 };
 
 struct field {
@@ -90,5 +94,15 @@ void form_draw(struct form *f, WINDOW *win, int y, int rows);
 
 /* True while the current field takes typed letters. */
 bool form_typing(const struct form *f);
+
+/* Adds {name: value} (the form_get value) for every named field to j, never
+ * a password field. False when something did not fit in j. */
+bool form_to_json(const struct form *f, struct jsonbuf *j);
+
+/* Sets the fields named in the JSON object json (as form_to_json writes
+ * it): unknown names and password fields are ignored, fields not named are
+ * left alone; the form is marked changed when a field was set. False (and
+ * nothing set) when json is not such an object. */
+bool form_from_json(struct form *f, const char *json);
 
 #endif

@@ -9,13 +9,16 @@ void jsonbuf_init(struct jsonbuf *j)
 	memcpy(j->text, "{}", 3);
 	j->len = 1;
 	j->fields = 0;
+	j->cut = false;
 }
 
 /* Appends raw text if it fits, keeping the closing brace after it. */
 static bool append(struct jsonbuf *j, const char *s, size_t n)
 {
-	if (j->len + n + 2 > sizeof j->text)
+	if (j->len + n + 2 > sizeof j->text) {
+		j->cut = true;
 		return false;
+	}
 	memcpy(j->text + j->len, s, n);
 	j->len += n;
 	j->text[j->len] = '}';
@@ -50,8 +53,10 @@ static void append_string(struct jsonbuf *j, const char *s)
 			p += n - 1;
 		}
 		/* Keep room for the closing quote and what follows. */
-		if (j->len + n + 8 > sizeof j->text)
+		if (j->len + n + 8 > sizeof j->text) {
+			j->cut = true;
 			break;
+		}
 		append(j, esc, n);
 	}
 	append(j, "\"", 1);

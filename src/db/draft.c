@@ -1,12 +1,10 @@
-/* Drafts of interrupted forms. */
-#include <stdio.h>
+/* Drafts of interrupted forms, each seen only by its own user. */
+#include <stdlib.h>
 #include <string.h>
-#include "core/jsonbuf.h"
 #include "db/db_private.h"
 #include "db/draft.h"
 
-enum status draft_save(struct db *db, const char *kind, long long ref_id,
-                       const char *const *values, int n)
+enum status draft_save(struct db *db, const char *kind, long long ref_id, const char *json)
 {
 	static const char sql[] =
 		"INSERT OR REPLACE INTO draft (user_id, kind, ref_id, data, saved_at) "
@@ -14,28 +12,8 @@ enum status draft_save(struct db *db, const char *kind, long long ref_id,
 	const struct db_actor *a = db_actor(db);
 	if (a->user_id <= 0)
 		return ST_DENIED;
-	/* A draft can hold a whole form: build it bigger than an audit object. */
-	char data[DRAFT_MAX_FIELDS * 420];
-	size_t len = 0;
-	data[len++] = '{';
-	for (int i = 0; i < n && i < DRAFT_MAX_FIELDS; i++) {
-		struct jsonbuf j;
-		jsonbuf_init(&j);
-		char key[16];
-		snprintf(key, sizeof key, "f%d", i);
-		jsonbuf_put_str(&j, key, values[i] ? values[i] : "");
-		const char *t = jsonbuf_text(&j);
-		size_t tl = strlen(t);
-		/* Strip the object's braces: members are joined into one object. */
-		if (tl >= 2 && len + tl + 2 < sizeof data) {
-			if (i)
-				data[len++] = ',';
-			memcpy(data + len, t + 1, tl - 2);
-			len += tl - 2;
-		}
-	}
-	data[len++] = '}';
-	data[len] = '\0';
+	if (!kind || !*kind || strlen(kind) >= DRAFT_KIND_MAX || !json)
+		return ST_INVALID;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return ST_INTERNAL;
@@ -45,7 +23,7 @@ enum status draft_save(struct db *db, const char *kind, long long ref_id,
 	sqlite3_bind_int64(st, 1, a->user_id);
 	db_bind_text(st, 2, kind);
 	sqlite3_bind_int64(st, 3, ref_id);
-	db_bind_text(st, 4, data);
+	db_bind_text(st, 4, json);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -53,6 +31,28 @@ enum status draft_save(struct db *db, const char *kind, long long ref_id,
 		return db_status_of(rc);
 	}
 	return db_commit(db);
+}
+
+enum status draft_list(struct db *db, void (*fn)(const struct draft_info *d, void *ctx), void *ctx)
+{
+	static const char sql[] =
+		"SELECT kind, ref_id, saved_at FROM draft WHERE user_id = ?1 ORDER BY saved_at DESC, kind, ref_id";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	if (db_actor(db)->user_id <= 0)
+		return ST_DENIED;
+	sqlite3_bind_int64(st, 1, db_actor(db)->user_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct draft_info d;
+		db_column_copy(st, 0, d.kind, sizeof d.kind);
+		d.ref_id = sqlite3_column_int64(st, 1);
+		db_column_copy(st, 2, d.saved_at, sizeof d.saved_at);
+		fn(&d, ctx);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
 bool draft_find(struct db *db, const char *kind, long long *ref_id, char *saved_at, size_t size)
@@ -73,23 +73,30 @@ bool draft_find(struct db *db, const char *kind, long long *ref_id, char *saved_
 	return found;
 }
 
-enum status draft_field(struct db *db, const char *kind, long long ref_id, int i,
-                        char *out, size_t size)
+enum status draft_read(struct db *db, const char *kind, long long ref_id, char **json)
 {
-	static const char sql[] =
-		"SELECT json_extract(data, '$.f' || ?4) FROM draft WHERE user_id = ?1 AND kind = ?2 AND ref_id = ?3";
+	static const char sql[] = "SELECT data FROM draft WHERE user_id = ?1 AND kind = ?2 AND ref_id = ?3";
+	*json = NULL;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return ST_INTERNAL;
+	if (db_actor(db)->user_id <= 0)
+		return ST_DENIED;
 	sqlite3_bind_int64(st, 1, db_actor(db)->user_id);
 	db_bind_text(st, 2, kind);
 	sqlite3_bind_int64(st, 3, ref_id);
-	sqlite3_bind_int(st, 4, i);
-	out[0] = '\0';
-	enum status s = ST_NOT_FOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		db_column_copy(st, 0, out, size);
-		s = ST_OK;
+	int rc = sqlite3_step(st);
+	enum status s = rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+	if (s == ST_OK) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		size_t len = text ? (size_t)sqlite3_column_bytes(st, 0) : 0;
+		*json = malloc(len + 1);
+		if (*json) {
+			memcpy(*json, text ? text : "", len);
+			(*json)[len] = '\0';
+		} else {
+			s = ST_NOMEM;
+		}
 	}
 	sqlite3_reset(st);
 	return s;

@@ -78,6 +78,12 @@ static const struct module_action actions[] = {
 	{ 0, 0, NULL, NULL, 0, NULL },
 };
 
+static const struct module_draft drafts[] = {
+	{ "consultation", N_("Consultation"), consultation_open_draft },
+	{ "fitness", N_("Fitness to travel"), fitness_open_draft },
+	{ NULL, NULL, NULL },
+};
+
 const struct module module_medical = {
 	.name = "medical",
 	.title = N_("Medical follow-up"),
@@ -86,4 +92,5 @@ const struct module module_medical = {
 	.actions = actions,
 	.status = status_line,
 	.status_perms = PERM_BIT(PERM_MEDICAL_STATUS),
+	.drafts = drafts,
 };

@@ -25,12 +25,6 @@ static enum status link_family(struct app *app, long long person)
 	return lookup_pick(app, &pick);
 }
 
-static enum status resume_intake(struct app *app, long long ref, const char *json)
-{
-	(void)json;
-	return intake_open_draft(app, ref);
-}
-
 static const struct module_entry entries[] = {
 	{ 'n', N_("New registration"), PERM_BIT(PERM_PERSON_WRITE), new_registration },
 	{ 0, NULL, 0, NULL },
@@ -46,7 +40,8 @@ static const struct module_action actions[] = {
 };
 
 static const struct module_draft drafts[] = {
-	{ "intake", N_("Registration"), resume_intake },
+	{ "intake", N_("Registration"), intake_open_draft },
+	{ "stay", N_("Stay"), stay_open_draft },
 	{ NULL, NULL, NULL },
 };
 

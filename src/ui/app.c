@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/text.h"
+#include "db/draft.h"
 #include "db/login.h"
 #include "db/user.h"
 #include "ui/app.h"
@@ -23,6 +24,7 @@ volatile sig_atomic_t app_hangup;
 struct frame {
 	const struct screen *screen;
 	void *state;
+	bool touched;   /* its form had unsaved changes at some point */
 };
 
 struct app {
@@ -171,12 +173,45 @@ const struct screen *app_below(struct app *app)
 	return app->depth >= 2 ? app->stack[app->depth - 2].screen : NULL;
 }
 
+/* The form of frame f when its screen keeps drafts, else NULL. */
+static struct form *draft_form(const struct frame *f)
+{
+	return f->screen->draft_kind && f->screen->form ? f->screen->form(f->state) : NULL;
+}
+
+/* The record frame f's draft is about. */
+static long long draft_ref(const struct frame *f)
+{
+	return f->screen->draft_ref ? f->screen->draft_ref(f->state) : 0;
+}
+
+/* The line dropped: keeps frame f's unsaved form as the user's draft. */
+static void keep_draft(struct app *app, const struct frame *f)
+{
+	struct form *form = draft_form(f);
+	if (!form || !form->changed)
+		return;
+	static struct jsonbuf j;
+	jsonbuf_init(&j);
+	form_to_json(form, &j);
+	draft_save(app->db, f->screen->draft_kind, draft_ref(f), jsonbuf_text(&j));
+}
+
+/* Frame f closes: once its changes are saved its draft is of no use. */
+static void drop_draft(struct app *app, const struct frame *f)
+{
+	struct form *form = draft_form(f);
+	if (form && f->touched && !form->changed && app->logged_in)
+		draft_discard(app->db, f->screen->draft_kind, draft_ref(f));
+}
+
 /* Closes the top screen. */
 static void pop(struct app *app)
 {
 	if (app->depth == 0)
 		return;
 	struct frame *f = &app->stack[--app->depth];
+	drop_draft(app, f);
 	if (f->screen->leave)
 		f->screen->leave(app, f->state);
 	free(f->state);
@@ -201,6 +236,7 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
 	}
 	struct frame *f = &app->stack[app->depth];
 	f->screen = screen;
+	f->touched = false;
 	f->state = calloc(1, screen->state_size ? screen->state_size : 1);
 	if (!f->state)
 		return ST_NOMEM;
@@ -214,6 +250,22 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
 	}
 	app->dirty = true;
 	return st;
+}
+
+enum status app_push_draft(struct app *app, const struct screen *screen, const void *arg, const char *json)
+{
+	int depth = app->depth;
+	enum status st = app_push(app, screen, arg);
+	if (st != ST_OK)
+		return st;
+	struct frame *f = &app->stack[app->depth - 1];
+	if (app->depth != depth + 1 || f->screen != screen || !screen->form
+	    || !form_from_json(screen->form(f->state), json)) {
+		app_error(app, _("The unfinished form could not be read back: it opens without it."));
+		return ST_INVALID;
+	}
+	f->touched = true;
+	return ST_OK;
 }
 
 enum status app_replace(struct app *app, const struct screen *screen, const void *arg)
@@ -302,7 +354,9 @@ static void maybe_lock(struct app *app)
 	if (!app->logged_in || app->config.idle_lock_seconds <= 0
 	    || idle_seconds(app) < app->config.idle_lock_seconds)
 		return;
-	if (!lock_run(app))
+	/* A line lost under the lock signs nobody out: the loop ends and keeps
+	 * the drafts. */
+	if (!lock_run(app) && !app_hangup)
 		app_logout(app);
 	touch(app);
 	app->dirty = true;
@@ -499,6 +553,8 @@ static void dispatch(struct app *app, int key)
 	struct frame *f = &app->stack[app->depth - 1];
 	const struct screen *sc = f->screen;
 	struct form *form = sc->form ? sc->form(f->state) : NULL;
+	if (form && form->changed)
+		f->touched = true;
 	bool typing = sc->typing ? sc->typing(app, f->state) : form && form_typing(form);
 	enum ui_result r = UI_IGNORED;
 	if (sc->input) {
@@ -593,9 +649,11 @@ int app_run(struct app *app, const struct screen *first, const void *arg)
 		dispatch(app, key);
 	}
 	/* A lost line: every screen keeps what was typed, for next time. */
-	for (int i = app->depth - 1; app_hangup && app->logged_in && i >= 0; i--)
+	for (int i = app->depth - 1; app_hangup && app->logged_in && i >= 0; i--) {
+		keep_draft(app, &app->stack[i]);
 		if (app->stack[i].screen->hangup)
 			app->stack[i].screen->hangup(app, app->stack[i].state);
+	}
 	app->logged_in = false;   /* nothing is read again while closing */
 	while (app->depth > 0)
 		pop(app);

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/jsonread.h"
 #include "core/text.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -375,4 +376,35 @@ void form_draw(struct form *f, WINDOW *win, int y, int rows)
 		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Date as DD/MM/YYYY, MM/YYYY or YYYY."));
 	if (cy >= 0)
 		wmove(win, cy, cx);
+}
+
+bool form_to_json(const struct form *f, struct jsonbuf *j)
+{
+	for (int i = 0; i < f->n; i++) {
+		const struct field_def *d = f->fields[i].def;
+		if (!d->name || d->type == FIELD_PASSWORD)
+			continue;
+		char value[FORM_VALUE_MAX];
+		form_get(f, i, value, sizeof value);
+		jsonbuf_put_str(j, d->name, value);
+	}
+	return !j->cut;
+}
+
+/* Sets the field called key, if the form has one that may be set. */
+static void set_named(const char *key, const char *value, void *ctx)
+{
+	struct form *f = ctx;
+	for (int i = 0; i < f->n; i++) {
+		const struct field_def *d = f->fields[i].def;
+		if (d->name && d->type != FIELD_PASSWORD && strcmp(d->name, key) == 0) {
+			form_set(f, i, value);
+			f->changed = true;
+		}
+	}
+}
+
+bool form_from_json(struct form *f, const char *json)
+{
+	return jsonread_object(json, set_named, f);
 }

@@ -1,12 +1,11 @@
 /* People in the data layer: registration with case numbers, reading,
- * quick lookup, duplicates, conflicts, family links, history, drafts and
- * the role checks. */
+ * quick lookup, duplicates, conflicts, family links, history and the role
+ * checks. */
 #include <sqlite3.h>
 #include "testutil.h"
 #include "core/casenum.h"
 #include "db/audit.h"
 #include "db/db.h"
-#include "db/draft.h"
 #include "db/login.h"
 #include "db/db_private.h"   /* the handle, for the query plans */
 #include "db/person.h"
@@ -318,31 +317,6 @@ static void family_links_go_both_ways(void **state)
 	sqlite3_close(h);
 }
 
-static void drafts_are_kept_per_user(void **state)
-{
-	struct fixture *f = *state;
-	const char *values[] = { "Traoré", "Aïssa \"the elder\"", "", "f" };
-	assert_int_equal(draft_save(f->db, "intake", 0, values, 4), ST_OK);
-	long long ref = -1;
-	char at[24];
-	assert_true(draft_find(f->db, "intake", &ref, at, sizeof at));
-	assert_int_equal(ref, 0);
-	char v[64];
-	assert_int_equal(draft_field(f->db, "intake", 0, 1, v, sizeof v), ST_OK);
-	assert_string_equal(v, "Aïssa \"the elder\"");
-	assert_int_equal(draft_field(f->db, "intake", 0, 0, v, sizeof v), ST_OK);
-	assert_string_equal(v, "Traoré");
-	/* Another user does not see it. */
-	struct user u;
-	struct login_request req = { "kits", "a long password", "local", time(NULL), lockout_default_policy() };
-	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
-	assert_false(draft_find(f->db, "intake", NULL, NULL, 0));
-	req.name = "clerk";
-	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
-	assert_int_equal(draft_discard(f->db, "intake", 0), ST_OK);
-	assert_false(draft_find(f->db, "intake", NULL, NULL, 0));
-}
-
 struct stays {
 	int n;
 	struct person_stay s[8];
@@ -464,7 +438,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bad_values_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_are_checked_in_the_data_layer, setup, teardown),
 		cmocka_unit_test_setup_teardown(family_links_go_both_ways, setup, teardown),
-		cmocka_unit_test_setup_teardown(drafts_are_kept_per_user, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_admit_depart_and_services, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_lookup_kind_uses_an_index, setup, teardown),
 	};
