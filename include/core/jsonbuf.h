@@ -27,6 +27,9 @@ bool jsonbuf_change_int(struct jsonbuf *j, const char *key, long long before, lo
 /* Adds "key": value (a string) whatever it is. */
 void jsonbuf_put_str(struct jsonbuf *j, const char *key, const char *value);
 
+/* Adds "key": value (an integer). */
+void jsonbuf_put_int(struct jsonbuf *j, const char *key, long long value);
+
 /* The object text, always valid JSON. */
 const char *jsonbuf_text(const struct jsonbuf *j);
 

@@ -5,57 +5,10 @@
  * every change and every opening of a case file is audited. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/person.h"
 #include "core/status.h"
 
 struct db;
-
-#define PERSON_NAME_MAX 200
-#define PERSON_MAX_LANGS 6
-#define PERSON_MAX_DOCS 4
-#define PERSON_MAX_FLAGS 12
-
-enum person_flag {
-	FLAG_UNACCOMPANIED_CHILD, FLAG_SEPARATED_CHILD, FLAG_ACCOMPANIED_CHILD, FLAG_PREGNANT,
-	FLAG_TRAFFICKING_PRESUMED, FLAG_TRAFFICKING_IDENTIFIED, FLAG_VIOLENCE_VICTIM,
-	FLAG_OLDER_PERSON, FLAG_SERIOUS_MEDICAL, FLAG_DISABILITY, FLAG_ASYLUM_SEEKER, FLAG_OTHER,
-	FLAG_COUNT_
-};
-
-/* The name stored for a flag ("unaccompanied_child"), and its label msgid. */
-const char *person_flag_name(enum person_flag f);
-const char *person_flag_label(enum person_flag f);
-/* A short code for lists ("UAC", "VoT"...), a msgid too. */
-const char *person_flag_short(enum person_flag f);
-
-struct person_doc {
-	char type[24];          /* passport, id_card, birth_certificate, laissez_passer, other */
-	char number[64];
-	char issued_by[4];      /* ISO 3166-1 alpha-3, "" unknown */
-	char expiry[11];        /* ISO date, "" unknown */
-};
-
-struct person {
-	long long id;           /* 0 before the first save */
-	char case_key[20];      /* set at the first save */
-	char family_name[PERSON_NAME_MAX + 1];
-	char given_names[PERSON_NAME_MAX + 1];
-	char other_names[PERSON_NAME_MAX + 1];   /* aliases, ';'-separated */
-	char sex;                                /* 'f', 'm', 'x' */
-	char birth_date[11];                     /* ISO, partial allowed, "" unknown */
-	bool birth_estimated;
-	char nationality[4];                     /* alpha-3, "" unknown */
-	char phone[32];
-	char arrival_date[11];
-	char centre_code[8];
-	char arrival_mode[12];                   /* self, rescue, police, transfer, other */
-	bool consent_data, consent_share;
-	char consent_date[11];
-	char languages[PERSON_MAX_LANGS][4];     /* ISO 639-3; "" ends */
-	struct person_doc docs[PERSON_MAX_DOCS]; /* type "" ends */
-	bool flags[FLAG_COUNT_];
-	char flag_other[120];                    /* the text of FLAG_OTHER */
-	int version;
-};
 
 /* Checks p before saving: ST_OK, or ST_INVALID with the msgid of the first
  * problem in *msgid (may be NULL). today is "YYYY-MM-DD". */
