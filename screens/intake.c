@@ -19,6 +19,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/vocab_choices.h"
 
 #define MAX_COUNTRIES 260
 #define MAX_LANGUAGES 300
@@ -39,20 +40,6 @@ static const struct binding bindings[] = {
 	{ ACT_RELOAD, { UI_KEYCODE(KEY_F(5)), UI_CTRL('R'), 0, 0 }, NULL,
 	  N_("After a conflict: show the record as saved by the other session") },
 	{ 0, { 0 }, NULL, NULL },
-};
-
-static const struct choice sexes[] = {
-	{ "f", N_("Female") }, { "m", N_("Male") }, { "x", N_("Other or not known") },
-};
-static const struct choice modes[] = {
-	{ "self", N_("Came by themselves") }, { "rescue", N_("Desert rescue") },
-	{ "police", N_("Intercepted by police") }, { "transfer", N_("Transferred from another centre") },
-	{ "other", N_("Other") },
-};
-static const struct choice doc_types[] = {
-	{ "", N_("None") }, { "passport", N_("Passport") }, { "id_card", N_("Identity card") },
-	{ "birth_certificate", N_("Birth certificate") }, { "laissez_passer", N_("Laissez-passer") },
-	{ "other", N_("Other document") },
 };
 
 /* A choice list read from the reference data, with its storage. */
@@ -106,15 +93,6 @@ static struct ref_choices *load_refs(struct app *app, enum ref_kind kind, int ma
 	return c;
 }
 
-/* A phone number: digits, spaces, and + - . ( ) only. */
-static const char *check_phone(const char *v)
-{
-	for (; *v; v++)
-		if (!strchr("0123456789 +-.()", *v))
-			return N_("Only digits, spaces and + - . ( ).");
-	return NULL;
-}
-
 /* Lays out the fields. */
 static void build(struct intake *s)
 {
@@ -134,7 +112,8 @@ static void build(struct intake *s)
 		d[i] = (struct field_def){ .label = labels[i], .type = FIELD_TEXT, .maxlen = 60 };
 	d[F_FAMILY].required = d[F_GIVEN].required = true;
 	d[F_OTHER].maxlen = 100;
-	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, sexes, 3, true, NULL };
+	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, NULL, 0, true, NULL };
+	d[F_SEX].choices = vocab_choices(VOCAB_SEX, false, &d[F_SEX].nchoices);
 	d[F_BIRTH].type = FIELD_DATE;
 	d[F_BIRTH].past_only = true;
 	d[F_AGE] = (struct field_def){ labels[F_AGE], FIELD_NUMBER, false, 3, 0, 110, false, NULL, 0, false, NULL };
@@ -145,9 +124,10 @@ static void build(struct intake *s)
 	d[F_LANG2] = d[F_LANG1];
 	d[F_LANG2].label = labels[F_LANG2];
 	d[F_PHONE].maxlen = 30;
-	d[F_PHONE].check = check_phone;
-	d[F_DOC_TYPE] = (struct field_def){ labels[F_DOC_TYPE], FIELD_CHOICE, false, 0, 0, 0, false, doc_types, 6,
-	                                    true, NULL };
+	d[F_PHONE].check = person_phone_problem;
+	d[F_DOC_TYPE] = (struct field_def){ labels[F_DOC_TYPE], FIELD_CHOICE, false, 0, 0, 0, false, NULL, 0, true,
+	                                    NULL };
+	d[F_DOC_TYPE].choices = vocab_choices(VOCAB_DOC_TYPE, true, &d[F_DOC_TYPE].nchoices);
 	d[F_DOC_NUMBER].maxlen = 40;
 	d[F_DOC_ISSUER] = d[F_NATIONALITY];
 	d[F_DOC_ISSUER].label = labels[F_DOC_ISSUER];
@@ -156,7 +136,8 @@ static void build(struct intake *s)
 	d[F_ARRIVAL].required = d[F_ARRIVAL].past_only = true;
 	d[F_CENTRE] = (struct field_def){ labels[F_CENTRE], FIELD_CHOICE, true, 0, 0, 0, false,
 	                                  s->centres->items, s->centres->n, false, NULL };
-	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, modes, 5, true, NULL };
+	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, NULL, 0, true, NULL };
+	d[F_MODE].choices = vocab_choices(VOCAB_ARRIVAL_MODE, false, &d[F_MODE].nchoices);
 	d[F_CONSENT_DATA] = (struct field_def){ labels[F_CONSENT_DATA], FIELD_YESNO, true, 0, 0, 0, false, NULL, 0,
 	                                        false, NULL };
 	d[F_CONSENT_SHARE] = d[F_CONSENT_DATA];
@@ -278,23 +259,18 @@ static bool collect(struct intake *s, struct person *p)
 	get(s, F_OTHER, p->other_names, sizeof p->other_names);
 	get(s, F_SEX, v, sizeof v);
 	p->sex = v[0] ? v[0] : 'x';
-	get(s, F_BIRTH, p->birth_date, sizeof p->birth_date);
-	p->birth_estimated = s->id ? s->orig.birth_estimated : false;
-	char age[8], arrival[11];
+	char birth[11], age[8], arrival[11];
+	get(s, F_BIRTH, birth, sizeof birth);
 	get(s, F_AGE, age, sizeof age);
 	get(s, F_ARRIVAL, arrival, sizeof arrival);
-	if (age[0] && p->birth_date[0] && !(s->id && strcmp(p->birth_date, s->orig.birth_date) == 0)) {
-		s->form.fields[F_AGE].error = N_("Give a date of birth or an age, not both.");
+	/* An edit shows the saved date: an age typed beside it replaces it. */
+	if (s->id && age[0] && strcmp(birth, s->orig.birth_date) == 0)
+		birth[0] = '\0';
+	const char *why = person_set_birth(p, birth, age, arrival);
+	if (why) {
+		s->form.fields[F_AGE].error = why;
 		s->form.cur = F_AGE;
 		return false;
-	}
-	if (age[0]) {
-		/* An estimated age becomes an estimated year of birth. */
-		int year = atoi(arrival) - atoi(age);
-		snprintf(p->birth_date, sizeof p->birth_date, "%04d", year < 1900 ? 1900 : year);
-		p->birth_estimated = true;
-	} else if (s->id && strcmp(p->birth_date, s->orig.birth_date) != 0) {
-		p->birth_estimated = false;
 	}
 	get(s, F_NATIONALITY, p->nationality, sizeof p->nationality);
 	memset(p->languages, 0, sizeof p->languages);
@@ -321,8 +297,8 @@ static bool collect(struct intake *s, struct person *p)
 		p->flags[i] = strcmp(v, "1") == 0;
 	}
 	get(s, F_FLAG_OTHER_TEXT, p->flag_other, sizeof p->flag_other);
-	if (p->flags[FLAG_OTHER] && !p->flag_other[0]) {
-		s->form.fields[F_FLAG_OTHER_TEXT].error = N_("Say what the other vulnerability is.");
+	if ((why = person_flags_problem(p))) {
+		s->form.fields[F_FLAG_OTHER_TEXT].error = why;
 		s->form.cur = F_FLAG_OTHER_TEXT;
 		return false;
 	}
