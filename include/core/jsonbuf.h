@@ -6,7 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define JSONBUF_SIZE 2048
+/* Room for every field of a person, before and after, at their longest. */
+#define JSONBUF_SIZE 8192
 
 struct jsonbuf {
 	char text[JSONBUF_SIZE];

@@ -19,8 +19,11 @@ enum status person_check(const struct person *p, const char *today, const char *
  * that centre from the arrival date. An existing one is saved only if nobody
  * changed it since orig (the copy read before editing) was read: otherwise
  * ST_CONFLICT, nothing is written, and changed (when not NULL) receives the
- * fields the other session changed, comma-separated. All in one transaction
- * with the search index and the audit trail (field by field against orig).
+ * names (core/person.h) of the fields the other session changed,
+ * comma-separated. All in one transaction with the search index and the
+ * audit trail: a creation with every field, an edit with every field that
+ * differs from orig as [before, after], in the text form of core/person.h.
+ * The text of the other vulnerability is cleared when its flag is not set.
  * On success p->id, p->case_key and p->version are updated. */
 enum status person_save(struct db *db, struct person *p, const struct person *orig,
                         char *changed, size_t changed_size);
@@ -65,9 +68,9 @@ struct person_relative {
 enum status person_family(struct db *db, long long id,
                           void (*cb)(const struct person_relative *r, void *ctx), void *ctx);
 
-/* Links relative to person as relation ('head', 'spouse', 'child',
- * 'sibling', 'relative', 'guardian': what relative is to person), and the
- * inverse link; audited. PERM_PERSON_WRITE. */
+/* Links relative to person as relation (a VOCAB_RELATION code: what
+ * relative is to person), and the inverse link; audited on both people
+ * with the relation before and after. PERM_PERSON_WRITE. */
 enum status person_link(struct db *db, long long person, long long relative, const char *relation);
 
 struct person_stay {

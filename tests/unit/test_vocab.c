@@ -91,7 +91,7 @@ static bool in_codes(const struct codes *c, const char *code)
 static void every_list_is_its_check_constraint(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { "", "" };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);
