@@ -313,6 +313,21 @@ static void count_dup(const struct person_hit *h, int score, void *ctx)
 	++*(int *)ctx;
 }
 
+/* The translated labels of the comma-separated field names in names. */
+static void changed_labels(const char *names, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (const char *w = names; *w;) {
+		size_t n = strcspn(w, ",");
+		char name[40];
+		snprintf(name, sizeof name, "%.*s", (int)n, w);
+		const struct person_field *f = person_field_find(name);
+		size_t len = strlen(out);
+		snprintf(out + len, size - len, "%s%s", len ? ", " : "", f ? _(f->label) : name);
+		w += n + (w[n] == ',');
+	}
+}
+
 /* Checks, looks for duplicates, saves. */
 static enum ui_result save(struct app *app, struct intake *s)
 {
@@ -342,9 +357,10 @@ static enum ui_result save(struct app *app, struct intake *s)
 	char changed[256];
 	enum status st = person_save(app_db(app), &p, s->id ? &s->orig : NULL, changed, sizeof changed);
 	if (st == ST_CONFLICT) {
-		char msg[400];
+		char msg[600], labels[400];
+		changed_labels(changed, labels, sizeof labels);
 		snprintf(msg, sizeof msg, _("Changed meanwhile in another session (%s). F5: show it; your changes are lost."),
-		         changed);
+		         labels);
 		app_error(app, msg);
 		s->conflict = true;
 		return UI_HANDLED;

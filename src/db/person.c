@@ -29,12 +29,27 @@ static bool iso_or_empty(const char *s, struct pdate *out)
 	return !*s || date_from_iso(s, out) == DATE_OK;
 }
 
+/* The msgid of the first text field of p that overflows its buffer or is
+ * not UTF-8, NULL when none. */
+static const char *texts_problem(const struct person *p)
+{
+	for (int f = 0; f < person_field_count; f++) {
+		const struct person_field *pf = &person_fields[f];
+		const char *text = (const char *)p + pf->offset;
+		if (pf->size > 1 && (!memchr(text, '\0', pf->size) || !text_valid_utf8(text)))
+			return N_("A text is too long or not valid.");
+	}
+	return NULL;
+}
+
 enum status person_check(const struct person *p, const char *today_iso, const char **msgid)
 {
-	const char *m = NULL;
+	const char *m = texts_problem(p);
 	struct pdate today, d;
 	date_from_iso(today_iso, &today);
-	if (!p->family_name[0] || !p->given_names[0])
+	if (m) {
+		/* The other checks read these texts. */
+	} else if (!p->family_name[0] || !p->given_names[0])
 		m = N_("The family name and given names are required.");
 	else if (!vocab_has(VOCAB_SEX, (char[]){ p->sex, '\0' }))
 		m = N_("Choose the sex.");
@@ -55,12 +70,6 @@ enum status person_check(const struct person *p, const char *today_iso, const ch
 		m = person_phone_problem(p->phone);
 	if (!m)
 		m = person_flags_problem(p);
-	for (int f = 0; !m && f < person_field_count; f++) {
-		const struct person_field *pf = &person_fields[f];
-		const char *text = (const char *)p + pf->offset;
-		if (pf->size > 1 && (!memchr(text, '\0', pf->size) || !text_valid_utf8(text)))
-			m = N_("A text is too long or not valid.");
-	}
 	for (int i = 0; !m && i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++)
 		if (!vocab_has(VOCAB_DOC_TYPE, p->docs[i].type) || !iso_or_empty(p->docs[i].expiry, &d))
 			m = N_("A document is not valid.");

@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/person.h"
 #include "core/role.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db.h"
 #include "db/login.h"
@@ -284,6 +285,9 @@ static void a_family_link_is_recorded_on_both_people(void **state)
 	back = audit_row(f, 1);
 	assert_holds(&r, "\"relation\": [\"head\", \"guardian\"]");
 	assert_holds(&back, "\"relation\": [\"child\", \"relative\"]");
+	/* Every relation of the list can be linked (it has an inverse). */
+	for (int i = 0; i < vocab_count(VOCAB_RELATION); i++)
+		assert_int_equal(person_link(f->db, child.id, mother.id, vocab_code(VOCAB_RELATION, i)), ST_OK);
 }
 
 /* A change to a consultation, and the member it must leave in the trail. */

@@ -175,6 +175,20 @@ static void the_other_vulnerability_needs_its_text(void **state)
 	assert_int_equal(person_check(&p, TODAY, &why), ST_OK);
 }
 
+static void texts_end_in_their_buffers_in_utf8(void **state)
+{
+	(void)state;
+	const char *why;
+	struct person p = make();
+	memset(p.phone, '1', sizeof p.phone);
+	assert_int_equal(person_check(&p, TODAY, &why), ST_INVALID);
+	assert_string_equal(why, "A text is too long or not valid.");
+	p = make();
+	snprintf(p.given_names, sizeof p.given_names, "Issa \xff");
+	assert_int_equal(person_check(&p, TODAY, &why), ST_INVALID);
+	assert_string_equal(why, "A text is too long or not valid.");
+}
+
 struct fixture {
 	struct tmpdir t;
 	struct db *db;
@@ -239,6 +253,7 @@ int main(void)
 		cmocka_unit_test(an_estimated_age_is_a_year_of_birth),
 		cmocka_unit_test(a_form_gives_a_date_or_an_age),
 		cmocka_unit_test(the_other_vulnerability_needs_its_text),
+		cmocka_unit_test(texts_end_in_their_buffers_in_utf8),
 		cmocka_unit_test_setup_teardown(saving_is_held_to_the_rules, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
