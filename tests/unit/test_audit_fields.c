@@ -1,6 +1,7 @@
 /* The audit trail records every change: every field of a person (lists
  * included) on creation and, changed one at a time, with before and after
- * on edit; every field of a stay, of a family link and of a consultation. */
+ * on edit; every field of a stay, of a family link, of a consultation, of
+ * a medical case, of an antenatal visit and of a fitness assessment. */
 #include <sqlite3.h>
 #include "testutil.h"
 #include "core/clock.h"
@@ -397,6 +398,46 @@ static void long_values_are_recorded_whole(void **state)
 	assert_holds(&r, "\"flag_other\": [\"Needs glasses\", \"Needs a wheelchair\"]");
 }
 
+static void medical_cases_visits_and_fitness_record_every_field(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = full_person();
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	sign_in(f, "nurse");
+	struct medical_case mc;
+	memset(&mc, 0, sizeof mc);
+	mc.person_id = p.id;
+	snprintf(mc.condition, sizeof mc.condition, "pregnancy");
+	snprintf(mc.opened, sizeof mc.opened, "2026-11-12");
+	snprintf(mc.centre_code, sizeof mc.centre_code, "AGZ");
+	assert_int_equal(medical_case_save(f->db, &mc), ST_OK);
+	struct row r = audit_row(f, 0);
+	assert_string_equal(r.action, "create");
+	assert_string_equal(r.entity, "medical_case");
+	static const char *const created[] = {
+		"\"condition\": \"pregnancy\"", "\"opened\": \"2026-11-12\"", "\"closed\": \"\"",
+		"\"outcome\": \"\"", "\"expected_delivery\": \"\"", "\"notes\": \"\"",
+		"\"centre_code\": \"AGZ\"",
+	};
+	for (size_t i = 0; i < sizeof created / sizeof created[0]; i++)
+		assert_holds(&r, created[i]);
+	snprintf(mc.expected_delivery, sizeof mc.expected_delivery, "2027-03-01");
+	snprintf(mc.notes, sizeof mc.notes, "G2P1");
+	assert_int_equal(medical_case_save(f->db, &mc), ST_OK);
+	r = audit_row(f, 0);
+	assert_string_equal(r.changes, "{\"expected_delivery\": [\"\", \"2027-03-01\"], \"notes\": [\"\", \"G2P1\"]}");
+	assert_int_equal(medical_case_antenatal(f->db, mc.id, "2026-11-15", NULL), ST_OK);
+	r = audit_row(f, 0);
+	assert_string_equal(r.action, "antenatal");
+	assert_holds(&r, "\"antenatal_visit\": \"2026-11-15\"");
+	assert_holds(&r, "\"notes\": \"\"");
+	assert_int_equal(fitness_record(f->db, p.id, "2026-11-16", "fit_escort"), ST_OK);
+	r = audit_row(f, 0);
+	assert_string_equal(r.entity, "fitness");
+	assert_holds(&r, "\"date\": \"2026-11-16\"");
+	assert_holds(&r, "\"status\": \"fit_escort\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +447,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_stay_is_recorded_with_every_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_family_link_is_recorded_on_both_people, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_consultation_is_recorded_with_every_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(medical_cases_visits_and_fitness_record_every_field, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
