@@ -9,6 +9,8 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/vocab.h"
+#include "db/medical.h"
 #include "db/person.h"
 #include "ui/module.h"
 #include "screens/screens.h"
@@ -150,58 +152,39 @@ static void date_text(const char *iso, char *out, size_t size)
 /* The label of a departure reason. */
 static const char *reason_label(const char *reason)
 {
-	static const struct { const char *code, *label; } reasons[] = {
-		{ "avr", N_("assisted voluntary return") }, { "continued", N_("continued journey") },
-		{ "referred", N_("referred elsewhere") }, { "left", N_("left without notice") },
-		{ "transferred", N_("transferred to another centre") },
-	};
-	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(reasons[i].code, reason) == 0)
-			return _(reasons[i].label);
-	return reason;
+	const char *label = vocab_short(VOCAB_DEPARTURE_REASON, reason);
+	return label ? _(label) : reason;
 }
 
 /* The label of an arrival mode. */
 static const char *mode_label(const char *mode)
 {
-	static const struct { const char *code, *label; } modes[] = {
-		{ "self", N_("came by themselves") }, { "rescue", N_("desert rescue") },
-		{ "police", N_("intercepted by police") }, { "transfer", N_("transferred") },
-		{ "other", N_("other") },
-	};
-	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
-		if (strcmp(modes[i].code, mode) == 0)
-			return _(modes[i].label);
-	return mode;
+	const char *label = vocab_short(VOCAB_ARRIVAL_MODE, mode);
+	return label ? _(label) : mode;
 }
 
 /* The services of a stay, translated, into out. */
 static void services_text(const char *codes, char *out, size_t size)
 {
-	static const struct { const char *code, *label; } services[] = {
-		{ "accommodation", N_("accommodation") }, { "food", N_("food") }, { "water", N_("water") },
-		{ "nfi", N_("non-food items") },
-	};
 	out[0] = '\0';
-	for (size_t i = 0; i < sizeof services / sizeof services[0]; i++) {
-		if (!strstr(codes, services[i].code))
+	for (int i = 0; i < vocab_count(VOCAB_SERVICE); i++) {
+		const struct vocab_item *it = vocab_item(VOCAB_SERVICE, i);
+		size_t n = strlen(it->code);
+		const char *at = codes;
+		while ((at = strstr(at, it->code)) && ((at > codes && at[-1] != ' ') || (at[n] && at[n] != ' ')))
+			at += n;
+		if (!at)
 			continue;
 		size_t len = strlen(out);
-		snprintf(out + len, size - len, "%s%s", len ? ", " : "", _(services[i].label));
+		snprintf(out + len, size - len, "%s%s", len ? ", " : "", _(vocab_short(VOCAB_SERVICE, it->code)));
 	}
 }
 
 /* The label of a family relation. */
 static const char *relation_label(const char *rel)
 {
-	static const struct { const char *code, *label; } rels[] = {
-		{ "head", N_("head of household") }, { "spouse", N_("spouse") }, { "child", N_("child") },
-		{ "sibling", N_("sibling") }, { "relative", N_("other relative") }, { "guardian", N_("guardian") },
-	};
-	for (size_t i = 0; i < sizeof rels / sizeof rels[0]; i++)
-		if (strcmp(rels[i].code, rel) == 0)
-			return _(rels[i].label);
-	return rel;
+	const char *label = vocab_short(VOCAB_RELATION, rel);
+	return label ? _(label) : rel;
 }
 
 /* The header: number, name, sex, age, nationality; then the flags. */

@@ -15,6 +15,7 @@
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
+#include "ui/vocab_choices.h"
 
 enum { F_DATE, F_REASON, F_DIAGNOSIS, F_TREATMENT, F_REF_TO, F_REF_WHY, F_REF_STATUS, F_FOLLOWUP, F_COUNT };
 
@@ -24,22 +25,15 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-static struct choice reasons[REASON_COUNT_];
-
-static const struct choice referral_statuses[] = {
-	{ "", "-" }, { "sent", N_("Sent") }, { "attended", N_("Attended") }, { "not_attended", N_("Not attended") },
-};
-
-static const struct field_def fields[F_COUNT] = {
+/* Not const: the choices are set from the code lists at the first entry. */
+static struct field_def fields[F_COUNT] = {
 	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true, .name = "date" },
-	[F_REASON] = { .label = N_("Reason"), .type = FIELD_CHOICE, .required = true, .choices = reasons,
-	               .nchoices = REASON_COUNT_, .labels_are_msgids = true, .name = "reason" },
+	[F_REASON] = { .label = N_("Reason"), .type = FIELD_CHOICE, .required = true, .labels_are_msgids = true, .name = "reason" },
 	[F_DIAGNOSIS] = { .label = N_("Diagnosis"), .type = FIELD_TEXT, .maxlen = 120, .name = "diagnosis" },
 	[F_TREATMENT] = { .label = N_("Treatment given"), .type = FIELD_TEXT, .maxlen = 120, .name = "treatment" },
 	[F_REF_TO] = { .label = N_("Referred to"), .type = FIELD_TEXT, .maxlen = 80, .name = "referral_to" },
 	[F_REF_WHY] = { .label = N_("Why referred"), .type = FIELD_TEXT, .maxlen = 120, .name = "referral_why" },
-	[F_REF_STATUS] = { .label = N_("Referral status"), .type = FIELD_CHOICE, .choices = referral_statuses,
-	                   .nchoices = 4, .labels_are_msgids = true, .name = "referral_status" },
+	[F_REF_STATUS] = { .label = N_("Referral status"), .type = FIELD_CHOICE, .labels_are_msgids = true, .name = "referral_status" },
 	[F_FOLLOWUP] = { .label = N_("Next follow-up"), .type = FIELD_DATE, .name = "next_followup" },
 };
 
@@ -55,8 +49,8 @@ static enum status consult_enter(struct app *app, void *state, const void *arg)
 	struct consult *s = state;
 	if (!arg)
 		return ST_NOT_FOUND;
-	for (int r = 0; r < REASON_COUNT_; r++)
-		reasons[r] = (struct choice){ med_reason_name((enum med_reason)r), med_reason_label((enum med_reason)r) };
+	fields[F_REASON].choices = vocab_choices(VOCAB_CONSULT_REASON, false, &fields[F_REASON].nchoices);
+	fields[F_REF_STATUS].choices = vocab_choices(VOCAB_REFERRAL_STATUS, true, &fields[F_REF_STATUS].nchoices);
 	s->c.person_id = *(const long long *)arg;
 	struct person p;
 	enum status st = person_get(app_db(app), s->c.person_id, &p);

@@ -12,6 +12,7 @@
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
+#include "ui/vocab_choices.h"
 
 enum { F_STATUS, F_DATE, F_COUNT };
 
@@ -21,13 +22,9 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-static const struct choice statuses[] = {
-	{ "fit", N_("Fit to travel") }, { "fit_escort", N_("Fit with escort") }, { "not_fit", N_("Not fit to travel") },
-};
-
-static const struct field_def fields[F_COUNT] = {
-	[F_STATUS] = { .label = N_("Assessment"), .type = FIELD_CHOICE, .required = true, .choices = statuses,
-	               .nchoices = 3, .labels_are_msgids = true, .name = "status" },
+/* Not const: the choices are set from the code list at the first entry. */
+static struct field_def fields[F_COUNT] = {
+	[F_STATUS] = { .label = N_("Assessment"), .type = FIELD_CHOICE, .required = true, .labels_are_msgids = true, .name = "status" },
 	[F_DATE] = { .label = N_("Date"), .type = FIELD_DATE, .required = true, .past_only = true, .name = "date" },
 };
 
@@ -43,6 +40,7 @@ static enum status fitness_enter(struct app *app, void *state, const void *arg)
 	if (!arg)
 		return ST_NOT_FOUND;
 	s->person = *(const long long *)arg;
+	fields[F_STATUS].choices = vocab_choices(VOCAB_FITNESS, false, &fields[F_STATUS].nchoices);
 	form_init(&s->form, fields, F_COUNT);
 	char today[11];
 	struct pdate t = clock_today();

@@ -20,6 +20,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/vocab_choices.h"
 
 #define MAX_COUNTRIES 260
 #define MAX_LANGUAGES 300
@@ -40,20 +41,6 @@ static const struct binding bindings[] = {
 	{ ACT_RELOAD, { UI_KEYCODE(KEY_F(5)), UI_CTRL('R'), 0, 0 }, NULL,
 	  N_("After a conflict: show the record as saved by the other session") },
 	{ 0, { 0 }, NULL, NULL },
-};
-
-static const struct choice sexes[] = {
-	{ "f", N_("Female") }, { "m", N_("Male") }, { "x", N_("Other or not known") },
-};
-static const struct choice modes[] = {
-	{ "self", N_("Came by themselves") }, { "rescue", N_("Desert rescue") },
-	{ "police", N_("Intercepted by police") }, { "transfer", N_("Transferred from another centre") },
-	{ "other", N_("Other") },
-};
-static const struct choice doc_types[] = {
-	{ "", N_("None") }, { "passport", N_("Passport") }, { "id_card", N_("Identity card") },
-	{ "birth_certificate", N_("Birth certificate") }, { "laissez_passer", N_("Laissez-passer") },
-	{ "other", N_("Other document") },
 };
 
 /* A choice list read from the reference data, with its storage. */
@@ -106,18 +93,9 @@ static struct ref_choices *load_refs(struct app *app, enum ref_kind kind, int ma
 	return c;
 }
 
-/* A phone number: digits, spaces, and + - . ( ) only. */
-static const char *check_phone(const char *v)
-{
-	for (; *v; v++)
-		if (!strchr("0123456789 +-.()", *v))
-			return N_("Only digits, spaces and + - . ( ).");
-	return NULL;
-}
-
 /* The fields' names in drafts, as the audit trail names them (the
  * vulnerability flags are named by person_flag_name). */
-static const char *const names[F_COUNT] = {
+static const char *const field_names[F_COUNT] = {
 	[F_FAMILY] = "family_name", [F_GIVEN] = "given_names", [F_OTHER] = "other_names", [F_SEX] = "sex",
 	[F_BIRTH] = "birth_date", [F_AGE] = "estimated_age", [F_NATIONALITY] = "nationality",
 	[F_LANG1] = "language_1", [F_LANG2] = "language_2", [F_PHONE] = "phone",
@@ -146,7 +124,8 @@ static void build(struct intake *s)
 		d[i] = (struct field_def){ .label = labels[i], .type = FIELD_TEXT, .maxlen = 60 };
 	d[F_FAMILY].required = d[F_GIVEN].required = true;
 	d[F_OTHER].maxlen = 100;
-	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, sexes, 3, true, NULL, NULL };
+	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, NULL, 0, true, NULL, NULL };
+	d[F_SEX].choices = vocab_choices(VOCAB_SEX, false, &d[F_SEX].nchoices);
 	d[F_BIRTH].type = FIELD_DATE;
 	d[F_BIRTH].past_only = true;
 	d[F_AGE] = (struct field_def){ labels[F_AGE], FIELD_NUMBER, false, 3, 0, 110, false, NULL, 0, false, NULL, NULL };
@@ -157,9 +136,10 @@ static void build(struct intake *s)
 	d[F_LANG2] = d[F_LANG1];
 	d[F_LANG2].label = labels[F_LANG2];
 	d[F_PHONE].maxlen = 30;
-	d[F_PHONE].check = check_phone;
-	d[F_DOC_TYPE] = (struct field_def){ labels[F_DOC_TYPE], FIELD_CHOICE, false, 0, 0, 0, false, doc_types, 6,
-	                                    true, NULL, NULL };
+	d[F_PHONE].check = person_phone_problem;
+	d[F_DOC_TYPE] = (struct field_def){ labels[F_DOC_TYPE], FIELD_CHOICE, false, 0, 0, 0, false, NULL, 0, true,
+	                                    NULL, NULL };
+	d[F_DOC_TYPE].choices = vocab_choices(VOCAB_DOC_TYPE, true, &d[F_DOC_TYPE].nchoices);
 	d[F_DOC_NUMBER].maxlen = 40;
 	d[F_DOC_ISSUER] = d[F_NATIONALITY];
 	d[F_DOC_ISSUER].label = labels[F_DOC_ISSUER];
@@ -168,7 +148,8 @@ static void build(struct intake *s)
 	d[F_ARRIVAL].required = d[F_ARRIVAL].past_only = true;
 	d[F_CENTRE] = (struct field_def){ labels[F_CENTRE], FIELD_CHOICE, true, 0, 0, 0, false,
 	                                  s->centres->items, s->centres->n, false, NULL, NULL };
-	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, modes, 5, true, NULL, NULL };
+	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, NULL, 0, true, NULL, NULL };
+	d[F_MODE].choices = vocab_choices(VOCAB_ARRIVAL_MODE, false, &d[F_MODE].nchoices);
 	d[F_CONSENT_DATA] = (struct field_def){ labels[F_CONSENT_DATA], FIELD_YESNO, true, 0, 0, 0, false, NULL, 0,
 	                                        false, NULL, NULL };
 	d[F_CONSENT_SHARE] = d[F_CONSENT_DATA];
@@ -181,7 +162,7 @@ static void build(struct intake *s)
 	d[F_FLAG_OTHER_TEXT].maxlen = 100;
 	for (int i = 0; i < F_COUNT; i++)
 		d[i].name = i >= F_FLAGS && i < F_FLAGS + FLAG_COUNT_ ? person_flag_name((enum person_flag)(i - F_FLAGS))
-		                                                      : names[i];
+		                                                      : field_names[i];
 	form_init(&s->form, s->defs, F_COUNT);
 }
 
@@ -283,23 +264,18 @@ static bool collect(struct intake *s, struct person *p)
 	get(s, F_OTHER, p->other_names, sizeof p->other_names);
 	get(s, F_SEX, v, sizeof v);
 	p->sex = v[0] ? v[0] : 'x';
-	get(s, F_BIRTH, p->birth_date, sizeof p->birth_date);
-	p->birth_estimated = s->id ? s->orig.birth_estimated : false;
-	char age[8], arrival[11];
+	char birth[11], age[8], arrival[11];
+	get(s, F_BIRTH, birth, sizeof birth);
 	get(s, F_AGE, age, sizeof age);
 	get(s, F_ARRIVAL, arrival, sizeof arrival);
-	if (age[0] && p->birth_date[0] && !(s->id && strcmp(p->birth_date, s->orig.birth_date) == 0)) {
-		s->form.fields[F_AGE].error = N_("Give a date of birth or an age, not both.");
+	/* An edit shows the saved date: an age typed beside it replaces it. */
+	if (s->id && age[0] && strcmp(birth, s->orig.birth_date) == 0)
+		birth[0] = '\0';
+	const char *why = person_set_birth(p, birth, age, arrival);
+	if (why) {
+		s->form.fields[F_AGE].error = why;
 		s->form.cur = F_AGE;
 		return false;
-	}
-	if (age[0]) {
-		/* An estimated age becomes an estimated year of birth. */
-		int year = atoi(arrival) - atoi(age);
-		snprintf(p->birth_date, sizeof p->birth_date, "%04d", year < 1900 ? 1900 : year);
-		p->birth_estimated = true;
-	} else if (s->id && strcmp(p->birth_date, s->orig.birth_date) != 0) {
-		p->birth_estimated = false;
 	}
 	get(s, F_NATIONALITY, p->nationality, sizeof p->nationality);
 	memset(p->languages, 0, sizeof p->languages);
@@ -326,8 +302,8 @@ static bool collect(struct intake *s, struct person *p)
 		p->flags[i] = strcmp(v, "1") == 0;
 	}
 	get(s, F_FLAG_OTHER_TEXT, p->flag_other, sizeof p->flag_other);
-	if (p->flags[FLAG_OTHER] && !p->flag_other[0]) {
-		s->form.fields[F_FLAG_OTHER_TEXT].error = N_("Say what the other vulnerability is.");
+	if ((why = person_flags_problem(p))) {
+		s->form.fields[F_FLAG_OTHER_TEXT].error = why;
 		s->form.cur = F_FLAG_OTHER_TEXT;
 		return false;
 	}
@@ -340,6 +316,21 @@ static void count_dup(const struct person_hit *h, int score, void *ctx)
 	(void)h;
 	(void)score;
 	++*(int *)ctx;
+}
+
+/* The translated labels of the comma-separated field names in names. */
+static void changed_labels(const char *names, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (const char *w = names; *w;) {
+		size_t n = strcspn(w, ",");
+		char name[40];
+		snprintf(name, sizeof name, "%.*s", (int)n, w);
+		const struct person_field *f = person_field_find(name);
+		size_t len = strlen(out);
+		snprintf(out + len, size - len, "%s%s", len ? ", " : "", f ? _(f->label) : name);
+		w += n + (w[n] == ',');
+	}
 }
 
 /* Checks, looks for duplicates, saves. */
@@ -368,9 +359,10 @@ static enum ui_result save(struct app *app, struct intake *s)
 	char changed[256];
 	enum status st = person_save(app_db(app), &p, s->id ? &s->orig : NULL, changed, sizeof changed);
 	if (st == ST_CONFLICT) {
-		char msg[400];
+		char msg[600], labels[400];
+		changed_labels(changed, labels, sizeof labels);
 		snprintf(msg, sizeof msg, _("Changed meanwhile in another session (%s). F5: show it; your changes are lost."),
-		         changed);
+		         labels);
 		app_error(app, msg);
 		s->conflict = true;
 		return UI_HANDLED;

@@ -13,6 +13,7 @@
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
+#include "ui/vocab_choices.h"
 
 enum { F_CONDITION, F_OPENED, F_DELIVERY, F_NOTES, F_VISIT, F_CLOSED, F_OUTCOME, F_COUNT };
 
@@ -22,17 +23,13 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-static struct choice conditions[COND_COUNT_];
-
-static const struct field_def fields[F_COUNT] = {
-	[F_CONDITION] = { .label = N_("Condition"), .type = FIELD_CHOICE, .required = true, .choices = conditions,
-	                  .nchoices = COND_COUNT_, .labels_are_msgids = true, .name = "condition" },
-	[F_OPENED] = { .label = N_("Opened on"), .type = FIELD_DATE, .required = true, .past_only = true,
-	               .name = "opened" },
+/* Not const: the choices are set from the code list at the first entry. */
+static struct field_def fields[F_COUNT] = {
+	[F_CONDITION] = { .label = N_("Condition"), .type = FIELD_CHOICE, .required = true, .labels_are_msgids = true, .name = "condition" },
+	[F_OPENED] = { .label = N_("Opened on"), .type = FIELD_DATE, .required = true, .past_only = true, .name = "opened" },
 	[F_DELIVERY] = { .label = N_("Expected delivery"), .type = FIELD_DATE, .name = "expected_delivery" },
 	[F_NOTES] = { .label = N_("Notes"), .type = FIELD_TEXT, .maxlen = 120, .name = "notes" },
-	[F_VISIT] = { .label = N_("Antenatal visit on"), .type = FIELD_DATE, .past_only = true,
-	              .name = "antenatal_visit" },
+	[F_VISIT] = { .label = N_("Antenatal visit on"), .type = FIELD_DATE, .past_only = true, .name = "antenatal_visit" },
 	[F_CLOSED] = { .label = N_("Closed on"), .type = FIELD_DATE, .past_only = true, .name = "closed" },
 	[F_OUTCOME] = { .label = N_("Outcome"), .type = FIELD_TEXT, .maxlen = 120, .name = "outcome" },
 };
@@ -64,9 +61,7 @@ static enum status medcase_enter(struct app *app, void *state, const void *arg)
 	const struct medcase_arg *a = arg;
 	if (!a)
 		return ST_NOT_FOUND;
-	for (int c = 0; c < COND_COUNT_; c++)
-		conditions[c] = (struct choice){ med_condition_name((enum med_condition)c),
-		                                 med_condition_label((enum med_condition)c) };
+	fields[F_CONDITION].choices = vocab_choices(VOCAB_CONDITION, false, &fields[F_CONDITION].nchoices);
 	s->mc.person_id = a->person_id;
 	form_init(&s->form, fields, F_COUNT);
 	if (a->case_id) {

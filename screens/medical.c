@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/vocab.h"
 #include "db/medical.h"
 #include "db/person.h"
 #include "screens/medical.h"
@@ -91,13 +92,8 @@ static void shown(const char *iso, char *out, size_t size)
 /* The label of a stored reason or condition name. */
 static const char *label_of(const char *name, bool condition)
 {
-	int n = condition ? COND_COUNT_ : REASON_COUNT_;
-	for (int i = 0; i < n; i++) {
-		const char *stored = condition ? med_condition_name((enum med_condition)i) : med_reason_name((enum med_reason)i);
-		if (strcmp(stored, name) == 0)
-			return _(condition ? med_condition_label((enum med_condition)i) : med_reason_label((enum med_reason)i));
-	}
-	return name;
+	const char *label = vocab_label(condition ? VOCAB_CONDITION : VOCAB_CONSULT_REASON, name);
+	return label ? _(label) : name;
 }
 
 static void medical_draw(struct app *app, void *state, WINDOW *win)
@@ -110,9 +106,8 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, y++, 1, cols - 2, A_BOLD, line);
 	if (s->status.fitness[0]) {
 		shown(s->status.fitness_date, a, sizeof a);
-		snprintf(line, sizeof line, _("Fitness to travel: %s (%s)"),
-		         strcmp(s->status.fitness, "fit") == 0 ? _("fit") :
-		         strcmp(s->status.fitness, "fit_escort") == 0 ? _("fit with escort") : _("not fit"), a);
+		const char *fit = vocab_short(VOCAB_FITNESS, s->status.fitness);
+		snprintf(line, sizeof line, _("Fitness to travel: %s (%s)"), fit ? _(fit) : s->status.fitness, a);
 		ui_put(win, y++, 1, cols - 2, 0, line);
 	}
 	y++;

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/vocab.h"
 #include "core/perm.h"
 #include "core/text.h"
 #include "db/medical.h"
@@ -156,10 +157,8 @@ static void medreport_draw(struct app *app, void *state, WINDOW *win)
 			char name[100];
 			text_fit(r->name, 26, name, sizeof name);
 			int pad = 26 - text_width(name);
-			const char *reason = r->reason;
-			for (int k = 0; k < REASON_COUNT_; k++)
-				if (strcmp(med_reason_name((enum med_reason)k), r->reason) == 0)
-					reason = _(med_reason_label((enum med_reason)k));
+			const char *reason = vocab_label(VOCAB_CONSULT_REASON, r->reason);
+			reason = reason ? _(reason) : r->reason;
 			char why[40];
 			text_fit(reason, 16, why, sizeof why);
 			snprintf(line, sizeof line, "%s %-12s %s%*s %c %4s %s  %s", r->time_of_entry, r->case_key, name,

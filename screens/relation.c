@@ -4,20 +4,12 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/text.h"
+#include "core/vocab.h"
 #include "db/person.h"
 #include "screens/registration.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/menu.h"
-
-static const struct {
-	const char *code;
-	const char *label;
-} relations[] = {
-	{ "head", N_("Head of household") }, { "spouse", N_("Spouse") }, { "child", N_("Child") },
-	{ "sibling", N_("Brother or sister") }, { "relative", N_("Other relative") }, { "guardian", N_("Guardian") },
-};
-#define NRELATIONS ((int)(sizeof relations / sizeof relations[0]))
 
 static const struct binding bindings[] = {
 	{ 1, { '\n', 0, 0, 0 }, N_("Link"), N_("Link with the chosen relation (or press its number)") },
@@ -44,8 +36,8 @@ static enum status relation_enter(struct app *app, void *state, const void *arg)
 		return ST_INVALID;
 	s->arg = *(const struct relation_arg *)arg;
 	menu_init(&s->menu);
-	for (int i = 0; i < NRELATIONS; i++)
-		menu_add(&s->menu, i + 1, '1' + i, relations[i].label);
+	for (int i = 0; i < vocab_count(VOCAB_RELATION) && i < 9; i++)
+		menu_add(&s->menu, i + 1, '1' + i, vocab_item(VOCAB_RELATION, i)->label);
 	return ST_OK;
 }
 
@@ -57,7 +49,7 @@ static enum ui_result relation_input(struct app *app, void *state, int key)
 		return UI_HANDLED;
 	if (id == 0)
 		return UI_IGNORED;
-	enum status st = person_link(app_db(app), s->arg.person_id, s->arg.relative_id, relations[id - 1].code);
+	enum status st = person_link(app_db(app), s->arg.person_id, s->arg.relative_id, vocab_code(VOCAB_RELATION, id - 1));
 	if (st != ST_OK) {
 		app_error(app, _(status_msgid(st)));
 		return UI_HANDLED;

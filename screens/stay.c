@@ -16,6 +16,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/vocab_choices.h"
 
 #define MAX_CENTRES 16
 
@@ -26,16 +27,6 @@ static const struct binding bindings[] = {
 	{ ACT_SUBMIT, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Save the stay (Enter on the last field too)") },
 	{ 0, { 0 }, NULL, NULL },
-};
-
-static const struct choice reasons[] = {
-	{ "", "-" }, { "avr", N_("Assisted voluntary return") }, { "continued", N_("Continued journey") },
-	{ "referred", N_("Referred elsewhere") }, { "left", N_("Left without notice") },
-	{ "transferred", N_("Transferred to another centre") },
-};
-
-static const char *const service_labels[SERVICE_COUNT_] = {
-	N_("Accommodation"), N_("Food"), N_("Water"), N_("Non-food items"),
 };
 
 struct stay_screen {
@@ -87,11 +78,11 @@ static enum status stay_enter(struct app *app, void *state, const void *arg)
 		s->defs[F_DEPARTED] = (struct field_def){ .label = N_("Departure date"), .type = FIELD_DATE,
 		                                         .past_only = true, .name = "departed" };
 		s->defs[F_REASON] = (struct field_def){ .label = N_("Reason for leaving"), .type = FIELD_CHOICE,
-		                                       .choices = reasons, .nchoices = 6, .labels_are_msgids = true,
-		                                       .name = "reason" };
+		                                       .labels_are_msgids = true, .name = "reason" };
+		s->defs[F_REASON].choices = vocab_choices(VOCAB_DEPARTURE_REASON, true, &s->defs[F_REASON].nchoices);
 		for (int i = 0; i < SERVICE_COUNT_; i++)
-			s->defs[F_SERVICES + i] = (struct field_def){ .label = service_labels[i], .type = FIELD_YESNO,
-			                                             .name = stay_service_name((enum stay_service)i) };
+			s->defs[F_SERVICES + i] = (struct field_def){ .label = vocab_item(VOCAB_SERVICE, i)->label,
+			                                             .type = FIELD_YESNO, .name = vocab_code(VOCAB_SERVICE, i) };
 		form_init(&s->form, s->defs, F_STAY_COUNT);
 		for (int i = 0; i < SERVICE_COUNT_; i++)
 			form_set(&s->form, F_SERVICES + i,

@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define JSONBUF_SIZE 8192   /* a whole form's draft fits */
+/* Room for a whole form's draft, and for every field of a person, before
+ * and after, at their longest. */
+#define JSONBUF_SIZE 8192
 
 struct jsonbuf {
 	char text[JSONBUF_SIZE];
@@ -27,6 +29,9 @@ bool jsonbuf_change_int(struct jsonbuf *j, const char *key, long long before, lo
 
 /* Adds "key": value (a string) whatever it is. */
 void jsonbuf_put_str(struct jsonbuf *j, const char *key, const char *value);
+
+/* Adds "key": value (an integer). */
+void jsonbuf_put_int(struct jsonbuf *j, const char *key, long long value);
 
 /* The object text, always valid JSON. */
 const char *jsonbuf_text(const struct jsonbuf *j);

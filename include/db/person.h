@@ -5,57 +5,10 @@
  * every change and every opening of a case file is audited. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/person.h"
 #include "core/status.h"
 
 struct db;
-
-#define PERSON_NAME_MAX 200
-#define PERSON_MAX_LANGS 6
-#define PERSON_MAX_DOCS 4
-#define PERSON_MAX_FLAGS 12
-
-enum person_flag {
-	FLAG_UNACCOMPANIED_CHILD, FLAG_SEPARATED_CHILD, FLAG_ACCOMPANIED_CHILD, FLAG_PREGNANT,
-	FLAG_TRAFFICKING_PRESUMED, FLAG_TRAFFICKING_IDENTIFIED, FLAG_VIOLENCE_VICTIM,
-	FLAG_OLDER_PERSON, FLAG_SERIOUS_MEDICAL, FLAG_DISABILITY, FLAG_ASYLUM_SEEKER, FLAG_OTHER,
-	FLAG_COUNT_
-};
-
-/* The name stored for a flag ("unaccompanied_child"), and its label msgid. */
-const char *person_flag_name(enum person_flag f);
-const char *person_flag_label(enum person_flag f);
-/* A short code for lists ("UAC", "VoT"...), a msgid too. */
-const char *person_flag_short(enum person_flag f);
-
-struct person_doc {
-	char type[24];          /* passport, id_card, birth_certificate, laissez_passer, other */
-	char number[64];
-	char issued_by[4];      /* ISO 3166-1 alpha-3, "" unknown */
-	char expiry[11];        /* ISO date, "" unknown */
-};
-
-struct person {
-	long long id;           /* 0 before the first save */
-	char case_key[20];      /* set at the first save */
-	char family_name[PERSON_NAME_MAX + 1];
-	char given_names[PERSON_NAME_MAX + 1];
-	char other_names[PERSON_NAME_MAX + 1];   /* aliases, ';'-separated */
-	char sex;                                /* 'f', 'm', 'x' */
-	char birth_date[11];                     /* ISO, partial allowed, "" unknown */
-	bool birth_estimated;
-	char nationality[4];                     /* alpha-3, "" unknown */
-	char phone[32];
-	char arrival_date[11];
-	char centre_code[8];
-	char arrival_mode[12];                   /* self, rescue, police, transfer, other */
-	bool consent_data, consent_share;
-	char consent_date[11];
-	char languages[PERSON_MAX_LANGS][4];     /* ISO 639-3; "" ends */
-	struct person_doc docs[PERSON_MAX_DOCS]; /* type "" ends */
-	bool flags[FLAG_COUNT_];
-	char flag_other[120];                    /* the text of FLAG_OTHER */
-	int version;
-};
 
 /* Checks p before saving: ST_OK, or ST_INVALID with the msgid of the first
  * problem in *msgid (may be NULL). today is "YYYY-MM-DD". */
@@ -66,8 +19,11 @@ enum status person_check(const struct person *p, const char *today, const char *
  * that centre from the arrival date. An existing one is saved only if nobody
  * changed it since orig (the copy read before editing) was read: otherwise
  * ST_CONFLICT, nothing is written, and changed (when not NULL) receives the
- * fields the other session changed, comma-separated. All in one transaction
- * with the search index and the audit trail (field by field against orig).
+ * names (core/person.h) of the fields the other session changed,
+ * comma-separated. All in one transaction with the search index and the
+ * audit trail: a creation with every field, an edit with every field that
+ * differs from orig as [before, after], in the text form of core/person.h.
+ * The text of the other vulnerability is cleared when its flag is not set.
  * On success p->id, p->case_key and p->version are updated. */
 enum status person_save(struct db *db, struct person *p, const struct person *orig,
                         char *changed, size_t changed_size);
@@ -112,9 +68,9 @@ struct person_relative {
 enum status person_family(struct db *db, long long id,
                           void (*cb)(const struct person_relative *r, void *ctx), void *ctx);
 
-/* Links relative to person as relation ('head', 'spouse', 'child',
- * 'sibling', 'relative', 'guardian': what relative is to person), and the
- * inverse link; audited. PERM_PERSON_WRITE. */
+/* Links relative to person as relation (a VOCAB_RELATION code: what
+ * relative is to person), and the inverse link; audited on both people
+ * with the relation before and after. PERM_PERSON_WRITE. */
 enum status person_link(struct db *db, long long person, long long relative, const char *relation);
 
 struct person_stay {

@@ -20,7 +20,7 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
                        long long *id_out);
 
 /* Records the departure of stay on date (not before the admission) for
- * reason: avr, continued, referred, left, transferred. */
+ * reason, a VOCAB_DEPARTURE_REASON code (avr, continued, ...). */
 enum status stay_depart(struct db *db, long long stay, const char *date, const char *reason);
 
 /* Sets which services the stay gave. */

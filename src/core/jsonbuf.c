@@ -101,6 +101,14 @@ void jsonbuf_put_str(struct jsonbuf *j, const char *key, const char *value)
 	append_string(j, value);
 }
 
+void jsonbuf_put_int(struct jsonbuf *j, const char *key, long long value)
+{
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%lld", value);
+	member(j, key);
+	append(j, buf, (size_t)n);
+}
+
 const char *jsonbuf_text(const struct jsonbuf *j)
 {
 	return j->text;

@@ -26,6 +26,12 @@
 #include "db/demo_gen.h"
 #include "db/demo_medical.h"
 #include "db/demo_medical_data.h"
+#include "db/medical.h"
+
+/* The generator's reasons and conditions are enum med_reason's and enum
+ * med_condition's, in their order (the code lists of core/vocab.c). */
+_Static_assert((int)R_COUNT_ == (int)REASON_COUNT_ && (int)R_OTHER == (int)REASON_OTHER, "demo reasons");
+_Static_assert((int)C_COUNT_ == (int)COND_COUNT_ && (int)C_TB == (int)COND_TUBERCULOSIS, "demo conditions");
 
 #define READ_PEOPLE 10000     /* people read at a time (and progress step) */
 #define COMMIT_ROWS 50000L    /* rows per transaction, about */
@@ -436,7 +442,7 @@ static enum status plan_case(struct medgen *g, struct person_gen *pg)
 	row->id = g->next_case++;
 	row->person = pg->p->id;
 	row->centre = sp->centre;
-	row->condition = demo_cond_name[c->cond];
+	row->condition = med_condition_name((enum med_condition)c->cond);
 	row->notes = c->open->notes ? c->open->notes : "";
 	row->outcome = "";
 	row->expected[0] = '\0';
@@ -593,7 +599,7 @@ static enum status consult(struct medgen *g, struct person_gen *pg, int k, long 
 
 	row->person = pg->p->id;
 	row->centre = sp->centre;
-	row->reason = demo_reason_name[reason];
+	row->reason = med_reason_name((enum med_reason)reason);
 	if (kind == V_RETURN) {
 		snprintf(row->text, sizeof row->text, "Contrôle : %s", e->diagnosis);
 		row->diagnosis = row->text;

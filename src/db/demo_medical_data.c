@@ -5,15 +5,6 @@
 
 /* ---- what the centres see ----------------------------------------------- */
 
-const char *const demo_reason_name[R_COUNT_] = {
-	"respiratory", "diarrhoea", "malaria", "skin", "injury", "pregnancy", "mental", "chronic",
-	"other",
-};
-
-
-
-
-
 static const struct entry respiratory[] = {
 	{ 30, "IRA", "Amoxicilline 5 jours", ANYONE, 10, P_CSI, "Radiographie pulmonaire", NULL },
 	{ 25, "Rhinopharyngite", "Paracétamol, lavage nasal au sérum physiologique",
@@ -190,7 +181,6 @@ const char *const demo_return_chronic = "Renouvellement du traitement";
 
 /* ---- where people are referred ------------------------------------------ */
 
-
 /* Up to two places of each kind near each town. */
 const char *const demo_refer_to[T_COUNT_][P_COUNT_][2] = {
 	[T_NIAMEY] = {
@@ -245,11 +235,6 @@ enum town demo_town_of(const char *code)
 }
 
 /* ---- medical cases ------------------------------------------------------ */
-
-const char *const demo_cond_name[C_COUNT_] = {
-	"chronic", "pregnancy", "injury", "disability", "tuberculosis", "hiv", "malnutrition",
-	"mental", "other",
-};
 
 /* The consultation that opens a case, with the case's notes. */
 static const struct entry open_chronic[] = {

@@ -56,13 +56,11 @@ struct demo_condition {
 	int fu_days;
 };
 
-extern const char *const demo_reason_name[R_COUNT_];
 extern const struct demo_reason demo_reasons[R_COUNT_];
 extern const struct entry demo_admission;
 extern const char *const demo_return_treatment[DEMO_RETURN_TREATMENTS];
 extern const char *const demo_return_chronic;
 extern const char *const demo_refer_to[T_COUNT_][P_COUNT_][2];
-extern const char *const demo_cond_name[C_COUNT_];
 extern const struct demo_condition demo_conditions[C_COUNT_];
 extern const char *const demo_antenatal_notes[DEMO_ANTENATAL_NOTES];
 extern const char *const demo_antenatal_later;

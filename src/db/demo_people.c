@@ -9,15 +9,13 @@
 #include "core/casenum.h"
 #include "core/names.h"
 #include "core/role.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/demo_gen.h"
 #include "db/demo_people.h"
 
-
 /* ---- calendar ----------------------------------------------------------- */
-
-
 
 /* "YYYY-MM-DD" of day z. */
 void demo_iso_day(long z, char out[11])
@@ -73,14 +71,6 @@ const char *const demo_centre_code[C_COUNT_] = { "NY1", "NY2", "NY3", "AGZ", "AR
 /* Where migrants arrive: Agadez and its desert route first, then Niamey. */
 const unsigned demo_centre_migrants[C_COUNT_] = { 15, 13, 10, 35, 14, 10, 3 };
 const unsigned demo_centre_trafficking[C_COUNT_] = { 12, 6, 2, 15, 0, 0, 65 };
-
-const char *const demo_flag_name[F_COUNT_] = {
-	"unaccompanied_child", "separated_child", "accompanied_child", "pregnant",
-	"trafficking_presumed", "trafficking_identified", "violence_victim", "older_person",
-	"serious_medical", "disability", "asylum_seeker",
-};
-
-
 
 const struct nation *demo_pick_nation(struct rng *r, enum kind kind)
 {
@@ -240,14 +230,14 @@ void demo_pick_language(struct rng *r, const char *list, char out[4])
 
 const char *demo_pick_mode(struct rng *r, enum kind kind, int centre)
 {
-	static const char *const modes[] = { "self", "rescue", "police", "transfer", "other" };
-	/* Rescues in the desert around Agadez, Arlit and Dirkou; convoys from
+	/* Weights in the order of VOCAB_ARRIVAL_MODE: self, rescue, police,
+	 * transfer, other. Rescues in the desert around Agadez, Arlit and Dirkou; convoys from
 	 * Agadez to Niamey; victims of trafficking mostly referred by police. */
 	static const unsigned desert[] = { 45, 25, 5, 20, 5 }, city[] = { 50, 0, 5, 40, 5 },
 	                      victims[] = { 12, 10, 45, 25, 8 };
 	const unsigned *w = kind == K_TRAFFICKING || centre == C_ZIN ? victims
 	                    : centre == C_AGZ || centre == C_ARL || centre == C_DRK ? desert : city;
-	return modes[pick_weighted(r, w, 5)];
+	return vocab_code(VOCAB_ARRIVAL_MODE, pick_weighted(r, w, 5));
 }
 
 /* The vulnerabilities any person may have, beside those of the kind of
@@ -269,7 +259,6 @@ void demo_common_flags(struct rng *r, struct person_gen *p)
 }
 
 /* ---- stays -------------------------------------------------------------- */
-
 
 static const char *pick_reason(struct rng *r, const struct person_gen *p, bool may_transfer)
 {

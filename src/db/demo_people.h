@@ -104,6 +104,5 @@ extern const unsigned demo_centre_migrants[C_COUNT_];
 
 extern const unsigned demo_centre_trafficking[C_COUNT_];
 
-extern const char *const demo_flag_name[F_COUNT_];
 
 #endif

@@ -11,12 +11,18 @@
 
 #include "core/casenum.h"
 #include "core/names.h"
+#include "core/person.h"
 #include "core/role.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/demo_gen.h"
 #include "db/demo_people.h"
 #include "db/demo_persons.h"
+#include "db/stay.h"
+
+/* The generator's flags are the first of enum person_flag, in its order. */
+_Static_assert((int)F_ASYLUM == (int)FLAG_ASYLUM_SEEKER, "demo flags follow enum person_flag");
 
 #define PER_TRANSACTION 50000L /* people */
 #define PROGRESS_EVERY 10000L
@@ -108,7 +114,6 @@ static enum status row_done(struct gen *g, struct batch *b)
 static enum status add_stays(struct gen *g, long long person, const struct person_gen *p,
                              const struct stays *s)
 {
-	static const char *const services[] = { "accommodation", "food", "water", "nfi" };
 	const unsigned share[] = { 960, 985, 985, p->kind == K_TRAFFICKING ? 800 : 350 };
 	struct batch *sb = &g->b[B_STAY], *vb = &g->b[B_SERVICE];
 	enum status st = ST_OK;
@@ -131,7 +136,7 @@ static enum status add_stays(struct gen *g, long long person, const struct perso
 				continue;
 			any = true;
 			put_int(vb, 0, stay);
-			put_const(vb, 1, services[i]);
+			put_const(vb, 1, stay_service_name((enum stay_service)i));
 			st = row_done(g, vb);
 		}
 	}
@@ -140,8 +145,7 @@ static enum status add_stays(struct gen *g, long long person, const struct perso
 
 static enum status add_documents(struct gen *g, long long person, const struct person_gen *p)
 {
-	static const char *const types[] = { "passport", "id_card", "birth_certificate",
-	                                     "laissez_passer", "other" };
+	/* Weights in the order of VOCAB_DOC_TYPE. */
 	static const unsigned adult_w[] = { 38, 35, 4, 18, 5 }, child_w[] = { 5, 10, 75, 10, 0 };
 	struct rng *r = &g->rng;
 	if (!chance(r, p->age < 18 ? 150 : 330))
@@ -181,7 +185,7 @@ static enum status add_documents(struct gen *g, long long person, const struct p
 		struct batch *b = &g->b[B_DOCUMENT];
 		put_int(b, 0, g->next_doc++);
 		put_int(b, 1, person);
-		put_const(b, 2, types[t]);
+		put_const(b, 2, vocab_code(VOCAB_DOC_TYPE, t));
 		put_text(b, 3, number);
 		put_const(b, 4, p->nat_unknown ? NULL : p->nat->iso3);
 		put_text(b, 5, until >= 0 ? expiry : NULL);
@@ -212,7 +216,7 @@ static enum status add_flags(struct gen *g, long long person, unsigned flags)
 		if (!(flags & FLAG(f)))
 			continue;
 		put_int(&g->b[B_FLAG], 0, person);
-		put_const(&g->b[B_FLAG], 1, demo_flag_name[f]);
+		put_const(&g->b[B_FLAG], 1, person_flag_name((enum person_flag)f));
 		st = row_done(g, &g->b[B_FLAG]);
 	}
 	return st;

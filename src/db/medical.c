@@ -20,81 +20,31 @@
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
 #include "core/text.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/medical.h"
 
-static const struct {
-	const char *name;
-	const char *label;
-} reasons[REASON_COUNT_] = {
-	[REASON_RESPIRATORY] = { "respiratory", N_("Respiratory infection") },
-	[REASON_DIARRHOEA] = { "diarrhoea", N_("Diarrhoea") },
-	[REASON_MALARIA] = { "malaria", N_("Malaria") },
-	[REASON_SKIN] = { "skin", N_("Skin disease") },
-	[REASON_INJURY] = { "injury", N_("Injury") },
-	[REASON_PREGNANCY] = { "pregnancy", N_("Pregnancy") },
-	[REASON_MENTAL] = { "mental", N_("Mental health") },
-	[REASON_CHRONIC] = { "chronic", N_("Chronic disease") },
-	[REASON_OTHER] = { "other", N_("Other") },
-}, conditions[COND_COUNT_] = {
-	[COND_CHRONIC] = { "chronic", N_("Chronic disease") },
-	[COND_PREGNANCY] = { "pregnancy", N_("Pregnancy") },
-	[COND_INJURY] = { "injury", N_("Injury") },
-	[COND_DISABILITY] = { "disability", N_("Disability") },
-	[COND_TUBERCULOSIS] = { "tuberculosis", N_("Tuberculosis") },
-	[COND_HIV] = { "hiv", N_("HIV") },
-	[COND_MALNUTRITION] = { "malnutrition", N_("Malnutrition") },
-	[COND_MENTAL] = { "mental", N_("Mental health") },
-	[COND_OTHER] = { "other", N_("Other") },
-};
-
-static const char *const referral_statuses[] = { "sent", "attended", "not_attended", NULL };
-static const char *const fitness_statuses[] = { "fit", "fit_escort", "not_fit", NULL };
-
 const char *med_reason_name(enum med_reason r)
 {
-	return (int)r >= 0 && r < REASON_COUNT_ ? reasons[r].name : "";
+	return vocab_code(VOCAB_CONSULT_REASON, (int)r);
 }
 
 const char *med_reason_label(enum med_reason r)
 {
-	return (int)r >= 0 && r < REASON_COUNT_ ? reasons[r].label : "";
+	const struct vocab_item *it = vocab_item(VOCAB_CONSULT_REASON, (int)r);
+	return it ? it->label : "";
 }
 
 const char *med_condition_name(enum med_condition c)
 {
-	return (int)c >= 0 && c < COND_COUNT_ ? conditions[c].name : "";
+	return vocab_code(VOCAB_CONDITION, (int)c);
 }
 
 const char *med_condition_label(enum med_condition c)
 {
-	return (int)c >= 0 && c < COND_COUNT_ ? conditions[c].label : "";
-}
-
-/* True for one of the listed words. */
-static bool one_of(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (strcmp(s, *list) == 0)
-			return true;
-	return false;
-}
-
-static bool reason_known(const char *s)
-{
-	for (int i = 0; i < REASON_COUNT_; i++)
-		if (strcmp(s, reasons[i].name) == 0)
-			return true;
-	return false;
-}
-
-static bool condition_known(const char *s)
-{
-	for (int i = 0; i < COND_COUNT_; i++)
-		if (strcmp(s, conditions[i].name) == 0)
-			return true;
-	return false;
+	const struct vocab_item *it = vocab_item(VOCAB_CONDITION, (int)c);
+	return it ? it->label : "";
 }
 
 /* True when s ends inside its buffer of size bytes and is valid UTF-8. */
@@ -142,8 +92,8 @@ static bool fields_ok(const void *rec, const struct text_field *f, size_t n)
 	return true;
 }
 
-/* Adds the fields of rec to j: the non-empty ones for a new record (before
- * NULL), else the ones that changed, as [before, after]. */
+/* Adds the fields of rec to j: all of them for a new record (before
+ * NULL), as "name": value, else the ones that changed, as [before, after]. */
 static void fields_json(struct jsonbuf *j, const void *before, const void *rec, const struct text_field *f,
                         size_t n)
 {
@@ -151,7 +101,7 @@ static void fields_json(struct jsonbuf *j, const void *before, const void *rec, 
 		const char *after = (const char *)rec + f[i].offset;
 		if (before)
 			jsonbuf_change_str(j, f[i].name, (const char *)before + f[i].offset, after);
-		else if (*after)
+		else
 			jsonbuf_put_str(j, f[i].name, after);
 	}
 }
@@ -175,7 +125,7 @@ enum status consultation_check(const struct consultation *c, const char *today, 
 		m = N_("The consultation date is not a valid day.");
 	else if (strcmp(c->date, today) > 0)
 		m = N_("The consultation date is in the future.");
-	else if (!reason_known(c->reason))
+	else if (!vocab_has(VOCAB_CONSULT_REASON, c->reason))
 		m = N_("Choose the reason for the consultation.");
 	else if (c->next_followup[0] && !date_is_day(c->next_followup))
 		m = N_("The follow-up date is not a valid day.");
@@ -183,7 +133,7 @@ enum status consultation_check(const struct consultation *c, const char *today, 
 		m = N_("The follow-up cannot be before the consultation.");
 	else if (c->referral_to[0] && !c->referral_status[0])
 		m = N_("Choose the status of the referral.");
-	else if (c->referral_status[0] && !one_of(c->referral_status, referral_statuses))
+	else if (c->referral_status[0] && !vocab_has(VOCAB_REFERRAL_STATUS, c->referral_status))
 		m = N_("The referral status is not known.");
 	else if (!c->referral_to[0] && (c->referral_status[0] || c->referral_why[0]))
 		m = N_("Enter where the person was referred.");
@@ -208,7 +158,7 @@ static const char *case_problem(const struct medical_case *mc, const char *today
 {
 	if (!fields_ok(mc, case_fields, COUNT(case_fields)))
 		return N_("A text is too long or not valid.");
-	if (!condition_known(mc->condition))
+	if (!vocab_has(VOCAB_CONDITION, mc->condition))
 		return N_("Choose the condition.");
 	if (!date_is_day(mc->opened) || strcmp(mc->opened, today) > 0)
 		return N_("The opening date is not valid or in the future.");
@@ -612,9 +562,9 @@ enum status medical_case_antenatal(struct db *db, long long case_id, const char 
 		return db_finish(db, s);
 	struct jsonbuf j;
 	jsonbuf_init(&j);
+	jsonbuf_put_int(&j, "visit_id", sqlite3_last_insert_rowid(db_sqlite(db)));
 	jsonbuf_put_str(&j, "antenatal_visit", date);
-	if (*notes)
-		jsonbuf_put_str(&j, "notes", notes);
+	jsonbuf_put_str(&j, "notes", notes);
 	return db_finish(db, audit_log(db, "antenatal", "medical_case", case_id, jsonbuf_text(&j)));
 }
 
@@ -662,7 +612,7 @@ enum status fitness_record(struct db *db, long long person, const char *date, co
 		return s;
 	char today[11];
 	today_iso(today);
-	if (!one_of(status, fitness_statuses) || !date_is_day(date) || strcmp(date, today) > 0)
+	if (!vocab_has(VOCAB_FITNESS, status) || !date_is_day(date) || strcmp(date, today) > 0)
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;

@@ -10,51 +10,16 @@
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
 #include "core/names.h"
+#include "core/text.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/person.h"
 #include "db/person_private.h"
 
-static const struct {
-	const char *name;
-	const char *label;
-	const char *abbrev;
-} flags[FLAG_COUNT_] = {
-	[FLAG_UNACCOMPANIED_CHILD] = { "unaccompanied_child", N_("Unaccompanied child"), N_("UAC") },
-	[FLAG_SEPARATED_CHILD] = { "separated_child", N_("Separated child"), N_("SC") },
-	[FLAG_ACCOMPANIED_CHILD] = { "accompanied_child", N_("Accompanied child"), N_("AC") },
-	[FLAG_PREGNANT] = { "pregnant", N_("Pregnant woman"), N_("PW") },
-	[FLAG_TRAFFICKING_PRESUMED] = { "trafficking_presumed", N_("Presumed victim of trafficking"), N_("VoT?") },
-	[FLAG_TRAFFICKING_IDENTIFIED] = { "trafficking_identified", N_("Identified victim of trafficking"), N_("VoT") },
-	[FLAG_VIOLENCE_VICTIM] = { "violence_victim", N_("Victim of violence, exploitation or abuse"), N_("VEA") },
-	[FLAG_OLDER_PERSON] = { "older_person", N_("Older person"), N_("OLD") },
-	[FLAG_SERIOUS_MEDICAL] = { "serious_medical", N_("Serious medical condition"), N_("MED") },
-	[FLAG_DISABILITY] = { "disability", N_("Disability"), N_("DIS") },
-	[FLAG_ASYLUM_SEEKER] = { "asylum_seeker", N_("Asylum seeker (refer to UNHCR)"), N_("ASY") },
-	[FLAG_OTHER] = { "other", N_("Other vulnerability"), N_("OTH") },
-};
-
-const char *person_flag_name(enum person_flag f)
-{
-	return (int)f >= 0 && f < FLAG_COUNT_ ? flags[f].name : "";
-}
-
-const char *person_flag_label(enum person_flag f)
-{
-	return (int)f >= 0 && f < FLAG_COUNT_ ? flags[f].label : "";
-}
-
-const char *person_flag_short(enum person_flag f)
-{
-	return (int)f >= 0 && f < FLAG_COUNT_ ? flags[f].abbrev : "";
-}
-
 int person_flag_from_name(const char *name)
 {
-	for (int i = 0; name && i < FLAG_COUNT_; i++)
-		if (strcmp(flags[i].name, name) == 0)
-			return i;
-	return -1;
+	return vocab_index(VOCAB_FLAG, name);
 }
 
 /* True when s is "" or a valid ISO date (partial allowed). */
@@ -64,40 +29,49 @@ static bool iso_or_empty(const char *s, struct pdate *out)
 	return !*s || date_from_iso(s, out) == DATE_OK;
 }
 
-/* True for one of the listed words. */
-static bool one_of(const char *s, const char *const *list)
+/* The msgid of the first text field of p that overflows its buffer or is
+ * not UTF-8, NULL when none. */
+static const char *texts_problem(const struct person *p)
 {
-	for (; *list; list++)
-		if (strcmp(s, *list) == 0)
-			return true;
-	return false;
+	for (int f = 0; f < person_field_count; f++) {
+		const struct person_field *pf = &person_fields[f];
+		const char *text = (const char *)p + pf->offset;
+		if (pf->size > 1 && (!memchr(text, '\0', pf->size) || !text_valid_utf8(text)))
+			return N_("A text is too long or not valid.");
+	}
+	return NULL;
 }
 
 enum status person_check(const struct person *p, const char *today_iso, const char **msgid)
 {
-	static const char *const modes[] = { "self", "rescue", "police", "transfer", "other", NULL };
-	static const char *const docs[] = { "passport", "id_card", "birth_certificate", "laissez_passer",
-	                                    "other", NULL };
-	const char *m = NULL;
+	const char *m = texts_problem(p);
 	struct pdate today, d;
 	date_from_iso(today_iso, &today);
-	if (!p->family_name[0] || !p->given_names[0])
+	if (m) {
+		/* The other checks read these texts. */
+	} else if (!p->family_name[0] || !p->given_names[0])
 		m = N_("The family name and given names are required.");
-	else if (p->sex != 'f' && p->sex != 'm' && p->sex != 'x')
+	else if (!vocab_has(VOCAB_SEX, (char[]){ p->sex, '\0' }))
 		m = N_("Choose the sex.");
 	else if (!iso_or_empty(p->birth_date, &d) || (d.prec && date_check_past(&d, &today) != DATE_OK))
 		m = N_("The date of birth is not valid or is in the future.");
 	else if (date_from_iso(p->arrival_date, &d) != DATE_OK || d.prec != DATE_DAY
 	         || date_check_past(&d, &today) != DATE_OK)
 		m = N_("The arrival date is required and cannot be in the future.");
-	else if (!one_of(p->arrival_mode, modes))
+	else if (!vocab_has(VOCAB_ARRIVAL_MODE, p->arrival_mode))
 		m = N_("Choose how the person came.");
 	else if (date_from_iso(p->consent_date, &d) != DATE_OK || d.prec != DATE_DAY)
 		m = N_("The date of consent is required.");
 	else if (!p->centre_code[0])
 		m = N_("Choose the centre.");
+	else
+		m = person_birth_problem(p);
+	if (!m)
+		m = person_phone_problem(p->phone);
+	if (!m)
+		m = person_flags_problem(p);
 	for (int i = 0; !m && i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++)
-		if (!one_of(p->docs[i].type, docs) || !iso_or_empty(p->docs[i].expiry, &d))
+		if (!vocab_has(VOCAB_DOC_TYPE, p->docs[i].type) || !iso_or_empty(p->docs[i].expiry, &d))
 			m = N_("A document is not valid.");
 	if (msgid)
 		*msgid = m;
@@ -209,7 +183,7 @@ static enum status write_lists(struct db *db, const struct person *p)
 		if (!p->flags[f])
 			continue;
 		sqlite3_bind_int64(flag, 1, p->id);
-		db_bind_text(flag, 2, flags[f].name);
+		db_bind_text(flag, 2, person_flag_name((enum person_flag)f));
 		db_bind_text(flag, 3, f == FLAG_OTHER ? p->flag_other : "");
 		s = db_step_done(flag);
 	}
@@ -268,51 +242,39 @@ static void bind_person(sqlite3_stmt *st, const struct person *p, long long cent
 		sqlite3_bind_int64(st, 16, user);
 }
 
-/* Adds the field-level differences between a and b to j; the names of the
- * fields that differ go to list (comma-separated) when not NULL. */
+/* Adds to j (when not NULL) every field of b, as "name": value when a is
+ * NULL (a creation), else the fields that differ from a, as "name":
+ * [before, after]; values in the text form of core/person.h, booleans as
+ * 0 and 1. The names of the fields that differ go to list (comma-separated)
+ * when not NULL. */
 static void diff(struct jsonbuf *j, const struct person *a, const struct person *b, char *list, size_t size)
 {
-	struct {
-		const char *name;
-		const char *x, *y;
-	} fields[] = {
-		{ "family_name", a->family_name, b->family_name },
-		{ "given_names", a->given_names, b->given_names },
-		{ "other_names", a->other_names, b->other_names },
-		{ "birth_date", a->birth_date, b->birth_date },
-		{ "nationality", a->nationality, b->nationality },
-		{ "phone", a->phone, b->phone },
-		{ "arrival_date", a->arrival_date, b->arrival_date },
-		{ "centre", a->centre_code, b->centre_code },
-		{ "arrival_mode", a->arrival_mode, b->arrival_mode },
-		{ "consent_date", a->consent_date, b->consent_date },
-		{ "flag_other", a->flag_other, b->flag_other },
-	};
 	if (list && size)
 		list[0] = '\0';
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		bool changed = j ? jsonbuf_change_str(j, fields[i].name, fields[i].x, fields[i].y)
-		                 : strcmp(fields[i].x, fields[i].y) != 0;
-		if (changed && list) {
-			size_t len = strlen(list);
-			snprintf(list + len, size - len, "%s%s", len ? "," : "", fields[i].name);
+	for (int i = 0; i < person_field_count; i++) {
+		const struct person_field *f = &person_fields[i];
+		char x[1024], y[1024];
+		person_field_get(f, b, y, sizeof y);
+		if (!a) {
+			if (!j)
+				continue;
+			if (f->kind == PF_BOOL)
+				jsonbuf_put_int(j, f->name, y[0] == '1');
+			else
+				jsonbuf_put_str(j, f->name, y);
+			continue;
 		}
-	}
-	if (j) {
-		char sa[2] = { a->sex, 0 }, sb[2] = { b->sex, 0 };
-		jsonbuf_change_str(j, "sex", sa, sb);
-		jsonbuf_change_int(j, "birth_estimated", a->birth_estimated, b->birth_estimated);
-		jsonbuf_change_int(j, "consent_data", a->consent_data, b->consent_data);
-		jsonbuf_change_int(j, "consent_share", a->consent_share, b->consent_share);
-		for (int f = 0; f < FLAG_COUNT_; f++)
-			jsonbuf_change_int(j, flags[f].name, a->flags[f], b->flags[f]);
-	}
-	bool lists_differ = memcmp(a->languages, b->languages, sizeof a->languages) != 0
-	                    || memcmp(a->docs, b->docs, sizeof a->docs) != 0
-	                    || memcmp(a->flags, b->flags, sizeof a->flags) != 0 || a->sex != b->sex;
-	if (lists_differ && list) {
-		size_t len = strlen(list);
-		snprintf(list + len, size - len, "%s%s", len ? "," : "", "sex/flags/languages/documents");
+		person_field_get(f, a, x, sizeof x);
+		if (strcmp(x, y) == 0)
+			continue;
+		if (j && f->kind == PF_BOOL)
+			jsonbuf_change_int(j, f->name, x[0] == '1', y[0] == '1');
+		else if (j)
+			jsonbuf_change_str(j, f->name, x, y);
+		if (list) {
+			size_t len = strlen(list);
+			snprintf(list + len, size - len, "%s%s", len ? "," : "", f->name);
+		}
 	}
 }
 
@@ -380,6 +342,9 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 	char today[11];
 	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
+	/* The text of the other vulnerability is kept with its flag only. */
+	if (!p->flags[FLAG_OTHER])
+		p->flag_other[0] = '\0';
 	if ((s = person_check(p, today, NULL)) != ST_OK)
 		return s;
 	if (p->id && !orig)
@@ -407,14 +372,9 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 	if (s == ST_OK) {
 		struct jsonbuf j;
 		jsonbuf_init(&j);
-		if (orig && orig->id) {
-			diff(&j, orig, p, NULL, 0);
-		} else {
+		if (!orig || !orig->id)
 			jsonbuf_put_str(&j, "case_key", p->case_key);
-			jsonbuf_put_str(&j, "family_name", p->family_name);
-			jsonbuf_put_str(&j, "given_names", p->given_names);
-			jsonbuf_put_str(&j, "centre", p->centre_code);
-		}
+		diff(&j, orig && orig->id ? orig : NULL, p, NULL, 0);
 		s = audit_log(db, orig && orig->id ? "update" : "create", "person", p->id, jsonbuf_text(&j));
 	}
 	if (s == ST_OK && (s = db_commit(db)) == ST_OK)

@@ -1,6 +1,8 @@
 /* Reading one person with everything the case file shows. */
 #include <stdio.h>
 #include <string.h>
+#include "core/jsonbuf.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/person_private.h"
@@ -154,31 +156,47 @@ enum status person_link(struct db *db, long long person, long long relative, con
 {
 	static const char sql[] =
 		"INSERT OR REPLACE INTO family_link (person_id, relative_id, relation) VALUES (?1, ?2, ?3)";
+	static const char was[] = "SELECT relation FROM family_link WHERE person_id = ?1 AND relative_id = ?2";
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	const char *back = relation ? inverse(relation) : NULL;
+	const char *back = vocab_has(VOCAB_RELATION, relation) ? inverse(relation) : NULL;
 	if (!back || person == relative)
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(db, sql);
-	for (int i = 0; st && s == ST_OK && i < 2; i++) {
-		sqlite3_bind_int64(st, 1, i ? relative : person);
-		sqlite3_bind_int64(st, 2, i ? person : relative);
-		db_bind_text(st, 3, i ? back : relation);
+	sqlite3_stmt *st = db_stmt(db, sql), *old = db_stmt(db, was);
+	/* Each side of the link is audited on its person (the relative's side
+	 * first): the relative, and the relation before (null when new) and
+	 * after. */
+	for (int i = 1; st && old && s == ST_OK && i >= 0; i--) {
+		long long a = i ? relative : person, b = i ? person : relative;
+		const char *rel = i ? back : relation;
+		char before[16] = "";
+		sqlite3_bind_int64(old, 1, a);
+		sqlite3_bind_int64(old, 2, b);
+		bool had = sqlite3_step(old) == SQLITE_ROW;
+		if (had)
+			db_column_copy(old, 0, before, sizeof before);
+		sqlite3_reset(old);
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+		db_bind_text(st, 3, rel);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE) {
 			s = db_status_of(rc);
+			break;
+		}
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		jsonbuf_put_int(&j, "relative", b);
+		if (!jsonbuf_change_str(&j, "relation", had ? before : NULL, rel))
+			jsonbuf_put_str(&j, "relation", rel);
+		s = audit_log(db, "link", "person", a, jsonbuf_text(&j));
 	}
-	if (!st)
+	if (!st || !old)
 		s = ST_INTERNAL;
-	if (s == ST_OK) {
-		char json[96];
-		snprintf(json, sizeof json, "{\"relative\": %lld, \"relation\": \"%s\"}", relative, relation);
-		s = audit_log(db, "link", "person", person, json);
-	}
 	if (s == ST_OK)
 		return db_commit(db);
 	db_rollback(db);

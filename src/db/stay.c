@@ -1,17 +1,30 @@
-/* Stays in a centre. */
+/* Stays in a centre. Audited on the person (entity "person"), with the
+ * stay's id: an admission with every field of the new stay, a departure
+ * with departed and reason as [null, after], services as [before, after]
+ * (codes space-separated in list order). */
 #include <stdio.h>
 #include <string.h>
 #include "core/date.h"
 #include "core/jsonbuf.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/stay.h"
 
-static const char *const services[SERVICE_COUNT_] = { "accommodation", "food", "water", "nfi" };
-
 const char *stay_service_name(enum stay_service s)
 {
-	return (int)s >= 0 && s < SERVICE_COUNT_ ? services[s] : "";
+	return vocab_code(VOCAB_SERVICE, (int)s);
+}
+
+/* The codes of the services given, space-separated in list order. */
+static void services_text(const bool given[SERVICE_COUNT_], char *out, size_t size)
+{
+	out[0] = '\0';
+	for (int i = 0; i < SERVICE_COUNT_; i++) {
+		size_t len = strlen(out);
+		if (given[i])
+			snprintf(out + len, size - len, "%s%s", len ? " " : "", stay_service_name((enum stay_service)i));
+	}
 }
 
 enum status stay_admit(struct db *db, long long person, const char *centre_code, const char *date,
@@ -50,8 +63,12 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
 	if (s == ST_OK) {
 		struct jsonbuf j;
 		jsonbuf_init(&j);
+		jsonbuf_put_int(&j, "stay_id", id);
 		jsonbuf_put_str(&j, "centre", centre_code);
 		jsonbuf_put_str(&j, "admitted", date);
+		jsonbuf_put_str(&j, "departed", "");
+		jsonbuf_put_str(&j, "reason", "");
+		jsonbuf_put_str(&j, "services", "");
 		s = audit_log(db, "admit", "person", person, jsonbuf_text(&j));
 	}
 	if (s == ST_OK && id_out)
@@ -64,14 +81,10 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 	static const char update[] =
 		"UPDATE stay SET departed = ?2, departure_reason = ?3, version = version + 1 "
 		"WHERE id = ?1 AND departed IS NULL AND admitted <= ?2 RETURNING person_id";
-	static const char *const reasons[] = { "avr", "continued", "referred", "left", "transferred" };
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	bool known = false;
-	for (size_t i = 0; reason && i < sizeof reasons / sizeof reasons[0]; i++)
-		known = known || strcmp(reasons[i], reason) == 0;
-	if (!known || !date_is_day(date))
+	if (!vocab_has(VOCAB_DEPARTURE_REASON, reason) || !date_is_day(date))
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
@@ -92,9 +105,31 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 		return db_finish(db, ST_INVALID);   /* gone, already departed, or before admission */
 	struct jsonbuf j;
 	jsonbuf_init(&j);
-	jsonbuf_put_str(&j, "departed", date);
-	jsonbuf_put_str(&j, "reason", reason);
+	/* Only a stay without departure is updated: both were null. */
+	jsonbuf_put_int(&j, "stay_id", stay);
+	jsonbuf_change_str(&j, "departed", NULL, date);
+	jsonbuf_change_str(&j, "reason", NULL, reason);
 	return db_finish(db, audit_log(db, "depart", "person", person, jsonbuf_text(&j)));
+}
+
+/* The services stay gives now, space-separated in list order, into out. */
+static enum status services_now(struct db *db, long long stay, char *out, size_t size)
+{
+	static const char sql[] = "SELECT service FROM stay_service WHERE stay_id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	bool given[SERVICE_COUNT_] = { false };
+	sqlite3_bind_int64(st, 1, stay);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i = vocab_index(VOCAB_SERVICE, (const char *)sqlite3_column_text(st, 0));
+		if (i >= 0 && i < SERVICE_COUNT_)
+			given[i] = true;
+	}
+	sqlite3_reset(st);
+	services_text(given, out, size);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
 enum status stay_set_services(struct db *db, long long stay, const bool given[SERVICE_COUNT_])
@@ -115,25 +150,28 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 	sqlite3_reset(st);
 	if (!person)
 		return db_finish(db, ST_NOT_FOUND);
+	char before[80], after[80];
+	if ((s = services_now(db, stay, before, sizeof before)) != ST_OK)
+		return db_finish(db, s);
 	if (!(st = db_stmt(db, clear)))
 		return db_finish(db, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, stay);
 	s = db_step_done(st);
-	struct jsonbuf j;
-	jsonbuf_init(&j);
-	char list[80] = "";
 	for (int i = 0; s == ST_OK && i < SERVICE_COUNT_; i++) {
 		if (!given[i])
 			continue;
 		if (!(st = db_stmt(db, add)))
 			return db_finish(db, ST_INTERNAL);
 		sqlite3_bind_int64(st, 1, stay);
-		db_bind_text(st, 2, services[i]);
+		db_bind_text(st, 2, stay_service_name((enum stay_service)i));
 		s = db_step_done(st);
-		size_t len = strlen(list);
-		snprintf(list + len, sizeof list - len, "%s%s", len ? " " : "", services[i]);
 	}
-	jsonbuf_put_str(&j, "services", list);
+	services_text(given, after, sizeof after);
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	jsonbuf_put_int(&j, "stay_id", stay);
+	if (!jsonbuf_change_str(&j, "services", before, after))
+		jsonbuf_put_str(&j, "services", after);
 	if (s == ST_OK)
 		s = audit_log(db, "services", "person", person, jsonbuf_text(&j));
 	return db_finish(db, s);

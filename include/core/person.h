@@ -1,0 +1,123 @@
+#ifndef TAIMAKO_CORE_PERSON_H
+#define TAIMAKO_CORE_PERSON_H
+/* A person as registered, and the one description of its fields: each
+ * field's stable name (the key of the audit trail and of drafts), label,
+ * kind and how to read and write it as text (as htop's ProcessFieldData).
+ * The rules a record must satisfy that need no database are here too;
+ * person_check (db/person.h) applies them all before every save. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PERSON_NAME_MAX 200
+#define PERSON_MAX_LANGS 6
+#define PERSON_MAX_DOCS 4
+#define PERSON_MAX_FLAGS 12
+
+enum person_flag {
+	FLAG_UNACCOMPANIED_CHILD, FLAG_SEPARATED_CHILD, FLAG_ACCOMPANIED_CHILD, FLAG_PREGNANT,
+	FLAG_TRAFFICKING_PRESUMED, FLAG_TRAFFICKING_IDENTIFIED, FLAG_VIOLENCE_VICTIM,
+	FLAG_OLDER_PERSON, FLAG_SERIOUS_MEDICAL, FLAG_DISABILITY, FLAG_ASYLUM_SEEKER, FLAG_OTHER,
+	FLAG_COUNT_
+};
+
+/* The name stored for a flag ("unaccompanied_child"), and its label msgid
+ * (VOCAB_FLAG in core/vocab.h, in this order). */
+const char *person_flag_name(enum person_flag f);
+const char *person_flag_label(enum person_flag f);
+/* A short code for lists ("UAC", "VoT"...), a msgid too. */
+const char *person_flag_short(enum person_flag f);
+
+struct person_doc {
+	char type[24];          /* a VOCAB_DOC_TYPE code */
+	char number[64];
+	char issued_by[4];      /* ISO 3166-1 alpha-3, "" unknown */
+	char expiry[11];        /* ISO date, "" unknown */
+};
+
+struct person {
+	long long id;           /* 0 before the first save */
+	char case_key[20];      /* set at the first save */
+	char family_name[PERSON_NAME_MAX + 1];
+	char given_names[PERSON_NAME_MAX + 1];
+	char other_names[PERSON_NAME_MAX + 1];   /* aliases, ';'-separated */
+	char sex;                                /* 'f', 'm', 'x' (VOCAB_SEX) */
+	char birth_date[11];                     /* ISO, partial allowed, "" unknown */
+	bool birth_estimated;                    /* an estimated age: birth_date is a year */
+	char nationality[4];                     /* alpha-3, "" unknown */
+	char phone[32];
+	char arrival_date[11];
+	char centre_code[8];
+	char arrival_mode[12];                   /* a VOCAB_ARRIVAL_MODE code */
+	bool consent_data, consent_share;
+	char consent_date[11];
+	char languages[PERSON_MAX_LANGS][4];     /* ISO 639-3; "" ends */
+	struct person_doc docs[PERSON_MAX_DOCS]; /* type "" ends */
+	bool flags[FLAG_COUNT_];
+	char flag_other[120];                    /* the text of FLAG_OTHER */
+	int version;
+};
+
+enum person_field_kind {
+	PF_TEXT,     /* free text */
+	PF_DATE,     /* ISO date, partial allowed for the birth date; "" unknown */
+	PF_BOOL,     /* "1" or "0" */
+	PF_CODE,     /* one code: of the field's vocabulary, or of reference data
+	              * (countries, centres) when vocab is -1 */
+	PF_LIST,     /* several values in one text, see below */
+};
+
+/* The text of a field, as person_field_get gives it and person_field_set
+ * takes it, and as the audit trail records it:
+ * - text, dates and codes as stored; booleans "1" or "0";
+ * - languages: the codes joined by ';' ("hau;fra");
+ * - documents: each "type:number:issued_by:expiry", joined by ';'
+ *   ("passport:A123:NER:2031-05-01;birth_certificate:77::");
+ * - flags: the codes of the flags set, in list order, joined by ';'
+ *   ("pregnant;other"); the text of "other" is the field flag_other. */
+struct person_field {
+	const char *name;             /* stable snake_case key */
+	const char *label;            /* msgid */
+	enum person_field_kind kind;
+	int vocab;                    /* enum vocab of a code or of a list's codes, -1 none */
+	size_t offset, size;          /* the char array in struct person; size 0 when get/set do it */
+	void (*get)(const struct person *p, char *out, size_t size);
+	bool (*set)(struct person *p, const char *value);
+};
+
+/* The fields of a person in form order (not the id, case key or version),
+ * and their number. */
+extern const struct person_field person_fields[];
+extern const int person_field_count;
+
+/* The field named name, or NULL. */
+const struct person_field *person_field_find(const char *name);
+
+/* The text of field f of p into out (cut to size). */
+void person_field_get(const struct person_field *f, const struct person *p, char *out, size_t size);
+
+/* Sets field f of p from its text; false (p unchanged) when it does not
+ * fit or cannot be read. Checks no rule: person_check does. */
+bool person_field_set(const struct person_field *f, struct person *p, const char *value);
+
+/* The msgid of what is wrong with a phone number (digits, spaces and
+ * + - . ( ) only), NULL when nothing. */
+const char *person_phone_problem(const char *phone);
+
+/* The msgid of what is wrong with the birth of p, NULL when nothing: an
+ * estimated age is kept as an estimated year of birth, so birth_estimated
+ * needs a birth date that is a year only (a day or a month with it would
+ * be a date of birth and an age at once). Does not check the date itself. */
+const char *person_birth_problem(const struct person *p);
+
+/* Sets p's birth from what a form gives: a date of birth (ISO, partial
+ * allowed) or an estimated age in years on the day on_day (ISO), not both
+ * (the msgid of the problem is returned and p is unchanged). An age gives
+ * an estimated year of birth; a date equal to p's keeps its estimated
+ * mark; another date is not estimated; neither gives an unknown birth. */
+const char *person_set_birth(struct person *p, const char *date, const char *age, const char *on_day);
+
+/* The msgid of what is wrong with the vulnerability flags of p (the other
+ * vulnerability needs its text), NULL when nothing. */
+const char *person_flags_problem(const struct person *p);
+
+#endif
