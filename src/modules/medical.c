@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/vocab.h"
 #include "core/role.h"
 #include "db/medical.h"
 #include "screens/medical.h"
@@ -58,10 +59,7 @@ static void status_line(struct app *app, long long person, char *out, size_t siz
 		day_text(m.fitness_date, day, sizeof day);
 		len = strlen(out);
 		snprintf(out + len, size - len, "%s%s (%s)", len ? " · " : "",
-		         strcmp(m.fitness, "fit") == 0          ? _("fit to travel")
-		         : strcmp(m.fitness, "fit_escort") == 0 ? _("fit to travel with escort")
-		                                                : _("not fit to travel"),
-		         day);
+		         vocab_label(VOCAB_FITNESS, m.fitness) ? _(vocab_label(VOCAB_FITNESS, m.fitness)) : m.fitness, day);
 	}
 }
 
