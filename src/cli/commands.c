@@ -13,9 +13,9 @@
 #include "cli/prompt.h"
 #include "core/i18n.h"
 #include "db/db.h"
-#include "db/demo.h"
-#include "db/demo_medical.h"
-#include "db/demo_persons.h"
+#include "demo/demo.h"
+#include "demo/demo_medical.h"
+#include "demo/demo_persons.h"
 #include "db/user.h"
 
 #define MAX_PERSONS 10000000L

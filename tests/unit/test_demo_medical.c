@@ -7,9 +7,9 @@
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_private.h"
-#include "db/demo.h"
-#include "db/demo_medical.h"
-#include "db/demo_persons.h"
+#include "demo/demo.h"
+#include "demo/demo_medical.h"
+#include "demo/demo_persons.h"
 
 #define PEOPLE 2000L
 #define PEOPLE_SEED 7u

@@ -7,8 +7,8 @@
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_private.h"
-#include "db/demo.h"
-#include "db/demo_persons.h"
+#include "demo/demo.h"
+#include "demo/demo_persons.h"
 
 #define PEOPLE 2000L
 #define SEED 20261122u

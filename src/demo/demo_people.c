@@ -11,8 +11,8 @@
 #include "core/role.h"
 #include "db/audit.h"
 #include "db/db_private.h"
-#include "db/demo_gen.h"
-#include "db/demo_people.h"
+#include "demo/demo_gen.h"
+#include "demo/demo_people.h"
 
 
 /* ---- calendar ----------------------------------------------------------- */

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include "db/audit.h"
 #include "db/db_private.h"
-#include "db/demo.h"
+#include "demo/demo.h"
 #include "db/user.h"
 
 const struct demo_account demo_accounts[] = {

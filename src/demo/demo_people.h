@@ -1,10 +1,10 @@
-#ifndef TAIMAKO_DB_DEMO_PEOPLE_H
-#define TAIMAKO_DB_DEMO_PEOPLE_H
+#ifndef TAIMAKO_DEMO_DEMO_PEOPLE_H
+#define TAIMAKO_DEMO_DEMO_PEOPLE_H
 /* Making one synthetic person and planning their stays, for the demo
- * generator (demo_persons.c writes them). Private to src/db/. */
+ * generator (demo_persons.c writes them). Private to src/demo/. */
 #include <stdbool.h>
 #include <stddef.h>
-#include "db/demo_gen.h"
+#include "demo/demo_gen.h"
 
 #define FIRST_YEAR 2016
 #define YEARS 11              /* 2016 .. 2026 */

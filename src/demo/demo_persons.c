@@ -14,9 +14,9 @@
 #include "core/role.h"
 #include "db/audit.h"
 #include "db/db_private.h"
-#include "db/demo_gen.h"
-#include "db/demo_people.h"
-#include "db/demo_persons.h"
+#include "demo/demo_gen.h"
+#include "demo/demo_people.h"
+#include "demo/demo_persons.h"
 
 #define PER_TRANSACTION 50000L /* people */
 #define PROGRESS_EVERY 10000L

@@ -1,5 +1,5 @@
-#ifndef TAIMAKO_DB_DEMO_H
-#define TAIMAKO_DB_DEMO_H
+#ifndef TAIMAKO_DEMO_DEMO_H
+#define TAIMAKO_DEMO_DEMO_H
 /* Demo databases: one account per role with a published password, for
  * training and trying the program. Never for real records. */
 #include "core/role.h"

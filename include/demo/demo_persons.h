@@ -1,5 +1,5 @@
-#ifndef TAIMAKO_DB_DEMO_PERSONS_H
-#define TAIMAKO_DB_DEMO_PERSONS_H
+#ifndef TAIMAKO_DEMO_DEMO_PERSONS_H
+#define TAIMAKO_DEMO_DEMO_PERSONS_H
 /* Synthetic people for demo databases (`taimako demo --persons N`): names
  * of West and Central Africa with their real spelling variants, ages,
  * nationalities, families, vulnerabilities, documents, languages, stays

@@ -1,5 +1,5 @@
-#ifndef TAIMAKO_DB_DEMO_MEDICAL_H
-#define TAIMAKO_DB_DEMO_MEDICAL_H
+#ifndef TAIMAKO_DEMO_DEMO_MEDICAL_H
+#define TAIMAKO_DEMO_DEMO_MEDICAL_H
 /* Synthetic medical records for the people of demo databases: consultations
  * with referrals and follow-up dates, medical cases with antenatal visits,
  * fitness to travel. Never for real records. */

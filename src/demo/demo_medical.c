@@ -23,9 +23,9 @@
 #include "core/role.h"
 #include "db/audit.h"
 #include "db/db_private.h"
-#include "db/demo_gen.h"
-#include "db/demo_medical.h"
-#include "db/demo_medical_data.h"
+#include "demo/demo_gen.h"
+#include "demo/demo_medical.h"
+#include "demo/demo_medical_data.h"
 
 #define READ_PEOPLE 10000     /* people read at a time (and progress step) */
 #define COMMIT_ROWS 50000L    /* rows per transaction, about */
