@@ -205,12 +205,14 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	}
 	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
+	struct demo_options o = { persons, 1, isatty(STDERR_FILENO) ? show_progress : NULL, NULL };
 	if (st == ST_OK && persons > 0)
-		st = demo_persons(db, persons, 1, isatty(STDERR_FILENO) ? show_progress : NULL, NULL);
+		st = demo_persons(db, &o);
 	if (st == ST_OK && persons > 0 && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
+	o.progress = isatty(STDERR_FILENO) ? show_medical_progress : NULL;
 	if (st == ST_OK && persons > 0)
-		st = demo_medical(db, 1, isatty(STDERR_FILENO) ? show_medical_progress : NULL, NULL);
+		st = demo_medical(db, &o);
 	if (isatty(STDERR_FILENO) && persons > 0)
 		fputc('\n', stderr);
 	db_close(&db);

@@ -155,17 +155,12 @@ static enum status write_index(struct db *db, const struct person *p)
 		sqlite3_bind_int64(delk, 1, p->id);
 		s = db_step_done(delk);
 	}
-	const char *parts[] = { p->family_name, p->given_names, p->other_names };
-	for (int i = 0; s == ST_OK && i < 3; i++) {
-		char words[NAMES_MAX_WORDS][32];
-		int n = names_words(parts[i], words);
-		for (int w = 0; s == ST_OK && w < n; w++) {
-			char key[NAMES_KEY_MAX];
-			names_key(words[w], key, sizeof key);
-			db_bind_text(insk, 1, key);
-			sqlite3_bind_int64(insk, 2, p->id);
-			s = db_step_done(insk);
-		}
+	char keys[PERSON_MAX_KEYS][NAMES_KEY_MAX];
+	int n = person_name_keys(p, keys, PERSON_MAX_KEYS);
+	for (int k = 0; s == ST_OK && k < n; k++) {
+		db_bind_text(insk, 1, keys[k]);
+		sqlite3_bind_int64(insk, 2, p->id);
+		s = db_step_done(insk);
 	}
 	return s;
 }

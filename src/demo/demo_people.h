@@ -81,9 +81,6 @@ void demo_make_birth(struct rng *r, long arrival, int age, char out[11], int *es
  * way), Nigerian or Malian for some of those countries' people. */
 void demo_make_phone(struct rng *r, const struct nation *nat, char *out, size_t size);
 
-/* The last 8 digits of phone (all when fewer): the lookup key. */
-void demo_phone_key(const char *phone, char key[9]);
-
 /* A language (3 letters) drawn from a list of codes separated by blanks. */
 void demo_pick_language(struct rng *r, const char *list, char out[4]);
 
@@ -103,7 +100,5 @@ extern const char *const demo_centre_code[C_COUNT_];
 extern const unsigned demo_centre_migrants[C_COUNT_];
 
 extern const unsigned demo_centre_trafficking[C_COUNT_];
-
-extern const char *const demo_flag_name[F_COUNT_];
 
 #endif

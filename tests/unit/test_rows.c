@@ -298,8 +298,8 @@ static void demo_rows_are_stamped(void **state)
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
 	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(demo_fill(db, 300), ST_OK);
-	assert_int_equal(demo_persons(db, 300, 7, NULL, NULL), ST_OK);
-	assert_int_equal(demo_medical(db, 7, NULL, NULL), ST_OK);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = 300, .seed = 7 }), ST_OK);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = 7 }), ST_OK);
 	sqlite3 *h = db_sqlite(db);
 	assert_stamped(h, true);
 	char v[64];
