@@ -9,6 +9,10 @@
 /* Reads person id with its lists, no permission check, no audit. */
 enum status person_read(struct db *db, long long id, struct person *p);
 
+/* Writes p's languages, documents and flags (p->id set), keeping the rows
+ * that stay as they are (person_lists.c). */
+enum status person_write_lists(struct db *db, const struct person *p);
+
 /* The flag stored as name, or -1. */
 int person_flag_from_name(const char *name);
 

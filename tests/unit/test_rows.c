@@ -231,6 +231,16 @@ static void data_layer_rows_are_stamped(void **state)
 	stay = q_int(h, "SELECT max(id) FROM stay");
 	bool given[SERVICE_COUNT_] = { true, true };
 	assert_int_equal(stay_set_services(db, stay, given), ST_OK);
+	/* Setting them again keeps the services that stay. */
+	char kept[128], again[128];
+	q_text(h, "SELECT group_concat(uuid) FROM stay_service WHERE service IN ('accommodation', 'food')",
+	       kept, sizeof kept);
+	given[SERVICE_NFI] = true;
+	assert_int_equal(stay_set_services(db, stay, given), ST_OK);
+	q_text(h, "SELECT group_concat(uuid) FROM stay_service WHERE service IN ('accommodation', 'food')",
+	       again, sizeof again);
+	assert_string_equal(kept, again);
+	assert_int_equal(q_int(h, "SELECT count(*) FROM stay_service"), 3);
 	db_set_actor(db, 2, "fatou", ROLE_MEDICAL, "test");
 	struct consultation c;
 	memset(&c, 0, sizeof c);
@@ -249,8 +259,8 @@ static void data_layer_rows_are_stamped(void **state)
 	assert_int_equal(medical_case_save(db, &mc), ST_OK);
 	assert_int_equal(medical_case_antenatal(db, mc.id, "2026-03-17", "ok"), ST_OK);
 	assert_int_equal(fitness_record(db, b, "2026-03-18", "fit"), ST_OK);
-	/* No data-layer function links families yet: the only table left. */
-	exec_ok(h, "INSERT INTO family_link (person_id, relative_id, relation) VALUES (1, 2, 'spouse')");
+	db_set_actor(db, 1, "amina", ROLE_INTAKE, "test");
+	assert_int_equal(person_link(db, a, b, "spouse"), ST_OK);
 	assert_stamped(h, true);
 	char v[64];
 	q_text(h, "SELECT created || ' ' || changed FROM consultation", v, sizeof v);
@@ -286,6 +296,68 @@ static void update_moves_changed_keeps_uuid(void **state)
 	/* A uuid cannot be changed, even by hand. */
 	assert_int_not_equal(sqlite3_exec(h, "UPDATE person SET uuid = 'x'", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(h, "UPDATE stay SET created = 'x'", NULL, NULL, NULL), SQLITE_OK);
+	db_close(&db);
+}
+
+/* The uuids, creation and change times of a person's list rows, in a
+ * fixed order, into out. */
+static void list_rows(sqlite3 *h, long long id, char *out, size_t size)
+{
+	char sql[600];
+	snprintf(sql, sizeof sql,
+	         "SELECT group_concat(x, ' ') FROM (SELECT 'L' || language || ':' || uuid || ':' || created "
+	         "|| ':' || changed AS x FROM person_language WHERE person_id = %lld UNION ALL "
+	         "SELECT 'D' || id || ':' || uuid || ':' || created || ':' || changed FROM person_document "
+	         "WHERE person_id = %lld UNION ALL SELECT 'F' || flag || ':' || uuid || ':' || created "
+	         "|| ':' || changed FROM person_flag WHERE person_id = %lld ORDER BY 1)", id, id, id);
+	q_text(h, sql, out, size);
+}
+
+/* Saving a person keeps the rows of its lists that stay (same uuid, same
+ * times), changes a document in place, and only adds or removes what was
+ * added or removed. */
+static void edits_keep_list_rows(void **state)
+{
+	struct tmpdir *t = *state;
+	clock_set(T1);
+	struct db *db;
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_INTAKE, "test");
+	long long id = register_person(db);
+	sqlite3 *h = db_sqlite(db);
+	char before[1024], after[1024], sql[200];
+	list_rows(h, id, before, sizeof before);
+
+	clock_set(T2);
+	struct person orig, p;
+	assert_int_equal(person_get(db, id, &orig), ST_OK);
+	p = orig;
+	snprintf(p.given_names, sizeof p.given_names, "Halima Zara");
+	assert_int_equal(person_save(db, &p, &orig, NULL, 0), ST_OK);
+	list_rows(h, id, after, sizeof after);
+	assert_string_equal(before, after);
+
+	/* A document corrected: same row, same uuid, a new change time. */
+	snprintf(sql, sizeof sql, "SELECT uuid FROM person_document WHERE person_id = %lld", id);
+	q_text(h, sql, before, sizeof before);
+	orig = p;
+	snprintf(p.docs[0].number, sizeof p.docs[0].number, "AB124");
+	snprintf(p.languages[1], sizeof p.languages[1], "fra");
+	p.flags[FLAG_PREGNANT] = false;
+	p.flags[FLAG_DISABILITY] = true;
+	assert_int_equal(person_save(db, &p, &orig, NULL, 0), ST_OK);
+	q_text(h, sql, after, sizeof after);
+	assert_string_equal(before, after);
+	snprintf(sql, sizeof sql, "SELECT number || ' ' || changed FROM person_document WHERE person_id = %lld", id);
+	q_text(h, sql, after, sizeof after);
+	assert_string_equal(after, "AB124 2026-03-21T08:30:00.000Z");
+	snprintf(sql, sizeof sql, "SELECT group_concat(language || ' ' || created) FROM person_language "
+	         "WHERE person_id = %lld", id);
+	q_text(h, sql, after, sizeof after);
+	assert_string_equal(after, "fra 2026-03-21T08:30:00.000Z,hau 2026-03-20T10:00:00.000Z");
+	snprintf(sql, sizeof sql, "SELECT group_concat(flag) FROM person_flag WHERE person_id = %lld", id);
+	q_text(h, sql, after, sizeof after);
+	assert_string_equal(after, "disability");
 	db_close(&db);
 }
 
@@ -346,6 +418,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(upgrade_fills_every_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(data_layer_rows_are_stamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_moves_changed_keeps_uuid, setup, teardown),
+		cmocka_unit_test_setup_teardown(edits_keep_list_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_rows_are_stamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(cli_demo_rows_are_stamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(uuid_format, setup, teardown),
