@@ -10,8 +10,8 @@
  * same records, and none is ever in the future.
  *
  * People are read 10,000 at a time in id order with their stays; their rows
- * wait in small buffers for a multi-row insert, and are committed about
- * every 50,000 rows. Nothing else is kept in memory. */
+ * go to the data layer's bulk writer (db/bulk.h), committed about every
+ * 50,000 rows. Nothing else is kept in memory. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,7 +20,6 @@
 #include <time.h>
 
 #include "core/clock.h"
-#include "core/role.h"
 #include "db/audit.h"
 #include "db/bulk.h"
 #include "demo/demo_gen.h"

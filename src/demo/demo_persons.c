@@ -1,9 +1,10 @@
 /* Synthetic people for demo databases. Everything comes from one
  * splitmix64 stream seeded by the caller, in a fixed order, so the same
  * seed and count give the same people. People are made one unit at a time
- * (a person alone, or a family of 2 to 5) and written at once: nothing is
- * kept in memory but the case-number counters and a few rows waiting for
- * their multi-row insert. */
+ * (a person alone, or a family of 2 to 5) and written at once, as the
+ * program's own struct person, through the data layer's bulk writer
+ * (db/bulk.h), which derives case numbers, phone key, name keys and search
+ * text as registration does. Nothing is kept in memory here. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
