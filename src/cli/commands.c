@@ -205,7 +205,8 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	}
 	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
-	struct demo_options o = { persons, 1, isatty(STDERR_FILENO) ? show_progress : NULL, NULL };
+	struct demo_options o = { .persons = persons, .seed = 1,
+	                          .progress = isatty(STDERR_FILENO) ? show_progress : NULL };
 	if (st == ST_OK && persons > 0)
 		st = demo_persons(db, &o);
 	if (st == ST_OK && persons > 0 && isatty(STDERR_FILENO))
