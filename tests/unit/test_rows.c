@@ -183,6 +183,12 @@ static void upgrade_fills_every_row(void **state)
 	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
 	/* Other tools (this raw handle) can still write, and are stamped. */
 	exec_ok(h, "INSERT INTO person_language (person_id, language) VALUES (1, 'fra')");
+	/* An insert that gives some of the four gets the others. */
+	exec_ok(h, "INSERT INTO person_language (person_id, language, uuid) VALUES "
+	           "(1, 'eng', '0123456789ab7def8123456789abcdef')");
+	q_text(h, "SELECT uuid || ' ' || (created IS NOT NULL) || (site IS NOT NULL) FROM person_language "
+	          "WHERE language = 'eng'", v, sizeof v);
+	assert_string_equal(v, "0123456789ab7def8123456789abcdef 11");
 	exec_ok(h, "INSERT INTO audit (at, user_name, origin, action, entity) VALUES "
 	           "('2026-01-01T00:00:00.000Z', 'x', 'y', 'z', 'w')");
 	assert_stamped(h, true);

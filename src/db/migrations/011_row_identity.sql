@@ -15,6 +15,8 @@
 --     four the insert left NULL), <table>_changed (AFTER UPDATE, moves
 --     changed unless the update set it itself) and <table>_keep (BEFORE
 --     UPDATE, refuses to change uuid or created once set).
+--   * A new table of a module must also be added to the list of tables in
+--     tests/unit/test_rows.c, which checks all of the above.
 --   * Inserts may give the four values themselves (the bulk inserts of demo
 --     databases do, for speed); the data layer's ordinary inserts leave them
 --     to the triggers.
@@ -33,7 +35,8 @@
 --
 -- The audit trail gets them too (it travels with its site). Its refusal of
 -- updates is replaced by one that lets the stamping trigger fill the four
--- columns of a new row once, and refuses everything else as before.
+-- columns of a new row once (NULL to a value), and refuses everything else
+-- as before. A column added to audit later must be added to that list.
 
 -- The site id of this database, made once.
 INSERT OR IGNORE INTO setting (key, value) VALUES ('site', printf('%012x7%.3s%x%.15s',
@@ -67,7 +70,8 @@ BEGIN
 	UPDATE centre SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER centre_keep BEFORE UPDATE OF uuid, created ON centre
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -99,7 +103,8 @@ BEGIN
 	UPDATE app_user SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER app_user_keep BEFORE UPDATE OF uuid, created ON app_user
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -131,7 +136,8 @@ BEGIN
 	UPDATE person SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER person_keep BEFORE UPDATE OF uuid, created ON person
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -163,7 +169,8 @@ BEGIN
 	UPDATE person_document SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER person_document_keep BEFORE UPDATE OF uuid, created ON person_document
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -195,7 +202,8 @@ BEGIN
 	UPDATE person_language SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE person_id = NEW.person_id AND language = NEW.language;
 END;
 CREATE TRIGGER person_language_keep BEFORE UPDATE OF uuid, created ON person_language
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -227,7 +235,8 @@ BEGIN
 	UPDATE person_flag SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE person_id = NEW.person_id AND flag = NEW.flag;
 END;
 CREATE TRIGGER person_flag_keep BEFORE UPDATE OF uuid, created ON person_flag
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -259,7 +268,8 @@ BEGIN
 	UPDATE family_link SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE person_id = NEW.person_id AND relative_id = NEW.relative_id;
 END;
 CREATE TRIGGER family_link_keep BEFORE UPDATE OF uuid, created ON family_link
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -291,7 +301,8 @@ BEGIN
 	UPDATE stay SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER stay_keep BEFORE UPDATE OF uuid, created ON stay
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -323,7 +334,8 @@ BEGIN
 	UPDATE stay_service SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE stay_id = NEW.stay_id AND service = NEW.service;
 END;
 CREATE TRIGGER stay_service_keep BEFORE UPDATE OF uuid, created ON stay_service
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -355,7 +367,8 @@ BEGIN
 	UPDATE consultation SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER consultation_keep BEFORE UPDATE OF uuid, created ON consultation
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -387,7 +400,8 @@ BEGIN
 	UPDATE medical_case SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER medical_case_keep BEFORE UPDATE OF uuid, created ON medical_case
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -419,7 +433,8 @@ BEGIN
 	UPDATE antenatal_visit SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER antenatal_visit_keep BEFORE UPDATE OF uuid, created ON antenatal_visit
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -451,7 +466,8 @@ BEGIN
 	UPDATE fitness SET changed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
 END;
 CREATE TRIGGER fitness_keep BEFORE UPDATE OF uuid, created ON fitness
-WHEN OLD.uuid IS NOT NULL AND (NEW.uuid IS NOT OLD.uuid OR NEW.created IS NOT OLD.created)
+WHEN (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
 BEGIN
 	SELECT RAISE(ABORT, 'a row keeps its uuid and creation time');
 END;
@@ -481,11 +497,15 @@ BEGIN
 	WHERE id = NEW.id;
 END;
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-WHEN OLD.uuid IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
+WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
 	OR NEW.user_id IS NOT OLD.user_id OR NEW.user_name IS NOT OLD.user_name
 	OR NEW.origin IS NOT OLD.origin OR NEW.action IS NOT OLD.action
 	OR NEW.entity IS NOT OLD.entity OR NEW.entity_id IS NOT OLD.entity_id
 	OR NEW.changes IS NOT OLD.changes
+	OR (OLD.uuid IS NOT NULL AND NEW.uuid IS NOT OLD.uuid)
+	OR (OLD.site IS NOT NULL AND NEW.site IS NOT OLD.site)
+	OR (OLD.created IS NOT NULL AND NEW.created IS NOT OLD.created)
+	OR (OLD.changed IS NOT NULL AND NEW.changed IS NOT OLD.changed)
 BEGIN
 	SELECT RAISE(ABORT, 'the audit trail cannot be changed');
 END;
