@@ -21,7 +21,7 @@ ALL_CPPFLAGS := -Iinclude -Isrc -Ibuild/gen \
 ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS)
 
 B := build
-SRC_LIB := $(wildcard src/core/*.c src/db/*.c src/ui/*.c screens/*.c src/modules/*.c src/cli/*.c) $(B)/gen/migrations.c
+SRC_LIB := $(wildcard src/core/*.c src/db/*.c src/demo/*.c src/ui/*.c screens/*.c src/modules/*.c src/cli/*.c) $(B)/gen/migrations.c
 OBJ_LIB := $(patsubst %.c,$(B)/obj/%.o,$(SRC_LIB:$(B)/gen/%=gen/%))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 

@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "db/db.h"
-#include "db/demo.h"
+#include "demo/demo.h"
 #include "db/login.h"
 #include "db/user.h"
 #include "screens/screens.h"

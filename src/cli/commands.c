@@ -13,9 +13,9 @@
 #include "cli/prompt.h"
 #include "core/i18n.h"
 #include "db/db.h"
-#include "db/demo.h"
-#include "db/demo_medical.h"
-#include "db/demo_persons.h"
+#include "demo/demo.h"
+#include "demo/demo_medical.h"
+#include "demo/demo_persons.h"
 #include "db/user.h"
 
 #define MAX_PERSONS 10000000L
@@ -205,12 +205,15 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	}
 	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
+	struct demo_options o = { .persons = persons, .seed = 1,
+	                          .progress = isatty(STDERR_FILENO) ? show_progress : NULL };
 	if (st == ST_OK && persons > 0)
-		st = demo_persons(db, persons, 1, isatty(STDERR_FILENO) ? show_progress : NULL, NULL);
+		st = demo_persons(db, &o);
 	if (st == ST_OK && persons > 0 && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
+	o.progress = isatty(STDERR_FILENO) ? show_medical_progress : NULL;
 	if (st == ST_OK && persons > 0)
-		st = demo_medical(db, 1, isatty(STDERR_FILENO) ? show_medical_progress : NULL, NULL);
+		st = demo_medical(db, &o);
 	if (isatty(STDERR_FILENO) && persons > 0)
 		fputc('\n', stderr);
 	db_close(&db);

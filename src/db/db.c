@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "db/db_private.h"
 #include "db/migrations.h"
+#include "db/rows_private.h"
 
 #define STMT_CACHE 256
 #define BUSY_TIMEOUT_MS 5000
@@ -383,7 +384,7 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 
 	int flags = (mode == DB_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
 	            | SQLITE_OPEN_NOFOLLOW;
-	int rc = sqlite3_open_v2(path, &db->sql, flags, NULL);
+	int rc = sqlite3_open_v2(path, &db->sql, flags, rows_vfs());
 	if (rc != SQLITE_OK) {
 		set_detail(detail, detail_size, db->sql ? sqlite3_errmsg(db->sql) : "");
 		st = db_status_of(rc);
@@ -435,7 +436,7 @@ enum status db_create_old(const char *path, int version)
 	if (!db)
 		return ST_NOMEM;
 	db->actor.role = -1;
-	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, rows_vfs()) != SQLITE_OK)
 		st = ST_CANT_OPEN;
 	else
 		sqlite3_create_function(db->sql, "app_now", 0, SQLITE_UTF8, NULL, sql_app_now, NULL, NULL);

@@ -129,63 +129,12 @@ static enum status write_index(struct db *db, const struct person *p)
 		sqlite3_bind_int64(delk, 1, p->id);
 		s = db_step_done(delk);
 	}
-	const char *parts[] = { p->family_name, p->given_names, p->other_names };
-	for (int i = 0; s == ST_OK && i < 3; i++) {
-		char words[NAMES_MAX_WORDS][32];
-		int n = names_words(parts[i], words);
-		for (int w = 0; s == ST_OK && w < n; w++) {
-			char key[NAMES_KEY_MAX];
-			names_key(words[w], key, sizeof key);
-			db_bind_text(insk, 1, key);
-			sqlite3_bind_int64(insk, 2, p->id);
-			s = db_step_done(insk);
-		}
-	}
-	return s;
-}
-
-/* Replaces the languages, documents and flags of p. */
-static enum status write_lists(struct db *db, const struct person *p)
-{
-	static const char *const clear[] = {
-		"DELETE FROM person_language WHERE person_id = ?1",
-		"DELETE FROM person_document WHERE person_id = ?1",
-		"DELETE FROM person_flag WHERE person_id = ?1",
-	};
-	enum status s = ST_OK;
-	for (int i = 0; s == ST_OK && i < 3; i++) {
-		sqlite3_stmt *st = db_stmt(db, clear[i]);
-		if (!st)
-			return ST_INTERNAL;
-		sqlite3_bind_int64(st, 1, p->id);
-		s = db_step_done(st);
-	}
-	sqlite3_stmt *lang = db_stmt(db, "INSERT OR IGNORE INTO person_language (person_id, language) VALUES (?1, ?2)");
-	sqlite3_stmt *doc = db_stmt(db, "INSERT INTO person_document (person_id, doc_type, number, issued_by, expiry) "
-	                                "VALUES (?1, ?2, ?3, ?4, ?5)");
-	sqlite3_stmt *flag = db_stmt(db, "INSERT INTO person_flag (person_id, flag, note) VALUES (?1, ?2, ?3)");
-	if (!lang || !doc || !flag)
-		return ST_INTERNAL;
-	for (int i = 0; s == ST_OK && i < PERSON_MAX_LANGS && p->languages[i][0]; i++) {
-		sqlite3_bind_int64(lang, 1, p->id);
-		db_bind_text(lang, 2, p->languages[i]);
-		s = db_step_done(lang);
-	}
-	for (int i = 0; s == ST_OK && i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++) {
-		sqlite3_bind_int64(doc, 1, p->id);
-		db_bind_text(doc, 2, p->docs[i].type);
-		db_bind_text(doc, 3, p->docs[i].number);
-		db_bind_opt(doc, 4, p->docs[i].issued_by);
-		db_bind_opt(doc, 5, p->docs[i].expiry);
-		s = db_step_done(doc);
-	}
-	for (int f = 0; s == ST_OK && f < FLAG_COUNT_; f++) {
-		if (!p->flags[f])
-			continue;
-		sqlite3_bind_int64(flag, 1, p->id);
-		db_bind_text(flag, 2, person_flag_name((enum person_flag)f));
-		db_bind_text(flag, 3, f == FLAG_OTHER ? p->flag_other : "");
-		s = db_step_done(flag);
+	char keys[PERSON_MAX_KEYS][NAMES_KEY_MAX];
+	int n = person_name_keys(p, keys, PERSON_MAX_KEYS);
+	for (int k = 0; s == ST_OK && k < n; k++) {
+		db_bind_text(insk, 1, keys[k]);
+		sqlite3_bind_int64(insk, 2, p->id);
+		s = db_step_done(insk);
 	}
 	return s;
 }
@@ -366,7 +315,7 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 		s = update_person(db, p, centre);
 	}
 	if (s == ST_OK)
-		s = write_lists(db, p);
+		s = person_write_lists(db, p);
 	if (s == ST_OK)
 		s = write_index(db, p);
 	if (s == ST_OK) {

@@ -155,7 +155,9 @@ static const char *inverse(const char *relation)
 enum status person_link(struct db *db, long long person, long long relative, const char *relation)
 {
 	static const char sql[] =
-		"INSERT OR REPLACE INTO family_link (person_id, relative_id, relation) VALUES (?1, ?2, ?3)";
+		"INSERT INTO family_link (person_id, relative_id, relation) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT (person_id, relative_id) DO UPDATE SET relation = excluded.relation "
+		"WHERE relation IS NOT excluded.relation";
 	static const char was[] = "SELECT relation FROM family_link WHERE person_id = ?1 AND relative_id = ?2";
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)

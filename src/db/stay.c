@@ -135,8 +135,10 @@ static enum status services_now(struct db *db, long long stay, char *out, size_t
 enum status stay_set_services(struct db *db, long long stay, const bool given[SERVICE_COUNT_])
 {
 	static const char person_of[] = "SELECT person_id FROM stay WHERE id = ?1";
-	static const char clear[] = "DELETE FROM stay_service WHERE stay_id = ?1";
-	static const char add[] = "INSERT INTO stay_service (stay_id, service) VALUES (?1, ?2)";
+	/* Services kept stay as they are (their uuids with them). */
+	static const char clear[] =
+		"DELETE FROM stay_service WHERE stay_id = ?1 AND instr(?2, ' ' || service || ' ') = 0";
+	static const char add[] = "INSERT OR IGNORE INTO stay_service (stay_id, service) VALUES (?1, ?2)";
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
@@ -155,7 +157,15 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 		return db_finish(db, s);
 	if (!(st = db_stmt(db, clear)))
 		return db_finish(db, ST_INTERNAL);
+	char keep[SERVICE_COUNT_ * 16 + 2] = " ";
+	for (int i = 0; i < SERVICE_COUNT_; i++) {
+		if (!given[i])
+			continue;
+		strcat(keep, stay_service_name((enum stay_service)i));
+		strcat(keep, " ");
+	}
 	sqlite3_bind_int64(st, 1, stay);
+	db_bind_text(st, 2, keep);
 	s = db_step_done(st);
 	for (int i = 0; s == ST_OK && i < SERVICE_COUNT_; i++) {
 		if (!given[i])

@@ -7,9 +7,9 @@
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_private.h"
-#include "db/demo.h"
-#include "db/demo_medical.h"
-#include "db/demo_persons.h"
+#include "demo/demo.h"
+#include "demo/demo_medical.h"
+#include "demo/demo_persons.h"
 
 #define PEOPLE 2000L
 #define PEOPLE_SEED 7u
@@ -27,7 +27,7 @@ static struct db *open_demo(const char *path)
 	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
 	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(demo_fill(db, 0), ST_OK);
-	assert_int_equal(demo_persons(db, PEOPLE, PEOPLE_SEED, NULL, NULL), ST_OK);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = PEOPLE, .seed = PEOPLE_SEED }), ST_OK);
 	return db;
 }
 
@@ -48,7 +48,7 @@ static int group_setup(void **state)
 	*state = f;
 	tmpdir_make(&f->t);
 	f->db = open_demo(f->t.db);
-	enum status s = demo_medical(f->db, SEED, NULL, NULL);
+	enum status s = demo_medical(f->db, &(struct demo_options){ .seed = SEED });
 	if (s != ST_OK)
 		print_error("demo_medical: %s\n", sqlite3_errmsg(db_sqlite(f->db)));
 	assert_int_equal(s, ST_OK);
@@ -284,7 +284,7 @@ static void same_seed_same_data(void **state)
 	char path[320];
 	snprintf(path, sizeof path, "%s/again.db", f->t.dir);
 	struct db *db = open_demo(path);
-	assert_int_equal(demo_medical(db, SEED, NULL, NULL), ST_OK);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = SEED }), ST_OK);
 	first_consultations(db, again, sizeof again);
 	assert_string_equal(first, again);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM consultation"),
@@ -295,7 +295,7 @@ static void same_seed_same_data(void **state)
 
 	snprintf(path, sizeof path, "%s/other.db", f->t.dir);
 	db = open_demo(path);
-	assert_int_equal(demo_medical(db, SEED + 1, NULL, NULL), ST_OK);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = SEED + 1 }), ST_OK);
 	first_consultations(db, other, sizeof other);
 	db_close(&db);
 	assert_string_not_equal(first, other);
@@ -317,7 +317,7 @@ static void progress(void **state)
 	snprintf(path, sizeof path, "%s/progress.db", f->t.dir);
 	struct db *db = open_demo(path);
 	long calls[2] = { 0, 0 };
-	assert_int_equal(demo_medical(db, 3, count_calls, calls), ST_OK);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = 3, .progress = count_calls, .ctx = calls }), ST_OK);
 	assert_int_equal(calls[0], 1);          /* fewer than 10,000: the end only */
 	assert_int_equal(calls[1], PEOPLE);
 	db_close(&db);
@@ -330,9 +330,9 @@ static void refusals(void **state)
 	snprintf(path, sizeof path, "%s/refused.db", f->t.dir);
 	struct db *db = open_demo(path);
 	db_set_actor(db, 4, "medical", ROLE_MEDICAL, "local");
-	assert_int_equal(demo_medical(db, 1, NULL, NULL), ST_DENIED);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = 1 }), ST_DENIED);
 	db_set_actor(db, 0, "test", -1, "test");
-	assert_int_equal(demo_medical(db, 1, NULL, NULL), ST_DENIED);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = 1 }), ST_DENIED);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM consultation"), 0);
 	db_close(&db);
 
@@ -340,7 +340,7 @@ static void refusals(void **state)
 	snprintf(path, sizeof path, "%s/real.db", f->t.dir);
 	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
 	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
-	assert_int_equal(demo_medical(db, 1, NULL, NULL), ST_INVALID);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = 1 }), ST_INVALID);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM consultation"), 0);
 	db_close(&db);
 
@@ -349,7 +349,7 @@ static void refusals(void **state)
 	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
 	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 	assert_int_equal(demo_fill(db, 0), ST_OK);
-	assert_int_equal(demo_medical(db, 1, NULL, NULL), ST_OK);
+	assert_int_equal(demo_medical(db, &(struct demo_options){ .seed = 1 }), ST_OK);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM consultation"), 0);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM audit WHERE entity = 'demo_medical'"), 1);
 	db_close(&db);

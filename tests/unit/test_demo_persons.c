@@ -7,8 +7,9 @@
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_private.h"
-#include "db/demo.h"
-#include "db/demo_persons.h"
+#include "db/person_private.h"
+#include "demo/demo.h"
+#include "demo/demo_persons.h"
 
 #define PEOPLE 2000L
 #define SEED 20261122u
@@ -45,7 +46,7 @@ static int group_setup(void **state)
 	*state = f;
 	tmpdir_make(&f->t);
 	f->db = open_demo(f->t.db);
-	enum status s = demo_persons(f->db, PEOPLE, SEED, NULL, NULL);
+	enum status s = demo_persons(f->db, &(struct demo_options){ .persons = PEOPLE, .seed = SEED });
 	if (s != ST_OK)
 		print_error("demo_persons: %s\n", sqlite3_errmsg(db_sqlite(f->db)));
 	assert_int_equal(s, ST_OK);
@@ -212,6 +213,71 @@ static void search_index(void **state)
 	assert_true(q_int(db, "SELECT count(DISTINCT family_name) FROM person") > 150);
 }
 
+/* Every value derived from what a person is (search text, name keys,
+ * phone key) is what registration derives from the same person: the
+ * program's own functions, recomputed here from the stored person. */
+static void derived_as_registration_derives(void **state)
+{
+	struct db *db = ((struct fixture *)*state)->db;
+	sqlite3 *h = db_sqlite(db);
+	sqlite3_stmt *ids, *text, *keys;
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT id, phone_key FROM person ORDER BY id", -1, &ids,
+	                                    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT text FROM person_search WHERE rowid = ?1", -1,
+	                                    &text, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT key FROM person_name_key WHERE person_id = ?1 "
+	                                    "ORDER BY key", -1, &keys, NULL), SQLITE_OK);
+	long checked = 0, differ_text = 0, differ_keys = 0, differ_phone = 0;
+	struct person *p = malloc(sizeof *p);
+	assert_non_null(p);
+	while (sqlite3_step(ids) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(ids, 0);
+		assert_int_equal(person_read(db, id, p), ST_OK);
+		char want[1024], phone_key[16];
+		person_index_text(p, want, sizeof want);
+		sqlite3_bind_int64(text, 1, id);
+		assert_int_equal(sqlite3_step(text), SQLITE_ROW);
+		if (strcmp((const char *)sqlite3_column_text(text, 0), want) != 0 && differ_text++ == 0)
+			print_message("person %lld: search text '%s', registration makes '%s'\n", id,
+			              (const char *)sqlite3_column_text(text, 0), want);
+		sqlite3_reset(text);
+		person_phone_key(p->phone, phone_key, sizeof phone_key);
+		differ_phone += strcmp((const char *)sqlite3_column_text(ids, 1), phone_key) != 0;
+
+		/* The name keys, as sorted sets. */
+		char k[PERSON_MAX_KEYS][NAMES_KEY_MAX], got[PERSON_MAX_KEYS * NAMES_KEY_MAX] = "",
+		     expect[PERSON_MAX_KEYS * NAMES_KEY_MAX] = "";
+		int n = person_name_keys(p, k, PERSON_MAX_KEYS);
+		for (int i = 0; i < n; i++)       /* insertion sort, n <= 24 */
+			for (int j = i; j > 0 && strcmp(k[j - 1], k[j]) > 0; j--) {
+				char t[NAMES_KEY_MAX];
+				memcpy(t, k[j], sizeof t);
+				memcpy(k[j], k[j - 1], sizeof t);
+				memcpy(k[j - 1], t, sizeof t);
+			}
+		for (int i = 0; i < n; i++) {
+			strcat(expect, k[i]);
+			strcat(expect, " ");
+		}
+		sqlite3_bind_int64(keys, 1, id);
+		while (sqlite3_step(keys) == SQLITE_ROW) {
+			strcat(got, (const char *)sqlite3_column_text(keys, 0));
+			strcat(got, " ");
+		}
+		sqlite3_reset(keys);
+		differ_keys += strcmp(got, expect) != 0;
+		checked++;
+	}
+	free(p);
+	sqlite3_finalize(ids);
+	sqlite3_finalize(text);
+	sqlite3_finalize(keys);
+	assert_int_equal(checked, PEOPLE);
+	assert_int_equal(differ_text, 0);
+	assert_int_equal(differ_keys, 0);
+	assert_int_equal(differ_phone, 0);
+}
+
 static void sound_database(void **state)
 {
 	struct db *db = ((struct fixture *)*state)->db;
@@ -245,14 +311,14 @@ static void same_seed_same_people(void **state)
 	char path[320];
 	snprintf(path, sizeof path, "%s/again.db", f->t.dir);
 	struct db *db = open_demo(path);
-	assert_int_equal(demo_persons(db, PEOPLE, SEED, NULL, NULL), ST_OK);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = PEOPLE, .seed = SEED }), ST_OK);
 	first_people(db, again, sizeof again);
 	db_close(&db);
 	assert_string_equal(first, again);
 
 	snprintf(path, sizeof path, "%s/other.db", f->t.dir);
 	db = open_demo(path);
-	assert_int_equal(demo_persons(db, PEOPLE, SEED + 1, NULL, NULL), ST_OK);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = PEOPLE, .seed = SEED + 1 }), ST_OK);
 	first_people(db, other, sizeof other);
 	db_close(&db);
 	assert_string_not_equal(first, other);
@@ -275,13 +341,13 @@ static void progress_and_batches(void **state)
 	struct db *db = open_demo(path);
 	long long cache = q_int(db, "PRAGMA cache_size");
 	long calls[2] = { 0, 0 };
-	assert_int_equal(demo_persons(db, 25000, 7, count_calls, calls), ST_OK);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = 25000, .seed = 7, .progress = count_calls, .ctx = calls }), ST_OK);
 	assert_int_equal(q_int(db, "PRAGMA cache_size"), cache); /* put back */
 	assert_int_equal(calls[0], 3);          /* 10,000, 20,000 and the end */
 	assert_int_equal(calls[1], 25000);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person"), 25000);
 	/* More people later continue the numbering. */
-	assert_int_equal(demo_persons(db, 10, 8, NULL, NULL), ST_OK);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = 10, .seed = 8 }), ST_OK);
 	assert_int_equal(q_int(db, "SELECT count(DISTINCT case_key) FROM person"), 25010);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person WHERE id > 25000 AND case_key IN "
 	                           "(SELECT case_key FROM person WHERE id <= 25000)"), 0);
@@ -294,11 +360,11 @@ static void refusals(void **state)
 	char path[320];
 	snprintf(path, sizeof path, "%s/refused.db", f->t.dir);
 	struct db *db = open_demo(path);
-	assert_int_equal(demo_persons(db, -1, 1, NULL, NULL), ST_INVALID);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = -1, .seed = 1 }), ST_INVALID);
 	db_set_actor(db, 3, "intake", ROLE_INTAKE, "local");
-	assert_int_equal(demo_persons(db, 10, 1, NULL, NULL), ST_DENIED);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = 10, .seed = 1 }), ST_DENIED);
 	db_set_actor(db, 0, "test", -1, "test");
-	assert_int_equal(demo_persons(db, 10, 1, NULL, NULL), ST_DENIED);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = 10, .seed = 1 }), ST_DENIED);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person"), 0);
 	db_close(&db);
 
@@ -306,7 +372,7 @@ static void refusals(void **state)
 	snprintf(path, sizeof path, "%s/real.db", f->t.dir);
 	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
 	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
-	assert_int_equal(demo_persons(db, 10, 1, NULL, NULL), ST_INVALID);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = 10, .seed = 1 }), ST_INVALID);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person"), 0);
 	db_close(&db);
 }
@@ -320,6 +386,7 @@ int main(void)
 		cmocka_unit_test(families),
 		cmocka_unit_test(proportions),
 		cmocka_unit_test(search_index),
+		cmocka_unit_test(derived_as_registration_derives),
 		cmocka_unit_test(sound_database),
 		cmocka_unit_test(same_seed_same_people),
 		cmocka_unit_test(progress_and_batches),

@@ -5,7 +5,7 @@
 #include "core/password.h"
 #include "db/audit.h"
 #include "db/db.h"
-#include "db/demo.h"
+#include "demo/demo.h"
 #include "db/login.h"
 #include "db/user.h"
 

@@ -1,8 +1,7 @@
 /* Demo database contents. */
 #include <stdio.h>
-#include "db/audit.h"
-#include "db/db_private.h"
-#include "db/demo.h"
+#include "db/bulk.h"
+#include "demo/demo.h"
 #include "db/user.h"
 
 const struct demo_account demo_accounts[] = {
@@ -18,36 +17,11 @@ const struct demo_account demo_accounts[] = {
 };
 const int demo_account_count = (int)(sizeof demo_accounts / sizeof demo_accounts[0]);
 
-/* Marks the database as a demo one, audited. */
-static enum status mark_demo(struct db *db, long persons)
-{
-	static const char sql[] = "INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')";
-	enum status s = db_begin(db);
-	if (s != ST_OK)
-		return s;
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
-	if (st)
-		sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_rollback(db);
-		return db_status_of(rc);
-	}
-	char json[64];
-	snprintf(json, sizeof json, "{\"demo\":1,\"persons\":%ld}", persons);
-	s = audit_log(db, "create", "setting", 0, json);
-	if (s != ST_OK) {
-		db_rollback(db);
-		return s;
-	}
-	return db_commit(db);
-}
-
 enum status demo_fill(struct db *db, long persons)
 {
 	if (persons < 0)
 		return ST_INVALID;
-	enum status s = mark_demo(db, persons);
+	enum status s = bulk_mark_demo(db, persons);
 	for (int i = 0; s == ST_OK && i < demo_account_count; i++) {
 		const struct demo_account *a = &demo_accounts[i];
 		s = user_add(db, a->name, a->display, a->role, a->centre, "fr", a->password, NULL);

@@ -1,10 +1,10 @@
-#ifndef TAIMAKO_DB_DEMO_PEOPLE_H
-#define TAIMAKO_DB_DEMO_PEOPLE_H
+#ifndef TAIMAKO_DEMO_DEMO_PEOPLE_H
+#define TAIMAKO_DEMO_DEMO_PEOPLE_H
 /* Making one synthetic person and planning their stays, for the demo
- * generator (demo_persons.c writes them). Private to src/db/. */
+ * generator (demo_persons.c writes them). Private to src/demo/. */
 #include <stdbool.h>
 #include <stddef.h>
-#include "db/demo_gen.h"
+#include "demo/demo_gen.h"
 
 #define FIRST_YEAR 2016
 #define YEARS 11              /* 2016 .. 2026 */
@@ -81,9 +81,6 @@ void demo_make_birth(struct rng *r, long arrival, int age, char out[11], int *es
  * way), Nigerian or Malian for some of those countries' people. */
 void demo_make_phone(struct rng *r, const struct nation *nat, char *out, size_t size);
 
-/* The last 8 digits of phone (all when fewer): the lookup key. */
-void demo_phone_key(const char *phone, char key[9]);
-
 /* A language (3 letters) drawn from a list of codes separated by blanks. */
 void demo_pick_language(struct rng *r, const char *list, char out[4]);
 
@@ -103,6 +100,5 @@ extern const char *const demo_centre_code[C_COUNT_];
 extern const unsigned demo_centre_migrants[C_COUNT_];
 
 extern const unsigned demo_centre_trafficking[C_COUNT_];
-
 
 #endif

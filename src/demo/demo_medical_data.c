@@ -1,7 +1,7 @@
 /* The tables of the demo medical generator (see demo_medical_data.h).
  * Diagnoses and treatments are in French, as written at the centres. */
 #include <string.h>
-#include "db/demo_medical_data.h"
+#include "demo/demo_medical_data.h"
 
 /* ---- what the centres see ----------------------------------------------- */
 

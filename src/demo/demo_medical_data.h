@@ -1,5 +1,5 @@
-#ifndef TAIMAKO_DB_DEMO_MEDICAL_DATA_H
-#define TAIMAKO_DB_DEMO_MEDICAL_DATA_H
+#ifndef TAIMAKO_DEMO_DEMO_MEDICAL_DATA_H
+#define TAIMAKO_DEMO_DEMO_MEDICAL_DATA_H
 /* What transit-centre health posts see, for the demo medical generator:
  * diagnoses with their treatments and referrals by reason, where people
  * are referred near each centre, how medical cases are followed. Private

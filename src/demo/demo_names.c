@@ -2,7 +2,7 @@
  * clerks really write (Aïssatou / Aissatou / Aishatu, Diallo / Jallow), by
  * naming tradition and by country. */
 #include <string.h>
-#include "db/demo_gen.h"
+#include "demo/demo_gen.h"
 
 /* ---- names -------------------------------------------------------------- */
 

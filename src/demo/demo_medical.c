@@ -10,8 +10,8 @@
  * same records, and none is ever in the future.
  *
  * People are read 10,000 at a time in id order with their stays; their rows
- * wait in small buffers for a multi-row insert, and are committed about
- * every 50,000 rows. Nothing else is kept in memory. */
+ * go to the data layer's bulk writer (db/bulk.h), committed about every
+ * 50,000 rows. Nothing else is kept in memory. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,13 +20,12 @@
 #include <time.h>
 
 #include "core/clock.h"
-#include "core/role.h"
 #include "db/audit.h"
-#include "db/db_private.h"
-#include "db/demo_gen.h"
-#include "db/demo_medical.h"
-#include "db/demo_medical_data.h"
+#include "db/bulk.h"
 #include "db/medical.h"
+#include "demo/demo_gen.h"
+#include "demo/demo_medical.h"
+#include "demo/demo_medical_data.h"
 
 /* The generator's reasons and conditions are enum med_reason's and enum
  * med_condition's, in their order (the code lists of core/vocab.c). */
@@ -114,34 +113,7 @@ static long parse_day(const char *s)
 
 /* ---- writing ------------------------------------------------------------ */
 
-/* Rows go to the database ROWS at a time in one multi-row INSERT (this
- * SQLite spends more time starting a statement than storing a small row);
- * the few left at the end of a transaction go one by one. Plain INSERT:
- * a row refused by a rule is an error, never skipped. */
-#define ROWS 32
-#define ROWS4(r) r ", " r ", " r ", " r
-#define ROWS32(r) ROWS4(ROWS4(r)) ", " ROWS4(ROWS4(r))
-
-#define CONSULT_INSERT "INSERT INTO consultation (person_id, date, centre_id, clinician_id, " \
-	"reason, diagnosis, treatment, referral_to, referral_why, referral_status, next_followup, " \
-	"created_at) VALUES "
-#define CONSULT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define CASE_INSERT "INSERT INTO medical_case (id, person_id, condition, opened, closed, outcome, " \
-	"expected_delivery, notes, centre_id) VALUES "
-#define CASE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define VISIT_INSERT "INSERT INTO antenatal_visit (case_id, date, notes) VALUES "
-#define VISIT_ROW "(?, ?, ?)"
-#define FITNESS_INSERT "INSERT INTO fitness (person_id, date, status, clinician_id) VALUES "
-#define FITNESS_ROW "(?, ?, ?, ?)"
-
-static const char sql_consult_many[] = CONSULT_INSERT ROWS32(CONSULT_ROW);
-static const char sql_consult_one[] = CONSULT_INSERT CONSULT_ROW;
-static const char sql_case_many[] = CASE_INSERT ROWS32(CASE_ROW);
-static const char sql_case_one[] = CASE_INSERT CASE_ROW;
-static const char sql_visit_many[] = VISIT_INSERT ROWS32(VISIT_ROW);
-static const char sql_visit_one[] = VISIT_INSERT VISIT_ROW;
-static const char sql_fitness_many[] = FITNESS_INSERT ROWS32(FITNESS_ROW);
-static const char sql_fitness_one[] = FITNESS_INSERT FITNESS_ROW;
+/* Rows go through the data layer's bulk writer (db/bulk.h). */
 
 struct consult_row {
 	long long person, centre;
@@ -153,36 +125,10 @@ struct consult_row {
 };
 
 struct case_row {
-	long long id, person, centre;
+	long long person, centre;
 	const char *condition, *outcome, *notes;
 	char opened[11], closed[11], expected[11];   /* "" for NULL */
 	char text[64];                   /* notes made here */
-};
-
-struct visit_row {
-	long long case_id;
-	const char *notes;
-	char date[11];
-};
-
-struct fitness_row {
-	long long person;
-	const char *status;
-	char date[11];
-};
-
-enum { TB_CONSULT, TB_CASE, TB_VISIT, TB_FITNESS, TB_COUNT_ };
-
-struct medgen;
-
-/* One table being written: its two inserts, the rows waiting, how many
- * rows it has had. */
-struct table {
-	sqlite3_stmt *many, *one;
-	int cols;
-	int n;                       /* rows waiting */
-	long long written;
-	void (*bind)(const struct medgen *g, sqlite3_stmt *st, int param, int row);
 };
 
 /* A stay of one person, as far as the records go (to today at most). */
@@ -209,128 +155,41 @@ struct stay_in {
 /* What the generator carries from person to person. */
 struct medgen {
 	struct db *db;
+	struct bulk *bulk;
 	unsigned seed;
 	long today;
 	long long clinician;         /* the demo 'medical' account, 0 when none */
-	long long next_case;
 	long tx_rows;                /* rows in the open transaction */
-	struct table t[TB_COUNT_];
-	struct consult_row consult[ROWS];
-	struct case_row cases[ROWS];
-	struct visit_row visits[ROWS];
-	struct fitness_row fitness[ROWS];
-	struct { long long id; char code[8]; } centres[32];
-	int ncentres;
+	struct bulk_person_row rows[READ_PEOPLE];
 	struct person_in people[READ_PEOPLE];
+	int npeople;
+	int cursor;                  /* the person whose stays are being read */
 	struct stay_in *stays;
 	int nstays, stays_cap;
 };
 
-/* Text that lives until the statement is stepped: not copied. NULL and
- * "" (when empty_null) bind as SQL NULL. */
-static void bind_static(sqlite3_stmt *st, int param, const char *text, bool empty_null)
+static enum status write_consult(struct medgen *g, const struct consult_row *r)
 {
-	if (!text || (empty_null && !text[0]))
-		sqlite3_bind_null(st, param);
-	else
-		sqlite3_bind_text(st, param, text, -1, SQLITE_STATIC);
-}
-
-static void bind_id(sqlite3_stmt *st, int param, long long id)
-{
-	if (id > 0)
-		sqlite3_bind_int64(st, param, id);
-	else
-		sqlite3_bind_null(st, param);
-}
-
-static void bind_consult(const struct medgen *g, sqlite3_stmt *st, int p, int row)
-{
-	const struct consult_row *c = &g->consult[row];
-	sqlite3_bind_int64(st, p, c->person);
-	bind_static(st, p + 1, c->date, false);
-	sqlite3_bind_int64(st, p + 2, c->centre);
-	bind_id(st, p + 3, g->clinician);
-	bind_static(st, p + 4, c->reason, false);
-	bind_static(st, p + 5, c->diagnosis, false);
-	bind_static(st, p + 6, c->treatment, false);
-	bind_static(st, p + 7, c->referral_to, false);
-	bind_static(st, p + 8, c->referral_why, false);
-	bind_static(st, p + 9, c->referral_status, false);
-	bind_static(st, p + 10, c->followup, true);
-	bind_static(st, p + 11, c->created, false);
-}
-
-static void bind_case(const struct medgen *g, sqlite3_stmt *st, int p, int row)
-{
-	const struct case_row *c = &g->cases[row];
-	sqlite3_bind_int64(st, p, c->id);
-	sqlite3_bind_int64(st, p + 1, c->person);
-	bind_static(st, p + 2, c->condition, false);
-	bind_static(st, p + 3, c->opened, false);
-	bind_static(st, p + 4, c->closed, true);
-	bind_static(st, p + 5, c->outcome, false);
-	bind_static(st, p + 6, c->expected, true);
-	bind_static(st, p + 7, c->notes, false);
-	sqlite3_bind_int64(st, p + 8, c->centre);
-}
-
-static void bind_visit(const struct medgen *g, sqlite3_stmt *st, int p, int row)
-{
-	const struct visit_row *v = &g->visits[row];
-	sqlite3_bind_int64(st, p, v->case_id);
-	bind_static(st, p + 1, v->date, false);
-	bind_static(st, p + 2, v->notes, false);
-}
-
-static void bind_fitness(const struct medgen *g, sqlite3_stmt *st, int p, int row)
-{
-	const struct fitness_row *f = &g->fitness[row];
-	sqlite3_bind_int64(st, p, f->person);
-	bind_static(st, p + 1, f->date, false);
-	bind_static(st, p + 2, f->status, false);
-	bind_id(st, p + 3, g->clinician);
-}
-
-static enum status step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
-}
-
-/* Stores the rows waiting in table t. */
-static enum status flush(struct medgen *g, struct table *t)
-{
-	enum status s = ST_OK;
-	if (t->n == ROWS) {
-		for (int i = 0; i < ROWS; i++)
-			t->bind(g, t->many, i * t->cols + 1, i);
-		s = step_done(t->many);
-	} else {
-		for (int i = 0; i < t->n && s == ST_OK; i++) {
-			t->bind(g, t->one, 1, i);
-			s = step_done(t->one);
-		}
-	}
-	t->written += t->n;
-	t->n = 0;
-	return s;
-}
-
-static enum status flush_all(struct medgen *g)
-{
-	enum status s = ST_OK;
-	for (int i = 0; i < TB_COUNT_ && s == ST_OK; i++)
-		s = flush(g, &g->t[i]);
-	return s;
-}
-
-/* Ends the row just filled in table k; stores the rows when they fill. */
-static enum status row_done(struct medgen *g, int k)
-{
+	const struct bulk_consultation c = {
+		.person = r->person, .centre = r->centre, .clinician = g->clinician,
+		.date = r->date, .reason = r->reason, .diagnosis = r->diagnosis,
+		.treatment = r->treatment, .referral_to = r->referral_to,
+		.referral_why = r->referral_why, .referral_status = r->referral_status,
+		.next_followup = r->followup, .created_at = r->created,
+	};
 	g->tx_rows++;
-	return ++g->t[k].n == ROWS ? flush(g, &g->t[k]) : ST_OK;
+	return bulk_consultation(g->bulk, &c);
+}
+
+static enum status write_case(struct medgen *g, const struct case_row *r, long long *id)
+{
+	const struct bulk_medical_case c = {
+		.person = r->person, .centre = r->centre, .condition = r->condition,
+		.opened = r->opened, .closed = r->closed, .outcome = r->outcome,
+		.expected_delivery = r->expected, .notes = r->notes,
+	};
+	g->tx_rows++;
+	return bulk_medical_case(g->bulk, &c, id);
 }
 
 /* ---- one person --------------------------------------------------------- */
@@ -405,11 +264,11 @@ static enum status add_visits(struct medgen *g, struct person_gen *pg, long long
 	enum status s = ST_OK;
 	int k = 0;
 	for (long d = c->opened; d <= last && k < 9 && s == ST_OK; k++) {
-		struct visit_row *v = &g->visits[g->t[TB_VISIT].n];
-		v->case_id = case_id;
-		v->notes = k < 4 ? demo_antenatal_notes[k] : demo_antenatal_later;
-		iso_day(d, v->date);
-		s = row_done(g, TB_VISIT);
+		char date[11];
+		iso_day(d, date);
+		g->tx_rows++;
+		s = bulk_antenatal_visit(g->bulk, case_id, date,
+		                         k < 4 ? demo_antenatal_notes[k] : demo_antenatal_later);
 		d += 28 + (long)below(&pg->r, 8);
 	}
 	return s;
@@ -438,8 +297,7 @@ static enum status plan_case(struct medgen *g, struct person_gen *pg)
 	c->opened = sp->admitted + (long)below(r, chance(r, 600) && days > 7 ? 7 : days);
 	c->open = pick_entry(r, demo_conditions[c->cond].open, demo_conditions[c->cond].nopen, age);
 
-	struct case_row *row = &g->cases[g->t[TB_CASE].n];
-	row->id = g->next_case++;
+	struct case_row case_buf, *row = &case_buf;
 	row->person = pg->p->id;
 	row->centre = sp->centre;
 	row->condition = med_condition_name((enum med_condition)c->cond);
@@ -483,8 +341,8 @@ static enum status plan_case(struct medgen *g, struct person_gen *pg)
 		iso_day(c->closed, row->closed);
 	else
 		row->closed[0] = '\0';
-	long long id = row->id;
-	enum status s = row_done(g, TB_CASE);
+	long long id;
+	enum status s = write_case(g, row, &id);
 	if (s == ST_OK && c->cond == C_PREGNANCY)
 		s = add_visits(g, pg, id);
 	return s;
@@ -555,7 +413,7 @@ static enum status consult(struct medgen *g, struct person_gen *pg, int k, long 
 {
 	struct rng *r = &pg->r;
 	const struct span *sp = &pg->span[k];
-	struct consult_row *row = &g->consult[g->t[TB_CONSULT].n];
+	struct consult_row consult_buf, *row = &consult_buf;
 	int age = age_on(pg->p, d);
 	bool case_day = in_case(&pg->c, k, d);
 	const struct entry *e;
@@ -647,7 +505,7 @@ static enum status consult(struct medgen *g, struct person_gen *pg, int k, long 
 			*last_reason = reason;
 		}
 	}
-	return row_done(g, TB_CONSULT);
+	return write_consult(g, row);
 }
 
 /* Spontaneous consultations per 1,000 days of stay: more in the first days
@@ -691,11 +549,10 @@ static enum status consultations(struct medgen *g, struct person_gen *pg)
 
 static enum status add_fitness(struct medgen *g, long long person, long d, const char *status)
 {
-	struct fitness_row *f = &g->fitness[g->t[TB_FITNESS].n];
-	f->person = person;
-	f->status = status;
-	iso_day(d, f->date);
-	return row_done(g, TB_FITNESS);
+	char date[11];
+	iso_day(d, date);
+	g->tx_rows++;
+	return bulk_fitness(g->bulk, person, date, status, g->clinician);
 }
 
 /* Fitness to travel: checked a few days before most assisted returns (a
@@ -729,10 +586,8 @@ static enum status fitness(struct medgen *g, struct person_gen *pg)
 /* The centre of id: its town. */
 static enum town centre_town(const struct medgen *g, long long id)
 {
-	for (int i = 0; i < g->ncentres; i++)
-		if (g->centres[i].id == id)
-			return demo_town_of(g->centres[i].code);
-	return T_NIAMEY;
+	const char *code = bulk_centre_code(g->bulk, id);
+	return code[0] ? demo_town_of(code) : T_NIAMEY;
 }
 
 static enum status gen_person(struct medgen *g, const struct person_in *p)
@@ -766,84 +621,59 @@ static enum status gen_person(struct medgen *g, const struct person_in *p)
 
 /* ---- the run ------------------------------------------------------------ */
 
+/* Takes one stay of the people being read. */
+static enum status take_stay(const struct bulk_stay_row *r, void *ctx)
+{
+	struct medgen *g = ctx;
+	/* Stays come by person, in the people's order. */
+	while (g->cursor < g->npeople && g->people[g->cursor].id < r->person)
+		g->cursor++;
+	int i = g->cursor;
+	if (i == g->npeople || g->people[i].id != r->person)
+		return ST_OK;
+	if (g->nstays == g->stays_cap) {
+		int cap = g->stays_cap ? g->stays_cap * 2 : 2 * READ_PEOPLE;
+		struct stay_in *more = realloc(g->stays, (size_t)cap * sizeof *more);
+		if (!more)
+			return ST_NOMEM;
+		g->stays = more;
+		g->stays_cap = cap;
+	}
+	if (g->people[i].nstays == 0)
+		g->people[i].first_stay = g->nstays;
+	g->people[i].nstays++;
+	struct stay_in *stay = &g->stays[g->nstays++];
+	stay->centre = r->centre;
+	stay->admitted = parse_day(r->admitted);
+	stay->departed = parse_day(r->departed[0] ? r->departed : NULL);
+	stay->avr = strcmp(r->reason, "avr") == 0;
+	return ST_OK;
+}
+
 /* Reads the next people after *after (at most READ_PEOPLE) with their
  * stays; *count gets how many. */
 static enum status read_people(struct medgen *g, long long *after, int *count)
 {
-	static const char sql_people[] =
-		"SELECT id, sex, birth_date FROM person WHERE id > ?1 ORDER BY id LIMIT 10000";
-	static const char sql_stays[] =
-		"SELECT person_id, centre_id, admitted, departed, departure_reason FROM stay "
-		"WHERE person_id BETWEEN ?1 AND ?2 ORDER BY person_id, admitted";
-	sqlite3_stmt *st = db_stmt(g->db, sql_people);
-	if (!st)
-		return ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, *after);
-	int n = 0, rc;
-	while (n < READ_PEOPLE && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct person_in *p = &g->people[n++];
-		const char *sex = (const char *)sqlite3_column_text(st, 1);
-		p->id = sqlite3_column_int64(st, 0);
-		p->sex = sex ? sex[0] : 'x';
-		p->birth = parse_day((const char *)sqlite3_column_text(st, 2));
+	int n;
+	enum status s = bulk_people(g->bulk, *after, g->rows, READ_PEOPLE, &n);
+	*count = 0;
+	g->nstays = 0;
+	g->npeople = 0;
+	g->cursor = 0;
+	if (s != ST_OK || n == 0)
+		return s;
+	for (int i = 0; i < n; i++) {
+		struct person_in *p = &g->people[i];
+		p->id = g->rows[i].id;
+		p->sex = g->rows[i].sex;
+		p->birth = parse_day(g->rows[i].birth_date[0] ? g->rows[i].birth_date : NULL);
 		p->first_stay = 0;
 		p->nstays = 0;
 	}
-	sqlite3_reset(st);
+	g->npeople = n;
 	*count = n;
-	g->nstays = 0;
-	if (n == 0)
-		return ST_OK;
 	*after = g->people[n - 1].id;
-
-	st = db_stmt(g->db, sql_stays);
-	if (!st)
-		return ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, g->people[0].id);
-	sqlite3_bind_int64(st, 2, g->people[n - 1].id);
-	int i = 0;
-	enum status s = ST_OK;
-	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long person = sqlite3_column_int64(st, 0);
-		while (i < n && g->people[i].id < person)
-			i++;
-		if (i == n || g->people[i].id != person)
-			continue;
-		if (g->nstays == g->stays_cap) {
-			int cap = g->stays_cap ? g->stays_cap * 2 : 2 * READ_PEOPLE;
-			struct stay_in *more = realloc(g->stays, (size_t)cap * sizeof *more);
-			if (!more) {
-				s = ST_NOMEM;
-				break;
-			}
-			g->stays = more;
-			g->stays_cap = cap;
-		}
-		if (g->people[i].nstays == 0)
-			g->people[i].first_stay = g->nstays;
-		g->people[i].nstays++;
-		struct stay_in *stay = &g->stays[g->nstays++];
-		const char *departed = (const char *)sqlite3_column_text(st, 3);
-		const char *reason = (const char *)sqlite3_column_text(st, 4);
-		stay->centre = sqlite3_column_int64(st, 1);
-		stay->admitted = parse_day((const char *)sqlite3_column_text(st, 2));
-		stay->departed = parse_day(departed);
-		stay->avr = reason && strcmp(reason, "avr") == 0;
-	}
-	sqlite3_reset(st);
-	return s;
-}
-
-/* One integer from a query without parameters (fallback when none). */
-static long long query_int(struct medgen *g, const char *sql, long long fallback)
-{
-	sqlite3_stmt *st = db_stmt(g->db, sql);
-	if (!st)
-		return fallback;
-	long long v = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
-	              ? sqlite3_column_int64(st, 0) : fallback;
-	sqlite3_reset(st);
-	return v;
+	return bulk_stays(g->bulk, g->people[0].id, g->people[n - 1].id, take_stay, g);
 }
 
 /* The day the records end: the last day of the stays (departures and
@@ -851,60 +681,19 @@ static long long query_int(struct medgen *g, const char *sql, long long fallback
 static long last_day(struct medgen *g)
 {
 	long today = (long)(clock_now() / 86400);
-	sqlite3_stmt *st = db_stmt(g->db, "SELECT max(coalesce(departed, admitted)) FROM stay");
-	if (!st)
-		return today;
-	long end = sqlite3_step(st) == SQLITE_ROW ? parse_day((const char *)sqlite3_column_text(st, 0))
-	           : NO_DAY;
-	sqlite3_reset(st);
+	char last[11];
+	bulk_last_stay_day(g->bulk, last);
+	long end = parse_day(last[0] ? last : NULL);
 	return end != NO_DAY && end < today ? end : today;
-}
-
-/* Looks up the centres, the demo clinician, the free case ids, and
- * prepares the inserts. */
-static enum status prepare(struct medgen *g)
-{
-	sqlite3_stmt *st = db_stmt(g->db, "SELECT id, code FROM centre ORDER BY id");
-	if (!st)
-		return ST_INTERNAL;
-	while (g->ncentres < (int)(sizeof g->centres / sizeof g->centres[0])
-	       && sqlite3_step(st) == SQLITE_ROW) {
-		g->centres[g->ncentres].id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, g->centres[g->ncentres].code, sizeof g->centres[0].code);
-		g->ncentres++;
-	}
-	sqlite3_reset(st);
-	g->clinician = query_int(g, "SELECT id FROM app_user WHERE name = 'medical'", 0);
-	g->next_case = query_int(g, "SELECT coalesce(max(id), 0) + 1 FROM medical_case", 0);
-	g->today = last_day(g);
-
-	static const struct {
-		const char *many, *one;
-		int cols;
-		void (*bind)(const struct medgen *, sqlite3_stmt *, int, int);
-	} tables[TB_COUNT_] = {
-		[TB_CONSULT] = { sql_consult_many, sql_consult_one, 12, bind_consult },
-		[TB_CASE] = { sql_case_many, sql_case_one, 9, bind_case },
-		[TB_VISIT] = { sql_visit_many, sql_visit_one, 3, bind_visit },
-		[TB_FITNESS] = { sql_fitness_many, sql_fitness_one, 4, bind_fitness },
-	};
-	for (int i = 0; i < TB_COUNT_; i++) {
-		struct table *t = &g->t[i];
-		t->cols = tables[i].cols;
-		t->bind = tables[i].bind;
-		t->many = db_stmt(g->db, tables[i].many);
-		t->one = db_stmt(g->db, tables[i].one);
-		if (!t->many || !t->one)
-			return ST_INTERNAL;
-	}
-	return g->next_case > 0 ? ST_OK : ST_INTERNAL;
 }
 
 static enum status generate(struct medgen *g, void (*progress)(long, long, void *), void *ctx)
 {
-	long total = (long)query_int(g, "SELECT count(*) FROM person", 0), done = 0;
+	long total = bulk_person_count(g->bulk), done = 0;
 	long long after = 0;
-	enum status s = db_begin(g->db);
+	g->clinician = bulk_user_id(g->bulk, "medical");
+	g->today = last_day(g);
+	enum status s = ST_OK;
 	while (s == ST_OK) {
 		int n;
 		s = read_people(g, &after, &n);
@@ -913,11 +702,7 @@ static enum status generate(struct medgen *g, void (*progress)(long, long, void 
 		for (int i = 0; i < n && s == ST_OK; i++) {
 			s = gen_person(g, &g->people[i]);
 			if (s == ST_OK && g->tx_rows >= COMMIT_ROWS) {
-				s = flush_all(g);
-				if (s == ST_OK)
-					s = db_commit(g->db);
-				if (s == ST_OK)
-					s = db_begin(g->db);
+				s = bulk_commit(g->bulk);
 				g->tx_rows = 0;
 			}
 		}
@@ -925,60 +710,30 @@ static enum status generate(struct medgen *g, void (*progress)(long, long, void 
 		if (s == ST_OK && progress && n == READ_PEOPLE)
 			progress(done, total > done ? total : done, ctx);
 	}
-	if (s == ST_OK)
-		s = flush_all(g);
 	if (s == ST_OK) {
 		char json[160];
 		snprintf(json, sizeof json, "{\"consultations\": %lld, \"medical_cases\": %lld, "
-		         "\"antenatal_visits\": %lld, \"fitness\": %lld}", g->t[TB_CONSULT].written,
-		         g->t[TB_CASE].written, g->t[TB_VISIT].written, g->t[TB_FITNESS].written);
+		         "\"antenatal_visits\": %lld, \"fitness\": %lld}",
+		         bulk_written(g->bulk, BULK_CONSULTATION), bulk_written(g->bulk, BULK_MEDICAL_CASE),
+		         bulk_written(g->bulk, BULK_ANTENATAL_VISIT), bulk_written(g->bulk, BULK_FITNESS));
 		s = audit_log(g->db, "create", "demo_medical", 0, json);
 	}
-	if (s == ST_OK)
-		s = db_commit(g->db);
-	else
-		db_rollback(g->db);
 	if (s == ST_OK && progress && (done == 0 || done % READ_PEOPLE != 0))
 		progress(done, total > done ? total : done, ctx);
 	return s;
 }
 
-enum status demo_medical(struct db *db, unsigned seed,
-                         void (*progress)(long done, long total, void *ctx), void *ctx)
+enum status demo_medical(struct db *db, const struct demo_options *o)
 {
-	/* Only the administrator making a demo database, never into real
-	 * records: no permission of the matrix covers this. */
-	if (db_actor(db)->role != ROLE_ADMIN)
-		return ST_DENIED;
-	if (!db_is_demo(db))
-		return ST_INVALID;
 	struct medgen *g = calloc(1, sizeof *g);
 	if (!g)
 		return ST_NOMEM;
 	g->db = db;
-	g->seed = seed;
-	enum status s = prepare(g);
-
-	/* A demo database is thrown away if power fails while it fills: no
-	 * syncing meanwhile. Foreign keys are off too: the rows are right by
-	 * construction (people, centres and stays read from the database, case
-	 * ids given here), and without them a multi-row insert needs no
-	 * statement journal. Both back after as db.c sets them. */
-	sqlite3 *sql = db_sqlite(db);
+	g->seed = o->seed;
+	enum status s = bulk_begin(db, &g->bulk);
 	if (s == ST_OK) {
-		int rc = sqlite3_exec(sql, "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF",
-		                      NULL, NULL, NULL);
-		s = rc == SQLITE_OK ? generate(g, progress, ctx) : db_status_of(rc);
-		rc = sqlite3_exec(sql, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", NULL, NULL, NULL);
-		if (s == ST_OK && rc != SQLITE_OK)
-			s = db_status_of(rc);
-	}
-	/* Rows left bound to the cached inserts by a run that failed. */
-	for (int i = 0; i < TB_COUNT_; i++) {
-		if (g->t[i].many)
-			sqlite3_clear_bindings(g->t[i].many);
-		if (g->t[i].one)
-			sqlite3_clear_bindings(g->t[i].one);
+		s = generate(g, o->progress, o->ctx);
+		s = bulk_end(g->bulk, s);
 	}
 	free(g->stays);
 	free(g);

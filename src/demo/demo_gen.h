@@ -1,8 +1,8 @@
-#ifndef TAIMAKO_DB_DEMO_GEN_H
-#define TAIMAKO_DB_DEMO_GEN_H
+#ifndef TAIMAKO_DEMO_DEMO_GEN_H
+#define TAIMAKO_DEMO_DEMO_GEN_H
 /* What the synthetic-data generators of demo databases share: one
  * splitmix64 random stream, and the names of the region with their
- * spellings (demo_names.c). Private to src/db/. */
+ * spellings (demo_names.c). Private to src/demo/. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

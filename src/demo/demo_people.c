@@ -6,14 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/casenum.h"
 #include "core/names.h"
 #include "core/role.h"
 #include "core/vocab.h"
-#include "db/audit.h"
-#include "db/db_private.h"
-#include "db/demo_gen.h"
-#include "db/demo_people.h"
+#include "demo/demo_gen.h"
+#include "demo/demo_people.h"
 
 /* ---- calendar ----------------------------------------------------------- */
 
@@ -207,18 +204,6 @@ void demo_make_phone(struct rng *r, const struct nation *nat, char *out, size_t 
 		snprintf(out, size, f == 3 ? "+%s%.2s%06u" : "00%s %.2s%06u", cc, p, x);
 }
 
-/* The last 8 digits of phone (all when fewer): the lookup key. */
-void demo_phone_key(const char *phone, char key[9])
-{
-	char digits[32];
-	size_t n = 0;
-	for (; *phone && n < sizeof digits; phone++)
-		if (*phone >= '0' && *phone <= '9')
-			digits[n++] = *phone;
-	size_t from = n > 8 ? n - 8 : 0;
-	memcpy(key, digits + from, n - from);
-	key[n - from] = '\0';
-}
 
 /* A language (3 letters) drawn from a list of codes separated by blanks. */
 void demo_pick_language(struct rng *r, const char *list, char out[4])

@@ -1,0 +1,82 @@
+#ifndef TAIMAKO_DB_BULK_PRIVATE_H
+#define TAIMAKO_DB_BULK_PRIVATE_H
+/* What bulk.c (people) and bulk_medical.c share. Private to src/db/. */
+#include "db/bulk.h"
+#include "db/db_private.h"
+#include "db/rows.h"
+
+/* Rows go to the database BATCH_ROWS at a time, in one multi-row INSERT OR
+ * IGNORE per table. Parameters are plain '?', numbered in order; the rows
+ * left unbound at a flush are all NULL and skipped by OR IGNORE (every
+ * table has a NOT NULL column), and the rows stored are counted, so that a
+ * real row refused by a rule is an error (ST_INTERNAL), never skipped. */
+#define BATCH_ROWS 32
+#define ROWS4(r) r ", " r ", " r ", " r
+#define ROWS32(r) ROWS4(ROWS4(r)) ", " ROWS4(ROWS4(r))
+/* The identity columns every written row ends with (migration 011). */
+#define IDENTITY "uuid, site, created, changed"
+#define IDENTITY_COLS 4
+
+enum batch_id { BT_PERSON, BT_NAME_KEY, BT_LANGUAGE, BT_DOCUMENT, BT_FLAG, BT_LINK, BT_STAY,
+                BT_SERVICE, BT_CONSULTATION, BT_CASE, BT_VISIT, BT_FITNESS, BT_COUNT_ };
+
+struct batch {
+	const char *sql;
+	int cols;                 /* parameters per row */
+	bool identity;            /* the last IDENTITY_COLS are the row's identity */
+	sqlite3_stmt *st;         /* prepared at first use */
+	int rows;                 /* rows bound so far */
+	long long written;        /* rows given */
+};
+
+struct centre_ref {
+	long long id;
+	char code[8];
+};
+
+struct sequence {
+	long long centre;
+	int year;
+	long next;
+};
+
+/* The quick-lookup rows waiting: texts are kept, so that the leftover rows
+ * of a transaction go one by one (an FTS5 table would take NULL rows). */
+struct search_row {
+	long long id;
+	char text[1024];
+};
+
+struct bulk {
+	struct db *db;
+	char site[ROWS_UUID_LEN + 1];
+	char stamp[32];                 /* created and changed of the rows */
+	int cache_size;                 /* to put back */
+	struct batch b[BT_COUNT_];
+	long long next_person, next_stay, next_doc, next_case;
+	struct centre_ref *centres;
+	size_t ncentres, centres_cap;
+	struct sequence *seqs;
+	size_t nseqs, seqs_cap;
+	struct search_row search[BATCH_ROWS];
+	int nsearch;
+};
+
+/* The statement of batch t, prepared at first use (NULL on error). */
+sqlite3_stmt *bulk_batch(struct bulk *b, enum batch_id t);
+
+/* The parameter number of column col of the row being bound in batch t. */
+int bulk_param(const struct bulk *b, enum batch_id t, int col);
+
+/* Binds an integer, NULL when v is 0 and zero_null. */
+void bulk_put_int(struct bulk *b, enum batch_id t, int col, long long v, bool zero_null);
+
+/* Binds text (copied); NULL, and "" when empty_null, bind as SQL NULL. */
+void bulk_put_text(struct bulk *b, enum batch_id t, int col, const char *text, bool empty_null);
+
+/* Binds a new uuid, the site and the stamp to the last IDENTITY_COLS
+ * columns (tables that have them), and ends the row: stores the batch when
+ * it is full. */
+enum status bulk_row_done(struct bulk *b, enum batch_id t);
+
+#endif
