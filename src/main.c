@@ -185,7 +185,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(db_path, default_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "demo") == 0)
-		return cmd_demo(db_path, default_path, sub_argc, sub_argv);
+		return cmd_demo(db_path, default_path, sub_argc, sub_argv, module_table);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "user") == 0)

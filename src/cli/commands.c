@@ -14,8 +14,7 @@
 #include "core/i18n.h"
 #include "db/db.h"
 #include "demo/demo.h"
-#include "demo/demo_medical.h"
-#include "demo/demo_persons.h"
+#include "ui/module.h"
 #include "db/user.h"
 
 #define MAX_PERSONS 10000000L
@@ -160,22 +159,13 @@ static bool parse_persons(const char *s, long *out)
 /* Shows how far the generation is, on one terminal line. */
 static void show_progress(long done, long total, void *ctx)
 {
-	(void)ctx;
 	fputc('\r', stderr);
-	fprintf(stderr, _("Creating people: %ld of %ld"), done, total);
+	/* TRANSLATORS: %s is a module's name: "Registration", "Medical follow-up"... */
+	fprintf(stderr, _("Demo data, %s: %ld of %ld people"), _((const char *)ctx), done, total);
 	fflush(stderr);
 }
 
-/* The same for the medical records of those people. */
-static void show_medical_progress(long done, long total, void *ctx)
-{
-	(void)ctx;
-	fputc('\r', stderr);
-	fprintf(stderr, _("Creating medical records: %ld of %ld people"), done, total);
-	fflush(stderr);
-}
-
-int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
+int cmd_demo(const char *db_path, bool default_path, int argc, char **argv, const struct module *const *modules)
 {
 	static const struct option opts[] = {
 		{ "persons", required_argument, NULL, 'p' },
@@ -205,17 +195,18 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv)
 	}
 	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
-	struct demo_options o = { .persons = persons, .seed = 1,
-	                          .progress = isatty(STDERR_FILENO) ? show_progress : NULL };
-	if (st == ST_OK && persons > 0)
-		st = demo_persons(db, &o);
-	if (st == ST_OK && persons > 0 && isatty(STDERR_FILENO))
-		fputc('\n', stderr);
-	o.progress = isatty(STDERR_FILENO) ? show_medical_progress : NULL;
-	if (st == ST_OK && persons > 0)
-		st = demo_medical(db, &o);
-	if (isatty(STDERR_FILENO) && persons > 0)
-		fputc('\n', stderr);
+	/* Each module writes its part, in the order of the table (the people
+	 * first: the others build on them). */
+	for (const struct module *const *m = modules; st == ST_OK && persons > 0 && *m; m++) {
+		if (!(*m)->demo)
+			continue;
+		struct demo_options o = { .persons = persons, .seed = 1,
+		                          .progress = isatty(STDERR_FILENO) ? show_progress : NULL,
+		                          .ctx = (void *)(*m)->title };
+		st = (*m)->demo(db, &o);
+		if (isatty(STDERR_FILENO))
+			fputc('\n', stderr);
+	}
 	db_close(&db);
 	if (st != ST_OK) {
 		db_remove_files(db_path);

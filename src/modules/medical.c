@@ -10,6 +10,7 @@
 #include "core/vocab.h"
 #include "core/role.h"
 #include "db/medical.h"
+#include "demo/demo_medical.h"
 #include "screens/medical.h"
 #include "screens/screens.h"
 #include "ui/app.h"
@@ -90,5 +91,6 @@ const struct module module_medical = {
 	.actions = actions,
 	.status = status_line,
 	.status_perms = PERM_BIT(PERM_MEDICAL_STATUS),
+	.demo = demo_medical,
 	.drafts = drafts,
 };

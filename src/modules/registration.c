@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/role.h"
+#include "demo/demo_persons.h"
 #include "screens/registration.h"
 #include "screens/screens.h"
 #include "ui/module.h"
@@ -51,5 +52,6 @@ const struct module module_registration = {
 	.daily_roles = ROLE_BIT(ROLE_INTAKE),
 	.entries = entries,
 	.actions = actions,
+	.demo = demo_persons,
 	.drafts = drafts,
 };

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include "testutil.h"
 #include "cli/commands.h"
+#include "ui/module.h"
 #include "core/clock.h"
 #include "core/role.h"
 #include "db/db.h"
@@ -393,7 +394,7 @@ static void cli_demo_rows_are_stamped(void **state)
 	char *argv[] = { "demo", "--persons", "120", NULL };
 	FILE *out = freopen("/dev/null", "w", stdout);
 	assert_non_null(out);
-	assert_int_equal(cmd_demo(t->db, false, 3, argv), 0);
+	assert_int_equal(cmd_demo(t->db, false, 3, argv, module_table), 0);
 	sqlite3 *h;
 	assert_int_equal(sqlite3_open(t->db, &h), SQLITE_OK);
 	assert_stamped(h, false);
