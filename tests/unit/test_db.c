@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/db_private.h"
 #include "db/refdata.h"
 #include "db/user.h"
 
@@ -371,6 +372,37 @@ static void reference_lists_filter_by_folded_words(void **state)
 	db_close(&db);
 }
 
+/* Statements are cached by the address of their text: far more distinct
+ * texts than the 256 the cache once held are all prepared, and each one
+ * asked for again is the same statement, answering its own query. */
+static void statement_cache_grows(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	enum { N = 1000 };
+	static char texts[N][32];   /* stable addresses, as literals have */
+	static sqlite3_stmt *first[N];
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	size_t before = db_stmt_cached(db);
+	for (int i = 0; i < N; i++) {
+		snprintf(texts[i], sizeof texts[i], "SELECT %d", i);
+		first[i] = db_stmt(db, texts[i]);
+		assert_non_null(first[i]);
+	}
+	assert_int_equal(db_stmt_cached(db), before + N);
+	for (int i = 0; i < N; i++) {
+		sqlite3_stmt *st = db_stmt(db, texts[i]);
+		assert_ptr_equal(st, first[i]);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), i);
+		sqlite3_reset(st);
+	}
+	assert_int_equal(db_stmt_cached(db), before + N);
+	/* The program's own statements still work beside them. */
+	assert_true(audit_count(db) >= 0);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,6 +422,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(integrity_check_passes_on_a_new_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(two_sessions_write_without_losing_anything, setup, teardown),
 		cmocka_unit_test_setup_teardown(reference_lists_filter_by_folded_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(statement_cache_grows, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
