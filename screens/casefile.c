@@ -78,9 +78,9 @@ static enum status load(struct app *app, struct casefile *s)
 	if (st != ST_OK)
 		return st;
 	s->nrelatives = s->nstays = s->nchanges = 0;
-	person_family(db, s->id, add_relative, s);
-	person_stays(db, s->id, add_stay, s);
-	person_history(db, s->id, MAX_CHANGES, add_change, s);
+	person_family(db, s->id, 0, MAX_RELATIVES, add_relative, s, NULL);
+	person_stays(db, s->id, 0, MAX_STAYS, add_stay, s, NULL);
+	person_history(db, s->id, 0, MAX_CHANGES, add_change, s, NULL);
 	/* Every role but the administrator sees the plain medical status. */
 	s->has_medical = medical_status_get(db, s->id, &s->medical) == ST_OK;
 	return ST_OK;

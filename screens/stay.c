@@ -1,5 +1,6 @@
 /* A person's stay: the services given and the departure, or a new
  * admission when the person is not staying anywhere. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -75,7 +76,7 @@ static enum status stay_enter(struct app *app, void *state, const void *arg)
 	if (!arg)
 		return ST_NOT_FOUND;
 	s->person = *(const long long *)arg;
-	enum status st = person_stays(app_db(app), s->person, find_open, s);
+	enum status st = person_stays(app_db(app), s->person, 0, INT_MAX, find_open, s, NULL);
 	if (st != ST_OK)
 		return st;
 	char today[11];

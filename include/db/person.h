@@ -108,9 +108,11 @@ struct person_relative {
 	struct person_hit hit;
 };
 
-/* Calls cb for the relatives of person id (PERM_PERSON_READ). */
-enum status person_family(struct db *db, long long id,
-                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx);
+/* Calls cb for the relatives of person id by relative id, from the one
+ * after the relative with id after (0: from the first), at most limit;
+ * *more (may be NULL) tells whether more remain (PERM_PERSON_READ). */
+enum status person_family(struct db *db, long long id, long long after, int limit,
+                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx, bool *more);
 
 /* Links relative to person as relation ('head', 'spouse', 'child',
  * 'sibling', 'relative', 'guardian': what relative is to person), and the
@@ -126,21 +128,27 @@ struct person_stay {
 	char services[48];        /* space-separated */
 };
 
-/* Calls cb for the stays of person id, latest first (PERM_PERSON_READ). */
-enum status person_stays(struct db *db, long long id,
-                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx);
+/* Calls cb for the stays of person id, latest first (by admission, then
+ * entry), from the one after the stay with id after (0: from the latest),
+ * at most limit; *more (may be NULL) tells whether more remain
+ * (PERM_PERSON_READ). */
+enum status person_stays(struct db *db, long long id, long long after, int limit,
+                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx, bool *more);
 
 /* One change in a person's history. */
 struct person_change {
+	long long id;             /* of the audit row: the key to page after */
 	char at[32];
 	char user_name[64];
 	char action[16];          /* create, update */
 	char changes[512];        /* JSON, cut to fit */
 };
 
-/* Calls cb for the changes made to person id, newest first, at most limit
- * (PERM_PERSON_READ: the case file's history, not the whole audit trail). */
-enum status person_history(struct db *db, long long id, int limit,
-                           void (*cb)(const struct person_change *c, void *ctx), void *ctx);
+/* Calls cb for the changes made to person id, newest first, from the one
+ * after the change with id after (0: from the newest), at most limit;
+ * *more (may be NULL) tells whether more remain (PERM_PERSON_READ: the case
+ * file's history, not the whole audit trail). */
+enum status person_history(struct db *db, long long id, long long after, int limit,
+                           void (*cb)(const struct person_change *c, void *ctx), void *ctx, bool *more);
 
 #endif
