@@ -37,6 +37,7 @@ struct reflist {
 
 struct fill {
 	struct list_row *rows;
+	int skip;
 	int n;
 };
 
@@ -44,6 +45,10 @@ struct fill {
 static void add_row(const struct ref_row *row, void *ctx)
 {
 	struct fill *f = ctx;
+	if (f->skip > 0) {
+		f->skip--;
+		return;
+	}
 	struct list_row *r = &f->rows[f->n++];
 	snprintf(r->cells[0], sizeof r->cells[0], "%s", row->code);
 	snprintf(r->cells[1], sizeof r->cells[1], "%s", row->alt);
@@ -54,10 +59,10 @@ static void add_row(const struct ref_row *row, void *ctx)
 static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
 {
 	struct reflist *s = ctx;
-	struct fill f = { rows, 0 };
+	struct fill f = { rows, offset, 0 };
 	bool more;
 	enum status st = ref_page(app_db(s->app), s->kind, lang_get(), s->filter_text,
-	                          offset, limit, add_row, &f, &more);
+	                          PAGE_AFTER, NULL, offset + limit, add_row, &f, &more);
 	return st == ST_OK ? f.n : -1;
 }
 

@@ -15,8 +15,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
-
-#define MAX_CENTRES 16
+#include "ui/refchoice.h"
 
 enum { F_DEPARTED, F_REASON, F_SERVICES, F_STAY_COUNT = F_SERVICES + SERVICE_COUNT_ };
 enum { F_CENTRE, F_ADMITTED, F_ADMIT_COUNT };
@@ -43,9 +42,7 @@ struct stay_screen {
 	struct person_stay current;
 	struct field_def defs[F_STAY_COUNT];
 	struct form form;
-	struct choice centres[MAX_CENTRES];
-	char codes[MAX_CENTRES][8], names[MAX_CENTRES][200];
-	int ncentres;
+	struct ref_choices *centres;
 };
 
 /* Keeps the stay without departure, if any. */
@@ -56,18 +53,6 @@ static void find_open(const struct person_stay *y, void *ctx)
 		s->current = *y;
 		s->open = true;
 	}
-}
-
-/* Adds a centre to the choices. */
-static void add_centre(const struct ref_row *row, void *ctx)
-{
-	struct stay_screen *s = ctx;
-	if (s->ncentres == MAX_CENTRES)
-		return;
-	int i = s->ncentres++;
-	snprintf(s->codes[i], sizeof s->codes[i], "%s", row->code);
-	snprintf(s->names[i], sizeof s->names[i], "%s", row->name);
-	s->centres[i] = (struct choice){ s->codes[i], s->names[i] };
 }
 
 static enum status stay_enter(struct app *app, void *state, const void *arg)
@@ -94,10 +79,11 @@ static enum status stay_enter(struct app *app, void *state, const void *arg)
 			form_set(&s->form, F_SERVICES + i,
 			         strstr(s->current.services, stay_service_name((enum stay_service)i)) ? "1" : "0");
 	} else {
-		bool more;
-		ref_page(app_db(app), REF_CENTRE, lang_get(), "", 0, MAX_CENTRES, add_centre, s, &more);
+		s->centres = ref_choices_load(app_db(app), REF_CENTRE, lang_get(), 0);
+		if (!s->centres)
+			return ST_NOMEM;
 		s->defs[F_CENTRE] = (struct field_def){ .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
-		                                       .choices = s->centres, .nchoices = s->ncentres };
+		                                       .choices = s->centres->items, .nchoices = s->centres->n };
 		s->defs[F_ADMITTED] = (struct field_def){ .label = N_("Admission date"), .type = FIELD_DATE,
 		                                         .required = true, .past_only = true };
 		form_init(&s->form, s->defs, F_ADMIT_COUNT);
@@ -194,6 +180,12 @@ static enum ui_result stay_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
+static void stay_leave(struct app *app, void *state)
+{
+	(void)app;
+	ref_choices_free(&((struct stay_screen *)state)->centres);
+}
+
 const struct screen screen_stay = {
 	.name = "stay",
 	.title = N_("Stay"),
@@ -201,6 +193,7 @@ const struct screen screen_stay = {
 	.state_size = sizeof(struct stay_screen),
 	.bindings = bindings,
 	.enter = stay_enter,
+	.leave = stay_leave,
 	.draw = stay_draw,
 	.form = stay_form,
 	.submit = stay_submit,
