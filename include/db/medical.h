@@ -10,6 +10,7 @@
  * use the data layer. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/page.h"
 #include "core/status.h"
 
 struct db;
@@ -132,11 +133,16 @@ struct followup {
 /* The people of centre due for a follow-up (their latest consultation,
  * by date then entry, at any centre, is one of this centre with a
  * follow-up date) and still staying in a centre (those who left are
- * followed elsewhere), soonest first (then by person), from offset, at most
- * limit; overdue when due before today ("YYYY-MM-DD"). Names are "FAMILY
- * Given". PERM_MEDICAL_READ; ST_NOT_FOUND for an unknown centre. */
-enum status followup_list(struct db *db, const char *centre_code, const char *today, int offset, int limit,
-                          void (*cb)(const struct followup *f, void *ctx), void *ctx);
+ * followed elsewhere), soonest first (then by person), a page by key
+ * (core/page.h): the rows after key (a row given before: its due date and
+ * person; NULL: from the first) or before it (NULL: the last ones), at
+ * most limit, in the list's order either way; *more (may be NULL) tells
+ * whether more remain beyond the page. Overdue when due before today
+ * ("YYYY-MM-DD"). Names are "FAMILY Given". PERM_MEDICAL_READ; ST_NOT_FOUND
+ * for an unknown centre. */
+enum status followup_list(struct db *db, const char *centre_code, const char *today, enum page_dir dir,
+                          const struct followup *key, int limit,
+                          void (*cb)(const struct followup *f, void *ctx), void *ctx, bool *more);
 
 /* One line of the day's register. */
 struct register_line {

@@ -5,6 +5,7 @@
  * every change and every opening of a case file is audited. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/page.h"
 #include "core/status.h"
 
 struct db;
@@ -95,6 +96,12 @@ struct person_hit {
  * remain. Needs PERM_LOOKUP. */
 enum status person_search(struct db *db, const char *query, long long after_id, int limit,
                           void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
+
+/* The same results paged by key both ways (core/page.h): PAGE_AFTER as
+ * person_search; PAGE_BEFORE the hits before the hit with id key in the
+ * result order (key 0: the last page), at most limit, in the result order. */
+enum status person_search_page(struct db *db, const char *query, enum page_dir dir, long long key, int limit,
+                               void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
 
 /* The people probably the same as p (not p itself), best first, at most
  * limit, with their score (0-100) to cb. */

@@ -168,6 +168,20 @@ static void lookup_pages_by_id(void **state)
 	assert_false(more);
 	assert_int_equal(second.n, 15);
 	assert_true(second.ids[0] < first.ids[9]);
+	/* Backwards: the last page directly, then the hits just before a hit,
+	 * in the result order. */
+	struct hits last = { 0 }, back = { 0 };
+	assert_int_equal(person_search_page(f->db, "keita", PAGE_BEFORE, 0, 4, collect, &last, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(last.n, 4);
+	assert_int_equal(last.ids[3], second.ids[14]);
+	assert_int_equal(last.ids[0], second.ids[11]);
+	assert_int_equal(person_search_page(f->db, "keita", PAGE_BEFORE, second.ids[0], 20, collect, &back, &more),
+	                 ST_OK);
+	assert_false(more);
+	assert_int_equal(back.n, 10);
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(back.ids[i], first.ids[i]);
 }
 
 struct dups {
