@@ -146,6 +146,7 @@ enum status followup_list(struct db *db, const char *centre_code, const char *to
 
 /* One line of the day's register. */
 struct register_line {
+	long long id;            /* the consultation's: the key to page by */
 	char time_of_entry[6];   /* HH:MM when entered */
 	char case_key[20];
 	char name[402];
@@ -161,6 +162,14 @@ struct register_line {
  * clinician's account name. PERM_MEDICAL_READ. */
 enum status register_day(struct db *db, const char *centre_code, const char *date,
                          void (*cb)(const struct register_line *r, void *ctx), void *ctx);
+
+/* The same register a page by key (core/page.h): the lines after the
+ * consultation with id key (PAGE_AFTER; 0: from the first) or before it
+ * (PAGE_BEFORE; 0: the last ones), at most limit, in order of entry either
+ * way; *more (may be NULL) tells whether more remain beyond the page. */
+enum status register_page(struct db *db, const char *centre_code, const char *date, enum page_dir dir,
+                          long long key, int limit, void (*cb)(const struct register_line *r, void *ctx),
+                          void *ctx, bool *more);
 
 /* Counts of one month: consultations by reason and group (boys, girls,
  * men, women, unknown — age at the consultation, under 18 a child; a birth

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include "core/page.h"
 
-#define LIST_MAX_COLS 6
+#define LIST_MAX_COLS 7
 #define LIST_CELL 256
 #define LIST_PAGE_MAX 64
 #define LIST_KEY_TEXT 64

@@ -1,6 +1,8 @@
 /* The medical lists and counts of a centre: who is due for a follow-up,
  * the day's register of consultations, the monthly counts. The record of
  * one person is in medical.c. */
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,56 +154,80 @@ enum status followup_list(struct db *db, const char *centre_code, const char *to
 	return s;
 }
 
-enum status register_day(struct db *db, const char *centre_code, const char *date,
-                         void (*cb)(const struct register_line *r, void *ctx), void *ctx)
+/* The register's columns; ?1 centre, ?2 day, ?3 key, ?4 limit. */
+#define REGISTER_SELECT \
+	"SELECT c.id, strftime('%H:%M', c.created_at, 'localtime'), p.case_key, p.family_name, p.given_names, " \
+	"p.sex, coalesce(p.birth_date, ''), p.birth_estimated, c.reason, coalesce(u.name, '') " \
+	"FROM consultation c JOIN person p ON p.id = c.person_id " \
+	"LEFT JOIN app_user u ON u.id = c.clinician_id " \
+	"WHERE c.centre_id = ?1 AND c.date = ?2 "
+
+enum status register_page(struct db *db, const char *centre_code, const char *date, enum page_dir dir,
+                          long long key, int limit, void (*cb)(const struct register_line *r, void *ctx),
+                          void *ctx, bool *more)
 {
 	/* The time of entry in the local time of the server, as "today" is. */
-	static const char sql[] =
-		"SELECT strftime('%H:%M', c.created_at, 'localtime'), p.case_key, p.family_name, p.given_names, "
-		"p.sex, coalesce(p.birth_date, ''), p.birth_estimated, c.reason, coalesce(u.name, '') "
-		"FROM consultation c JOIN person p ON p.id = c.person_id "
-		"LEFT JOIN app_user u ON u.id = c.clinician_id "
-		"WHERE c.centre_id = ?1 AND c.date = ?2 ORDER BY c.id";
+	static const char sql_after[] = REGISTER_SELECT "AND c.id > ?3 ORDER BY c.id LIMIT ?4";
+	static const char sql_before[] = REGISTER_SELECT "AND c.id < ?3 ORDER BY c.id DESC LIMIT ?4";
+	if (more)
+		*more = false;
 	enum status s = db_require(db, PERM_MEDICAL_READ);
 	if (s != ST_OK)
 		return s;
-	if (!date_is_day(date))
+	if (!date_is_day(date) || limit < 0 || (dir != PAGE_AFTER && dir != PAGE_BEFORE))
 		return ST_INVALID;
 	long long centre = db_centre_id(db, centre_code);
 	if (!centre)
 		return ST_NOT_FOUND;
-	sqlite3_stmt *st = db_stmt(db, sql);
+	bool back = dir == PAGE_BEFORE;
+	sqlite3_stmt *st = db_stmt(db, back ? sql_before : sql_after);
 	if (!st)
 		return ST_INTERNAL;
 	struct register_line *rows = NULL;
 	size_t n = 0, cap = 0;
 	sqlite3_bind_int64(st, 1, centre);
 	db_bind_text(st, 2, date);
+	sqlite3_bind_int64(st, 3, key > 0 ? key : back ? INT64_MAX : 0);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit + 1);   /* one more tells *more */
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == (size_t)limit) {
+			if (more)
+				*more = true;
+			rc = SQLITE_DONE;
+			break;
+		}
 		struct register_line *r = db_grow((void **)&rows, &n, &cap, sizeof *rows);
 		if (!r) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		db_column_copy(st, 0, r->time_of_entry, sizeof r->time_of_entry);
-		db_column_copy(st, 1, r->case_key, sizeof r->case_key);
-		list_name((const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3), r->name,
+		r->id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, r->time_of_entry, sizeof r->time_of_entry);
+		db_column_copy(st, 2, r->case_key, sizeof r->case_key);
+		list_name((const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4), r->name,
 		          sizeof r->name);
-		const unsigned char *sex = sqlite3_column_text(st, 4);
+		const unsigned char *sex = sqlite3_column_text(st, 5);
 		r->sex = sex ? (char)sex[0] : 'x';
 		char birth[11];
-		db_column_copy(st, 5, birth, sizeof birth);
-		age_text(birth, sqlite3_column_int(st, 6) != 0, date, r->age, sizeof r->age);
-		db_column_copy(st, 7, r->reason, sizeof r->reason);
-		db_column_copy(st, 8, r->clinician, sizeof r->clinician);
+		db_column_copy(st, 6, birth, sizeof birth);
+		age_text(birth, sqlite3_column_int(st, 7) != 0, date, r->age, sizeof r->age);
+		db_column_copy(st, 8, r->reason, sizeof r->reason);
+		db_column_copy(st, 9, r->clinician, sizeof r->clinician);
 	}
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	s = db_status_of(rc);
 	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
-		cb(&rows[i], ctx);
+		cb(&rows[back ? n - 1 - i : i], ctx);
 	free(rows);
 	return s;
+}
+
+enum status register_day(struct db *db, const char *centre_code, const char *date,
+                         void (*cb)(const struct register_line *r, void *ctx), void *ctx)
+{
+	return register_page(db, centre_code, date, PAGE_AFTER, 0, INT_MAX - 1, cb, ctx, NULL);
 }
 
 /* The group of a consultation: sex 'f' or 'm' and whether the person was a
