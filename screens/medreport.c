@@ -112,7 +112,7 @@ static enum ui_result show(struct app *app, struct medreport *s)
 			s->form.fields[F_DAY].error = N_("Give a full date: DD/MM/YYYY.");
 			return UI_HANDLED;
 		}
-		snprintf(s->day, sizeof s->day, "%s", v);
+		memcpy(s->day, v, sizeof s->day);   /* 10 characters and the NUL */
 		list_reload(&s->list);
 		list_current(&s->list);   /* reads the first page */
 		st = s->read;

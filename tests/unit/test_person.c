@@ -433,7 +433,7 @@ static void stays_and_history_page_by_key_and_say_more(void **state)
 	assert_int_equal(person_stays(f->db, p.id, 0, 64, key_of_stay, &all, &more), ST_OK);
 	long long stay = all.id[0];
 	for (int day = 1; day <= 19; day++) {   /* 20 stays in all */
-		char out[11], in[11];
+		char out[24], in[24];
 		snprintf(out, sizeof out, "2026-04-%02d", day);
 		snprintf(in, sizeof in, "2026-04-%02d", day + 1);
 		assert_int_equal(stay_depart(f->db, stay, out, "left"), ST_OK);
