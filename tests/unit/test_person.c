@@ -489,6 +489,45 @@ static void stays_and_history_page_by_key_and_say_more(void **state)
 	assert_true(more);
 }
 
+static void key_of_relative(const struct person_relative *r, void *ctx)
+{
+	struct keys *k = ctx;
+	if (k->n < 64)
+		k->id[k->n++] = r->id;
+}
+
+/* A large family (more than the 32 relatives the reader once kept) is
+ * read page by page after the last relative, each page saying whether
+ * more remain. */
+static void family_pages_by_key_and_says_more(void **state)
+{
+	struct fixture *f = *state;
+	struct person head = make("Diarra", "Seydou", 'm', "1970");
+	assert_int_equal(person_save(f->db, &head, NULL, NULL, 0), ST_OK);
+	for (int i = 0; i < 35; i++) {
+		struct person r = make("Diarra", "Enfant", 'f', "2010");
+		assert_int_equal(person_save(f->db, &r, NULL, NULL, 0), ST_OK);
+		assert_int_equal(person_link(f->db, head.id, r.id, "child"), ST_OK);
+	}
+	struct keys all = { 0 }, page = { 0 };
+	bool more = true;
+	assert_int_equal(person_family(f->db, head.id, 0, 64, key_of_relative, &all, &more), ST_OK);
+	assert_int_equal(all.n, 35);
+	assert_false(more);
+	int seen = 0;
+	for (long long after = 0;; after = page.id[page.n - 1]) {
+		page.n = 0;
+		assert_int_equal(person_family(f->db, head.id, after, 9, key_of_relative, &page, &more), ST_OK);
+		for (int i = 0; i < page.n; i++)
+			assert_int_equal(page.id[i], all.id[seen + i]);
+		seen += page.n;
+		assert_int_equal(more, seen < 35);
+		if (!more)
+			break;
+	}
+	assert_int_equal(seen, 35);
+}
+
 /* Fails when a row of the query plan of sql (with ?1 = match, ?2 = a big
  * id, ?3 = 21) reads a whole table: only index searches, and the full-text
  * index used with its MATCH constraint. */
@@ -570,6 +609,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(drafts_are_kept_per_user, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_admit_depart_and_services, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_and_history_page_by_key_and_say_more, setup, teardown),
+		cmocka_unit_test_setup_teardown(family_pages_by_key_and_says_more, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_lookup_kind_uses_an_index, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
