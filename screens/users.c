@@ -111,9 +111,14 @@ static enum ui_result users_action(struct app *app, void *state, int action)
 	default:
 		return UI_IGNORED;
 	}
-	/* Back from a form, the list shows what changed. */
-	list_reload(&s->list);
 	return UI_HANDLED;
+}
+
+/* Back from a form: the list shows what changed, on the same account. */
+static void users_resume(struct app *app, void *state)
+{
+	(void)app;
+	list_refresh(&((struct users *)state)->list);
 }
 
 static void users_draw(struct app *app, void *state, WINDOW *win)
@@ -133,4 +138,5 @@ const struct screen screen_users = {
 	.draw = users_draw,
 	.input = users_input,
 	.action = users_action,
+	.resume = users_resume,
 };
