@@ -53,19 +53,15 @@ struct audit_screen {
 
 struct fill {
 	struct list_row *rows;
-	int skip;
 	int n;
 };
 
-/* Copies a row of the trail into the list, after skipping the offset. */
+/* Copies a row of the trail into the list. */
 static void add_row(const struct audit_row *a, void *ctx)
 {
 	struct fill *f = ctx;
-	if (f->skip > 0) {
-		f->skip--;
-		return;
-	}
 	struct list_row *r = &f->rows[f->n];
+	r->key.id = a->id;
 	snprintf(r->cells[0], sizeof r->cells[0], "%.10s %.5s", a->at, a->at + (strlen(a->at) > 11 ? 11 : 0));
 	snprintf(r->cells[1], sizeof r->cells[1], "%s", a->user_name);
 	snprintf(r->cells[2], sizeof r->cells[2], "%s", a->action);
@@ -78,9 +74,10 @@ static void add_row(const struct audit_row *a, void *ctx)
 	f->n++;
 }
 
-/* The list's source: the filtered trail from offset (the trail pages by
- * id; an offset walks from the newest, which is fine for reading). */
-static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+/* The list's source: the filtered trail, a page by id either way, so that
+ * End reads the oldest page directly however long the trail is. */
+static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int limit, struct list_row *rows,
+                 bool *more)
 {
 	struct audit_screen *s = ctx;
 	struct audit_filter filter = {
@@ -90,9 +87,8 @@ static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
 		.entity = s->has_target ? s->target.entity : NULL,
 		.entity_id = s->has_target ? s->target.id : 0,
 	};
-	struct fill f = { rows, offset, 0 };
-	bool more;
-	enum status st = audit_query(app_db(s->app), &filter, 0, offset + limit, add_row, &f, &more);
+	struct fill f = { rows, 0 };
+	enum status st = audit_page(app_db(s->app), &filter, dir, key ? key->id : 0, limit, add_row, &f, more);
 	return st == ST_OK ? f.n : -1;
 }
 

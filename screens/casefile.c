@@ -34,9 +34,11 @@ struct casefile {
 	long long id;
 	struct person p;
 	struct person_relative relatives[MAX_RELATIVES];
-	int nrelatives, relatives_total;
+	int nrelatives;
+	bool more_relatives;
 	struct person_stay stays[MAX_STAYS];
-	int nstays, stays_total;
+	int nstays;
+	bool more_stays;
 	struct person_change changes[MAX_CHANGES];
 	int nchanges;
 	bool more_changes;
@@ -70,7 +72,6 @@ static void add_relative(const struct person_relative *r, void *ctx)
 	struct casefile *s = ctx;
 	if (s->nrelatives < MAX_RELATIVES)
 		s->relatives[s->nrelatives++] = *r;
-	s->relatives_total++;
 }
 
 /* Collects a stay. */
@@ -79,17 +80,14 @@ static void add_stay(const struct person_stay *y, void *ctx)
 	struct casefile *s = ctx;
 	if (s->nstays < MAX_STAYS)
 		s->stays[s->nstays++] = *y;
-	s->stays_total++;
 }
 
-/* Collects a change (one more than shown, to know that more exist). */
+/* Collects a change. */
 static void add_change(const struct person_change *c, void *ctx)
 {
 	struct casefile *s = ctx;
 	if (s->nchanges < MAX_CHANGES)
 		s->changes[s->nchanges++] = *c;
-	else
-		s->more_changes = true;
 }
 
 /* Reads everything again (after an edit, or coming back to the screen). */
@@ -100,11 +98,10 @@ static enum status load(struct app *app, struct casefile *s)
 	if (st != ST_OK)
 		return st;
 	s->nrelatives = s->nstays = s->nchanges = 0;
-	s->relatives_total = s->stays_total = 0;
-	s->more_changes = false;
-	person_family(db, s->id, add_relative, s);
-	person_stays(db, s->id, add_stay, s);
-	person_history(db, s->id, MAX_CHANGES + 1, add_change, s);
+	s->more_relatives = s->more_stays = s->more_changes = false;
+	person_family(db, s->id, 0, MAX_RELATIVES, add_relative, s, &s->more_relatives);
+	person_stays(db, s->id, 0, MAX_STAYS, add_stay, s, &s->more_stays);
+	person_history(db, s->id, 0, MAX_CHANGES, add_change, s, &s->more_changes);
 	/* What each module has to say about the person, to roles allowed. */
 	int role = (int)app_user(app)->role, i = 0;
 	for (const struct module *const *m = app_modules(app); *m && i < MAX_MODULES; m++, i++) {
@@ -265,10 +262,8 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, r->hit.name, number);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
-	if (s->relatives_total > shown) {
-		snprintf(line, sizeof line, _("... and %d more"), s->relatives_total - shown);
-		ui_put(win, y++, 3, cols - 4, A_BOLD, line);
-	}
+	if (s->more_relatives || s->nrelatives > shown)
+		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and more family members"));
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Stays"));
 	shown = 0;
@@ -286,10 +281,8 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		}
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
-	if (s->stays_total > shown) {
-		snprintf(line, sizeof line, _("... and %d earlier stays"), s->stays_total - shown);
-		ui_put(win, y++, 3, cols - 4, A_BOLD, line);
-	}
+	if (s->more_stays || s->nstays > shown)
+		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and earlier stays"));
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("History of changes"));
 	for (int i = 0; i < s->nchanges && y < rows; i++) {

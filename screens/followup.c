@@ -36,12 +36,9 @@ struct followup_screen {
 	struct app *app;
 	char today[11];
 	struct list list;
-	long long ids[LIST_PAGE_MAX];   /* person ids of the loaded page */
-	int first;                      /* offset of ids[0] */
 };
 
 struct fill {
-	struct followup_screen *s;
 	struct list_row *rows;
 	int n;
 };
@@ -59,16 +56,23 @@ static void add(const struct followup *f, void *ctx)
 	if (!casenum_display(f->case_key, r->cells[1], sizeof r->cells[1]))
 		snprintf(r->cells[1], sizeof r->cells[1], "%s", f->case_key);
 	text_fit(f->name, LIST_CELL - 1, r->cells[2], sizeof r->cells[2]);
-	fl->s->ids[fl->n++] = f->person_id;
+	/* The list's order: due date, then person. */
+	snprintf(r->key.text, sizeof r->key.text, "%s", f->due);
+	r->key.id = f->person_id;
+	fl->n++;
 }
 
-/* The list's source. */
-static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+/* The list's source, a page by key either way. */
+static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int limit, struct list_row *rows,
+                 bool *more)
 {
 	struct followup_screen *s = ctx;
-	struct fill f = { s, rows, 0 };
-	s->first = offset;
-	enum status st = followup_list(app_db(s->app), app_user(s->app)->centre_code, s->today, offset, limit, add, &f);
+	struct fill f = { rows, 0 };
+	struct followup k = { .person_id = key ? key->id : 0 };
+	if (key)
+		text_fit(key->text, (int)sizeof k.due - 1, k.due, sizeof k.due);
+	enum status st = followup_list(app_db(s->app), app_user(s->app)->centre_code, s->today, dir,
+	                               key ? &k : NULL, limit, add, &f, more);
 	return st == ST_OK ? f.n : -1;
 }
 
@@ -93,9 +97,10 @@ static enum ui_result followup_input(struct app *app, void *state, int key)
 static enum ui_result followup_action(struct app *app, void *state, int action)
 {
 	struct followup_screen *s = state;
-	if (!list_current(&s->list))
+	const struct list_row *row = list_current(&s->list);
+	if (!row)
 		return UI_HANDLED;
-	long long id = s->ids[s->list.cur - s->list.page_offset];
+	long long id = row->key.id;
 	if (action == ACT_CONSULT)
 		consultation_open(app, id);
 	else if (action == ACT_OPEN)
@@ -110,9 +115,7 @@ static void followup_resume(struct app *app, void *state)
 {
 	(void)app;
 	struct followup_screen *s = state;
-	int cur = s->list.cur;
-	list_reload(&s->list);
-	s->list.cur = cur;
+	list_refresh(&s->list);
 }
 
 static void followup_draw(struct app *app, void *state, WINDOW *win)

@@ -20,11 +20,8 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/refchoice.h"
 #include "ui/vocab_choices.h"
-
-#define MAX_COUNTRIES 260
-#define MAX_LANGUAGES 300
-#define MAX_CENTRES 16
 
 enum {
 	F_FAMILY, F_GIVEN, F_OTHER, F_SEX, F_BIRTH, F_AGE, F_NATIONALITY, F_LANG1, F_LANG2, F_PHONE,
@@ -43,15 +40,6 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-/* A choice list read from the reference data, with its storage. */
-struct ref_choices {
-	struct choice items[MAX_LANGUAGES + 1];
-	char codes[MAX_LANGUAGES + 1][8];
-	char names[MAX_LANGUAGES + 1][200];
-	int n;
-	int max;
-};
-
 struct intake {
 	struct app *app;
 	long long id;                /* 0 for a new person */
@@ -63,35 +51,6 @@ struct intake {
 	bool confirmed_new;          /* the clerk saw the duplicates and goes on */
 	bool saved;
 };
-
-/* Adds one reference row to a choice list. */
-static void add_ref(const struct ref_row *row, void *ctx)
-{
-	struct ref_choices *c = ctx;
-	if (c->n >= c->max)
-		return;
-	int i = c->n++;
-	snprintf(c->codes[i], sizeof c->codes[i], "%s", row->code);
-	snprintf(c->names[i], sizeof c->names[i], "%s", row->name);
-	c->items[i] = (struct choice){ c->codes[i], c->names[i] };
-}
-
-/* Reads a reference list, after an optional "unknown" first entry. */
-static struct ref_choices *load_refs(struct app *app, enum ref_kind kind, int max, bool with_none)
-{
-	struct ref_choices *c = calloc(1, sizeof *c);
-	if (!c)
-		return NULL;
-	c->max = max;
-	if (with_none) {
-		snprintf(c->names[0], sizeof c->names[0], "%s", "-");
-		c->items[0] = (struct choice){ "", c->names[0] };
-		c->n = 1;
-	}
-	bool more;
-	ref_page(app_db(app), kind, lang_get(), "", 0, max, add_ref, c, &more);
-	return c;
-}
 
 /* The fields' names in drafts, as the audit trail names them (the
  * vulnerability flags are named by person_flag_name). */
@@ -214,9 +173,9 @@ static enum status intake_enter(struct app *app, void *state, const void *arg)
 	const struct intake_arg *a = arg;
 	s->app = app;
 	s->id = a ? a->person_id : 0;
-	s->countries = load_refs(app, REF_COUNTRY, MAX_COUNTRIES, true);
-	s->languages = load_refs(app, REF_LANGUAGE, MAX_LANGUAGES, true);
-	s->centres = load_refs(app, REF_CENTRE, MAX_CENTRES, false);
+	s->countries = ref_choices_load(app_db(app), REF_COUNTRY, lang_get(), REFCHOICE_WITH_NONE);
+	s->languages = ref_choices_load(app_db(app), REF_LANGUAGE, lang_get(), REFCHOICE_WITH_NONE);
+	s->centres = ref_choices_load(app_db(app), REF_CENTRE, lang_get(), 0);
 	if (!s->countries || !s->languages || !s->centres)
 		return ST_NOMEM;
 	build(s);
@@ -242,9 +201,9 @@ static void intake_leave(struct app *app, void *state)
 {
 	(void)app;
 	struct intake *s = state;
-	free(s->countries);
-	free(s->languages);
-	free(s->centres);
+	ref_choices_free(&s->countries);
+	ref_choices_free(&s->languages);
+	ref_choices_free(&s->centres);
 }
 
 /* Reads field i. */

@@ -18,8 +18,6 @@
 #include "ui/lineedit.h"
 #include "ui/list.h"
 
-#define MAX_REMEMBERED 20000
-
 enum { ACT_OPEN = 1 };
 
 static const struct binding bindings[] = {
@@ -46,11 +44,6 @@ struct lookup {
 	struct lineedit box;
 	char query[LINEEDIT_MAX * 4 + 1];
 	struct list list;
-	/* Ids of the results seen so far, by position: the lookup pages by
-	 * id, the list by position. */
-	long long *ids;
-	int nids;
-	bool complete;   /* every result is in ids */
 };
 
 /* "~23" for an estimated age, "23", or "?" into out; true for a child. */
@@ -67,27 +60,16 @@ static bool age_text(const char *birth, bool estimated, char *out, size_t size)
 }
 
 struct fill {
-	struct lookup *s;
 	struct list_row *rows;
-	int skip;      /* rows of this batch before the page */
-	int n;         /* rows written */
-	int limit;
+	int n;
 };
 
-/* Remembers a hit's position and copies it into the page when in it. */
+/* Copies a hit into the next row of the page. */
 static void add_hit(const struct person_hit *h, void *ctx)
 {
 	struct fill *f = ctx;
-	struct lookup *s = f->s;
-	if (s->nids < MAX_REMEMBERED)
-		s->ids[s->nids++] = h->id;
-	if (f->skip > 0) {
-		f->skip--;
-		return;
-	}
-	if (f->n >= f->limit)
-		return;
 	struct list_row *r = &f->rows[f->n++];
+	r->key.id = h->id;
 	char shown[CASENUM_MAX];
 	if (!casenum_display(h->case_key, shown, sizeof shown))
 		snprintf(shown, sizeof shown, "%s", h->case_key);
@@ -102,45 +84,19 @@ static void add_hit(const struct person_hit *h, void *ctx)
 	         child && h->flags[0] ? " " : "", h->flags);
 }
 
-/* The list's source. Rows before offset are known by id once seen; a page
- * further on is reached by asking for the rows after the last one known. */
-static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+/* The list's source: the results a page by id either way, however many
+ * there are (End reads the last page directly). */
+static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int limit, struct list_row *rows,
+                 bool *more)
 {
 	struct lookup *s = ctx;
-	if (!s->query[0] || offset >= MAX_REMEMBERED)
+	*more = false;
+	if (!s->query[0])
 		return 0;
-	/* The list ends after the first MAX_REMEMBERED results: refine the
-	 * query to see further. */
-	if (limit > MAX_REMEMBERED - offset)
-		limit = MAX_REMEMBERED - offset;
-	struct fill f = { s, rows, 0, 0, limit };
-	while (f.n < limit) {
-		if (offset + f.n < s->nids) {
-			/* Known position: restart after the row before it. */
-			int start = offset + f.n;
-			long long after = start > 0 ? s->ids[start - 1] : 0;
-			s->nids = start;
-			bool more;
-			if (person_search(app_db(s->app), s->query, after, limit - f.n, add_hit, &f, &more) != ST_OK)
-				return -1;
-			s->complete = !more;
-			break;
-		}
-		if (s->complete)
-			break;
-		/* Walk forward from the last known row. */
-		long long after = s->nids > 0 ? s->ids[s->nids - 1] : 0;
-		f.skip = offset + f.n - s->nids;
-		bool more;
-		int want = f.skip + limit - f.n;
-		int before = f.n;
-		if (person_search(app_db(s->app), s->query, after, want, add_hit, &f, &more) != ST_OK)
-			return -1;
-		s->complete = !more;
-		if (f.n == before && !more)
-			break;
-	}
-	return f.n;
+	struct fill f = { rows, 0 };
+	enum status st = person_search_page(app_db(s->app), s->query, dir, key ? key->id : 0, limit, add_hit, &f,
+	                                    more);
+	return st == ST_OK ? f.n : -1;
 }
 
 static enum status lookup_enter(struct app *app, void *state, const void *arg)
@@ -151,20 +107,9 @@ static enum status lookup_enter(struct app *app, void *state, const void *arg)
 		s->pick = *(const struct lookup_pick *)arg;
 		s->picking = s->pick.open != NULL;
 	}
-	s->ids = calloc(MAX_REMEMBERED, sizeof *s->ids);
-	if (!s->ids)
-		return ST_NOMEM;
 	le_init(&s->box, 60);
 	list_init(&s->list, columns, 6, fetch, s);
 	return ST_OK;
-}
-
-static void lookup_leave(struct app *app, void *state)
-{
-	(void)app;
-	struct lookup *s = state;
-	free(s->ids);
-	s->ids = NULL;
 }
 
 /* Opens the selected person's case file. */
@@ -177,9 +122,7 @@ static enum ui_result open_selected(struct app *app, struct lookup *s)
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return UI_HANDLED;
 	}
-	if (s->list.cur >= s->nids)
-		return UI_HANDLED;
-	long long id = s->ids[s->list.cur];
+	long long id = row->key.id;
 	if (!s->picking) {
 		casefile_open(app, id);
 		return UI_HANDLED;
@@ -208,8 +151,6 @@ static enum ui_result lookup_input(struct app *app, void *state, int key)
 	enum le_result r = le_key(&s->box, key);
 	if (r == LE_CHANGED) {
 		le_get(&s->box, s->query, sizeof s->query);
-		s->nids = 0;
-		s->complete = false;
 		list_reload(&s->list);
 	}
 	return r == LE_IGNORED ? UI_IGNORED : UI_HANDLED;
@@ -245,7 +186,6 @@ const struct screen screen_lookup = {
 	.state_size = sizeof(struct lookup),
 	.bindings = bindings,
 	.enter = lookup_enter,
-	.leave = lookup_leave,
 	.draw = lookup_draw,
 	.input = lookup_input,
 	.typing = lookup_typing,

@@ -1,5 +1,6 @@
 /* The medical record of one person (medical staff): consultations and
  * medical cases. Opening it is recorded in the audit trail. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,8 +32,10 @@ struct medical {
 	char who[500];
 	struct consultation consults[MAX_CONSULTS];
 	int nconsults;
+	int more_consults;   /* older ones not shown: said, never dropped silently */
 	struct medical_case cases[MAX_CASES];
 	int ncases;
+	int more_cases;
 	struct medical_status status;
 };
 
@@ -42,6 +45,8 @@ static void add_consult(const struct consultation *c, void *ctx)
 	struct medical *s = ctx;
 	if (s->nconsults < MAX_CONSULTS)
 		s->consults[s->nconsults++] = *c;
+	else
+		s->more_consults++;
 }
 
 /* Collects a case. */
@@ -50,14 +55,17 @@ static void add_case(const struct medical_case *mc, void *ctx)
 	struct medical *s = ctx;
 	if (s->ncases < MAX_CASES)
 		s->cases[s->ncases++] = *mc;
+	else
+		s->more_cases++;
 }
 
 /* Reads the record again. */
 static enum status load(struct app *app, struct medical *s)
 {
 	struct db *db = app_db(app);
-	s->nconsults = s->ncases = 0;
-	enum status st = consultation_list(db, s->person, MAX_CONSULTS, add_consult, s);
+	s->nconsults = s->ncases = s->more_consults = s->more_cases = 0;
+	/* All of them, to count those not shown. */
+	enum status st = consultation_list(db, s->person, INT_MAX, add_consult, s);
 	if (st == ST_OK)
 		st = medical_case_list(db, s->person, add_case, s);
 	if (st == ST_OK)
@@ -125,11 +133,18 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 			         mc->notes);
 		ui_put(win, y++, 3, cols - 4, mc->closed[0] ? 0 : A_BOLD, line);
 	}
+	if (s->more_cases) {
+		snprintf(line, sizeof line, _("... and %d more"), s->more_cases);
+		ui_put(win, y++, 3, cols - 4, 0, line);
+	}
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Consultations"));
 	if (!s->nconsults)
 		ui_put(win, y++, 3, cols - 4, 0, _("None."));
-	for (int i = 0; i < s->nconsults && y < getmaxy(win); i++) {
+	/* What does not fit (on the screen or in the record kept) is counted
+	 * on the last line, never left out without a word. */
+	int total = s->nconsults + s->more_consults, rows = getmaxy(win), i = 0;
+	for (; i < s->nconsults && (y < rows - 1 || (y == rows - 1 && i == total - 1)); i++) {
 		const struct consultation *c = &s->consults[i];
 		shown(c->date, a, sizeof a);
 		shown(c->next_followup, b, sizeof b);
@@ -139,6 +154,10 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 		         c->referral_to[0] ? " → " : "", c->referral_to, c->next_followup[0] ? _("  next: ") : "",
 		         c->next_followup[0] ? b : "");
 		ui_put(win, y++, 3, cols - 4, 0, line);
+	}
+	if (i < total && y < rows) {
+		snprintf(line, sizeof line, _("... and %d more"), total - i);
+		ui_put(win, y, 3, cols - 4, 0, line);
 	}
 }
 

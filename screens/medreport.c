@@ -16,8 +16,7 @@
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
-
-#define MAX_LINES 64
+#include "ui/list.h"
 
 enum { F_DAY, F_MONTH, F_COUNT };
 
@@ -32,20 +31,66 @@ static const struct field_def fields[F_COUNT] = {
 	[F_MONTH] = { .label = N_("Counts of the month"), .type = FIELD_DATE, .past_only = true },
 };
 
+static const struct list_column columns[] = {
+	{ N_("Time"), 5, false },
+	{ N_("Case number"), 12, false },
+	{ N_("Name"), 24, true },
+	{ N_("Sex"), 4, false },
+	{ N_("Age"), 4, false },
+	{ N_("Reason"), 14, false },
+	{ N_("Account"), 0, false },
+};
+
 struct medreport {
+	struct app *app;
 	struct form form;
 	bool counts_shown, register_shown;
-	struct register_line lines[MAX_LINES];
-	int nlines;
+	char day[11];                 /* of the register shown */
+	struct list list;             /* the register, a page at a time */
+	enum status read;             /* how the register's last page was read */
 	struct monthly_counts counts;
 };
 
+struct fill {
+	struct list_row *rows;
+	int n;
+};
+
+/* Copies a register line into the next row of the page. */
+static void add_line(const struct register_line *r, void *ctx)
+{
+	struct fill *f = ctx;
+	struct list_row *row = &f->rows[f->n++];
+	row->key.id = r->id;
+	snprintf(row->cells[0], sizeof row->cells[0], "%s", r->time_of_entry);
+	snprintf(row->cells[1], sizeof row->cells[1], "%s", r->case_key);
+	text_fit(r->name, LIST_CELL - 1, row->cells[2], sizeof row->cells[2]);
+	snprintf(row->cells[3], sizeof row->cells[3], "%c", r->sex);
+	snprintf(row->cells[4], sizeof row->cells[4], "%s", r->age);
+	const char *reason = vocab_label(VOCAB_CONSULT_REASON, r->reason);
+	reason = reason ? _(reason) : r->reason;
+	text_fit(reason, LIST_CELL - 1, row->cells[5], sizeof row->cells[5]);
+	snprintf(row->cells[6], sizeof row->cells[6], "%s", r->clinician);
+}
+
+/* The register's source: the day's consultations by entry, by key. */
+static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int limit, struct list_row *rows,
+                 bool *more)
+{
+	struct medreport *s = ctx;
+	struct fill f = { rows, 0 };
+	s->read = register_page(app_db(s->app), app_user(s->app)->centre_code, s->day, dir,
+	                        key ? key->id : 0, limit, add_line, &f, more);
+	return s->read == ST_OK ? f.n : -1;
+}
+
 static enum status medreport_enter(struct app *app, void *state, const void *arg)
 {
-	(void)app;
 	(void)arg;
 	struct medreport *s = state;
+	s->app = app;
 	form_init(&s->form, fields, F_COUNT);
+	list_init(&s->list, columns, 7, fetch, s);
 	char today[11], month[8];
 	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
@@ -54,14 +99,6 @@ static enum status medreport_enter(struct app *app, void *state, const void *arg
 	form_set(&s->form, F_MONTH, month);
 	s->form.changed = false;
 	return ST_OK;
-}
-
-/* Collects a register line. */
-static void add_line(const struct register_line *r, void *ctx)
-{
-	struct medreport *s = ctx;
-	if (s->nlines < MAX_LINES)
-		s->lines[s->nlines++] = *r;
 }
 
 /* Reads the register or the counts asked for. */
@@ -75,8 +112,10 @@ static enum ui_result show(struct app *app, struct medreport *s)
 			s->form.fields[F_DAY].error = N_("Give a full date: DD/MM/YYYY.");
 			return UI_HANDLED;
 		}
-		s->nlines = 0;
-		st = register_day(app_db(app), app_user(app)->centre_code, v, add_line, s);
+		memcpy(s->day, v, sizeof s->day);   /* 10 characters and the NUL */
+		list_reload(&s->list);
+		list_current(&s->list);   /* reads the first page */
+		st = s->read;
 		s->register_shown = st == ST_OK;
 		s->counts_shown = false;
 	} else {
@@ -99,6 +138,8 @@ static enum ui_result medreport_input(struct app *app, void *state, int key)
 	struct medreport *s = state;
 	if (key == '\n' || key == UI_KEYCODE(KEY_F(5)))
 		return show(app, s);
+	if (s->register_shown && list_key(&s->list, key))
+		return UI_HANDLED;
 	enum form_result r = form_key(&s->form, key);
 	return r == FORM_IGNORED ? UI_IGNORED : UI_HANDLED;
 }
@@ -150,21 +191,10 @@ static void medreport_draw(struct app *app, void *state, WINDOW *win)
 	if (s->counts_shown) {
 		draw_counts(s, win, y);
 	} else if (s->register_shown) {
-		if (!s->nlines)
+		if (list_empty(&s->list))
 			ui_put(win, y, 1, cols - 2, 0, _("No consultation that day."));
-		for (int i = 0; i < s->nlines && y < getmaxy(win); i++) {
-			const struct register_line *r = &s->lines[i];
-			char name[100];
-			text_fit(r->name, 26, name, sizeof name);
-			int pad = 26 - text_width(name);
-			const char *reason = vocab_label(VOCAB_CONSULT_REASON, r->reason);
-			reason = reason ? _(reason) : r->reason;
-			char why[40];
-			text_fit(reason, 16, why, sizeof why);
-			snprintf(line, sizeof line, "%s %-12s %s%*s %c %4s %s  %s", r->time_of_entry, r->case_key, name,
-			         pad > 0 ? pad : 0, "", r->sex, r->age, why, r->clinician);
-			ui_put(win, y++, 1, cols - 2, 0, line);
-		}
+		else
+			list_draw(&s->list, win, y, getmaxy(win) - y);
 	}
 }
 

@@ -49,16 +49,17 @@ static void add_row(const struct ref_row *row, void *ctx)
 	snprintf(r->cells[0], sizeof r->cells[0], "%s", row->code);
 	snprintf(r->cells[1], sizeof r->cells[1], "%s", row->alt);
 	snprintf(r->cells[2], sizeof r->cells[2], "%s", row->name);
+	snprintf(r->key.text, sizeof r->key.text, "%s", row->code);
 }
 
 /* The list's page source: the data layer, filtered. */
-static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int limit, struct list_row *rows,
+                 bool *more)
 {
 	struct reflist *s = ctx;
 	struct fill f = { rows, 0 };
-	bool more;
 	enum status st = ref_page(app_db(s->app), s->kind, lang_get(), s->filter_text,
-	                          offset, limit, add_row, &f, &more);
+	                          dir, key ? key->text : NULL, limit, add_row, &f, more);
 	return st == ST_OK ? f.n : -1;
 }
 

@@ -1,5 +1,6 @@
 /* A person's stay: the services given and the departure, or a new
  * admission when the person is not staying anywhere. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -16,9 +17,8 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/refchoice.h"
 #include "ui/vocab_choices.h"
-
-#define MAX_CENTRES 16
 
 enum { F_DEPARTED, F_REASON, F_SERVICES, F_STAY_COUNT = F_SERVICES + SERVICE_COUNT_ };
 enum { F_CENTRE, F_ADMITTED, F_ADMIT_COUNT };
@@ -35,9 +35,7 @@ struct stay_screen {
 	struct person_stay current;
 	struct field_def defs[F_STAY_COUNT];
 	struct form form;
-	struct choice centres[MAX_CENTRES];
-	char codes[MAX_CENTRES][8], names[MAX_CENTRES][200];
-	int ncentres;
+	struct ref_choices *centres;
 };
 
 /* Keeps the stay without departure, if any. */
@@ -50,25 +48,13 @@ static void find_open(const struct person_stay *y, void *ctx)
 	}
 }
 
-/* Adds a centre to the choices. */
-static void add_centre(const struct ref_row *row, void *ctx)
-{
-	struct stay_screen *s = ctx;
-	if (s->ncentres == MAX_CENTRES)
-		return;
-	int i = s->ncentres++;
-	snprintf(s->codes[i], sizeof s->codes[i], "%s", row->code);
-	snprintf(s->names[i], sizeof s->names[i], "%s", row->name);
-	s->centres[i] = (struct choice){ s->codes[i], s->names[i] };
-}
-
 static enum status stay_enter(struct app *app, void *state, const void *arg)
 {
 	struct stay_screen *s = state;
 	if (!arg)
 		return ST_NOT_FOUND;
 	s->person = *(const long long *)arg;
-	enum status st = person_stays(app_db(app), s->person, find_open, s);
+	enum status st = person_stays(app_db(app), s->person, 0, INT_MAX, find_open, s, NULL);
 	if (st != ST_OK)
 		return st;
 	char today[11];
@@ -88,10 +74,11 @@ static enum status stay_enter(struct app *app, void *state, const void *arg)
 			form_set(&s->form, F_SERVICES + i,
 			         strstr(s->current.services, stay_service_name((enum stay_service)i)) ? "1" : "0");
 	} else {
-		bool more;
-		ref_page(app_db(app), REF_CENTRE, lang_get(), "", 0, MAX_CENTRES, add_centre, s, &more);
+		s->centres = ref_choices_load(app_db(app), REF_CENTRE, lang_get(), 0);
+		if (!s->centres)
+			return ST_NOMEM;
 		s->defs[F_CENTRE] = (struct field_def){ .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
-		                                       .choices = s->centres, .nchoices = s->ncentres,
+		                                       .choices = s->centres->items, .nchoices = s->centres->n,
 		                                       .name = "centre" };
 		s->defs[F_ADMITTED] = (struct field_def){ .label = N_("Admission date"), .type = FIELD_DATE,
 		                                         .required = true, .past_only = true, .name = "admitted" };
@@ -189,6 +176,13 @@ static enum ui_result stay_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
+static void stay_leave(struct app *app, void *state)
+{
+	(void)app;
+	ref_choices_free(&((struct stay_screen *)state)->centres);
+}
+
+
 /* A draft is about the person: the form is the current stay's or a new
  * admission's, and its names differ (a draft of one does not fill the
  * other). */
@@ -213,6 +207,7 @@ static const struct screen screen_stay = {
 	.state_size = sizeof(struct stay_screen),
 	.bindings = bindings,
 	.enter = stay_enter,
+	.leave = stay_leave,
 	.draw = stay_draw,
 	.form = stay_form,
 	.submit = stay_submit,

@@ -13,8 +13,8 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/refchoice.h"
 
-#define MAX_CENTRES 32
 
 enum { F_NAME, F_DISPLAY, F_ROLE, F_CENTRE, F_LANG, F_ACTIVE, F_PASSWORD, F_AGAIN, F_COUNT };
 
@@ -45,25 +45,9 @@ struct user_form {
 	struct user user;                      /* the account as read, when editing */
 	struct field_def defs[F_COUNT];
 	int map[F_COUNT];                      /* form index of each F_ field, -1 if absent */
-	struct choice centres[MAX_CENTRES];
-	char centre_codes[MAX_CENTRES][8];
-	char centre_names[MAX_CENTRES][216];
-	int ncentres;
+	struct ref_choices *centres;
 	struct form form;
 };
-
-/* Adds one centre to the choices. */
-static void add_centre(const struct ref_row *row, void *ctx)
-{
-	struct user_form *s = ctx;
-	if (s->ncentres == MAX_CENTRES)
-		return;
-	int i = s->ncentres++;
-	snprintf(s->centre_codes[i], sizeof s->centre_codes[i], "%s", row->code);
-	snprintf(s->centre_names[i], sizeof s->centre_names[i], "%s (%s)", row->name, row->code);
-	s->centres[i].value = s->centre_codes[i];
-	s->centres[i].label = s->centre_names[i];
-}
 
 /* Lays out the fields for creating or editing. */
 static void build(struct user_form *s)
@@ -78,7 +62,7 @@ static void build(struct user_form *s)
 		[F_ROLE] = { .label = N_("Role"), .type = FIELD_CHOICE, .required = true, .choices = roles,
 		             .nchoices = ROLE_COUNT_, .labels_are_msgids = true, .name = "role" },
 		[F_CENTRE] = { .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
-		               .choices = s->centres, .nchoices = s->ncentres, .name = "centre" },
+		               .choices = s->centres->items, .nchoices = s->centres->n, .name = "centre" },
 		[F_LANG] = { .label = N_("Language"), .type = FIELD_CHOICE, .required = true,
 		             .choices = languages, .nchoices = 2, .name = "lang" },
 		[F_ACTIVE] = { .label = N_("May sign in"), .type = FIELD_YESNO, .required = true, .name = "active" },
@@ -118,13 +102,15 @@ static void load(struct user_form *s)
 static enum status user_form_enter(struct app *app, void *state, const void *arg)
 {
 	struct user_form *s = state;
-	bool more;
-	enum status st = ref_page(app_db(app), REF_CENTRE, lang_get(), "", 0, MAX_CENTRES, add_centre, s, &more);
-	if (st != ST_OK)
-		return st;
+	enum status st;
+	s->centres = ref_choices_load(app_db(app), REF_CENTRE, lang_get(), REFCHOICE_SHOW_CODE);
+	if (!s->centres)
+		return ST_NOMEM;
 	s->editing = arg != NULL;
-	if (s->editing && (st = user_find(app_db(app), arg, &s->user)) != ST_OK)
+	if (s->editing && (st = user_find(app_db(app), arg, &s->user)) != ST_OK) {
+		ref_choices_free(&s->centres);
 		return st;
+	}
 	build(s);
 	if (s->editing) {
 		load(s);
@@ -209,6 +195,12 @@ static struct form *user_form_form(void *state)
 	return &((struct user_form *)state)->form;
 }
 
+static void user_form_leave(struct app *app, void *state)
+{
+	(void)app;
+	ref_choices_free(&((struct user_form *)state)->centres);
+}
+
 /* Enter on the last field, or the save key. */
 static enum ui_result user_form_submit(struct app *app, void *state)
 {
@@ -223,6 +215,7 @@ static const struct screen screen_user_form = {
 	.state_size = sizeof(struct user_form),
 	.bindings = bindings,
 	.enter = user_form_enter,
+	.leave = user_form_leave,
 	.draw = user_form_draw,
 	.form = user_form_form,
 	.submit = user_form_submit,

@@ -55,15 +55,18 @@ static void add_row(const struct user *u, void *ctx)
 	snprintf(r->cells[2], sizeof r->cells[2], "%s", _(role_label_msgid(u->role)));
 	snprintf(r->cells[3], sizeof r->cells[3], "%s", u->centre_code);
 	account_state_text(u, clock_now(), r->cells[4], sizeof r->cells[4]);
-	snprintf(r->cells[5], sizeof r->cells[5], "%lld", u->id);
+	snprintf(r->key.text, sizeof r->key.text, "%s", u->name);
+	r->key.id = u->id;
 }
 
-/* The list's source: accounts by name, a page at a time. */
-static int fetch(void *ctx, int offset, int limit, struct list_row *rows)
+/* The list's source: accounts by name, a page at a time by name. */
+static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int limit, struct list_row *rows,
+                 bool *more)
 {
 	struct users *s = ctx;
 	struct fill f = { rows, 0 };
-	return user_list(app_db(s->app), offset, limit, add_row, &f) == ST_OK ? f.n : -1;
+	enum status st = user_list(app_db(s->app), dir, key ? key->text : NULL, limit, add_row, &f, more);
+	return st == ST_OK ? f.n : -1;
 }
 
 static enum status users_enter(struct app *app, void *state, const void *arg)
@@ -102,7 +105,7 @@ static enum ui_result users_action(struct app *app, void *state, int action)
 	case ACT_HISTORY:
 		if (row) {
 			snprintf(target.entity, sizeof target.entity, "app_user");
-			target.id = atoll(row->cells[5]);
+			target.id = row->key.id;
 			text_fit(row->cells[0], (int)sizeof target.title - 1, target.title, sizeof target.title);
 			audit_open(app, &target);
 		}
@@ -110,9 +113,14 @@ static enum ui_result users_action(struct app *app, void *state, int action)
 	default:
 		return UI_IGNORED;
 	}
-	/* Back from a form, the list shows what changed. */
-	list_reload(&s->list);
 	return UI_HANDLED;
+}
+
+/* Back from a form: the list shows what changed, on the same account. */
+static void users_resume(struct app *app, void *state)
+{
+	(void)app;
+	list_refresh(&((struct users *)state)->list);
 }
 
 static void users_draw(struct app *app, void *state, WINDOW *win)
@@ -133,6 +141,7 @@ static const struct screen screen_users = {
 	.draw = users_draw,
 	.input = users_input,
 	.action = users_action,
+	.resume = users_resume,
 };
 
 enum status users_open(struct app *app)

@@ -62,4 +62,27 @@ row "peak memory, search + scroll 1,000 (kB)" peak_rss_kb term "<= 16,384"
 row "memory after, resident (kB)" rss_after_kb term ""
 row "monthly counts, every month (s)" monthly_counts_total data "<= 1 per month"
 row "monthly counts, slowest month (ms)" monthly_counts_worst data ""
+# The audit screen's End key on trails of AUDIT_SIZES rows (bench_lists
+# makes each trail once, kept in build/bench/): paging by key, End must not
+# grow with the trail. The ratio is the largest trail's over the smallest's.
+if [ -n "${BENCH_LISTS:-}" ]; then
+	audit_sizes=${AUDIT_SIZES:-"1000 1000000"}
+	echo "Measuring the audit trail's End ($audit_sizes rows)..." >&2
+	"$BENCH_LISTS" "$out" $audit_sizes > "$out/lists.txt"
+	first=${audit_sizes%% *}
+	last=${audit_sizes##* }
+	printf '%-40s' "Audit trail, rows"
+	for n in $audit_sizes; do printf '%16s' "$n rows"; done
+	printf '%8s  %s\n' "ratio" "Target"
+	arow() { # label key target
+		printf '%-40s' "$1"
+		for n in $audit_sizes; do printf '%16s' "$(val "$out/lists.txt" "$2_$n")"; done
+		awk -v a="$(val "$out/lists.txt" "$2_$first")" -v b="$(val "$out/lists.txt" "$2_$last")" \
+			'BEGIN { if (a + 0 > 0) printf "%8.2f", b / a; else printf "%8s", "-" }'
+		printf '  %s\n' "$3"
+	}
+	arow "audit End, whole trail, median (ms)" audit_end_ms "ratio <= 2"
+	arow "audit End, one account, median (ms)" audit_end_account_ms "ratio <= 2"
+	arow "audit Home, median (ms)" audit_home_ms ""
+fi
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)."

@@ -3,6 +3,7 @@
 /* The audit trail: one append-only row per change or look, written inside
  * the transaction of the change it records. */
 #include <stdbool.h>
+#include "core/page.h"
 #include "core/status.h"
 
 struct db;
@@ -49,5 +50,15 @@ struct audit_filter {
 enum status audit_query(struct db *db, const struct audit_filter *filter, long long before_id,
                         int limit, void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
                         bool *more);
+
+/* The same trail paged by key both ways (core/page.h): PAGE_AFTER gives
+ * the rows older than the row with id key (key 0: from the newest), as
+ * audit_query does; PAGE_BEFORE the rows newer than it, the nearest ones
+ * (key 0: the oldest page, read from the oldest id up), still newest first.
+ * Either way one indexed walk of at most limit + 1 rows, however long the
+ * trail. *more: rows remain beyond the page in that direction. */
+enum status audit_page(struct db *db, const struct audit_filter *filter, enum page_dir dir,
+                       long long key, int limit, void (*cb)(const struct audit_row *row, void *ctx),
+                       void *ctx, bool *more);
 
 #endif

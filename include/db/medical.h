@@ -10,6 +10,7 @@
  * use the data layer. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/page.h"
 #include "core/status.h"
 
 struct db;
@@ -132,14 +133,20 @@ struct followup {
 /* The people of centre due for a follow-up (their latest consultation,
  * by date then entry, at any centre, is one of this centre with a
  * follow-up date) and still staying in a centre (those who left are
- * followed elsewhere), soonest first (then by person), from offset, at most
- * limit; overdue when due before today ("YYYY-MM-DD"). Names are "FAMILY
- * Given". PERM_MEDICAL_READ; ST_NOT_FOUND for an unknown centre. */
-enum status followup_list(struct db *db, const char *centre_code, const char *today, int offset, int limit,
-                          void (*cb)(const struct followup *f, void *ctx), void *ctx);
+ * followed elsewhere), soonest first (then by person), a page by key
+ * (core/page.h): the rows after key (a row given before: its due date and
+ * person; NULL: from the first) or before it (NULL: the last ones), at
+ * most limit, in the list's order either way; *more (may be NULL) tells
+ * whether more remain beyond the page. Overdue when due before today
+ * ("YYYY-MM-DD"). Names are "FAMILY Given". PERM_MEDICAL_READ; ST_NOT_FOUND
+ * for an unknown centre. */
+enum status followup_list(struct db *db, const char *centre_code, const char *today, enum page_dir dir,
+                          const struct followup *key, int limit,
+                          void (*cb)(const struct followup *f, void *ctx), void *ctx, bool *more);
 
 /* One line of the day's register. */
 struct register_line {
+	long long id;            /* the consultation's: the key to page by */
 	char time_of_entry[6];   /* HH:MM when entered */
 	char case_key[20];
 	char name[402];
@@ -155,6 +162,14 @@ struct register_line {
  * clinician's account name. PERM_MEDICAL_READ. */
 enum status register_day(struct db *db, const char *centre_code, const char *date,
                          void (*cb)(const struct register_line *r, void *ctx), void *ctx);
+
+/* The same register a page by key (core/page.h): the lines after the
+ * consultation with id key (PAGE_AFTER; 0: from the first) or before it
+ * (PAGE_BEFORE; 0: the last ones), at most limit, in order of entry either
+ * way; *more (may be NULL) tells whether more remain beyond the page. */
+enum status register_page(struct db *db, const char *centre_code, const char *date, enum page_dir dir,
+                          long long key, int limit, void (*cb)(const struct register_line *r, void *ctx),
+                          void *ctx, bool *more);
 
 /* Counts of one month: consultations by reason and group (boys, girls,
  * men, women, unknown — age at the consultation, under 18 a child; a birth

@@ -5,6 +5,7 @@
  * every change and every opening of a case file is audited. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/page.h"
 #include "core/person.h"
 #include "core/status.h"
 
@@ -52,6 +53,12 @@ struct person_hit {
 enum status person_search(struct db *db, const char *query, long long after_id, int limit,
                           void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
 
+/* The same results paged by key both ways (core/page.h): PAGE_AFTER as
+ * person_search; PAGE_BEFORE the hits before the hit with id key in the
+ * result order (key 0: the last page), at most limit, in the result order. */
+enum status person_search_page(struct db *db, const char *query, enum page_dir dir, long long key, int limit,
+                               void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
+
 /* The people probably the same as p (not p itself), best first, at most
  * limit, with their score (0-100) to cb. */
 enum status person_duplicates(struct db *db, const struct person *p, int limit,
@@ -64,9 +71,11 @@ struct person_relative {
 	struct person_hit hit;
 };
 
-/* Calls cb for the relatives of person id (PERM_PERSON_READ). */
-enum status person_family(struct db *db, long long id,
-                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx);
+/* Calls cb for the relatives of person id by relative id, from the one
+ * after the relative with id after (0: from the first), at most limit;
+ * *more (may be NULL) tells whether more remain (PERM_PERSON_READ). */
+enum status person_family(struct db *db, long long id, long long after, int limit,
+                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx, bool *more);
 
 /* Links relative to person as relation (a VOCAB_RELATION code: what
  * relative is to person), and the inverse link; audited on both people
@@ -82,21 +91,27 @@ struct person_stay {
 	char services[48];        /* space-separated */
 };
 
-/* Calls cb for the stays of person id, latest first (PERM_PERSON_READ). */
-enum status person_stays(struct db *db, long long id,
-                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx);
+/* Calls cb for the stays of person id, latest first (by admission, then
+ * entry), from the one after the stay with id after (0: from the latest),
+ * at most limit; *more (may be NULL) tells whether more remain
+ * (PERM_PERSON_READ). */
+enum status person_stays(struct db *db, long long id, long long after, int limit,
+                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx, bool *more);
 
 /* One change in a person's history. */
 struct person_change {
+	long long id;             /* of the audit row: the key to page after */
 	char at[32];
 	char user_name[64];
 	char action[16];          /* create, update */
 	char changes[512];        /* JSON, cut to fit */
 };
 
-/* Calls cb for the changes made to person id, newest first, at most limit
- * (PERM_PERSON_READ: the case file's history, not the whole audit trail). */
-enum status person_history(struct db *db, long long id, int limit,
-                           void (*cb)(const struct person_change *c, void *ctx), void *ctx);
+/* Calls cb for the changes made to person id, newest first, from the one
+ * after the change with id after (0: from the newest), at most limit;
+ * *more (may be NULL) tells whether more remain (PERM_PERSON_READ: the case
+ * file's history, not the whole audit trail). */
+enum status person_history(struct db *db, long long id, long long after, int limit,
+                           void (*cb)(const struct person_change *c, void *ctx), void *ctx, bool *more);
 
 #endif

@@ -2,6 +2,7 @@
 #define TAIMAKO_DB_REFDATA_H
 /* Reference lists loaded by migration: centres, countries, languages. */
 #include <stdbool.h>
+#include "core/page.h"
 #include "core/status.h"
 
 struct db;
@@ -15,13 +16,15 @@ struct ref_row {
 };
 
 /* Calls cb for the rows of kind whose code or name (accents and case
- * ignored) starts a word with filter, in name order, skipping the first
- * offset matches and stopping after limit. Rows are streamed, never all
- * loaded. lang is "fr" or "en". Returns ST_OK and sets *more when rows
- * remained after limit. */
+ * ignored) starts a word with filter, in name order, a page by key
+ * (core/page.h): the rows after the row with code key (PAGE_AFTER; key
+ * NULL or "": from the first) or before it (PAGE_BEFORE; no key: the last
+ * rows), at most limit, in name order either way. Rows are streamed, never
+ * all loaded (a whole list: PAGE_AFTER, no key, limit INT_MAX). lang is
+ * "fr" or "en". Sets *more when rows remain beyond the page. */
 enum status ref_page(struct db *db, enum ref_kind kind, const char *lang, const char *filter,
-                     int offset, int limit, void (*cb)(const struct ref_row *row, void *ctx),
-                     void *ctx, bool *more);
+                     enum page_dir dir, const char *key, int limit,
+                     void (*cb)(const struct ref_row *row, void *ctx), void *ctx, bool *more);
 
 /* Name of the centre with this code in lang into out ("" when unknown). */
 enum status ref_centre_name(struct db *db, const char *code, const char *lang,

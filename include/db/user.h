@@ -4,6 +4,7 @@
  * in is in db/login.h. Every function checks the acting role. */
 #include <stdbool.h>
 #include <time.h>
+#include "core/page.h"
 #include "core/role.h"
 #include "core/status.h"
 
@@ -45,10 +46,13 @@ enum status user_get(struct db *db, long long id, struct user *out);
 /* Reads the account with this name (PERM_ACCOUNTS). */
 enum status user_find(struct db *db, const char *name, struct user *out);
 
-/* Calls cb for accounts in name order from offset, at most limit
- * (PERM_ACCOUNTS). */
-enum status user_list(struct db *db, int offset, int limit,
-                      void (*cb)(const struct user *u, void *ctx), void *ctx);
+/* Calls cb for accounts in name order, a page by key (core/page.h): the
+ * accounts after the one named key (PAGE_AFTER; key NULL or "": from the
+ * first) or before it (PAGE_BEFORE; no key: the last ones), at most limit,
+ * in name order either way; *more tells whether more remain beyond the
+ * page (PERM_ACCOUNTS). */
+enum status user_list(struct db *db, enum page_dir dir, const char *key, int limit,
+                      void (*cb)(const struct user *u, void *ctx), void *ctx, bool *more);
 
 /* What an administrator may change on an account. */
 struct user_changes {

@@ -119,10 +119,11 @@ static void print_cells(const char *const cells[6])
 	fputc('\n', stdout);
 }
 
-/* Prints one account as a row of the list; counts the rows in *ctx. */
+/* Prints one account as a row of the list; keeps its name in ctx, the
+ * key of the next page. */
 static void print_row(const struct user *u, void *ctx)
 {
-	++*(int *)ctx;
+	snprintf(ctx, USER_NAME_MAX + 1, "%s", u->name);
 	char display[128], state[64];
 	text_fit(u->display_name, 28, display, sizeof display);
 	account_state_text(u, clock_now(), state, sizeof state);
@@ -136,14 +137,13 @@ static int user_list_cmd(struct db *db)
 	enum { PAGE = 100 };
 	const char *header[] = { _("NAME"), _("FULL NAME"), _("ROLE"), _("CENTRE"), _("LANG"), _("STATE") };
 	print_cells(header);
-	for (int offset = 0;; offset += PAGE) {
-		int n = 0;
-		enum status st = user_list(db, offset, PAGE, print_row, &n);
+	char last[USER_NAME_MAX + 1] = "";
+	for (bool more = true; more;) {
+		enum status st = user_list(db, PAGE_AFTER, last, PAGE, print_row, last, &more);
 		if (st != ST_OK)
 			return refused("user list", st);
-		if (n < PAGE)
-			return 0;
 	}
+	return 0;
 }
 
 /* user disable|enable|role NAME [ROLE] */

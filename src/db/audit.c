@@ -7,6 +7,7 @@
 #include "db/audit.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -53,27 +54,33 @@ long long audit_count(struct db *db)
 /* The columns of struct audit_row, and the optional filters every query
  * applies. Parameters: ?1 since and ?2 until (UTC times in the stored form,
  * until exclusive), ?3 user name, ?4 entity, ?5 entity id, ?6 action,
- * ?7 the id to stay below, ?8 the row limit. A NULL parameter matches all. */
+ * ?7 the id to page from, ?8 the row limit. A NULL parameter matches all. */
 #define AUDIT_SELECT \
 	"SELECT id, at, user_id, user_name, origin, action, entity, entity_id, changes " \
 	"FROM audit WHERE "
 #define AUDIT_FILTERS \
 	"(?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) " \
 	"AND (?3 IS NULL OR user_name = ?3) AND (?4 IS NULL OR entity = ?4) " \
-	"AND (?5 IS NULL OR entity_id = ?5) AND (?6 IS NULL OR action = ?6) " \
-	"AND id < ?7 ORDER BY id DESC LIMIT ?8"
+	"AND (?5 IS NULL OR entity_id = ?5) AND (?6 IS NULL OR action = ?6) "
+/* The list is newest first: "after" a row walks the ids down from it,
+ * "before" walks them up (nearest first) and the page is then reversed. */
+#define AUDIT_DOWN "AND id < ?7 ORDER BY id DESC LIMIT ?8"
+#define AUDIT_UP "AND id > ?7 ORDER BY id ASC LIMIT ?8"
 
 /* SQLite picks a plan when a statement is prepared, not when it is bound,
  * so "?4 IS NULL OR entity = ?4" alone can never seek an index. Each way in
  * gets its own text, with its key written as a plain equality. */
 
-/* Any filter: walks the rowid down from ?7, stops after ?8 matches. */
-static const char sql_any[] = AUDIT_SELECT AUDIT_FILTERS;
+/* Any filter: walks the rowid from ?7, stops after ?8 matches. */
+static const char sql_any[] = AUDIT_SELECT AUDIT_FILTERS AUDIT_DOWN;
+static const char sql_any_up[] = AUDIT_SELECT AUDIT_FILTERS AUDIT_UP;
 /* One record's history: audit_by_entity (entity, entity_id, rowid). */
-static const char sql_record[] = AUDIT_SELECT "entity = ?4 AND entity_id = ?5 AND " AUDIT_FILTERS;
+static const char sql_record[] = AUDIT_SELECT "entity = ?4 AND entity_id = ?5 AND " AUDIT_FILTERS AUDIT_DOWN;
+static const char sql_record_up[] = AUDIT_SELECT "entity = ?4 AND entity_id = ?5 AND " AUDIT_FILTERS AUDIT_UP;
 /* One account's acts: seeks an index on audit(user_name) when the schema
  * has one, else walks the rowid as sql_any does. */
-static const char sql_user[] = AUDIT_SELECT "user_name = ?3 AND " AUDIT_FILTERS;
+static const char sql_user[] = AUDIT_SELECT "user_name = ?3 AND " AUDIT_FILTERS AUDIT_DOWN;
+static const char sql_user_up[] = AUDIT_SELECT "user_name = ?3 AND " AUDIT_FILTERS AUDIT_UP;
 
 /* Length of a stored time with milliseconds: "2026-11-22T23:05:09.123Z". */
 #define STAMP_LEN 24
@@ -191,29 +198,80 @@ static void read_row(sqlite3_stmt *st, struct audit_row *r)
 	copy_text(st, 8, r->changes, sizeof r->changes);
 }
 
-/* The statement is stepped while cb runs: cb must not call back into this
- * connection (it would reset the statement under the loop), and should be
- * quick, since the read snapshot stays open until the page ends. */
-enum status audit_query(struct db *db, const struct audit_filter *filter, long long before_id,
-                        int limit, void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
-                        bool *more)
+/* Newest first from below before_id: the statement is stepped while cb
+ * runs, so cb must not call back into this connection (it would reset the
+ * statement under the loop), and should be quick, since the read snapshot
+ * stays open until the page ends. */
+static enum status page_down(sqlite3_stmt *st, int limit,
+                             void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
+                             bool *more)
+{
+	struct audit_row row;
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == limit) {
+			*more = true;
+			break;
+		}
+		read_row(st, &row);
+		cb(&row, ctx);
+		n++;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* The rows just above after_id, read upwards, then given newest first. */
+static enum status page_up(sqlite3_stmt *st, int limit,
+                           void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
+                           bool *more)
+{
+	struct audit_row *rows = malloc((size_t)limit * sizeof *rows);
+	if (!rows) {
+		sqlite3_clear_bindings(st);
+		return ST_NOMEM;
+	}
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == limit) {
+			*more = true;
+			break;
+		}
+		read_row(st, &rows[n++]);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	enum status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+	for (int i = n - 1; s == ST_OK && i >= 0; i--)
+		cb(&rows[i], ctx);
+	free(rows);
+	return s;
+}
+
+enum status audit_page(struct db *db, const struct audit_filter *filter, enum page_dir dir,
+                       long long key, int limit, void (*cb)(const struct audit_row *row, void *ctx),
+                       void *ctx, bool *more)
 {
 	static const struct audit_filter any = { 0 };
 	char lo[STAMP_LEN + 1], hi[STAMP_LEN + 1];
+	bool extra = false;
 	enum status status = db_require(db, PERM_AUDIT_READ);
 	if (more)
 		*more = false;
 	if (status != ST_OK)
 		return status;
 	const struct audit_filter *f = filter ? filter : &any;
-	if (!cb || limit <= 0 || before_id < 0 || f->entity_id < 0 || !time_bounds(f, lo, hi))
+	if (!cb || limit <= 0 || key < 0 || f->entity_id < 0 || !time_bounds(f, lo, hi)
+	    || (dir != PAGE_AFTER && dir != PAGE_BEFORE))
 		return ST_INVALID;
 
-	const char *sql = sql_any;
+	bool up = dir == PAGE_BEFORE;
+	const char *sql = up ? sql_any_up : sql_any;
 	if (f->entity && f->entity_id > 0)
-		sql = sql_record;
+		sql = up ? sql_record_up : sql_record;
 	else if (f->user_name)
-		sql = sql_user;
+		sql = up ? sql_user_up : sql_user;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return ST_INTERNAL;
@@ -224,26 +282,17 @@ enum status audit_query(struct db *db, const struct audit_filter *filter, long l
 	if (f->entity_id > 0)
 		sqlite3_bind_int64(st, 5, f->entity_id);
 	db_bind_text(st, 6, f->action);
-	sqlite3_bind_int64(st, 7, before_id > 0 ? before_id : INT64_MAX);
+	sqlite3_bind_int64(st, 7, key > 0 ? key : up ? 0 : INT64_MAX);
 	sqlite3_bind_int64(st, 8, (sqlite3_int64)limit + 1);   /* one more tells *more */
-
-	struct audit_row row;
-	int n = 0, rc;
-	bool extra = false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == limit) {
-			extra = true;
-			break;
-		}
-		read_row(st, &row);
-		cb(&row, ctx);
-		n++;
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_status_of(rc);
-	if (more)
+	status = up ? page_up(st, limit, cb, ctx, &extra) : page_down(st, limit, cb, ctx, &extra);
+	if (status == ST_OK && more)
 		*more = extra;
-	return ST_OK;
+	return status;
+}
+
+enum status audit_query(struct db *db, const struct audit_filter *filter, long long before_id,
+                        int limit, void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
+                        bool *more)
+{
+	return audit_page(db, filter, PAGE_AFTER, before_id, limit, cb, ctx, more);
 }

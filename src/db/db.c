@@ -1,6 +1,7 @@
 /* The connection, its pragmas, migrations and transactions. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,19 +13,22 @@
 #include "db/migrations.h"
 #include "db/rows_private.h"
 
-#define STMT_CACHE 256
+#define STMT_CACHE_FIRST 128   /* slots at first; a power of two */
 #define BUSY_TIMEOUT_MS 5000
 
 struct cached_stmt {
-	const char *sql;
+	const char *sql;        /* NULL: a free slot */
 	sqlite3_stmt *stmt;
 };
 
 struct db {
 	sqlite3 *sql;
 	struct db_actor actor;
-	struct cached_stmt cache[STMT_CACHE];
-	int ncached;
+	/* Prepared statements by the address of their text: a hash table with
+	 * open addressing, at most half full, doubled when it would be more. */
+	struct cached_stmt *cache;
+	size_t cache_slots;
+	size_t ncached;
 };
 
 /* app_now(): the program's one clock as seconds since the epoch (with the
@@ -84,20 +88,62 @@ const struct db_actor *db_actor(struct db *db)
 	return &db->actor;
 }
 
+/* The first slot to look at for sql in a table of slots slots (a power of
+ * two): the address, mixed so that nearby literals spread out. */
+static size_t stmt_slot(const char *sql, size_t slots)
+{
+	uint64_t h = (uint64_t)(uintptr_t)sql;
+	h ^= h >> 29;
+	h *= UINT64_C(0x9E3779B97F4A7C15);
+	return (size_t)(h >> 32) & (slots - 1);
+}
+
+/* Moves the cache into a table twice as large; false when out of memory. */
+static bool stmt_cache_grow(struct db *db)
+{
+	size_t slots = db->cache_slots ? db->cache_slots * 2 : STMT_CACHE_FIRST;
+	struct cached_stmt *bigger = calloc(slots, sizeof *bigger);
+	if (!bigger)
+		return false;
+	for (size_t i = 0; i < db->cache_slots; i++) {
+		if (!db->cache[i].sql)
+			continue;
+		size_t j = stmt_slot(db->cache[i].sql, slots);
+		while (bigger[j].sql)
+			j = (j + 1) & (slots - 1);
+		bigger[j] = db->cache[i];
+	}
+	free(db->cache);
+	db->cache = bigger;
+	db->cache_slots = slots;
+	return true;
+}
+
 sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 {
-	for (int i = 0; i < db->ncached; i++)
-		if (db->cache[i].sql == sql)
-			return db->cache[i].stmt;
-	if (db->ncached == STMT_CACHE)
+	if (db->cache_slots) {
+		size_t i = stmt_slot(sql, db->cache_slots);
+		for (; db->cache[i].sql; i = (i + 1) & (db->cache_slots - 1))
+			if (db->cache[i].sql == sql)
+				return db->cache[i].stmt;
+	}
+	if ((db->ncached + 1) * 2 > db->cache_slots && !stmt_cache_grow(db))
 		return NULL;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
 		return NULL;
-	db->cache[db->ncached].sql = sql;
-	db->cache[db->ncached].stmt = st;
+	size_t i = stmt_slot(sql, db->cache_slots);
+	while (db->cache[i].sql)
+		i = (i + 1) & (db->cache_slots - 1);
+	db->cache[i].sql = sql;
+	db->cache[i].stmt = st;
 	db->ncached++;
 	return st;
+}
+
+size_t db_stmt_cached(struct db *db)
+{
+	return db->ncached;
 }
 
 int db_bind_text(sqlite3_stmt *st, int idx, const char *text)
@@ -453,8 +499,10 @@ void db_close(struct db **dbp)
 	struct db *db = *dbp;
 	if (!db)
 		return;
-	for (int i = 0; i < db->ncached; i++)
-		sqlite3_finalize(db->cache[i].stmt);
+	for (size_t i = 0; i < db->cache_slots; i++)
+		if (db->cache[i].sql)
+			sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
 	if (db->sql)
 		sqlite3_close(db->sql);
 	free(db);

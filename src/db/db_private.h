@@ -23,6 +23,9 @@ sqlite3 *db_sqlite(struct db *db);
  * read snapshot stays open while the program waits for a key. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
+/* How many statements the connection keeps prepared (for tests). */
+size_t db_stmt_cached(struct db *db);
+
 /* Maps an SQLite result code to a status. */
 enum status db_status_of(int rc);
 

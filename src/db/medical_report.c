@@ -1,6 +1,8 @@
 /* The medical lists and counts of a centre: who is due for a follow-up,
  * the day's register of consultations, the monthly counts. The record of
  * one person is in medical.c. */
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,44 +77,59 @@ static void age_text(const char *birth, bool estimated, const char *on, char *ou
 	snprintf(out, size, "%s%d", estimated || b.prec < DATE_DAY ? "~" : "", lo);
 }
 
-enum status followup_list(struct db *db, const char *centre_code, const char *today, int offset, int limit,
-                          void (*cb)(const struct followup *f, void *ctx), void *ctx)
+/* The follow-up list's query, one per direction: soonest first, then by
+ * person; the key (?4 due, ?5 person) bounds the page when given. */
+#define FOLLOWUP_SELECT \
+	"SELECT c.person_id, c.id, p.case_key, p.family_name, p.given_names, c.next_followup " \
+	"FROM consultation c JOIN person p ON p.id = c.person_id " \
+	"WHERE c.centre_id = ?1 AND c.next_followup IS NOT NULL " \
+	"AND NOT EXISTS (SELECT 1 FROM consultation l WHERE l.person_id = c.person_id " \
+	" AND l.date >= c.date AND (l.date > c.date OR l.id > c.id)) " \
+	/* Only people still in a centre: those who left are followed elsewhere. */ \
+	"AND EXISTS (SELECT 1 FROM stay s WHERE s.person_id = c.person_id AND s.departed IS NULL) "
+
+enum status followup_list(struct db *db, const char *centre_code, const char *today, enum page_dir dir,
+                          const struct followup *key, int limit,
+                          void (*cb)(const struct followup *f, void *ctx), void *ctx, bool *more)
 {
 	/* From the partial index of follow-ups of the centre; a consultation
 	 * counts only if none later (by date, then entry) exists for the person,
 	 * at any centre (consultation_by_person). */
-	static const char sql[] =
-		"SELECT c.person_id, c.id, p.case_key, p.family_name, p.given_names, c.next_followup "
-		"FROM consultation c JOIN person p ON p.id = c.person_id "
-		"WHERE c.centre_id = ?1 AND c.next_followup IS NOT NULL "
-		"AND NOT EXISTS (SELECT 1 FROM consultation l WHERE l.person_id = c.person_id "
-		" AND l.date >= c.date AND (l.date > c.date OR l.id > c.id)) "
-		/* Only people still in a centre: those who left are followed elsewhere. */
-		"AND EXISTS (SELECT 1 FROM stay s WHERE s.person_id = c.person_id AND s.departed IS NULL) "
-		"ORDER BY c.next_followup, c.person_id LIMIT ?2 OFFSET ?3";
+	static const char sql_after[] = FOLLOWUP_SELECT
+		"AND (?4 IS NULL OR (c.next_followup, c.person_id) > (?4, ?5)) "
+		"ORDER BY c.next_followup, c.person_id LIMIT ?2";
+	static const char sql_before[] = FOLLOWUP_SELECT
+		"AND (?4 IS NULL OR (c.next_followup, c.person_id) < (?4, ?5)) "
+		"ORDER BY c.next_followup DESC, c.person_id DESC LIMIT ?2";
+	if (more)
+		*more = false;
 	enum status s = db_require(db, PERM_MEDICAL_READ);
 	if (s != ST_OK)
 		return s;
-	if (!date_is_day(today))
+	if (!date_is_day(today) || (dir != PAGE_AFTER && dir != PAGE_BEFORE))
 		return ST_INVALID;
 	long long centre = db_centre_id(db, centre_code);
 	if (!centre)
 		return ST_NOT_FOUND;
 	if (limit <= 0)
 		return ST_OK;
-	sqlite3_stmt *st = db_stmt(db, sql);
+	bool back = dir == PAGE_BEFORE;
+	sqlite3_stmt *st = db_stmt(db, back ? sql_before : sql_after);
 	if (!st)
 		return ST_INTERNAL;
 	/* Collect the page, release the statement, then call back: the
 	 * callback may use the connection. */
-	struct followup *rows = calloc((size_t)limit, sizeof *rows);
+	struct followup *rows = calloc((size_t)limit + 1, sizeof *rows);
 	if (!rows)
 		return ST_NOMEM;
 	sqlite3_bind_int64(st, 1, centre);
-	sqlite3_bind_int(st, 2, limit);
-	sqlite3_bind_int(st, 3, offset > 0 ? offset : 0);
+	sqlite3_bind_int(st, 2, limit + 1);   /* one more tells *more */
+	if (key && key->due[0]) {
+		db_bind_text(st, 4, key->due);
+		sqlite3_bind_int64(st, 5, key->person_id);
+	}
 	int n = 0, rc = SQLITE_DONE;
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (n <= limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct followup *f = &rows[n++];
 		f->person_id = sqlite3_column_int64(st, 0);
 		f->consultation_id = sqlite3_column_int64(st, 1);
@@ -122,12 +139,87 @@ enum status followup_list(struct db *db, const char *centre_code, const char *to
 		db_column_copy(st, 5, f->due, sizeof f->due);
 		f->overdue = strcmp(f->due, today) < 0;
 	}
-	if (n == limit)
+	if (n > limit) {
 		rc = SQLITE_DONE;
+		n = limit;
+		if (more)
+			*more = true;
+	}
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	s = db_status_of(rc);
 	for (int i = 0; s == ST_OK && cb && i < n; i++)
-		cb(&rows[i], ctx);
+		cb(&rows[back ? n - 1 - i : i], ctx);
+	free(rows);
+	return s;
+}
+
+/* The register's columns; ?1 centre, ?2 day, ?3 key, ?4 limit. */
+#define REGISTER_SELECT \
+	"SELECT c.id, strftime('%H:%M', c.created_at, 'localtime'), p.case_key, p.family_name, p.given_names, " \
+	"p.sex, coalesce(p.birth_date, ''), p.birth_estimated, c.reason, coalesce(u.name, '') " \
+	"FROM consultation c JOIN person p ON p.id = c.person_id " \
+	"LEFT JOIN app_user u ON u.id = c.clinician_id " \
+	"WHERE c.centre_id = ?1 AND c.date = ?2 "
+
+enum status register_page(struct db *db, const char *centre_code, const char *date, enum page_dir dir,
+                          long long key, int limit, void (*cb)(const struct register_line *r, void *ctx),
+                          void *ctx, bool *more)
+{
+	/* The time of entry in the local time of the server, as "today" is. */
+	static const char sql_after[] = REGISTER_SELECT "AND c.id > ?3 ORDER BY c.id LIMIT ?4";
+	static const char sql_before[] = REGISTER_SELECT "AND c.id < ?3 ORDER BY c.id DESC LIMIT ?4";
+	if (more)
+		*more = false;
+	enum status s = db_require(db, PERM_MEDICAL_READ);
+	if (s != ST_OK)
+		return s;
+	if (!date_is_day(date) || limit < 0 || (dir != PAGE_AFTER && dir != PAGE_BEFORE))
+		return ST_INVALID;
+	long long centre = db_centre_id(db, centre_code);
+	if (!centre)
+		return ST_NOT_FOUND;
+	bool back = dir == PAGE_BEFORE;
+	sqlite3_stmt *st = db_stmt(db, back ? sql_before : sql_after);
+	if (!st)
+		return ST_INTERNAL;
+	struct register_line *rows = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_bind_int64(st, 1, centre);
+	db_bind_text(st, 2, date);
+	sqlite3_bind_int64(st, 3, key > 0 ? key : back ? INT64_MAX : 0);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit + 1);   /* one more tells *more */
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == (size_t)limit) {
+			if (more)
+				*more = true;
+			rc = SQLITE_DONE;
+			break;
+		}
+		struct register_line *r = db_grow((void **)&rows, &n, &cap, sizeof *rows);
+		if (!r) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		r->id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, r->time_of_entry, sizeof r->time_of_entry);
+		db_column_copy(st, 2, r->case_key, sizeof r->case_key);
+		list_name((const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4), r->name,
+		          sizeof r->name);
+		const unsigned char *sex = sqlite3_column_text(st, 5);
+		r->sex = sex ? (char)sex[0] : 'x';
+		char birth[11];
+		db_column_copy(st, 6, birth, sizeof birth);
+		age_text(birth, sqlite3_column_int(st, 7) != 0, date, r->age, sizeof r->age);
+		db_column_copy(st, 8, r->reason, sizeof r->reason);
+		db_column_copy(st, 9, r->clinician, sizeof r->clinician);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	s = db_status_of(rc);
+	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
+		cb(&rows[back ? n - 1 - i : i], ctx);
 	free(rows);
 	return s;
 }
@@ -135,53 +227,7 @@ enum status followup_list(struct db *db, const char *centre_code, const char *to
 enum status register_day(struct db *db, const char *centre_code, const char *date,
                          void (*cb)(const struct register_line *r, void *ctx), void *ctx)
 {
-	/* The time of entry in the local time of the server, as "today" is. */
-	static const char sql[] =
-		"SELECT strftime('%H:%M', c.created_at, 'localtime'), p.case_key, p.family_name, p.given_names, "
-		"p.sex, coalesce(p.birth_date, ''), p.birth_estimated, c.reason, coalesce(u.name, '') "
-		"FROM consultation c JOIN person p ON p.id = c.person_id "
-		"LEFT JOIN app_user u ON u.id = c.clinician_id "
-		"WHERE c.centre_id = ?1 AND c.date = ?2 ORDER BY c.id";
-	enum status s = db_require(db, PERM_MEDICAL_READ);
-	if (s != ST_OK)
-		return s;
-	if (!date_is_day(date))
-		return ST_INVALID;
-	long long centre = db_centre_id(db, centre_code);
-	if (!centre)
-		return ST_NOT_FOUND;
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return ST_INTERNAL;
-	struct register_line *rows = NULL;
-	size_t n = 0, cap = 0;
-	sqlite3_bind_int64(st, 1, centre);
-	db_bind_text(st, 2, date);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct register_line *r = db_grow((void **)&rows, &n, &cap, sizeof *rows);
-		if (!r) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		db_column_copy(st, 0, r->time_of_entry, sizeof r->time_of_entry);
-		db_column_copy(st, 1, r->case_key, sizeof r->case_key);
-		list_name((const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3), r->name,
-		          sizeof r->name);
-		const unsigned char *sex = sqlite3_column_text(st, 4);
-		r->sex = sex ? (char)sex[0] : 'x';
-		char birth[11];
-		db_column_copy(st, 5, birth, sizeof birth);
-		age_text(birth, sqlite3_column_int(st, 6) != 0, date, r->age, sizeof r->age);
-		db_column_copy(st, 7, r->reason, sizeof r->reason);
-		db_column_copy(st, 8, r->clinician, sizeof r->clinician);
-	}
-	sqlite3_reset(st);
-	s = db_status_of(rc);
-	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
-		cb(&rows[i], ctx);
-	free(rows);
-	return s;
+	return register_page(db, centre_code, date, PAGE_AFTER, 0, INT_MAX - 1, cb, ctx, NULL);
 }
 
 /* The group of a consultation: sex 'f' or 'm' and whether the person was a

@@ -134,30 +134,39 @@ static void read_hit(sqlite3_stmt *st, struct person_hit *h)
 	"p.birth_estimated, coalesce(p.nationality, ''), c.code, " \
 	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id)"
 
-enum status person_search(struct db *db, const char *query, long long after_id, int limit,
-                          void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
+enum status person_search_page(struct db *db, const char *query, enum page_dir dir, long long key, int limit,
+                               void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
 {
+	/* Newest first: after a hit walks the ids down, before it walks them
+	 * up (nearest first) and the page is given back reversed. */
 	static const char sql[] =
 		"SELECT " HIT_COLUMNS " FROM person_search s JOIN person p ON p.id = s.rowid "
 		"JOIN centre c ON c.id = p.centre_id WHERE person_search MATCH ?1 AND s.rowid < ?2 "
 		"ORDER BY s.rowid DESC LIMIT ?3";
+	static const char sql_up[] =
+		"SELECT " HIT_COLUMNS " FROM person_search s JOIN person p ON p.id = s.rowid "
+		"JOIN centre c ON c.id = p.centre_id WHERE person_search MATCH ?1 AND s.rowid > ?2 "
+		"ORDER BY s.rowid ASC LIMIT ?3";
 	*more = false;
 	enum status s = db_require(db, PERM_LOOKUP);
 	if (s != ST_OK)
 		return s;
+	if (dir != PAGE_AFTER && dir != PAGE_BEFORE)
+		return ST_INVALID;
 	char match[512];
 	if (limit <= 0 || !person_match_query(query ? query : "", match, sizeof match))
 		return ST_OK;
-	sqlite3_stmt *st = db_stmt(db, sql);
+	bool up = dir == PAGE_BEFORE;
+	sqlite3_stmt *st = db_stmt(db, up ? sql_up : sql);
 	if (!st)
 		return ST_INTERNAL;
-	/* Newest first; collect the page, then release the statement before
-	 * calling back (the callback may use the connection). */
+	/* Collect the page, then release the statement before calling back
+	 * (the callback may use the connection). */
 	struct person_hit *hits = calloc((size_t)limit, sizeof *hits);
 	if (!hits)
 		return ST_NOMEM;
 	db_bind_text(st, 1, match);
-	sqlite3_bind_int64(st, 2, after_id > 0 ? after_id : INT64_MAX);
+	sqlite3_bind_int64(st, 2, key > 0 ? key : up ? 0 : INT64_MAX);
 	sqlite3_bind_int(st, 3, limit + 1);
 	int n = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -173,9 +182,15 @@ enum status person_search(struct db *db, const char *query, long long after_id, 
 		return db_status_of(rc);
 	}
 	for (int i = 0; i < n; i++)
-		cb(&hits[i], ctx);
+		cb(&hits[up ? n - 1 - i : i], ctx);
 	free(hits);
 	return ST_OK;
+}
+
+enum status person_search(struct db *db, const char *query, long long after_id, int limit,
+                          void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
+{
+	return person_search_page(db, query, PAGE_AFTER, after_id, limit, cb, ctx, more);
 }
 
 /* Age bounds of a person born on iso (partial) today, -1 when unknown. */

@@ -1,4 +1,5 @@
 /* Reading one person with everything the case file shows. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "core/jsonbuf.h"
@@ -115,27 +116,63 @@ static bool read_brief(struct db *db, long long id, struct person_hit *h)
 	return found;
 }
 
-enum status person_family(struct db *db, long long id,
-                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx)
+/* Rows read per statement while paging: the page is collected, the
+ * statement reset, then the callback called (it may use the connection);
+ * a longer page is read in several such steps, each after the last key. */
+#define CHUNK 16
+
+/* How many rows the next step reads: at most CHUNK, at most what is left
+ * of limit, plus one to learn whether more remain. */
+static int chunk_of(int left)
 {
+	return (left < CHUNK ? left : CHUNK) + 1;
+}
+
+enum status person_family(struct db *db, long long id, long long after, int limit,
+                          void (*cb)(const struct person_relative *r, void *ctx), void *ctx, bool *more)
+{
+	static const char sql[] =
+		"SELECT relative_id, relation FROM family_link WHERE person_id = ?1 AND relative_id > ?2 "
+		"ORDER BY relative_id LIMIT ?3";
+	if (more)
+		*more = false;
 	enum status s = db_require(db, PERM_PERSON_READ);
 	if (s != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(db, "SELECT relative_id, relation FROM family_link WHERE person_id = ?1 LIMIT 32");
-	if (!st)
-		return ST_INTERNAL;
-	struct person_relative rel[32];
-	int n = 0;
-	sqlite3_bind_int64(st, 1, id);
-	while (n < 32 && sqlite3_step(st) == SQLITE_ROW) {
-		rel[n].id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, rel[n].relation, sizeof rel[n].relation);
-		n++;
+	if (limit < 0 || after < 0)
+		return ST_INVALID;
+	struct person_relative rel[CHUNK + 1];
+	bool extra = false;
+	for (int given = 0; given < limit;) {
+		sqlite3_stmt *st = db_stmt(db, sql);
+		if (!st)
+			return ST_INTERNAL;
+		int want = chunk_of(limit - given), n = 0, rc;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, after);
+		sqlite3_bind_int(st, 3, want);
+		while (n < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			rel[n].id = sqlite3_column_int64(st, 0);
+			db_column_copy(st, 1, rel[n].relation, sizeof rel[n].relation);
+			n++;
+		}
+		if (n == want)
+			rc = SQLITE_DONE;
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_status_of(rc);
+		extra = n == want;
+		if (extra)
+			n--;
+		for (int i = 0; i < n && given < limit; i++, given++)
+			if (read_brief(db, rel[i].id, &rel[i].hit))
+				cb(&rel[i], ctx);
+		if (!extra)
+			break;
+		after = rel[n - 1].id;
 	}
-	sqlite3_reset(st);
-	for (int i = 0; i < n; i++)
-		if (read_brief(db, rel[i].id, &rel[i].hit))
-			cb(&rel[i], ctx);
+	if (more)
+		*more = extra;
 	return ST_OK;
 }
 
@@ -205,64 +242,109 @@ enum status person_link(struct db *db, long long person, long long relative, con
 	return s;
 }
 
-enum status person_stays(struct db *db, long long id,
-                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx)
+enum status person_stays(struct db *db, long long id, long long after, int limit,
+                         void (*cb)(const struct person_stay *s, void *ctx), void *ctx, bool *more)
 {
+	/* Latest first: by admission, then by entry; after a stay means below
+	 * it in that order. */
 	static const char sql[] =
 		"SELECT s.id, c.code, s.admitted, coalesce(s.departed, ''), coalesce(s.departure_reason, ''), "
 		"coalesce((SELECT group_concat(service, ' ') FROM stay_service WHERE stay_id = s.id), '') "
 		"FROM stay s JOIN centre c ON c.id = s.centre_id WHERE s.person_id = ?1 "
-		"ORDER BY s.admitted DESC LIMIT 16";
+		"AND (?2 = 0 OR (s.admitted, s.id) < (SELECT admitted, id FROM stay WHERE id = ?2)) "
+		"ORDER BY s.admitted DESC, s.id DESC LIMIT ?3";
+	if (more)
+		*more = false;
 	enum status s = db_require(db, PERM_PERSON_READ);
 	if (s != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return ST_INTERNAL;
-	struct person_stay stays[16];
-	int n = 0;
-	sqlite3_bind_int64(st, 1, id);
-	while (n < 16 && sqlite3_step(st) == SQLITE_ROW) {
-		struct person_stay *y = &stays[n++];
-		y->id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, y->centre_code, sizeof y->centre_code);
-		db_column_copy(st, 2, y->admitted, sizeof y->admitted);
-		db_column_copy(st, 3, y->departed, sizeof y->departed);
-		db_column_copy(st, 4, y->reason, sizeof y->reason);
-		db_column_copy(st, 5, y->services, sizeof y->services);
+	if (limit < 0 || after < 0)
+		return ST_INVALID;
+	struct person_stay stays[CHUNK + 1];
+	bool extra = false;
+	for (int given = 0; given < limit;) {
+		sqlite3_stmt *st = db_stmt(db, sql);
+		if (!st)
+			return ST_INTERNAL;
+		int want = chunk_of(limit - given), n = 0, rc;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, after);
+		sqlite3_bind_int(st, 3, want);
+		while (n < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct person_stay *y = &stays[n++];
+			y->id = sqlite3_column_int64(st, 0);
+			db_column_copy(st, 1, y->centre_code, sizeof y->centre_code);
+			db_column_copy(st, 2, y->admitted, sizeof y->admitted);
+			db_column_copy(st, 3, y->departed, sizeof y->departed);
+			db_column_copy(st, 4, y->reason, sizeof y->reason);
+			db_column_copy(st, 5, y->services, sizeof y->services);
+		}
+		if (n == want)
+			rc = SQLITE_DONE;
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_status_of(rc);
+		extra = n == want;
+		if (extra)
+			n--;
+		for (int i = 0; i < n; i++, given++)
+			cb(&stays[i], ctx);
+		if (!extra)
+			break;
+		after = stays[n - 1].id;
 	}
-	sqlite3_reset(st);
-	for (int i = 0; i < n; i++)
-		cb(&stays[i], ctx);
+	if (more)
+		*more = extra;
 	return ST_OK;
 }
 
-enum status person_history(struct db *db, long long id, int limit,
-                           void (*cb)(const struct person_change *c, void *ctx), void *ctx)
+enum status person_history(struct db *db, long long id, long long after, int limit,
+                           void (*cb)(const struct person_change *c, void *ctx), void *ctx, bool *more)
 {
 	static const char sql[] =
-		"SELECT at, user_name, action, coalesce(changes, '') FROM audit "
+		"SELECT id, at, user_name, action, coalesce(changes, '') FROM audit "
 		"WHERE entity = 'person' AND entity_id = ?1 AND action IN ('create', 'update', 'link') "
-		"ORDER BY id DESC LIMIT ?2";
+		"AND id < ?2 ORDER BY id DESC LIMIT ?3";
+	if (more)
+		*more = false;
 	enum status s = db_require(db, PERM_PERSON_READ);
 	if (s != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return ST_INTERNAL;
-	struct person_change ch[16];
-	int n = 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, limit < 16 ? limit : 16);
-	while (n < 16 && sqlite3_step(st) == SQLITE_ROW) {
-		db_column_copy(st, 0, ch[n].at, sizeof ch[n].at);
-		db_column_copy(st, 1, ch[n].user_name, sizeof ch[n].user_name);
-		db_column_copy(st, 2, ch[n].action, sizeof ch[n].action);
-		db_column_copy(st, 3, ch[n].changes, sizeof ch[n].changes);
-		n++;
+	if (limit < 0 || after < 0)
+		return ST_INVALID;
+	struct person_change ch[CHUNK + 1];
+	bool extra = false;
+	for (int given = 0; given < limit;) {
+		sqlite3_stmt *st = db_stmt(db, sql);
+		if (!st)
+			return ST_INTERNAL;
+		int want = chunk_of(limit - given), n = 0, rc;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, after > 0 ? after : INT64_MAX);
+		sqlite3_bind_int(st, 3, want);
+		while (n < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			ch[n].id = sqlite3_column_int64(st, 0);
+			db_column_copy(st, 1, ch[n].at, sizeof ch[n].at);
+			db_column_copy(st, 2, ch[n].user_name, sizeof ch[n].user_name);
+			db_column_copy(st, 3, ch[n].action, sizeof ch[n].action);
+			db_column_copy(st, 4, ch[n].changes, sizeof ch[n].changes);
+			n++;
+		}
+		if (n == want)
+			rc = SQLITE_DONE;
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_status_of(rc);
+		extra = n == want;
+		if (extra)
+			n--;
+		for (int i = 0; i < n; i++, given++)
+			cb(&ch[i], ctx);
+		if (!extra)
+			break;
+		after = ch[n - 1].id;
 	}
-	sqlite3_reset(st);
-	for (int i = 0; i < n; i++)
-		cb(&ch[i], ctx);
+	if (more)
+		*more = extra;
 	return ST_OK;
 }

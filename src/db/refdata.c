@@ -1,5 +1,6 @@
 /* Reference lists. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/text.h"
 #include "db/db_private.h"
@@ -10,18 +11,18 @@
  * than keeping a folded copy in the database. */
 static const char *const queries[3][3] = {
 	[REF_CENTRE] = {
-		"SELECT code, region_pcode, name_fr FROM centre WHERE active ORDER BY name_fr",
-		"SELECT code, region_pcode, name_en FROM centre WHERE active ORDER BY name_en",
+		"SELECT code, region_pcode, name_fr FROM centre WHERE active ORDER BY name_fr, code",
+		"SELECT code, region_pcode, name_en FROM centre WHERE active ORDER BY name_en, code",
 		"SELECT count(*) FROM centre",
 	},
 	[REF_COUNTRY] = {
-		"SELECT iso3, iso2, name_fr FROM country ORDER BY name_fr",
-		"SELECT iso3, iso2, name_en FROM country ORDER BY name_en",
+		"SELECT iso3, iso2, name_fr FROM country ORDER BY name_fr, iso3",
+		"SELECT iso3, iso2, name_en FROM country ORDER BY name_en, iso3",
 		"SELECT count(*) FROM country",
 	},
 	[REF_LANGUAGE] = {
-		"SELECT code, iso1, name_fr FROM language ORDER BY name_fr",
-		"SELECT code, iso1, name_en FROM language ORDER BY name_en",
+		"SELECT code, iso1, name_fr FROM language ORDER BY name_fr, code",
+		"SELECT code, iso1, name_en FROM language ORDER BY name_en, code",
 		"SELECT count(*) FROM language",
 	},
 };
@@ -34,26 +35,28 @@ static bool row_matches(const struct ref_row *row, const char *filter)
 	return text_fold_match(row->code, filter) || text_fold_match(row->name, filter);
 }
 
-enum status ref_page(struct db *db, enum ref_kind kind, const char *lang, const char *filter,
-                     int offset, int limit, void (*cb)(const struct ref_row *row, void *ctx),
-                     void *ctx, bool *more)
+/* Reads the current row of st into row. */
+static void read_ref(sqlite3_stmt *st, struct ref_row *row)
 {
-	if ((int)kind < 0 || kind > REF_LANGUAGE || offset < 0 || limit < 0)
-		return ST_INVALID;
-	bool en = lang && strcmp(lang, "en") == 0;
-	sqlite3_stmt *st = db_stmt(db, queries[kind][en ? 1 : 0]);
-	if (!st)
-		return ST_INTERNAL;
-	int seen = 0, given = 0, rc;
-	*more = false;
+	db_column_copy(st, 0, row->code, sizeof row->code);
+	db_column_copy(st, 1, row->alt, sizeof row->alt);
+	db_column_copy(st, 2, row->name, sizeof row->name);
+}
+
+/* The rows after key: skips up to it, then streams limit rows. */
+static int page_after(sqlite3_stmt *st, const char *filter, const char *key, int limit,
+                      void (*cb)(const struct ref_row *row, void *ctx), void *ctx, bool *more)
+{
+	bool started = !key || !*key;
+	int given = 0, rc;
 	struct ref_row row;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		db_column_copy(st, 0, row.code, sizeof row.code);
-		db_column_copy(st, 1, row.alt, sizeof row.alt);
-		db_column_copy(st, 2, row.name, sizeof row.name);
-		if (!row_matches(&row, filter))
+		read_ref(st, &row);
+		if (!started) {
+			started = strcmp(row.code, key) == 0;
 			continue;
-		if (seen++ < offset)
+		}
+		if (!row_matches(&row, filter))
 			continue;
 		if (given == limit) {
 			*more = true;
@@ -62,7 +65,67 @@ enum status ref_page(struct db *db, enum ref_kind kind, const char *lang, const 
 		cb(&row, ctx);
 		given++;
 	}
+	return rc;
+}
+
+/* The rows before key (or the last ones): the latest limit matches are
+ * kept in a ring while walking, then given in order. */
+static int page_before(sqlite3_stmt *st, const char *filter, const char *key, int limit,
+                       struct ref_row *ring, void (*cb)(const struct ref_row *row, void *ctx),
+                       void *ctx, bool *more)
+{
+	long seen = 0;
+	int rc;
+	struct ref_row row;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_ref(st, &row);
+		if (key && *key && strcmp(row.code, key) == 0)
+			break;
+		if (!row_matches(&row, filter))
+			continue;
+		if (limit > 0)
+			ring[seen % limit] = row;
+		seen++;
+	}
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
+	*more = seen > limit;
+	long first = seen > limit ? seen - limit : 0;
+	if (rc == SQLITE_DONE)
+		for (long i = first; i < seen; i++)
+			cb(&ring[i % limit], ctx);
+	return rc;
+}
+
+enum status ref_page(struct db *db, enum ref_kind kind, const char *lang, const char *filter,
+                     enum page_dir dir, const char *key, int limit,
+                     void (*cb)(const struct ref_row *row, void *ctx), void *ctx, bool *more)
+{
+	*more = false;
+	if ((int)kind < 0 || kind > REF_LANGUAGE || limit < 0 || (dir != PAGE_AFTER && dir != PAGE_BEFORE))
+		return ST_INVALID;
+	struct ref_row *ring = NULL;
+	if (dir == PAGE_BEFORE) {
+		/* No page is longer than the list itself. */
+		long rows = ref_count(db, kind);
+		if (rows < 0)
+			return ST_INTERNAL;
+		size_t n = (size_t)(limit < rows ? limit : rows);
+		if (n && !(ring = malloc(n * sizeof *ring)))
+			return ST_NOMEM;
+		if ((long)limit > rows)
+			limit = (int)rows;
+	}
+	bool en = lang && strcmp(lang, "en") == 0;
+	sqlite3_stmt *st = db_stmt(db, queries[kind][en ? 1 : 0]);
+	if (!st) {
+		free(ring);
+		return ST_INTERNAL;
+	}
+	int rc = dir == PAGE_AFTER ? page_after(st, filter, key, limit, cb, ctx, more)
+	                           : page_before(st, filter, key, limit, ring, cb, ctx, more);
 	sqlite3_reset(st);
+	free(ring);
 	return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? ST_OK : db_status_of(rc);
 }
 

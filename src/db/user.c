@@ -1,5 +1,6 @@
 /* Staff accounts. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/jsonbuf.h"
@@ -140,26 +141,46 @@ enum status user_find(struct db *db, const char *name, struct user *out)
 	return s == ST_OK ? user_read(db, 0, name ? name : "", out, NULL, 0) : s;
 }
 
-enum status user_list(struct db *db, int offset, int limit,
-                      void (*cb)(const struct user *u, void *ctx), void *ctx)
+enum status user_list(struct db *db, enum page_dir dir, const char *key, int limit,
+                      void (*cb)(const struct user *u, void *ctx), void *ctx, bool *more)
 {
-	static const char sql[] = USER_SELECT "ORDER BY u.name LIMIT ?1 OFFSET ?2";
+	static const char after[] = USER_SELECT "WHERE u.name > ?1 ORDER BY u.name LIMIT ?2";
+	static const char before[] =
+		USER_SELECT "WHERE ?1 IS NULL OR u.name < ?1 ORDER BY u.name DESC LIMIT ?2";
+	*more = false;
 	enum status s = db_require(db, PERM_ACCOUNTS);
 	if (s != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(db, sql);
+	if (limit <= 0 || (dir != PAGE_AFTER && dir != PAGE_BEFORE))
+		return ST_INVALID;
+	bool back = dir == PAGE_BEFORE;
+	sqlite3_stmt *st = db_stmt(db, back ? before : after);
 	if (!st)
 		return ST_INTERNAL;
-	sqlite3_bind_int(st, 1, limit);
-	sqlite3_bind_int(st, 2, offset);
-	int rc;
-	struct user u;
+	/* Collect the page, release the statement, then call back (in name
+	 * order): the callback may use the connection. */
+	struct user *rows = calloc((size_t)limit, sizeof *rows);
+	if (!rows) {
+		sqlite3_reset(st);
+		return ST_NOMEM;
+	}
+	db_bind_text(st, 1, key && *key ? key : back ? NULL : "");
+	sqlite3_bind_int(st, 2, limit + 1);   /* one more tells *more */
+	int n = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_row(st, &u, NULL, 0);
-		cb(&u, ctx);
+		if (n == limit) {
+			*more = true;
+			break;
+		}
+		read_row(st, &rows[n++], NULL, 0);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+	sqlite3_clear_bindings(st);
+	s = rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+	for (int i = 0; s == ST_OK && i < n; i++)
+		cb(&rows[back ? n - 1 - i : i], ctx);
+	free(rows);
+	return s;
 }
 
 /* Number of active administrators other than the account id. */

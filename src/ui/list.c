@@ -1,10 +1,17 @@
-/* Scrolling lists over paged sources. */
+/* Scrolling lists over sources paged by key. The page is a window of the
+ * source that slides: moving past its end keeps the rows next to the
+ * selection and fetches the rest after them (or before, going up). */
 #include <stdio.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/list.h"
+
+static int min_int(int a, int b)
+{
+	return a < b ? a : b;
+}
 
 void list_init(struct list *l, const struct list_column *cols, int ncols,
                list_fetch_fn fetch, void *ctx)
@@ -14,57 +21,158 @@ void list_init(struct list *l, const struct list_column *cols, int ncols,
 	l->ncolumns = ncols > LIST_MAX_COLS ? LIST_MAX_COLS : ncols;
 	l->fetch = fetch;
 	l->ctx = ctx;
-	l->page_len = -1;   /* nothing loaded */
+	l->len = -1;   /* nothing loaded */
 }
 
 void list_reload(struct list *l)
 {
-	l->page_len = -1;
+	l->len = -1;
 	l->cur = l->top = 0;
-	l->failed = false;
+	l->failed = l->more_before = l->more_after = false;
 }
 
-/* Loads the page that starts at offset. */
-static void load(struct list *l, int offset)
+/* Loads the first page (PAGE_AFTER) or the last one (PAGE_BEFORE). */
+static void load_end(struct list *l, enum page_dir dir)
 {
-	if (offset < 0)
-		offset = 0;
-	int n = l->fetch(l->ctx, offset, LIST_PAGE_MAX, l->page);
+	bool more = false;
+	int n = l->fetch(l->ctx, dir, NULL, LIST_PAGE_MAX, l->page, &more);
 	l->failed = n < 0;
-	l->page_offset = offset;
-	l->page_len = n < 0 ? 0 : n;
-	l->at_end = n < LIST_PAGE_MAX;
+	l->len = n < 0 ? 0 : n;
+	more = more && n > 0;
+	l->more_before = dir == PAGE_BEFORE && more;
+	l->more_after = dir == PAGE_AFTER && more;
+	if (dir == PAGE_AFTER) {
+		l->cur = l->top = 0;
+	} else {
+		l->cur = l->len > 0 ? l->len - 1 : 0;
+		l->top = l->len - (l->rows_shown > 0 ? l->rows_shown : 1);
+		if (l->top < 0)
+			l->top = 0;
+	}
 }
 
-/* True when row idx is loaded. */
-static bool loaded(const struct list *l, int idx)
+/* Loads the first page if nothing is loaded. */
+static void ensure(struct list *l)
 {
-	return l->page_len >= 0 && idx >= l->page_offset && idx < l->page_offset + l->page_len;
+	if (l->len < 0)
+		load_end(l, PAGE_AFTER);
 }
 
-/* True when row idx exists, loading a page around it if needed. */
-static bool exists(struct list *l, int idx)
+/* Slides the page forward: drops rows from its start (never row keep_from
+ * or any after it), fetches rows after its last one. True when rows came. */
+static bool slide_after(struct list *l, int keep_from)
 {
-	if (idx < 0)
+	if (!l->more_after || l->len <= 0)
 		return false;
-	if (loaded(l, idx))
-		return true;
-	if (l->page_len >= 0 && l->at_end && idx >= l->page_offset + l->page_len
-	    && l->page_offset <= idx)
+	int drop = min_int(l->len - min_int(l->len, LIST_VIEW_MAX), keep_from);
+	int keep = l->len - drop;
+	if (keep >= LIST_PAGE_MAX)
 		return false;
-	load(l, idx - LIST_PAGE_MAX / 4);
-	return loaded(l, idx);
+	memmove(l->page, l->page + drop, (size_t)keep * sizeof *l->page);
+	bool more = false;
+	int n = l->fetch(l->ctx, PAGE_AFTER, &l->page[keep - 1].key, LIST_PAGE_MAX - keep, l->page + keep, &more);
+	if (n < 0) {
+		l->failed = true;
+		n = 0;
+		more = false;
+	}
+	l->len = keep + n;
+	l->more_after = more && n > 0;
+	l->more_before = l->more_before || drop > 0;
+	l->cur -= drop;
+	l->top -= drop;
+	if (l->top < 0)
+		l->top = 0;
+	return n > 0;
 }
 
-/* Moves the selection to idx if it exists, else as far as it can. */
-static void move_to(struct list *l, int idx)
+/* Slides the page back: drops rows from its end (never row keep_to or any
+ * before it), fetches rows before its first one. True when rows came. */
+static bool slide_before(struct list *l, int keep_to)
 {
-	if (idx < 0)
-		idx = 0;
-	while (idx > l->cur && !exists(l, idx))
-		idx = idx - 1 > l->cur ? l->cur + (idx - l->cur) / 2 : l->cur;
-	if (exists(l, idx))
-		l->cur = idx;
+	if (!l->more_before || l->len <= 0)
+		return false;
+	int keep = min_int(l->len, LIST_VIEW_MAX);
+	if (keep < keep_to + 1)
+		keep = min_int(l->len, keep_to + 1);
+	int room = LIST_PAGE_MAX - keep;
+	if (room <= 0)
+		return false;
+	struct list_key key = l->page[0].key;
+	memmove(l->page + room, l->page, (size_t)keep * sizeof *l->page);
+	bool more = false;
+	int n = l->fetch(l->ctx, PAGE_BEFORE, &key, room, l->page, &more);
+	if (n < 0) {
+		l->failed = true;
+		n = 0;
+		more = false;
+	}
+	if (n < room)
+		memmove(l->page + n, l->page + room, (size_t)keep * sizeof *l->page);
+	l->more_after = l->more_after || keep < l->len;
+	l->more_before = more && n > 0;
+	l->len = n + keep;
+	l->cur += n;
+	l->top += n;
+	return n > 0;
+}
+
+/* Moves the selection by delta rows, as far as the source goes. */
+static void move_by(struct list *l, int delta)
+{
+	ensure(l);
+	if (l->len <= 0)
+		return;
+	while (delta > 0) {
+		if (l->cur + 1 < l->len) {
+			int step = min_int(delta, l->len - 1 - l->cur);
+			l->cur += step;
+			delta -= step;
+		} else if (!slide_after(l, l->cur)) {
+			break;
+		}
+	}
+	while (delta < 0) {
+		if (l->cur > 0) {
+			int step = min_int(-delta, l->cur);
+			l->cur -= step;
+			delta += step;
+		} else if (!slide_before(l, l->cur)) {
+			break;
+		}
+	}
+}
+
+void list_refresh(struct list *l)
+{
+	if (l->len <= 0) {
+		list_reload(l);
+		return;
+	}
+	struct list_key key = l->page[l->cur].key;
+	int above = l->cur - l->top;
+	/* The rows above the selection, at least one (to learn what is before). */
+	int want = min_int(l->cur, LIST_VIEW_MAX);
+	if (want < 1)
+		want = 1;
+	bool more_before = false, more_after = false;
+	int n = l->fetch(l->ctx, PAGE_BEFORE, &key, want, l->page, &more_before);
+	if (n < 0) {
+		list_reload(l);
+		return;
+	}
+	int m = l->fetch(l->ctx, PAGE_AFTER, n > 0 ? &l->page[n - 1].key : NULL, LIST_PAGE_MAX - n,
+	                 l->page + n, &more_after);
+	l->failed = m < 0;
+	l->len = n + (m < 0 ? 0 : m);
+	l->more_before = more_before && n > 0;
+	l->more_after = more_after && m > 0;
+	l->cur = n < l->len ? n : l->len - 1;
+	if (l->cur < 0)
+		l->cur = 0;
+	l->top = l->cur - above;
+	if (l->top < 0)
+		l->top = 0;
 }
 
 bool list_key(struct list *l, int key)
@@ -72,28 +180,23 @@ bool list_key(struct list *l, int key)
 	int page = l->rows_shown > 1 ? l->rows_shown - 1 : 1;
 	switch (key) {
 	case UI_KEYCODE(KEY_UP):
-		move_to(l, l->cur - 1);
+		move_by(l, -1);
 		return true;
 	case UI_KEYCODE(KEY_DOWN):
-		move_to(l, l->cur + 1);
+		move_by(l, 1);
 		return true;
 	case UI_KEYCODE(KEY_PPAGE):
-		move_to(l, l->cur - page);
+		move_by(l, -page);
 		return true;
 	case UI_KEYCODE(KEY_NPAGE):
-		move_to(l, l->cur + page);
+		move_by(l, page);
 		return true;
 	case UI_KEYCODE(KEY_HOME):
-		move_to(l, 0);
+		load_end(l, PAGE_AFTER);
 		return true;
 	case UI_KEYCODE(KEY_END):
-		/* The length is not known without counting: walk page by page. */
-		for (int guard = 0; guard < 100000; guard++) {
-			int before = l->cur;
-			move_to(l, l->cur + LIST_PAGE_MAX);
-			if (l->cur == before)
-				break;
-		}
+		/* The last page directly: the length is never counted. */
+		load_end(l, PAGE_BEFORE);
 		return true;
 	default:
 		return false;
@@ -102,33 +205,34 @@ bool list_key(struct list *l, int key)
 
 const struct list_row *list_current(struct list *l)
 {
-	return exists(l, l->cur) ? &l->page[l->cur - l->page_offset] : NULL;
+	ensure(l);
+	return l->cur >= 0 && l->cur < l->len ? &l->page[l->cur] : NULL;
 }
 
 bool list_empty(struct list *l)
 {
-	return !exists(l, 0);
+	ensure(l);
+	return l->len == 0 && !l->more_before && !l->more_after;
 }
 
 void list_draw(struct list *l, WINDOW *win, int y, int rows)
 {
 	int cols = getmaxx(win);
-	l->rows_shown = rows - 1;
+	l->rows_shown = min_int(rows - 1, LIST_VIEW_MAX);
 	if (l->rows_shown < 1)
 		return;
+	ensure(l);
 	/* Past an edge the view jumps by half a screen rather than one row:
 	 * scrolling by one row resends a whole row at every key (about 110
 	 * bytes over SSH), a jump once in half a screen. */
-	if (l->cur < l->top) {
+	if (l->cur < l->top || l->cur >= l->top + l->rows_shown)
 		l->top = l->cur - l->rows_shown / 2;
-		if (l->top < 0)
-			l->top = 0;
-	}
-	if (l->cur >= l->top + l->rows_shown)
+	if (l->top < 0 && slide_before(l, l->cur))
 		l->top = l->cur - l->rows_shown / 2;
-	/* One fetch covers the whole visible window. */
-	if (!loaded(l, l->top) || (!loaded(l, l->top + l->rows_shown - 1) && !l->at_end))
-		load(l, l->top - (LIST_PAGE_MAX - l->rows_shown) / 2);
+	if (l->top < 0)
+		l->top = 0;
+	if (l->top + l->rows_shown > l->len)
+		slide_after(l, l->top);
 
 	int x = 1;
 	for (int c = 0; c < l->ncolumns; c++) {
@@ -140,15 +244,13 @@ void list_draw(struct list *l, WINDOW *win, int y, int rows)
 		ui_put(win, y + 1, 1, cols - 2, UI_ATTR_ERROR, _("The list could not be read."));
 		return;
 	}
-	if (l->page_len == 0 && l->page_offset == 0) {
+	if (l->len == 0) {
 		ui_put(win, y + 1, 1, cols - 2, 0, _("Nothing to show."));
 		return;
 	}
-	for (int r = 0; r < l->rows_shown; r++) {
+	for (int r = 0; r < l->rows_shown && l->top + r < l->len; r++) {
 		int idx = l->top + r;
-		if (!loaded(l, idx))
-			break;
-		const struct list_row *row = &l->page[idx - l->page_offset];
+		const struct list_row *row = &l->page[idx];
 		/* The selection is an arrow in the margin, as mutt's arrow_cursor
 		 * for slow links: moving it rewrites two characters, where a
 		 * highlighted row rewrites two whole rows (about 200 bytes). */

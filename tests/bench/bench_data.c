@@ -465,9 +465,9 @@ static double open_casefile(struct db *db, long long id, struct casefile *s)
 	double t0 = now_ms();
 	check(person_get(db, id, &s->p), "person_get");
 	s->nrelatives = s->nstays = s->nchanges = 0;
-	check(person_family(db, id, add_relative, s), "person_family");
-	check(person_stays(db, id, add_stay, s), "person_stays");
-	check(person_history(db, id, MAX_CHANGES, add_change, s), "person_history");
+	check(person_family(db, id, 0, MAX_RELATIVES, add_relative, s, NULL), "person_family");
+	check(person_stays(db, id, 0, MAX_STAYS, add_stay, s, NULL), "person_stays");
+	check(person_history(db, id, 0, MAX_CHANGES, add_change, s, NULL), "person_history");
 	check(medical_status_get(db, id, &s->medical), "medical_status_get");
 	return now_ms() - t0;
 }

@@ -321,6 +321,72 @@ static void pages_follow_before_id(void **state)
 	assert_int_equal(total, 13);
 }
 
+/* Runs audit_page, collecting into c (emptied first). */
+static void page(struct db *db, const struct audit_filter *f, enum page_dir dir, long long key,
+                 int limit, struct capture *c, bool *more)
+{
+	c->n = c->calls = 0;
+	assert_int_equal(audit_page(db, f, dir, key, limit, collect, c, more), ST_OK);
+}
+
+/* The trail pages by key both ways: the oldest page is read directly (End),
+ * pages before a row are the newer ones nearest to it, and the rows always
+ * come newest first. */
+static void pages_both_ways_by_key(void **state)
+{
+	struct fixture *fx = *state;
+	struct capture c, all;
+	bool more;
+	write_story(fx->db);
+	write_story(fx->db);   /* 16 rows */
+	page(fx->db, NULL, PAGE_AFTER, 0, MAX_ROWS, &all, &more);
+	assert_int_equal(all.n, 16);
+	assert_false(more);
+	const struct audit_row *r = all.rows;   /* r[0] newest ... r[15] oldest */
+
+	/* The oldest page: the last rows of the list, newest first. */
+	page(fx->db, NULL, PAGE_BEFORE, 0, 5, &c, &more);
+	assert_int_equal(c.n, 5);
+	assert_true(more);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(c.rows[i].id, r[11 + i].id);
+	/* The page before it in the list: the newer rows next to it. */
+	page(fx->db, NULL, PAGE_BEFORE, c.rows[0].id, 5, &c, &more);
+	assert_int_equal(c.n, 5);
+	assert_true(more);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(c.rows[i].id, r[6 + i].id);
+	page(fx->db, NULL, PAGE_BEFORE, c.rows[0].id, 5, &c, &more);
+	assert_true(more);
+	page(fx->db, NULL, PAGE_BEFORE, c.rows[0].id, 5, &c, &more);
+	assert_int_equal(c.n, 1);
+	assert_false(more);
+	assert_int_equal(c.rows[0].id, r[0].id);
+	/* After a row: the older ones, as audit_query gives them. */
+	page(fx->db, NULL, PAGE_AFTER, r[12].id, 5, &c, &more);
+	assert_int_equal(c.n, 3);
+	assert_false(more);
+	assert_int_equal(c.rows[0].id, r[13].id);
+	assert_newest_first(&c);
+
+	/* With a filter: the first of bello's acts, newest first. */
+	struct audit_filter f = { .user_name = "bello" };
+	page(fx->db, &f, PAGE_BEFORE, 0, 3, &c, &more);
+	assert_int_equal(c.n, 3);
+	assert_true(more);
+	assert_newest_first(&c);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(c.rows[i].user_name, "bello");
+	assert_int_equal(c.rows[2].action[0], 'l');   /* login_failed, the first */
+	struct audit_filter rec = { .entity = "person", .entity_id = 1 };
+	page(fx->db, &rec, PAGE_BEFORE, 0, 2, &c, &more);
+	assert_int_equal(c.n, 2);
+	assert_true(more);
+	assert_string_equal(c.rows[1].action, "create");
+	assert_string_equal(c.rows[0].action, "update");
+	assert_int_equal(audit_page(fx->db, NULL, (enum page_dir)7, 0, 5, collect, &c, &more), ST_INVALID);
+}
+
 static void limit_is_kept_and_more_is_exact(void **state)
 {
 	struct fixture *fx = *state;
@@ -492,6 +558,7 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(rows_come_back_whole_newest_first),
+		T(pages_both_ways_by_key),
 		T(an_empty_trail_gives_nothing),
 		T(filter_by_user),
 		T(one_records_history),

@@ -5,8 +5,10 @@
 #include "testutil.h"
 #include "db/audit.h"
 #include "db/db.h"
+#include "db/db_private.h"
 #include "db/refdata.h"
 #include "db/user.h"
+#include "ui/refchoice.h"
 
 static int setup(void **state)
 {
@@ -344,30 +346,124 @@ static void reference_lists_filter_by_folded_words(void **state)
 	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
 
 	struct capture c = { .n = 0 };
-	assert_int_equal(ref_page(db, REF_COUNTRY, "fr", "cote", 0, 8, collect, &c, &more), ST_OK);
+	assert_int_equal(ref_page(db, REF_COUNTRY, "fr", "cote", PAGE_AFTER, NULL, 8, collect, &c, &more), ST_OK);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(c.rows[0].code, "CIV");
 	assert_string_equal(c.rows[0].name, "Côte d'Ivoire");
 
 	c.n = 0;
-	assert_int_equal(ref_page(db, REF_COUNTRY, "fr", "NIGERIA", 0, 8, collect, &c, &more), ST_OK);
+	assert_int_equal(ref_page(db, REF_COUNTRY, "fr", "NIGERIA", PAGE_AFTER, NULL, 8, collect, &c, &more), ST_OK);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(c.rows[0].code, "NGA");
 
 	/* Pages: the first three, then the next three, no overlap. */
 	struct capture p1 = { .n = 0 }, p2 = { .n = 0 };
-	assert_int_equal(ref_page(db, REF_CENTRE, "en", "", 0, 3, collect, &p1, &more), ST_OK);
+	assert_int_equal(ref_page(db, REF_CENTRE, "en", "", PAGE_AFTER, NULL, 3, collect, &p1, &more), ST_OK);
 	assert_true(more);
-	assert_int_equal(ref_page(db, REF_CENTRE, "en", "", 3, 3, collect, &p2, &more), ST_OK);
+	assert_int_equal(ref_page(db, REF_CENTRE, "en", "", PAGE_AFTER, p1.rows[2].code, 3, collect, &p2, &more),
+	                 ST_OK);
+	assert_true(more);
 	assert_int_equal(p1.n, 3);
 	assert_int_equal(p2.n, 3);
 	assert_string_equal(p1.rows[0].code, "AGZ");
 	assert_string_not_equal(p1.rows[2].code, p2.rows[0].code);
+	/* Back again: the page before the second is the first, in order. */
+	struct capture back = { .n = 0 };
+	assert_int_equal(ref_page(db, REF_CENTRE, "en", "", PAGE_BEFORE, p2.rows[0].code, 8, collect, &back, &more),
+	                 ST_OK);
+	assert_false(more);
+	assert_int_equal(back.n, 3);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(back.rows[i].code, p1.rows[i].code);
+	/* The last page, directly: Zinder's centre ends the English list. */
+	back.n = 0;
+	assert_int_equal(ref_page(db, REF_CENTRE, "en", "", PAGE_BEFORE, NULL, 2, collect, &back, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(back.n, 2);
+	assert_string_equal(back.rows[1].code, "ZIN");
 
 	c.n = 0;
-	assert_int_equal(ref_page(db, REF_LANGUAGE, "fr", "haou", 0, 8, collect, &c, &more), ST_OK);
+	assert_int_equal(ref_page(db, REF_LANGUAGE, "fr", "haou", PAGE_AFTER, NULL, 8, collect, &c, &more), ST_OK);
 	assert_true(c.n >= 1);
 	assert_string_equal(c.rows[0].code, "hau");
+	db_close(&db);
+}
+
+/* Every centre reaches the forms' choice lists: registration once showed
+ * the first 16 centres only, account forms the first 32. */
+static void every_centre_reaches_the_choices(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	long centres = ref_count(db, REF_CENTRE);
+	char sql[300];
+	for (int i = 0; i < 40; i++) {
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO centre (code, name_en, name_fr, kind, town, region_name, region_pcode) "
+		         "VALUES ('T%02d', 'Test centre %02d', 'Centre d''essai %02d', 'transit', 'Tahoua', "
+		         "'Tahoua', 'NE005')", i, i, i);
+		assert_int_equal(raw_exec(t->db, sql), SQLITE_OK);
+	}
+	struct ref_choices *c = ref_choices_load(db, REF_CENTRE, "en", 0);
+	assert_non_null(c);
+	assert_int_equal(c->n, centres + 40);
+	bool found17 = false, found40 = false;
+	for (int i = 0; i < c->n; i++) {
+		found17 |= strcmp(c->items[i].value, "T16") == 0;
+		found40 |= strcmp(c->items[i].value, "T39") == 0 && strcmp(c->items[i].label, "Test centre 39") == 0;
+	}
+	assert_true(found17);
+	assert_true(found40);
+	ref_choices_free(&c);
+	assert_null(c);
+	/* With a first "-" entry, and labels with their code. */
+	c = ref_choices_load(db, REF_CENTRE, "fr", REFCHOICE_WITH_NONE | REFCHOICE_SHOW_CODE);
+	assert_non_null(c);
+	assert_int_equal(c->n, centres + 41);
+	assert_string_equal(c->items[0].value, "");
+	assert_string_equal(c->items[0].label, "-");
+	bool labelled = false;
+	for (int i = 1; i < c->n; i++)
+		labelled |= strcmp(c->items[i].label, "Centre d'essai 16 (T16)") == 0;
+	assert_true(labelled);
+	ref_choices_free(&c);
+	/* Every country and language too (the lists once stopped at 260 and 300). */
+	c = ref_choices_load(db, REF_LANGUAGE, "en", 0);
+	assert_non_null(c);
+	assert_int_equal(c->n, ref_count(db, REF_LANGUAGE));
+	ref_choices_free(&c);
+	db_close(&db);
+}
+
+/* Statements are cached by the address of their text: far more distinct
+ * texts than the 256 the cache once held are all prepared, and each one
+ * asked for again is the same statement, answering its own query. */
+static void statement_cache_grows(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	enum { N = 1000 };
+	static char texts[N][32];   /* stable addresses, as literals have */
+	static sqlite3_stmt *first[N];
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	size_t before = db_stmt_cached(db);
+	for (int i = 0; i < N; i++) {
+		snprintf(texts[i], sizeof texts[i], "SELECT %d", i);
+		first[i] = db_stmt(db, texts[i]);
+		assert_non_null(first[i]);
+	}
+	assert_int_equal(db_stmt_cached(db), before + N);
+	for (int i = 0; i < N; i++) {
+		sqlite3_stmt *st = db_stmt(db, texts[i]);
+		assert_ptr_equal(st, first[i]);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), i);
+		sqlite3_reset(st);
+	}
+	assert_int_equal(db_stmt_cached(db), before + N);
+	/* The program's own statements still work beside them. */
+	assert_true(audit_count(db) >= 0);
 	db_close(&db);
 }
 
@@ -390,6 +486,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(integrity_check_passes_on_a_new_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(two_sessions_write_without_losing_anything, setup, teardown),
 		cmocka_unit_test_setup_teardown(reference_lists_filter_by_folded_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(statement_cache_grows, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_centre_reaches_the_choices, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

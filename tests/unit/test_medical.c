@@ -309,7 +309,7 @@ static void each_role_sees_only_what_it_may(void **state)
 		assert_int_equal(cases.n, medical ? 1 : 0);
 		struct followups fu = { 0 };
 		struct lines reg = { 0 };
-		assert_int_equal(followup_list(f->db, "AGZ", "2026-04-20", 0, 10, collect_followup, &fu), details);
+		assert_int_equal(followup_list(f->db, "AGZ", "2026-04-20", PAGE_AFTER, NULL, 10, collect_followup, &fu, NULL), details);
 		assert_int_equal(fu.n, medical ? 1 : 0);
 		assert_int_equal(register_day(f->db, "AGZ", "2026-04-10", collect_line, &reg), details);
 		assert_int_equal(reg.n, medical ? 1 : 0);
@@ -535,10 +535,12 @@ static void status_while_listing(const struct followup *fu, void *ctx)
 	assert_int_equal(fitness_record(f->db, fu->person_id, "2026-04-01", "fit"), ST_OK);
 }
 
-static struct followups followups(struct fixture *f, const char *centre, const char *today, int offset, int limit)
+static struct followups followups(struct fixture *f, const char *centre, const char *today,
+                                  const struct followup *after, int limit)
 {
 	struct followups fu = { 0 };
-	assert_int_equal(followup_list(f->db, centre, today, offset, limit, collect_followup, &fu), ST_OK);
+	assert_int_equal(followup_list(f->db, centre, today, PAGE_AFTER, after, limit, collect_followup, &fu, NULL),
+	                 ST_OK);
 	return fu;
 }
 
@@ -556,7 +558,7 @@ static void followups_soonest_first_latest_consultation_only(void **state)
 	record(f, d, "2026-04-04", "other", "", "AGZ");
 	record(f, e, "2026-04-05", "malaria", "2026-04-16", "ARL");
 
-	struct followups fu = followups(f, "AGZ", "2026-04-20", 0, 10);
+	struct followups fu = followups(f, "AGZ", "2026-04-20", NULL, 10);
 	assert_int_equal(fu.n, 3);
 	assert_int_equal(fu.f[0].person_id, a);   /* same day as c: by person */
 	assert_int_equal(fu.f[1].person_id, c);
@@ -568,22 +570,42 @@ static void followups_soonest_first_latest_consultation_only(void **state)
 	assert_string_equal(fu.f[0].due, "2026-04-15");
 	assert_true(fu.f[0].overdue && fu.f[1].overdue);
 	assert_false(fu.f[2].overdue);
-	fu = followups(f, "AGZ", "2026-04-15", 0, 10);   /* due today is not overdue */
+	fu = followups(f, "AGZ", "2026-04-15", NULL, 10);   /* due today is not overdue */
 	assert_false(fu.f[0].overdue || fu.f[1].overdue || fu.f[2].overdue);
-	fu = followups(f, "AGZ", "2026-04-20", 1, 1);
+	struct followups all = followups(f, "AGZ", "2026-04-20", NULL, 10);
+	fu = followups(f, "AGZ", "2026-04-20", &all.f[0], 1);
 	assert_int_equal(fu.n, 1);
 	assert_int_equal(fu.f[0].person_id, c);
-	assert_int_equal(followups(f, "AGZ", "2026-04-20", 3, 10).n, 0);
-	assert_int_equal(followups(f, "AGZ", "2026-04-20", 0, 0).n, 0);
-	fu = followups(f, "ARL", "2026-04-20", 0, 10);
+	assert_int_equal(followups(f, "AGZ", "2026-04-20", &all.f[2], 10).n, 0);
+	assert_int_equal(followups(f, "AGZ", "2026-04-20", NULL, 0).n, 0);
+	/* Paged by key both ways, saying when more remain. */
+	bool more;
+	fu.n = 0;
+	assert_int_equal(followup_list(f->db, "AGZ", "2026-04-20", PAGE_AFTER, &all.f[0], 1, collect_followup, &fu,
+	                               &more), ST_OK);
+	assert_true(more);
+	fu.n = 0;
+	assert_int_equal(followup_list(f->db, "AGZ", "2026-04-20", PAGE_BEFORE, NULL, 2, collect_followup, &fu,
+	                               &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(fu.n, 2);
+	assert_int_equal(fu.f[0].person_id, c);   /* the last two, in order */
+	assert_int_equal(fu.f[1].person_id, b);
+	fu.n = 0;
+	assert_int_equal(followup_list(f->db, "AGZ", "2026-04-20", PAGE_BEFORE, &all.f[1], 5, collect_followup, &fu,
+	                               &more), ST_OK);
+	assert_false(more);
+	assert_int_equal(fu.n, 1);
+	assert_int_equal(fu.f[0].person_id, a);
+	fu = followups(f, "ARL", "2026-04-20", NULL, 10);
 	assert_int_equal(fu.n, 1);
 	assert_int_equal(fu.f[0].person_id, e);
 	struct followups none = { 0 };
-	assert_int_equal(followup_list(f->db, "XYZ", "2026-04-20", 0, 10, collect_followup, &none), ST_NOT_FOUND);
-	assert_int_equal(followup_list(f->db, "AGZ", "20/04/2026", 0, 10, collect_followup, &none), ST_INVALID);
+	assert_int_equal(followup_list(f->db, "XYZ", "2026-04-20", PAGE_AFTER, NULL, 10, collect_followup, &none, NULL), ST_NOT_FOUND);
+	assert_int_equal(followup_list(f->db, "AGZ", "20/04/2026", PAGE_AFTER, NULL, 10, collect_followup, &none, NULL), ST_INVALID);
 
 	/* The callback may use the connection, even to write. */
-	assert_int_equal(followup_list(f->db, "AGZ", "2026-04-20", 0, 10, status_while_listing, f), ST_OK);
+	assert_int_equal(followup_list(f->db, "AGZ", "2026-04-20", PAGE_AFTER, NULL, 10, status_while_listing, f, NULL), ST_OK);
 
 	/* A's later consultation without a follow-up closes A's; B's, entered
 	 * later but dated before, does not; C's of the same day, entered later,
@@ -592,7 +614,7 @@ static void followups_soonest_first_latest_consultation_only(void **state)
 	record(f, b, "2026-04-01", "other", "", "AGZ");
 	record(f, c, "2026-04-03", "skin", "", "AGZ");
 	record(f, d, "2026-04-06", "other", "2026-04-30", "AGZ");
-	fu = followups(f, "AGZ", "2026-04-20", 0, 10);
+	fu = followups(f, "AGZ", "2026-04-20", NULL, 10);
 	assert_int_equal(fu.n, 2);
 	assert_int_equal(fu.f[0].person_id, b);
 	assert_int_equal(fu.f[1].person_id, d);
@@ -603,7 +625,7 @@ static void followups_soonest_first_latest_consultation_only(void **state)
 	snprintf(sql, sizeof sql, "UPDATE stay SET departed = '2026-04-18', departure_reason = 'avr' "
 	         "WHERE person_id = %lld", b);
 	assert_int_equal(sqlite3_exec(db_sqlite(f->db), sql, NULL, NULL, NULL), SQLITE_OK);
-	fu = followups(f, "AGZ", "2026-04-20", 0, 10);
+	fu = followups(f, "AGZ", "2026-04-20", NULL, 10);
 	assert_int_equal(fu.n, 1);
 	assert_int_equal(fu.f[0].person_id, d);
 
@@ -671,6 +693,27 @@ static void the_register_of_a_day(void **state)
 		assert_int_equal(strlen(t), 5);
 		assert_true(t[2] == ':' && t[0] >= '0' && t[0] <= '2' && t[3] >= '0' && t[3] <= '5');
 	}
+	/* A page by key either way, in order of entry, saying when more remain. */
+	struct lines page = { 0 };
+	bool more;
+	assert_int_equal(register_page(f->db, "AGZ", "2026-04-10", PAGE_AFTER, reg.r[1].id, 2, collect_line, &page,
+	                               &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(page.n, 2);
+	assert_string_equal(page.r[0].name, "SOW Awa");
+	assert_string_equal(page.r[1].name, "BELLO Ali");
+	page.n = 0;
+	assert_int_equal(register_page(f->db, "AGZ", "2026-04-10", PAGE_BEFORE, 0, 2, collect_line, &page, &more),
+	                 ST_OK);
+	assert_true(more);
+	assert_string_equal(page.r[0].name, "BELLO Ali");
+	assert_string_equal(page.r[1].name, "ALI Baby");
+	page.n = 0;
+	assert_int_equal(register_page(f->db, "AGZ", "2026-04-10", PAGE_BEFORE, reg.r[2].id, 5, collect_line, &page,
+	                               &more), ST_OK);
+	assert_false(more);
+	assert_int_equal(page.n, 2);
+	assert_string_equal(page.r[0].name, "DIALLO Mamadou");
 	reg.n = 0;
 	assert_int_equal(register_day(f->db, "AGZ", "2026-04-12", collect_line, &reg), ST_OK);
 	assert_int_equal(reg.n, 0);
@@ -813,7 +856,7 @@ static void the_lists_use_their_indexes(void **state)
 	struct fixture *f = *state;
 	long long p = add_person(f, "Traoré", "Aïssa", 'f', "2003-02-01", false);
 	record(f, p, "2026-04-01", "malaria", "2026-04-15", "AGZ");
-	struct followups fu = followups(f, "AGZ", "2026-04-20", 0, 10);
+	struct followups fu = followups(f, "AGZ", "2026-04-20", NULL, 10);
 	assert_int_equal(fu.n, 1);
 	struct lines reg = { 0 };
 	assert_int_equal(register_day(f->db, "AGZ", "2026-04-01", collect_line, &reg), ST_OK);
@@ -827,8 +870,8 @@ static void the_lists_use_their_indexes(void **state)
 	assert_true(has_line(plan, "SEARCH c USING INDEX consultation_followup (centre_id=? AND next_followup>?)"));
 	assert_non_null(strstr(plan, "consultation_by_person (person_id=?"));
 	assert_false(has_line(plan, "SCAN"));
-	plan_of(f, "c.date = ?2 ORDER BY c.id", plan, sizeof plan);
-	assert_true(has_line(plan, "SEARCH c USING INDEX consultation_by_centre (centre_id=? AND date=?)"));
+	plan_of(f, "c.date = ?2 AND c.id > ?3", plan, sizeof plan);
+	assert_true(has_line(plan, "SEARCH c USING INDEX consultation_by_centre (centre_id=? AND date=? AND rowid>?)"));
 	assert_false(has_line(plan, "SCAN"));
 	plan_of(f, "GROUP BY reason, sex, child", plan, sizeof plan);
 	assert_true(has_line(plan, "SEARCH c USING INDEX consultation_by_centre (centre_id=? AND date>? AND date<?)"));

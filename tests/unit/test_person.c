@@ -167,6 +167,20 @@ static void lookup_pages_by_id(void **state)
 	assert_false(more);
 	assert_int_equal(second.n, 15);
 	assert_true(second.ids[0] < first.ids[9]);
+	/* Backwards: the last page directly, then the hits just before a hit,
+	 * in the result order. */
+	struct hits last = { 0 }, back = { 0 };
+	assert_int_equal(person_search_page(f->db, "keita", PAGE_BEFORE, 0, 4, collect, &last, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(last.n, 4);
+	assert_int_equal(last.ids[3], second.ids[14]);
+	assert_int_equal(last.ids[0], second.ids[11]);
+	assert_int_equal(person_search_page(f->db, "keita", PAGE_BEFORE, second.ids[0], 20, collect, &back, &more),
+	                 ST_OK);
+	assert_false(more);
+	assert_int_equal(back.n, 10);
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(back.ids[i], first.ids[i]);
 }
 
 struct dups {
@@ -251,7 +265,7 @@ static void edits_are_in_the_history_and_openings_in_the_trail(void **state)
 	edit.flags[FLAG_ASYLUM_SEEKER] = true;
 	assert_int_equal(person_save(f->db, &edit, &orig, NULL, 0), ST_OK);
 	struct changes ch = { 0 };
-	assert_int_equal(person_history(f->db, p.id, 8, collect_change, &ch), ST_OK);
+	assert_int_equal(person_history(f->db, p.id, 0, 8, collect_change, &ch, NULL), ST_OK);
 	assert_int_equal(ch.n, 2);
 	assert_non_null(strstr(ch.text[0], "\"nationality\": [\"MLI\", \"CIV\"]"));
 	assert_non_null(strstr(ch.text[0], "asylum_seeker"));
@@ -292,7 +306,7 @@ static void roles_are_checked_in_the_data_layer(void **state)
 	struct person q = make("Other", "One", 'm', "");
 	assert_int_equal(person_save(f->db, &q, NULL, NULL, 0), ST_DENIED);
 	struct changes ch = { 0 };
-	assert_int_equal(person_history(f->db, p.id, 8, collect_change, &ch), ST_DENIED);
+	assert_int_equal(person_history(f->db, p.id, 0, 8, collect_change, &ch, NULL), ST_DENIED);
 }
 
 static void family_links_go_both_ways(void **state)
@@ -335,7 +349,7 @@ static void stays_admit_depart_and_services(void **state)
 	struct person p = make("Hamani", "Zeinabou", 'f', "1992");
 	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
 	struct stays st = { 0 };
-	assert_int_equal(person_stays(f->db, p.id, collect_stay, &st), ST_OK);
+	assert_int_equal(person_stays(f->db, p.id, 0, 8, collect_stay, &st, NULL), ST_OK);
 	assert_int_equal(st.n, 1);                          /* the first stay, from the arrival */
 	long long first = st.s[0].id;
 	/* Still staying: no second admission. */
@@ -351,13 +365,141 @@ static void stays_admit_depart_and_services(void **state)
 	assert_int_equal(stay_admit(f->db, p.id, "NY1", "2026-04-02", &second), ST_OK);
 	assert_int_equal(stay_admit(f->db, p.id, "XYZ", "2026-05-02", NULL), ST_INVALID);
 	st.n = 0;
-	assert_int_equal(person_stays(f->db, p.id, collect_stay, &st), ST_OK);
+	assert_int_equal(person_stays(f->db, p.id, 0, 8, collect_stay, &st, NULL), ST_OK);
 	assert_int_equal(st.n, 2);
 	assert_int_equal(st.s[0].id, second);
 	assert_string_equal(st.s[0].departed, "");
 	assert_string_equal(st.s[1].reason, "transferred");
 	assert_non_null(strstr(st.s[1].services, "nfi"));
 	assert_null(strstr(st.s[1].services, "water"));
+}
+
+/* Keys of the rows one page gave. */
+struct keys {
+	int n;
+	long long id[64];
+};
+
+static void key_of_stay(const struct person_stay *y, void *ctx)
+{
+	struct keys *k = ctx;
+	if (k->n < 64)
+		k->id[k->n++] = y->id;
+}
+
+static void key_of_change(const struct person_change *c, void *ctx)
+{
+	struct keys *k = ctx;
+	if (k->n < 64)
+		k->id[k->n++] = c->id;
+}
+
+/* More stays and changes than the reader once kept (16): every one is
+ * reached page by page, after the last key, and each page says whether
+ * more remain. */
+static void stays_and_history_page_by_key_and_say_more(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = make("Moussa", "Aminata", 'f', "1990");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	struct keys all = { 0 };
+	bool more = true;
+	assert_int_equal(person_stays(f->db, p.id, 0, 64, key_of_stay, &all, &more), ST_OK);
+	long long stay = all.id[0];
+	for (int day = 1; day <= 19; day++) {   /* 20 stays in all */
+		char out[24], in[24];
+		snprintf(out, sizeof out, "2026-04-%02d", day);
+		snprintf(in, sizeof in, "2026-04-%02d", day + 1);
+		assert_int_equal(stay_depart(f->db, stay, out, "left"), ST_OK);
+		assert_int_equal(stay_admit(f->db, p.id, "AGZ", in, &stay), ST_OK);
+	}
+	all.n = 0;
+	assert_int_equal(person_stays(f->db, p.id, 0, 64, key_of_stay, &all, &more), ST_OK);
+	assert_int_equal(all.n, 20);
+	assert_false(more);
+	assert_int_equal(all.id[0], stay);   /* the latest first */
+	struct keys page = { 0 };
+	int seen = 0;
+	for (long long after = 0;; after = page.id[page.n - 1]) {
+		page.n = 0;
+		assert_int_equal(person_stays(f->db, p.id, after, 8, key_of_stay, &page, &more), ST_OK);
+		for (int i = 0; i < page.n; i++)
+			assert_int_equal(page.id[i], all.id[seen + i]);
+		seen += page.n;
+		assert_int_equal(more, seen < 20);
+		if (!more)
+			break;
+		assert_int_equal(page.n, 8);
+	}
+	assert_int_equal(seen, 20);
+
+	/* 25 edits: 26 changes, newest first, read 10 at a time. */
+	struct person cur;
+	for (int i = 0; i < 25; i++) {
+		assert_int_equal(person_get(f->db, p.id, &cur), ST_OK);
+		struct person edit = cur;
+		snprintf(edit.phone, sizeof edit.phone, "+227 90 00 00 %02d", i);
+		assert_int_equal(person_save(f->db, &edit, &cur, NULL, 0), ST_OK);
+	}
+	all.n = 0;
+	assert_int_equal(person_history(f->db, p.id, 0, 64, key_of_change, &all, &more), ST_OK);
+	assert_int_equal(all.n, 26);
+	assert_false(more);
+	seen = 0;
+	for (long long after = 0;; after = page.id[page.n - 1]) {
+		page.n = 0;
+		assert_int_equal(person_history(f->db, p.id, after, 10, key_of_change, &page, &more), ST_OK);
+		for (int i = 0; i < page.n; i++)
+			assert_int_equal(page.id[i], all.id[seen + i]);
+		seen += page.n;
+		assert_int_equal(more, seen < 26);
+		if (!more)
+			break;
+	}
+	assert_int_equal(seen, 26);
+	page.n = 0;
+	assert_int_equal(person_history(f->db, p.id, 0, 4, key_of_change, &page, &more), ST_OK);
+	assert_int_equal(page.n, 4);
+	assert_true(more);
+}
+
+static void key_of_relative(const struct person_relative *r, void *ctx)
+{
+	struct keys *k = ctx;
+	if (k->n < 64)
+		k->id[k->n++] = r->id;
+}
+
+/* A large family (more than the 32 relatives the reader once kept) is
+ * read page by page after the last relative, each page saying whether
+ * more remain. */
+static void family_pages_by_key_and_says_more(void **state)
+{
+	struct fixture *f = *state;
+	struct person head = make("Diarra", "Seydou", 'm', "1970");
+	assert_int_equal(person_save(f->db, &head, NULL, NULL, 0), ST_OK);
+	for (int i = 0; i < 35; i++) {
+		struct person r = make("Diarra", "Enfant", 'f', "2010");
+		assert_int_equal(person_save(f->db, &r, NULL, NULL, 0), ST_OK);
+		assert_int_equal(person_link(f->db, head.id, r.id, "child"), ST_OK);
+	}
+	struct keys all = { 0 }, page = { 0 };
+	bool more = true;
+	assert_int_equal(person_family(f->db, head.id, 0, 64, key_of_relative, &all, &more), ST_OK);
+	assert_int_equal(all.n, 35);
+	assert_false(more);
+	int seen = 0;
+	for (long long after = 0;; after = page.id[page.n - 1]) {
+		page.n = 0;
+		assert_int_equal(person_family(f->db, head.id, after, 9, key_of_relative, &page, &more), ST_OK);
+		for (int i = 0; i < page.n; i++)
+			assert_int_equal(page.id[i], all.id[seen + i]);
+		seen += page.n;
+		assert_int_equal(more, seen < 35);
+		if (!more)
+			break;
+	}
+	assert_int_equal(seen, 35);
 }
 
 /* Fails when a row of the query plan of sql (with ?1 = match, ?2 = a big
@@ -439,6 +581,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(roles_are_checked_in_the_data_layer, setup, teardown),
 		cmocka_unit_test_setup_teardown(family_links_go_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_admit_depart_and_services, setup, teardown),
+		cmocka_unit_test_setup_teardown(stays_and_history_page_by_key_and_say_more, setup, teardown),
+		cmocka_unit_test_setup_teardown(family_pages_by_key_and_says_more, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_lookup_kind_uses_an_index, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

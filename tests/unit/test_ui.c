@@ -239,22 +239,38 @@ static void key_names(void **state)
 	assert_string_equal(n, "?");
 }
 
-/* A fake source of 1000 rows that records the largest page asked for. */
+/* A fake source of total rows, paged by key (the row's number), that
+ * records how many calls and rows it was asked for. */
 struct fake {
-	int total;
+	long long total;
 	int calls;
 	int biggest;
+	long long rows_given;
 };
 
-static int fake_fetch(void *ctx, int offset, int limit, struct list_row *rows)
+static int fake_fetch(void *ctx, enum page_dir dir, const struct list_key *key, int limit,
+                      struct list_row *rows, bool *more)
 {
 	struct fake *f = ctx;
 	f->calls++;
 	if (limit > f->biggest)
 		f->biggest = limit;
+	long long start, end;
+	if (dir == PAGE_AFTER) {
+		start = key ? key->id + 1 : 0;
+		end = start + limit < f->total ? start + limit : f->total;
+		*more = end < f->total;
+	} else {
+		end = key ? key->id : f->total;
+		start = end - limit > 0 ? end - limit : 0;
+		*more = start > 0;
+	}
 	int n = 0;
-	for (int i = offset; i < f->total && n < limit; i++, n++)
-		snprintf(rows[n].cells[0], LIST_CELL, "row %d", i);
+	for (long long i = start; i < end; i++, n++) {
+		snprintf(rows[n].cells[0], LIST_CELL, "row %lld", i);
+		rows[n].key.id = i;
+	}
+	f->rows_given += n;
 	return n;
 }
 
@@ -262,7 +278,7 @@ static void list_pages_through_a_large_source(void **state)
 {
 	(void)state;
 	static const struct list_column cols[] = { { "Row", 0, false } };
-	struct fake f = { 1000, 0, 0 };
+	struct fake f = { 1000, 0, 0, 0 };
 	struct list *l = calloc(1, sizeof *l);
 	list_init(l, cols, 1, fake_fetch, &f);
 	l->rows_shown = 20;
@@ -273,10 +289,19 @@ static void list_pages_through_a_large_source(void **state)
 	assert_string_equal(list_current(l)->cells[0], "row 150");
 	list_key(l, UI_KEYCODE(KEY_NPAGE));
 	assert_string_equal(list_current(l)->cells[0], "row 169");
+	for (int i = 0; i < 100; i++)
+		list_key(l, UI_KEYCODE(KEY_UP));
+	assert_string_equal(list_current(l)->cells[0], "row 69");
+	list_key(l, UI_KEYCODE(KEY_PPAGE));
+	assert_string_equal(list_current(l)->cells[0], "row 50");
 	list_key(l, UI_KEYCODE(KEY_END));
 	assert_string_equal(list_current(l)->cells[0], "row 999");
 	list_key(l, UI_KEYCODE(KEY_DOWN));
 	assert_string_equal(list_current(l)->cells[0], "row 999");
+	/* Up from the end walks back through pages fetched before. */
+	for (int i = 0; i < 300; i++)
+		list_key(l, UI_KEYCODE(KEY_UP));
+	assert_string_equal(list_current(l)->cells[0], "row 699");
 	list_key(l, UI_KEYCODE(KEY_HOME));
 	assert_string_equal(list_current(l)->cells[0], "row 0");
 	list_key(l, UI_KEYCODE(KEY_UP));
@@ -287,16 +312,74 @@ static void list_pages_through_a_large_source(void **state)
 	free(l);
 }
 
+/* End and Home cost one page each, whatever the length: End on a million
+ * rows asks for the last page directly, never for the rows above it. */
+static void list_end_asks_for_the_last_page_only(void **state)
+{
+	(void)state;
+	static const struct list_column cols[] = { { "Row", 0, false } };
+	struct fake f = { 1000000, 0, 0, 0 };
+	struct list *l = calloc(1, sizeof *l);
+	list_init(l, cols, 1, fake_fetch, &f);
+	l->rows_shown = 20;
+	assert_string_equal(list_current(l)->cells[0], "row 0");
+	int calls = f.calls;
+	long long given = f.rows_given;
+	list_key(l, UI_KEYCODE(KEY_END));
+	assert_string_equal(list_current(l)->cells[0], "row 999999");
+	assert_int_equal(f.calls, calls + 1);
+	assert_true(f.rows_given - given <= LIST_PAGE_MAX);
+	assert_false(l->more_after);
+	assert_true(l->more_before);
+	/* Page up from the end: the page before, by key. */
+	list_key(l, UI_KEYCODE(KEY_PPAGE));
+	assert_string_equal(list_current(l)->cells[0], "row 999980");
+	for (int i = 0; i < 5; i++)
+		list_key(l, UI_KEYCODE(KEY_PPAGE));
+	assert_string_equal(list_current(l)->cells[0], "row 999885");
+	assert_true(f.rows_given - given < 4 * LIST_PAGE_MAX);
+	free(l);
+}
+
+/* Back from a form, the page is read again around the selected row: the
+ * selection stays on it, or goes to the next row when it is gone. */
+static void list_refresh_keeps_the_selection(void **state)
+{
+	(void)state;
+	static const struct list_column cols[] = { { "Row", 0, false } };
+	struct fake f = { 500, 0, 0, 0 };
+	struct list *l = calloc(1, sizeof *l);
+	list_init(l, cols, 1, fake_fetch, &f);
+	l->rows_shown = 20;
+	for (int i = 0; i < 120; i++)
+		list_key(l, UI_KEYCODE(KEY_DOWN));
+	assert_string_equal(list_current(l)->cells[0], "row 120");
+	list_refresh(l);
+	assert_string_equal(list_current(l)->cells[0], "row 120");
+	list_key(l, UI_KEYCODE(KEY_UP));
+	assert_string_equal(list_current(l)->cells[0], "row 119");
+	list_key(l, UI_KEYCODE(KEY_HOME));
+	list_refresh(l);
+	assert_string_equal(list_current(l)->cells[0], "row 0");
+	list_reload(l);
+	assert_string_equal(list_current(l)->cells[0], "row 0");
+	free(l);
+}
+
 static void list_over_an_empty_source(void **state)
 {
 	(void)state;
 	static const struct list_column cols[] = { { "Row", 0, false } };
-	struct fake f = { 0, 0, 0 };
+	struct fake f = { 0, 0, 0, 0 };
 	struct list *l = calloc(1, sizeof *l);
 	list_init(l, cols, 1, fake_fetch, &f);
 	assert_true(list_empty(l));
 	assert_null(list_current(l));
 	list_key(l, UI_KEYCODE(KEY_DOWN));
+	assert_null(list_current(l));
+	list_key(l, UI_KEYCODE(KEY_END));
+	assert_null(list_current(l));
+	list_key(l, UI_KEYCODE(KEY_UP));
 	assert_null(list_current(l));
 	free(l);
 }
@@ -332,6 +415,8 @@ int main(void)
 		cmocka_unit_test(key_names),
 		cmocka_unit_test(list_pages_through_a_large_source),
 		cmocka_unit_test(list_over_an_empty_source),
+		cmocka_unit_test(list_end_asks_for_the_last_page_only),
+		cmocka_unit_test(list_refresh_keeps_the_selection),
 		cmocka_unit_test(menu_hotkeys_and_arrows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -256,9 +256,67 @@ static void demo_has_one_account_per_role(void **state)
 	db_close(&db);
 }
 
+struct names {
+	int n;
+	char name[16][USER_NAME_MAX + 1];
+};
+
+static void keep_name(const struct user *u, void *ctx)
+{
+	struct names *k = ctx;
+	if (k->n < 16)
+		snprintf(k->name[k->n++], sizeof k->name[0], "%s", u->name);
+}
+
+/* Accounts page by name both ways, and say when more remain. */
+static void accounts_page_by_name_both_ways(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	bool more;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	const char *names[] = { "zara", "bello", "moussa", "kadi" };
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(user_add(db, names[i], "Test", ROLE_INTAKE, "AGZ", "fr", "correct horse battery", NULL),
+		                 ST_OK);
+	struct names k = { 0 };
+	assert_int_equal(user_list(db, PAGE_AFTER, NULL, 2, keep_name, &k, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(k.n, 2);
+	assert_string_equal(k.name[0], "aissa");
+	assert_string_equal(k.name[1], "bello");
+	k.n = 0;
+	assert_int_equal(user_list(db, PAGE_AFTER, "bello", 2, keep_name, &k, &more), ST_OK);
+	assert_true(more);
+	assert_string_equal(k.name[0], "kadi");
+	assert_string_equal(k.name[1], "moussa");
+	k.n = 0;
+	assert_int_equal(user_list(db, PAGE_AFTER, "moussa", 2, keep_name, &k, &more), ST_OK);
+	assert_false(more);
+	assert_int_equal(k.n, 1);
+	assert_string_equal(k.name[0], "zara");
+	/* The last page directly, then the one before it, in name order. */
+	k.n = 0;
+	assert_int_equal(user_list(db, PAGE_BEFORE, NULL, 2, keep_name, &k, &more), ST_OK);
+	assert_true(more);
+	assert_string_equal(k.name[0], "moussa");
+	assert_string_equal(k.name[1], "zara");
+	k.n = 0;
+	assert_int_equal(user_list(db, PAGE_BEFORE, "moussa", 5, keep_name, &k, &more), ST_OK);
+	assert_false(more);
+	assert_int_equal(k.n, 3);
+	assert_string_equal(k.name[0], "aissa");
+	assert_string_equal(k.name[2], "kadi");
+	db_set_actor(db, 0, "test", ROLE_INTAKE, "test");
+	assert_int_equal(user_list(db, PAGE_AFTER, NULL, 2, keep_name, &k, &more), ST_DENIED);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(accounts_page_by_name_both_ways, setup, teardown),
 		cmocka_unit_test(hash_then_verify),
 		cmocka_unit_test(hash_that_does_not_fit_is_refused),
 		cmocka_unit_test(password_rules_count_characters),

@@ -1,0 +1,31 @@
+#ifndef TAIMAKO_UI_REFCHOICE_H
+#define TAIMAKO_UI_REFCHOICE_H
+/* Choice lists read from the reference lists (centres, countries,
+ * languages) for forms: as long as the list is, never cut at a fixed size. */
+#include "core/status.h"
+#include "db/refdata.h"
+#include "ui/form.h"
+
+struct db;
+
+enum {
+	REFCHOICE_WITH_NONE = 1,   /* a first entry "-" with the value "" */
+	REFCHOICE_SHOW_CODE = 2,   /* labels "Name (CODE)" */
+};
+
+/* The choices, and the text they point into. */
+struct ref_choices {
+	struct choice *items;      /* n entries, in the list's name order */
+	int n;
+	struct ref_choice_text *text;
+};
+
+/* Reads every row of kind with its name in lang ("fr" or "en"), flags
+ * from the enum above. Returns a list the caller frees with
+ * ref_choices_free, or NULL when it could not be read or out of memory. */
+struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const char *lang, int flags);
+
+/* Frees a list from ref_choices_load and sets *c to NULL. */
+void ref_choices_free(struct ref_choices **c);
+
+#endif

@@ -1,0 +1,80 @@
+/* Choice lists from the reference lists, grown as they are read. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/refchoice.h"
+
+struct ref_choice_text {
+	char code[8];
+	char label[216];
+};
+
+struct loading {
+	struct ref_choice_text *text;
+	size_t n, cap;
+	int flags;
+	bool failed;
+};
+
+/* Keeps one row, growing the storage as needed. */
+static void keep(const struct ref_row *row, void *ctx)
+{
+	struct loading *l = ctx;
+	if (l->failed)
+		return;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		struct ref_choice_text *bigger = realloc(l->text, cap * sizeof *bigger);
+		if (!bigger) {
+			l->failed = true;
+			return;
+		}
+		l->text = bigger;
+		l->cap = cap;
+	}
+	struct ref_choice_text *t = &l->text[l->n++];
+	snprintf(t->code, sizeof t->code, "%s", row->code);
+	if (l->flags & REFCHOICE_SHOW_CODE)
+		snprintf(t->label, sizeof t->label, "%s (%s)", row->name, row->code);
+	else
+		snprintf(t->label, sizeof t->label, "%s", row->name);
+}
+
+struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const char *lang, int flags)
+{
+	struct loading l = { .flags = flags };
+	if (flags & REFCHOICE_WITH_NONE) {
+		struct ref_row none = { .code = "", .name = "-" };
+		int plain = l.flags;
+		l.flags &= ~REFCHOICE_SHOW_CODE;
+		keep(&none, &l);
+		l.flags = plain;
+	}
+	/* The whole list, streamed: one page with no end. */
+	bool more = false;
+	enum status st = ref_page(db, kind, lang, "", PAGE_AFTER, NULL, INT_MAX, keep, &l, &more);
+	struct ref_choices *c = calloc(1, sizeof *c);
+	if (st != ST_OK || l.failed || !c || (l.n && !(c->items = calloc(l.n, sizeof *c->items)))) {
+		free(l.text);
+		free(c);
+		return NULL;
+	}
+	/* The storage moved while it grew: point into it only now. */
+	for (size_t i = 0; i < l.n; i++)
+		c->items[i] = (struct choice){ l.text[i].code, l.text[i].label };
+	c->n = (int)l.n;
+	c->text = l.text;
+	return c;
+}
+
+void ref_choices_free(struct ref_choices **c)
+{
+	if (!*c)
+		return;
+	free((*c)->items);
+	free((*c)->text);
+	free(*c);
+	*c = NULL;
+}
