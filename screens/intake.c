@@ -52,32 +52,43 @@ struct intake {
 	bool saved;
 };
 
-/* The fields' names in drafts, as the audit trail names them (the
- * vulnerability flags are named by person_flag_name). */
-static const char *const field_names[F_COUNT] = {
-	[F_FAMILY] = "family_name", [F_GIVEN] = "given_names", [F_OTHER] = "other_names", [F_SEX] = "sex",
-	[F_BIRTH] = "birth_date", [F_AGE] = "estimated_age", [F_NATIONALITY] = "nationality",
-	[F_LANG1] = "language_1", [F_LANG2] = "language_2", [F_PHONE] = "phone",
-	[F_DOC_TYPE] = "document_type", [F_DOC_NUMBER] = "document_number", [F_DOC_ISSUER] = "document_issued_by",
-	[F_DOC_EXPIRY] = "document_expiry", [F_ARRIVAL] = "arrival_date", [F_CENTRE] = "centre",
-	[F_MODE] = "arrival_mode", [F_CONSENT_DATA] = "consent_data", [F_CONSENT_SHARE] = "consent_share",
-	[F_CONSENT_DATE] = "consent_date", [F_FLAG_OTHER_TEXT] = "flag_other",
+/* What each field of the form edits: a field of the person, whose name
+ * (the key of the audit trail and of drafts) and label come from the one
+ * field table (core/person.h), or, where the form splits a field or adds
+ * one, its own name and label. The vulnerability flags are named and
+ * labelled by the code list. */
+static const struct {
+	const char *name;
+	const char *label;    /* msgid, or NULL: the field table's */
+} form_fields[F_COUNT] = {
+	[F_FAMILY] = { "family_name", NULL }, [F_GIVEN] = { "given_names", NULL },
+	[F_OTHER] = { "other_names", NULL }, [F_SEX] = { "sex", NULL }, [F_BIRTH] = { "birth_date", NULL },
+	[F_AGE] = { "estimated_age", N_("Or estimated age") }, [F_NATIONALITY] = { "nationality", NULL },
+	[F_LANG1] = { "language_1", N_("Language spoken") }, [F_LANG2] = { "language_2", N_("Other language") },
+	[F_PHONE] = { "phone", NULL }, [F_DOC_TYPE] = { "document_type", N_("Document held") },
+	[F_DOC_NUMBER] = { "document_number", N_("Document number") },
+	[F_DOC_ISSUER] = { "document_issued_by", N_("Issued by") },
+	[F_DOC_EXPIRY] = { "document_expiry", N_("Expiry date") }, [F_ARRIVAL] = { "arrival_date", NULL },
+	[F_CENTRE] = { "centre", NULL }, [F_MODE] = { "arrival_mode", NULL },
+	[F_CONSENT_DATA] = { "consent_data", NULL }, [F_CONSENT_SHARE] = { "consent_share", NULL },
+	[F_CONSENT_DATE] = { "consent_date", NULL }, [F_FLAG_OTHER_TEXT] = { "flag_other", NULL },
 };
+
+/* The label msgid of form field i. */
+static const char *label_of(int i)
+{
+	if (form_fields[i].label)
+		return form_fields[i].label;
+	const struct person_field *pf = person_field_find(form_fields[i].name);
+	return pf ? pf->label : form_fields[i].name;
+}
 
 /* Lays out the fields. */
 static void build(struct intake *s)
 {
-	static const char *const labels[] = {
-		[F_FAMILY] = N_("Family name"), [F_GIVEN] = N_("Given names"), [F_OTHER] = N_("Other names (a; b)"),
-		[F_SEX] = N_("Sex"), [F_BIRTH] = N_("Date of birth"), [F_AGE] = N_("Or estimated age"),
-		[F_NATIONALITY] = N_("Nationality"), [F_LANG1] = N_("Language spoken"),
-		[F_LANG2] = N_("Other language"), [F_PHONE] = N_("Phone"), [F_DOC_TYPE] = N_("Document held"),
-		[F_DOC_NUMBER] = N_("Document number"), [F_DOC_ISSUER] = N_("Issued by"),
-		[F_DOC_EXPIRY] = N_("Expiry date"), [F_ARRIVAL] = N_("Arrival date"), [F_CENTRE] = N_("Centre"),
-		[F_MODE] = N_("How the person came"), [F_CONSENT_DATA] = N_("Consents to data"),
-		[F_CONSENT_SHARE] = N_("Consents to sharing"), [F_CONSENT_DATE] = N_("Date of consent"),
-		[F_FLAG_OTHER_TEXT] = N_("Other vulnerability"),
-	};
+	const char *labels[F_COUNT];
+	for (int i = 0; i < F_COUNT; i++)
+		labels[i] = i >= F_FLAGS && i < F_FLAGS + FLAG_COUNT_ ? NULL : label_of(i);
 	struct field_def *d = s->defs;
 	for (int i = 0; i < F_COUNT; i++)
 		d[i] = (struct field_def){ .label = labels[i], .type = FIELD_TEXT, .maxlen = 60 };
@@ -121,7 +132,7 @@ static void build(struct intake *s)
 	d[F_FLAG_OTHER_TEXT].maxlen = 100;
 	for (int i = 0; i < F_COUNT; i++)
 		d[i].name = i >= F_FLAGS && i < F_FLAGS + FLAG_COUNT_ ? person_flag_name((enum person_flag)(i - F_FLAGS))
-		                                                      : field_names[i];
+		                                                      : form_fields[i].name;
 	form_init(&s->form, s->defs, F_COUNT);
 }
 
