@@ -238,7 +238,8 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	}
 	for (int i = 0; i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++) {
 		size_t len = strlen(line);
-		snprintf(line + len, sizeof line - len, "   %s %s %s", p->docs[i].type, p->docs[i].number,
+		const char *type = vocab_label(VOCAB_DOC_TYPE, p->docs[i].type);
+		snprintf(line + len, sizeof line - len, "   %s %s %s", type ? _(type) : p->docs[i].type, p->docs[i].number,
 		         p->docs[i].issued_by);
 	}
 	if (line[0])
