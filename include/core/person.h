@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct vocab;
+
 #define PERSON_NAME_MAX 200
 #define PERSON_MAX_LANGS 6
 #define PERSON_MAX_DOCS 4
@@ -78,7 +80,7 @@ struct person_field {
 	const char *name;             /* stable snake_case key */
 	const char *label;            /* msgid */
 	enum person_field_kind kind;
-	int vocab;                    /* enum vocab of a code or of a list's codes, -1 none */
+	const struct vocab *vocab;    /* the code list of a code or of a list's codes, NULL none */
 	size_t offset, size;          /* the char array in struct person; size 0 when get/set do it */
 	void (*get)(const struct person *p, char *out, size_t size);
 	bool (*set)(struct person *p, const char *value);

@@ -9,21 +9,6 @@
  * person_flag, enum med_reason, ...), it follows this order. */
 #include <stdbool.h>
 
-enum vocab {
-	VOCAB_SEX,               /* person.sex */
-	VOCAB_ARRIVAL_MODE,      /* person.arrival_mode */
-	VOCAB_DOC_TYPE,          /* person_document.doc_type */
-	VOCAB_FLAG,              /* person_flag.flag: vulnerabilities, in enum person_flag order */
-	VOCAB_RELATION,          /* family_link.relation */
-	VOCAB_DEPARTURE_REASON,  /* stay.departure_reason */
-	VOCAB_SERVICE,           /* stay_service.service, in enum stay_service order */
-	VOCAB_CONSULT_REASON,    /* consultation.reason, in enum med_reason order */
-	VOCAB_REFERRAL_STATUS,   /* consultation.referral_status */
-	VOCAB_CONDITION,         /* medical_case.condition, in enum med_condition order */
-	VOCAB_FITNESS,           /* fitness.status */
-	VOCAB_COUNT_
-};
-
 struct vocab_item {
 	const char *code;        /* as stored */
 	const char *label;       /* msgid for forms and menus ("Desert rescue") */
@@ -31,30 +16,69 @@ struct vocab_item {
 	                          * "UAC"), NULL when the label serves */
 };
 
-/* The list's name ("arrival_mode"), its table and column in the schema. */
-const char *vocab_name(enum vocab v);
-const char *vocab_table(enum vocab v);
-const char *vocab_column(enum vocab v);
+/* A code list: its name, the table and column of the schema whose CHECK
+ * holds the same codes, and its items. A module defines its lists in its
+ * own files (const struct vocab vocab_x = VOCAB_LIST(...)) and names them in
+ * its struct module, which the test against the schema goes through. */
+struct vocab {
+	const char *name;        /* "arrival_mode" */
+	const char *table;       /* "person" */
+	const char *column;      /* "arrival_mode" */
+	const struct vocab_item *items;
+	int n;
+};
 
-/* The number of codes in v (0 for an unknown list). */
-int vocab_count(enum vocab v);
+#define VOCAB_LIST(name, table, column, items) \
+	{ name, table, column, items, (int)(sizeof items / sizeof items[0]) }
+
+/* The lists of registration and medical follow-up. */
+extern const struct vocab vocab_sex;
+#define VOCAB_SEX (&vocab_sex)   /* person.sex */
+extern const struct vocab vocab_arrival_mode;
+#define VOCAB_ARRIVAL_MODE (&vocab_arrival_mode)   /* person.arrival_mode */
+extern const struct vocab vocab_doc_type;
+#define VOCAB_DOC_TYPE (&vocab_doc_type)   /* person_document.doc_type */
+extern const struct vocab vocab_flag;
+#define VOCAB_FLAG (&vocab_flag)   /* person_flag.flag: vulnerabilities, in enum person_flag order */
+extern const struct vocab vocab_relation;
+#define VOCAB_RELATION (&vocab_relation)   /* family_link.relation */
+extern const struct vocab vocab_departure_reason;
+#define VOCAB_DEPARTURE_REASON (&vocab_departure_reason)   /* stay.departure_reason */
+extern const struct vocab vocab_service;
+#define VOCAB_SERVICE (&vocab_service)   /* stay_service.service, in enum stay_service order */
+extern const struct vocab vocab_consult_reason;
+#define VOCAB_CONSULT_REASON (&vocab_consult_reason)   /* consultation.reason, in enum med_reason order */
+extern const struct vocab vocab_referral_status;
+#define VOCAB_REFERRAL_STATUS (&vocab_referral_status)   /* consultation.referral_status */
+extern const struct vocab vocab_condition;
+#define VOCAB_CONDITION (&vocab_condition)   /* medical_case.condition, in enum med_condition order */
+extern const struct vocab vocab_fitness;
+#define VOCAB_FITNESS (&vocab_fitness)   /* fitness.status */
+
+/* The list's name ("arrival_mode"), its table and column in the schema. */
+const char *vocab_name(const struct vocab *v);
+const char *vocab_table(const struct vocab *v);
+const char *vocab_column(const struct vocab *v);
+
+/* The number of codes in v (0 for NULL). */
+int vocab_count(const struct vocab *v);
 
 /* Item i of v in its order, or NULL out of range. Static storage. */
-const struct vocab_item *vocab_item(enum vocab v, int i);
+const struct vocab_item *vocab_item(const struct vocab *v, int i);
 
 /* The code of item i, "" out of range. */
-const char *vocab_code(enum vocab v, int i);
+const char *vocab_code(const struct vocab *v, int i);
 
 /* The position of code in v, -1 when it is not one of its codes (or NULL). */
-int vocab_index(enum vocab v, const char *code);
+int vocab_index(const struct vocab *v, const char *code);
 
 /* True when code is one of v's codes. */
-bool vocab_has(enum vocab v, const char *code);
+bool vocab_has(const struct vocab *v, const char *code);
 
 /* The label msgid of code, NULL when unknown; translate it with _(). */
-const char *vocab_label(enum vocab v, const char *code);
+const char *vocab_label(const struct vocab *v, const char *code);
 
 /* The short msgid of code (its label when it has none), NULL when unknown. */
-const char *vocab_short(enum vocab v, const char *code);
+const char *vocab_short(const struct vocab *v, const char *code);
 
 #endif

@@ -12,6 +12,7 @@
 struct app;
 struct db;
 struct demo_options;
+struct vocab;
 
 /* An entry of the home menu. */
 struct module_entry {
@@ -52,6 +53,9 @@ struct module {
 	/* Writes the module's demo data for the people already generated. */
 	enum status (*demo)(struct db *db, const struct demo_options *o);
 	const struct module_draft *drafts;    /* ends with kind NULL; may be NULL */
+	/* Its code lists (core/vocab.h), each the CHECK of a column of its
+	 * tables: tests/unit/test_vocab.c compares them. Ends with NULL. */
+	const struct vocab *const *vocabs;
 };
 
 #define ROLE_BIT(r) (1u << (unsigned)(r))

@@ -8,6 +8,6 @@
 /* The choices of list v in its order, labels as msgids (set the field's
  * labels_are_msgids), after an empty "-" choice when with_none; *n (may be
  * NULL) receives their number. Static storage, built at the first call. */
-const struct choice *vocab_choices(enum vocab v, bool with_none, int *n);
+const struct choice *vocab_choices(const struct vocab *v, bool with_none, int *n);
 
 #endif

@@ -151,28 +151,28 @@ static bool set_flags(struct person *p, const char *v)
 #define TEXT(name, label, kind, vocab, member) \
 	{ name, label, kind, vocab, offsetof(struct person, member), sizeof((struct person *)0)->member, NULL, NULL }
 #define BOOL(name, label, member) \
-	{ name, label, PF_BOOL, -1, offsetof(struct person, member), sizeof(bool), NULL, NULL }
+	{ name, label, PF_BOOL, NULL, offsetof(struct person, member), sizeof(bool), NULL, NULL }
 #define BY(name, label, kind, vocab, what) { name, label, kind, vocab, 0, 0, get_##what, set_##what }
 
 const struct person_field person_fields[] = {
-	TEXT("family_name", N_("Family name"), PF_TEXT, -1, family_name),
-	TEXT("given_names", N_("Given names"), PF_TEXT, -1, given_names),
-	TEXT("other_names", N_("Other names (a; b)"), PF_TEXT, -1, other_names),
+	TEXT("family_name", N_("Family name"), PF_TEXT, NULL, family_name),
+	TEXT("given_names", N_("Given names"), PF_TEXT, NULL, given_names),
+	TEXT("other_names", N_("Other names (a; b)"), PF_TEXT, NULL, other_names),
 	BY("sex", N_("Sex"), PF_CODE, VOCAB_SEX, sex),
-	TEXT("birth_date", N_("Date of birth"), PF_DATE, -1, birth_date),
+	TEXT("birth_date", N_("Date of birth"), PF_DATE, NULL, birth_date),
 	BOOL("birth_estimated", N_("Date of birth estimated"), birth_estimated),
-	TEXT("nationality", N_("Nationality"), PF_CODE, -1, nationality),
-	BY("languages", N_("Languages"), PF_LIST, -1, languages),
-	TEXT("phone", N_("Phone"), PF_TEXT, -1, phone),
+	TEXT("nationality", N_("Nationality"), PF_CODE, NULL, nationality),
+	BY("languages", N_("Languages"), PF_LIST, NULL, languages),
+	TEXT("phone", N_("Phone"), PF_TEXT, NULL, phone),
 	BY("documents", N_("Documents"), PF_LIST, VOCAB_DOC_TYPE, documents),
-	TEXT("arrival_date", N_("Arrival date"), PF_DATE, -1, arrival_date),
-	TEXT("centre", N_("Centre"), PF_CODE, -1, centre_code),
+	TEXT("arrival_date", N_("Arrival date"), PF_DATE, NULL, arrival_date),
+	TEXT("centre", N_("Centre"), PF_CODE, NULL, centre_code),
 	TEXT("arrival_mode", N_("How the person came"), PF_CODE, VOCAB_ARRIVAL_MODE, arrival_mode),
 	BOOL("consent_data", N_("Consents to data"), consent_data),
 	BOOL("consent_share", N_("Consents to sharing"), consent_share),
-	TEXT("consent_date", N_("Date of consent"), PF_DATE, -1, consent_date),
+	TEXT("consent_date", N_("Date of consent"), PF_DATE, NULL, consent_date),
 	BY("flags", N_("Vulnerabilities"), PF_LIST, VOCAB_FLAG, flags),
-	TEXT("flag_other", N_("Other vulnerability"), PF_TEXT, -1, flag_other),
+	TEXT("flag_other", N_("Other vulnerability"), PF_TEXT, NULL, flag_other),
 };
 const int person_field_count = (int)(sizeof person_fields / sizeof person_fields[0]);
 

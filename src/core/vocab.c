@@ -102,83 +102,69 @@ static const struct vocab_item fitness[] = {
 	{ "not_fit", N_("Not fit to travel"), N_("not fit") },
 };
 
-#define LIST(name, table, column, items) { name, table, column, items, sizeof items / sizeof items[0] }
+const struct vocab vocab_sex = VOCAB_LIST("sex", "person", "sex", sexes);
+const struct vocab vocab_arrival_mode = VOCAB_LIST("arrival_mode", "person", "arrival_mode", arrival_modes);
+const struct vocab vocab_doc_type = VOCAB_LIST("doc_type", "person_document", "doc_type", doc_types);
+const struct vocab vocab_flag = VOCAB_LIST("flag", "person_flag", "flag", flags);
+const struct vocab vocab_relation = VOCAB_LIST("relation", "family_link", "relation", relations);
+const struct vocab vocab_departure_reason = VOCAB_LIST("departure_reason", "stay", "departure_reason", departure_reasons);
+const struct vocab vocab_service = VOCAB_LIST("service", "stay_service", "service", services);
+const struct vocab vocab_consult_reason = VOCAB_LIST("consultation_reason", "consultation", "reason", consult_reasons);
+const struct vocab vocab_referral_status = VOCAB_LIST("referral_status", "consultation", "referral_status", referral_statuses);
+const struct vocab vocab_condition = VOCAB_LIST("condition", "medical_case", "condition", conditions);
+const struct vocab vocab_fitness = VOCAB_LIST("fitness", "fitness", "status", fitness);
 
-static const struct {
-	const char *name, *table, *column;
-	const struct vocab_item *items;
-	size_t n;
-} lists[VOCAB_COUNT_] = {
-	[VOCAB_SEX] = LIST("sex", "person", "sex", sexes),
-	[VOCAB_ARRIVAL_MODE] = LIST("arrival_mode", "person", "arrival_mode", arrival_modes),
-	[VOCAB_DOC_TYPE] = LIST("doc_type", "person_document", "doc_type", doc_types),
-	[VOCAB_FLAG] = LIST("flag", "person_flag", "flag", flags),
-	[VOCAB_RELATION] = LIST("relation", "family_link", "relation", relations),
-	[VOCAB_DEPARTURE_REASON] = LIST("departure_reason", "stay", "departure_reason", departure_reasons),
-	[VOCAB_SERVICE] = LIST("service", "stay_service", "service", services),
-	[VOCAB_CONSULT_REASON] = LIST("consultation_reason", "consultation", "reason", consult_reasons),
-	[VOCAB_REFERRAL_STATUS] = LIST("referral_status", "consultation", "referral_status", referral_statuses),
-	[VOCAB_CONDITION] = LIST("condition", "medical_case", "condition", conditions),
-	[VOCAB_FITNESS] = LIST("fitness", "fitness", "status", fitness),
-};
-
-/* True for a known list. */
-static bool known(enum vocab v)
+const char *vocab_name(const struct vocab *v)
 {
-	return (int)v >= 0 && v < VOCAB_COUNT_;
+	return v ? v->name : "";
 }
 
-const char *vocab_name(enum vocab v)
+const char *vocab_table(const struct vocab *v)
 {
-	return known(v) ? lists[v].name : "";
+	return v ? v->table : "";
 }
 
-const char *vocab_table(enum vocab v)
+const char *vocab_column(const struct vocab *v)
 {
-	return known(v) ? lists[v].table : "";
+	return v ? v->column : "";
 }
 
-const char *vocab_column(enum vocab v)
+int vocab_count(const struct vocab *v)
 {
-	return known(v) ? lists[v].column : "";
+	return v ? v->n : 0;
 }
 
-int vocab_count(enum vocab v)
+const struct vocab_item *vocab_item(const struct vocab *v, int i)
 {
-	return known(v) ? (int)lists[v].n : 0;
+	return i >= 0 && i < vocab_count(v) ? &v->items[i] : NULL;
 }
 
-const struct vocab_item *vocab_item(enum vocab v, int i)
-{
-	return i >= 0 && i < vocab_count(v) ? &lists[v].items[i] : NULL;
-}
-
-const char *vocab_code(enum vocab v, int i)
+const char *vocab_code(const struct vocab *v, int i)
 {
 	const struct vocab_item *it = vocab_item(v, i);
 	return it ? it->code : "";
 }
 
-int vocab_index(enum vocab v, const char *code)
+int vocab_index(const struct vocab *v, const char *code)
 {
 	for (int i = 0; code && i < vocab_count(v); i++)
-		if (strcmp(lists[v].items[i].code, code) == 0)
+		if (strcmp(v->items[i].code, code) == 0)
 			return i;
 	return -1;
 }
 
-bool vocab_has(enum vocab v, const char *code)
+bool vocab_has(const struct vocab *v, const char *code)
 {
 	return vocab_index(v, code) >= 0;
 }
 
-const char *vocab_label(enum vocab v, const char *code)
+const char *vocab_label(const struct vocab *v, const char *code)
 {
 	const struct vocab_item *it = vocab_item(v, vocab_index(v, code));
 	return it ? it->label : NULL;
 }
 
-const char *vocab_short(enum vocab v, const char *code)
+const char *vocab_short(const struct vocab *v, const char *code)
 {
 	const struct vocab_item *it = vocab_item(v, vocab_index(v, code));
 	return !it ? NULL : it->short_label ? it->short_label : it->label;

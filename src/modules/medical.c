@@ -83,6 +83,10 @@ static const struct module_draft drafts[] = {
 	{ NULL, NULL, NULL },
 };
 
+static const struct vocab *const vocabs[] = {
+	VOCAB_CONSULT_REASON, VOCAB_REFERRAL_STATUS, VOCAB_CONDITION, VOCAB_FITNESS, NULL,
+};
+
 const struct module module_medical = {
 	.name = "medical",
 	.title = N_("Medical follow-up"),
@@ -93,4 +97,5 @@ const struct module module_medical = {
 	.status_perms = PERM_BIT(PERM_MEDICAL_STATUS),
 	.demo = demo_medical,
 	.drafts = drafts,
+	.vocabs = vocabs,
 };

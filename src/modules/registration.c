@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/role.h"
+#include "core/vocab.h"
 #include "demo/demo_persons.h"
 #include "screens/registration.h"
 #include "screens/screens.h"
@@ -46,6 +47,11 @@ static const struct module_draft drafts[] = {
 	{ NULL, NULL, NULL },
 };
 
+static const struct vocab *const vocabs[] = {
+	VOCAB_SEX, VOCAB_ARRIVAL_MODE, VOCAB_DOC_TYPE, VOCAB_FLAG, VOCAB_RELATION, VOCAB_DEPARTURE_REASON, VOCAB_SERVICE,
+	NULL,
+};
+
 const struct module module_registration = {
 	.name = "registration",
 	.title = N_("Registration"),
@@ -54,4 +60,5 @@ const struct module module_registration = {
 	.actions = actions,
 	.demo = demo_persons,
 	.drafts = drafts,
+	.vocabs = vocabs,
 };

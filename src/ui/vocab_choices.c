@@ -1,28 +1,45 @@
-/* Form choices built from the code lists. */
+/* Form choices built from the code lists, once per list, kept for the
+ * program's life (a handful of small lists). */
+#include <stdlib.h>
+
 #include "ui/vocab_choices.h"
 
-/* Longer than the longest list, with room for the empty choice. */
-#define MAX_ITEMS 32
+struct built {
+	const struct vocab *v;
+	struct choice *choices;   /* the empty choice, then the list's items */
+};
 
-const struct choice *vocab_choices(enum vocab v, bool with_none, int *n)
+const struct choice *vocab_choices(const struct vocab *v, bool with_none, int *n)
 {
-	static struct choice built[VOCAB_COUNT_][MAX_ITEMS + 1];
-	static int count[VOCAB_COUNT_];
+	static struct built *made;
+	static int nmade;
+	static const struct choice none = { "", "-" };
 	int items = vocab_count(v);
-	if (items == 0 || items > MAX_ITEMS) {
+	struct choice *c = NULL;
+	for (int i = 0; i < nmade && !c; i++)
+		if (made[i].v == v)
+			c = made[i].choices;
+	if (!c && items > 0) {
+		struct built *grown = realloc(made, (size_t)(nmade + 1) * sizeof *made);
+		c = calloc((size_t)items + 1, sizeof *c);
+		if (grown)
+			made = grown;
+		if (!grown || !c) {
+			free(c);
+			c = NULL;
+		} else {
+			c[0] = none;
+			for (int i = 0; i < items; i++)
+				c[i + 1] = (struct choice){ vocab_item(v, i)->code, vocab_item(v, i)->label };
+			made[nmade++] = (struct built){ v, c };
+		}
+	}
+	if (!c) {
 		if (n)
 			*n = 0;
-		return built[0];
-	}
-	if (!count[v]) {
-		built[v][0] = (struct choice){ "", "-" };
-		for (int i = 0; i < items; i++) {
-			const struct vocab_item *it = vocab_item(v, i);
-			built[v][i + 1] = (struct choice){ it->code, it->label };
-		}
-		count[v] = items;
+		return &none;
 	}
 	if (n)
 		*n = items + (with_none ? 1 : 0);
-	return with_none ? built[v] : built[v] + 1;
+	return with_none ? c : c + 1;
 }

@@ -402,6 +402,62 @@ static void cli_demo_rows_are_stamped(void **state)
 	sqlite3_close(h);
 }
 
+/* Tables that need no identity: derived (rebuilt where they land), local
+ * to one database, or frozen reference keys. Every other table, those of
+ * modules to come included, must have it. */
+static bool exempt(const char *table)
+{
+	static const char *const tables_without[] = {
+		"person_search", "person_name_key", "draft", "setting", "case_sequence", "country", "language",
+	};
+	if (strncmp(table, "sqlite_", 7) == 0 || strncmp(table, "person_search_", 14) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof tables_without / sizeof tables_without[0]; i++)
+		if (strcmp(table, tables_without[i]) == 0)
+			return true;
+	return false;
+}
+
+static void every_table_users_write_has_its_identity(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_close(&db);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(t->db, &h), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1,
+	                                    &st, NULL), SQLITE_OK);
+	int checked = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(st, 0);
+		if (exempt(table))
+			continue;
+		char sql[512];
+		snprintf(sql, sizeof sql,
+		         "SELECT (SELECT count(*) FROM pragma_table_info('%s') WHERE name IN "
+		         "('uuid', 'site', 'created', 'changed')) * 100 + "
+		         "(SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = '%s_by_uuid') * 10 + "
+		         "(SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN "
+		         "('%s_stamp', '%s_changed', '%s_keep'))",
+		         table, table, table, table, table);
+		long long got = q_int(h, sql);
+		/* The audit trail is never updated: its stamp only (its own
+		 * triggers refuse the rest). */
+		long long want = strcmp(table, "audit") == 0 ? 411 : 413;
+		if (got != want)
+			print_error("%s: 4 identity columns, the index %s_by_uuid and its triggers expected (%lld)\n", table,
+			            table, got);
+		assert_int_equal(got, want);
+		checked++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	/* The tables whose rows the tests above check, at least. */
+	assert_true(checked >= NTABLES);
+}
+
 static void uuid_format(void **state)
 {
 	(void)state;
@@ -429,6 +485,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(demo_rows_are_stamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(cli_demo_rows_are_stamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(uuid_format, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_table_users_write_has_its_identity, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,8 +15,8 @@
 --     four the insert left NULL), <table>_changed (AFTER UPDATE, moves
 --     changed unless the update set it itself) and <table>_keep (BEFORE
 --     UPDATE, refuses to change uuid or created once set).
---   * A new table of a module must also be added to the list of tables in
---     tests/unit/test_rows.c, which checks all of the above.
+--   * tests/unit/test_rows.c finds every table of the schema but the derived
+--     and local ones below, and checks all of the above.
 --   * Inserts may give the four values themselves (the bulk inserts of demo
 --     databases do, for speed); the data layer's ordinary inserts leave them
 --     to the triggers.
