@@ -78,7 +78,7 @@ DEMO_DB ?= $(B)/demo.db
 run:
 	@sh scripts/deps.sh run
 	@$(MAKE) --no-print-directory all
-	@test -f $(DEMO_DB) || ./taimako --db $(DEMO_DB) demo
+	@test -f $(DEMO_DB) || ./taimako --db $(DEMO_DB) demo --persons 2000
 	TAIMAKO_LOCALEDIR=$(B)/locale ./taimako --db $(DEMO_DB)
 
 # ---- tests ---------------------------------------------------------------
