@@ -286,13 +286,18 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and earlier stays"));
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("History of changes"));
-	for (int i = 0; i < s->nchanges && y < rows; i++) {
+	/* The rows left hold the newest changes, and the last one says when
+	 * there are more than it shows. */
+	int room = rows - y;
+	bool more = s->more_changes || s->nchanges > room;
+	int n = more ? room - 1 : s->nchanges;
+	for (int i = 0; i < n && i < s->nchanges; i++) {
 		const struct person_change *c = &s->changes[i];
 		snprintf(line, sizeof line, "%.10s %.5s  %-10s %-7s %s", c->at, c->at + 11, c->user_name, c->action,
 		         c->changes);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
-	if (s->more_changes && y < rows)
+	if (more && y < rows)
 		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and earlier changes"));
 }
 
