@@ -2,7 +2,8 @@
 #define TAIMAKO_CORE_CLOCK_H
 /* The one clock: every "now" and "today" of the program comes from here,
  * so that tests can set it. Screens and the data layer never read the
- * system clock themselves. */
+ * system clock themselves; SQL's 'now' on the program's connections is
+ * this clock too (the file layer they open with, db/rows.c). */
 #include <stddef.h>
 #include <time.h>
 #include "core/date.h"

@@ -19,7 +19,7 @@ enum status audit_log(struct db *db, const char *action, const char *entity,
 {
 	static const char sql[] =
 		"INSERT INTO audit (at, user_id, user_name, origin, action, entity, entity_id, changes) "
-		"VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', app_now(), 'unixepoch'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		"VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	if (sqlite3_get_autocommit(db_sqlite(db)))
 		return ST_INTERNAL; /* an audit row outside a transaction could be lost alone */
 	sqlite3_stmt *st = db_stmt(db, sql);

@@ -190,7 +190,7 @@ static long long query_int(struct bulk *b, const char *sql, long long fallback)
 /* The stamp of the rows from now on: the program's clock. */
 static enum status take_stamp(struct bulk *b)
 {
-	sqlite3_stmt *st = db_stmt(b->db, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', app_now(), 'unixepoch')");
+	sqlite3_stmt *st = db_stmt(b->db, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
 	if (!st)
 		return ST_INTERNAL;
 	int rc = sqlite3_step(st);

@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/clock.h"
 #include "db/db_private.h"
 #include "db/migrations.h"
 #include "db/rows_private.h"
@@ -30,15 +29,6 @@ struct db {
 	size_t cache_slots;
 	size_t ncached;
 };
-
-/* app_now(): the program's one clock as seconds since the epoch (with the
- * fraction), so that SQL never reads the system clock itself. */
-static void sql_app_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	(void)argv;
-	sqlite3_result_double(ctx, clock_now_precise());
-}
 
 /* Copies a detail message, if the caller wants one. */
 static void set_detail(char *detail, size_t n, const char *msg)
@@ -438,7 +428,6 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
-	sqlite3_create_function(db->sql, "app_now", 0, SQLITE_UTF8, NULL, sql_app_now, NULL, NULL);
 	if (mode != DB_READONLY && sqlite3_db_readonly(db->sql, "main") == 1) {
 		set_detail(detail, detail_size, strerror(EACCES));
 		st = ST_CANT_OPEN;
@@ -485,8 +474,7 @@ enum status db_create_old(const char *path, int version)
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, rows_vfs()) != SQLITE_OK)
 		st = ST_CANT_OPEN;
 	else
-		sqlite3_create_function(db->sql, "app_now", 0, SQLITE_UTF8, NULL, sql_app_now, NULL, NULL);
-	if (st == ST_OK)
+		if (st == ST_OK)
 		st = configure(db, NULL, 0);
 	if (st == ST_OK)
 		st = migrate(db, version, NULL, 0);

@@ -8,7 +8,7 @@ enum status draft_save(struct db *db, const char *kind, long long ref_id, const 
 {
 	static const char sql[] =
 		"INSERT OR REPLACE INTO draft (user_id, kind, ref_id, data, saved_at) "
-		"VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%d %H:%M', app_now(), 'unixepoch'))";
+		"VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%d %H:%M', 'now'))";
 	const struct db_actor *a = db_actor(db);
 	if (a->user_id <= 0)
 		return ST_DENIED;

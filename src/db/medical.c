@@ -261,7 +261,7 @@ static enum status consultation_insert(struct db *db, struct consultation *c, lo
 	static const char sql[] =
 		"INSERT INTO consultation (person_id, date, centre_id, reason, diagnosis, treatment, "
 		"referral_to, referral_why, referral_status, next_followup, clinician_id, created_at) "
-		"SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ', app_now(), 'unixepoch') "
+		"SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
 		"FROM person WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)

@@ -234,7 +234,7 @@ static enum status insert_person(struct db *db, struct person *p, long long cent
 		"INSERT INTO person (family_name, given_names, other_names, sex, birth_date, birth_estimated, "
 		"nationality, phone, phone_key, arrival_date, centre_id, arrival_mode, consent_data, consent_share, "
 		"consent_date, consent_by, case_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-		"?11, ?12, ?13, ?14, ?15, ?16, ?17, strftime('%Y-%m-%dT%H:%M:%SZ', app_now(), 'unixepoch'))";
+		"?11, ?12, ?13, ?14, ?15, ?16, ?17, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
 	static const char stay[] =
 		"INSERT INTO stay (person_id, centre_id, admitted) VALUES (?1, ?2, ?3)";
 	int year = 0;

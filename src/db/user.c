@@ -83,7 +83,7 @@ enum status user_add(struct db *db, const char *name, const char *display_name,
 {
 	static const char insert[] =
 		"INSERT INTO app_user (name, display_name, role, centre_id, lang, pw_hash, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', app_now(), 'unixepoch'))";
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
 	enum status s = db_require(db, PERM_ACCOUNTS);
 	if (s != ST_OK)
 		return s;

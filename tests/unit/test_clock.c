@@ -1,4 +1,4 @@
-/* The one clock: tests set it, and SQL reads it through app_now(). */
+/* The one clock: tests set it, and SQL's 'now' on the program's connections follows it. */
 #include "testutil.h"
 #include "core/clock.h"
 #include "core/role.h"
