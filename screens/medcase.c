@@ -154,21 +154,48 @@ static enum ui_result medcase_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
-static const struct screen screen_medcase = {
-	.name = "medcase",
-	.title = N_("Medical case"),
-	.needs_login = true,
-	.perms = PERM_BIT(PERM_MEDICAL_WRITE),
-	.state_size = sizeof(struct medcase),
-	.bindings = bindings,
-	.enter = medcase_enter,
-	.draw = medcase_draw,
-	.form = medcase_form,
-	.submit = medcase_submit,
-};
+/* A new case's draft is about the person; an edit's, about the case. */
+static long long new_case_ref(void *state)
+{
+	return ((struct medcase *)state)->mc.person_id;
+}
+
+static long long case_ref(void *state)
+{
+	return ((struct medcase *)state)->mc.id;
+}
+
+/* Two screens of one form, for the two kinds of draft it keeps. */
+#define MEDCASE_SCREEN(kind, ref)                                                                              \
+	{                                                                                                      \
+		.name = "medcase", .title = N_("Medical case"), .needs_login = true,                           \
+		.perms = PERM_BIT(PERM_MEDICAL_WRITE), .state_size = sizeof(struct medcase), .bindings = bindings, \
+		.enter = medcase_enter, .draw = medcase_draw, .form = medcase_form, .submit = medcase_submit,  \
+		.draft_kind = kind, .draft_ref = ref,                                                          \
+	}
+static const struct screen screen_medcase_new = MEDCASE_SCREEN("medical_case_new", new_case_ref);
+static const struct screen screen_medcase = MEDCASE_SCREEN("medical_case", case_ref);
 
 enum status medcase_open(struct app *app, long long person_id, long long case_id)
 {
 	struct medcase_arg a = { person_id, case_id };
-	return app_push(app, &screen_medcase, &a);
+	return app_push(app, case_id ? &screen_medcase : &screen_medcase_new, &a);
+}
+
+enum status medcase_new_open_draft(struct app *app, long long person_id, const char *json)
+{
+	struct medcase_arg a = { person_id, 0 };
+	return app_push_draft(app, &screen_medcase_new, &a, json);
+}
+
+enum status medcase_open_draft(struct app *app, long long case_id, const char *json)
+{
+	struct medical_case mc;
+	enum status st = medical_case_get(app_db(app), case_id, &mc);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return st;
+	}
+	struct medcase_arg a = { mc.person_id, case_id };
+	return app_push_draft(app, &screen_medcase, &a, json);
 }

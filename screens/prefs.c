@@ -110,9 +110,16 @@ static const struct screen screen_prefs = {
 	.draw = prefs_draw,
 	.form = prefs_form,
 	.submit = prefs_submit,
+	.draft_kind = "prefs",   /* ref 0: one's own */
 };
 
 enum status prefs_open(struct app *app)
 {
 	return app_push(app, &screen_prefs, NULL);
+}
+
+enum status prefs_open_draft(struct app *app, long long ref, const char *json)
+{
+	(void)ref;
+	return app_push_draft(app, &screen_prefs, NULL, json);
 }

@@ -207,6 +207,13 @@ static enum ui_result user_form_submit(struct app *app, void *state)
 	return save(app, state);
 }
 
+/* A draft is about the account edited (0: a new one). */
+static long long user_form_ref(void *state)
+{
+	const struct user_form *s = state;
+	return s->editing ? s->user.id : 0;
+}
+
 static const struct screen screen_user_form = {
 	.name = "user_form",
 	.title = N_("Staff account"),
@@ -219,9 +226,24 @@ static const struct screen screen_user_form = {
 	.draw = user_form_draw,
 	.form = user_form_form,
 	.submit = user_form_submit,
+	.draft_kind = "account",
+	.draft_ref = user_form_ref,
 };
 
 enum status user_form_open(struct app *app, const char *account)
 {
 	return app_push(app, &screen_user_form, account);
+}
+
+enum status user_form_open_draft(struct app *app, long long user_id, const char *json)
+{
+	struct user u;
+	if (!user_id)
+		return app_push_draft(app, &screen_user_form, NULL, json);
+	enum status st = user_get(app_db(app), user_id, &u);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return st;
+	}
+	return app_push_draft(app, &screen_user_form, u.name, json);
 }

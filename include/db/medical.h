@@ -93,6 +93,10 @@ enum status medical_case_check(const struct medical_case *mc, const char *today,
  * pregnancy. */
 enum status medical_case_save(struct db *db, struct medical_case *mc);
 
+/* Reads medical case id into *mc (PERM_MEDICAL_READ; audited as an opening
+ * of the person's medical record). */
+enum status medical_case_get(struct db *db, long long id, struct medical_case *mc);
+
 /* Records an antenatal visit on a pregnancy case: date a full day not in
  * the future, within the case's dates (ST_INVALID otherwise; ST_NOT_FOUND
  * for an unknown case). notes may be NULL. Audited on the case. */

@@ -21,6 +21,10 @@ enum status users_open(struct app *app);
 /* The account form: account's, or a new one when account is NULL. */
 enum status user_form_open(struct app *app, const char *account);
 
+/* The account form filled from the user's draft json: account user_id's,
+ * or a new one for 0. */
+enum status user_form_open_draft(struct app *app, long long user_id, const char *json);
+
 /* A reference list (centres, countries, languages). */
 enum status reflist_open(struct app *app, enum ref_kind kind);
 

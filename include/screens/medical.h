@@ -18,6 +18,11 @@ enum status medical_open(struct app *app, long long person_id);
 /* A medical case of person_id: a new one (case_id 0) or an existing one. */
 enum status medcase_open(struct app *app, long long person_id, long long case_id);
 
+/* The medical case forms filled from the user's draft json: a new case of
+ * person_id, or case case_id being edited. */
+enum status medcase_new_open_draft(struct app *app, long long person_id, const char *json);
+enum status medcase_open_draft(struct app *app, long long case_id, const char *json);
+
 /* Fitness to travel of person_id. */
 enum status fitness_open(struct app *app, long long person_id);
 

@@ -37,6 +37,9 @@ enum status casefile_instead(struct app *app, long long person_id);
 /* One's own preferences. */
 enum status prefs_open(struct app *app);
 
+/* One's own preferences, filled from the user's draft json (ref unused). */
+enum status prefs_open_draft(struct app *app, long long ref, const char *json);
+
 /* The password form: account's (an administrator's reset), or one's own
  * when account is NULL. */
 enum status password_open(struct app *app, const char *account);

@@ -427,6 +427,15 @@ static enum status case_read(struct db *db, long long id, struct medical_case *m
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
 }
 
+enum status medical_case_get(struct db *db, long long id, struct medical_case *mc)
+{
+	enum status s = db_require(db, PERM_MEDICAL_READ);
+	if (s != ST_OK || (s = case_read(db, id, mc)) != ST_OK)
+		return s;
+	/* An opening of the person's medical record, as the list's. */
+	return audit_view(db, mc->person_id);
+}
+
 /* Binds the editable columns of mc to ?2..?8. */
 static void bind_case(sqlite3_stmt *st, const struct medical_case *mc, long long centre)
 {

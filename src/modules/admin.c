@@ -62,9 +62,15 @@ static const struct module_entry entries[] = {
 	{ 0, NULL, 0, NULL },
 };
 
+static const struct module_draft drafts[] = {
+	{ "account", N_("Staff account"), user_form_open_draft },
+	{ NULL, NULL, NULL },
+};
+
 const struct module module_admin = {
 	.name = "admin",
 	.title = N_("Administration"),
 	.daily_roles = ROLE_BIT(ROLE_ADMIN),
 	.entries = entries,
+	.drafts = drafts,
 };

@@ -38,10 +38,16 @@ static const struct module_entry entries[] = {
 	{ 0, NULL, 0, NULL },
 };
 
+static const struct module_draft drafts[] = {
+	{ "prefs", N_("My preferences"), prefs_open_draft },
+	{ NULL, NULL, NULL },
+};
+
 const struct module module_session = {
 	.name = "session",
 	.title = N_("General"),
 	/* Every role: right after its daily work. */
 	.daily_roles = ROLE_ALL,
 	.entries = entries,
+	.drafts = drafts,
 };

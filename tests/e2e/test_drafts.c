@@ -138,12 +138,41 @@ static void draft_kept_by_position_is_read_by_name(void **state)
 	free(row);
 }
 
+/* An administration form: a new account being typed, never its password. */
+static void account_form_survives_a_hang_up(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "admin", "admin-demo");
+	term_type(s->t, "5");
+	assert_screen(s, "reintegration");
+	term_key(s->t, TK_F3);
+	assert_screen(s, "Nouveau compte");
+	term_type(s->t, "halima\tHalima Moussa\tprot\t");
+	term_key(s->t, TK_TAB);
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "un long mot de passe");
+	assert_screen(s, "********************");
+	hang_up(s);
+
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "admin", "admin-demo");
+	assert_screen(s, "Formulaire inachevé : Compte du personnel");
+	term_type(s->t, "r");
+	assert_screen(s, "Nouveau compte");
+	assert_screen(s, "Halima Moussa");
+	assert_screen(s, "halima");
+	/* The password was not kept: its field is empty (no stars). */
+	assert_false(term_has_text(s->t, "***"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(consultation_survives_a_hang_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(hang_up_under_the_idle_lock_keeps_the_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(draft_kept_by_position_is_read_by_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(account_form_survives_a_hang_up, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -415,9 +415,22 @@ static void openings_and_writes_are_audited(void **state)
 	assert_string_equal(a.entity, "fitness");
 	assert_non_null(strstr(a.changes, "not_fit"));
 
+	/* One case read by its id (a draft of its form reopened): an opening. */
+	struct medical_case got;
+	before = audit_count(f->db);
+	assert_int_equal(medical_case_get(f->db, mc.id, &got), ST_OK);
+	assert_int_equal(got.person_id, p);
+	assert_string_equal(got.condition, "chronic");
+	assert_int_equal(audit_count(f->db), before + 1);
+	last_audit(f, &a);
+	assert_string_equal(a.action, "view");
+	assert_int_equal(a.entity_id, p);
+	assert_int_equal(medical_case_get(f->db, mc.id + 1000, &got), ST_NOT_FOUND);
+
 	/* A refused look leaves nothing to audit, and the status is no opening. */
 	sign_in(f, ROLE_DISTRIBUTION);
 	before = audit_count(f->db);
+	assert_int_equal(medical_case_get(f->db, mc.id, &got), ST_DENIED);
 	assert_int_equal(consultation_list(f->db, p, 10, collect_consult, &seen), ST_DENIED);
 	struct medical_status ms;
 	assert_int_equal(medical_status_get(f->db, p, &ms), ST_OK);
