@@ -8,6 +8,7 @@
 #include "cli/audit_cmd.h"
 #include "cli/commands.h"
 #include "cli/config_load.h"
+#include "cli/find_cmd.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
 #include "db/db.h"
@@ -44,6 +45,10 @@ static void usage(FILE *out)
 	               "  audit --since DATE [--until DATE] [--user NAME] [--entity E [--id N]]\n"
 	               "                       print the audit trail as CSV, newest first (days are\n"
 	               "                       local dates YYYY-MM-DD; times are printed in UTC)\n"
+	               "  find QUERY [--limit N] [--format text|csv]\n"
+	               "                       the quick lookup's results, best first (name, case\n"
+	               "                       number or phone; 20 by default, at most 1000);\n"
+	               "                       each search is recorded in the audit trail\n"
 	               "\n"
 	               "Options:\n"
 	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
@@ -192,6 +197,8 @@ int main(int argc, char **argv)
 		return cmd_user(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "audit") == 0)
 		return cmd_audit(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "find") == 0)
+		return cmd_find(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }
