@@ -49,6 +49,7 @@ static void login_menu_language_help_resize_quit(void **state)
 	term_type(s->t, "?");   /* the letter alternative of F1 */
 	assert_screen(s, "Touches de l'écran : Accueil");
 	term_key(s->t, TK_ESC);
+	assert_screen_gone(s, "Touches de l'écran");   /* Esc read before the resize */
 
 	term_resize(s->t, 20, 60);
 	assert_screen(s, "Terminal trop petit : 60x20");
