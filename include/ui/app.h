@@ -84,6 +84,11 @@ struct app_config {
  * returns the application over db, or NULL when the terminal cannot be used. */
 struct app *app_new(struct db *db, const struct app_config *config);
 
+/* An application over db without a terminal, for measuring what the
+ * screens read (a benchmark): no screen can be pushed or drawn. Set the
+ * user and the modules as for app_new; free with app_free. */
+struct app *app_new_offscreen(struct db *db);
+
 /* The lockout policy in force. */
 struct lockout_policy app_lockout_policy(struct app *app);
 

@@ -106,6 +106,14 @@ struct app *app_new(struct db *db, const struct app_config *config)
 	return app;
 }
 
+struct app *app_new_offscreen(struct db *db)
+{
+	struct app *app = calloc(1, sizeof *app);
+	if (app)
+		app->db = db;
+	return app;
+}
+
 void app_free(struct app **appp)
 {
 	struct app *app = *appp;

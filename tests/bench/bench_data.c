@@ -13,7 +13,11 @@
  * when nobody in the database has 20 or more (said on stderr).
  *
  * Lookups: 1,000 queries per kind after 50 untimed ones, the first page
- * (20 results), p50 and p99 by nearest rank; openings: median of 50 runs.
+ * as the list on screen asks for it (LIST_PAGE_MAX, 64 results, through
+ * person_search_page), p50 and p99 by nearest rank; openings: median of
+ * 50 runs. The case file is read as its screen reads it: the person, the
+ * family, stays and changes, then each module's status line from the
+ * module table (through an application without a terminal).
  * Built by `make bench`, or by hand after `make`:
  *   gcc -std=c11 -O2 -Iinclude -Isrc $(pkg-config --cflags ncursesw sqlite3) \
  *     tests/bench/bench_data.c build/libtaimako.a \
@@ -36,11 +40,15 @@
 #include "db/login.h"
 #include "db/medical.h"
 #include "db/person.h"
+#include "core/perm.h"
+#include "ui/app.h"
+#include "ui/list.h"
+#include "ui/module.h"
 
 #define SEED 0x5441494D2026ULL
 #define QUERIES 1000          /* timed queries per kind */
 #define WARMUP 50             /* untimed queries per kind, before */
-#define PAGE 20               /* results of the first page, as the lookup screen */
+#define PAGE LIST_PAGE_MAX    /* results of the first page, as the list on screen asks */
 #define QUERY_MAX 128
 #define MAX_TRIES 200000      /* sampled rows per kind before giving up */
 #define OPEN_RUNS 50
@@ -50,6 +58,7 @@
 #define MAX_RELATIVES 9       /* screens/casefile.c */
 #define MAX_STAYS 4
 #define MAX_CHANGES 4
+#define MAX_MODULES 16
 #define MAX_CONSULTS 8        /* screens/medical.c */
 #define MAX_CASES 6
 
@@ -378,9 +387,9 @@ static struct lookup_result run_lookups(struct db *db, char (*q)[QUERY_MAX], con
 		int n = 0;
 		bool more;
 		double t0 = now_ms();
-		enum status st = person_search(db, q[i], 0, PAGE, count_hit, &n, &more);
+		enum status st = person_search_page(db, q[i], PAGE_AFTER, 0, PAGE, count_hit, &n, &more);
 		double t1 = now_ms();
-		check(st, "person_search");
+		check(st, "person_search_page");
 		if (i < WARMUP)
 			continue;
 		ms[i - WARMUP] = t1 - t0;
@@ -407,7 +416,8 @@ struct casefile {
 	int nstays;
 	struct person_change changes[MAX_CHANGES];
 	int nchanges;
-	struct medical_status medical;
+	bool more_relatives, more_stays, more_changes;
+	char status[MAX_MODULES][400];   /* each module's status line */
 };
 
 /* Collects a relative, as the case file screen does. */
@@ -459,16 +469,23 @@ static void add_case(const struct medical_case *mc, void *ctx)
 		s->cases[s->ncases++] = *mc;
 }
 
-/* The loading of the case file screen, timed. */
-static double open_casefile(struct db *db, long long id, struct casefile *s)
+/* The loading of the case file screen (its load()), timed: app is over
+ * the signed-in connection, with the user and the module table set. */
+static double open_casefile(struct app *app, long long id, struct casefile *s)
 {
+	struct db *db = app_db(app);
 	double t0 = now_ms();
 	check(person_get(db, id, &s->p), "person_get");
 	s->nrelatives = s->nstays = s->nchanges = 0;
-	check(person_family(db, id, 0, MAX_RELATIVES, add_relative, s, NULL), "person_family");
-	check(person_stays(db, id, 0, MAX_STAYS, add_stay, s, NULL), "person_stays");
-	check(person_history(db, id, 0, MAX_CHANGES, add_change, s, NULL), "person_history");
-	check(medical_status_get(db, id, &s->medical), "medical_status_get");
+	check(person_family(db, id, 0, MAX_RELATIVES, add_relative, s, &s->more_relatives), "person_family");
+	check(person_stays(db, id, 0, MAX_STAYS, add_stay, s, &s->more_stays), "person_stays");
+	check(person_history(db, id, 0, MAX_CHANGES, add_change, s, &s->more_changes), "person_history");
+	int role = (int)app_user(app)->role, i = 0;
+	for (const struct module *const *m = app_modules(app); *m && i < MAX_MODULES; m++, i++) {
+		s->status[i][0] = '\0';
+		if ((*m)->status && perm_allows_any(role, (*m)->status_perms))
+			(*m)->status(app, id, s->status[i], sizeof s->status[i]);
+	}
 	return now_ms() - t0;
 }
 
@@ -566,8 +583,9 @@ static void run_monthly(struct db *med, double *total_s, double *worst_ms)
 
 /* ---- main -------------------------------------------------------------------- */
 
-/* Opens path and signs in as name; the connection acts for that user. */
-static struct db *sign_in(const char *path, const char *name, const char *password)
+/* Opens path and signs in as name; the connection acts for that user,
+ * whose account goes to *user when user is not NULL. */
+static struct db *sign_in(const char *path, const char *name, const char *password, struct user *user)
 {
 	struct db *db;
 	char detail[256] = "";
@@ -579,6 +597,8 @@ static struct db *sign_in(const char *path, const char *name, const char *passwo
 	st = login_attempt(db, &req, &u, NULL);
 	if (st != ST_OK)
 		fail("signing in as %s: %s (a database made by `taimako demo` is needed)", name, status_msgid(st));
+	if (user)
+		*user = u;
 	return db;
 }
 
@@ -603,8 +623,9 @@ int main(int argc, char **argv)
 	printf("persons %lld count\n", persons);
 	printf("db_bytes_per_person %.0f bytes\n", (double)sb.st_size / (double)persons);
 
-	struct db *intake = sign_in(path, "intake", "intake-demo");
-	struct db *med = sign_in(path, "medical", "medical-demo");
+	struct user intake_user;
+	struct db *intake = sign_in(path, "intake", "intake-demo", &intake_user);
+	struct db *med = sign_in(path, "medical", "medical-demo", NULL);
 
 	/* 1. Every query drawn first, so that sampling is never timed. */
 	char (*queries[K_COUNT_])[QUERY_MAX];
@@ -643,8 +664,14 @@ int main(int argc, char **argv)
 	sampler_close(&s);
 	static double ms[OPEN_RUNS];
 	static struct casefile cf;
+	struct app *app = app_new_offscreen(intake);
+	if (!app)
+		fail("out of memory");
+	app_set_user(app, &intake_user);
+	app_set_modules(app, module_table);
 	for (int i = 0; i < OPEN_RUNS; i++)
-		ms[i] = open_casefile(intake, patient, &cf);
+		ms[i] = open_casefile(app, patient, &cf);
+	app_free(&app);
 	printf("casefile_open_median %.3f ms\n", percentile(ms, OPEN_RUNS, 0.50));
 	static struct record rec;
 	for (int i = 0; i < OPEN_RUNS; i++)

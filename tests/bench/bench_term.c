@@ -1,8 +1,11 @@
 /* Terminal benchmark: runs the real taimako binary in an 80x24 pseudo-
  * terminal (tests/e2e/harness.c) on a demo database and measures the start,
  * the bytes written for the first paint of the login, home and result
- * screens, the bytes of one cursor move in a long result list, and the
- * memory of a session that signs in, searches and scrolls.
+ * screens, the bytes of each cursor move in a long result list (median,
+ * mean and maximum over 100 Down presses from the top, as a user pays them,
+ * and the same on the terminal types vt100, linux and screen), of each page
+ * down, of each letter typed in the lookup, and the memory of a session that
+ * signs in, searches and scrolls.
  *
  *   bench_term TAIMAKO_BINARY DB LOCALEDIR
  *
@@ -36,7 +39,7 @@ enum {
 	SCREEN_QUIET_MS = 200,  /* quiet time that ends a whole-screen paint */
 	MOVE_QUIET_MS = 15,     /* quiet time that ends the paint of one key */
 	MOVE_WAIT_MS = 10000,   /* longest wait for the first byte after a key */
-	DOWN_MEASURED = 200,    /* Down presses whose bytes are measured */
+	DOWN_MEASURED = 100,    /* Down presses whose bytes are measured, from the top */
 	PGDN_MEASURED = 20,     /* PgDn presses whose bytes are measured */
 	DOWN_TOTAL = 1000,      /* Down presses of the whole session */
 	YESCRYPT_KB = 16384,    /* memory of one yescrypt hash at the default cost */
@@ -44,6 +47,11 @@ enum {
 
 /* One letter: on a demo base it matches a large part of the people. */
 static const char QUERY[] = "a";
+/* Typed letter by letter for the bytes per letter: a common family name of
+ * the demo data, whose results change at every letter. */
+static const char TYPED[] = "diallo";
+/* The other terminal types the Down presses are measured on. */
+static const char *const OTHER_TERMS[] = { "vt100", "linux", "screen" };
 
 static const char LOGIN_TITLE[] = "Taimako · Connexion";
 static const char STATUS_TEXT[] = "F10 Quitter";
@@ -57,6 +65,7 @@ struct bench {
 	const char *bin;
 	const char *db;
 	char env_localedir[4096];
+	char env_term[64];
 	struct term *t;
 };
 
@@ -77,6 +86,17 @@ static void fail(struct bench *b, const char *what)
 	exit(1);
 }
 
+/* Waits until text is gone from the screen or fails. */
+static void wait_text_gone(struct bench *b, const char *text)
+{
+	char msg[256];
+
+	if (term_wait_gone(b->t, text, WAIT_MS))
+		return;
+	snprintf(msg, sizeof msg, "timed out after %d ms waiting for \"%s\" to go", WAIT_MS, text);
+	fail(b, msg);
+}
+
 /* Waits for text on the screen or fails (the harness prints the screen). */
 static void wait_text(struct bench *b, const char *text)
 {
@@ -92,7 +112,7 @@ static void wait_text(struct bench *b, const char *text)
 static struct term *start_program(struct bench *b)
 {
 	char *argv[] = { (char *)b->bin, "--db", (char *)b->db, NULL };
-	char *env[] = { b->env_localedir, "LANG=C.UTF-8", "LANGUAGE=", "LC_ALL=", "TERM=xterm",
+	char *env[] = { b->env_localedir, "LANG=C.UTF-8", "LANGUAGE=", "LC_ALL=", b->env_term,
 			"TAIMAKO_CONFIG=", NULL };
 
 	return term_start(ROWS, COLS, argv, env);
@@ -294,8 +314,21 @@ static size_t measure_results(struct bench *b)
 	return term_bytes(b->t);
 }
 
+/* Prints the median, mean and maximum of n byte counts under name. */
+static void print_bytes(const char *name, size_t *v, int n)
+{
+	double sum = 0;
+
+	for (int i = 0; i < n; i++)
+		sum += (double)v[i];
+	qsort(v, (size_t)n, sizeof *v, cmp_size);
+	printf("%s_median %.1f bytes\n", name, median_size(v, n));
+	printf("%s_mean %.1f bytes\n", name, sum / n);
+	printf("%s_max %zu bytes\n", name, v[n - 1]);
+}
+
 /* Presses key n times, each time recording the bytes written in answer;
- * prints the median and the maximum under name. */
+ * prints their median, mean and maximum under name. */
 static void measure_moves(struct bench *b, enum term_key key, int n, const char *name)
 {
 	size_t *v = calloc((size_t)n, sizeof *v);
@@ -313,10 +346,66 @@ static void measure_moves(struct bench *b, enum term_key key, int n, const char 
 			fail(b, msg);
 		}
 	}
-	qsort(v, (size_t)n, sizeof *v, cmp_size);
-	printf("%s_median %.1f bytes\n", name, median_size(v, n));
-	printf("%s_max %zu bytes\n", name, v[n - 1]);
+	print_bytes(name, v, n);
 	free(v);
+}
+
+/* The screen's text from its row from on (the list, without the query). */
+static char *rows_from(struct bench *b, int from)
+{
+	char *all = term_screen(b->t);
+	const char *p = all;
+
+	for (int r = 0; p && r < from; r++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (!all || !p) {
+		free(all);
+		return NULL;
+	}
+	memmove(all, p, strlen(p) + 1);
+	return all;
+}
+
+/* 7. Bytes per letter typed in the lookup: clears the query, then types
+ * TYPED one letter at a time, each counted until the program is quiet
+ * (the echo, the result list and the count). Then a space after the last
+ * letter, which leaves the results as they are: only the echo should be
+ * sent, not the list again. */
+static void measure_typing(struct bench *b)
+{
+	enum { N = sizeof TYPED - 1 };
+	size_t v[N];
+	char *before, *after;
+
+	term_ctrl(b->t, 'u');
+	wait_text_gone(b, RESULTS_HEADER);
+	term_settle(b->t, SCREEN_QUIET_MS);
+	for (int i = 0; i < N; i++) {
+		char letter[2] = { TYPED[i], '\0' };
+
+		term_reset_bytes(b->t);
+		term_type(b->t, letter);
+		term_settle(b->t, SCREEN_QUIET_MS);
+		v[i] = term_bytes(b->t);
+	}
+	if (term_has_text(b->t, NO_RESULTS))
+		fail(b, "the typed name gives no results on this base");
+	print_bytes("letter_bytes", v, N);
+	before = rows_from(b, 4);
+	term_reset_bytes(b->t);
+	term_type(b->t, " ");
+	term_settle(b->t, SCREEN_QUIET_MS);
+	after = rows_from(b, 4);
+	if (before && after && strcmp(before, after) == 0)
+		printf("letter_same_results_bytes %zu bytes\n", term_bytes(b->t));
+	else
+		fprintf(stderr, "bench_term: a space after \"%s\" changed the results: not measured\n",
+			TYPED);
+	free(before);
+	free(after);
 }
 
 /* 6. Scrolls on with Down until DOWN_TOTAL Down presses are done, then reads
@@ -364,6 +453,26 @@ static void measure_memory(struct bench *b, int downs_done)
 						     : "not_in_this_process_peak");
 }
 
+/* 8. The Down presses again on another terminal type: a new session
+ * signs in, looks up QUERY and presses Down DOWN_MEASURED times. */
+static void measure_other_term(struct bench *b, const char *term)
+{
+	char name[64];
+
+	snprintf(b->env_term, sizeof b->env_term, "TERM=%s", term);
+	b->t = start_program(b);
+	if (!b->t)
+		fail(b, "cannot start the program");
+	wait_text(b, LOGIN_TITLE);
+	wait_text(b, LOGIN_LABEL);
+	term_settle(b->t, SCREEN_QUIET_MS);
+	measure_home(b);
+	measure_results(b);
+	snprintf(name, sizeof name, "cursor_move_bytes_%s", term);
+	measure_moves(b, TK_DOWN, DOWN_MEASURED, name);
+	term_free(&b->t);
+}
+
 int main(int argc, char **argv)
 {
 	struct bench b = { 0 };
@@ -381,6 +490,7 @@ int main(int argc, char **argv)
 	b.bin = argv[1];
 	b.db = argv[2];
 	snprintf(b.env_localedir, sizeof b.env_localedir, "TAIMAKO_LOCALEDIR=%s", argv[3]);
+	snprintf(b.env_term, sizeof b.env_term, "TERM=xterm");
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	login_bytes = measure_startup(&b);
@@ -393,6 +503,9 @@ int main(int argc, char **argv)
 	measure_moves(&b, TK_DOWN, DOWN_MEASURED, "cursor_move_bytes");
 	measure_moves(&b, TK_PGDN, PGDN_MEASURED, "page_down_bytes");
 	measure_memory(&b, DOWN_MEASURED);
+	measure_typing(&b);
 	term_free(&b.t);
+	for (size_t i = 0; i < sizeof OTHER_TERMS / sizeof OTHER_TERMS[0]; i++)
+		measure_other_term(&b, OTHER_TERMS[i]);
 	return 0;
 }

@@ -12,6 +12,9 @@
 #include "db/medical.h"
 #include "db/person.h"
 #include "db/user.h"
+#include "core/perm.h"
+#include "ui/app.h"
+#include "ui/module.h"
 
 #define PASSWORD "a long password"
 
@@ -435,6 +438,43 @@ static void openings_and_writes_are_audited(void **state)
 	struct medical_status ms;
 	assert_int_equal(medical_status_get(f->db, p, &ms), ST_OK);
 	assert_int_equal(audit_count(f->db), before);
+}
+
+/* The case file's lines from the module table, as screens/casefile.c reads
+ * them (and the benchmark, through an application without a terminal):
+ * the medical line says something of a followed person, nothing of one
+ * never seen, and is not asked for roles without the permission. */
+static void status_lines_through_the_module_table(void **state)
+{
+	struct fixture *f = *state;
+	long long followed = add_person(f, "Garba", "Hadiza", 'f', "1999", false);
+	long long unseen = add_person(f, "Issa", "Moussa", 'm', "1990", false);
+	struct consultation c = consult(followed, "2026-04-10", "malaria", "2026-04-17");
+	assert_int_equal(consultation_save(f->db, &c), ST_OK);
+	struct app *app = app_new_offscreen(f->db);
+	assert_non_null(app);
+	assert_ptr_equal(app_db(app), f->db);
+	assert_null(app_user(app));
+	const struct module *medical = NULL;
+	for (const struct module *const *m = module_table; *m; m++)
+		if (strcmp((*m)->name, "medical") == 0)
+			medical = *m;
+	assert_non_null(medical);
+	assert_non_null(medical->status);
+	for (int r = 0; r < ROLE_COUNT_; r++) {
+		sign_in(f, (enum role)r);
+		if (!perm_allows_any(r, medical->status_perms)) {
+			assert_int_equal(r, ROLE_ADMIN);
+			continue;
+		}
+		char line[400] = "x";
+		medical->status(app, followed, line, sizeof line);
+		assert_true(strlen(line) > 0);
+		medical->status(app, unseen, line, sizeof line);
+		assert_string_equal(line, "");
+	}
+	app_free(&app);
+	assert_null(app);
 }
 
 static void a_stale_version_is_a_conflict(void **state)
@@ -910,6 +950,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_register_of_a_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(monthly_counts_of_a_known_month, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_lists_use_their_indexes, setup, teardown),
+		cmocka_unit_test_setup_teardown(status_lines_through_the_module_table, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
