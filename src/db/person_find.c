@@ -62,6 +62,15 @@ bool person_match_query(const char *typed, const char *cc, char *out, size_t siz
 	}
 	if (casenum_key(typed, key, sizeof key) && key[0] >= 'A' && key[0] <= 'Z' && strpbrk(key, "0123456789")
 	    && strlen(key) >= 4) {
+		/* A whole number typed without its check character is that
+		 * number, not every number it begins. */
+		size_t len = strlen(key);
+		if (!casenum_valid(key) && len + 2 <= sizeof key) {
+			key[len] = casenum_check_char(key);
+			key[len + 1] = '\0';
+			if (!key[len] || !casenum_valid(key))
+				key[len] = '\0';
+		}
 		for (char *c = key; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				*c = (char)(*c - 'A' + 'a');

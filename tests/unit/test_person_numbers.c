@@ -1,8 +1,10 @@
 /* The lookup by numbers in the data layer: phone numbers found whichever
  * way they are typed and by their last digits, keys derived again for a
- * database made before (or under another country code). */
+ * database made before (or under another country code), and case numbers
+ * typed without their check character or with a wrong one. */
 #include <sqlite3.h>
 #include "testutil.h"
+#include "core/casenum.h"
 #include "core/phone.h"
 #include "core/role.h"
 #include "db/db.h"
@@ -233,6 +235,102 @@ static void another_country_code_derives_the_keys_again(void **state)
 	assert_string_equal(key, "22366123456");
 }
 
+static void a_number_without_its_check_character_finds_the_person(void **state)
+{
+	struct fixture *f = *state;
+	struct person p;
+	for (int i = 0; i < 12; i++)
+		add(f->db, "Sani", "", i == 7 ? &p : NULL);
+	char shown[CASENUM_MAX];
+	assert_true(casenum_display(p.case_key, shown, sizeof shown));
+	shown[strlen(shown) - 2] = '\0';      /* "AGZ-26-000NN" */
+	struct hits h = search(f->db, shown);
+	assert_int_equal(h.n, 1);
+	assert_int_equal(h.ids[0], p.id);
+	char key[CASENUM_KEY_SIZE];
+	snprintf(key, sizeof key, "%.*s", (int)strlen(p.case_key) - 1, p.case_key);
+	h = search(f->db, key);
+	assert_int_equal(h.n, 1);
+	assert_int_equal(h.ids[0], p.id);
+}
+
+static void a_wrong_check_character_says_so_with_close_numbers(void **state)
+{
+	struct fixture *f = *state;
+	struct person p, q;
+	add(f->db, "Sani", "", &p);
+	add(f->db, "Moussa", "", &q);
+	char bad[CASENUM_KEY_SIZE], want[CASENUM_MAX];
+	snprintf(bad, sizeof bad, "%s", p.case_key);
+	size_t len = strlen(bad);
+	bad[len - 1] = bad[len - 1] == 'K' ? 'J' : 'K';
+	assert_false(casenum_valid(bad));
+	assert_int_equal(search(f->db, bad).n, 0);
+	struct person_number_check c;
+	memset(&c, 'x', sizeof c);
+	assert_int_equal(person_number_check(f->db, bad, &c), ST_OK);
+	assert_true(c.wrong);
+	assert_true(casenum_shaped(bad, want, sizeof want));
+	assert_string_equal(c.shown, want);
+	assert_true(c.n >= 1);
+	assert_true(casenum_display(p.case_key, want, sizeof want));
+	assert_string_equal(c.close[0], want);
+	/* Typed with dashes and in lower case, the same. */
+	char typed[40];
+	snprintf(typed, sizeof typed, "%.3s-%.2s-%.5s-%c", bad, bad + 3, bad + 5, bad[len - 1] - 'A' + 'a');
+	assert_int_equal(person_number_check(f->db, typed, &c), ST_OK);
+	assert_true(c.wrong);
+	assert_string_equal(c.close[0], want);
+	/* Two digits of the sequence swapped: the numbers meant that exist. */
+	char swapped[CASENUM_KEY_SIZE];
+	snprintf(swapped, sizeof swapped, "%s", q.case_key);
+	char t = swapped[len - 2];
+	swapped[len - 2] = swapped[len - 3];
+	swapped[len - 3] = t;
+	if (strcmp(swapped, q.case_key) != 0) {
+		assert_int_equal(person_number_check(f->db, swapped, &c), ST_OK);
+		assert_true(c.wrong);
+		assert_true(casenum_display(q.case_key, want, sizeof want));
+		bool among = false;
+		for (int i = 0; i < c.n; i++)
+			among |= strcmp(c.close[i], want) == 0;
+		assert_true(among);
+	}
+	/* A wrong number close to none that exists still says so. */
+	assert_int_equal(person_number_check(f->db, "ZIN2699998K", &c), ST_OK);
+	assert_true(c.wrong);
+	assert_int_equal(c.n, 0);
+	assert_string_equal(c.shown, "ZIN-26-99998-K");
+}
+
+static void names_and_valid_numbers_are_not_wrong_numbers(void **state)
+{
+	struct fixture *f = *state;
+	struct person p;
+	add(f->db, "Sani", "", &p);
+	struct person_number_check c;
+	const char *fine[] = { "", "sani", "ab", "AGZ26", "74 54 86 17", p.case_key, "Diallo Mamadou" };
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+		memset(&c, 'x', sizeof c);
+		assert_int_equal(person_number_check(f->db, fine[i], &c), ST_OK);
+		if (c.wrong)
+			fail_msg("'%s' is taken for a wrong case number", fine[i]);
+		assert_int_equal(c.n, 0);
+	}
+	/* A valid number nobody has is not a wrong one either. */
+	char shown[CASENUM_MAX], key[CASENUM_KEY_SIZE];
+	long seq = 9000;
+	while (!casenum_format("AGZ", 2026, seq, shown, sizeof shown))
+		seq++;
+	assert_true(casenum_key(shown, key, sizeof key));
+	assert_int_equal(person_number_check(f->db, key, &c), ST_OK);
+	assert_false(c.wrong);
+	/* The check needs the right to look people up. */
+	db_set_actor(f->db, 0, "nobody", -1, "test");
+	assert_int_equal(person_number_check(f->db, "AGZ2600123K", &c), ST_DENIED);
+	assert_false(c.wrong);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +338,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_phone_is_found_by_its_last_digits, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_older_database_gets_its_keys_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(another_country_code_derives_the_keys_again, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_number_without_its_check_character_finds_the_person, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(a_wrong_check_character_says_so_with_close_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(names_and_valid_numbers_are_not_wrong_numbers, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
