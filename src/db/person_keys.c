@@ -129,6 +129,12 @@ enum status person_keys_refresh(struct db *db, char *detail, size_t size)
 			after = ps[n - 1].id;
 	}
 	free(ps);
+	/* Rewritten row by row, the index holds every word twice, once
+	 * deleted, in many segments: merged into one it is as fast as new
+	 * (a few seconds for 2,000,000 people, once). */
+	sqlite3_stmt *merge = db_stmt(db, "INSERT INTO person_search (person_search) VALUES ('optimize')");
+	if (s == ST_OK)
+		s = merge ? db_step_done(merge) : ST_INTERNAL;
 	sqlite3_stmt *set = db_stmt(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('person_keys', ?1)");
 	if (s == ST_OK && !set)
 		s = ST_INTERNAL;
