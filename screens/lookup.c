@@ -44,6 +44,7 @@ struct lookup {
 	struct lineedit box;
 	char query[LINEEDIT_MAX * 4 + 1];
 	struct list list;
+	struct person_number_check number;   /* the query as a mistyped case number */
 };
 
 /* "~23" for an estimated age, "23", or "?" into out; true for a child. */
@@ -152,8 +153,24 @@ static enum ui_result lookup_input(struct app *app, void *state, int key)
 	if (r == LE_CHANGED) {
 		le_get(&s->box, s->query, sizeof s->query);
 		list_reload(&s->list);
+		if (person_number_check(app_db(app), s->query, &s->number) != ST_OK)
+			s->number.wrong = false;
 	}
 	return r == LE_IGNORED ? UI_IGNORED : UI_HANDLED;
+}
+
+/* Instead of an empty list: the case number typed is not valid, and the
+ * existing numbers one typing error away. */
+static void draw_number_check(const struct person_number_check *c, WINDOW *win, int y)
+{
+	int cols = getmaxx(win);
+	char line[160];
+	snprintf(line, sizeof line, _("Check the number: %s is not valid."), c->shown);
+	ui_put(win, y, 1, cols - 2, UI_ATTR_ERROR, line);
+	ui_put(win, y + 1, 1, cols - 2, 0,
+	       c->n ? _("Existing numbers close to it:") : _("No existing number is close to it."));
+	for (int i = 0; i < c->n; i++)
+		ui_put(win, y + 2 + i, 3, cols - 4, A_BOLD, c->close[i]);
 }
 
 static void lookup_draw(struct app *app, void *state, WINDOW *win)
@@ -166,7 +183,9 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, 2, 2, cols - 4, s->picking ? A_BOLD : 0,
 	       s->picking && s->pick.prompt ? _(s->pick.prompt) : _("Name (any order, any part), case number or phone."));
 	s->list.privacy = app_privacy(app);
-	if (s->query[0])
+	if (s->query[0] && s->number.wrong && list_empty(&s->list))
+		draw_number_check(&s->number, win, 4);
+	else if (s->query[0])
 		list_draw(&s->list, win, 4, getmaxy(win) - 4);
 	le_draw(&s->box, win, 1, 2 + w, 50, UI_ATTR_FIELD, false);
 }

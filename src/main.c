@@ -174,6 +174,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "taimako: %s\n", err);
 		return 1;
 	}
+	db_set_phone_country(cfg.phone_country_code);
 	bool default_path = !db_path;
 	if (!db_path)
 		db_path = default_db(&cfg);

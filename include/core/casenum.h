@@ -24,6 +24,7 @@
 
 #define CASENUM_MAX 24            /* room for the longest display form (22) and its NUL */
 #define CASENUM_SEQ_DIGITS 5      /* at least; more when the sequence needs them */
+#define CASENUM_KEY_SIZE 20       /* room for the longest key (19) and its NUL */
 
 /* The check character (0-9 or A-Z) of the characters of body (letters and
  * digits only, upper case; anything else is skipped), or '\0' when their
@@ -57,6 +58,21 @@ bool casenum_key(const char *typed, char *out, size_t size);
  * may end in digits: code lengths 4, 3, 2 are tried in turn, and the
  * first that leaves a well-formed year and sequence is taken. */
 bool casenum_valid(const char *key);
+
+/* True when key (as from casenum_key) has the shape of a case number, as
+ * casenum_valid reads it, whatever its last character: whether or not
+ * that is the right check character. Then writes its display form into
+ * out as casenum_display does (out may be NULL; false, out emptied, when
+ * too small). */
+bool casenum_shaped(const char *key, char *out, size_t size);
+
+/* The valid keys one typing error away from key (casenum_key's form,
+ * valid or not), most likely first: the same number with the right check
+ * character, then each swap of two neighbours, each character changed,
+ * each character left out and put back, each one too many taken out;
+ * without repeats and without key itself. At most max into out; returns
+ * how many (0 when key is not letters and digits of a key's length). */
+int casenum_neighbours(const char *key, char out[][CASENUM_KEY_SIZE], int max);
 
 /* The display form of a valid key ("AGZ2600123U" -> "AGZ-26-00123-U"),
  * read with the longest code as casenum_valid does. That is always right

@@ -12,6 +12,7 @@ struct config {
 	int idle_lock_minutes;     /* default 10; 0 = never lock */
 	int lockout_failures;      /* default 5; failed logins in a row that lock an account */
 	int lockout_minutes;       /* default 15 */
+	char phone_country_code[4];   /* default "227": of numbers written without one */
 };
 
 /* Fills *c with the built-in defaults (no database path). */
@@ -28,6 +29,7 @@ void config_defaults(struct config *c);
  *   idle_lock_minutes   0..1440
  *   lockout_failures    1..100
  *   lockout_minutes     1..1440
+ *   phone_country_code  1 to 3 digits, not starting with 0 (core/phone.h)
  * Numbers are plain decimal digits (no sign). A key may appear once per
  * file. text must not be NULL.
  * Returns ST_OK, setting *line to 0 and *msgid to NULL. On the first bad

@@ -59,6 +59,14 @@ enum status db_integrity(struct db *db, char *detail, size_t detail_size);
 void db_set_actor(struct db *db, long long user_id, const char *user_name, int role,
                   const char *origin);
 
+/* Sets the country code (1 to 3 digits, core/phone.h) of the phone numbers
+ * written without one, for the connections opened after this call in this
+ * process (default "227", Niger). ST_INVALID, nothing changed, when cc is
+ * not a country code. A writable opening re-derives the stored phone keys
+ * and search index once, in one transaction, when they were made with
+ * another code or by an older program. */
+enum status db_set_phone_country(const char *cc);
+
 /* True for a database made by `taimako demo`. */
 bool db_is_demo(struct db *db);
 

@@ -5,6 +5,7 @@
  * every change and every opening of a case file is audited. */
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/casenum.h"
 #include "core/page.h"
 #include "core/person.h"
 #include "core/status.h"
@@ -58,6 +59,26 @@ enum status person_search(struct db *db, const char *query, long long after_id, 
  * result order (key 0: the last page), at most limit, in the result order. */
 enum status person_search_page(struct db *db, const char *query, enum page_dir dir, long long key, int limit,
                                void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
+
+/* Close numbers person_number_check gives at most. */
+#define PERSON_CLOSE_NUMBERS 5
+
+/* What the lookup can say about a case number that finds nobody. */
+struct person_number_check {
+	bool wrong;                 /* meant as a case number, and not a valid one */
+	char shown[CASENUM_MAX];    /* the number typed: display form when shaped like one */
+	int n;                      /* existing close numbers in close */
+	char close[PERSON_CLOSE_NUMBERS][CASENUM_MAX];   /* display forms, most likely first */
+};
+
+/* Reads query as a case number typed wrong: when it has the shape of one
+ * but its check character is wrong, or is one typing error away from
+ * numbers that exist, c->wrong is set, with the number as typed and the
+ * existing valid numbers one typing error away (core/casenum.h:
+ * casenum_neighbours), at most PERSON_CLOSE_NUMBERS, each looked up by the
+ * unique index. Otherwise *c is emptied (c->wrong false). Needs
+ * PERM_LOOKUP. */
+enum status person_number_check(struct db *db, const char *query, struct person_number_check *c);
 
 /* The people probably the same as p (not p itself), best first, at most
  * limit, with their score (0-100) to cb. */

@@ -144,8 +144,8 @@ static bool seq_ok(const char *seq, size_t len)
 	return nonzero;
 }
 
-/* Splits a key into code, year, sequence and check character, and checks
- * the check character.
+/* Splits a key into code, year, sequence and check character, without
+ * checking the check character (parse does).
  *
  * The key has lost its dashes, and a code may end in digits (NY1), so where
  * the code stops is not written down: "NY12600001K" could be NY1-26-00001
@@ -161,7 +161,7 @@ static bool seq_ok(const char *seq, size_t len)
  * key of AGZ-26-123456 is also the key of AGZ2-61-23456, and reads as the
  * latter. Only a change of format (fixed sequence width, or codes without
  * digits) would remove that; see the header. */
-static bool parse(const char *key, struct parts *pt)
+static bool parse_shape(const char *key, struct parts *pt)
 {
 	if (!key)
 		return false;
@@ -171,10 +171,6 @@ static bool parse(const char *key, struct parts *pt)
 	for (size_t i = 0; i < n; i++)
 		if (!is_alnum_upper(key[i]))
 			return false;
-	/* char_value is 0..35 here, so a body whose check value is 36 (a
-	 * skipped sequence) never has a valid key. */
-	if (char_value(key[n - 1]) != check_value(key, n - 1))
-		return false;
 
 	size_t body = n - 1;
 	for (size_t len = CODE_MAX; len >= CODE_MIN; len--) {
@@ -195,6 +191,17 @@ static bool parse(const char *key, struct parts *pt)
 		return true;
 	}
 	return false;
+}
+
+/* Splits a key as parse_shape does, and checks the check character. */
+static bool parse(const char *key, struct parts *pt)
+{
+	if (!parse_shape(key, pt))
+		return false;
+	/* char_value is 0..35 here, so a body whose check value is 36 (a
+	 * skipped sequence) never has a valid key. */
+	size_t n = bounded_len(key, KEY_MAX);
+	return char_value(key[n - 1]) == check_value(key, n - 1);
 }
 
 /* Empties out when there is room, so a failed call leaves no stale text. */
@@ -274,6 +281,97 @@ bool casenum_valid(const char *key)
 	return parse(key, &pt);
 }
 
+/* Writes the display form of the parts of a key into out. */
+static bool display_parts(const struct parts *pt, char *out, size_t size)
+{
+	int shown = snprintf(out, size, "%.*s-%.2s-%.*s-%c", (int)pt->code_len, pt->code, pt->year,
+	                     (int)pt->seq_len, pt->seq, pt->check);
+	if (shown < 0 || (size_t)shown >= size) {
+		clear(out, size);
+		return false;
+	}
+	return true;
+}
+
+bool casenum_shaped(const char *key, char *out, size_t size)
+{
+	struct parts pt;
+
+	clear(out, size);
+	if (!parse_shape(key, &pt))
+		return false;
+	return !out || display_parts(&pt, out, size);
+}
+
+/* Adds key to the n keys of out (at most max) unless it is valid, new and
+ * not skip; returns the new count. */
+static int add_valid(const char *key, const char *skip, char out[][CASENUM_KEY_SIZE], int n, int max)
+{
+	if (n >= max || strcmp(key, skip) == 0 || !casenum_valid(key))
+		return n;
+	for (int i = 0; i < n; i++)
+		if (strcmp(out[i], key) == 0)
+			return n;
+	memcpy(out[n], key, CASENUM_KEY_SIZE);
+	return n + 1;
+}
+
+int casenum_neighbours(const char *key, char out[][CASENUM_KEY_SIZE], int max)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	if (!key || !out || max <= 0)
+		return 0;
+	size_t n = bounded_len(key, KEY_MAX);
+	if (n > KEY_MAX || n < 2)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_alnum_upper(key[i]))
+			return 0;
+	char c[KEY_MAX + 2];
+	int count = 0;
+
+	/* The check character mistyped: the same number, its right one. */
+	memcpy(c, key, n - 1);
+	c[n - 1] = '\0';
+	char check = casenum_check_char(c);
+	if (check) {
+		c[n - 1] = check;
+		c[n] = '\0';
+		count = add_valid(c, key, out, count, max);
+	}
+	/* Two neighbours swapped. */
+	for (size_t i = 0; i + 1 < n; i++) {
+		memcpy(c, key, n + 1);
+		c[i] = key[i + 1];
+		c[i + 1] = key[i];
+		count = add_valid(c, key, out, count, max);
+	}
+	/* One character changed. */
+	for (size_t i = 0; i < n; i++) {
+		memcpy(c, key, n + 1);
+		for (const char *a = alphabet; *a; a++) {
+			c[i] = *a;
+			count = add_valid(c, key, out, count, max);
+		}
+	}
+	/* One character left out: put back at each place. */
+	for (size_t i = 0; n < KEY_MAX && i <= n; i++) {
+		memcpy(c, key, i);
+		memcpy(c + i + 1, key + i, n - i + 1);
+		for (const char *a = alphabet; *a; a++) {
+			c[i] = *a;
+			count = add_valid(c, key, out, count, max);
+		}
+	}
+	/* One character too many. */
+	for (size_t i = 0; i < n; i++) {
+		memcpy(c, key, i);
+		memcpy(c + i, key + i + 1, n - i);
+		count = add_valid(c, key, out, count, max);
+	}
+	return count;
+}
+
 bool casenum_display(const char *key, char *out, size_t size)
 {
 	struct parts pt;
@@ -281,11 +379,6 @@ bool casenum_display(const char *key, char *out, size_t size)
 	clear(out, size);
 	if (!out || !parse(key, &pt))
 		return false;
-	int shown = snprintf(out, size, "%.*s-%.2s-%.*s-%c", (int)pt.code_len, pt.code, pt.year,
-	                     (int)pt.seq_len, pt.seq, pt.check);
-	if (shown < 0 || (size_t)shown >= size) {
-		clear(out, size);
-		return false;
-	}
-	return true;
+	return display_parts(&pt, out, size);
 }
+

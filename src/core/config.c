@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/phone.h"
 
 /* A database value is a line less "database=", so one from a line that
  * passed the length check always fits, with its terminating NUL. */
 _Static_assert(CONFIG_LINE_MAX - (sizeof "database=" - 1) < sizeof ((struct config *)0)->db_path,
 	       "a database path read from one line must fit in db_path");
 
-enum key { KEY_DATABASE, KEY_IDLE_LOCK, KEY_LOCKOUT_FAILURES, KEY_LOCKOUT_MINUTES, KEY_COUNT_ };
+enum key { KEY_DATABASE, KEY_IDLE_LOCK, KEY_LOCKOUT_FAILURES, KEY_LOCKOUT_MINUTES, KEY_PHONE_CC, KEY_COUNT_ };
 
 /* The keys with, for the numeric ones, their range and the message that
  * states it (used both for non-numbers and for numbers out of range). */
@@ -30,6 +31,8 @@ static const struct key_def {
 				   N_("lockout_failures must be a whole number from 1 to 100") },
 	[KEY_LOCKOUT_MINUTES] = { "lockout_minutes", 1, 1440,
 				  N_("lockout_minutes must be a whole number from 1 to 1440") },
+	[KEY_PHONE_CC] = { "phone_country_code", 0, 0,
+			   N_("phone_country_code must be a country calling code: 1 to 3 digits, not starting with 0") },
 };
 
 /* A stretch of the text being parsed: not NUL-terminated. */
@@ -44,6 +47,7 @@ void config_defaults(struct config *c)
 	c->idle_lock_minutes = 10;
 	c->lockout_failures = 5;
 	c->lockout_minutes = 15;
+	memcpy(c->phone_country_code, PHONE_DEFAULT_COUNTRY, sizeof PHONE_DEFAULT_COUNTRY);
 }
 
 /* Blank inside a line: space or tab (line ends are removed before). */
@@ -117,6 +121,15 @@ static const char *parse_line(struct config *c, struct span ln, bool seen[KEY_CO
 			return keys[k].msgid;
 		memcpy(c->db_path, value.p, value.n);
 		c->db_path[value.n] = '\0';
+		return NULL;
+	}
+	if (k == KEY_PHONE_CC) {
+		char cc[PHONE_CC_MAX + 2] = "";
+		if (value.n < sizeof cc)
+			memcpy(cc, value.p, value.n);
+		if (!phone_country_ok(cc))
+			return keys[k].msgid;
+		memcpy(c->phone_country_code, cc, sizeof c->phone_country_code);
 		return NULL;
 	}
 	int v;

@@ -7,6 +7,7 @@
 
 #include "core/casenum.h"
 #include "core/names.h"
+#include "core/phone.h"
 #include "core/role.h"
 #include "db/audit.h"
 #include "db/bulk_private.h"
@@ -485,7 +486,7 @@ static enum status person_lists(struct bulk *b, const struct person *p)
 	if (s == ST_OK) {
 		struct search_row *r = &b->search[b->nsearch++];
 		r->id = p->id;
-		person_index_text(p, r->text, sizeof r->text);
+		person_index_text(p, db_phone_country(b->db), r->text, sizeof r->text);
 		if (b->nsearch == BATCH_ROWS)
 			s = flush_search(b);
 	}
@@ -504,8 +505,8 @@ enum status bulk_person(struct bulk *b, struct person *p, long long consent_by,
 		return s;
 	p->id = b->next_person++;
 	p->version = 1;
-	char phone_key[16], sex[2] = { p->sex, '\0' };
-	person_phone_key(p->phone, phone_key, sizeof phone_key);
+	char phone_key[PHONE_KEY_SIZE], sex[2] = { p->sex, '\0' };
+	person_phone_key(p->phone, db_phone_country(b->db), phone_key, sizeof phone_key);
 	if (!bulk_batch(b, BT_PERSON))
 		return ST_INTERNAL;
 	bulk_put_int(b, BT_PERSON, 0, p->id, false);

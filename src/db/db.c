@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/phone.h"
 #include "db/db_private.h"
 #include "db/migrations.h"
+#include "db/person_private.h"
 #include "db/rows_private.h"
 
 #define STMT_CACHE_FIRST 128   /* slots at first; a power of two */
@@ -28,7 +30,24 @@ struct db {
 	struct cached_stmt *cache;
 	size_t cache_slots;
 	size_t ncached;
+	char phone_cc[PHONE_CC_MAX + 1];
 };
+
+/* The country code given to the connections opened from now on. */
+static char phone_cc[PHONE_CC_MAX + 1] = PHONE_DEFAULT_COUNTRY;
+
+enum status db_set_phone_country(const char *cc)
+{
+	if (!phone_country_ok(cc))
+		return ST_INVALID;
+	snprintf(phone_cc, sizeof phone_cc, "%s", cc);
+	return ST_OK;
+}
+
+const char *db_phone_country(struct db *db)
+{
+	return db->phone_cc;
+}
 
 /* Copies a detail message, if the caller wants one. */
 static void set_detail(char *detail, size_t n, const char *msg)
@@ -415,6 +434,7 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 		return ST_NOMEM;
 	}
 	db->actor.role = -1;
+	snprintf(db->phone_cc, sizeof db->phone_cc, "%s", phone_cc);
 	snprintf(db->actor.user_name, sizeof db->actor.user_name, "%s", "system");
 	snprintf(db->actor.origin, sizeof db->actor.origin, "%s", "cli");
 
@@ -443,6 +463,8 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 		st = configure(db, detail, detail_size);
 		if (st == ST_OK)
 			st = migrate(db, migrations_count, detail, detail_size);
+		if (st == ST_OK)
+			st = person_keys_refresh(db, detail, detail_size);
 		if (st != ST_OK)
 			goto fail;
 	}
@@ -471,6 +493,7 @@ enum status db_create_old(const char *path, int version)
 	if (!db)
 		return ST_NOMEM;
 	db->actor.role = -1;
+	snprintf(db->phone_cc, sizeof db->phone_cc, "%s", phone_cc);
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, rows_vfs()) != SQLITE_OK)
 		st = ST_CANT_OPEN;
 	else

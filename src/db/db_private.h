@@ -61,4 +61,8 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *text);
 /* Copies column col of the current row as text into out (empty for NULL). */
 void db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size);
 
+/* The country code of phone numbers written without one, for this
+ * connection (core/phone.h; see db_set_phone_country). */
+const char *db_phone_country(struct db *db);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
 #include "core/names.h"
+#include "core/phone.h"
 #include "core/text.h"
 #include "core/vocab.h"
 #include "db/audit.h"
@@ -78,33 +79,21 @@ enum status person_check(const struct person *p, const char *today_iso, const ch
 	return m ? ST_INVALID : ST_OK;
 }
 
-void person_index_text(const struct person *p, char *out, size_t size)
+void person_index_text(const struct person *p, const char *cc, char *out, size_t size)
 {
 	char aliases[sizeof p->other_names];
 	snprintf(aliases, sizeof aliases, "%s", p->other_names);
 	for (char *c = aliases; *c; c++)
 		if (*c == ';')
 			*c = ' ';
-	char digits[40] = "";
-	size_t n = 0;
-	for (const char *c = p->phone; *c && n + 1 < sizeof digits; c++)
-		if (*c >= '0' && *c <= '9')
-			digits[n++] = *c;
-	digits[n] = '\0';
-	const char *tail = n > 8 ? digits + n - 8 : "";
-	snprintf(out, size, "%s %s %s %s %s %s", p->family_name, p->given_names, aliases, p->case_key,
-	         digits, tail);
+	char phone[PHONE_WORDS_SIZE];
+	phone_index_words(p->phone, cc, phone, sizeof phone);
+	snprintf(out, size, "%s %s %s %s %s", p->family_name, p->given_names, aliases, p->case_key, phone);
 }
 
-void person_phone_key(const char *phone, char *out, size_t size)
+void person_phone_key(const char *phone, const char *cc, char *out, size_t size)
 {
-	char digits[40];
-	size_t n = 0;
-	for (const char *c = phone; *c && n + 1 < sizeof digits; c++)
-		if (*c >= '0' && *c <= '9')
-			digits[n++] = *c;
-	digits[n] = '\0';
-	snprintf(out, size, "%s", n > 8 ? digits + n - 8 : digits);
+	phone_normalise(phone, cc, out, size);
 }
 
 /* Writes the search index row and the name keys of p. */
@@ -117,7 +106,7 @@ static enum status write_index(struct db *db, const struct person *p)
 	if (!del || !ins || !delk || !insk)
 		return ST_INTERNAL;
 	char text[1024];
-	person_index_text(p, text, sizeof text);
+	person_index_text(p, db_phone_country(db), text, sizeof text);
 	sqlite3_bind_int64(del, 1, p->id);
 	enum status s = db_step_done(del);
 	if (s == ST_OK) {
@@ -167,10 +156,11 @@ static enum status next_case_key(struct db *db, long long centre, const char *co
 }
 
 /* Binds the person's own columns to ?1..?17 of the insert or update. */
-static void bind_person(sqlite3_stmt *st, const struct person *p, long long centre, long long user)
+static void bind_person(sqlite3_stmt *st, const struct person *p, const char *cc, long long centre,
+                        long long user)
 {
-	char phone_key[16];
-	person_phone_key(p->phone, phone_key, sizeof phone_key);
+	char phone_key[PHONE_KEY_SIZE];
+	person_phone_key(p->phone, cc, phone_key, sizeof phone_key);
 	db_bind_text(st, 1, p->family_name);
 	db_bind_text(st, 2, p->given_names);
 	db_bind_text(st, 3, p->other_names);
@@ -244,7 +234,7 @@ static enum status insert_person(struct db *db, struct person *p, long long cent
 	sqlite3_stmt *st = s == ST_OK ? db_stmt(db, insert) : NULL;
 	if (s != ST_OK || !st)
 		return s != ST_OK ? s : ST_INTERNAL;
-	bind_person(st, p, centre, db_actor(db)->user_id);
+	bind_person(st, p, db_phone_country(db), centre, db_actor(db)->user_id);
 	db_bind_text(st, 17, key);
 	if ((s = db_step_done(st)) != ST_OK)
 		return s;
@@ -271,7 +261,7 @@ static enum status update_person(struct db *db, struct person *p, long long cent
 	sqlite3_stmt *st = db_stmt(db, update);
 	if (!st)
 		return ST_INTERNAL;
-	bind_person(st, p, centre, 0);
+	bind_person(st, p, db_phone_country(db), centre, 0);
 	sqlite3_bind_int64(st, 17, p->id);
 	sqlite3_bind_int(st, 18, p->version);
 	enum status s = db_step_done(st);

@@ -9,6 +9,7 @@
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/names.h"
+#include "core/phone.h"
 #include "core/text.h"
 #include "db/db_private.h"
 #include "db/person_private.h"
@@ -24,39 +25,52 @@ static void add_term(char *out, size_t size, const char *word)
 	snprintf(out + len, size - len, "%s\"%s\"*", len ? " " : "", word);
 }
 
-/* True when s holds only digits and the signs of a phone number. */
-static bool looks_like_phone(const char *s)
+/* Appends the phone terms of q to out as one group: the numbers starting
+ * with either prefix, or ending with the tail digits (core/phone.h). */
+static void add_phone_terms(char *out, size_t size, const struct phone_query *q)
 {
-	int digits = 0;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			digits++;
-		else if (!strchr(" +-.()/", *s))
-			return false;
+	const char *terms[] = { q->prefix[0], q->prefix[1], q->tail };
+	size_t len = strlen(out);
+	int n = 0;
+	snprintf(out + len, size - len, "%s(", len ? " " : "");
+	for (int i = 0; i < 3; i++) {
+		if (!terms[i][0])
+			continue;
+		len = strlen(out);
+		snprintf(out + len, size - len, "%s\"%s\"*", n++ ? " OR " : "", terms[i]);
 	}
-	return digits >= 3;
+	len = strlen(out);
+	snprintf(out + len, size - len, ")");
 }
 
 /* Turns what was typed into an FTS5 query of prefix terms, all required:
  * a case number (letters then digits, dashes optional) is one term, a phone
- * number its digits, anything else its folded words. False when nothing
- * searchable was typed. */
-bool person_match_query(const char *typed, char *out, size_t size)
+ * number the ways it can be stored (core/phone.h: from its start with or
+ * without the country code cc, or by its last digits), anything else its
+ * folded words. False when nothing searchable was typed (a phone number
+ * needs PHONE_QUERY_MIN digits). */
+bool person_match_query(const char *typed, const char *cc, char *out, size_t size)
 {
 	out[0] = '\0';
 	char key[32];
-	if (looks_like_phone(typed)) {
-		char digits[40];
-		size_t n = 0;
-		for (const char *c = typed; *c && n + 1 < sizeof digits; c++)
-			if (*c >= '0' && *c <= '9')
-				digits[n++] = *c;
-		digits[n] = '\0';
-		add_term(out, size, digits);
+	if (phone_looks_like(typed)) {
+		struct phone_query q;
+		if (!phone_query(typed, cc, &q))
+			return false;
+		add_phone_terms(out, size, &q);
 		return true;
 	}
 	if (casenum_key(typed, key, sizeof key) && key[0] >= 'A' && key[0] <= 'Z' && strpbrk(key, "0123456789")
 	    && strlen(key) >= 4) {
+		/* A whole number typed without its check character is that
+		 * number, not every number it begins. */
+		size_t len = strlen(key);
+		if (!casenum_valid(key) && len + 2 <= sizeof key) {
+			key[len] = casenum_check_char(key);
+			key[len + 1] = '\0';
+			if (!key[len] || !casenum_valid(key))
+				key[len] = '\0';
+		}
 		for (char *c = key; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				*c = (char)(*c - 'A' + 'a');
@@ -154,7 +168,7 @@ enum status person_search_page(struct db *db, const char *query, enum page_dir d
 	if (dir != PAGE_AFTER && dir != PAGE_BEFORE)
 		return ST_INVALID;
 	char match[512];
-	if (limit <= 0 || !person_match_query(query ? query : "", match, sizeof match))
+	if (limit <= 0 || !person_match_query(query ? query : "", db_phone_country(db), match, sizeof match))
 		return ST_OK;
 	bool up = dir == PAGE_BEFORE;
 	sqlite3_stmt *st = db_stmt(db, up ? sql_up : sql);

@@ -16,8 +16,10 @@ enum status person_write_lists(struct db *db, const struct person *p);
 /* The flag stored as name, or -1. */
 int person_flag_from_name(const char *name);
 
-/* The text of p's search-index row: names, aliases, case key, phone digits. */
-void person_index_text(const struct person *p, char *out, size_t size);
+/* The text of p's search-index row: names, aliases, case key, and the
+ * words of its phone (core/phone.h) under country code cc. Made of those
+ * columns only (person_keys_refresh reads no others). */
+void person_index_text(const struct person *p, const char *cc, char *out, size_t size);
 
 /* Most name keys a person can have (person_name_keys). */
 #define PERSON_MAX_KEYS (3 * NAMES_MAX_WORDS)
@@ -26,10 +28,19 @@ void person_index_text(const struct person *p, char *out, size_t size);
  * without repeats or empty ones, into keys (at most max): how many. */
 int person_name_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max);
 
-/* The last 8 digits of a phone number (all of them when fewer). */
-void person_phone_key(const char *phone, char *out, size_t size);
+/* The stored key of a phone number: its digits with the country code in
+ * front, cc for a number written without one (core/phone.h). */
+void person_phone_key(const char *phone, const char *cc, char *out, size_t size);
 
-/* The FTS5 query for what a user typed in the lookup box, into out. */
-bool person_match_query(const char *typed, char *out, size_t size);
+/* The FTS5 query for what a user typed in the lookup box, into out; cc is
+ * the country of phone numbers typed without a code. */
+bool person_match_query(const char *typed, const char *cc, char *out, size_t size);
+
+/* Derives the phone keys and search index text of every person again, in
+ * one transaction, when the database's setting 'person_keys' says they
+ * were made in another form or under another country code than this
+ * connection's; then records the form. At opening, after the migrations.
+ * On failure nothing is changed and detail (may be NULL) says why. */
+enum status person_keys_refresh(struct db *db, char *detail, size_t size);
 
 #endif

@@ -579,6 +579,122 @@ static void test_every_adjacent_swap_is_refused(void **state)
 	assert_int_equal(refused, checked);
 }
 
+/* A key shaped like a case number whatever its check character: its
+ * display form, as the lookup shows a number it cannot find. */
+static void test_shaped(void **state)
+{
+	char out[CASENUM_MAX];
+	(void)state;
+
+	assert_true(casenum_shaped("AGZ2600123U", out, sizeof out));
+	assert_string_equal(out, "AGZ-26-00123-U");
+	assert_true(casenum_shaped("AGZ2600123K", out, sizeof out));
+	assert_string_equal(out, "AGZ-26-00123-K");
+	assert_true(casenum_shaped("AGZ2600123K", NULL, 0));
+	strcpy(out, "stale");
+	assert_false(casenum_shaped("AGZ2600123", out, sizeof out));   /* no check character */
+	assert_string_equal(out, "");
+	assert_false(casenum_shaped("AGZ260123K", out, sizeof out));   /* 4 digits */
+	assert_false(casenum_shaped("AGZ26O0123K", out, sizeof out));  /* a letter O */
+	assert_false(casenum_shaped("agz2600123k", out, sizeof out));
+	assert_false(casenum_shaped("AGZ-26-00123-K", out, sizeof out));
+	assert_false(casenum_shaped(NULL, out, sizeof out));
+	assert_false(casenum_shaped("AGZ2600123K", out, 14));
+	assert_string_equal(out, "");
+}
+
+/* True when list (n keys) holds key. */
+static bool holds(char list[][CASENUM_KEY_SIZE], int n, const char *key)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(list[i], key) == 0)
+			return true;
+	return false;
+}
+
+/* Checks the neighbours of err: all valid, none twice, not err; and that
+ * they hold want. Returns how many. */
+static int check_neighbours(const char *err, const char *want)
+{
+	char near[64][CASENUM_KEY_SIZE];
+	int n = casenum_neighbours(err, near, 64);
+	assert_true(n < 64);
+	for (int i = 0; i < n; i++) {
+		assert_true(casenum_valid(near[i]));
+		assert_string_not_equal(near[i], err);
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(near[i], near[j]);
+	}
+	if (want && !holds(near, n, want))
+		fail_msg("%s is not among the %d neighbours of %s", want, n, err);
+	return n;
+}
+
+/* The numbers one typing error away: the right check character first,
+ * then swaps, changes, characters left out or added. */
+static void test_neighbours(void **state)
+{
+	char near[64][CASENUM_KEY_SIZE];
+	(void)state;
+
+	/* AGZ-26-00123-U with a wrong check character: the right one first. */
+	int n = casenum_neighbours("AGZ2600123K", near, 64);
+	assert_true(n > 1);
+	assert_string_equal(near[0], "AGZ2600123U");
+	assert_int_equal(casenum_neighbours("AGZ2600123K", near, 1), 1);
+	assert_string_equal(near[0], "AGZ2600123U");
+	/* Two digits swapped, one changed, one left out, one too many. */
+	check_neighbours("AGZ2600213U", "AGZ2600123U");
+	check_neighbours("AGZ2600173U", "AGZ2600123U");
+	check_neighbours("AGZ260023U", "AGZ2600123U");
+	check_neighbours("AGZ26001223U", "AGZ2600123U");
+	check_neighbours("AGZ26O0123U", "AGZ2600123U");   /* the letter O */
+	/* Not letters and digits, or too long: none. */
+	assert_int_equal(casenum_neighbours("AGZ-26-00123-U", near, 64), 0);
+	assert_int_equal(casenum_neighbours("agz2600123u", near, 64), 0);
+	assert_int_equal(casenum_neighbours("A1B22699999999999999", near, 64), 0);
+	assert_int_equal(casenum_neighbours("", near, 64), 0);
+	assert_int_equal(casenum_neighbours(NULL, near, 64), 0);
+	assert_int_equal(casenum_neighbours("AGZ2600123K", near, 0), 0);
+
+	/* Over part of the sample, every kind of error at every place finds
+	 * the number meant back. */
+	unsigned long errors = 0;
+	int most = 0;
+	for (unsigned i = 0; i < 150; i++) {
+		char key[32], err[32];
+		sample_key(i, key, sizeof key);
+		size_t len = strlen(key);
+		for (size_t pos = 0; pos < len; pos++) {
+			strcpy(err, key);
+			err[pos] = alphabet[(i + pos) % 36] == key[pos] ? alphabet[(i + pos + 1) % 36]
+			                                                 : alphabet[(i + pos) % 36];
+			n = check_neighbours(err, key);
+			most = n > most ? n : most;
+			if (pos + 1 < len && key[pos] != key[pos + 1]) {
+				strcpy(err, key);
+				err[pos] = key[pos + 1];
+				err[pos + 1] = key[pos];
+				check_neighbours(err, key);
+				errors++;
+			}
+			memcpy(err, key, pos);
+			strcpy(err + pos, key + pos + 1);
+			check_neighbours(err, key);
+			if (len < 19) {
+				memcpy(err, key, pos);
+				err[pos] = alphabet[(i * 7 + pos) % 36];
+				strcpy(err + pos + 1, key + pos);
+				check_neighbours(err, key);
+				errors++;
+			}
+			errors += 2;
+		}
+	}
+	printf("[ casenum  ] %lu typing errors found back among their neighbours (at most %d)\n", errors,
+	       most);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -596,6 +712,8 @@ int main(void)
 		cmocka_unit_test(test_display),
 		cmocka_unit_test(test_every_substitution_is_refused),
 		cmocka_unit_test(test_every_adjacent_swap_is_refused),
+		cmocka_unit_test(test_shaped),
+		cmocka_unit_test(test_neighbours),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

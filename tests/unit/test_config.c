@@ -30,6 +30,7 @@
 #define MSG_IDLE "idle_lock_minutes must be a whole number from 0 to 1440"
 #define MSG_FAIL "lockout_failures must be a whole number from 1 to 100"
 #define MSG_LOCK "lockout_minutes must be a whole number from 1 to 1440"
+#define MSG_CC "phone_country_code must be a country calling code: 1 to 3 digits, not starting with 0"
 
 /* Macros rather than functions so a failure points at the test's line. */
 #define assert_parse_ok(c, text)                                           \
@@ -107,6 +108,27 @@ static void test_every_key(void **state)
 	assert_int_equal(c.idle_lock_minutes, 30);
 	assert_int_equal(c.lockout_failures, 3);
 	assert_int_equal(c.lockout_minutes, 60);
+}
+
+/* The country code of phone numbers written without one: 227 (Niger)
+ * unless set; 1 to 3 digits, not starting with 0. */
+static void test_phone_country_code(void **state)
+{
+	struct config c;
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.phone_country_code, "227");
+	assert_parse_ok(&c, "phone_country_code = 223\n");
+	assert_string_equal(c.phone_country_code, "223");
+	assert_parse_ok(&c, "phone_country_code = 1\n");
+	assert_string_equal(c.phone_country_code, "1");
+	assert_parse_fails("phone_country_code = +227\n", 1, MSG_CC);
+	assert_parse_fails("phone_country_code = 0227\n", 1, MSG_CC);
+	assert_parse_fails("phone_country_code = 2270\n", 1, MSG_CC);
+	assert_parse_fails("phone_country_code = 22774548617\n", 1, MSG_CC);
+	assert_parse_fails("phone_country_code = 22 7\n", 1, MSG_CC);
+	assert_parse_fails("phone_country_code = niger\n", 1, MSG_CC);
 }
 
 /* The ends of each range are accepted; 0 turns the idle lock off. */
@@ -727,6 +749,7 @@ int main(void)
 		cmocka_unit_test(test_empty_text_changes_nothing),
 		cmocka_unit_test(test_every_key),
 		cmocka_unit_test(test_range_limits_accepted),
+		cmocka_unit_test(test_phone_country_code),
 		cmocka_unit_test(test_database_forms),
 		cmocka_unit_test(test_later_text_replaces_only_what_it_sets),
 		cmocka_unit_test(test_blanks_and_comments),

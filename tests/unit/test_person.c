@@ -539,15 +539,20 @@ static void every_lookup_kind_uses_an_index(void **state)
 	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
 	char number[CASENUM_MAX];
 	assert_true(casenum_display(p.case_key, number, sizeof number));
+	char no_check[CASENUM_MAX];
+	snprintf(no_check, sizeof no_check, "%.*s", (int)strlen(number) - 2, number);
 	const char *queries[][2] = {
 		{ "name prefix", "trao" }, { "two parts in any order", "aissatou tra" },
 		{ "unaccented", "aissatou" }, { "case number", number }, { "phone", "90 12 34 56" },
+		{ "case number without its check character", no_check },
+		{ "phone with its country code", "+227 90 12 34 56" }, { "phone's last digits", "3456" },
+		{ "phone's start with 227 and no +", "227 9012" },
 	};
 	sqlite3 *h = db_sqlite(f->db);
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		assert_int_equal(count(f->db, queries[i][1], NULL), 1);
 		char match[512];
-		assert_true(person_match_query(queries[i][1], match, sizeof match));
+		assert_true(person_match_query(queries[i][1], "227", match, sizeof match));
 		/* The statements the lookup prepared, as it prepared them. */
 		int checked = 0;
 		for (sqlite3_stmt *st = sqlite3_next_stmt(h, NULL); st; st = sqlite3_next_stmt(h, st)) {
@@ -559,6 +564,20 @@ static void every_lookup_kind_uses_an_index(void **state)
 		}
 		assert_true(checked >= 2);
 	}
+	/* The case numbers close to a mistyped one, by the unique index. */
+	struct person_number_check nc;
+	char bad[CASENUM_KEY_SIZE];
+	snprintf(bad, sizeof bad, "%s", p.case_key);
+	bad[strlen(bad) - 1] = bad[strlen(bad) - 1] == 'K' ? 'J' : 'K';
+	assert_int_equal(person_number_check(f->db, bad, &nc), ST_OK);
+	assert_true(nc.wrong && nc.n == 1);
+	int close_checked = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(h, NULL); st; st = sqlite3_next_stmt(h, st))
+		if (strstr(sqlite3_sql(st), "WHERE case_key = ?1")) {
+			assert_indexed(h, sqlite3_sql(st), p.case_key, "close case numbers");
+			close_checked++;
+		}
+	assert_true(close_checked >= 1);
 	/* The duplicate check too. */
 	struct dups d = { 0 };
 	assert_int_equal(person_duplicates(f->db, &p, 5, collect_dup, &d), ST_OK);
