@@ -312,7 +312,11 @@ int cmd_find(const char *db_path, int argc, char **argv)
 	db_set_actor(db, 0, actor, ROLE_ADMIN, origin);
 	struct found f = { 0 };
 	bool more = false;
+	struct person_number_check number = { 0 };
 	st = search(db, &o, &f, &more);
+	/* Nobody found: a mistyped case number says so, as on the screen. */
+	if (st == ST_OK && f.n == 0 && person_number_check(db, o.query, &number) != ST_OK)
+		number.wrong = false;
 	db_close(&db);
 	if (st != ST_OK) {
 		free(f.lines);
@@ -327,6 +331,16 @@ int cmd_find(const char *db_path, int argc, char **argv)
 		find_print_text(stdout, f.lines, f.n, more, o.limit);
 	}
 	free(f.lines);
+	if (number.wrong) {
+		char shown[CASENUM_MAX];
+		text_sanitize(number.shown, shown, sizeof shown);
+		fprintf(stderr, _("Check the number: %s is not valid."), shown);
+		fputc('\n', stderr);
+		if (number.n)
+			fprintf(stderr, "%s\n", _("Existing numbers close to it:"));
+		for (int i = 0; i < number.n; i++)
+			fprintf(stderr, "  %s\n", number.close[i]);
+	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, _("taimako: cannot write the output (%s)\n"), strerror(errno));
 		return 1;

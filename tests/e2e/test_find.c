@@ -120,6 +120,15 @@ static void a_name_finds_the_person(void **state)
 	assert_int_equal(find(s, true, out, sizeof out, who.shown, (char *)NULL), 0);
 	assert_non_null(strstr(out, who.shown));
 	assert_non_null(strstr(out, "\n1 shown\n"));
+	/* Its check character mistyped: nobody, and the number meant. */
+	char wrong[24];
+	snprintf(wrong, sizeof wrong, "%s", who.shown);
+	size_t len = strlen(wrong);
+	wrong[len - 1] = wrong[len - 1] == 'Q' ? 'R' : 'Q';
+	assert_int_equal(find(s, true, out, sizeof out, wrong, (char *)NULL), 0);
+	assert_non_null(strstr(out, "0 shown"));
+	assert_non_null(strstr(out, "is not valid"));
+	assert_non_null(strstr(out, who.shown));
 	/* More than asked for says so. */
 	assert_int_equal(find(s, true, out, sizeof out, "a", "--limit", "3", (char *)NULL), 0);
 	assert_non_null(strstr(out, "\nmore than 3: refine the query\n"));
