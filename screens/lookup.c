@@ -70,6 +70,8 @@ static void add_hit(const struct person_hit *h, void *ctx)
 	struct fill *f = ctx;
 	struct list_row *r = &f->rows[f->n++];
 	r->key.id = h->id;
+	/* Where the row sits in the ranked order, for the next page. */
+	snprintf(r->key.text, sizeof r->key.text, "%lld", h->rank);
 	char shown[CASENUM_MAX];
 	if (!casenum_display(h->case_key, shown, sizeof shown))
 		snprintf(shown, sizeof shown, "%s", h->case_key);
@@ -94,8 +96,8 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
 	if (!s->query[0])
 		return 0;
 	struct fill f = { rows, 0 };
-	enum status st = person_search_page(app_db(s->app), s->query, dir, key ? key->id : 0, limit, add_hit, &f,
-	                                    more);
+	long long rank = key ? strtoll(key->text, NULL, 10) : 0;
+	enum status st = person_search_page(app_db(s->app), s->query, dir, rank, limit, add_hit, &f, more);
 	return st == ST_OK ? f.n : -1;
 }
 

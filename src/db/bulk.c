@@ -23,6 +23,8 @@ static const char sql_person[] =
 	") VALUES " ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" ID4);
 static const char sql_name_key[] =
 	"INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES " ROWS32("(?, ?)");
+static const char sql_name_typo[] =
+	"INSERT OR IGNORE INTO name_typo (probe, key) VALUES " ROWS32("(?, ?)");
 static const char sql_language[] =
 	"INSERT OR IGNORE INTO person_language (person_id, language, " IDENTITY ") VALUES "
 	ROWS32("(?, ?" ID4);
@@ -63,6 +65,7 @@ static const struct {
 } batches[BT_COUNT_] = {
 	[BT_PERSON] = { sql_person, 23, true },
 	[BT_NAME_KEY] = { sql_name_key, 2, false },
+	[BT_NAME_TYPO] = { sql_name_typo, 2, false },
 	[BT_LANGUAGE] = { sql_language, 6, true },
 	[BT_DOCUMENT] = { sql_document, 10, true },
 	[BT_FLAG] = { sql_flag, 7, true },
@@ -121,7 +124,8 @@ static enum status flush(struct bulk *b, enum batch_id t)
 	x->rows = 0;
 	if (rc != SQLITE_DONE)
 		return db_status_of(rc);
-	return stored == expected ? ST_OK : ST_INTERNAL;
+	/* Two words may share a typo probe: those rows repeat. */
+	return stored == expected || t == BT_NAME_TYPO ? ST_OK : ST_INTERNAL;
 }
 
 enum status bulk_row_done(struct bulk *b, enum batch_id t)
@@ -448,6 +452,51 @@ static enum status next_case_key(struct bulk *b, long long centre, const char *c
 	return ST_INTERNAL;
 }
 
+/* True the first time word is seen this run (as far as the table holds). */
+static bool typo_first(struct bulk *b, const char *word)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (const char *c = word; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	h |= 1;
+	size_t size = sizeof b->typo_seen / sizeof b->typo_seen[0];
+	if ((size_t)b->ntypo_seen >= size / 2)
+		return true;
+	for (size_t i = h & (size - 1);; i = (i + 1) & (size - 1)) {
+		if (b->typo_seen[i] == h)
+			return false;
+		if (!b->typo_seen[i]) {
+			b->typo_seen[i] = h;
+			b->ntypo_seen++;
+			return true;
+		}
+	}
+}
+
+/* The typo vocabulary rows of p's name words, as person_write_typos. */
+static enum status person_typos(struct bulk *b, const struct person *p)
+{
+	const char *parts[] = { p->family_name, p->given_names, p->other_names };
+	enum status s = ST_OK;
+	for (int i = 0; i < 3 && s == ST_OK; i++) {
+		char words[NAMES_MAX_WORDS][32];
+		int nw = names_words(parts[i], words);
+		for (int w = 0; w < nw && s == ST_OK; w++) {
+			char probes[PERSON_TYPO_PROBES][32], key[NAMES_KEY_MAX];
+			int np = person_typo_probes(words[w], probes, PERSON_TYPO_PROBES);
+			if (!np || !typo_first(b, words[w]))
+				continue;
+			names_key(words[w], key, sizeof key);
+			for (int k = 0; k < np && s == ST_OK; k++) {
+				bulk_put_text(b, BT_NAME_TYPO, 0, probes[k], false);
+				bulk_put_text(b, BT_NAME_TYPO, 1, key, false);
+				s = bulk_row_done(b, BT_NAME_TYPO);
+			}
+		}
+	}
+	return s;
+}
+
 /* The languages, documents, flags, name keys and search row of p. */
 static enum status person_lists(struct bulk *b, const struct person *p)
 {
@@ -482,6 +531,8 @@ static enum status person_lists(struct bulk *b, const struct person *p)
 		bulk_put_int(b, BT_NAME_KEY, 1, p->id, false);
 		s = bulk_row_done(b, BT_NAME_KEY);
 	}
+	if (s == ST_OK)
+		s = person_typos(b, p);
 	if (s == ST_OK) {
 		struct search_row *r = &b->search[b->nsearch++];
 		r->id = p->id;

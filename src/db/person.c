@@ -94,6 +94,7 @@ void person_index_text(const struct person *p, char *out, size_t size)
 	const char *tail = n > 8 ? digits + n - 8 : "";
 	snprintf(out, size, "%s %s %s %s %s %s", p->family_name, p->given_names, aliases, p->case_key,
 	         digits, tail);
+	person_key_tokens(p, out, size);
 }
 
 void person_phone_key(const char *phone, char *out, size_t size)
@@ -116,7 +117,7 @@ static enum status write_index(struct db *db, const struct person *p)
 	sqlite3_stmt *insk = db_stmt(db, "INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES (?1, ?2)");
 	if (!del || !ins || !delk || !insk)
 		return ST_INTERNAL;
-	char text[1024];
+	char text[2048];
 	person_index_text(p, text, sizeof text);
 	sqlite3_bind_int64(del, 1, p->id);
 	enum status s = db_step_done(del);
@@ -136,6 +137,8 @@ static enum status write_index(struct db *db, const struct person *p)
 		sqlite3_bind_int64(insk, 2, p->id);
 		s = db_step_done(insk);
 	}
+	if (s == ST_OK)
+		s = person_write_typos(db, p);
 	return s;
 }
 

@@ -1,8 +1,10 @@
 /* The name keys of a person: one definition for registration and the bulk
  * writers of demo databases. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/names.h"
+#include "db/db_private.h"
 #include "db/person_private.h"
 
 int person_name_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max)
@@ -22,4 +24,145 @@ int person_name_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max
 		}
 	}
 	return n;
+}
+
+/* Adds key to keys[0..*n) unless empty, there already, or full. */
+static void add_key(char keys[][NAMES_KEY_MAX], int *n, int max, const char *key)
+{
+	if (!key[0] || *n >= max)
+		return;
+	for (int k = 0; k < *n; k++)
+		if (strcmp(keys[k], key) == 0)
+			return;
+	memcpy(keys[*n], key, NAMES_KEY_MAX);
+	keys[*n][NAMES_KEY_MAX - 1] = '\0';
+	(*n)++;
+}
+
+/* The keys of the words of one name (a family name, given names or one
+ * alias) and of each two neighbouring words written together. */
+static void name_lookup_keys(const char *name, char keys[][NAMES_KEY_MAX], int *n, int max)
+{
+	char words[NAMES_MAX_WORDS][32];
+	int nw = names_words(name, words);
+	for (int w = 0; w < nw; w++) {
+		char key[NAMES_KEY_MAX];
+		names_key(words[w], key, sizeof key);
+		add_key(keys, n, max, key);
+		if (w + 1 < nw) {
+			char joined[64];
+			size_t a = strnlen(words[w], 31), b = strnlen(words[w + 1], 31);
+			memcpy(joined, words[w], a);
+			memcpy(joined + a, words[w + 1], b);
+			joined[a + b] = '\0';
+			names_key(joined, key, sizeof key);
+			add_key(keys, n, max, key);
+		}
+	}
+}
+
+int person_lookup_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max)
+{
+	int n = 0;
+	name_lookup_keys(p->family_name, keys, &n, max);
+	name_lookup_keys(p->given_names, keys, &n, max);
+	/* Each alias on its own: two aliases are not one name. */
+	for (const char *o = p->other_names; *o && n < max;) {
+		const char *end = strchr(o, ';');
+		size_t len = end ? (size_t)(end - o) : strlen(o);
+		char alias[PERSON_NAME_MAX + 1];
+		if (len >= sizeof alias)
+			len = sizeof alias - 1;
+		memcpy(alias, o, len);
+		alias[len] = '\0';
+		name_lookup_keys(alias, keys, &n, max);
+		o = end ? end + 1 : o + len;
+	}
+	return n;
+}
+
+void person_key_token(const char *key, char *out, size_t size)
+{
+	size_t n = 0;
+	if (size < 3) {
+		if (size)
+			out[0] = '\0';
+		return;
+	}
+	out[n++] = '0';
+	out[n++] = 'k';
+	for (; *key && n + 1 < size; key++)
+		out[n++] = (char)(*key >= 'A' && *key <= 'Z' ? *key - 'A' + 'a' : *key);
+	out[n] = '\0';
+}
+
+void person_key_tokens(const struct person *p, char *out, size_t size)
+{
+	char keys[PERSON_LOOKUP_KEYS][NAMES_KEY_MAX];
+	int n = person_lookup_keys(p, keys, PERSON_LOOKUP_KEYS);
+	size_t len = strlen(out);
+	for (int k = 0; k < n; k++) {
+		char token[NAMES_KEY_MAX + 2];
+		person_key_token(keys[k], token, sizeof token);
+		size_t t = strlen(token);
+		if (len + 1 + t + 1 > size)
+			break;   /* whole tokens only */
+		out[len++] = ' ';
+		memcpy(out + len, token, t + 1);
+		len += t;
+	}
+}
+
+int person_typo_probes(const char *word, char probes[][32], int max)
+{
+	size_t len = strlen(word);
+	int n = 0;
+	if (len < NAMES_TYPO_MIN || len > 31 || max < 1)
+		return 0;
+	memcpy(probes[n++], word, len + 1);
+	for (size_t i = 0; i < len && n < max; i++) {
+		/* Deleting one of a run of equal letters gives the same probe. */
+		if (i > 0 && word[i] == word[i - 1])
+			continue;
+		memcpy(probes[n], word, i);
+		memcpy(probes[n] + i, word + i + 1, len - i);
+		n++;
+	}
+	return n;
+}
+
+enum status person_write_typos(struct db *db, const struct person *p)
+{
+	sqlite3_stmt *have = db_stmt(db, "SELECT 1 FROM name_typo WHERE probe = ?1 AND key = ?2");
+	sqlite3_stmt *ins = db_stmt(db, "INSERT OR IGNORE INTO name_typo (probe, key) VALUES (?1, ?2)");
+	if (!have || !ins)
+		return ST_INTERNAL;
+	const char *parts[] = { p->family_name, p->given_names, p->other_names };
+	enum status s = ST_OK;
+	for (int i = 0; i < 3 && s == ST_OK; i++) {
+		char words[NAMES_MAX_WORDS][32];
+		int nw = names_words(parts[i], words);
+		for (int w = 0; w < nw && s == ST_OK; w++) {
+			char probes[PERSON_TYPO_PROBES][32], key[NAMES_KEY_MAX];
+			int np = person_typo_probes(words[w], probes, PERSON_TYPO_PROBES);
+			if (!np)
+				continue;
+			names_key(words[w], key, sizeof key);
+			/* The word itself is there when its probes are. */
+			db_bind_text(have, 1, probes[0]);
+			db_bind_text(have, 2, key);
+			int rc = sqlite3_step(have);
+			sqlite3_reset(have);
+			if (rc == SQLITE_ROW)
+				continue;
+			if (rc != SQLITE_DONE)
+				return db_status_of(rc);
+			for (int k = np - 1; k >= 0 && s == ST_OK; k--) {
+				db_bind_text(ins, 1, probes[k]);
+				db_bind_text(ins, 2, key);
+				s = db_step_done(ins);
+			}
+		}
+	}
+	return s;
 }

@@ -63,6 +63,7 @@ static struct person make(const char *family, const char *given, char sex, const
 struct hits {
 	int n;
 	long long ids[32];
+	long long ranks[32];
 	char names[32][420];
 };
 
@@ -71,6 +72,7 @@ static void collect(const struct person_hit *h, void *ctx)
 	struct hits *c = ctx;
 	if (c->n < 32) {
 		c->ids[c->n] = h->id;
+		c->ranks[c->n] = h->rank;
 		snprintf(c->names[c->n], sizeof c->names[c->n], "%s", h->name);
 		c->n++;
 	}
@@ -163,7 +165,7 @@ static void lookup_pages_by_id(void **state)
 	assert_int_equal(person_search(f->db, "keita", 0, 10, collect, &first, &more), ST_OK);
 	assert_true(more);
 	assert_int_equal(first.n, 10);
-	assert_int_equal(person_search(f->db, "keita", first.ids[9], 20, collect, &second, &more), ST_OK);
+	assert_int_equal(person_search(f->db, "keita", first.ranks[9], 20, collect, &second, &more), ST_OK);
 	assert_false(more);
 	assert_int_equal(second.n, 15);
 	assert_true(second.ids[0] < first.ids[9]);
@@ -175,7 +177,7 @@ static void lookup_pages_by_id(void **state)
 	assert_int_equal(last.n, 4);
 	assert_int_equal(last.ids[3], second.ids[14]);
 	assert_int_equal(last.ids[0], second.ids[11]);
-	assert_int_equal(person_search_page(f->db, "keita", PAGE_BEFORE, second.ids[0], 20, collect, &back, &more),
+	assert_int_equal(person_search_page(f->db, "keita", PAGE_BEFORE, second.ranks[0], 20, collect, &back, &more),
 	                 ST_OK);
 	assert_false(more);
 	assert_int_equal(back.n, 10);

@@ -1,0 +1,18 @@
+-- 013: the lookup finds spelling variants and one mistyped letter.
+-- The search index also holds each person's sound keys (core/names.c) as
+-- tokens "0k<key>", one per name word and one per two neighbouring words
+-- written together (Abdou Rahmane = Abdourahmane); the data layer writes
+-- them with the rest of the row. name_typo is the vocabulary of name words
+-- of five letters or more: each word and each form of it with one letter
+-- deleted ("probe"), with the word's sound key. A typed word's own
+-- deletions meet the probes of every word one letter away (symmetric
+-- delete); their keys then find the people through the search index. It
+-- grows with distinct spellings, not with people, and is never pruned (a
+-- key nobody holds any more finds nobody). Rows saved before this
+-- migration are given their keys once when the database is opened.
+
+CREATE TABLE name_typo (
+	probe TEXT NOT NULL,
+	key   TEXT NOT NULL,
+	PRIMARY KEY (probe, key)
+) WITHOUT ROWID;
