@@ -24,7 +24,7 @@ static const char sql_person[] =
 static const char sql_name_key[] =
 	"INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES " ROWS32("(?, ?)");
 static const char sql_name_typo[] =
-	"INSERT OR IGNORE INTO name_typo (probe, key) VALUES " ROWS32("(?, ?)");
+	"INSERT OR IGNORE INTO name_typo (probe, word) VALUES " ROWS32("(?, ?)");
 static const char sql_language[] =
 	"INSERT OR IGNORE INTO person_language (person_id, language, " IDENTITY ") VALUES "
 	ROWS32("(?, ?" ID4);
@@ -482,14 +482,13 @@ static enum status person_typos(struct bulk *b, const struct person *p)
 		char words[NAMES_MAX_WORDS][32];
 		int nw = names_words(parts[i], words);
 		for (int w = 0; w < nw && s == ST_OK; w++) {
-			char probes[PERSON_TYPO_PROBES][32], key[NAMES_KEY_MAX];
+			char probes[PERSON_TYPO_PROBES][32];
 			int np = person_typo_probes(words[w], probes, PERSON_TYPO_PROBES);
 			if (!np || !typo_first(b, words[w]))
 				continue;
-			names_key(words[w], key, sizeof key);
 			for (int k = 0; k < np && s == ST_OK; k++) {
 				bulk_put_text(b, BT_NAME_TYPO, 0, probes[k], false);
-				bulk_put_text(b, BT_NAME_TYPO, 1, key, false);
+				bulk_put_text(b, BT_NAME_TYPO, 1, words[w], false);
 				s = bulk_row_done(b, BT_NAME_TYPO);
 			}
 		}

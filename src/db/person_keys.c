@@ -133,8 +133,8 @@ int person_typo_probes(const char *word, char probes[][32], int max)
 
 enum status person_write_typos(struct db *db, const struct person *p)
 {
-	sqlite3_stmt *have = db_stmt(db, "SELECT 1 FROM name_typo WHERE probe = ?1 AND key = ?2");
-	sqlite3_stmt *ins = db_stmt(db, "INSERT OR IGNORE INTO name_typo (probe, key) VALUES (?1, ?2)");
+	sqlite3_stmt *have = db_stmt(db, "SELECT 1 FROM name_typo WHERE probe = ?1 AND word = ?1");
+	sqlite3_stmt *ins = db_stmt(db, "INSERT OR IGNORE INTO name_typo (probe, word) VALUES (?1, ?2)");
 	if (!have || !ins)
 		return ST_INTERNAL;
 	const char *parts[] = { p->family_name, p->given_names, p->other_names };
@@ -143,14 +143,12 @@ enum status person_write_typos(struct db *db, const struct person *p)
 		char words[NAMES_MAX_WORDS][32];
 		int nw = names_words(parts[i], words);
 		for (int w = 0; w < nw && s == ST_OK; w++) {
-			char probes[PERSON_TYPO_PROBES][32], key[NAMES_KEY_MAX];
+			char probes[PERSON_TYPO_PROBES][32];
 			int np = person_typo_probes(words[w], probes, PERSON_TYPO_PROBES);
 			if (!np)
 				continue;
-			names_key(words[w], key, sizeof key);
 			/* The word itself is there when its probes are. */
 			db_bind_text(have, 1, probes[0]);
-			db_bind_text(have, 2, key);
 			int rc = sqlite3_step(have);
 			sqlite3_reset(have);
 			if (rc == SQLITE_ROW)
@@ -159,7 +157,7 @@ enum status person_write_typos(struct db *db, const struct person *p)
 				return db_status_of(rc);
 			for (int k = np - 1; k >= 0 && s == ST_OK; k--) {
 				db_bind_text(ins, 1, probes[k]);
-				db_bind_text(ins, 2, key);
+				db_bind_text(ins, 2, words[w]);
 				s = db_step_done(ins);
 			}
 		}

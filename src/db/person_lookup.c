@@ -8,8 +8,8 @@
  *   2  every typed word begins a word (prefixes, as typed while typing);
  *   3  every typed word begins a word, or sounds like a word (the same sound
  *      key), or like two neighbouring words written together, or is one
- *      mistyped letter away from a word of five letters or more (through
- *      the typo vocabulary, migration 013).
+ *      mistyped letter away from a word of five letters or more (the
+ *      words of the typo vocabulary, migration 013).
  *
  * A tier holds only the people no tier above holds (FTS5 NOT). The key a
  * page continues from is the tier and the id (LOOKUP_RANK), so that paging
@@ -25,7 +25,7 @@
 
 #define QUERY_WORDS 6
 #define INDEXED_PREFIX 8
-#define TYPO_KEYS 12        /* keys of near words taken per typed word */
+#define TYPO_WORDS 12       /* near words taken per typed word */
 #define MATCH_MAX 4096
 #define TIERS 4
 #define RANK_SHIFT 40       /* ids stay below 2^40 */
@@ -63,24 +63,26 @@ static void put_key(char *group, size_t size, const char *key)
 		put(group, size, term);
 }
 
-/* The keys of the vocabulary words one letter away from word. */
-static void put_typo_keys(struct db *db, char *group, size_t size, const char *word)
+/* The vocabulary words one letter away from word, as whole-word terms. */
+static void put_typo_words(struct db *db, char *group, size_t size, const char *word)
 {
 	char probes[PERSON_TYPO_PROBES][32];
 	int np = person_typo_probes(word, probes, PERSON_TYPO_PROBES), taken = 0;
 	if (!np)
 		return;
-	sqlite3_stmt *st = db_stmt(db, "SELECT key FROM name_typo WHERE probe = ?1 LIMIT 16");
+	sqlite3_stmt *st = db_stmt(db, "SELECT word FROM name_typo WHERE probe = ?1 LIMIT 16");
 	if (!st)
 		return;
-	for (int i = 0; i < np && taken < TYPO_KEYS; i++) {
+	for (int i = 0; i < np && taken < TYPO_WORDS; i++) {
 		db_bind_text(st, 1, probes[i]);
-		while (sqlite3_step(st) == SQLITE_ROW && taken < TYPO_KEYS) {
-			const unsigned char *key = sqlite3_column_text(st, 0);
-			if (key) {
-				put_key(group, size, (const char *)key);
+		while (sqlite3_step(st) == SQLITE_ROW && taken < TYPO_WORDS) {
+			const char *near = (const char *)sqlite3_column_text(st, 0);
+			char term[48];
+			if (!near || strcmp(near, word) == 0)
+				continue;
+			snprintf(term, sizeof term, " OR \"%.31s\"", near);
+			if (!strstr(group, term) && put(group, size, term))
 				taken++;
-			}
 		}
 		sqlite3_reset(st);
 	}
@@ -119,7 +121,7 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		snprintf(group, sizeof group, "%s(\"%s\"*", i ? " AND " : "", cut);
 		names_key(w, key, sizeof key);
 		put_key(group, sizeof group, key);
-		put_typo_keys(db, group, sizeof group, w);
+		put_typo_words(db, group, sizeof group, w);
 		if (i > 0) {
 			join(q->words[i - 1], w, joined);
 			names_key(joined, key, sizeof key);

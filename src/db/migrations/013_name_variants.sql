@@ -4,15 +4,15 @@
 -- written together (Abdou Rahmane = Abdourahmane); the data layer writes
 -- them with the rest of the row. name_typo is the vocabulary of name words
 -- of five letters or more: each word and each form of it with one letter
--- deleted ("probe"), with the word's sound key. A typed word's own
--- deletions meet the probes of every word one letter away (symmetric
--- delete); their keys then find the people through the search index. It
+-- deleted ("probe"), with the word. A typed word's own deletions meet the
+-- probes of every word one letter away (symmetric delete); those words
+-- then find the people through the search index. It
 -- grows with distinct spellings, not with people, and is never pruned (a
--- key nobody holds any more finds nobody). Rows saved before this
+-- word nobody holds any more finds nobody). Rows saved before this
 -- migration are given their keys once when the database is opened.
 
 CREATE TABLE name_typo (
 	probe TEXT NOT NULL,
-	key   TEXT NOT NULL,
-	PRIMARY KEY (probe, key)
+	word  TEXT NOT NULL,
+	PRIMARY KEY (probe, word)
 ) WITHOUT ROWID;
