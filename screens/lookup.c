@@ -44,7 +44,12 @@ struct lookup {
 	struct lineedit box;
 	char query[LINEEDIT_MAX * 4 + 1];
 	struct list list;
+	int found;            /* people found, counted up to COUNT_CAP */
+	bool found_over;      /* more than COUNT_CAP */
 };
+
+/* People counted at most for the line that says how many were found. */
+#define COUNT_CAP 1000
 
 /* "~23" for an estimated age, "23", or "?" into out; true for a child. */
 static bool age_text(const char *birth, bool estimated, char *out, size_t size)
@@ -154,6 +159,8 @@ static enum ui_result lookup_input(struct app *app, void *state, int key)
 	if (r == LE_CHANGED) {
 		le_get(&s->box, s->query, sizeof s->query);
 		list_reload(&s->list);
+		if (person_search_count(app_db(app), s->query, COUNT_CAP, &s->found, &s->found_over) != ST_OK)
+			s->found = -1;
 	}
 	return r == LE_IGNORED ? UI_IGNORED : UI_HANDLED;
 }
@@ -168,8 +175,15 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, 2, 2, cols - 4, s->picking ? A_BOLD : 0,
 	       s->picking && s->pick.prompt ? _(s->pick.prompt) : _("Name (any order, any part), case number or phone."));
 	s->list.privacy = app_privacy(app);
-	if (s->query[0])
+	if (s->query[0]) {
+		char count[80] = "";
+		if (s->found_over)
+			snprintf(count, sizeof count, _("Found: more than %d"), COUNT_CAP);
+		else if (s->found > 0)
+			snprintf(count, sizeof count, _("Found: %d"), s->found);
+		ui_put(win, 3, 2, cols - 4, 0, count);
 		list_draw(&s->list, win, 4, getmaxy(win) - 4);
+	}
 	le_draw(&s->box, win, 1, 2 + w, 50, UI_ATTR_FIELD, false);
 }
 
