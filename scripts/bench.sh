@@ -52,7 +52,7 @@ row "first paint, home menu (bytes)" first_paint_home_bytes term "<= 3,000"
 row "first paint, result list (bytes)" first_paint_results_bytes term "<= 3,000"
 row "cursor move in results, median (bytes)" cursor_move_bytes_median term "<= 64"
 row "cursor move in results, max (bytes)" cursor_move_bytes_max term ""
-for kind in prefix two_parts unaccented case_number phone; do
+for kind in prefix two_parts unaccented case_number phone variant; do
 	row "lookup $kind p50 (ms)" "lookup_${kind}_p50" data ""
 	row "lookup $kind p99 (ms)" "lookup_${kind}_p99" data "<= 2 at 2M, within 2x of 20k"
 done

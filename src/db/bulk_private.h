@@ -3,6 +3,7 @@
 /* What bulk.c (people) and bulk_medical.c share. Private to src/db/. */
 #include "db/bulk.h"
 #include "db/db_private.h"
+#include "db/person_private.h"
 #include "db/rows.h"
 
 /* Rows go to the database BATCH_ROWS at a time, in one multi-row INSERT OR
@@ -44,7 +45,7 @@ struct sequence {
  * of a transaction go one by one (an FTS5 table would take NULL rows). */
 struct search_row {
 	long long id;
-	char text[2048];
+	char text[PERSON_INDEX_TEXT];
 };
 
 struct bulk {

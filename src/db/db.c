@@ -10,6 +10,7 @@
 
 #include "db/db_private.h"
 #include "db/migrations.h"
+#include "db/person_private.h"
 #include "db/rows_private.h"
 
 #define STMT_CACHE_FIRST 128   /* slots at first; a power of two */
@@ -443,6 +444,8 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 		st = configure(db, detail, detail_size);
 		if (st == ST_OK)
 			st = migrate(db, migrations_count, detail, detail_size);
+		if (st == ST_OK)
+			st = person_keys_upgrade(db);
 		if (st != ST_OK)
 			goto fail;
 	}

@@ -117,7 +117,7 @@ static enum status write_index(struct db *db, const struct person *p)
 	sqlite3_stmt *insk = db_stmt(db, "INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES (?1, ?2)");
 	if (!del || !ins || !delk || !insk)
 		return ST_INTERNAL;
-	char text[2048];
+	char text[PERSON_INDEX_TEXT];
 	person_index_text(p, text, sizeof text);
 	sqlite3_bind_int64(del, 1, p->id);
 	enum status s = db_step_done(del);

@@ -1,6 +1,7 @@
 /* The name keys of a person: one definition for registration and the bulk
  * writers of demo databases. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/names.h"
@@ -162,5 +163,60 @@ enum status person_write_typos(struct db *db, const struct person *p)
 			}
 		}
 	}
+	return s;
+}
+
+enum status person_keys_upgrade(struct db *db)
+{
+	sqlite3_stmt *pending = db_stmt(db, "SELECT 1 FROM setting WHERE key = 'lookup_keys_pending'");
+	if (!pending)
+		return ST_INTERNAL;
+	int rc = sqlite3_step(pending);
+	sqlite3_reset(pending);
+	if (rc == SQLITE_DONE)
+		return ST_OK;
+	if (rc != SQLITE_ROW)
+		return db_status_of(rc);
+	sqlite3_stmt *ids = db_stmt(db, "SELECT id FROM person WHERE id > ?1 ORDER BY id LIMIT 1");
+	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_search WHERE rowid = ?1");
+	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO person_search (rowid, text) VALUES (?1, ?2)");
+	sqlite3_stmt *done = db_stmt(db, "DELETE FROM setting WHERE key = 'lookup_keys_pending'");
+	struct person *p = malloc(sizeof *p);
+	char *text = malloc(PERSON_INDEX_TEXT);
+	enum status s = ST_INTERNAL;
+	bool began = false;
+	if (!p || !text)
+		s = ST_NOMEM;
+	else if (ids && del && ins && done)
+		began = (s = db_begin(db)) == ST_OK;
+	for (long long id = 0; s == ST_OK;) {
+		sqlite3_bind_int64(ids, 1, id);
+		rc = sqlite3_step(ids);
+		id = rc == SQLITE_ROW ? sqlite3_column_int64(ids, 0) : 0;
+		sqlite3_reset(ids);
+		if (rc != SQLITE_ROW) {
+			s = rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+			break;
+		}
+		s = person_read(db, id, p);
+		if (s != ST_OK)
+			break;
+		person_index_text(p, text, PERSON_INDEX_TEXT);
+		sqlite3_bind_int64(del, 1, id);
+		s = db_step_done(del);
+		if (s == ST_OK) {
+			sqlite3_bind_int64(ins, 1, id);
+			db_bind_text(ins, 2, text);
+			s = db_step_done(ins);
+		}
+		if (s == ST_OK)
+			s = person_write_typos(db, p);
+	}
+	if (s == ST_OK)
+		s = db_step_done(done);
+	if (began)
+		s = db_finish(db, s);
+	free(p);
+	free(text);
 	return s;
 }

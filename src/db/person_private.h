@@ -53,6 +53,14 @@ void person_key_tokens(const struct person *p, char *out, size_t size);
  * none for words shorter than NAMES_TYPO_MIN: how many. */
 int person_typo_probes(const char *word, char probes[][32], int max);
 
+/* Room for the text of a search-index row (person_index_text). */
+#define PERSON_INDEX_TEXT 2048
+
+/* Gives the people saved before migration 013 their lookup keys and typo
+ * vocabulary, once, in one transaction (when the migration left the
+ * setting lookup_keys_pending); ST_OK at once otherwise. */
+enum status person_keys_upgrade(struct db *db);
+
 /* Records in the typo vocabulary the name words of p (person.c). */
 enum status person_write_typos(struct db *db, const struct person *p);
 

@@ -246,7 +246,7 @@ static void best_match_first_and_pages_by_rank(void **state)
 	bool more;
 	assert_int_equal(person_search(f->db, "ba amadou", 0, PAGE, collect, &p, &more), ST_OK);
 	int at[5] = { -1, -1, -1, -1, -1 };
-	long long want[5] = { whole, words, newer, prefix, variant };
+	const long long want[5] = { whole, words, newer, prefix, variant };
 	for (int i = 0; i < p.n; i++)
 		for (int k = 0; k < 5; k++)
 			if (p.ids[i] == want[k])
@@ -279,11 +279,48 @@ static void best_match_first_and_pages_by_rank(void **state)
 	assert_int_equal(n, 10);
 }
 
+/* People saved before the lookup had keys get them when the database is
+ * next opened, once. */
+static void rows_saved_before_get_their_keys_at_open(void **state)
+{
+	(void)state;
+	struct tmpdir t;
+	struct db *db;
+	tmpdir_make(&t);
+	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	assert_int_equal(user_add(db, "clerk", "Clerk", ROLE_INTAKE, "AGZ", "fr", "a long password", NULL), ST_OK);
+	struct user u;
+	struct login_request req = { "clerk", "a long password", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(db, &req, &u, NULL), ST_OK);
+	long long id = save(db, "Diallo", "Mohamed");
+	/* As a program before migration 013 left it. */
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "DELETE FROM person_search; DELETE FROM name_typo; "
+	                              "INSERT INTO person_search (rowid, text) SELECT id, family_name || ' ' || "
+	                              "given_names FROM person; INSERT INTO setting (key, value) "
+	                              "VALUES ('lookup_keys_pending', '1')", NULL, NULL, NULL), SQLITE_OK);
+	assert_false(on_first_page(db, "mouhamed diallo", id));
+	db_close(&db);
+	assert_int_equal(db_open(t.db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	assert_int_equal(login_attempt(db, &req, &u, NULL), ST_OK);
+	assert_true(on_first_page(db, "mouhamed diallo", id));
+	assert_true(on_first_page(db, "mohamed diallp", id));
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT count(*) FROM setting WHERE key = "
+	                                    "'lookup_keys_pending'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	db_close(&db);
+	tmpdir_remove(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(variants_are_found_on_the_first_page),
 		cmocka_unit_test(best_match_first_and_pages_by_rank),
+		cmocka_unit_test(rows_saved_before_get_their_keys_at_open),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -16,3 +16,11 @@ CREATE TABLE name_typo (
 	word  TEXT NOT NULL,
 	PRIMARY KEY (probe, word)
 ) WITHOUT ROWID;
+
+-- Residents of a centre by person, newest first: the lookup lists the
+-- people staying at the user's centre first in each tier.
+CREATE INDEX stay_here ON stay(centre_id, person_id) WHERE departed IS NULL;
+
+-- The rows saved before: given their keys by the program when it next
+-- opens the database (person_keys.c), in one transaction.
+INSERT INTO setting (key, value) SELECT 'lookup_keys_pending', '1' WHERE EXISTS (SELECT 1 FROM person);
