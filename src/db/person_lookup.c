@@ -11,15 +11,21 @@
  *      mistyped letter away from a word of five letters or more (the
  *      words of the typo vocabulary, migration 013).
  *
- * A tier holds only the people no tier above holds (FTS5 NOT). The key a
- * page continues from is the tier and the id (LOOKUP_RANK), so that paging
- * stays by key both ways. */
+ * A tier holds only the people no tier above holds (FTS5 NOT). Within a
+ * tier, the people staying at the user's centre now come first: they are
+ * few (a centre's residents), read once per page through the index of
+ * open stays and put in their tier here in C, by the same rules as the
+ * search index; everyone else comes from the index, residents skipped.
+ * A page continues from a key made of the segment (tier, then resident or
+ * not) and the id (person_rank_key), so that paging stays by key both
+ * ways. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/names.h"
+#include "core/text.h"
 #include "db/db_private.h"
 #include "db/person_private.h"
 
@@ -28,18 +34,31 @@
 #define TYPO_WORDS 12       /* near words taken per typed word */
 #define MATCH_MAX 4096
 #define TIERS 4
+#define SEGMENTS (2 * TIERS) /* each tier: residents first, then the others */
 #define RANK_SHIFT 40       /* ids stay below 2^40 */
+#define ALTS_MAX 24         /* other tokens a typed word may match */
+#define TOKENS_MAX 96       /* tokens of a person's index text read in C */
 
 struct lookup_query {
 	int n;
 	char words[QUERY_WORDS][32];
+	char cut[QUERY_WORDS][INDEXED_PREFIX + 1];   /* as a prefix term */
+	char alts[QUERY_WORDS][ALTS_MAX][32];        /* key tokens, near words */
+	int nalts[QUERY_WORDS];
 	char match[TIERS][MATCH_MAX];   /* the MATCH of each tier */
 	char any[MATCH_MAX];            /* every tier at once, for counting */
 };
 
-long long person_rank_key(int tier, long long id)
+long long person_rank_key(int segment, long long id)
 {
-	return ((long long)tier << RANK_SHIFT) | id;
+	return ((long long)segment << RANK_SHIFT) | id;
+}
+
+/* Records token as one more that typed word i may match. */
+static void add_alt(struct lookup_query *q, int i, const char *token)
+{
+	if (q->nalts[i] < ALTS_MAX)
+		snprintf(q->alts[i][q->nalts[i]++], sizeof q->alts[i][0], "%.31s", token);
 }
 
 /* Appends text to out if it fits whole; false when it did not. */
@@ -54,18 +73,19 @@ static bool put(char *out, size_t size, const char *text)
 
 /* Appends the key token of word (or of two words joined) as an FTS term
  * " OR \"0k...\"", unless it is in the group already. */
-static void put_key(char *group, size_t size, const char *key)
+static void put_key(struct lookup_query *q, int i, char *group, size_t size, const char *key)
 {
 	char token[NAMES_KEY_MAX + 2], term[NAMES_KEY_MAX + 16];
 	person_key_token(key, token, sizeof token);
 	snprintf(term, sizeof term, " OR \"%s\"", token);
-	if (!strstr(group, term))
-		put(group, size, term);
+	if (!strstr(group, term) && put(group, size, term))
+		add_alt(q, i, token);
 }
 
 /* The vocabulary words one letter away from word, as whole-word terms. */
-static void put_typo_words(struct db *db, char *group, size_t size, const char *word)
+static void put_typo_words(struct db *db, struct lookup_query *q, int i, char *group, size_t size)
 {
+	const char *word = q->words[i];
 	char probes[PERSON_TYPO_PROBES][32];
 	int np = person_typo_probes(word, probes, PERSON_TYPO_PROBES), taken = 0;
 	if (!np)
@@ -73,16 +93,18 @@ static void put_typo_words(struct db *db, char *group, size_t size, const char *
 	sqlite3_stmt *st = db_stmt(db, "SELECT word FROM name_typo WHERE probe = ?1 LIMIT 16");
 	if (!st)
 		return;
-	for (int i = 0; i < np && taken < TYPO_WORDS; i++) {
-		db_bind_text(st, 1, probes[i]);
+	for (int k = 0; k < np && taken < TYPO_WORDS; k++) {
+		db_bind_text(st, 1, probes[k]);
 		while (sqlite3_step(st) == SQLITE_ROW && taken < TYPO_WORDS) {
 			const char *near = (const char *)sqlite3_column_text(st, 0);
 			char term[48];
 			if (!near || strcmp(near, word) == 0)
 				continue;
 			snprintf(term, sizeof term, " OR \"%.31s\"", near);
-			if (!strstr(group, term) && put(group, size, term))
+			if (!strstr(group, term) && put(group, size, term)) {
+				add_alt(q, i, near);
 				taken++;
+			}
 		}
 		sqlite3_reset(st);
 	}
@@ -116,21 +138,22 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		snprintf(term, sizeof term, "%s\"%s\"", i ? " " : "", w);
 		ok = ok && put(exact, sizeof exact, term);
 		snprintf(cut, sizeof cut, "%s", w);
+		memcpy(q->cut[i], cut, sizeof cut);
 		snprintf(term, sizeof term, "%s\"%s\"*", i ? " " : "", cut);
 		ok = ok && put(prefix, sizeof prefix, term);
 		snprintf(group, sizeof group, "%s(\"%s\"*", i ? " AND " : "", cut);
 		names_key(w, key, sizeof key);
-		put_key(group, sizeof group, key);
-		put_typo_words(db, group, sizeof group, w);
+		put_key(q, i, group, sizeof group, key);
+		put_typo_words(db, q, i, group, sizeof group);
 		if (i > 0) {
 			join(q->words[i - 1], w, joined);
 			names_key(joined, key, sizeof key);
-			put_key(group, sizeof group, key);
+			put_key(q, i, group, sizeof group, key);
 		}
 		if (i + 1 < q->n) {
 			join(w, q->words[i + 1], joined);
 			names_key(joined, key, sizeof key);
-			put_key(group, sizeof group, key);
+			put_key(q, i, group, sizeof group, key);
 		}
 		ok = ok && put(group, sizeof group, ")") && put(variant, sizeof variant, group);
 	}
@@ -165,16 +188,185 @@ static bool whole_name(const struct lookup_query *q, const char *family, const c
 	return true;
 }
 
-/* What one tier gives back, in the direction asked. */
-struct tier_rows {
-	struct person_hit *hits;
-	int n, want;
+/* True when token t is among the n tokens. */
+static bool has_token(char (*tokens)[32], int n, const char *t)
+{
+	for (int k = 0; k < n; k++)
+		if (strcmp(tokens[k], t) == 0)
+			return true;
+	return false;
+}
+
+/* True when a token begins with prefix. */
+static bool has_prefix(char (*tokens)[32], int n, const char *prefix)
+{
+	size_t len = strlen(prefix);
+	for (int k = 0; k < n; k++)
+		if (strncmp(tokens[k], prefix, len) == 0)
+			return true;
+	return false;
+}
+
+/* The tier of p for q as the search index would give it (the tokens of
+ * its index text, folded as the tokenizer folds them), -1 for none. */
+static int tier_of(const struct lookup_query *q, const struct person *p, char *text)
+{
+	char tokens[TOKENS_MAX][32];
+	person_index_text(p, text, PERSON_INDEX_TEXT);
+	char *folded = text_fold(text);
+	if (!folded)
+		return -1;
+	int n = 0;
+	for (const char *c = folded; *c && n < TOKENS_MAX;) {
+		size_t len = 0;
+		while (*c && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+			c++;
+		while ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')) {
+			if (len < 31)
+				tokens[n][len++] = *c;
+			c++;
+		}
+		tokens[n][len] = '\0';
+		n += len > 0;
+	}
+	free(folded);
+	bool exact = true, prefix = true, variant = true;
+	for (int i = 0; i < q->n; i++) {
+		bool e = has_token(tokens, n, q->words[i]);
+		bool pre = e || has_prefix(tokens, n, q->cut[i]);
+		bool v = pre;
+		for (int a = 0; !v && a < q->nalts[i]; a++)
+			v = has_token(tokens, n, q->alts[i][a]);
+		exact = exact && e;
+		prefix = prefix && pre;
+		variant = variant && v;
+	}
+	if (exact)
+		return whole_name(q, p->family_name, p->given_names) ? 0 : 1;
+	return prefix ? 2 : variant ? 3 : -1;
+}
+
+/* A person staying at the user's centre now, and their tier. */
+struct resident {
+	long long id;
+	int tier;
 };
 
-/* Reads the rows of tier t beyond id (newest first after it; nearest first
- * before it) until want rows in all. */
+/* The residents of the user's centre that q finds, newest first. */
+static enum status residents_found(struct db *db, const struct lookup_query *q, struct resident **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT p.id, p.family_name, p.given_names, p.other_names, p.case_key FROM stay y "
+		"JOIN person p ON p.id = y.person_id WHERE y.centre_id = "
+		"(SELECT centre_id FROM app_user WHERE id = ?1) AND y.departed IS NULL "
+		"ORDER BY y.centre_id DESC, y.person_id DESC";
+	*out = NULL;
+	*n = 0;
+	long long user = db_actor(db)->user_id;
+	if (user <= 0)
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct person *p = calloc(1, sizeof *p);
+	char *text = malloc(PERSON_INDEX_TEXT);
+	if (!st || !p || !text) {
+		free(p);
+		free(text);
+		return st ? ST_NOMEM : ST_INTERNAL;
+	}
+	size_t cap = 0;
+	enum status s = ST_OK;
+	int rc;
+	sqlite3_bind_int64(st, 1, user);
+	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		if (*n && (*out)[*n - 1].id == id)
+			continue;   /* two open stays */
+		db_column_copy(st, 1, p->family_name, sizeof p->family_name);
+		db_column_copy(st, 2, p->given_names, sizeof p->given_names);
+		db_column_copy(st, 3, p->other_names, sizeof p->other_names);
+		db_column_copy(st, 4, p->case_key, sizeof p->case_key);
+		int tier = tier_of(q, p, text);
+		if (tier < 0)
+			continue;
+		struct resident *r = db_grow((void **)out, n, &cap, sizeof **out);
+		if (!r)
+			s = ST_NOMEM;
+		else
+			*r = (struct resident){ id, tier };
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_status_of(rc);
+	sqlite3_reset(st);
+	free(p);
+	free(text);
+	if (s != ST_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return s;
+}
+
+/* True when id is one of the residents found (sorted newest first). */
+static bool is_resident(const struct resident *r, size_t n, long long id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r[mid].id == id)
+			return true;
+		if (r[mid].id > id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* What a page gathers, in the direction asked. */
+struct page_rows {
+	struct person_hit *hits;
+	int n, want;
+	const struct resident *residents;
+	size_t nresidents;
+};
+
+/* Adds resident id of segment seg, read in full. */
+static enum status add_resident(struct db *db, int seg, long long id, struct page_rows *r)
+{
+	static const char sql[] =
+		"SELECT " PERSON_HIT_COLUMNS " FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		struct person_hit *h = &r->hits[r->n++];
+		person_hit_read(st, h);
+		h->rank = person_rank_key(seg, id);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* The residents of tier t beyond id, in the direction asked. */
+static enum status residents_fetch(struct db *db, int t, bool up, long long id, struct page_rows *r)
+{
+	enum status s = ST_OK;
+	size_t n = r->nresidents;
+	for (size_t k = 0; s == ST_OK && k < n && r->n < r->want; k++) {
+		const struct resident *x = &r->residents[up ? n - 1 - k : k];
+		if (x->tier == t && (up ? x->id > id : x->id < id))
+			s = add_resident(db, 2 * t, x->id, r);
+	}
+	return s;
+}
+
+/* Reads the rows of tier t beyond id that are not residents (newest first
+ * after it; nearest first before it) until want rows in all. */
 static enum status tier_fetch(struct db *db, const struct lookup_query *q, int t, bool up, long long id,
-                              struct tier_rows *r)
+                              struct page_rows *r)
 {
 	static const char sql[] =
 		"SELECT " PERSON_HIT_COLUMNS ", p.family_name, p.given_names FROM person_search s "
@@ -191,6 +383,9 @@ static enum status tier_fetch(struct db *db, const struct lookup_query *q, int t
 	sqlite3_bind_int64(st, 2, id);
 	int rc = SQLITE_DONE;
 	while (r->n < r->want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long rowid = sqlite3_column_int64(st, 0);
+		if (is_resident(r->residents, r->nresidents, rowid))
+			continue;
 		if (t <= 1) {
 			const char *family = (const char *)sqlite3_column_text(st, PERSON_HIT_NCOLUMNS);
 			const char *given = (const char *)sqlite3_column_text(st, PERSON_HIT_NCOLUMNS + 1);
@@ -199,7 +394,7 @@ static enum status tier_fetch(struct db *db, const struct lookup_query *q, int t
 		}
 		struct person_hit *h = &r->hits[r->n++];
 		person_hit_read(st, h);
-		h->rank = person_rank_key(t, h->id);
+		h->rank = person_rank_key(2 * t + 1, h->id);
 	}
 	if (r->n < r->want && rc != SQLITE_DONE) {
 		sqlite3_reset(st);
@@ -220,21 +415,28 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 		free(q);
 		return ST_OK;
 	}
-	struct tier_rows r = { calloc((size_t)limit + 1, sizeof *r.hits), 0, limit + 1 };
-	if (!r.hits) {
+	struct resident *residents = NULL;
+	size_t nresidents = 0;
+	enum status s = residents_found(db, q, &residents, &nresidents);
+	struct page_rows r = { calloc((size_t)limit + 1, sizeof *r.hits), 0, limit + 1, residents, nresidents };
+	if (s != ST_OK || !r.hits) {
+		free(r.hits);
+		free(residents);
 		free(q);
-		return ST_NOMEM;
+		return s != ST_OK ? s : ST_NOMEM;
 	}
 	bool up = dir == PAGE_BEFORE;
-	int tier = key > 0 ? (int)(key >> RANK_SHIFT) : up ? TIERS - 1 : 0;
+	int seg = key > 0 ? (int)(key >> RANK_SHIFT) : up ? SEGMENTS - 1 : 0;
 	long long id = key > 0 ? key & ((1LL << RANK_SHIFT) - 1) : up ? 0 : INT64_MAX;
-	if (tier >= TIERS)
-		tier = TIERS - 1;
-	enum status s = ST_OK;
+	if (seg >= SEGMENTS)
+		seg = SEGMENTS - 1;
 	/* One row beyond the page tells whether more remain. */
-	while (s == ST_OK && r.n < r.want && tier >= 0 && tier < TIERS) {
-		s = tier_fetch(db, q, tier, up, id, &r);
-		tier += up ? -1 : 1;
+	while (s == ST_OK && r.n < r.want && seg >= 0 && seg < SEGMENTS) {
+		if (seg % 2 == 0)
+			s = residents_fetch(db, seg / 2, up, id, &r);
+		else
+			s = tier_fetch(db, q, seg / 2, up, id, &r);
+		seg += up ? -1 : 1;
 		id = up ? 0 : INT64_MAX;
 	}
 	if (s == ST_OK) {
@@ -244,6 +446,7 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 			cb(&r.hits[up ? n - 1 - i : i], ctx);
 	}
 	free(r.hits);
+	free(residents);
 	free(q);
 	return s;
 }

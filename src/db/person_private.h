@@ -84,8 +84,9 @@ bool person_match_is_number(const char *typed);
 /* Fills a hit from columns 0..9 of a lookup row (rank left 0). */
 void person_hit_read(sqlite3_stmt *st, struct person_hit *h);
 
-/* The key a ranked lookup page continues from: tier and id. */
-long long person_rank_key(int tier, long long id);
+/* The key a ranked lookup page continues from: segment (2 x tier, plus 1
+ * for people not staying at the user's centre) and id. */
+long long person_rank_key(int segment, long long id);
 
 /* The lookup of names best match first (person_lookup.c): the page of
  * person_search_page, rank keys from person_rank_key. */

@@ -255,6 +255,29 @@ static void best_match_first_and_pages_by_rank(void **state)
 	for (int k = 1; k < 5; k++) {
 		assert_true(at[k] > at[k - 1]);
 	}
+	/* Within a tier, the people staying at the user's centre now first:
+	 * two Keita Sitas, the newer one gone. */
+	long long stays = save(f->db, "Keita", "Sita"), gone = save(f->db, "Keita", "Sita");
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE stay SET departed = admitted, departure_reason = 'left' "
+	         "WHERE person_id = %lld", gone);
+	assert_int_equal(sqlite3_exec(db_sqlite(f->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	struct page sita = { 0 };
+	assert_int_equal(person_search(f->db, "keita sita", 0, PAGE, collect, &sita, &more), ST_OK);
+	assert_true(sita.n >= 2);
+	assert_int_equal(sita.ids[0], stays);
+	int gone_at = -1;
+	for (int i = 0; i < sita.n; i++)
+		if (sita.ids[i] == gone)
+			gone_at = i;
+	assert_true(gone_at > 0);
+	struct page after = { 0 }, before = { 0 };
+	assert_int_equal(person_search(f->db, "keita sita", sita.ranks[gone_at - 1], 1, collect, &after, &more),
+	                 ST_OK);
+	assert_int_equal(after.ids[0], gone);
+	assert_int_equal(person_search_page(f->db, "keita sita", PAGE_BEFORE, sita.ranks[gone_at], 1, collect,
+	                                    &before, &more), ST_OK);
+	assert_int_equal(before.ids[0], sita.ids[gone_at - 1]);
 	/* The next page starts right after a row, and the page before it
 	 * ends right before. */
 	struct page next = { 0 }, back = { 0 };
@@ -295,7 +318,9 @@ static void rows_saved_before_get_their_keys_at_open(void **state)
 	assert_int_equal(login_attempt(db, &req, &u, NULL), ST_OK);
 	long long id = save(db, "Diallo", "Mohamed");
 	/* As a program before migration 013 left it. */
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "DELETE FROM person_search; DELETE FROM name_typo; "
+	/* Not staying at the clerk's centre: found through the index only. */
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "UPDATE stay SET departed = admitted, departure_reason = 'left'; "
+	                              "DELETE FROM person_search; DELETE FROM name_typo; "
 	                              "INSERT INTO person_search (rowid, text) SELECT id, family_name || ' ' || "
 	                              "given_names FROM person; INSERT INTO setting (key, value) "
 	                              "VALUES ('lookup_keys_pending', '1')", NULL, NULL, NULL), SQLITE_OK);
