@@ -97,14 +97,52 @@ void person_key_token(const char *key, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* Orders words alphabetically. */
+static int by_word(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+bool person_whole_token(const char *family, const char *given, char *out, size_t size)
+{
+	char words[2 * NAMES_MAX_WORDS][32];
+	int n = names_words(family, words);
+	n += names_words(given, words + n);
+	out[0] = '\0';
+	if (n == 0 || size < 3)
+		return false;
+	qsort(words, (size_t)n, sizeof words[0], by_word);
+	size_t len = 2;
+	memcpy(out, "0w", 3);
+	for (int i = 0; i < n; i++) {
+		size_t w = strlen(words[i]);
+		if (len + (i > 0) + w + 1 > size || len + (i > 0) + w > PERSON_WHOLE_TOKEN_MAX) {
+			out[0] = '\0';
+			return false;
+		}
+		if (i > 0)
+			out[len++] = '0';
+		memcpy(out + len, words[i], w + 1);
+		len += w;
+	}
+	return true;
+}
+
 void person_key_tokens(const struct person *p, char *out, size_t size)
 {
 	char keys[PERSON_LOOKUP_KEYS][NAMES_KEY_MAX];
 	int n = person_lookup_keys(p, keys, PERSON_LOOKUP_KEYS);
 	size_t len = strlen(out);
-	for (int k = 0; k < n; k++) {
-		char token[NAMES_KEY_MAX + 2];
-		person_key_token(keys[k], token, sizeof token);
+	char whole[PERSON_WHOLE_TOKEN_MAX + 1];
+	bool has_whole = person_whole_token(p->family_name, p->given_names, whole, sizeof whole);
+	for (int k = -1; k < n; k++) {
+		char token[PERSON_WHOLE_TOKEN_MAX + 1];
+		if (k < 0 && !has_whole)
+			continue;
+		if (k < 0)
+			memcpy(token, whole, sizeof token);
+		else
+			person_key_token(keys[k], token, sizeof token);
 		size_t t = strlen(token);
 		if (len + 1 + t + 1 > size)
 			break;   /* whole tokens only */

@@ -3,7 +3,8 @@
  * query of the search index, newest first within it:
  *
  *   0  the whole name exactly: the typed words are the words of the family
- *      and given names, no more, no fewer, in any order;
+ *      and given names, no more, no fewer, in any order (one token of the
+ *      index holds them sorted, person_whole_token);
  *   1  every typed word is a whole word of the names or aliases;
  *   2  every typed word begins a word (prefixes, as typed while typing);
  *   3  every typed word begins a word, or sounds like a word (the same sound
@@ -82,6 +83,27 @@ static void put_key(struct lookup_query *q, int i, char *group, size_t size, con
 		add_alt(q, i, token);
 }
 
+/* True when a and b differ by one letter inserted, deleted or replaced. */
+static bool one_edit(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i = 0;
+	if (la < lb) {
+		const char *t = a;
+		a = b;
+		b = t;
+		size_t l = la;
+		la = lb;
+		lb = l;
+	}
+	if (la - lb > 1)
+		return false;
+	while (i < lb && a[i] == b[i])
+		i++;
+	if (la == lb)
+		return i < la && strcmp(a + i + 1, b + i + 1) == 0;
+	return strcmp(a + i + 1, b + i) == 0;
+}
+
 /* The vocabulary words one letter away from word, as whole-word terms. */
 static void put_typo_words(struct db *db, struct lookup_query *q, int i, char *group, size_t size)
 {
@@ -98,7 +120,8 @@ static void put_typo_words(struct db *db, struct lookup_query *q, int i, char *g
 		while (sqlite3_step(st) == SQLITE_ROW && taken < TYPO_WORDS) {
 			const char *near = (const char *)sqlite3_column_text(st, 0);
 			char term[48];
-			if (!near || strcmp(near, word) == 0)
+			/* Two deletions meet for two letters apart too: keep one. */
+			if (!near || strcmp(near, word) == 0 || !one_edit(word, near))
 				continue;
 			snprintf(term, sizeof term, " OR \"%.31s\"", near);
 			if (!strstr(group, term) && put(group, size, term)) {
@@ -159,11 +182,22 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 	}
 	if (!ok)
 		return false;
-	snprintf(q->match[0], MATCH_MAX, "%s", exact);
-	snprintf(q->match[1], MATCH_MAX, "%s", exact);
-	ok = (size_t)snprintf(q->match[2], MATCH_MAX, "(%s) NOT (%s)", prefix, exact) < MATCH_MAX;
-	ok = ok && (size_t)snprintf(q->match[3], MATCH_MAX, "(%s) NOT (%s)", variant, prefix) < MATCH_MAX;
-	snprintf(q->any, MATCH_MAX, "%s", variant);
+	/* The typed words in alphabetical order make the whole-name token. */
+	char sorted[MATCH_MAX] = "", whole[PERSON_WHOLE_TOKEN_MAX + 3] = "\"\"";
+	for (int i = 0; i < q->n; i++)
+		ok = ok && put(sorted, sizeof sorted, " ") && put(sorted, sizeof sorted, q->words[i]);
+	char token[PERSON_WHOLE_TOKEN_MAX + 1];
+	if (person_whole_token(sorted, "", token, sizeof token))
+		snprintf(whole, sizeof whole, "\"%s\"", token);
+	else
+		snprintf(whole, sizeof whole, "\"0w\"");   /* a token nobody has */
+	ok = ok && (size_t)snprintf(q->match[0], MATCH_MAX, "%s", whole) < MATCH_MAX;
+	ok = ok && (size_t)snprintf(q->match[1], MATCH_MAX, "(%s) NOT %s", exact, whole) < MATCH_MAX;
+	ok = ok && (size_t)snprintf(q->match[2], MATCH_MAX, "(%s) NOT ((%s) OR %s)", prefix, exact, whole)
+	              < MATCH_MAX;
+	ok = ok && (size_t)snprintf(q->match[3], MATCH_MAX, "(%s) NOT ((%s) OR %s)", variant, prefix, whole)
+	              < MATCH_MAX;
+	ok = ok && (size_t)snprintf(q->any, MATCH_MAX, "(%s) OR %s", variant, whole) < MATCH_MAX;
 	return ok;
 }
 
@@ -241,9 +275,9 @@ static int tier_of(const struct lookup_query *q, const struct person *p, char *t
 		prefix = prefix && pre;
 		variant = variant && v;
 	}
-	if (exact)
-		return whole_name(q, p->family_name, p->given_names) ? 0 : 1;
-	return prefix ? 2 : variant ? 3 : -1;
+	if (whole_name(q, p->family_name, p->given_names))
+		return 0;
+	return exact ? 1 : prefix ? 2 : variant ? 3 : -1;
 }
 
 /* A person staying at the user's centre now, and their tier. */
@@ -331,8 +365,8 @@ struct page_rows {
 	size_t nresidents;
 };
 
-/* Adds resident id of segment seg, read in full. */
-static enum status add_resident(struct db *db, int seg, long long id, struct page_rows *r)
+/* Adds person id, read in full, to the page as a row of segment seg. */
+static enum status add_hit(struct db *db, int seg, long long id, struct page_rows *r)
 {
 	static const char sql[] =
 		"SELECT " PERSON_HIT_COLUMNS " FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
@@ -358,50 +392,43 @@ static enum status residents_fetch(struct db *db, int t, bool up, long long id, 
 	for (size_t k = 0; s == ST_OK && k < n && r->n < r->want; k++) {
 		const struct resident *x = &r->residents[up ? n - 1 - k : k];
 		if (x->tier == t && (up ? x->id > id : x->id < id))
-			s = add_resident(db, 2 * t, x->id, r);
+			s = add_hit(db, 2 * t, x->id, r);
 	}
 	return s;
 }
 
 /* Reads the rows of tier t beyond id that are not residents (newest first
- * after it; nearest first before it) until want rows in all. */
+ * after it; nearest first before it) until want rows in all. Only the ids
+ * come from the index; the rows kept are read in full afterwards. */
 static enum status tier_fetch(struct db *db, const struct lookup_query *q, int t, bool up, long long id,
                               struct page_rows *r)
 {
 	static const char sql[] =
-		"SELECT " PERSON_HIT_COLUMNS ", p.family_name, p.given_names FROM person_search s "
-		"JOIN person p ON p.id = s.rowid JOIN centre c ON c.id = p.centre_id "
-		"WHERE person_search MATCH ?1 AND s.rowid < ?2 ORDER BY s.rowid DESC";
+		"SELECT rowid FROM person_search WHERE person_search MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC";
 	static const char sql_up[] =
-		"SELECT " PERSON_HIT_COLUMNS ", p.family_name, p.given_names FROM person_search s "
-		"JOIN person p ON p.id = s.rowid JOIN centre c ON c.id = p.centre_id "
-		"WHERE person_search MATCH ?1 AND s.rowid > ?2 ORDER BY s.rowid ASC";
+		"SELECT rowid FROM person_search WHERE person_search MATCH ?1 AND rowid > ?2 ORDER BY rowid ASC";
 	sqlite3_stmt *st = db_stmt(db, up ? sql_up : sql);
 	if (!st)
 		return ST_INTERNAL;
+	long long *ids = malloc((size_t)r->want * sizeof *ids);
+	if (!ids)
+		return ST_NOMEM;
 	db_bind_text(st, 1, q->match[t]);
 	sqlite3_bind_int64(st, 2, id);
-	int rc = SQLITE_DONE;
-	while (r->n < r->want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int rc = SQLITE_DONE, n = 0;
+	while (r->n + n < r->want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long rowid = sqlite3_column_int64(st, 0);
 		if (is_resident(r->residents, r->nresidents, rowid))
 			continue;
-		if (t <= 1) {
-			const char *family = (const char *)sqlite3_column_text(st, PERSON_HIT_NCOLUMNS);
-			const char *given = (const char *)sqlite3_column_text(st, PERSON_HIT_NCOLUMNS + 1);
-			if (whole_name(q, family ? family : "", given ? given : "") != (t == 0))
-				continue;
-		}
-		struct person_hit *h = &r->hits[r->n++];
-		person_hit_read(st, h);
-		h->rank = person_rank_key(2 * t + 1, h->id);
-	}
-	if (r->n < r->want && rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return db_status_of(rc);
+		ids[n++] = rowid;
 	}
 	sqlite3_reset(st);
-	return ST_OK;
+	enum status s = r->n + n < r->want && rc != SQLITE_DONE ? db_status_of(rc) : ST_OK;
+	/* The statement is reset before the rows are read: one at a time. */
+	for (int i = 0; s == ST_OK && i < n; i++)
+		s = add_hit(db, 2 * t + 1, ids[i], r);
+	free(ids);
+	return s;
 }
 
 enum status person_lookup_page(struct db *db, const char *typed, enum page_dir dir, long long key, int limit,

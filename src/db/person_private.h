@@ -39,8 +39,17 @@ int person_lookup_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int m
  * case (its vowels are the only capitals, its consonants never a, i, u). */
 void person_key_token(const char *key, char *out, size_t size);
 
-/* Appends to out (a search-index text) p's key tokens, " 0k...", as many
- * whole ones as fit in size. */
+/* Longest whole-name token; longer names have none. */
+#define PERSON_WHOLE_TOKEN_MAX 96
+
+/* The whole-name token of a family and given names: "0w" and their words
+ * (names_words) in alphabetical order, joined by '0' ("Bâ Amadou" ->
+ * "0wamadou0ba"): a lookup typing exactly those words, in any order, finds
+ * it. False (out "") when there is no word or it would be too long. */
+bool person_whole_token(const char *family, const char *given, char *out, size_t size);
+
+/* Appends to out (a search-index text) p's whole-name token and key
+ * tokens, " 0w... 0k...", as many whole ones as fit in size. */
 void person_key_tokens(const struct person *p, char *out, size_t size);
 
 /* Words shorter than this have no typo probes (one letter in four is too

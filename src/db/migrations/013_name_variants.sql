@@ -1,8 +1,10 @@
 -- 013: the lookup finds spelling variants and one mistyped letter.
 -- The search index also holds each person's sound keys (core/names.c) as
 -- tokens "0k<key>", one per name word and one per two neighbouring words
--- written together (Abdou Rahmane = Abdourahmane); the data layer writes
--- them with the rest of the row. name_typo is the vocabulary of name words
+-- written together (Abdou Rahmane = Abdourahmane), and a token "0w<words>"
+-- of the family and given names sorted, so that the whole name typed in
+-- any order is one term; the data layer writes them with the rest of the
+-- row. name_typo is the vocabulary of name words
 -- of five letters or more: each word and each form of it with one letter
 -- deleted ("probe"), with the word. A typed word's own deletions meet the
 -- probes of every word one letter away (symmetric delete); those words
