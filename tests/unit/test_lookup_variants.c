@@ -266,11 +266,10 @@ static void best_match_first_and_pages_by_rank(void **state)
 	assert_int_equal(person_search(f->db, "keita sita", 0, PAGE, collect, &sita, &more), ST_OK);
 	assert_true(sita.n >= 2);
 	assert_int_equal(sita.ids[0], stays);
-	int gone_at = -1;
-	for (int i = 0; i < sita.n; i++)
-		if (sita.ids[i] == gone)
-			gone_at = i;
-	assert_true(gone_at > 0);
+	int gone_at = 1;
+	while (gone_at < sita.n && sita.ids[gone_at] != gone)
+		gone_at++;
+	assert_true(gone_at < sita.n);
 	struct page after = { 0 }, before = { 0 };
 	assert_int_equal(person_search(f->db, "keita sita", sita.ranks[gone_at - 1], 1, collect, &after, &more),
 	                 ST_OK);
@@ -307,7 +306,7 @@ static void best_match_first_and_pages_by_rank(void **state)
 static void rows_saved_before_get_their_keys_at_open(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { 0 };
 	struct db *db;
 	tmpdir_make(&t);
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);
