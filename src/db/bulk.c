@@ -532,12 +532,14 @@ static enum status person_lists(struct bulk *b, const struct person *p)
 	}
 	if (s == ST_OK)
 		s = person_typos(b, p);
+	/* A full batch goes before the next row, not after the last: the row
+	 * stays here while the person's stays are added (bulk_stay). */
+	if (s == ST_OK && b->nsearch == BATCH_ROWS)
+		s = flush_search(b);
 	if (s == ST_OK) {
 		struct search_row *r = &b->search[b->nsearch++];
 		r->id = p->id;
 		person_index_text(p, r->text, sizeof r->text);
-		if (b->nsearch == BATCH_ROWS)
-			s = flush_search(b);
 	}
 	return s;
 }
@@ -581,6 +583,27 @@ enum status bulk_person(struct bulk *b, struct person *p, long long consent_by,
 	return s == ST_OK ? person_lists(b, p) : s;
 }
 
+/* Adds to the search row of person the token of the centre it stays at
+ * now, as person_index_text writes it from person_read. */
+static enum status search_staying(struct bulk *b, long long person, const char *centre_code)
+{
+	char token[16];
+	person_here_token(centre_code, token, sizeof token);
+	for (int i = b->nsearch - 1; i >= 0; i--) {
+		if (b->search[i].id != person)
+			continue;
+		size_t len = strlen(b->search[i].text), t = strlen(token);
+		if (len + 1 + t + 1 <= sizeof b->search[i].text) {
+			b->search[i].text[len] = ' ';
+			memcpy(b->search[i].text + len + 1, token, t + 1);
+		}
+		return ST_OK;
+	}
+	/* Already stored: read back and written again. */
+	enum status s = flush_all(b);
+	return s == ST_OK ? person_reindex(b->db, person) : s;
+}
+
 enum status bulk_stay(struct bulk *b, long long person, const char *centre_code,
                       const char *admitted, const char *departed, const char *reason,
                       const bool services[SERVICE_COUNT_], long long *id)
@@ -596,6 +619,8 @@ enum status bulk_stay(struct bulk *b, long long person, const char *centre_code,
 	bulk_put_text(b, BT_STAY, 4, departed, true);
 	bulk_put_text(b, BT_STAY, 5, reason, true);
 	enum status s = bulk_row_done(b, BT_STAY);
+	if (s == ST_OK && (!departed || !departed[0]))
+		s = search_staying(b, person, centre_code);
 	for (int i = 0; s == ST_OK && i < SERVICE_COUNT_; i++) {
 		if (!services[i])
 			continue;

@@ -319,6 +319,8 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 	}
 	if (s == ST_OK)
 		s = person_write_lists(db, p);
+	if (s == ST_OK)   /* where the person stays now, for the index */
+		s = person_staying_at(db, p->id, p->staying_at, sizeof p->staying_at);
 	if (s == ST_OK)
 		s = write_index(db, p);
 	if (s == ST_OK) {

@@ -82,6 +82,65 @@ int person_lookup_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int m
 	return n;
 }
 
+void person_here_token(const char *centre_code, char *out, size_t size)
+{
+	size_t n = 0;
+	if (size < 3) {
+		if (size)
+			out[0] = '\0';
+		return;
+	}
+	out[n++] = '0';
+	out[n++] = 'h';
+	for (; *centre_code && n + 1 < size; centre_code++) {
+		char c = *centre_code;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[n++] = c;
+	}
+	out[n] = '\0';
+}
+
+enum status person_staying_at(struct db *db, long long id, char *code, size_t size)
+{
+	static const char sql[] =
+		"SELECT c.code FROM stay y JOIN centre c ON c.id = y.centre_id "
+		"WHERE y.person_id = ?1 AND y.departed IS NULL ORDER BY y.admitted DESC LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	code[0] = '\0';
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 0, code, size);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+enum status person_reindex(struct db *db, long long id)
+{
+	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_search WHERE rowid = ?1");
+	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO person_search (rowid, text) VALUES (?1, ?2)");
+	struct person *p = malloc(sizeof *p);
+	char *text = malloc(PERSON_INDEX_TEXT);
+	enum status s = !p || !text ? ST_NOMEM : !del || !ins ? ST_INTERNAL : person_read(db, id, p);
+	if (s == ST_OK) {
+		person_index_text(p, text, PERSON_INDEX_TEXT);
+		sqlite3_bind_int64(del, 1, id);
+		s = db_step_done(del);
+	}
+	if (s == ST_OK) {
+		sqlite3_bind_int64(ins, 1, id);
+		db_bind_text(ins, 2, text);
+		s = db_step_done(ins);
+	}
+	free(p);
+	free(text);
+	return s;
+}
+
 void person_key_token(const char *key, char *out, size_t size)
 {
 	size_t n = 0;
@@ -135,12 +194,16 @@ void person_key_tokens(const struct person *p, char *out, size_t size)
 	size_t len = strlen(out);
 	char whole[PERSON_WHOLE_TOKEN_MAX + 1];
 	bool has_whole = person_whole_token(p->family_name, p->given_names, whole, sizeof whole);
-	for (int k = -1; k < n; k++) {
+	for (int k = -1; k <= n; k++) {
 		char token[PERSON_WHOLE_TOKEN_MAX + 1];
 		if (k < 0 && !has_whole)
 			continue;
+		if (k == n && !p->staying_at[0])
+			break;
 		if (k < 0)
 			memcpy(token, whole, sizeof token);
+		else if (k == n)
+			person_here_token(p->staying_at, token, sizeof token);
 		else
 			person_key_token(keys[k], token, sizeof token);
 		size_t t = strlen(token);
@@ -216,16 +279,13 @@ enum status person_keys_upgrade(struct db *db)
 	if (rc != SQLITE_ROW)
 		return db_status_of(rc);
 	sqlite3_stmt *ids = db_stmt(db, "SELECT id FROM person WHERE id > ?1 ORDER BY id LIMIT 1");
-	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_search WHERE rowid = ?1");
-	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO person_search (rowid, text) VALUES (?1, ?2)");
 	sqlite3_stmt *done = db_stmt(db, "DELETE FROM setting WHERE key = 'lookup_keys_pending'");
 	struct person *p = malloc(sizeof *p);
-	char *text = malloc(PERSON_INDEX_TEXT);
 	enum status s = ST_INTERNAL;
 	bool began = false;
-	if (!p || !text)
+	if (!p)
 		s = ST_NOMEM;
-	else if (ids && del && ins && done)
+	else if (ids && done)
 		began = (s = db_begin(db)) == ST_OK;
 	for (long long id = 0; s == ST_OK;) {
 		sqlite3_bind_int64(ids, 1, id);
@@ -236,17 +296,9 @@ enum status person_keys_upgrade(struct db *db)
 			s = rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 			break;
 		}
-		s = person_read(db, id, p);
-		if (s != ST_OK)
-			break;
-		person_index_text(p, text, PERSON_INDEX_TEXT);
-		sqlite3_bind_int64(del, 1, id);
-		s = db_step_done(del);
-		if (s == ST_OK) {
-			sqlite3_bind_int64(ins, 1, id);
-			db_bind_text(ins, 2, text);
-			s = db_step_done(ins);
-		}
+		s = person_reindex(db, id);
+		if (s == ST_OK)
+			s = person_read(db, id, p);
 		if (s == ST_OK)
 			s = person_write_typos(db, p);
 	}
@@ -255,6 +307,5 @@ enum status person_keys_upgrade(struct db *db)
 	if (began)
 		s = db_finish(db, s);
 	free(p);
-	free(text);
 	return s;
 }

@@ -39,6 +39,18 @@ int person_lookup_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int m
  * case (its vowels are the only capitals, its consonants never a, i, u). */
 void person_key_token(const char *key, char *out, size_t size);
 
+/* The token of the people staying at a centre now: "0h" and its code in
+ * lower case ("AGZ" -> "0hagz"). */
+void person_here_token(const char *centre_code, char *out, size_t size);
+
+/* The code of the centre where person id is staying now (open stay) into
+ * code, "" when none. */
+enum status person_staying_at(struct db *db, long long id, char *code, size_t size);
+
+/* Writes again the search-index row of person id, as read now (after a
+ * stay opened or closed: the row holds where the person stays). */
+enum status person_reindex(struct db *db, long long id);
+
 /* Longest whole-name token; longer names have none. */
 #define PERSON_WHOLE_TOKEN_MAX 96
 
@@ -48,8 +60,9 @@ void person_key_token(const char *key, char *out, size_t size);
  * it. False (out "") when there is no word or it would be too long. */
 bool person_whole_token(const char *family, const char *given, char *out, size_t size);
 
-/* Appends to out (a search-index text) p's whole-name token and key
- * tokens, " 0w... 0k...", as many whole ones as fit in size. */
+/* Appends to out (a search-index text) p's whole-name token, key tokens
+ * and the token of the centre it stays at (p->staying_at), " 0w... 0k...
+ * 0h...", as many whole ones as fit in size. */
 void person_key_tokens(const struct person *p, char *out, size_t size);
 
 /* Words shorter than this have no typo probes (one letter in four is too

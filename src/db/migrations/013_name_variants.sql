@@ -3,8 +3,10 @@
 -- tokens "0k<key>", one per name word and one per two neighbouring words
 -- written together (Abdou Rahmane = Abdourahmane), and a token "0w<words>"
 -- of the family and given names sorted, so that the whole name typed in
--- any order is one term; the data layer writes them with the rest of the
--- row. name_typo is the vocabulary of name words
+-- any order is one term, and "0h<centre>" while the person stays at that
+-- centre (written again when a stay opens or closes), so that the people
+-- staying at the user's centre come first; the data layer writes them with
+-- the rest of the row. name_typo is the vocabulary of name words
 -- of five letters or more: each word and each form of it with one letter
 -- deleted ("probe"), with the word. A typed word's own deletions meet the
 -- probes of every word one letter away (symmetric delete); those words
@@ -18,10 +20,6 @@ CREATE TABLE name_typo (
 	word  TEXT NOT NULL,
 	PRIMARY KEY (probe, word)
 ) WITHOUT ROWID;
-
--- Residents of a centre by person, newest first: the lookup lists the
--- people staying at the user's centre first in each tier.
-CREATE INDEX stay_here ON stay(centre_id, person_id) WHERE departed IS NULL;
 
 -- The rows saved before: given their keys by the program when it next
 -- opens the database (person_keys.c), in one transaction.
