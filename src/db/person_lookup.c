@@ -35,10 +35,23 @@
 #define TIERS 4
 #define SEGMENTS (2 * TIERS) /* each tier: residents first, then the others */
 #define RANK_SHIFT 40       /* ids stay below 2^40 */
+#define ALTS_MAX 24         /* other tokens a typed word may match */
+#define SMALL_RESULT 128    /* found by fewer: one query, ranked here */
+#define TOKENS_MAX 96       /* tokens of an index row read back */
+
+/* The other tokens a typed word matches in tier 3. */
+struct alts {
+	int n;
+	char token[ALTS_MAX][32];
+};
 
 struct lookup_query {
 	int n;
 	char words[QUERY_WORDS][32];
+	char cut[QUERY_WORDS][INDEXED_PREFIX + 1];   /* as a prefix term */
+	struct alts alts[QUERY_WORDS];
+	char whole[PERSON_WHOLE_TOKEN_MAX + 1];      /* "" when too long */
+	char here[16];                               /* "" when no centre */
 	char match[SEGMENTS][MATCH_MAX];   /* the MATCH of each segment, "" for none */
 	char any[MATCH_MAX];            /* every tier at once, for counting */
 };
@@ -60,13 +73,13 @@ static bool put(char *out, size_t size, const char *text)
 
 /* Appends the key token of word (or of two words joined) as an FTS term
  * " OR \"0k...\"", unless it is in the group already. */
-static void put_key(char *group, size_t size, const char *key)
+static void put_key(char *group, size_t size, struct alts *a, const char *key)
 {
 	char token[NAMES_KEY_MAX + 2], term[NAMES_KEY_MAX + 16];
 	person_key_token(key, token, sizeof token);
 	snprintf(term, sizeof term, " OR \"%s\"", token);
-	if (!strstr(group, term))
-		put(group, size, term);
+	if (!strstr(group, term) && put(group, size, term) && a->n < ALTS_MAX)
+		snprintf(a->token[a->n++], sizeof a->token[0], "%s", token);
 }
 
 /* True when a and b differ by one letter inserted, deleted or replaced. */
@@ -91,7 +104,7 @@ static bool one_edit(const char *a, const char *b)
 }
 
 /* The vocabulary words one letter away from word, as whole-word terms. */
-static void put_typo_words(struct db *db, const char *word, char *group, size_t size)
+static void put_typo_words(struct db *db, const char *word, char *group, size_t size, struct alts *a)
 {
 	char probes[PERSON_TYPO_PROBES][32];
 	int np = person_typo_probes(word, probes, PERSON_TYPO_PROBES), taken = 0;
@@ -109,8 +122,11 @@ static void put_typo_words(struct db *db, const char *word, char *group, size_t 
 			if (!near || strcmp(near, word) == 0 || !one_edit(word, near))
 				continue;
 			snprintf(term, sizeof term, " OR \"%.31s\"", near);
-			if (!strstr(group, term) && put(group, size, term))
+			if (!strstr(group, term) && put(group, size, term)) {
+				if (a->n < ALTS_MAX)
+					snprintf(a->token[a->n++], sizeof a->token[0], "%.31s", near);
 				taken++;
+			}
 		}
 		sqlite3_reset(st);
 	}
@@ -160,8 +176,8 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		memcpy(q->words[q->n++], words[i], sizeof words[i]);
 	if (q->n == 0)
 		return false;
-	char here[16] = "";
-	if (user_centre_token(db, here, sizeof here) != ST_OK)
+	char *here = q->here;
+	if (user_centre_token(db, q->here, sizeof q->here) != ST_OK)
 		return false;
 	char exact[MATCH_MAX] = "", prefix[MATCH_MAX] = "", variant[MATCH_MAX] = "";
 	bool ok = true;
@@ -171,21 +187,22 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		snprintf(term, sizeof term, "%s\"%s\"", i ? " " : "", w);
 		ok = ok && put(exact, sizeof exact, term);
 		snprintf(cut, sizeof cut, "%s", w);
+		memcpy(q->cut[i], cut, sizeof cut);
 		snprintf(term, sizeof term, "%s\"%s\"*", i ? " " : "", cut);
 		ok = ok && put(prefix, sizeof prefix, term);
 		snprintf(group, sizeof group, "%s(\"%s\"*", i ? " AND " : "", cut);
 		names_key(w, key, sizeof key);
-		put_key(group, sizeof group, key);
-		put_typo_words(db, w, group, sizeof group);
+		put_key(group, sizeof group, &q->alts[i], key);
+		put_typo_words(db, w, group, sizeof group, &q->alts[i]);
 		if (i > 0) {
 			join(q->words[i - 1], w, joined);
 			names_key(joined, key, sizeof key);
-			put_key(group, sizeof group, key);
+			put_key(group, sizeof group, &q->alts[i], key);
 		}
 		if (i + 1 < q->n) {
 			join(w, q->words[i + 1], joined);
 			names_key(joined, key, sizeof key);
-			put_key(group, sizeof group, key);
+			put_key(group, sizeof group, &q->alts[i], key);
 		}
 		ok = ok && put(group, sizeof group, ")") && put(variant, sizeof variant, group);
 	}
@@ -196,8 +213,10 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 	for (int i = 0; i < q->n; i++)
 		ok = ok && put(sorted, sizeof sorted, " ") && put(sorted, sizeof sorted, q->words[i]);
 	char token[PERSON_WHOLE_TOKEN_MAX + 1];
-	if (person_whole_token(sorted, "", token, sizeof token))
+	if (person_whole_token(sorted, "", token, sizeof token)) {
 		snprintf(whole, sizeof whole, "\"%s\"", token);
+		memcpy(q->whole, token, sizeof q->whole);
+	}
 	else
 		snprintf(whole, sizeof whole, "\"0w\"");   /* a token nobody has */
 	char *tier = malloc(MATCH_MAX);
@@ -283,6 +302,154 @@ static enum status segment_fetch(struct db *db, const struct lookup_query *q, in
 	return s;
 }
 
+/* ---- few people found: one query, ranked here ---------------------------- */
+
+/* Splits an index row into its tokens, folded and split as the tokenizer
+ * does (letters and digits; other bytes of UTF-8 letters kept in).
+ * Returns how many, or -1 when out of memory. */
+static int row_tokens(const char *text, char (*tokens)[32])
+{
+	char *folded = text_fold(text);
+	if (!folded)
+		return -1;
+	int n = 0;
+	for (const unsigned char *c = (const unsigned char *)folded; *c && n < TOKENS_MAX;) {
+		size_t len = 0;
+		while (*c && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80))
+			c++;
+		while ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80) {
+			if (len < 31)
+				tokens[n][len++] = (char)*c;
+			c++;
+		}
+		tokens[n][len] = '\0';
+		n += len > 0;
+	}
+	free(folded);
+	return n;
+}
+
+/* True when t is one of the n tokens (or begins one, for a prefix). */
+static bool has(char (*tokens)[32], int n, const char *t, bool prefix)
+{
+	size_t len = strlen(t);
+	for (int k = 0; k < n; k++)
+		if (prefix ? strncmp(tokens[k], t, len) == 0 : strcmp(tokens[k], t) == 0)
+			return true;
+	return false;
+}
+
+/* The segment of an index row for q, as the queries of the segments give
+ * it (2 x tier, plus 1 when not staying at the user's centre); -1 for
+ * none, -2 when out of memory. */
+static int segment_of(const struct lookup_query *q, const char *text)
+{
+	char tokens[TOKENS_MAX][32];
+	int n = row_tokens(text, tokens);
+	if (n < 0)
+		return -2;
+	bool exact = true, prefix = true, variant = true;
+	for (int i = 0; i < q->n; i++) {
+		bool e = has(tokens, n, q->words[i], false), pre = has(tokens, n, q->cut[i], true), v = pre;
+		for (int a = 0; !v && a < q->alts[i].n; a++)
+			v = has(tokens, n, q->alts[i].token[a], false);
+		exact = exact && e;
+		prefix = prefix && pre;
+		variant = variant && v;
+	}
+	int tier = q->whole[0] && has(tokens, n, q->whole, false) ? 0 : exact ? 1 : prefix ? 2 : variant ? 3 : -1;
+	if (tier < 0)
+		return -1;
+	return 2 * tier + !(q->here[0] && has(tokens, n, q->here, false));
+}
+
+struct ranked {
+	long long id;
+	int seg;
+};
+
+/* Best segment first, newest first within one. */
+static int by_rank(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->seg != y->seg)
+		return x->seg < y->seg ? -1 : 1;
+	return (x->id < y->id) - (x->id > y->id);
+}
+
+/* When q finds SMALL_RESULT people or fewer: all of them, ranked, in *rows
+ * (*n); *small false otherwise. */
+static enum status small_result(struct db *db, const struct lookup_query *q, bool *small, struct ranked **rows,
+                                size_t *n)
+{
+	static const char count[] =
+		"SELECT count(*) FROM (SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT ?2)";
+	static const char all[] = "SELECT rowid, text FROM person_search WHERE person_search MATCH ?1";
+	*small = false;
+	*rows = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, count);
+	if (!st)
+		return ST_INTERNAL;
+	db_bind_text(st, 1, q->any);
+	sqlite3_bind_int(st, 2, SMALL_RESULT + 1);
+	int rc = sqlite3_step(st);
+	int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_status_of(rc);
+	if (found > SMALL_RESULT)
+		return ST_OK;
+	*small = true;
+	if (!(st = db_stmt(db, all)))
+		return ST_INTERNAL;
+	size_t cap = 0;
+	enum status s = ST_OK;
+	db_bind_text(st, 1, q->any);
+	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 1);
+		int seg = segment_of(q, text ? text : "");
+		struct ranked *r = seg == -2 ? NULL : db_grow((void **)rows, n, &cap, sizeof **rows);
+		if (!r) {
+			s = ST_NOMEM;
+			break;
+		}
+		/* Found by the index but not here (a letter folded otherwise):
+		 * shown last rather than lost. */
+		*r = (struct ranked){ sqlite3_column_int64(st, 0), seg < 0 ? SEGMENTS - 1 : seg };
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_status_of(rc);
+	sqlite3_reset(st);
+	if (s == ST_OK)
+		qsort(*rows, *n, sizeof **rows, by_rank);
+	return s;
+}
+
+/* The page of a small result beyond key (see person_search_page). */
+static enum status small_page(struct db *db, const struct ranked *rows, size_t n, bool up, long long key,
+                              struct page_rows *r)
+{
+	/* After the key: from the first row ranked after it; before it: up to
+	 * the last row ranked before it. */
+	size_t from = up ? n : 0;
+	if (key > 0) {
+		struct ranked k = { key & ((1LL << RANK_SHIFT) - 1), (int)(key >> RANK_SHIFT) };
+		from = 0;
+		while (from < n && by_rank(&rows[from], &k) < (up ? 0 : 1))
+			from++;
+	}
+	enum status s = ST_OK;
+	if (up) {
+		for (size_t i = from; s == ST_OK && i > 0 && r->n < r->want; i--)
+			s = add_hit(db, rows[i - 1].seg, rows[i - 1].id, r);
+	} else {
+		for (size_t i = from; s == ST_OK && i < n && r->n < r->want; i++)
+			s = add_hit(db, rows[i].seg, rows[i].id, r);
+	}
+	return s;
+}
+
 enum status person_lookup_page(struct db *db, const char *typed, enum page_dir dir, long long key, int limit,
                                void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
 {
@@ -299,14 +466,21 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 		free(q);
 		return ST_NOMEM;
 	}
-	enum status s = ST_OK;
-	bool up = dir == PAGE_BEFORE;
+	bool up = dir == PAGE_BEFORE, small;
+	struct ranked *rows;
+	size_t nrows;
+	/* Few found: one query, ranked here. */
+	enum status s = small_result(db, q, &small, &rows, &nrows);
+	if (s == ST_OK && small)
+		s = small_page(db, rows, nrows, up, key, &r);
+	free(rows);
+	/* Many found: a query per segment, until the page is full. */
 	int seg = key > 0 ? (int)(key >> RANK_SHIFT) : up ? SEGMENTS - 1 : 0;
 	long long id = key > 0 ? key & ((1LL << RANK_SHIFT) - 1) : up ? 0 : INT64_MAX;
 	if (seg >= SEGMENTS)
 		seg = SEGMENTS - 1;
 	/* One row beyond the page tells whether more remain. */
-	while (s == ST_OK && r.n < r.want && seg >= 0 && seg < SEGMENTS) {
+	while (!small && s == ST_OK && r.n < r.want && seg >= 0 && seg < SEGMENTS) {
 		s = segment_fetch(db, q, seg, up, id, &r);
 		seg += up ? -1 : 1;
 		id = up ? 0 : INT64_MAX;

@@ -311,6 +311,55 @@ static void best_match_first_and_pages_by_rank(void **state)
 	assert_int_equal(n, 10);
 }
 
+/* True when rank a comes before rank b: segment first, then newest. */
+static bool ranked_before(long long a, long long b)
+{
+	long long sa = a >> 40, sb = b >> 40, ia = a & ((1LL << 40) - 1), ib = b & ((1LL << 40) - 1);
+	return sa != sb ? sa < sb : ia > ib;
+}
+
+/* Many found (a query per segment): pages follow each other in the ranked
+ * order without a gap or a repeat, the same forwards and backwards. */
+static void many_found_page_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	const char *query = "ma";
+	int total;
+	bool over;
+	assert_int_equal(person_search_count(f->db, query, 100000, &total, &over), ST_OK);
+	assert_true(total > 300);
+	long long *fwd = calloc((size_t)total + PAGE, sizeof *fwd);
+	assert_non_null(fwd);
+	int n = 0;
+	long long key = 0;
+	bool more = true;
+	while (more) {
+		struct page p = { 0 };
+		assert_int_equal(person_search(f->db, query, key, PAGE, collect, &p, &more), ST_OK);
+		for (int i = 0; i < p.n; i++) {
+			if (n > 0)
+				assert_true(ranked_before(fwd[n - 1], p.ranks[i]));
+			fwd[n++] = p.ranks[i];
+		}
+		assert_true(p.n == PAGE || !more);
+		key = p.n ? p.ranks[p.n - 1] : key;
+	}
+	assert_int_equal(n, total);
+	/* Backwards from the end. */
+	int back = n;
+	key = 0;
+	more = true;
+	while (more) {
+		struct page p = { 0 };
+		assert_int_equal(person_search_page(f->db, query, PAGE_BEFORE, key, PAGE, collect, &p, &more), ST_OK);
+		for (int i = p.n - 1; i >= 0; i--)
+			assert_int_equal(p.ranks[i], fwd[--back]);
+		key = p.n ? p.ranks[0] : key;
+	}
+	assert_int_equal(back, 0);
+	free(fwd);
+}
+
 /* People saved before the lookup had keys get them when the database is
  * next opened, once. */
 static void rows_saved_before_get_their_keys_at_open(void **state)
@@ -354,6 +403,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(variants_are_found_on_the_first_page),
 		cmocka_unit_test(best_match_first_and_pages_by_rank),
+		cmocka_unit_test(many_found_page_both_ways),
 		cmocka_unit_test(rows_saved_before_get_their_keys_at_open),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
