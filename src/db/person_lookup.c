@@ -106,6 +106,8 @@ static bool one_edit(const char *a, const char *b)
 /* The vocabulary words one letter away from word, as whole-word terms. */
 static void put_typo_words(struct db *db, const char *word, char *group, size_t size, struct alts *a)
 {
+	char own[NAMES_KEY_MAX], key[NAMES_KEY_MAX];
+	names_key(word, own, sizeof own);
 	char probes[PERSON_TYPO_PROBES][32];
 	int np = person_typo_probes(word, probes, PERSON_TYPO_PROBES), taken = 0;
 	if (!np)
@@ -120,6 +122,10 @@ static void put_typo_words(struct db *db, const char *word, char *group, size_t 
 			char term[48];
 			/* Two deletions meet for two letters apart too: keep one. */
 			if (!near || strcmp(near, word) == 0 || !one_edit(word, near))
+				continue;
+			/* A near word of the same sound key is found by the key. */
+			names_key(near, key, sizeof key);
+			if (strcmp(key, own) == 0)
 				continue;
 			snprintf(term, sizeof term, " OR \"%.31s\"", near);
 			if (!strstr(group, term) && put(group, size, term)) {
@@ -378,50 +384,54 @@ static int by_rank(const void *a, const void *b)
 }
 
 /* When q finds SMALL_RESULT people or fewer: all of them, ranked, in *rows
- * (*n); *small false otherwise. */
+ * (*n); *small false otherwise. The ids come first (the index alone); the
+ * rows of the index are read back only for a small result. */
 static enum status small_result(struct db *db, const struct lookup_query *q, bool *small, struct ranked **rows,
                                 size_t *n)
 {
-	static const char count[] =
-		"SELECT count(*) FROM (SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT ?2)";
-	static const char all[] = "SELECT rowid, text FROM person_search WHERE person_search MATCH ?1";
+	static const char ids[] = "SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT ?2";
+	static const char row[] = "SELECT text FROM person_search WHERE rowid = ?1";
 	*small = false;
 	*rows = NULL;
 	*n = 0;
-	sqlite3_stmt *st = db_stmt(db, count);
-	if (!st)
+	sqlite3_stmt *st = db_stmt(db, ids), *text = db_stmt(db, row);
+	if (!st || !text)
 		return ST_INTERNAL;
+	long long found[SMALL_RESULT + 1];
+	int nfound = 0, rc;
 	db_bind_text(st, 1, q->any);
 	sqlite3_bind_int(st, 2, SMALL_RESULT + 1);
-	int rc = sqlite3_step(st);
-	int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nfound <= SMALL_RESULT)
+		found[nfound++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return db_status_of(rc);
-	if (found > SMALL_RESULT)
+	if (nfound > SMALL_RESULT)
 		return ST_OK;
-	*small = true;
-	if (!(st = db_stmt(db, all)))
-		return ST_INTERNAL;
-	size_t cap = 0;
+	*rows = malloc((size_t)(nfound ? nfound : 1) * sizeof **rows);
+	if (!*rows)
+		return ST_NOMEM;
 	enum status s = ST_OK;
-	db_bind_text(st, 1, q->any);
-	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 1);
-		int seg = segment_of(q, text ? text : "");
-		struct ranked *r = seg == -2 ? NULL : db_grow((void **)rows, n, &cap, sizeof **rows);
-		if (!r) {
-			s = ST_NOMEM;
-			break;
+	for (int i = 0; s == ST_OK && i < nfound; i++) {
+		sqlite3_bind_int64(text, 1, found[i]);
+		rc = sqlite3_step(text);
+		int seg = -1;
+		if (rc == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(text, 0);
+			seg = segment_of(q, t ? t : "");
 		}
+		sqlite3_reset(text);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			s = db_status_of(rc);
+		else if (seg == -2)
+			s = ST_NOMEM;
 		/* Found by the index but not here (a letter folded otherwise):
 		 * shown last rather than lost. */
-		*r = (struct ranked){ sqlite3_column_int64(st, 0), seg < 0 ? SEGMENTS - 1 : seg };
+		else
+			(*rows)[(*n)++] = (struct ranked){ found[i], seg < 0 ? SEGMENTS - 1 : seg };
 	}
-	if (s == ST_OK && rc != SQLITE_DONE)
-		s = db_status_of(rc);
-	sqlite3_reset(st);
-	if (s == ST_OK)
+	*small = s == ST_OK;
+	if (*small)
 		qsort(*rows, *n, sizeof **rows, by_rank);
 	return s;
 }
