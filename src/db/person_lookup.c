@@ -54,6 +54,7 @@ struct lookup_query {
 	char here[16];                               /* "" when no centre */
 	char match[SEGMENTS][MATCH_MAX];   /* the MATCH of each segment, "" for none */
 	char any[MATCH_MAX];            /* every tier at once, for counting */
+	char here_any[MATCH_MAX];       /* every tier, residents only; "" */
 };
 
 long long person_rank_key(int segment, long long id)
@@ -229,6 +230,8 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 	if (!tier)
 		return false;
 	for (int t = 0; ok && t < TIERS; t++) {
+		if (t == 0 && !q->whole[0])
+			continue;   /* too long a name for a whole-name token: nobody */
 		if (t == 0)
 			ok = (size_t)snprintf(tier, MATCH_MAX, "%s", whole) < MATCH_MAX;
 		else if (t == 1)
@@ -248,6 +251,8 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 	}
 	free(tier);
 	ok = ok && (size_t)snprintf(q->any, MATCH_MAX, "(%s) OR %s", variant, whole) < MATCH_MAX;
+	if (ok && here[0])
+		ok = (size_t)snprintf(q->here_any, MATCH_MAX, "(%s) AND \"%s\"", q->any, here) < MATCH_MAX;
 	return ok;
 }
 
@@ -383,11 +388,11 @@ static int by_rank(const void *a, const void *b)
 	return (x->id < y->id) - (x->id > y->id);
 }
 
-/* When q finds SMALL_RESULT people or fewer: all of them, ranked, in *rows
- * (*n); *small false otherwise. The ids come first (the index alone); the
+/* When match (q->any, or its residents) finds SMALL_RESULT people or
+ * fewer: all of them, ranked, in *rows (*n); *small false otherwise. The ids come first (the index alone); the
  * rows of the index are read back only for a small result. */
-static enum status small_result(struct db *db, const struct lookup_query *q, bool *small, struct ranked **rows,
-                                size_t *n)
+static enum status small_result(struct db *db, const struct lookup_query *q, const char *match, bool *small,
+                                struct ranked **rows, size_t *n)
 {
 	static const char ids[] = "SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT ?2";
 	static const char row[] = "SELECT text FROM person_search WHERE rowid = ?1";
@@ -399,7 +404,7 @@ static enum status small_result(struct db *db, const struct lookup_query *q, boo
 		return ST_INTERNAL;
 	long long found[SMALL_RESULT + 1];
 	int nfound = 0, rc;
-	db_bind_text(st, 1, q->any);
+	db_bind_text(st, 1, match);
 	sqlite3_bind_int(st, 2, SMALL_RESULT + 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nfound <= SMALL_RESULT)
 		found[nfound++] = sqlite3_column_int64(st, 0);
@@ -433,6 +438,20 @@ static enum status small_result(struct db *db, const struct lookup_query *q, boo
 	*small = s == ST_OK;
 	if (*small)
 		qsort(*rows, *n, sizeof **rows, by_rank);
+	return s;
+}
+
+/* The residents of segment seg (even) beyond id, from the ranked list of
+ * them, in the direction asked. */
+static enum status ranked_fetch(struct db *db, const struct ranked *rows, size_t n, int seg, bool up, long long id,
+                                struct page_rows *r)
+{
+	enum status s = ST_OK;
+	for (size_t k = 0; s == ST_OK && k < n && r->n < r->want; k++) {
+		const struct ranked *x = &rows[up ? n - 1 - k : k];
+		if (x->seg == seg && (up ? x->id > id : x->id < id))
+			s = add_hit(db, seg, x->id, r);
+	}
 	return s;
 }
 
@@ -480,10 +499,17 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 	struct ranked *rows;
 	size_t nrows;
 	/* Few found: one query, ranked here. */
-	enum status s = small_result(db, q, &small, &rows, &nrows);
+	enum status s = small_result(db, q, q->any, &small, &rows, &nrows);
 	if (s == ST_OK && small)
 		s = small_page(db, rows, nrows, up, key, &r);
 	free(rows);
+	rows = NULL;
+	nrows = 0;
+	/* Many found, few of them staying at the user's centre (as a rule):
+	 * those are ranked here from one query too. */
+	bool few_here = false;
+	if (s == ST_OK && !small && q->here_any[0])
+		s = small_result(db, q, q->here_any, &few_here, &rows, &nrows);
 	/* Many found: a query per segment, until the page is full. */
 	int seg = key > 0 ? (int)(key >> RANK_SHIFT) : up ? SEGMENTS - 1 : 0;
 	long long id = key > 0 ? key & ((1LL << RANK_SHIFT) - 1) : up ? 0 : INT64_MAX;
@@ -491,7 +517,10 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 		seg = SEGMENTS - 1;
 	/* One row beyond the page tells whether more remain. */
 	while (!small && s == ST_OK && r.n < r.want && seg >= 0 && seg < SEGMENTS) {
-		s = segment_fetch(db, q, seg, up, id, &r);
+		if (few_here && seg % 2 == 0)
+			s = ranked_fetch(db, rows, nrows, seg, up, id, &r);
+		else
+			s = segment_fetch(db, q, seg, up, id, &r);
 		seg += up ? -1 : 1;
 		id = up ? 0 : INT64_MAX;
 	}
@@ -501,6 +530,7 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 		for (int i = 0; i < n; i++)
 			cb(&r.hits[up ? n - 1 - i : i], ctx);
 	}
+	free(rows);
 	free(r.hits);
 	free(q);
 	return s;
