@@ -162,6 +162,9 @@ static enum status flush_search(struct bulk *b)
 	}
 	if (s == ST_OK && b->nsearch == BATCH_ROWS)
 		s = db_step_done(st);
+	for (int i = 0; i < b->nsearch && s == ST_OK; i++)
+		if (strstr(b->search[i].text, " 0h"))
+			s = person_here_write(b->db, b->search[i].id, b->search[i].text);
 	b->nsearch = 0;
 	return s;
 }

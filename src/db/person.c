@@ -126,6 +126,8 @@ static enum status write_index(struct db *db, const struct person *p)
 		db_bind_text(ins, 2, text);
 		s = db_step_done(ins);
 	}
+	if (s == ST_OK)
+		s = person_here_write(db, p->id, text);
 	if (s == ST_OK) {
 		sqlite3_bind_int64(delk, 1, p->id);
 		s = db_step_done(delk);

@@ -119,6 +119,24 @@ enum status person_staying_at(struct db *db, long long id, char *code, size_t si
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
+enum status person_here_write(struct db *db, long long id, const char *text)
+{
+	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_here WHERE rowid = ?1");
+	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO person_here (rowid, text) VALUES (?1, ?2)");
+	if (!del || !ins)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(del, 1, id);
+	enum status s = db_step_done(del);
+	/* Only a centre token begins with "0h" (names are letters, numbers
+	 * digits): the person stays somewhere now. */
+	if (s == ST_OK && strstr(text, " 0h")) {
+		sqlite3_bind_int64(ins, 1, id);
+		db_bind_text(ins, 2, text);
+		s = db_step_done(ins);
+	}
+	return s;
+}
+
 enum status person_reindex(struct db *db, long long id)
 {
 	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_search WHERE rowid = ?1");
@@ -136,6 +154,8 @@ enum status person_reindex(struct db *db, long long id)
 		db_bind_text(ins, 2, text);
 		s = db_step_done(ins);
 	}
+	if (s == ST_OK)
+		s = person_here_write(db, id, text);
 	free(p);
 	free(text);
 	return s;

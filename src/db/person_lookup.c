@@ -15,7 +15,9 @@
  * A tier holds only the people no tier above holds (FTS5 NOT). Within a
  * tier, the people staying at the user's centre now come first: the index
  * row of each person holds the centre it stays at (person_here_token,
- * written again when a stay opens or closes). A page continues from a key
+ * written again when a stay opens or closes), and the rows of residents
+ * are also in a small index of their own (person_here), where the queries
+ * of their segments run. A page continues from a key
  * made of the segment (tier, then resident or not) and the id
  * (person_rank_key), so that paging stays by key both ways. */
 #include <stdint.h>
@@ -291,9 +293,15 @@ static enum status segment_fetch(struct db *db, const struct lookup_query *q, in
 		"SELECT rowid FROM person_search WHERE person_search MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC";
 	static const char sql_up[] =
 		"SELECT rowid FROM person_search WHERE person_search MATCH ?1 AND rowid > ?2 ORDER BY rowid ASC";
+	/* Residents: the same query on the index of residents alone. */
+	static const char here[] =
+		"SELECT rowid FROM person_here WHERE person_here MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC";
+	static const char here_up[] =
+		"SELECT rowid FROM person_here WHERE person_here MATCH ?1 AND rowid > ?2 ORDER BY rowid ASC";
 	if (!q->match[seg][0])
 		return ST_OK;   /* no centre: nobody stays at it */
-	sqlite3_stmt *st = db_stmt(db, up ? sql_up : sql);
+	bool resident = seg % 2 == 0;
+	sqlite3_stmt *st = db_stmt(db, resident ? (up ? here_up : here) : up ? sql_up : sql);
 	if (!st)
 		return ST_INTERNAL;
 	long long *ids = malloc((size_t)r->want * sizeof *ids);
@@ -391,15 +399,17 @@ static int by_rank(const void *a, const void *b)
 /* When match (q->any, or its residents) finds SMALL_RESULT people or
  * fewer: all of them, ranked, in *rows (*n); *small false otherwise. The ids come first (the index alone); the
  * rows of the index are read back only for a small result. */
-static enum status small_result(struct db *db, const struct lookup_query *q, const char *match, bool *small,
-                                struct ranked **rows, size_t *n)
+static enum status small_result(struct db *db, const struct lookup_query *q, const char *match, bool here,
+                                bool *small, struct ranked **rows, size_t *n)
 {
 	static const char ids[] = "SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT ?2";
 	static const char row[] = "SELECT text FROM person_search WHERE rowid = ?1";
+	static const char here_ids[] = "SELECT rowid FROM person_here WHERE person_here MATCH ?1 LIMIT ?2";
+	static const char here_row[] = "SELECT text FROM person_here WHERE rowid = ?1";
 	*small = false;
 	*rows = NULL;
 	*n = 0;
-	sqlite3_stmt *st = db_stmt(db, ids), *text = db_stmt(db, row);
+	sqlite3_stmt *st = db_stmt(db, here ? here_ids : ids), *text = db_stmt(db, here ? here_row : row);
 	if (!st || !text)
 		return ST_INTERNAL;
 	long long found[SMALL_RESULT + 1];
@@ -499,7 +509,7 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 	struct ranked *rows;
 	size_t nrows;
 	/* Few found: one query, ranked here. */
-	enum status s = small_result(db, q, q->any, &small, &rows, &nrows);
+	enum status s = small_result(db, q, q->any, false, &small, &rows, &nrows);
 	if (s == ST_OK && small)
 		s = small_page(db, rows, nrows, up, key, &r);
 	free(rows);
@@ -509,7 +519,7 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 	 * those are ranked here from one query too. */
 	bool few_here = false;
 	if (s == ST_OK && !small && q->here_any[0])
-		s = small_result(db, q, q->here_any, &few_here, &rows, &nrows);
+		s = small_result(db, q, q->here_any, true, &few_here, &rows, &nrows);
 	/* Many found: a query per segment, until the page is full. */
 	int seg = key > 0 ? (int)(key >> RANK_SHIFT) : up ? SEGMENTS - 1 : 0;
 	long long id = key > 0 ? key & ((1LL << RANK_SHIFT) - 1) : up ? 0 : INT64_MAX;

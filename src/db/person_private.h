@@ -47,6 +47,11 @@ void person_here_token(const char *centre_code, char *out, size_t size);
  * code, "" when none. */
 enum status person_staying_at(struct db *db, long long id, char *code, size_t size);
 
+/* Keeps the row of person id in the index of the people staying at a
+ * centre now (person_here) when its search text has a centre token, and
+ * out of it otherwise. */
+enum status person_here_write(struct db *db, long long id, const char *text);
+
 /* Writes again the search-index row of person id, as read now (after a
  * stay opened or closed: the row holds where the person stays). */
 enum status person_reindex(struct db *db, long long id);

@@ -358,6 +358,15 @@ static void many_found_page_both_ways(void **state)
 	}
 	assert_int_equal(back, 0);
 	free(fwd);
+	/* The index of residents holds exactly the people with an open stay. */
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT (SELECT count(*) FROM person_here), "
+	                                    "(SELECT count(DISTINCT person_id) FROM stay WHERE departed IS NULL)",
+	                                    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_true(sqlite3_column_int(st, 1) > 0);
+	assert_int_equal(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1));
+	sqlite3_finalize(st);
 }
 
 /* People saved before the lookup had keys get them when the database is
