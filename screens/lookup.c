@@ -45,7 +45,12 @@ struct lookup {
 	char query[LINEEDIT_MAX * 4 + 1];
 	struct list list;
 	struct person_number_check number;   /* the query as a mistyped case number */
+	int found;            /* people found, counted up to COUNT_CAP */
+	bool found_over;      /* more than COUNT_CAP */
 };
+
+/* People counted at most for the line that says how many were found. */
+#define COUNT_CAP 1000
 
 /* "~23" for an estimated age, "23", or "?" into out; true for a child. */
 static bool age_text(const char *birth, bool estimated, char *out, size_t size)
@@ -71,6 +76,8 @@ static void add_hit(const struct person_hit *h, void *ctx)
 	struct fill *f = ctx;
 	struct list_row *r = &f->rows[f->n++];
 	r->key.id = h->id;
+	/* Where the row sits in the ranked order, for the next page. */
+	snprintf(r->key.text, sizeof r->key.text, "%lld", h->rank);
 	char shown[CASENUM_MAX];
 	if (!casenum_display(h->case_key, shown, sizeof shown))
 		snprintf(shown, sizeof shown, "%s", h->case_key);
@@ -95,8 +102,8 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
 	if (!s->query[0])
 		return 0;
 	struct fill f = { rows, 0 };
-	enum status st = person_search_page(app_db(s->app), s->query, dir, key ? key->id : 0, limit, add_hit, &f,
-	                                    more);
+	long long rank = key ? strtoll(key->text, NULL, 10) : 0;
+	enum status st = person_search_page(app_db(s->app), s->query, dir, rank, limit, add_hit, &f, more);
 	return st == ST_OK ? f.n : -1;
 }
 
@@ -155,6 +162,8 @@ static enum ui_result lookup_input(struct app *app, void *state, int key)
 		list_reload(&s->list);
 		if (person_number_check(app_db(app), s->query, &s->number) != ST_OK)
 			s->number.wrong = false;
+		if (person_search_count(app_db(app), s->query, COUNT_CAP, &s->found, &s->found_over) != ST_OK)
+			s->found = -1;
 	}
 	return r == LE_IGNORED ? UI_IGNORED : UI_HANDLED;
 }
@@ -183,10 +192,17 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, 2, 2, cols - 4, s->picking ? A_BOLD : 0,
 	       s->picking && s->pick.prompt ? _(s->pick.prompt) : _("Name (any order, any part), case number or phone."));
 	s->list.privacy = app_privacy(app);
-	if (s->query[0] && s->number.wrong && list_empty(&s->list))
+	if (s->query[0] && s->number.wrong && list_empty(&s->list)) {
 		draw_number_check(&s->number, win, 4);
-	else if (s->query[0])
+	} else if (s->query[0]) {
+		char count[80] = "";
+		if (s->found_over)
+			snprintf(count, sizeof count, _("Found: more than %d"), COUNT_CAP);
+		else if (s->found > 0)
+			snprintf(count, sizeof count, _("Found: %d"), s->found);
+		ui_put(win, 3, 2, cols - 4, 0, count);
 		list_draw(&s->list, win, 4, getmaxy(win) - 4);
+	}
 	le_draw(&s->box, win, 1, 2 + w, 50, UI_ATTR_FIELD, false);
 }
 

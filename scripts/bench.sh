@@ -63,7 +63,7 @@ row "letter typed in the lookup, median (bytes)" letter_bytes_median term ""
 row "letter typed in the lookup, mean (bytes)" letter_bytes_mean term ""
 row "letter typed in the lookup, max (bytes)" letter_bytes_max term ""
 row "letter, results unchanged (bytes)" letter_same_results_bytes term "echo only"
-for kind in prefix two_parts unaccented case_number phone; do
+for kind in prefix two_parts unaccented case_number phone variant; do
 	row "lookup $kind p50, page of 64 (ms)" "lookup_${kind}_p50" data ""
 	row "lookup $kind p99, page of 64 (ms)" "lookup_${kind}_p99" data "<= 2 at 2M, within 2x of 20k"
 done

@@ -57,6 +57,7 @@ struct person {
 	bool flags[FLAG_COUNT_];
 	char flag_other[120];                    /* the text of FLAG_OTHER */
 	int version;
+	char staying_at[8];                      /* read only: the centre of the open stay, "" */
 };
 
 enum person_field_kind {

@@ -44,18 +44,21 @@ struct person_hit {
 	char nationality[4];
 	char centre_code[8];
 	char flags[48];                          /* short codes, space-separated */
+	long long rank;                          /* the key to page on from this hit */
 };
 
 /* Quick lookup: query is any part of names in any order (prefixes,
- * accents and case ignored), a case number with or without dashes, or a
- * phone number. Results after the hit with id after_id in the result order
- * (0: from the start), at most limit, to cb. *more tells whether more
- * remain. Needs PERM_LOOKUP. */
-enum status person_search(struct db *db, const char *query, long long after_id, int limit,
+ * accents and case ignored, spelling variants and one mistyped letter
+ * found too), a case number with or without dashes, or a phone number.
+ * Names come best match first: the whole name exactly, then every word
+ * exactly, then prefixes, then variants and typos; newest first within
+ * each. Results after the hit whose rank is after (0: from the start), at
+ * most limit, to cb. *more tells whether more remain. Needs PERM_LOOKUP. */
+enum status person_search(struct db *db, const char *query, long long after, int limit,
                           void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
 
 /* The same results paged by key both ways (core/page.h): PAGE_AFTER as
- * person_search; PAGE_BEFORE the hits before the hit with id key in the
+ * person_search; PAGE_BEFORE the hits before the hit with rank key in the
  * result order (key 0: the last page), at most limit, in the result order. */
 enum status person_search_page(struct db *db, const char *query, enum page_dir dir, long long key, int limit,
                                void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
@@ -79,6 +82,10 @@ struct person_number_check {
  * unique index. Otherwise *c is emptied (c->wrong false). Needs
  * PERM_LOOKUP. */
 enum status person_number_check(struct db *db, const char *query, struct person_number_check *c);
+
+/* How many people person_search finds for query, counted up to cap:
+ * *count, and *over when there are more than cap. Needs PERM_LOOKUP. */
+enum status person_search_count(struct db *db, const char *query, int cap, int *count, bool *over);
 
 /* The people probably the same as p (not p itself), best first, at most
  * limit, with their score (0-100) to cb. */

@@ -201,6 +201,19 @@ char *text_fold(const char *s)
 	if (!s)
 		s = "";
 	len = strlen(s);
+	/* Printable ASCII, most names: folding is lower case (the lookup folds
+	 * every resident's names at each key typed). */
+	while (pos < len && s[pos] >= 0x20 && s[pos] <= 0x7e)
+		pos++;
+	if (pos == len) {
+		clean = malloc(len + 1);
+		if (!clean)
+			return NULL;
+		for (pos = 0; pos <= len; pos++)
+			clean[pos] = (char)(s[pos] >= 'A' && s[pos] <= 'Z' ? s[pos] - 'A' + 'a' : s[pos]);
+		return clean;
+	}
+	pos = 0;
 	/* utf8proc_map refuses invalid input as a whole, so the bad bytes
 	 * are dropped first and the rest still folds. */
 	clean = malloc(len + 1);

@@ -24,6 +24,8 @@ static const char sql_person[] =
 	") VALUES " ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" ID4);
 static const char sql_name_key[] =
 	"INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES " ROWS32("(?, ?)");
+static const char sql_name_typo[] =
+	"INSERT OR IGNORE INTO name_typo (probe, word) VALUES " ROWS32("(?, ?)");
 static const char sql_language[] =
 	"INSERT OR IGNORE INTO person_language (person_id, language, " IDENTITY ") VALUES "
 	ROWS32("(?, ?" ID4);
@@ -64,6 +66,7 @@ static const struct {
 } batches[BT_COUNT_] = {
 	[BT_PERSON] = { sql_person, 23, true },
 	[BT_NAME_KEY] = { sql_name_key, 2, false },
+	[BT_NAME_TYPO] = { sql_name_typo, 2, false },
 	[BT_LANGUAGE] = { sql_language, 6, true },
 	[BT_DOCUMENT] = { sql_document, 10, true },
 	[BT_FLAG] = { sql_flag, 7, true },
@@ -122,7 +125,8 @@ static enum status flush(struct bulk *b, enum batch_id t)
 	x->rows = 0;
 	if (rc != SQLITE_DONE)
 		return db_status_of(rc);
-	return stored == expected ? ST_OK : ST_INTERNAL;
+	/* Two words may share a typo probe: those rows repeat. */
+	return stored == expected || t == BT_NAME_TYPO ? ST_OK : ST_INTERNAL;
 }
 
 enum status bulk_row_done(struct bulk *b, enum batch_id t)
@@ -159,6 +163,9 @@ static enum status flush_search(struct bulk *b)
 	}
 	if (s == ST_OK && b->nsearch == BATCH_ROWS)
 		s = db_step_done(st);
+	for (int i = 0; i < b->nsearch && s == ST_OK; i++)
+		if (strstr(b->search[i].text, " 0h"))
+			s = person_here_write(b->db, b->search[i].id, b->search[i].text);
 	b->nsearch = 0;
 	return s;
 }
@@ -449,6 +456,50 @@ static enum status next_case_key(struct bulk *b, long long centre, const char *c
 	return ST_INTERNAL;
 }
 
+/* True the first time word is seen this run (as far as the table holds). */
+static bool typo_first(struct bulk *b, const char *word)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (const char *c = word; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	h |= 1;
+	size_t size = sizeof b->typo_seen / sizeof b->typo_seen[0];
+	if ((size_t)b->ntypo_seen >= size / 2)
+		return true;
+	for (size_t i = h & (size - 1);; i = (i + 1) & (size - 1)) {
+		if (b->typo_seen[i] == h)
+			return false;
+		if (!b->typo_seen[i]) {
+			b->typo_seen[i] = h;
+			b->ntypo_seen++;
+			return true;
+		}
+	}
+}
+
+/* The typo vocabulary rows of p's name words, as person_write_typos. */
+static enum status person_typos(struct bulk *b, const struct person *p)
+{
+	const char *parts[] = { p->family_name, p->given_names, p->other_names };
+	enum status s = ST_OK;
+	for (int i = 0; i < 3 && s == ST_OK; i++) {
+		char words[NAMES_MAX_WORDS][32];
+		int nw = names_words(parts[i], words);
+		for (int w = 0; w < nw && s == ST_OK; w++) {
+			char probes[PERSON_TYPO_PROBES][32];
+			int np = person_typo_probes(words[w], probes, PERSON_TYPO_PROBES);
+			if (!np || !typo_first(b, words[w]))
+				continue;
+			for (int k = 0; k < np && s == ST_OK; k++) {
+				bulk_put_text(b, BT_NAME_TYPO, 0, probes[k], false);
+				bulk_put_text(b, BT_NAME_TYPO, 1, words[w], false);
+				s = bulk_row_done(b, BT_NAME_TYPO);
+			}
+		}
+	}
+	return s;
+}
+
 /* The languages, documents, flags, name keys and search row of p. */
 static enum status person_lists(struct bulk *b, const struct person *p)
 {
@@ -483,12 +534,16 @@ static enum status person_lists(struct bulk *b, const struct person *p)
 		bulk_put_int(b, BT_NAME_KEY, 1, p->id, false);
 		s = bulk_row_done(b, BT_NAME_KEY);
 	}
+	if (s == ST_OK)
+		s = person_typos(b, p);
+	/* A full batch goes before the next row, not after the last: the row
+	 * stays here while the person's stays are added (bulk_stay). */
+	if (s == ST_OK && b->nsearch == BATCH_ROWS)
+		s = flush_search(b);
 	if (s == ST_OK) {
 		struct search_row *r = &b->search[b->nsearch++];
 		r->id = p->id;
 		person_index_text(p, db_phone_country(b->db), r->text, sizeof r->text);
-		if (b->nsearch == BATCH_ROWS)
-			s = flush_search(b);
 	}
 	return s;
 }
@@ -532,6 +587,27 @@ enum status bulk_person(struct bulk *b, struct person *p, long long consent_by,
 	return s == ST_OK ? person_lists(b, p) : s;
 }
 
+/* Adds to the search row of person the token of the centre it stays at
+ * now, as person_index_text writes it from person_read. */
+static enum status search_staying(struct bulk *b, long long person, const char *centre_code)
+{
+	char token[16];
+	person_here_token(centre_code, token, sizeof token);
+	for (int i = b->nsearch - 1; i >= 0; i--) {
+		if (b->search[i].id != person)
+			continue;
+		size_t len = strlen(b->search[i].text), t = strlen(token);
+		if (len + 1 + t + 1 <= sizeof b->search[i].text) {
+			b->search[i].text[len] = ' ';
+			memcpy(b->search[i].text + len + 1, token, t + 1);
+		}
+		return ST_OK;
+	}
+	/* Already stored: read back and written again. */
+	enum status s = flush_all(b);
+	return s == ST_OK ? person_reindex(b->db, person) : s;
+}
+
 enum status bulk_stay(struct bulk *b, long long person, const char *centre_code,
                       const char *admitted, const char *departed, const char *reason,
                       const bool services[SERVICE_COUNT_], long long *id)
@@ -547,6 +623,8 @@ enum status bulk_stay(struct bulk *b, long long person, const char *centre_code,
 	bulk_put_text(b, BT_STAY, 4, departed, true);
 	bulk_put_text(b, BT_STAY, 5, reason, true);
 	enum status s = bulk_row_done(b, BT_STAY);
+	if (s == ST_OK && (!departed || !departed[0]))
+		s = search_staying(b, person, centre_code);
 	for (int i = 0; s == ST_OK && i < SERVICE_COUNT_; i++) {
 		if (!services[i])
 			continue;

@@ -3,6 +3,7 @@
 /* What bulk.c (people) and bulk_medical.c share. Private to src/db/. */
 #include "db/bulk.h"
 #include "db/db_private.h"
+#include "db/person_private.h"
 #include "db/rows.h"
 
 /* Rows go to the database BATCH_ROWS at a time, in one multi-row INSERT OR
@@ -17,7 +18,7 @@
 #define IDENTITY "uuid, site, created, changed"
 #define IDENTITY_COLS 4
 
-enum batch_id { BT_PERSON, BT_NAME_KEY, BT_LANGUAGE, BT_DOCUMENT, BT_FLAG, BT_LINK, BT_STAY,
+enum batch_id { BT_PERSON, BT_NAME_KEY, BT_NAME_TYPO, BT_LANGUAGE, BT_DOCUMENT, BT_FLAG, BT_LINK, BT_STAY,
                 BT_SERVICE, BT_CONSULTATION, BT_CASE, BT_VISIT, BT_FITNESS, BT_COUNT_ };
 
 struct batch {
@@ -44,7 +45,7 @@ struct sequence {
  * of a transaction go one by one (an FTS5 table would take NULL rows). */
 struct search_row {
 	long long id;
-	char text[1024];
+	char text[PERSON_INDEX_TEXT];
 };
 
 struct bulk {
@@ -60,6 +61,11 @@ struct bulk {
 	size_t nseqs, seqs_cap;
 	struct search_row search[BATCH_ROWS];
 	int nsearch;
+	/* Hashes of the name words already in the typo vocabulary this run
+	 * (open addressing, 0 = free; when half full, words go in again and
+	 * OR IGNORE keeps one). */
+	unsigned long long typo_seen[1 << 15];
+	int ntypo_seen;
 };
 
 /* The statement of batch t, prepared at first use (NULL on error). */

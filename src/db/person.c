@@ -89,6 +89,7 @@ void person_index_text(const struct person *p, const char *cc, char *out, size_t
 	char phone[PHONE_WORDS_SIZE];
 	phone_index_words(p->phone, cc, phone, sizeof phone);
 	snprintf(out, size, "%s %s %s %s %s", p->family_name, p->given_names, aliases, p->case_key, phone);
+	person_key_tokens(p, out, size);
 }
 
 void person_phone_key(const char *phone, const char *cc, char *out, size_t size)
@@ -105,7 +106,7 @@ static enum status write_index(struct db *db, const struct person *p)
 	sqlite3_stmt *insk = db_stmt(db, "INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES (?1, ?2)");
 	if (!del || !ins || !delk || !insk)
 		return ST_INTERNAL;
-	char text[1024];
+	char text[PERSON_INDEX_TEXT];
 	person_index_text(p, db_phone_country(db), text, sizeof text);
 	sqlite3_bind_int64(del, 1, p->id);
 	enum status s = db_step_done(del);
@@ -114,6 +115,8 @@ static enum status write_index(struct db *db, const struct person *p)
 		db_bind_text(ins, 2, text);
 		s = db_step_done(ins);
 	}
+	if (s == ST_OK)
+		s = person_here_write(db, p->id, text);
 	if (s == ST_OK) {
 		sqlite3_bind_int64(delk, 1, p->id);
 		s = db_step_done(delk);
@@ -125,6 +128,8 @@ static enum status write_index(struct db *db, const struct person *p)
 		sqlite3_bind_int64(insk, 2, p->id);
 		s = db_step_done(insk);
 	}
+	if (s == ST_OK)
+		s = person_write_typos(db, p);
 	return s;
 }
 
@@ -306,6 +311,8 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 	}
 	if (s == ST_OK)
 		s = person_write_lists(db, p);
+	if (s == ST_OK)   /* where the person stays now, for the index */
+		s = person_staying_at(db, p->id, p->staying_at, sizeof p->staying_at);
 	if (s == ST_OK)
 		s = write_index(db, p);
 	if (s == ST_OK) {

@@ -43,6 +43,14 @@ static void add_phone_terms(char *out, size_t size, const struct phone_query *q)
 	snprintf(out + len, size - len, ")");
 }
 
+bool person_match_is_number(const char *typed)
+{
+	char key[32];
+	return phone_looks_like(typed)
+	       || (casenum_key(typed, key, sizeof key) && key[0] >= 'A' && key[0] <= 'Z'
+	           && strpbrk(key, "0123456789") && strlen(key) >= 4);
+}
+
 /* Turns what was typed into an FTS5 query of prefix terms, all required:
  * a case number (letters then digits, dashes optional) is one term, a phone
  * number the ways it can be stored (core/phone.h: from its start with or
@@ -123,8 +131,7 @@ static void hit_flags(const char *names, struct person_hit *h)
 	}
 }
 
-/* Fills a hit from columns 0..8 of a lookup row. */
-static void read_hit(sqlite3_stmt *st, struct person_hit *h)
+void person_hit_read(sqlite3_stmt *st, struct person_hit *h)
 {
 	memset(h, 0, sizeof *h);
 	h->id = sqlite3_column_int64(st, 0);
@@ -143,10 +150,7 @@ static void read_hit(sqlite3_stmt *st, struct person_hit *h)
 	hit_flags(flags ? (const char *)flags : "", h);
 }
 
-#define HIT_COLUMNS \
-	"p.id, p.case_key, p.family_name, p.given_names, p.sex, coalesce(p.birth_date, ''), " \
-	"p.birth_estimated, coalesce(p.nationality, ''), c.code, " \
-	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id)"
+#define HIT_COLUMNS PERSON_HIT_COLUMNS
 
 enum status person_search_page(struct db *db, const char *query, enum page_dir dir, long long key, int limit,
                                void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
@@ -170,6 +174,9 @@ enum status person_search_page(struct db *db, const char *query, enum page_dir d
 	char match[512];
 	if (limit <= 0 || !person_match_query(query ? query : "", db_phone_country(db), match, sizeof match))
 		return ST_OK;
+	/* Names go best match first (person_lookup.c). */
+	if (!person_match_is_number(query))
+		return person_lookup_page(db, query, dir, key, limit, cb, ctx, more);
 	bool up = dir == PAGE_BEFORE;
 	sqlite3_stmt *st = db_stmt(db, up ? sql_up : sql);
 	if (!st)
@@ -188,7 +195,9 @@ enum status person_search_page(struct db *db, const char *query, enum page_dir d
 			*more = true;
 			break;
 		}
-		read_hit(st, &hits[n++]);
+		person_hit_read(st, &hits[n]);
+		hits[n].rank = hits[n].id;
+		n++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -199,6 +208,19 @@ enum status person_search_page(struct db *db, const char *query, enum page_dir d
 		cb(&hits[up ? n - 1 - i : i], ctx);
 	free(hits);
 	return ST_OK;
+}
+
+enum status person_search_count(struct db *db, const char *query, int cap, int *count, bool *over)
+{
+	*count = 0;
+	*over = false;
+	enum status s = db_require(db, PERM_LOOKUP);
+	if (s != ST_OK)
+		return s;
+	char match[512];
+	if (cap <= 0 || !person_match_query(query ? query : "", db_phone_country(db), match, sizeof match))
+		return ST_OK;
+	return person_lookup_count(db, query, person_match_is_number(query) ? match : NULL, cap, count, over);
 }
 
 enum status person_search(struct db *db, const char *query, long long after_id, int limit,
@@ -303,7 +325,7 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 		sqlite3_bind_int64(st, 1, cands[i].id);
 		bool found = sqlite3_step(st) == SQLITE_ROW;
 		if (found)
-			read_hit(st, &h);
+			person_hit_read(st, &h);
 		sqlite3_reset(st);
 		if (found)
 			cb(&h, cands[i].score, ctx);

@@ -3,6 +3,7 @@
 /* Shared by the person modules of the data layer only. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <sqlite3.h>
 #include "core/names.h"
 #include "db/person.h"
 
@@ -32,6 +33,65 @@ int person_name_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max
  * front, cc for a number written without one (core/phone.h). */
 void person_phone_key(const char *phone, const char *cc, char *out, size_t size);
 
+/* Most lookup keys a person can have (person_lookup_keys). */
+#define PERSON_LOOKUP_KEYS 32
+
+/* The sound keys the lookup finds p by (migration 012): of every word of
+ * the names and of each alias, and of each two neighbouring words of one
+ * name written together; without repeats, at most max: how many. */
+int person_lookup_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max);
+
+/* A sound key as a token of the search index: "0k" and the key in lower
+ * case (its vowels are the only capitals, its consonants never a, i, u). */
+void person_key_token(const char *key, char *out, size_t size);
+
+/* The token of the people staying at a centre now: "0h" and its code in
+ * lower case ("AGZ" -> "0hagz"). */
+void person_here_token(const char *centre_code, char *out, size_t size);
+
+/* The code of the centre where person id is staying now (open stay) into
+ * code, "" when none. */
+enum status person_staying_at(struct db *db, long long id, char *code, size_t size);
+
+/* Keeps the row of person id in the index of the people staying at a
+ * centre now (person_here) when its search text has a centre token, and
+ * out of it otherwise. */
+enum status person_here_write(struct db *db, long long id, const char *text);
+
+/* Writes again the search-index row of person id, as read now (after a
+ * stay opened or closed: the row holds where the person stays). */
+enum status person_reindex(struct db *db, long long id);
+
+/* Longest whole-name token; longer names have none. */
+#define PERSON_WHOLE_TOKEN_MAX 96
+
+/* The whole-name token of a family and given names: "0w" and their words
+ * (names_words) in alphabetical order, joined by '0' ("Bâ Amadou" ->
+ * "0wamadou0ba"): a lookup typing exactly those words, in any order, finds
+ * it. False (out "") when there is no word or it would be too long. */
+bool person_whole_token(const char *family, const char *given, char *out, size_t size);
+
+/* Appends to out (a search-index text) p's whole-name token, key tokens
+ * and the token of the centre it stays at (p->staying_at), " 0w... 0k...
+ * 0h...", as many whole ones as fit in size. */
+void person_key_tokens(const struct person *p, char *out, size_t size);
+
+/* Words shorter than this have no typo probes (one letter in four is too
+ * much to guess). */
+#define NAMES_TYPO_MIN 5
+#define PERSON_TYPO_PROBES 32
+
+/* The probes of a folded word for one mistyped letter: the word and each
+ * form of it with one letter deleted (without repeats), at most max;
+ * none for words shorter than NAMES_TYPO_MIN: how many. */
+int person_typo_probes(const char *word, char probes[][32], int max);
+
+/* Room for the text of a search-index row (person_index_text). */
+#define PERSON_INDEX_TEXT 2048
+
+/* Records in the typo vocabulary the name words of p (person.c). */
+enum status person_write_typos(struct db *db, const struct person *p);
+
 /* The FTS5 query for what a user typed in the lookup box, into out; cc is
  * the country of phone numbers typed without a code. */
 bool person_match_query(const char *typed, const char *cc, char *out, size_t size);
@@ -42,5 +102,33 @@ bool person_match_query(const char *typed, const char *cc, char *out, size_t siz
  * connection's; then records the form. At opening, after the migrations.
  * On failure nothing is changed and detail (may be NULL) says why. */
 enum status person_keys_refresh(struct db *db, char *detail, size_t size);
+
+/* True when what was typed is a phone or case number (person_find.c),
+ * looked up as one term, newest first; otherwise it is names. */
+bool person_match_is_number(const char *typed);
+
+/* The columns of a lookup hit, read by person_hit_read, and how many. */
+#define PERSON_HIT_COLUMNS \
+	"p.id, p.case_key, p.family_name, p.given_names, p.sex, coalesce(p.birth_date, ''), " \
+	"p.birth_estimated, coalesce(p.nationality, ''), c.code, " \
+	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id)"
+#define PERSON_HIT_NCOLUMNS 10
+
+/* Fills a hit from columns 0..9 of a lookup row (rank left 0). */
+void person_hit_read(sqlite3_stmt *st, struct person_hit *h);
+
+/* The key a ranked lookup page continues from: segment (2 x tier, plus 1
+ * for people not staying at the user's centre) and id. */
+long long person_rank_key(int segment, long long id);
+
+/* The lookup of names best match first (person_lookup.c): the page of
+ * person_search_page, rank keys from person_rank_key. */
+enum status person_lookup_page(struct db *db, const char *typed, enum page_dir dir, long long key, int limit,
+                               void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more);
+
+/* Counts the people found, up to cap: by the FTS5 query match, or (match
+ * NULL) by the names typed, every tier. */
+enum status person_lookup_count(struct db *db, const char *typed, const char *match, int cap, int *count,
+                                bool *over);
 
 #endif

@@ -85,7 +85,8 @@ enum status person_read(struct db *db, long long id, struct person *p)
 	db_column_copy(st, 15, p->consent_date, sizeof p->consent_date);
 	p->version = sqlite3_column_int(st, 16);
 	sqlite3_reset(st);
-	return read_lists(db, p);
+	enum status s = person_staying_at(db, p->id, p->staying_at, sizeof p->staying_at);
+	return s == ST_OK ? read_lists(db, p) : s;
 }
 
 /* Fills a hit for person id (no flags). */

@@ -9,6 +9,7 @@
 #include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
+#include "db/person_private.h"
 #include "db/stay.h"
 
 const char *stay_service_name(enum stay_service s)
@@ -71,6 +72,8 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
 		jsonbuf_put_str(&j, "services", "");
 		s = audit_log(db, "admit", "person", person, jsonbuf_text(&j));
 	}
+	if (s == ST_OK)
+		s = person_reindex(db, person);   /* the lookup lists residents first */
 	if (s == ST_OK && id_out)
 		*id_out = id;
 	return db_finish(db, s);
@@ -109,7 +112,10 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 	jsonbuf_put_int(&j, "stay_id", stay);
 	jsonbuf_change_str(&j, "departed", NULL, date);
 	jsonbuf_change_str(&j, "reason", NULL, reason);
-	return db_finish(db, audit_log(db, "depart", "person", person, jsonbuf_text(&j)));
+	s = audit_log(db, "depart", "person", person, jsonbuf_text(&j));
+	if (s == ST_OK)
+		s = person_reindex(db, person);   /* the lookup lists residents first */
+	return db_finish(db, s);
 }
 
 /* The services stay gives now, space-separated in list order, into out. */

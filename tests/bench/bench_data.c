@@ -35,6 +35,7 @@
 
 #include "core/casenum.h"
 #include "core/status.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "db/db.h"
 #include "db/login.h"
@@ -238,8 +239,9 @@ static void append_prefix(char *out, size_t size, const char *s, int letters)
 	}
 }
 
-enum kind { K_PREFIX, K_TWO_PARTS, K_UNACCENTED, K_CASE_NUMBER, K_PHONE, K_COUNT_ };
-static const char *const kind_key[K_COUNT_] = { "prefix", "two_parts", "unaccented", "case_number", "phone" };
+enum kind { K_PREFIX, K_TWO_PARTS, K_UNACCENTED, K_CASE_NUMBER, K_PHONE, K_VARIANT, K_COUNT_ };
+static const char *const kind_key[K_COUNT_] = { "prefix", "two_parts", "unaccented", "case_number", "phone",
+                                                "variant" };
 
 /* (a) The first 3 to 5 letters of the family name. */
 static bool make_prefix(const struct sample *p, uint64_t *rng, char *out, size_t size)
@@ -346,8 +348,58 @@ static bool make_phone(const struct sample *p, uint64_t *rng, char *out, size_t 
 	return true;
 }
 
+/* The first word of name folded to a-z into out (32 bytes); false if none. */
+static bool first_folded_word(const char *name, char *out)
+{
+	char words[NAMES_MAX_WORDS][32];
+	if (names_words(name, words) < 1)
+		return false;
+	memcpy(out, words[0], 32);
+	return true;
+}
+
+/* Respells a folded word as a clerk may hear it: the first of these
+ * that applies (ou -> u, u -> ou, ss -> s, s -> ss between vowels,
+ * ll -> l, c -> k, y -> i, ee -> i, mm -> m, dd -> d), else one letter mistyped in
+ * a word of five letters or more. False when nothing applies. */
+static bool respell(const char *w, uint64_t *rng, char *out, size_t size)
+{
+	static const char *const from[] = { "ou", "u", "ss", "ll", "ca", "co", "y", "ee", "mm", "dd" };
+	static const char *const to[] = { "u", "ou", "s", "l", "ka", "ko", "i", "i", "m", "d" };
+	size_t n = strlen(w);
+	for (size_t r = 0; r < sizeof from / sizeof from[0]; r++) {
+		/* A word-initial y is a consonant (Yaw): respelt inside only. */
+		const char *at = strstr(from[r][0] == 'y' && w[0] ? w + 1 : w, from[r]);
+		if (!at)
+			continue;
+		size_t pre = (size_t)(at - w), lf = strlen(from[r]);
+		if (n - lf + strlen(to[r]) + 1 > size)
+			return false;
+		snprintf(out, size, "%.*s%s%s", (int)pre, w, to[r], at + lf);
+		return true;
+	}
+	if (n < 5 || n + 1 > size)
+		return false;
+	memcpy(out, w, n + 1);
+	size_t k = 1 + (size_t)rng_range(rng, 0, (long long)n - 3);
+	out[k] = out[k] == 'x' ? 'z' : 'x';
+	return true;
+}
+
+/* (f) A spelling variant or a one-letter typo of the first given name,
+ * then the family name: "mouhamed diallo" for Mohamed Diallo. */
+static bool make_variant(const struct sample *p, uint64_t *rng, char *out, size_t size)
+{
+	char given[32], family[32], spelt[40];
+	if (!first_folded_word(p->given, given) || !first_folded_word(p->family, family))
+		return false;
+	if (!respell(given, rng, spelt, sizeof spelt))
+		return false;
+	return (size_t)snprintf(out, size, "%s %s", spelt, family) < size;
+}
+
 static bool (*const makers[K_COUNT_])(const struct sample *, uint64_t *, char *, size_t) = {
-	make_prefix, make_two_parts, make_unaccented, make_case_number, make_phone,
+	make_prefix, make_two_parts, make_unaccented, make_case_number, make_phone, make_variant,
 };
 
 /* Draws n queries of kind k. */
@@ -395,6 +447,7 @@ static struct lookup_result run_lookups(struct db *db, char (*q)[QUERY_MAX], con
 		ms[i - WARMUP] = t1 - t0;
 		hits += n;
 		empty += n == 0;
+
 	}
 	if (empty)
 		fprintf(stderr, "bench_data: lookup %s: %d of %d queries found nobody\n", key, empty, QUERIES);

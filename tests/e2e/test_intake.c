@@ -104,6 +104,33 @@ static void second_registration_of_the_same_person_warns(void **state)
 	assert_screen(s, "Diallo Mouhamed");
 }
 
+/* Found as the name is heard: a spelling variant and a prefix. */
+static void registered_person_is_found_by_a_spelling_variant(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	fill_form(s, "Diallo", "Mohamed", "m", "2000");
+	term_key(s->t, TK_F2);
+	const char *said = "Enregistré sous le numéro de dossier ";
+	assert_screen(s, said);
+	char *screen = term_screen(s->t), number[32] = "";
+	const char *at = strstr(screen, said);
+	assert_non_null(at);
+	sscanf(at + strlen(said), "%31[A-Z0-9-]", number);
+	free(screen);
+	assert_true(strlen(number) >= 10);
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Bienvenue");
+	term_type(s->t, "/");
+	assert_screen(s, "Rechercher une personne");
+	term_type(s->t, "mouhamed dial");
+	assert_screen(s, number);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	assert_screen(s, number);
+}
+
 static void empty_required_fields_are_refused(void **state)
 {
 	struct session *s = *state;
@@ -256,6 +283,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(register_find_open_edit_and_see_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(second_registration_of_the_same_person_warns, setup, teardown),
+		cmocka_unit_test_setup_teardown(registered_person_is_found_by_a_spelling_variant, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_required_fields_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(future_birth_date_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(lost_connection_keeps_a_draft, setup, teardown),

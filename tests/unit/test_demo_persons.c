@@ -236,7 +236,7 @@ static void derived_as_registration_derives(void **state)
 	while (sqlite3_step(ids) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(ids, 0);
 		assert_int_equal(person_read(db, id, p), ST_OK);
-		char want[1024], phone_key[PHONE_KEY_SIZE];
+		char want[2048], phone_key[PHONE_KEY_SIZE];
 		person_index_text(p, "227", want, sizeof want);
 		sqlite3_bind_int64(text, 1, id);
 		assert_int_equal(sqlite3_step(text), SQLITE_ROW);

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,25 @@ static void check_fold(const char *s, const char *want)
 	assert_non_null(f);
 	assert_string_equal(f, want);
 	free(f);
+}
+
+/* Printable ASCII folds as the full Unicode folding folds it: each
+ * character alone, and again after an accented letter (which takes the
+ * Unicode path) in one string. */
+static void test_fold_ascii_as_unicode_does(void **state)
+{
+	(void)state;
+	for (int c = 0x20; c <= 0x7e; c++) {
+		char plain[2] = { (char)c, '\0' }, mixed[8];
+		snprintf(mixed, sizeof mixed, "\xc3\xa9%c", c);
+		char *a = text_fold(plain), *b = text_fold(mixed);
+		assert_non_null(a);
+		assert_non_null(b);
+		assert_string_equal(b + 1, a);
+		free(a);
+		free(b);
+	}
+	check_fold("N'Diaye-BA Mamadou", "n'diaye-ba mamadou");
 }
 
 /* Fits in into cols columns and checks the text and the columns used. */
@@ -411,6 +431,7 @@ static void test_fold_match_empty_needle_matches_all(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fold_ascii_as_unicode_does),
 		cmocka_unit_test(test_sanitize_keeps_plain_ascii),
 		cmocka_unit_test(test_sanitize_keeps_valid_non_ascii),
 		cmocka_unit_test(test_sanitize_replaces_escape_sequences),
