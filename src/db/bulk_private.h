@@ -61,6 +61,7 @@ struct bulk {
 	size_t nseqs, seqs_cap;
 	struct search_row search[BATCH_ROWS];
 	int nsearch;
+	bool wrote_search;              /* search rows written: merge the indexes at the end */
 	/* Hashes of the name words already in the typo vocabulary this run
 	 * (open addressing, 0 = free; when half full, words go in again and
 	 * OR IGNORE keeps one). */

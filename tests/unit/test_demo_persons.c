@@ -70,6 +70,9 @@ static void counts(void **state)
 	struct db *db = ((struct fixture *)*state)->db;
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person"), PEOPLE);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person_search"), PEOPLE);
+	/* Written in bulk, the lookup's indexes end merged: one segment each. */
+	assert_int_equal(q_int(db, "SELECT count(DISTINCT segid) FROM person_search_idx"), 1);
+	assert_int_equal(q_int(db, "SELECT count(DISTINCT segid) FROM person_here_idx"), 1);
 	assert_int_equal(q_int(db, "SELECT count(*) FROM person p JOIN person_search s "
 	                           "ON s.rowid = p.id"), PEOPLE);
 	/* Everyone has a name key, one or two languages. */
