@@ -125,15 +125,13 @@ static enum status casefile_enter(struct app *app, void *state, const void *arg)
 /* Age text for a partial birth date: "23", "~23", "?". */
 static void age_of(const char *birth, bool estimated, char *out, size_t size, bool *child)
 {
-	struct pdate b, today = clock_today();
-	int min, max;
-	*child = false;
-	if (!birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, &today, &min, &max) != 0) {
+	struct pdate today = clock_today();
+	int years;
+	bool approx;
+	if (!person_age(birth, estimated, &today, &years, &approx, child))
 		snprintf(out, size, "%s", _("age unknown"));
-		return;
-	}
-	*child = max < 18;
-	snprintf(out, size, _("%s%d years"), estimated || min != max ? "~" : "", min);
+	else
+		snprintf(out, size, _("%s%d years"), approx ? "~" : "", years);
 }
 
 /* "15/03/2026" from ISO, or the text "unknown". */

@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/person.h"
 #include "core/text.h"
 #include "db/person.h"
 #include "screens/screens.h"
@@ -55,14 +56,15 @@ struct lookup {
 /* "~23" for an estimated age, "23", or "?" into out; true for a child. */
 static bool age_text(const char *birth, bool estimated, char *out, size_t size)
 {
-	struct pdate b, today = clock_today();
-	int min, max;
-	if (!birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, &today, &min, &max) != 0) {
+	struct pdate today = clock_today();
+	int years;
+	bool approx, child;
+	if (!person_age(birth, estimated, &today, &years, &approx, &child)) {
 		snprintf(out, size, "?");
 		return false;
 	}
-	snprintf(out, size, "%s%d", estimated || min != max ? "~" : "", min);
-	return max < 18;
+	snprintf(out, size, "%s%d", approx ? "~" : "", years);
+	return child;
 }
 
 struct fill {

@@ -95,6 +95,16 @@ extern const int person_field_count;
 /* The field named name, or NULL. */
 const struct person_field *person_field_find(const char *name);
 
+struct pdate;
+
+/* The age on today of someone born on birth (ISO, partial allowed;
+ * estimated when an age was given): false when unknown. Else *years is the
+ * lowest it can be, *approx tells that it is estimated or partial, and
+ * *child that the person may be under 18 (every screen and list marks
+ * children from this). */
+bool person_age(const char *birth, bool estimated, const struct pdate *today, int *years, bool *approx,
+                bool *child);
+
 /* The text of field f of p into out (cut to size). */
 void person_field_get(const struct person_field *f, const struct person *p, char *out, size_t size);
 

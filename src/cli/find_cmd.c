@@ -13,6 +13,7 @@
 #include "core/csvout.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/person.h"
 #include "core/jsonbuf.h"
 #include "core/role.h"
 #include "core/text.h"
@@ -34,14 +35,15 @@ struct find_options {
  * The lookup screen's reading of a birth date (screens/lookup.c). */
 static bool age_text(const char *birth, bool estimated, char *out, size_t size)
 {
-	struct pdate b, today = clock_today();
-	int min, max;
-	if (!birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, &today, &min, &max) != 0) {
+	struct pdate today = clock_today();
+	int years;
+	bool approx, child;
+	if (!person_age(birth, estimated, &today, &years, &approx, &child)) {
 		snprintf(out, size, "?");
 		return false;
 	}
-	snprintf(out, size, "%s%d", estimated || min != max ? "~" : "", min);
-	return max < 18;
+	snprintf(out, size, "%s%d", approx ? "~" : "", years);
+	return child;
 }
 
 void find_line_of(const struct person_hit *h, struct find_line *line)

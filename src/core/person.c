@@ -263,3 +263,18 @@ const char *person_flags_problem(const struct person *p)
 		return N_("Say what the other vulnerability is.");
 	return NULL;
 }
+
+bool person_age(const char *birth, bool estimated, const struct pdate *today, int *years, bool *approx,
+                bool *child)
+{
+	struct pdate b;
+	int min, max;
+	*years = 0;
+	*approx = *child = false;
+	if (!birth || !birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, today, &min, &max) != 0)
+		return false;
+	*years = min;
+	*approx = estimated || min != max;
+	*child = max < 18;
+	return true;
+}

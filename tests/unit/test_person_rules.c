@@ -244,10 +244,38 @@ static void saving_is_held_to_the_rules(void **state)
 	assert_string_equal(p.flag_other, "");
 }
 
+/* One age for every screen and list: the lowest it can be, marked
+ * approximate when estimated or partial, a child when it may be under 18. */
+static void one_age_for_every_screen(void **state)
+{
+	(void)state;
+	struct pdate today = { 2026, 11, 30, DATE_DAY };
+	int years;
+	bool approx, child;
+	assert_true(person_age("2000-05-05", false, &today, &years, &approx, &child));
+	assert_int_equal(years, 26);
+	assert_false(approx);
+	assert_false(child);
+	assert_true(person_age("2010", false, &today, &years, &approx, &child));
+	assert_int_equal(years, 15);
+	assert_true(approx);
+	assert_true(child);
+	assert_true(person_age("2008-12-01", false, &today, &years, &approx, &child));
+	assert_int_equal(years, 17);   /* 18 tomorrow: still a child today */
+	assert_true(child);
+	assert_true(person_age("1990", true, &today, &years, &approx, &child));
+	assert_true(approx);
+	assert_false(person_age("", false, &today, &years, &approx, &child));
+	assert_false(person_age(NULL, false, &today, &years, &approx, &child));
+	assert_false(person_age("2027", false, &today, &years, &approx, &child));   /* not born yet */
+	assert_false(person_age("not a date", false, &today, &years, &approx, &child));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_table_names_every_field_once),
+		cmocka_unit_test(one_age_for_every_screen),
 		cmocka_unit_test(fields_read_and_write_as_text),
 		cmocka_unit_test(the_phone_takes_digits_and_a_few_signs),
 		cmocka_unit_test(an_estimated_age_is_a_year_of_birth),
