@@ -34,7 +34,7 @@ int person_name_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max
  * person_index_text). A database whose setting 'person_keys' differs, made
  * by an older program or under another country code, has them derived
  * again when opened. Change it whenever either function changes. */
-#define KEYS_FORM "3"
+#define KEYS_FORM "4"
 
 /* People read and rewritten at a time. */
 #define REFRESH_BATCH 256
@@ -325,31 +325,88 @@ bool person_whole_token(const char *family, const char *given, char *out, size_t
 	return true;
 }
 
+void person_pair_token(const char *a, const char *b, char *out, size_t size)
+{
+	snprintf(out, size, "0p%.31s0%.31s", a, b);
+}
+
+void person_key_pair_token(const char *ka, const char *kb, char *out, size_t size)
+{
+	char a[NAMES_KEY_MAX + 2], b[NAMES_KEY_MAX + 2];
+	/* Lower case, as the index folds it: the token of one key less "0k". */
+	person_key_token(ka, a, sizeof a);
+	person_key_token(kb, b, sizeof b);
+	if (strcmp(a, b) > 0)
+		snprintf(out, size, "0q%s0%s", b + 2, a + 2);
+	else
+		snprintf(out, size, "0q%s0%s", a + 2, b + 2);
+}
+
+/* Appends " token" to out (length *len) unless it is there already or
+ * does not fit whole. */
+static void put_token(char *out, size_t size, size_t *len, const char *token)
+{
+	size_t t = strlen(token);
+	if (!t || *len + 1 + t + 1 > size)
+		return;
+	for (const char *at = strstr(out, token); at; at = strstr(at + 1, token))
+		if (at > out && at[-1] == ' ' && (at[t] == ' ' || at[t] == '\0'))
+			return;
+	out[(*len)++] = ' ';
+	memcpy(out + *len, token, t + 1);
+	*len += t;
+}
+
+/* Appends the pair tokens of p's name words (family, given names, then
+ * aliases; the first PERSON_PAIR_WORDS): "0p<a>0<b>" for every two words
+ * in both orders and "0q<key>0<key>" for their sound keys, in order, so
+ * that a lookup of two words reads one short list instead of crossing two
+ * long ones (person_lookup.c). */
+static void put_pairs(const struct person *p, char *out, size_t size, size_t *len)
+{
+	char words[PERSON_PAIR_WORDS][32], keys[PERSON_PAIR_WORDS][NAMES_KEY_MAX];
+	const char *parts[] = { p->family_name, p->given_names, p->other_names };
+	int n = 0;
+	for (int i = 0; i < 3 && n < PERSON_PAIR_WORDS; i++) {
+		char part[NAMES_MAX_WORDS][32];
+		int np = names_words(parts[i], part);
+		for (int w = 0; w < np && n < PERSON_PAIR_WORDS; w++) {
+			memcpy(words[n], part[w], sizeof words[n]);
+			names_key(words[n], keys[n], sizeof keys[n]);
+			n++;
+		}
+	}
+	char token[80];
+	for (int a = 0; a < n; a++)
+		for (int b = 0; b < n; b++) {
+			if (a == b)
+				continue;
+			person_pair_token(words[a], words[b], token, sizeof token);
+			put_token(out, size, len, token);
+			if (a < b && keys[a][0] && keys[b][0]) {
+				person_key_pair_token(keys[a], keys[b], token, sizeof token);
+				put_token(out, size, len, token);
+			}
+		}
+}
+
 void person_key_tokens(const struct person *p, char *out, size_t size)
 {
 	char keys[PERSON_LOOKUP_KEYS][NAMES_KEY_MAX];
 	int n = person_lookup_keys(p, keys, PERSON_LOOKUP_KEYS);
 	size_t len = strlen(out);
-	char whole[PERSON_WHOLE_TOKEN_MAX + 1];
-	bool has_whole = person_whole_token(p->family_name, p->given_names, whole, sizeof whole);
-	for (int k = -1; k <= n; k++) {
-		char token[PERSON_WHOLE_TOKEN_MAX + 1];
-		if (k < 0 && !has_whole)
-			continue;
-		if (k == n && !p->staying_at[0])
-			break;
-		if (k < 0)
-			memcpy(token, whole, sizeof token);
-		else if (k == n)
-			person_here_token(p->staying_at, token, sizeof token);
-		else
-			person_key_token(keys[k], token, sizeof token);
-		size_t t = strlen(token);
-		if (len + 1 + t + 1 > size)
-			break;   /* whole tokens only */
-		out[len++] = ' ';
-		memcpy(out + len, token, t + 1);
-		len += t;
+	char token[PERSON_WHOLE_TOKEN_MAX + 1];
+	if (person_whole_token(p->family_name, p->given_names, token, sizeof token))
+		put_token(out, size, &len, token);
+	for (int k = 0; k < n; k++) {
+		person_key_token(keys[k], token, sizeof token);
+		put_token(out, size, &len, token);
+	}
+	put_pairs(p, out, size, &len);
+	/* Last: the bulk writers add it when a stay opens. */
+	if (p->staying_at[0]) {
+		person_here_token(p->staying_at, token, sizeof token);
+		put_token(out, size, &len, token);
 	}
 }
 

@@ -34,7 +34,7 @@
 #define INDEXED_PREFIX 8
 #define TYPO_WORDS 12       /* near words taken per typed word */
 #define MATCH_MAX 4096
-#define TIERS 4
+#define TIERS 6
 #define SEGMENTS (2 * TIERS) /* each tier: residents first, then the others */
 #define RANK_SHIFT 40       /* ids stay below 2^40 */
 #define ALTS_MAX 24         /* other tokens a typed word may match */
@@ -54,7 +54,11 @@ struct lookup_query {
 	struct alts alts[QUERY_WORDS];
 	char whole[PERSON_WHOLE_TOKEN_MAX + 1];      /* "" when too long */
 	char here[16];                               /* "" when no centre */
+	/* Two different words typed: their pair token ("" otherwise) and the
+	 * pair token of their sound keys ("" when a word has no key). */
+	char pair[80], key_pair[80];
 	char match[SEGMENTS][MATCH_MAX];   /* the MATCH of each segment, "" for none */
+	char pairs[256];                /* people found by a pair token; "" */
 	char any[MATCH_MAX];            /* every tier at once, for counting */
 	char here_any[MATCH_MAX];       /* every tier, residents only; "" */
 };
@@ -228,21 +232,46 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 	}
 	else
 		snprintf(whole, sizeof whole, "\"0w\"");   /* a token nobody has */
+	/* Two different words (the common case: one typed whole, the next
+	 * being typed): the people holding them as two of their words are one
+	 * short list of the index (person_pair_token), read before the rest. */
+	char pair[96] = "", pair_all[96] = "", key_pair[96] = "";
+	if (q->n == 2 && strcmp(q->words[0], q->words[1]) != 0) {
+		char k0[NAMES_KEY_MAX], k1[NAMES_KEY_MAX];
+		person_pair_token(q->words[0], q->words[1], q->pair, sizeof q->pair);
+		snprintf(pair, sizeof pair, "\"%s\"", q->pair);
+		snprintf(pair_all, sizeof pair_all, "\"%s\"*", q->pair);
+		names_key(q->words[0], k0, sizeof k0);
+		names_key(q->words[1], k1, sizeof k1);
+		if (k0[0] && k1[0]) {
+			person_key_pair_token(k0, k1, q->key_pair, sizeof q->key_pair);
+			snprintf(key_pair, sizeof key_pair, "\"%s\"", q->key_pair);
+		}
+		snprintf(q->pairs, sizeof q->pairs, "%s%s%s", pair_all, key_pair[0] ? " OR " : "", key_pair);
+	}
 	char *tier = malloc(MATCH_MAX);
 	if (!tier)
 		return false;
 	for (int t = 0; ok && t < TIERS; t++) {
-		if (t == 0 && !q->whole[0])
-			continue;   /* too long a name for a whole-name token: nobody */
-		if (t == 0)
+		tier[0] = '\0';
+		if (t == 0 && q->whole[0])
 			ok = (size_t)snprintf(tier, MATCH_MAX, "%s", whole) < MATCH_MAX;
+		else if (t == 1 && pair[0])
+			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT %s", pair, whole) < MATCH_MAX;
 		else if (t == 1)
 			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT %s", exact, whole) < MATCH_MAX;
-		else if (t == 2)
-			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s)", prefix, exact, whole) < MATCH_MAX;
-		else
-			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s)", variant, prefix, whole)
-			     < MATCH_MAX;
+		else if (t == 2 && pair[0])
+			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT (%s OR %s)", pair_all, pair, whole) < MATCH_MAX;
+		else if (t == 3)
+			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s)", prefix, pair[0] ? pair_all : exact,
+			                      whole) < MATCH_MAX;
+		else if (t == 4 && key_pair[0])
+			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT ((%s) OR %s)", key_pair, prefix, whole) < MATCH_MAX;
+		else if (t == 5)
+			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s%s%s)", variant, prefix, whole,
+			                      key_pair[0] ? " OR " : "", key_pair) < MATCH_MAX;
+		if (!tier[0])
+			continue;   /* nobody in this tier for these words */
 		/* Residents of the user's centre first, then everyone else. */
 		if (ok && here[0])
 			ok = (size_t)snprintf(q->match[2 * t], MATCH_MAX, "(%s) AND \"%s\"", tier, here) < MATCH_MAX
@@ -376,7 +405,16 @@ static int segment_of(const struct lookup_query *q, const char *text)
 		prefix = prefix && pre;
 		variant = variant && v;
 	}
-	int tier = q->whole[0] && has(tokens, n, q->whole, false) ? 0 : exact ? 1 : prefix ? 2 : variant ? 3 : -1;
+	/* The tiers of lookup_query_make: with two words, the pair tokens
+	 * make tiers 1, 2 and 4. */
+	int tier = -1;
+	if (q->whole[0] && has(tokens, n, q->whole, false))
+		tier = 0;
+	else if (q->pair[0])
+		tier = has(tokens, n, q->pair, false) ? 1 : has(tokens, n, q->pair, true) ? 2 : prefix ? 3
+		       : q->key_pair[0] && has(tokens, n, q->key_pair, false) ? 4 : variant ? 5 : -1;
+	else
+		tier = exact ? 1 : prefix ? 3 : variant ? 5 : -1;
 	if (tier < 0)
 		return -1;
 	return 2 * tier + !(q->here[0] && has(tokens, n, q->here, false));
@@ -451,6 +489,24 @@ static enum status small_result(struct db *db, const struct lookup_query *q, con
 	return s;
 }
 
+/* Whether match finds more than SMALL_RESULT people, in *many. */
+static enum status found_many(struct db *db, const char *match, bool *many)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM (SELECT 1 FROM person_search WHERE person_search MATCH ?1 LIMIT ?2)";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	*many = false;
+	if (!st)
+		return ST_INTERNAL;
+	db_bind_text(st, 1, match);
+	sqlite3_bind_int(st, 2, SMALL_RESULT + 1);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*many = sqlite3_column_int(st, 0) > SMALL_RESULT;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : db_status_of(rc);
+}
+
 /* The residents of segment seg (even) beyond id, from the ranked list of
  * them, in the direction asked. */
 static enum status ranked_fetch(struct db *db, const struct ranked *rows, size_t n, int seg, bool up, long long id,
@@ -508,8 +564,15 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 	bool up = dir == PAGE_BEFORE, small;
 	struct ranked *rows;
 	size_t nrows;
-	/* Few found: one query, ranked here. */
-	enum status s = small_result(db, q, q->any, false, &small, &rows, &nrows);
+	/* Few found: one query, ranked here. Many found by the pair tokens
+	 * alone (a short list to read): many found. */
+	bool many = false;
+	enum status s = q->pairs[0] ? found_many(db, q->pairs, &many) : ST_OK;
+	small = false;
+	rows = NULL;
+	nrows = 0;
+	if (s == ST_OK && !many)
+		s = small_result(db, q, q->any, false, &small, &rows, &nrows);
 	if (s == ST_OK && small)
 		s = small_page(db, rows, nrows, up, key, &r);
 	free(rows);

@@ -72,9 +72,19 @@ enum status person_reindex(struct db *db, long long id);
 bool person_whole_token(const char *family, const char *given, char *out, size_t size);
 
 /* Appends to out (a search-index text) p's whole-name token, key tokens
- * and the token of the centre it stays at (p->staying_at), " 0w... 0k...
- * 0h...", as many whole ones as fit in size. */
+ * the token of the centre it stays at (p->staying_at) and the pair tokens
+ * of its name words, " 0w... 0k... 0h... 0p... 0q...", as many whole ones
+ * as fit in size. */
 void person_key_tokens(const struct person *p, char *out, size_t size);
+
+/* Name words of a person that make pair tokens (person_key_tokens). */
+#define PERSON_PAIR_WORDS 5
+
+/* The pair token of two folded name words a then b: "0p<a>0<b>". */
+void person_pair_token(const char *a, const char *b, char *out, size_t size);
+
+/* The pair token of two sound keys, in alphabetical order: "0q<k>0<k>". */
+void person_key_pair_token(const char *ka, const char *kb, char *out, size_t size);
 
 /* Words shorter than this have no typo probes (one letter in four is too
  * much to guess). */

@@ -320,14 +320,13 @@ static bool ranked_before(long long a, long long b)
 
 /* Many found (a query per segment): pages follow each other in the ranked
  * order without a gap or a repeat, the same forwards and backwards. */
-static void many_found_page_both_ways(void **state)
+static void pages_both_ways(struct db *db, const char *query, int least)
 {
-	struct fixture *f = *state;
-	const char *query = "ma";
+	struct fixture fx = { .db = db }, *f = &fx;
 	int total;
 	bool over;
 	assert_int_equal(person_search_count(f->db, query, 100000, &total, &over), ST_OK);
-	assert_true(total > 300);
+	assert_true(total > least);
 	long long *fwd = calloc((size_t)total + PAGE, sizeof *fwd);
 	assert_non_null(fwd);
 	int n = 0;
@@ -358,6 +357,13 @@ static void many_found_page_both_ways(void **state)
 	}
 	assert_int_equal(back, 0);
 	free(fwd);
+}
+
+static void many_found_page_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	pages_both_ways(f->db, "ma", 300);
+	pages_both_ways(f->db, "m a", 300);
 	/* The index of residents holds exactly the people with an open stay. */
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT (SELECT count(*) FROM person_here), "
@@ -367,6 +373,50 @@ static void many_found_page_both_ways(void **state)
 	assert_true(sqlite3_column_int(st, 1) > 0);
 	assert_int_equal(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1));
 	sqlite3_finalize(st);
+}
+
+/* Two words, the first one whole: the people holding both as two of their
+ * words come first (their pair token), then those where the first only
+ * begins a word; many of them page as one word does. */
+static void two_words_read_pairs_first(void **state)
+{
+	struct fixture *f = *state;
+	long long exact = save(f->db, "So", "Omar Ali");           /* both whole words */
+	long long sows[140];
+	for (int i = 0; i < 140; i++)
+		sows[i] = save(f->db, "Sow", "Omar");                  /* omar whole, "so" begins Sow */
+	long long longer = save(f->db, "Sowane", "Omarou");        /* newest, both only begin words */
+	long long given = save(f->db, "Keita", "Omar Sow");        /* both in the given names */
+	struct page p = { 0 };
+	bool more;
+	assert_int_equal(person_search(f->db, "omar so", 0, PAGE, collect, &p, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(p.ids[0], exact);
+	assert_int_equal(p.ids[1], given);   /* the newest of the second tier */
+	assert_int_equal(p.ids[2], sows[139]);
+	assert_int_equal(p.ids[PAGE - 1], sows[142 - PAGE]);
+	pages_both_ways(f->db, "omar so", 141);
+	/* The Sowane Omarou comes after every Sow. */
+	struct page all = { 0 };
+	long long key = 0;
+	int at = -1, last_sow = -1, n = 0;
+	more = true;
+	while (more) {
+		all.n = 0;
+		assert_int_equal(person_search(f->db, "omar so", key, PAGE, collect, &all, &more), ST_OK);
+		for (int i = 0; i < all.n; i++, n++) {
+			if (all.ids[i] == longer)
+				at = n;
+			if (all.ids[i] == sows[0])
+				last_sow = n;
+		}
+		key = all.n ? all.ranks[all.n - 1] : key;
+	}
+	assert_true(last_sow >= 0 && at > last_sow);
+	/* Found in the other order too, and as a variant. */
+	assert_true(on_first_page(f->db, "so omar", exact));
+	assert_true(on_first_page(f->db, "sow omar", sows[139]));
+	assert_true(on_first_page(f->db, "oumar sow", sows[139]));
 }
 
 /* People saved before the lookup had keys get them when the database is
@@ -399,7 +449,7 @@ static void rows_saved_before_get_their_keys_at_open(void **state)
 	assert_true(on_first_page(db, "mohamed diallp", id));
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT count(*) FROM setting WHERE key = "
-	                                    "'person_keys' AND value = '3 cc=227'", -1, &st, NULL), SQLITE_OK);
+	                                    "'person_keys' AND value = '4 cc=227'", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 1);   /* done, once */
 	sqlite3_finalize(st);
@@ -412,6 +462,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(variants_are_found_on_the_first_page),
 		cmocka_unit_test(best_match_first_and_pages_by_rank),
+		cmocka_unit_test(two_words_read_pairs_first),
 		cmocka_unit_test(many_found_page_both_ways),
 		cmocka_unit_test(rows_saved_before_get_their_keys_at_open),
 	};
