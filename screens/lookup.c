@@ -52,6 +52,8 @@ struct lookup {
 
 /* People counted at most for the line that says how many were found. */
 #define COUNT_CAP 1000
+/* found before the people typed for are counted. */
+#define FOUND_UNCOUNTED (-2)
 
 /* "~23" for an estimated age, "23", or "?" into out; true for a child. */
 static bool age_text(const char *birth, bool estimated, char *out, size_t size)
@@ -164,8 +166,7 @@ static enum ui_result lookup_input(struct app *app, void *state, int key)
 		list_reload(&s->list);
 		if (person_number_check(app_db(app), s->query, &s->number) != ST_OK)
 			s->number.wrong = false;
-		if (person_search_count(app_db(app), s->query, COUNT_CAP, &s->found, &s->found_over) != ST_OK)
-			s->found = -1;
+		s->found = FOUND_UNCOUNTED;   /* counted when drawn (count_found) */
 	}
 	return r == LE_IGNORED ? UI_IGNORED : UI_HANDLED;
 }
@@ -184,6 +185,19 @@ static void draw_number_check(const struct person_number_check *c, WINDOW *win, 
 		ui_put(win, y + 2 + i, 3, cols - 4, A_BOLD, c->close[i]);
 }
 
+/* Counts the people found for the line that says how many: the first
+ * page tells when they all fit in it, else one more query counts them. */
+static void count_found(struct app *app, struct lookup *s)
+{
+	s->found_over = false;
+	if (list_empty(&s->list) || (!s->list.more_after && !s->list.more_before)) {
+		s->found = s->list.len > 0 ? s->list.len : 0;
+		return;
+	}
+	if (person_search_count(app_db(app), s->query, COUNT_CAP, &s->found, &s->found_over) != ST_OK)
+		s->found = -1;
+}
+
 static void lookup_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct lookup *s = state;
@@ -198,6 +212,8 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 		draw_number_check(&s->number, win, 4);
 	} else if (s->query[0]) {
 		char count[80] = "";
+		if (s->found == FOUND_UNCOUNTED)
+			count_found(app, s);
 		if (s->found_over)
 			snprintf(count, sizeof count, _("Found: more than %d"), COUNT_CAP);
 		else if (s->found > 0)
