@@ -6,11 +6,20 @@
  *      and given names, no more, no fewer, in any order (one token of the
  *      index holds them sorted, person_whole_token);
  *   1  every typed word is a whole word of the names or aliases;
- *   2  every typed word begins a word (prefixes, as typed while typing);
- *   3  every typed word begins a word, or sounds like a word (the same sound
+ *   2  (two words) the first is a whole word and the second begins
+ *      another one;
+ *   3  every typed word begins a word (prefixes, as typed while typing);
+ *   4  (two words) they sound like two of the words (their keys' pair);
+ *   5  every typed word begins a word, or sounds like a word (the same sound
  *      key), or like two neighbouring words written together, or is one
  *      mistyped letter away from a word of five letters or more (the
  *      words of the typo vocabulary, migration 012).
+ *
+ * Two different words, the commonest lookup (a name typed whole, the next
+ * one being typed), read the pair tokens of the index (person_pair_token:
+ * every two name words of a person, "0p<a>0<b>", and their sound keys,
+ * "0q<k>0<k>"): tiers 1, 2 and 4 are one short list each, where crossing
+ * the lists of two common words costs milliseconds at millions of people.
  *
  * A tier holds only the people no tier above holds (FTS5 NOT). Within a
  * tier, the people staying at the user's centre now come first: the index
@@ -41,7 +50,7 @@
 #define SMALL_RESULT 128    /* found by fewer: one query, ranked here */
 #define TOKENS_MAX 96       /* tokens of an index row read back */
 
-/* The other tokens a typed word matches in tier 3. */
+/* The other tokens a typed word matches in tier 5. */
 struct alts {
 	int n;
 	char token[ALTS_MAX][32];
