@@ -498,24 +498,6 @@ static enum status small_result(struct db *db, const struct lookup_query *q, con
 	return s;
 }
 
-/* Whether match finds more than SMALL_RESULT people, in *many. */
-static enum status found_many(struct db *db, const char *match, bool *many)
-{
-	static const char sql[] =
-		"SELECT count(*) FROM (SELECT 1 FROM person_search WHERE person_search MATCH ?1 LIMIT ?2)";
-	sqlite3_stmt *st = db_stmt(db, sql);
-	*many = false;
-	if (!st)
-		return ST_INTERNAL;
-	db_bind_text(st, 1, match);
-	sqlite3_bind_int(st, 2, SMALL_RESULT + 1);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*many = sqlite3_column_int(st, 0) > SMALL_RESULT;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? ST_OK : db_status_of(rc);
-}
-
 /* The residents of segment seg (even) beyond id, from the ranked list of
  * them, in the direction asked. */
 static enum status ranked_fetch(struct db *db, const struct ranked *rows, size_t n, int seg, bool up, long long id,
@@ -573,14 +555,14 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 	bool up = dir == PAGE_BEFORE, small;
 	struct ranked *rows;
 	size_t nrows;
-	/* Few found: one query, ranked here. Many found by the pair tokens
-	 * alone (a short list to read): many found. */
-	bool many = false;
-	enum status s = q->pairs[0] ? found_many(db, q->pairs, &many) : ST_OK;
+	/* Few found: one query, ranked here. Not for two words: their pair
+	 * tiers are short lists, and the query of every tier at once would
+	 * cross the long lists of the words once more. */
+	enum status s = ST_OK;
 	small = false;
 	rows = NULL;
 	nrows = 0;
-	if (s == ST_OK && !many)
+	if (!q->pairs[0])
 		s = small_result(db, q, q->any, false, &small, &rows, &nrows);
 	if (s == ST_OK && small)
 		s = small_page(db, rows, nrows, up, key, &r);

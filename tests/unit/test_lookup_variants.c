@@ -437,7 +437,7 @@ static void rows_saved_before_get_their_keys_at_open(void **state)
 	/* As a program before migration 012 left it. */
 	/* Not staying at the clerk's centre: found through the index only. */
 	assert_int_equal(sqlite3_exec(db_sqlite(db), "UPDATE stay SET departed = admitted, departure_reason = 'left'; "
-	                              "DELETE FROM person_search; DELETE FROM name_typo; "
+	                              "DELETE FROM person_search; DELETE FROM person_here; DELETE FROM name_typo; "
 	                              "INSERT INTO person_search (rowid, text) SELECT id, family_name || ' ' || "
 	                              "given_names FROM person; UPDATE setting SET value = '2 cc=227' "
 	                              "WHERE key = 'person_keys'", NULL, NULL, NULL), SQLITE_OK);
