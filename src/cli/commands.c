@@ -22,8 +22,10 @@
 void cmd_report(const char *path, int status, const char *detail)
 {
 	if (status == ST_PUBLIC_FILE) {
-		fprintf(stderr, _("taimako: %s: %s Fix it with: chmod 660 %s\n"), path,
-		        _(status_msgid(ST_PUBLIC_FILE)), path);
+		/* The detail names the file at fault: the database, its -wal or -shm. */
+		const char *file = detail && *detail ? detail : path;
+		fprintf(stderr, _("taimako: %s: %s Fix it with: chmod 660 %s\n"), file,
+		        _(status_msgid(ST_PUBLIC_FILE)), file);
 		return;
 	}
 	if (detail && *detail)

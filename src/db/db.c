@@ -390,13 +390,46 @@ void db_remove_files(const char *path)
 }
 
 /* Refuses a database that users outside its group can read: the records
- * are about children and victims of trafficking. */
-static enum status check_private(const char *path)
+ * are about children and victims of trafficking. Its write-ahead log and
+ * shared-memory index hold the same records: checked too when they exist.
+ * The file at fault goes to detail. logs_only: the log and index alone
+ * (before SQLite reads them; the database is checked once it is known
+ * to be Taimako's). */
+static enum status check_private(const char *path, bool logs_only, char *detail, size_t n)
 {
-	struct stat sb;
-	if (stat(path, &sb) != 0)
-		return ST_CANT_OPEN;
-	return (sb.st_mode & (S_IROTH | S_IWOTH)) ? ST_PUBLIC_FILE : ST_OK;
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	for (size_t i = logs_only ? 1 : 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		char file[4096];
+		struct stat sb;
+		if ((size_t)snprintf(file, sizeof file, "%s%s", path, suffix[i]) >= sizeof file)
+			return ST_CANT_OPEN;
+		if (stat(file, &sb) != 0) {
+			if (i > 0 && errno == ENOENT)
+				continue;
+			return ST_CANT_OPEN;
+		}
+		if (sb.st_mode & (S_IROTH | S_IWOTH)) {
+			set_detail(detail, n, file);
+			return ST_PUBLIC_FILE;
+		}
+	}
+	return ST_OK;
+}
+
+/* True when the file begins as a Taimako database does: SQLite's header
+ * with the program's application id (big-endian at byte 68). */
+static bool taimako_header(const char *path)
+{
+	unsigned char h[72];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(h, 1, sizeof h, f);
+	fclose(f);
+	if (n < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return false;
+	unsigned long id = (unsigned long)h[68] << 24 | (unsigned long)h[69] << 16 | (unsigned long)h[70] << 8 | h[71];
+	return id == (unsigned long)DB_APPLICATION_ID;
 }
 
 /* Checks the path before SQLite sees it, so nothing is created by mistake. */
@@ -427,6 +460,10 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 	if (mode == DB_CREATE && (st = create_file(path, detail, detail_size)) != ST_OK)
 		return st;
 
+	/* Before SQLite opens it (and writes its log and index with the
+	 * database's own permissions). */
+	if (mode != DB_CREATE && (st = check_private(path, !taimako_header(path), detail, detail_size)) != ST_OK)
+		return st;
 	struct db *db = calloc(1, sizeof *db);
 	if (!db) {
 		if (mode == DB_CREATE)
@@ -455,7 +492,7 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 	}
 	if (mode != DB_CREATE && (st = identify(db, detail, detail_size)) != ST_OK)
 		goto fail;
-	if (mode != DB_CREATE && (st = check_private(path)) != ST_OK)
+	if (mode != DB_CREATE && (st = check_private(path, false, detail, detail_size)) != ST_OK)
 		goto fail;
 	if (mode == DB_READONLY) {
 		exec(db, "PRAGMA query_only=ON");

@@ -2,6 +2,7 @@
  * newer files, transactions, the audit trail's protection. */
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "testutil.h"
 #include "db/audit.h"
 #include "db/db.h"
@@ -214,6 +215,25 @@ static void unwritable_folder_creates_nothing(void **state)
 	snprintf(path, sizeof path, "%s/no/such/folder/t.db", t->dir);
 	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_CANT_CREATE);
 	assert_null(db);
+}
+
+/* The write-ahead log and its index hold the same records. */
+static void log_readable_by_others_is_refused(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db, *other;
+	char wal[320], detail[400];
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	snprintf(wal, sizeof wal, "%s-wal", t->db);
+	assert_int_equal(access(wal, F_OK), 0);   /* kept while db is open */
+	assert_int_equal(chmod(wal, 0664), 0);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &other, detail, sizeof detail), ST_PUBLIC_FILE);
+	assert_null(other);
+	assert_string_equal(detail, wal);
+	assert_int_equal(chmod(wal, 0660), 0);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &other, NULL, 0), ST_OK);
+	db_close(&other);
+	db_close(&db);
 }
 
 static void file_readable_by_others_is_refused(void **state)
@@ -479,6 +499,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(missing_file_is_not_created, setup, teardown),
 		cmocka_unit_test_setup_teardown(create_never_overwrites, setup, teardown),
 		cmocka_unit_test_setup_teardown(unwritable_folder_creates_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(log_readable_by_others_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(file_readable_by_others_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_rows_cannot_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_outside_a_transaction_is_refused, setup, teardown),
