@@ -94,17 +94,19 @@ static const char *start_language(void)
 }
 
 /* The idle lock in seconds: the configuration's minutes, or
- * $TAIMAKO_IDLE_LOCK_SECONDS (for demonstrations and tests). */
+ * $TAIMAKO_IDLE_LOCK_SECONDS (for demonstrations and tests) when it locks
+ * sooner: an account cannot lengthen or turn off the system's lock. */
 static int idle_seconds(const struct config *cfg)
 {
+	int set = cfg->idle_lock_minutes * 60;
 	const char *env = getenv("TAIMAKO_IDLE_LOCK_SECONDS");
 	if (env && *env) {
 		char *end;
 		long v = strtol(env, &end, 10);
-		if (!*end && v >= 0 && v <= 86400)
+		if (!*end && v > 0 && v <= 86400 && (set == 0 || v < set))
 			return (int)v;
 	}
-	return cfg->idle_lock_minutes * 60;
+	return set;
 }
 
 /* Opens the database and runs the screens. */

@@ -38,4 +38,10 @@ void config_defaults(struct config *c);
  * unchanged. line and msgid may be NULL. */
 enum status config_parse(struct config *c, const char *text, int *line, const char **msgid);
 
+/* config_parse for a user's own file: the security settings
+ * (idle_lock_minutes, lockout_failures, lockout_minutes) and
+ * phone_country_code are refused there, as a bad line, so that no account
+ * can weaken what protects the others or change the shared keys. */
+enum status config_parse_user(struct config *c, const char *text, int *line, const char **msgid);
+
 #endif

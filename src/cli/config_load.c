@@ -108,8 +108,10 @@ static const char *expand_home(char *path, size_t size)
 	return NULL;
 }
 
-/* Reads the file at path over *c, leaving *c unchanged on error. */
-static enum status load_one(struct config *c, const char *path, bool required, char *err, size_t err_size)
+/* Reads the file at path over *c, leaving *c unchanged on error; user: a
+ * user's own file (config_parse_user). */
+static enum status load_one(struct config *c, const char *path, bool required, bool user, char *err,
+                            size_t err_size)
 {
 	char *text;
 	enum status st = read_text(path, required, &text, err, err_size);
@@ -121,7 +123,7 @@ static enum status load_one(struct config *c, const char *path, bool required, c
 	next.db_path[0] = '\0';
 	int line;
 	const char *msgid;
-	st = config_parse(&next, text, &line, &msgid);
+	st = user ? config_parse_user(&next, text, &line, &msgid) : config_parse(&next, text, &line, &msgid);
 	free(text);
 	if (st != ST_OK) {
 		set_err(err, err_size, path, line, _(msgid));
@@ -146,7 +148,7 @@ static enum status load_user(struct config *c, char *err, size_t err_size)
 	char path[4096];
 	const char *env = getenv("TAIMAKO_CONFIG");
 	if (env && *env)
-		return load_one(c, env, true, err, err_size);
+		return load_one(c, env, true, true, err, err_size);
 	/* The XDG base directory spec says to ignore relative paths. */
 	const char *dir = getenv("XDG_CONFIG_HOME");
 	const char *tail = "/taimako/taimako.conf";
@@ -161,7 +163,7 @@ static enum status load_user(struct config *c, char *err, size_t err_size)
 		set_err(err, err_size, dir, 0, strerror(ENAMETOOLONG));
 		return ST_INVALID;
 	}
-	return load_one(c, path, false, err, err_size);
+	return load_one(c, path, false, true, err, err_size);
 }
 
 enum status config_load(struct config *c, const char *system_path, char *err, size_t err_size)
@@ -170,7 +172,7 @@ enum status config_load(struct config *c, const char *system_path, char *err, si
 	config_defaults(&out);
 	if (err_size > 0)
 		err[0] = '\0';
-	enum status st = load_one(&out, system_path ? system_path : CONFIG_SYSTEM_PATH, false, err, err_size);
+	enum status st = load_one(&out, system_path ? system_path : CONFIG_SYSTEM_PATH, false, false, err, err_size);
 	if (st == ST_OK)
 		st = load_user(&out, err, err_size);
 	if (st == ST_OK)

@@ -98,9 +98,19 @@ static bool parse_number(struct span s, int min, int max, int *out)
 	return true;
 }
 
+/* True for the keys only the system file may set: those that would let
+ * one account weaken what protects every account (how many guesses a
+ * password gets, how long a forgotten screen stays open) or change the
+ * keys of the shared database (the phone country code). */
+static bool system_only(enum key k)
+{
+	return k == KEY_IDLE_LOCK || k == KEY_LOCKOUT_FAILURES || k == KEY_LOCKOUT_MINUTES || k == KEY_PHONE_CC;
+}
+
 /* Applies one `key = value` line (already known not to be blank or a
- * comment) to *c; returns NULL or the message id of what is wrong. */
-static const char *parse_line(struct config *c, struct span ln, bool seen[KEY_COUNT_])
+ * comment) to *c; returns NULL or the message id of what is wrong. user:
+ * the line is from a user's own file. */
+static const char *parse_line(struct config *c, struct span ln, bool seen[KEY_COUNT_], bool user)
 {
 	const char *eq = memchr(ln.p, '=', ln.n);
 	if (!eq)
@@ -110,6 +120,8 @@ static const char *parse_line(struct config *c, struct span ln, bool seen[KEY_CO
 	enum key k = find_key(name);
 	if (k == KEY_COUNT_)
 		return N_("unknown key");
+	if (user && system_only(k))
+		return N_("this key can be set only in the system configuration (/etc/taimako.conf)");
 	if (seen[k])
 		return N_("duplicate key: it is already set on an earlier line");
 	seen[k] = true;
@@ -144,7 +156,8 @@ static const char *parse_line(struct config *c, struct span ln, bool seen[KEY_CO
 	return NULL;
 }
 
-enum status config_parse(struct config *c, const char *text, int *line, const char **msgid)
+/* config_parse and config_parse_user. */
+static enum status parse_text(struct config *c, const char *text, int *line, const char **msgid, bool user)
 {
 	/* Work on a copy so that *c is untouched when a later line fails. */
 	struct config out = *c;
@@ -168,7 +181,7 @@ enum status config_parse(struct config *c, const char *text, int *line, const ch
 		struct span t = trim(ln);
 		if (t.n == 0 || t.p[0] == '#')
 			continue;
-		err = parse_line(&out, t, seen);
+		err = parse_line(&out, t, seen, user);
 	}
 	if (err) {
 		if (line)
@@ -183,4 +196,14 @@ enum status config_parse(struct config *c, const char *text, int *line, const ch
 	if (msgid)
 		*msgid = NULL;
 	return ST_OK;
+}
+
+enum status config_parse(struct config *c, const char *text, int *line, const char **msgid)
+{
+	return parse_text(c, text, line, msgid, false);
+}
+
+enum status config_parse_user(struct config *c, const char *text, int *line, const char **msgid)
+{
+	return parse_text(c, text, line, msgid, true);
 }

@@ -247,7 +247,7 @@ static void malformed_configuration_stops_the_program(void **state)
 {
 	struct session *s = *state;
 	char cmd[1400], out[1024] = "";
-	snprintf(cmd, sizeof cmd, "cd '%s' && printf 'lockout_failures = 5\\nidle_lock_minutes = soon\\n' > bad.conf"
+	snprintf(cmd, sizeof cmd, "cd '%s' && printf '# mine\\nidle_lock_minutes = soon\\n' > bad.conf"
 	         " && TAIMAKO_CONFIG='%s/bad.conf' LANG=C.UTF-8 %s '%s' --db t.db demo 2>&1; echo \"rc=$?\"",
 	         s->dir, s->dir, s->env_localedir, taimako_bin());
 	FILE *p = popen(cmd, "r");

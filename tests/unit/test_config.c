@@ -501,20 +501,51 @@ static void test_load_later_file_overrides_earlier(void **state)
 	(void)state;
 	const char *sys = write_file(0, "system.conf",
 				     "database = /srv/centre.db\nidle_lock_minutes = 5\nlockout_failures = 3\n");
-	const char *user = write_file(1, "user.conf", "idle_lock_minutes = 20\ndatabase = /home/me.db\n");
+	const char *user = write_file(1, "user.conf", "# mine\ndatabase = /home/me.db\n");
 	setenv("TAIMAKO_CONFIG", user, 1);
 	assert_int_equal(config_load(&c, sys, err, sizeof err), ST_OK);
 	assert_string_equal(err, "");
 	assert_string_equal(c.db_path, "/home/me.db");
-	assert_int_equal(c.idle_lock_minutes, 20);
+	assert_int_equal(c.idle_lock_minutes, 5);
 	assert_int_equal(c.lockout_failures, 3);
 	assert_int_equal(c.lockout_minutes, 15);
 	/* A user file that leaves database out keeps the system one. */
-	write_file(1, "user.conf", "lockout_minutes = 2\n");
+	write_file(1, "user.conf", "# nothing\n");
 	assert_int_equal(config_load(&c, sys, err, sizeof err), ST_OK);
 	assert_string_equal(c.db_path, "/srv/centre.db");
 	assert_int_equal(c.idle_lock_minutes, 5);
-	assert_int_equal(c.lockout_minutes, 2);
+}
+
+/* What protects every account, and the keys of the shared database, come
+ * from the system file only: a user's file that sets them is refused. */
+static void test_load_user_file_cannot_weaken_security(void **state)
+{
+	struct config c, before;
+	char err[512], want[700];
+	static const char *const lines[] = { "lockout_failures = 8\n", "lockout_minutes = 1\n",
+		                             "idle_lock_minutes = 0\n", "phone_country_code = 33\n" };
+
+	(void)state;
+	const char *sys = write_file(0, "system.conf", "lockout_failures = 5\nidle_lock_minutes = 10\n");
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		config_defaults(&c);
+		before = c;
+		const char *user = write_file(1, "user.conf", lines[i]);
+		setenv("TAIMAKO_CONFIG", user, 1);
+		assert_int_equal(config_load(&c, sys, err, sizeof err), ST_INVALID);
+		snprintf(want, sizeof want, "%s:1: %s", user,
+		         "this key can be set only in the system configuration (/etc/taimako.conf)");
+		assert_string_equal(err, want);
+		assert_memory_equal(&c, &before, sizeof c);
+	}
+	/* The system file sets them all. */
+	sys = write_file(0, "system.conf", "lockout_failures = 8\nlockout_minutes = 1\nidle_lock_minutes = 0\n"
+	                 "phone_country_code = 33\n");
+	setenv("TAIMAKO_CONFIG", write_file(1, "user.conf", "database = /home/me.db\n"), 1);
+	assert_int_equal(config_load(&c, sys, err, sizeof err), ST_OK);
+	assert_int_equal(c.lockout_failures, 8);
+	assert_int_equal(c.idle_lock_minutes, 0);
+	assert_string_equal(c.phone_country_code, "33");
 }
 
 /* The same key in the system and the user file is not a duplicate. */
@@ -524,10 +555,10 @@ static void test_load_same_key_in_two_files(void **state)
 	char err[256];
 
 	(void)state;
-	const char *sys = write_file(0, "system.conf", "lockout_failures = 3\n");
-	setenv("TAIMAKO_CONFIG", write_file(1, "user.conf", "lockout_failures = 9\n"), 1);
+	const char *sys = write_file(0, "system.conf", "database = /srv/a.db\n");
+	setenv("TAIMAKO_CONFIG", write_file(1, "user.conf", "database = /srv/b.db\n"), 1);
 	assert_int_equal(config_load(&c, sys, err, sizeof err), ST_OK);
-	assert_int_equal(c.lockout_failures, 9);
+	assert_string_equal(c.db_path, "/srv/b.db");
 }
 
 /* The user file is found under XDG_CONFIG_HOME, else under HOME/.config;
@@ -540,20 +571,20 @@ static void test_load_user_file_locations(void **state)
 
 	(void)state;
 	mkdir(tmp_path("home/.config"), 0700);
-	write_file(0, "home/.config/taimako/taimako.conf", "lockout_minutes = 44\n");
+	write_file(0, "home/.config/taimako/taimako.conf", "database = /44.db\n");
 	assert_int_equal(config_load(&c, tmp_path("no-such.conf"), err, sizeof err), ST_OK);
-	assert_int_equal(c.lockout_minutes, 44);
+	assert_string_equal(c.db_path, "/44.db");
 
 	mkdir(tmp_path("xdg"), 0700);
-	write_file(1, "xdg/taimako/taimako.conf", "lockout_minutes = 55\n");
+	write_file(1, "xdg/taimako/taimako.conf", "database = /55.db\n");
 	snprintf(xdg, sizeof xdg, "%s/xdg", tmp_dir);
 	setenv("XDG_CONFIG_HOME", xdg, 1);
 	assert_int_equal(config_load(&c, tmp_path("no-such.conf"), err, sizeof err), ST_OK);
-	assert_int_equal(c.lockout_minutes, 55);
+	assert_string_equal(c.db_path, "/55.db");
 
 	setenv("XDG_CONFIG_HOME", "relative/xdg", 1);
 	assert_int_equal(config_load(&c, tmp_path("no-such.conf"), err, sizeof err), ST_OK);
-	assert_int_equal(c.lockout_minutes, 44);
+	assert_string_equal(c.db_path, "/44.db");
 }
 
 /* TAIMAKO_CONFIG replaces the user file: the XDG one is not read at all,
@@ -566,18 +597,16 @@ static void test_load_taimako_config_replaces_user_file(void **state)
 
 	(void)state;
 	mkdir(tmp_path("xdg"), 0700);
-	write_file(0, "xdg/taimako/taimako.conf", "lockout_minutes = 55\nidle_lock_minutes = 1\n");
+	write_file(0, "xdg/taimako/taimako.conf", "database = /xdg.db\n");
 	snprintf(xdg, sizeof xdg, "%s/xdg", tmp_dir);
 	setenv("XDG_CONFIG_HOME", xdg, 1);
-	setenv("TAIMAKO_CONFIG", write_file(1, "user.conf", "idle_lock_minutes = 2\n"), 1);
+	setenv("TAIMAKO_CONFIG", write_file(1, "user.conf", "# none\n"), 1);
 	assert_int_equal(config_load(&c, tmp_path("no-such.conf"), err, sizeof err), ST_OK);
-	assert_int_equal(c.idle_lock_minutes, 2);
-	assert_int_equal(c.lockout_minutes, 15);
+	assert_string_equal(c.db_path, "");
 
 	setenv("TAIMAKO_CONFIG", "", 1);
 	assert_int_equal(config_load(&c, tmp_path("no-such.conf"), err, sizeof err), ST_OK);
-	assert_int_equal(c.idle_lock_minutes, 1);
-	assert_int_equal(c.lockout_minutes, 55);
+	assert_string_equal(c.db_path, "/xdg.db");
 }
 
 /* A file named by TAIMAKO_CONFIG must exist. */
@@ -615,7 +644,7 @@ static void test_load_malformed_line(void **state)
 	assert_memory_equal(&c, &before, sizeof c);
 
 	sys = write_file(0, "system.conf", "idle_lock_minutes = 3\n");
-	const char *user = write_file(1, "user.conf", "idle_lock_minutes = 4\r\nidle_lock_minutes = 5\r\n");
+	const char *user = write_file(1, "user.conf", "database = /a.db\r\ndatabase = /b.db\r\n");
 	setenv("TAIMAKO_CONFIG", user, 1);
 	assert_int_equal(config_load(&c, sys, err, sizeof err), ST_INVALID);
 	snprintf(want, sizeof want, "%s:2: %s", user, MSG_DUP);
@@ -690,7 +719,7 @@ static void test_load_tilde_expansion(void **state)
 
 	/* Set by the system file and kept by the user file: expanded once. */
 	setenv("HOME", "/home/amina", 1);
-	setenv("TAIMAKO_CONFIG", write_file(1, "user.conf", "lockout_minutes = 3\n"), 1);
+	setenv("TAIMAKO_CONFIG", write_file(1, "user.conf", "# kept\n"), 1);
 	assert_int_equal(config_load(&c, sys, err, sizeof err), ST_OK);
 	assert_string_equal(c.db_path, "/home/amina/data/taimako.db");
 
@@ -768,6 +797,7 @@ int main(void)
 		cmocka_unit_test(test_error_line_too_long),
 		cmocka_unit_test_setup_teardown(test_load_missing_files_give_defaults, setup_load, teardown_load),
 		cmocka_unit_test_setup_teardown(test_load_later_file_overrides_earlier, setup_load, teardown_load),
+		cmocka_unit_test_setup_teardown(test_load_user_file_cannot_weaken_security, setup_load, teardown_load),
 		cmocka_unit_test_setup_teardown(test_load_same_key_in_two_files, setup_load, teardown_load),
 		cmocka_unit_test_setup_teardown(test_load_user_file_locations, setup_load, teardown_load),
 		cmocka_unit_test_setup_teardown(test_load_taimako_config_replaces_user_file, setup_load, teardown_load),
