@@ -1,5 +1,6 @@
 /* init, demo, check. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <stdbool.h>
@@ -62,6 +63,63 @@ static bool make_default_dir(const char *path)
 	return true;
 }
 
+/* A new database made complete or not at all: built under a temporary
+ * name beside its own (NAME.partial-PID), then given its name in one step
+ * by link(), which never replaces an existing file. A program killed
+ * part-way leaves at most the temporary file, never a database without
+ * its accounts under the name asked for. */
+struct new_db {
+	const char *path;
+	char temp[4200];
+};
+
+/* Creates the temporary database of n for path; reports a failure. */
+static enum status new_db_open(struct new_db *n, const char *path, struct db **db)
+{
+	char detail[256];
+	n->path = path;
+	snprintf(n->temp, sizeof n->temp, "%s.partial-%ld", path, (long)getpid());
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		cmd_report(path, ST_EXISTS, NULL);
+		return ST_EXISTS;
+	}
+	enum status st = db_open(n->temp, DB_CREATE, db, detail, sizeof detail);
+	if (st != ST_OK)
+		cmd_report(st == ST_EXISTS ? n->temp : path, st, detail);
+	return st;
+}
+
+/* Flushes a file or folder to the disk. */
+static bool sync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	bool ok = fsync(fd) == 0;
+	close(fd);
+	return ok;
+}
+
+/* Gives the closed temporary database of n its name, or removes it:
+ * ok says whether it was made in full. Reports a failure. */
+static enum status new_db_place(struct new_db *n, bool ok)
+{
+	char wal[4300], dir[4096];
+	snprintf(wal, sizeof wal, "%s-wal", n->temp);
+	/* Closed, the database is one file (SQLite folds its log in). */
+	enum status st = !ok ? ST_INTERNAL : access(wal, F_OK) == 0 || !sync_path(n->temp) ? ST_CANT_CREATE : ST_OK;
+	if (st == ST_OK && link(n->temp, n->path) != 0) {
+		st = errno == EEXIST ? ST_EXISTS : ST_CANT_CREATE;
+		cmd_report(n->path, st, st == ST_EXISTS ? NULL : strerror(errno));
+	}
+	db_remove_files(n->temp);
+	snprintf(dir, sizeof dir, "%s", n->path);
+	if (st == ST_OK)
+		sync_path(dirname(dir));
+	return st;
+}
+
 /* Prints the subcommand's usage error. */
 static int usage_error(const char *cmd)
 {
@@ -121,11 +179,10 @@ int cmd_init(const char *db_path, bool default_path, int argc, char **argv)
 		return 1;
 	}
 	struct db *db;
-	char detail[256];
-	st = db_open(db_path, DB_CREATE, &db, detail, sizeof detail);
+	struct new_db made;
+	st = new_db_open(&made, db_path, &db);
 	if (st != ST_OK) {
 		explicit_bzero(password, sizeof password);
-		cmd_report(db_path, st, detail);
 		return 1;
 	}
 	db_set_actor(db, 0, "init", ROLE_ADMIN, "cli");
@@ -134,14 +191,16 @@ int cmd_init(const char *db_path, bool default_path, int argc, char **argv)
 	explicit_bzero(password, sizeof password);
 	db_close(&db);
 	if (st != ST_OK) {
-		/* Nothing half-made stays behind: the new file goes. */
-		db_remove_files(db_path);
+		/* Nothing half-made stays behind. */
+		new_db_place(&made, false);
 		if (st == ST_NOT_FOUND)
 			fprintf(stderr, "taimako: %s: %s\n", centre, _("no centre has this code"));
 		else
 			fprintf(stderr, "taimako: %s\n", _(status_msgid(st)));
 		return 1;
 	}
+	if (new_db_place(&made, true) != ST_OK)
+		return 1;
 	printf(_("Created %s with the administrator account '%s'.\n"), db_path, admin);
 	return 0;
 }
@@ -189,12 +248,10 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv, cons
 	if (default_path && !make_default_dir(db_path))
 		return 1;
 	struct db *db;
-	char detail[256];
-	enum status st = db_open(db_path, DB_CREATE, &db, detail, sizeof detail);
-	if (st != ST_OK) {
-		cmd_report(db_path, st, detail);
+	struct new_db made;
+	enum status st = new_db_open(&made, db_path, &db);
+	if (st != ST_OK)
 		return 1;
-	}
 	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
 	/* Each module writes its part, in the order of the table (the people
@@ -211,10 +268,12 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv, cons
 	}
 	db_close(&db);
 	if (st != ST_OK) {
-		db_remove_files(db_path);
+		new_db_place(&made, false);
 		fprintf(stderr, "taimako: %s\n", _(status_msgid(st)));
 		return 1;
 	}
+	if (new_db_place(&made, true) != ST_OK)
+		return 1;
 	printf(_("Created the demo database %s: one account per role, password name-demo "
 	         "(for example intake / intake-demo).\n"), db_path);
 	if (persons > 0)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/phone.h"
+#include "core/i18n.h"
 #include "db/db_private.h"
 #include "db/migrations.h"
 #include "db/person_private.h"
@@ -592,6 +593,17 @@ enum status db_integrity(struct db *db, char *detail, size_t n)
 		snprintf(msg, sizeof msg, "foreign key: %s row %lld",
 		         (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1));
 		set_detail(detail, n, msg);
+		result = ST_CORRUPT;
+	}
+	sqlite3_finalize(st);
+	if (result != ST_OK)
+		return result;
+	/* A database nobody can sign in to manage is not sound either (what
+	 * an interrupted init once left). */
+	rc = sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM app_user WHERE role = 'admin' AND active = 1", -1, &st,
+	                        NULL);
+	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) == 0) {
+		set_detail(detail, n, _("no active administrator account"));
 		result = ST_CORRUPT;
 	}
 	sqlite3_finalize(st);

@@ -260,11 +260,43 @@ static void malformed_configuration_stops_the_program(void **state)
 	assert_false(exists(s->db));
 }
 
+/* init killed at any moment (SIGKILL, from at once to after it ends)
+ * leaves no database at all or a whole one that check calls sound, with
+ * its administrator; never a file init then refuses. */
+static void init_killed_leaves_nothing_or_a_whole_database(void **state)
+{
+	struct session *s = *state;
+	char path[600], out[1024];
+	snprintf(path, sizeof path, "%s/r.db", s->dir);
+	int made = 0;
+	for (int round = 0; round < 24; round++) {
+		char cmd[2048];
+		/* Fault injection, not synchronisation: kill after 0 to 230 ms. */
+		snprintf(cmd, sizeof cmd,
+		         "cd '%s' && rm -f r.db r.db-wal r.db-shm r.db.partial-*; { printf '%%s' 'un mot de passe sûr' | "
+		         "LANG=C.UTF-8 %s timeout -s KILL 0.%03d %s --db r.db init >/dev/null 2>&1; } 2>/dev/null; true",
+		         s->dir, s->env_localedir, round * 10, taimako_bin());
+		assert_int_equal(system(cmd), 0);
+		if (!exists(path))
+			continue;
+		made++;
+		assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", path, "check", (char *)NULL), 0);
+	}
+	/* And a whole one is made when nothing stops it. */
+	char cmd[1400];
+	snprintf(cmd, sizeof cmd, "cd '%s' && rm -f r.db r.db-wal r.db-shm r.db.partial-*", s->dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(run_cli(s, "un mot de passe sûr", out, sizeof out, "--db", path, "init", (char *)NULL), 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", path, "check", (char *)NULL), 0);
+	fprintf(stderr, "init killed 24 times: %d whole databases, %d none\n", made, 24 - made);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(version_and_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(init_then_sign_in, setup, teardown),
+		cmocka_unit_test_setup_teardown(init_killed_leaves_nothing_or_a_whole_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(init_refuses_bad_input_and_creates_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(init_on_a_terminal_asks_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(existing_files_are_never_overwritten, setup, teardown),

@@ -308,6 +308,8 @@ static void failed_write_rolls_back_everything(void **state)
 	db_close(&db);
 }
 
+/* Sound: SQLite's checks pass and someone can sign in to manage it (an
+ * interrupted init once left a database with no account). */
 static void integrity_check_passes_on_a_new_database(void **state)
 {
 	struct tmpdir *t = *state;
@@ -315,6 +317,14 @@ static void integrity_check_passes_on_a_new_database(void **state)
 	char detail[128];
 	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
 	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	db_close(&db);
+	assert_int_equal(db_open(t->db, DB_READONLY, &db, NULL, 0), ST_OK);
+	assert_int_equal(db_integrity(db, detail, sizeof detail), ST_CORRUPT);
+	assert_string_equal(detail, "no active administrator account");
+	db_close(&db);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	assert_int_equal(user_add(db, "chef", "Chef", ROLE_ADMIN, "NY1", "fr", "a long password", NULL), ST_OK);
 	db_close(&db);
 	assert_int_equal(db_open(t->db, DB_READONLY, &db, NULL, 0), ST_OK);
 	assert_int_equal(db_integrity(db, detail, sizeof detail), ST_OK);
