@@ -7,6 +7,7 @@
 
 #include "cli/audit_cmd.h"
 #include "cli/commands.h"
+#include "cli/backup_cmd.h"
 #include "cli/config_load.h"
 #include "cli/find_cmd.h"
 #include "cli/user_cmd.h"
@@ -49,6 +50,8 @@ static void usage(FILE *out)
 	               "                       the quick lookup's results, best first (name, case\n"
 	               "                       number or phone; 20 by default, at most 1000);\n"
 	               "                       each search is recorded in the audit trail\n"
+	               "  backup FILE          copy the database to FILE while people work in it,\n"
+	               "                       then verify the copy (never over an existing file)\n"
 	               "\n"
 	               "Options:\n"
 	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
@@ -202,6 +205,8 @@ int main(int argc, char **argv)
 		return cmd_audit(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "find") == 0)
 		return cmd_find(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }

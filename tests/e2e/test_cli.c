@@ -291,12 +291,46 @@ static void init_killed_leaves_nothing_or_a_whole_database(void **state)
 	fprintf(stderr, "init killed 24 times: %d whole databases, %d none\n", made, 24 - made);
 }
 
+/* A backup taken while someone works is whole, never written over an
+ * existing file; restored in place, it is sound and people sign in. */
+static void backup_while_working_then_restore(void **state)
+{
+	struct session *s = *state;
+	char out[1024], copy[600], cmd[2000];
+	session_demo(s);
+	snprintf(copy, sizeof copy, "%s/copy.db", s->dir);
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	assert_screen(s, "Bienvenue");
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "backup", copy, (char *)NULL), 0);
+	assert_non_null(strstr(out, "copy.db"));
+	struct stat sb;
+	assert_int_equal(stat(copy, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	/* Never over a file: the first copy stays as it was. */
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "backup", copy, (char *)NULL), 1);
+	struct stat again;
+	assert_int_equal(stat(copy, &again), 0);
+	assert_int_equal(again.st_mtime, sb.st_mtime);
+	assert_int_equal(again.st_size, sb.st_size);
+	term_free(&s->t);   /* ends the program */
+	/* Restored as the README says: the copy put in place of the database. */
+	snprintf(cmd, sizeof cmd, "cd '%s' && rm -f t.db t.db-wal t.db-shm && cp copy.db t.db && chmod 660 t.db",
+	         s->dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "check", (char *)NULL), 0);
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	assert_screen(s, "Bienvenue");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(version_and_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(init_then_sign_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(init_killed_leaves_nothing_or_a_whole_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(backup_while_working_then_restore, setup, teardown),
 		cmocka_unit_test_setup_teardown(init_refuses_bad_input_and_creates_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(init_on_a_terminal_asks_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(existing_files_are_never_overwritten, setup, teardown),

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include "testutil.h"
 #include "db/audit.h"
+#include "db/backup.h"
 #include "db/db.h"
 #include "db/db_private.h"
 #include "db/refdata.h"
@@ -308,6 +309,39 @@ static void failed_write_rolls_back_everything(void **state)
 	db_close(&db);
 }
 
+/* A backup is a whole, verified, private copy, recorded in the trail,
+ * never written over a file; a failed one leaves nothing. */
+static void backup_copies_verifies_and_never_overwrites(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	char copy[400], detail[256];
+	long long bytes;
+	snprintf(copy, sizeof copy, "%s/copy.db", t->dir);
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	/* No administrator yet: not sound, so no copy stays. */
+	assert_int_equal(db_backup(db, copy, &bytes, detail, sizeof detail), ST_CORRUPT);
+	assert_int_equal(access(copy, F_OK), -1);
+	assert_int_equal(user_add(db, "chef", "Chef", ROLE_ADMIN, "NY1", "fr", "a long password", NULL), ST_OK);
+	long long audits = audit_count(db);
+	assert_int_equal(db_backup(db, copy, &bytes, detail, sizeof detail), ST_OK);
+	assert_true(bytes > 0);
+	assert_int_equal(audit_count(db), audits + 1);
+	struct stat sb;
+	assert_int_equal(stat(copy, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0660);
+	assert_int_equal(sb.st_size, bytes);
+	assert_int_equal(db_backup(db, copy, &bytes, detail, sizeof detail), ST_EXISTS);
+	struct stat again;
+	assert_int_equal(stat(copy, &again), 0);
+	assert_int_equal(again.st_size, sb.st_size);
+	db_close(&db);
+	assert_int_equal(db_open(copy, DB_READONLY, &db, NULL, 0), ST_OK);
+	assert_int_equal(db_integrity(db, detail, sizeof detail), ST_OK);
+	db_close(&db);
+}
+
 /* Sound: SQLite's checks pass and someone can sign in to manage it (an
  * interrupted init once left a database with no account). */
 static void integrity_check_passes_on_a_new_database(void **state)
@@ -510,6 +544,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(create_never_overwrites, setup, teardown),
 		cmocka_unit_test_setup_teardown(unwritable_folder_creates_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(log_readable_by_others_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(backup_copies_verifies_and_never_overwrites, setup, teardown),
 		cmocka_unit_test_setup_teardown(file_readable_by_others_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_rows_cannot_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_outside_a_transaction_is_refused, setup, teardown),
