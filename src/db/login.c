@@ -24,9 +24,54 @@ static enum status store_lockout(struct db *db, long long id, const struct locko
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
+/* Reads the failure counters of account id as they are now. */
+static enum status read_lockout(struct db *db, long long id, struct lockout *l)
+{
+	static const char sql[] =
+		"SELECT failed_logins, coalesce(locked_until, 0) FROM app_user WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		l->failures = sqlite3_column_int(st, 0);
+		l->locked_until = (time_t)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}
+
+/* Before the password is tried: under the write lock, refuses a locked
+ * account (recorded), else counts the attempt as failed in advance and
+ * locks the account when that reaches the limit. Sign-ins in parallel
+ * are thus counted one after the other: no more than the limit of them
+ * get their password tried, however many run at once, and an attempt cut
+ * short still counts. *locked_now: this attempt reached the limit. */
+static enum status reserve_attempt(struct db *db, const struct login_request *req, const struct user *u,
+                                   bool *locked_now, time_t *locked_until)
+{
+	struct lockout l = { 0, 0 };
+	enum status s = db_begin(db);
+	if (s == ST_OK)
+		s = read_lockout(db, u->id, &l);
+	if (s == ST_OK && lockout_is_locked(&l, req->now)) {
+		if (locked_until)
+			*locked_until = l.locked_until;
+		s = audit_log(db, "login_refused_locked", "app_user", u->id, NULL);
+		s = s == ST_OK ? db_commit(db) : (db_rollback(db), s);
+		return s == ST_OK ? ST_LOCKED : s;
+	}
+	if (s == ST_OK) {
+		*locked_now = lockout_fail(&l, &req->policy, req->now);
+		s = store_lockout(db, u->id, &l);
+	}
+	return s == ST_OK ? db_commit(db) : (db_rollback(db), s);
+}
+
 /* Checks req's password against the account named in req, updating the
- * counters and the trail (success_action on success) in one transaction.
- * *u receives the account. */
+ * counters and the trail (success_action on success). *u receives the
+ * account. */
 static enum status check(struct db *db, const struct login_request *req, const char *success_action,
                          struct user *u, time_t *locked_until)
 {
@@ -34,33 +79,31 @@ static enum status check(struct db *db, const struct login_request *req, const c
 	enum status found = user_read(db, 0, req->name ? req->name : "", u, hash, sizeof hash);
 	if (found != ST_OK && found != ST_NOT_FOUND)
 		return found;
-	struct lockout l = { u->failures, u->locked_until };
-	if (found == ST_OK && lockout_is_locked(&l, req->now)) {
-		explicit_bzero(hash, sizeof hash);
-		if (locked_until)
-			*locked_until = l.locked_until;
-		enum status s = db_begin(db);
-		if (s == ST_OK)
-			s = audit_log(db, "login_refused_locked", "app_user", u->id, NULL);
-		s = s == ST_OK ? db_commit(db) : (db_rollback(db), s);
-		return s == ST_OK ? ST_LOCKED : s;
+	bool locked_now = false;
+	if (found == ST_OK) {
+		enum status s = reserve_attempt(db, req, u, &locked_now, locked_until);
+		if (s != ST_OK) {
+			explicit_bzero(hash, sizeof hash);
+			return s;
+		}
 	}
 	/* Always hash, so an unknown name takes as long as a wrong password. */
 	bool ok = password_verify(req->password ? req->password : "", found == ST_OK ? hash : NULL);
 	explicit_bzero(hash, sizeof hash);
 	enum status result = !ok ? ST_BAD_LOGIN : !u->active ? ST_DISABLED : ST_OK;
-	bool locked_now = false;
-	if (found == ST_OK) {
-		if (result == ST_BAD_LOGIN)
-			locked_now = lockout_fail(&l, &req->policy, req->now);
-		else if (result == ST_OK)
-			lockout_success(&l);
-	}
 	if (result == ST_OK)
 		db_set_actor(db, u->id, u->name, (int)u->role, req->origin);
+	struct lockout l = { 0, 0 };
 	enum status s = db_begin(db);
-	if (s == ST_OK && found == ST_OK && (l.failures != u->failures || l.locked_until != u->locked_until))
+	if (s == ST_OK && found == ST_OK)
+		s = read_lockout(db, u->id, &l);
+	/* The right password undoes the failure counted in advance (and any
+	 * lock it or a parallel attempt set); a wrong one is counted already. */
+	if (s == ST_OK && found == ST_OK && result != ST_BAD_LOGIN) {
+		lockout_success(&l);
+		locked_now = false;
 		s = store_lockout(db, u->id, &l);
+	}
 	if (s == ST_OK)
 		s = audit_log(db, result == ST_OK ? success_action : locked_now ? "login_failed_locked" : "login_failed",
 		              "app_user", found == ST_OK ? u->id : 0, NULL);
