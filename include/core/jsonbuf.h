@@ -1,8 +1,10 @@
 #ifndef TAIMAKO_CORE_JSONBUF_H
 #define TAIMAKO_CORE_JSONBUF_H
 /* A small builder for the audit trail's "what changed" JSON objects:
- * {"field": [before, after], ...}, and for drafts of forms. Fixed size; a
- * value that does not fit is cut (cut is set) and the object stays valid. */
+ * {"field": [before, after], ...}, and for drafts of forms. Fixed size; the
+ * text is always valid JSON and no value is ever cut: a member that does
+ * not fit whole is written "field": {"too_long": true} instead (cut is set),
+ * and when even that does not fit the object ends with "more_changes": N. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -14,7 +16,9 @@ struct jsonbuf {
 	char text[JSONBUF_SIZE];
 	size_t len;
 	int fields;
+	int omitted;       /* members not even named ("more_changes") */
 	bool cut;          /* something did not fit */
+	bool failed;       /* the member being written does not fit */
 };
 
 /* Starts an empty object "{}". */

@@ -1,33 +1,48 @@
-/* JSON objects for the audit trail. */
+/* JSON objects for the audit trail and drafts. Members go in whole or not
+ * at all: the text is always the members so far, then (when some did not
+ * fit) "more_changes": N, then the closing brace. The last TAIL bytes are
+ * kept for that count, so that it always fits. */
 #include <stdio.h>
 #include <string.h>
 #include "core/jsonbuf.h"
 
-/* The text is always the members so far plus the closing brace. */
-void jsonbuf_init(struct jsonbuf *j)
+#define TAIL 40   /* room for `, "more_changes": 2147483647}` and the NUL */
+
+/* Writes the end of the text after the members. */
+static void close_text(struct jsonbuf *j)
 {
-	memcpy(j->text, "{}", 3);
-	j->len = 1;
-	j->fields = 0;
-	j->cut = false;
+	if (j->omitted)
+		snprintf(j->text + j->len, sizeof j->text - j->len, "%s\"more_changes\": %d}", j->fields ? ", " : "",
+		         j->omitted);
+	else
+		memcpy(j->text + j->len, "}", 2);
 }
 
-/* Appends raw text if it fits, keeping the closing brace after it. */
+void jsonbuf_init(struct jsonbuf *j)
+{
+	j->len = 1;
+	j->text[0] = '{';
+	j->fields = 0;
+	j->omitted = 0;
+	j->cut = false;
+	j->failed = false;
+	close_text(j);
+}
+
+/* Appends raw text to the member being written; false (and the member
+ * marked failed) when it does not fit before the tail. */
 static bool append(struct jsonbuf *j, const char *s, size_t n)
 {
-	if (j->len + n + 2 > sizeof j->text) {
-		j->cut = true;
+	if (j->failed || j->len + n + TAIL > sizeof j->text) {
+		j->failed = true;
 		return false;
 	}
 	memcpy(j->text + j->len, s, n);
 	j->len += n;
-	j->text[j->len] = '}';
-	j->text[j->len + 1] = '\0';
 	return true;
 }
 
-/* Appends s as a JSON string (or null), escaped; cut whole characters
- * when it does not fit. */
+/* Appends s as a JSON string (or null), escaped, whole. */
 static void append_string(struct jsonbuf *j, const char *s)
 {
 	if (!s) {
@@ -35,7 +50,7 @@ static void append_string(struct jsonbuf *j, const char *s)
 		return;
 	}
 	append(j, "\"", 1);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)s; *p && !j->failed; p++) {
 		char esc[8];
 		size_t n;
 		if (*p == '"' || *p == '\\') {
@@ -45,42 +60,68 @@ static void append_string(struct jsonbuf *j, const char *s)
 		} else if (*p < 0x20 || *p == 0x7f) {
 			n = (size_t)snprintf(esc, sizeof esc, "\\u%04x", *p);
 		} else {
-			/* A whole UTF-8 sequence at once, so a cut never splits one. */
+			/* A whole UTF-8 sequence at once. */
 			n = 1;
 			while (n < 4 && (p[n] & 0xC0) == 0x80)
 				n++;
 			memcpy(esc, p, n);
 			p += n - 1;
 		}
-		/* Keep room for the closing quote and what follows. */
-		if (j->len + n + 8 > sizeof j->text) {
-			j->cut = true;
-			break;
-		}
 		append(j, esc, n);
 	}
 	append(j, "\"", 1);
 }
 
-/* Starts a new member "key": */
-static void member(struct jsonbuf *j, const char *key)
+/* Starts a new member "key": and returns where the text stood before. */
+static size_t member(struct jsonbuf *j, const char *key)
 {
-	if (j->fields++)
+	size_t start = j->len;
+	j->failed = false;
+	if (j->fields)
 		append(j, ", ", 2);
 	append_string(j, key);
 	append(j, ": ", 2);
+	return start;
+}
+
+/* Ends the member begun at start: kept whole, or taken back; then, when
+ * it did not fit, "key": {"too_long": true} in its place if that fits,
+ * else one more in the count of changes not kept. Never a cut value. */
+static void end_member(struct jsonbuf *j, size_t start, const char *key)
+{
+	if (!j->failed) {
+		j->fields++;
+		close_text(j);
+		return;
+	}
+	j->cut = true;
+	j->len = start;
+	j->failed = false;
+	if (j->fields)
+		append(j, ", ", 2);
+	append_string(j, key);
+	append(j, ": {\"too_long\": true}", 20);
+	if (j->failed) {
+		j->len = start;
+		j->failed = false;
+		j->omitted++;
+	} else {
+		j->fields++;
+	}
+	close_text(j);
 }
 
 bool jsonbuf_change_str(struct jsonbuf *j, const char *key, const char *before, const char *after)
 {
 	if ((!before && !after) || (before && after && strcmp(before, after) == 0))
 		return false;
-	member(j, key);
+	size_t start = member(j, key);
 	append(j, "[", 1);
 	append_string(j, before);
 	append(j, ", ", 2);
 	append_string(j, after);
 	append(j, "]", 1);
+	end_member(j, start, key);
 	return true;
 }
 
@@ -90,23 +131,26 @@ bool jsonbuf_change_int(struct jsonbuf *j, const char *key, long long before, lo
 		return false;
 	char buf[64];
 	int n = snprintf(buf, sizeof buf, "[%lld, %lld]", before, after);
-	member(j, key);
+	size_t start = member(j, key);
 	append(j, buf, (size_t)n);
+	end_member(j, start, key);
 	return true;
 }
 
 void jsonbuf_put_str(struct jsonbuf *j, const char *key, const char *value)
 {
-	member(j, key);
+	size_t start = member(j, key);
 	append_string(j, value);
+	end_member(j, start, key);
 }
 
 void jsonbuf_put_int(struct jsonbuf *j, const char *key, long long value)
 {
 	char buf[32];
 	int n = snprintf(buf, sizeof buf, "%lld", value);
-	member(j, key);
+	size_t start = member(j, key);
 	append(j, buf, (size_t)n);
+	end_member(j, start, key);
 }
 
 const char *jsonbuf_text(const struct jsonbuf *j)

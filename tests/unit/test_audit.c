@@ -474,17 +474,18 @@ static void long_changes_are_cut_between_characters(void **state)
 	struct fixture *fx = *state;
 	struct capture c;
 	bool more;
-	/* 3000 bytes of "é" after two ASCII bytes: the 2047 bytes that fit in
-	 * changes would end with half of the 1023rd "é". */
-	char big[3003];
-	memcpy(big, "xy", 2);
-	for (int i = 2; i < 3002; i += 2)
+	/* 3000 bytes of "é" after twelve ASCII bytes (a JSON object, as every
+	 * row of the trail holds): the 2047 bytes that fit in changes would
+	 * end with half of the 1018th "é". */
+	char big[3016];
+	memcpy(big, "{\"note\": \"xy", 12);
+	for (int i = 12; i < 3012; i += 2)
 		memcpy(big + i, "é", 2);
-	big[3002] = '\0';
+	memcpy(big + 3012, "\"}", 3);
 	write_as(fx->db, "amina", 0, "update", "person", 1, big);
 	query(fx->db, NULL, 0, 1, &c, &more);
 	size_t len = strlen(c.rows[0].changes);
-	assert_int_equal(len, 2046);   /* "xy" and 1022 whole "é" */
+	assert_int_equal(len, 2046);   /* the 12 and 1017 whole "é" */
 	assert_memory_equal(c.rows[0].changes, big, len);
 }
 

@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,35 @@ static inline void tmpdir_make(struct tmpdir *t)
 	snprintf(t->db, sizeof t->db, "%s/t.db", t->dir);
 }
 
-/* Removes the folder and everything in it. */
+/* Fails the test when a row of the audit trail of the database at path
+ * (if there is one) holds changes that are not valid JSON: every test that
+ * writes through the data layer checks the trail it leaves. */
+static inline void audit_json_is_valid(const char *path)
+{
+	sqlite3 *raw = NULL;
+	if (access(path, F_OK) != 0)
+		return;
+	if (sqlite3_open_v2(path, &raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(raw, "SELECT id, changes FROM audit WHERE changes IS NOT NULL "
+		                       "AND NOT json_valid(changes) LIMIT 1", -1, &st, NULL) == SQLITE_OK
+		    && sqlite3_step(st) == SQLITE_ROW) {
+			fprintf(stderr, "audit row %lld is not valid JSON: %.200s\n", (long long)sqlite3_column_int64(st, 0),
+			        (const char *)sqlite3_column_text(st, 1));
+			sqlite3_finalize(st);
+			sqlite3_close(raw);
+			fail();
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(raw);
+}
+
+/* Removes the folder and everything in it, after checking the trail of its
+ * database. */
 static inline void tmpdir_remove(struct tmpdir *t)
 {
+	audit_json_is_valid(t->db);
 	char cmd[400];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
 	assert_int_equal(system(cmd), 0);
