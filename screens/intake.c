@@ -136,6 +136,13 @@ static void build(struct intake *s)
 	form_init(&s->form, s->defs, F_COUNT);
 }
 
+/* Today as ISO. */
+static void today_iso(char *out, size_t size)
+{
+	struct pdate t = clock_today();
+	date_to_iso(&t, out, size);
+}
+
 /* Fills the form from a person. */
 static void fill(struct intake *s, const struct person *p)
 {
@@ -145,7 +152,20 @@ static void fill(struct intake *s, const struct person *p)
 	form_set(f, F_GIVEN, p->given_names);
 	form_set(f, F_OTHER, p->other_names);
 	form_set(f, F_SEX, sex);
-	form_set(f, F_BIRTH, p->birth_date);
+	/* An estimated age shows as the age it gives today, as typed; the
+	 * year of birth it was kept as is no date anyone gave. */
+	int years;
+	bool approx, child;
+	struct pdate today = clock_today();
+	if (p->birth_estimated && person_age(p->birth_date, true, &today, &years, &approx, &child)) {
+		char age[8];
+		snprintf(age, sizeof age, "%d", years);
+		form_set(f, F_BIRTH, "");
+		form_set(f, F_AGE, age);
+	} else {
+		form_set(f, F_BIRTH, p->birth_date);
+		form_set(f, F_AGE, "");
+	}
 	form_set(f, F_NATIONALITY, p->nationality);
 	form_set(f, F_LANG1, p->languages[0]);
 	form_set(f, F_LANG2, p->languages[1]);
@@ -164,13 +184,6 @@ static void fill(struct intake *s, const struct person *p)
 		form_set(f, F_FLAGS + i, p->flags[i] ? "1" : "0");
 	form_set(f, F_FLAG_OTHER_TEXT, p->flag_other);
 	f->changed = false;
-}
-
-/* Today as ISO. */
-static void today_iso(char *out, size_t size)
-{
-	struct pdate t = clock_today();
-	date_to_iso(&t, out, size);
 }
 
 /* What the form is opened with. */
@@ -234,14 +247,16 @@ static bool collect(struct intake *s, struct person *p)
 	get(s, F_OTHER, p->other_names, sizeof p->other_names);
 	get(s, F_SEX, v, sizeof v);
 	p->sex = v[0] ? v[0] : 'x';
-	char birth[11], age[8], arrival[11];
+	char birth[11], age[8], arrival[11], today[11];
 	get(s, F_BIRTH, birth, sizeof birth);
 	get(s, F_AGE, age, sizeof age);
 	get(s, F_ARRIVAL, arrival, sizeof arrival);
 	/* An edit shows the saved date: an age typed beside it replaces it. */
 	if (s->id && age[0] && strcmp(birth, s->orig.birth_date) == 0)
 		birth[0] = '\0';
-	const char *why = person_set_birth(p, birth, age, arrival);
+	/* The age is the one said today, as every screen shows it. */
+	today_iso(today, sizeof today);
+	const char *why = person_set_birth(p, birth, age, today);
 	if (why) {
 		s->form.fields[F_AGE].error = why;
 		s->form.cur = F_AGE;

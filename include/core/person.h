@@ -99,9 +99,11 @@ struct pdate;
 
 /* The age on today of someone born on birth (ISO, partial allowed;
  * estimated when an age was given): false when unknown. Else *years is the
- * lowest it can be, *approx tells that it is estimated or partial, and
- * *child that the person may be under 18 (every screen and list marks
- * children from this). */
+ * age shown everywhere (an estimated year of birth counts as 1 January, so
+ * the age typed shows all that year; a known year as 1 July, a month as
+ * its 15th), *approx tells that it is estimated or partial, and *child
+ * that *years is under 18 (every screen, list and count marks children
+ * from this). */
 bool person_age(const char *birth, bool estimated, const struct pdate *today, int *years, bool *approx,
                 bool *child);
 

@@ -273,8 +273,19 @@ bool person_age(const char *birth, bool estimated, const struct pdate *today, in
 	*approx = *child = false;
 	if (!birth || !birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, today, &min, &max) != 0)
 		return false;
-	*years = min;
-	*approx = estimated || min != max;
-	*child = max < 18;
+	/* A partial date counts as one day of its span: an estimated year as
+	 * 1 January (so the age typed is the age shown all that year), a known
+	 * year as 1 July, a month as its 15th (the middle of what it may mean). */
+	struct pdate day = b;
+	if (b.prec < DATE_DAY) {
+		day.month = b.prec == DATE_MONTH ? b.month : estimated ? 1 : 7;
+		day.day = b.prec == DATE_MONTH ? 15 : 1;
+		day.prec = DATE_DAY;
+	}
+	int lo, hi;
+	/* Born in today's year or month but after today: the youngest it can be. */
+	*years = date_age_range(&day, today, &lo, &hi) == 0 ? lo : min;
+	*approx = estimated || b.prec < DATE_DAY;
+	*child = *years < 18;
 	return true;
 }

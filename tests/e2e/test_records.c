@@ -1,0 +1,102 @@
+/* End to end: what a record holds is what was typed. An estimated age shows
+ * as typed on the case file and in the edit form, with the child mark that
+ * agrees with it; a medical case refused for one field saves nothing and
+ * names the field. */
+#include "session.h"
+
+static int setup(void **state)
+{
+	struct session *s = session_new();
+	session_demo(s);
+	*state = s;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct session *s = *state;
+	session_free(&s);
+	return 0;
+}
+
+/* Registers a man from the home menu with an estimated age and no date of
+ * birth, desert rescue, consents yes; the case file is then shown. */
+static void register_with_age(struct session *s, const char *family, const char *given, const char *age)
+{
+	term_type(s->t, "n");
+	assert_screen(s, "Nouvel enregistrement");
+	term_type(s->t, family);
+	term_key(s->t, TK_TAB);
+	term_type(s->t, given);
+	term_key(s->t, TK_TAB);
+	term_key(s->t, TK_TAB);            /* other names */
+	term_type(s->t, "m");
+	term_key(s->t, TK_TAB);
+	term_key(s->t, TK_TAB);            /* date of birth */
+	term_type(s->t, age);
+	for (int i = 0; i < 11; i++)       /* nationality ... centre */
+		term_key(s->t, TK_TAB);
+	term_type(s->t, "sauv");
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "o");
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "o");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Enregistré sous le numéro de dossier");
+}
+
+/* The text of the row holding text, or "" (freed by the caller). */
+static char *row_with(struct session *s, const char *text)
+{
+	for (int r = 0; r < 24; r++) {
+		char *row = term_row(s->t, r);
+		if (row && strstr(row, text))
+			return row;
+		free(row);
+	}
+	return strdup("");
+}
+
+static void an_estimated_age_shows_as_typed(void **state)
+{
+	struct session *s = *state;
+	/* Early in the year, when a year of birth counted as its middle or
+	 * its end gives an age one year low. */
+	session_start_with(s, 24, 80, "xterm", "TAIMAKO_NOW=2026-03-02");
+	session_login(s, "intake", "intake-demo");
+	assert_screen(s, "Bienvenue");
+	register_with_age(s, "Garba", "Trente", "30");
+	assert_screen(s, "~30 ans");
+	assert_false(term_has_text(s->t, "ENFANT"));
+	/* Editing again shows the age typed, not a year of birth. */
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Ou âge estimé");
+	char *row = row_with(s, "Ou âge estimé");
+	assert_non_null(strstr(row, "30"));
+	free(row);
+	row = row_with(s, "Date de naissance");
+	assert_null(strstr(row, "1996"));
+	free(row);
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "~30 ans");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Bienvenue");
+
+	/* 18 is an adult, 17 a child, marked so. */
+	register_with_age(s, "Garba", "Dixhuit", "18");
+	assert_screen(s, "~18 ans");
+	assert_false(term_has_text(s->t, "ENFANT"));
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Bienvenue");
+	register_with_age(s, "Garba", "Dixsept", "17");
+	assert_screen(s, "~17 ans");
+	assert_screen(s, "ENFANT");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(an_estimated_age_shows_as_typed, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
