@@ -88,42 +88,50 @@ static enum status medcase_enter(struct app *app, void *state, const void *arg)
 	return ST_OK;
 }
 
-/* Validates and saves, then records an antenatal visit if one was given. */
+/* Shows the problem msgid with the label of the field named name (the
+ * form field gets it too, and the cursor), or alone. */
+static void show_problem(struct app *app, struct medcase *s, const char *name, const char *msgid)
+{
+	for (int i = 0; name && i < F_COUNT; i++)
+		if (strcmp(fields[i].name, name) == 0) {
+			char msg[400];
+			s->form.fields[i].error = msgid;
+			s->form.cur = i;
+			snprintf(msg, sizeof msg, _("%s: %s"), _(fields[i].label), _(msgid));
+			app_error(app, msg);
+			return;
+		}
+	app_error(app, _(msgid));
+}
+
+/* Validates and saves the case with its antenatal visit if one was given:
+ * both or nothing. */
 static enum ui_result save(struct app *app, struct medcase *s)
 {
 	if (!form_validate(&s->form)) {
 		app_error(app, _("Some fields need attention."));
 		return UI_HANDLED;
 	}
-	struct medical_case *mc = &s->mc;
+	struct medical_case mc = s->mc;
 	char visit[16];
-	form_get(&s->form, F_CONDITION, mc->condition, sizeof mc->condition);
-	form_get(&s->form, F_OPENED, mc->opened, sizeof mc->opened);
-	form_get(&s->form, F_DELIVERY, mc->expected_delivery, sizeof mc->expected_delivery);
-	form_get(&s->form, F_NOTES, mc->notes, sizeof mc->notes);
-	form_get(&s->form, F_CLOSED, mc->closed, sizeof mc->closed);
-	form_get(&s->form, F_OUTCOME, mc->outcome, sizeof mc->outcome);
+	form_get(&s->form, F_CONDITION, mc.condition, sizeof mc.condition);
+	form_get(&s->form, F_OPENED, mc.opened, sizeof mc.opened);
+	form_get(&s->form, F_DELIVERY, mc.expected_delivery, sizeof mc.expected_delivery);
+	form_get(&s->form, F_NOTES, mc.notes, sizeof mc.notes);
+	form_get(&s->form, F_CLOSED, mc.closed, sizeof mc.closed);
+	form_get(&s->form, F_OUTCOME, mc.outcome, sizeof mc.outcome);
 	form_get(&s->form, F_VISIT, visit, sizeof visit);
-	if (visit[0] && strcmp(mc->condition, "pregnancy") != 0) {
-		s->form.fields[F_VISIT].error = N_("Antenatal visits are for pregnancies.");
-		s->form.cur = F_VISIT;
+	const char *why = NULL, *field = NULL;
+	enum status st = medical_case_save_visit(app_db(app), &mc, visit, "", &why, &field);
+	if (st == ST_INVALID) {
+		show_problem(app, s, field, why);
 		return UI_HANDLED;
 	}
-	char today[11];
-	struct pdate t = clock_today();
-	date_to_iso(&t, today, sizeof today);
-	const char *why = NULL;
-	if (medical_case_check(mc, today, &why) != ST_OK) {
-		app_error(app, _(why));
-		return UI_HANDLED;
-	}
-	enum status st = medical_case_save(app_db(app), mc);
-	if (st == ST_OK && visit[0])
-		st = medical_case_antenatal(app_db(app), mc->id, visit, "");
 	if (st != ST_OK) {
 		app_error(app, _(status_msgid(st)));
 		return UI_HANDLED;
 	}
+	s->mc = mc;
 	s->form.changed = false;
 	app_message(app, _("Saved."));
 	return UI_LEAVE;

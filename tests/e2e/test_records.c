@@ -2,6 +2,7 @@
  * as typed on the case file and in the edit form, with the child mark that
  * agrees with it; a medical case refused for one field saves nothing and
  * names the field. */
+#include <time.h>
 #include "session.h"
 
 static int setup(void **state)
@@ -93,10 +94,83 @@ static void an_estimated_age_shows_as_typed(void **state)
 	assert_screen(s, "ENFANT");
 }
 
+/* Today plus days, as DD/MM/YYYY. */
+static void day(int days, char *out, size_t size)
+{
+	time_t t = time(NULL) + (time_t)days * 86400;
+	strftime(out, size, "%d/%m/%Y", localtime(&t));
+}
+
+/* True when one of the two last rows (the message line) holds text. */
+static bool message_has(struct session *s, const char *text)
+{
+	for (int r = 22; r < 24; r++) {
+		char *row = term_row(s->t, r);
+		bool has = row && strstr(row, text);
+		free(row);
+		if (has)
+			return true;
+	}
+	return false;
+}
+
+static void a_refused_medical_case_saves_nothing(void **state)
+{
+	struct session *s = *state;
+	char opened[16], visit[16], today[16];
+	day(-10, opened, sizeof opened);
+	day(-20, visit, sizeof visit);
+	day(0, today, sizeof today);
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	term_type(s->t, "n");
+	assert_screen(s, "Nouvel enregistrement");
+	term_type(s->t, "Bah\tHawa\t\tf\t1990");
+	for (int i = 0; i < 12; i++)
+		term_key(s->t, TK_TAB);
+	term_type(s->t, "sauv\to\to");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Enregistré sous le numéro de dossier");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Bienvenue");
+	term_type(s->t, "d");
+	session_login(s, "medical", "medical-demo");
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	term_type(s->t, "m");
+	assert_screen(s, "Dossier médical");
+	/* A pregnancy closed with its outcome, and a visit before it opened. */
+	term_key(s->t, TK_F3);
+	assert_screen(s, "CPN le");
+	term_type(s->t, "gross\t");
+	term_ctrl(s->t, 'u');
+	term_type(s->t, opened);
+	term_type(s->t, "\t\t\t");
+	term_type(s->t, visit);
+	term_key(s->t, TK_TAB);
+	term_type(s->t, today);
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "Accouchement normal");
+	term_key(s->t, TK_F2);
+	/* Refused, the message names the field by its label. */
+	assert_screen(s, "CPN le:");
+	assert_true(message_has(s, "CPN le:"));
+	assert_false(term_has_text(s->t, "Enregistré."));
+	/* Nothing was saved: the record has no case. */
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Abandonner vos modifications ?");
+	term_type(s->t, "o");
+	assert_screen(s, "Dossier médical");
+	term_settle(s->t, 200);
+	assert_false(term_has_text(s->t, "Grossesse"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(an_estimated_age_shows_as_typed, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_refused_medical_case_saves_nothing, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
