@@ -318,6 +318,22 @@ static void changed_labels(const char *names, char *out, size_t size)
 	}
 }
 
+/* Shows the problem msgid with the label of the form field named name (the
+ * field gets it too, and the cursor), or alone. */
+static void show_problem(struct app *app, struct intake *s, const char *name, const char *msgid)
+{
+	for (int i = 0; name && i < F_COUNT; i++)
+		if (s->defs[i].name && strcmp(s->defs[i].name, name) == 0) {
+			char msg[400];
+			s->form.fields[i].error = msgid;
+			s->form.cur = i;
+			snprintf(msg, sizeof msg, _("%s: %s"), _(s->defs[i].label), _(msgid));
+			app_error(app, msg);
+			return;
+		}
+	app_error(app, _(msgid));
+}
+
 /* Checks, looks for duplicates, saves. */
 static enum ui_result save(struct app *app, struct intake *s)
 {
@@ -329,6 +345,11 @@ static enum ui_result save(struct app *app, struct intake *s)
 	char today[11];
 	const char *why;
 	today_iso(today, sizeof today);
+	const char *field;
+	if ((why = person_consistency_problem(&p, today, &field))) {
+		show_problem(app, s, field, why);
+		return UI_HANDLED;
+	}
 	if (person_check(&p, today, &why) != ST_OK) {
 		app_error(app, _(why));
 		return UI_HANDLED;

@@ -135,4 +135,15 @@ const char *person_set_birth(struct person *p, const char *date, const char *age
  * vulnerability needs its text), NULL when nothing. */
 const char *person_flags_problem(const struct person *p);
 
+/* The msgid of what in p does not agree with the rest, NULL when nothing,
+ * and in *field (field may be NULL) the name of the field it is about: a
+ * form field's name, or a flag's (person_flag_name). The person cannot
+ * arrive before being born nor consent after today (ISO); the child flags
+ * (unaccompanied, separated, accompanied) are for someone under 18 on the
+ * arrival date or of unknown age; a man is not pregnant; an older person
+ * was not under 50 on arrival (ages are often estimated: the margin is
+ * wide). The age on arrival, not today: a child who turns 18 in a centre
+ * keeps the flag he was registered with until someone reviews it. */
+const char *person_consistency_problem(const struct person *p, const char *today, const char **field);
+
 #endif

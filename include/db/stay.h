@@ -14,12 +14,13 @@ const char *stay_service_name(enum stay_service s);
 
 /* Admits person to the centre with this code on date (ISO day). Refused
  * (ST_INVALID) while the person has a stay without departure, or when the
- * date is before that person's last departure. *id_out (may be NULL)
+ * date is in the future or before that person's last departure. *id_out (may be NULL)
  * receives the stay's id. */
 enum status stay_admit(struct db *db, long long person, const char *centre_code, const char *date,
                        long long *id_out);
 
-/* Records the departure of stay on date (not before the admission) for
+/* Records the departure of stay on date (not before the admission nor
+ * after today) for
  * reason, a VOCAB_DEPARTURE_REASON code (avr, continued, ...). */
 enum status stay_depart(struct db *db, long long stay, const char *date, const char *reason);
 

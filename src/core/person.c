@@ -264,6 +264,52 @@ const char *person_flags_problem(const struct person *p)
 	return NULL;
 }
 
+/* The age of p on its arrival date, -1 when unknown. */
+static int age_on_arrival(const struct person *p)
+{
+	struct pdate on;
+	int years;
+	bool approx, child;
+	if (date_from_iso(p->arrival_date, &on) != DATE_OK || on.prec != DATE_DAY
+	    || !person_age(p->birth_date, p->birth_estimated, &on, &years, &approx, &child))
+		return -1;
+	return years;
+}
+
+const char *person_consistency_problem(const struct person *p, const char *today, const char **field)
+{
+	static const enum person_flag child_flags[] = { FLAG_UNACCOMPANIED_CHILD, FLAG_SEPARATED_CHILD,
+		                                        FLAG_ACCOMPANIED_CHILD };
+	int age = age_on_arrival(p);
+	const char *none = NULL;
+	if (!field)
+		field = &none;
+	*field = NULL;
+	/* The birth span starts after the arrival day: born after arriving. */
+	if (p->birth_date[0] && p->arrival_date[0] && strncmp(p->arrival_date, p->birth_date, strlen(p->birth_date)) < 0) {
+		*field = "arrival_date";
+		return N_("The arrival date is before the date of birth.");
+	}
+	if (p->consent_date[0] && today && strcmp(p->consent_date, today) > 0) {
+		*field = "consent_date";
+		return N_("The date of consent cannot be in the future.");
+	}
+	for (size_t i = 0; i < sizeof child_flags / sizeof child_flags[0]; i++)
+		if (p->flags[child_flags[i]] && age >= 18) {
+			*field = person_flag_name(child_flags[i]);
+			return N_("This is for a child, and the person was 18 or over on arrival: check the age.");
+		}
+	if (p->flags[FLAG_PREGNANT] && p->sex == 'm') {
+		*field = person_flag_name(FLAG_PREGNANT);
+		return N_("The person is recorded as a man: check the sex.");
+	}
+	if (p->flags[FLAG_OLDER_PERSON] && age >= 0 && age < 50) {
+		*field = person_flag_name(FLAG_OLDER_PERSON);
+		return N_("The person was under 50 on arrival: check the age.");
+	}
+	return NULL;
+}
+
 bool person_age(const char *birth, bool estimated, const struct pdate *today, int *years, bool *approx,
                 bool *child)
 {

@@ -4,6 +4,7 @@
  * (codes space-separated in list order). */
 #include <stdio.h>
 #include <string.h>
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/jsonbuf.h"
 #include "core/vocab.h"
@@ -15,6 +16,15 @@
 const char *stay_service_name(enum stay_service s)
 {
 	return vocab_code(VOCAB_SERVICE, (int)s);
+}
+
+/* True when iso is a full day not after today. */
+static bool past_day(const char *iso)
+{
+	char today[11];
+	struct pdate t = clock_today();
+	date_to_iso(&t, today, sizeof today);
+	return date_is_day(iso) && strcmp(iso, today) <= 0;
 }
 
 /* The codes of the services given, space-separated in list order. */
@@ -39,7 +49,7 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	if (!date_is_day(date))
+	if (!past_day(date))
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
@@ -87,7 +97,7 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	if (!vocab_has(VOCAB_DEPARTURE_REASON, reason) || !date_is_day(date))
+	if (!vocab_has(VOCAB_DEPARTURE_REASON, reason) || !past_day(date))
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;

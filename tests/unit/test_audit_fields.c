@@ -120,7 +120,7 @@ static const char *other_value(const char *name)
 		{ "documents", "passport:A1234568:MLI:2031-05-01;birth_certificate:77/2001::" },
 		{ "arrival_date", "2026-11-09" }, { "centre", "ARL" }, { "arrival_mode", "police" },
 		{ "consent_data", "0" }, { "consent_share", "1" }, { "consent_date", "2026-11-11" },
-		{ "flags", "older_person;other" }, { "flag_other", "Needs a wheelchair" },
+		{ "flags", "violence_victim;other" }, { "flag_other", "Needs a wheelchair" },
 	};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
 		if (strcmp(values[i][0], name) == 0)

@@ -1,0 +1,265 @@
+/* The rules a person, a stay and a medical case must satisfy, checked in
+ * the data layer, each naming its field; and one save of a case with its
+ * antenatal visit is one transaction: refused, it leaves nothing behind. */
+#include <sqlite3.h>
+#include "testutil.h"
+#include "core/clock.h"
+#include "core/role.h"
+#include "db/db.h"
+#include "db/db_private.h"   /* the connection's handle, to count rows */
+#include "db/login.h"
+#include "db/medical.h"
+#include "db/person.h"
+#include "db/stay.h"
+#include "db/user.h"
+
+#define PASSWORD "a long password"
+
+struct fixture {
+	struct tmpdir t;
+	struct db *db;
+};
+
+static void sign_in(struct fixture *f, enum role r)
+{
+	struct user u;
+	struct login_request req = { role_name(r), PASSWORD, "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	clock_set(1780000000);   /* 2026-05-28 */
+	tmpdir_make(&f->t);
+	assert_int_equal(db_open(f->t.db, DB_CREATE, &f->db, NULL, 0), ST_OK);
+	db_set_actor(f->db, 0, "test", ROLE_ADMIN, "test");
+	for (int r = 0; r < ROLE_COUNT_; r++)
+		assert_int_equal(user_add(f->db, role_name((enum role)r), "Staff", (enum role)r, "AGZ", "fr", PASSWORD, NULL),
+		                 ST_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	db_close(&f->db);
+	tmpdir_remove(&f->t);
+	free(f);
+	clock_set(0);
+	return 0;
+}
+
+static long long q_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* A valid person of sex sex registered at AGZ, not saved. */
+static struct person person_of(const char *given, char sex)
+{
+	struct person p;
+	memset(&p, 0, sizeof p);
+	snprintf(p.family_name, sizeof p.family_name, "Abdou");
+	snprintf(p.given_names, sizeof p.given_names, "%s", given);
+	p.sex = sex;
+	snprintf(p.birth_date, sizeof p.birth_date, "1998");
+	snprintf(p.arrival_date, sizeof p.arrival_date, "2026-03-15");
+	snprintf(p.centre_code, sizeof p.centre_code, "AGZ");
+	snprintf(p.arrival_mode, sizeof p.arrival_mode, "rescue");
+	p.consent_data = true;
+	snprintf(p.consent_date, sizeof p.consent_date, "2026-03-15");
+	return p;
+}
+
+/* Registers a person of sex sex at AGZ, then signs the medical staff in. */
+static long long add_person(struct fixture *f, const char *given, char sex)
+{
+	sign_in(f, ROLE_INTAKE);
+	struct person p = person_of(given, sex);
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	sign_in(f, ROLE_MEDICAL);
+	return p.id;
+}
+
+static struct medical_case med_case(long long person, const char *condition, const char *opened)
+{
+	struct medical_case mc;
+	memset(&mc, 0, sizeof mc);
+	mc.person_id = person;
+	snprintf(mc.condition, sizeof mc.condition, "%s", condition);
+	snprintf(mc.opened, sizeof mc.opened, "%s", opened);
+	snprintf(mc.centre_code, sizeof mc.centre_code, "AGZ");
+	return mc;
+}
+
+/* Saving mc with visit is refused for field with a message. */
+static void refused(struct fixture *f, struct medical_case *mc, const char *visit, const char *field)
+{
+	const char *why = NULL, *fld = NULL;
+	assert_int_equal(medical_case_save_visit(f->db, mc, visit, NULL, &why, &fld), ST_INVALID);
+	assert_non_null(why);
+	if (field) {
+		assert_non_null(fld);
+		assert_string_equal(fld, field);
+	}
+}
+
+static void a_refused_save_leaves_nothing(void **state)
+{
+	struct fixture *f = *state;
+	long long p = add_person(f, "Fatima", 'f');
+	struct medical_case mc = med_case(p, "pregnancy", "2026-04-01");
+	snprintf(mc.expected_delivery, sizeof mc.expected_delivery, "2026-10-15");
+	assert_int_equal(medical_case_save(f->db, &mc), ST_OK);
+	const char *writes = "SELECT count(*) FROM audit WHERE entity = 'medical_case' AND action <> 'view'";
+	long long audits = q_int(f->db, writes);
+
+	/* Closed with its outcome, and a visit before the opening: refused,
+	 * about the visit; the case is still open, no visit, no audit row. */
+	struct medical_case edit = mc;
+	snprintf(edit.closed, sizeof edit.closed, "2026-05-20");
+	snprintf(edit.outcome, sizeof edit.outcome, "Delivered, mother and child well");
+	refused(f, &edit, "2026-03-20", "antenatal_visit");
+	assert_int_equal(edit.version, mc.version);
+	struct medical_case back;
+	assert_int_equal(medical_case_get(f->db, mc.id, &back), ST_OK);
+	assert_string_equal(back.closed, "");
+	assert_string_equal(back.outcome, "");
+	assert_int_equal(back.version, mc.version);
+	assert_int_equal(q_int(f->db, "SELECT count(*) FROM antenatal_visit"), 0);
+	assert_int_equal(q_int(f->db, writes), audits);
+	/* A new case refused the same way is not created either. */
+	struct medical_case fresh = med_case(p, "pregnancy", "2026-05-01");
+	refused(f, &fresh, "2026-04-30", "antenatal_visit");
+	assert_int_equal(fresh.id, 0);
+	assert_int_equal(q_int(f->db, "SELECT count(*) FROM medical_case"), 1);
+
+	/* Right, both are saved at once. */
+	assert_int_equal(medical_case_save_visit(f->db, &edit, "2026-04-20", "Tension normale", NULL, NULL), ST_OK);
+	assert_int_equal(edit.antenatal_visits, 1);
+	assert_int_equal(medical_case_get(f->db, mc.id, &back), ST_OK);
+	assert_string_equal(back.closed, "2026-05-20");
+	assert_int_equal(q_int(f->db, "SELECT count(*) FROM antenatal_visit"), 1);
+}
+
+static void medical_cases_agree_with_themselves(void **state)
+{
+	struct fixture *f = *state;
+	long long man = add_person(f, "Issa", 'm'), woman = add_person(f, "Awa", 'f');
+	/* No pregnancy for a man: the data layer reads his sex. */
+	struct medical_case mc = med_case(man, "pregnancy", "2026-04-01");
+	refused(f, &mc, NULL, "condition");
+	/* The expected delivery: not before the opening, not years after. */
+	mc = med_case(woman, "pregnancy", "2026-04-01");
+	snprintf(mc.expected_delivery, sizeof mc.expected_delivery, "2020-04-01");
+	refused(f, &mc, NULL, "expected_delivery");
+	snprintf(mc.expected_delivery, sizeof mc.expected_delivery, "2027-02-02");
+	refused(f, &mc, NULL, "expected_delivery");
+	snprintf(mc.expected_delivery, sizeof mc.expected_delivery, "2027-02-01");   /* ten months */
+	assert_int_equal(medical_case_save(f->db, &mc), ST_OK);
+	/* An outcome is a few words, and closes the case. */
+	struct medical_case edit = mc;
+	snprintf(edit.closed, sizeof edit.closed, "2026-05-20");
+	snprintf(edit.outcome, sizeof edit.outcome, "a");
+	refused(f, &edit, NULL, "outcome");
+	edit.closed[0] = '\0';
+	snprintf(edit.outcome, sizeof edit.outcome, "Delivered");
+	refused(f, &edit, NULL, "closed");
+	/* Visits recorded stay within the case: no opening after them, no
+	 * change to another condition. */
+	assert_int_equal(medical_case_antenatal(f->db, mc.id, "2026-04-10", NULL), ST_OK);
+	edit = mc;
+	snprintf(edit.opened, sizeof edit.opened, "2026-04-15");
+	refused(f, &edit, NULL, "opened");
+	edit = mc;
+	snprintf(edit.condition, sizeof edit.condition, "chronic");
+	edit.expected_delivery[0] = '\0';
+	refused(f, &edit, NULL, "condition");
+	/* Dates not in the future (today is 28 May 2026). */
+	edit = mc;
+	snprintf(edit.closed, sizeof edit.closed, "2026-05-29");
+	snprintf(edit.outcome, sizeof edit.outcome, "Delivered");
+	refused(f, &edit, NULL, "closed");
+	refused(f, &mc, "2026-05-29", "antenatal_visit");
+}
+
+/* person_check refuses p, and the consistency rule names field. */
+static void person_refused(struct fixture *f, struct person *p, const char *field)
+{
+	const char *why = NULL, *fld = NULL;
+	assert_int_equal(person_check(p, "2026-05-28", &why), ST_INVALID);
+	assert_non_null(why);
+	assert_non_null(person_consistency_problem(p, "2026-05-28", &fld));
+	assert_non_null(fld);
+	assert_string_equal(fld, field);
+	sign_in(f, ROLE_INTAKE);
+	assert_int_equal(person_save(f->db, p, NULL, NULL, 0), ST_INVALID);
+}
+
+static void persons_agree_with_themselves(void **state)
+{
+	struct fixture *f = *state;
+	/* An adult is not an unaccompanied child; a child is, and so is
+	 * someone of unknown age. */
+	struct person p = person_of("Moussa", 'm');
+	p.flags[FLAG_UNACCOMPANIED_CHILD] = true;
+	person_refused(f, &p, "unaccompanied_child");
+	p.flags[FLAG_UNACCOMPANIED_CHILD] = false;
+	p.flags[FLAG_SEPARATED_CHILD] = true;
+	person_refused(f, &p, "separated_child");
+	assert_null(person_set_birth(&p, "", "16", "2026-05-28"));
+	assert_int_equal(person_check(&p, "2026-05-28", NULL), ST_OK);
+	assert_null(person_set_birth(&p, "", "18", "2026-05-28"));
+	assert_int_equal(person_check(&p, "2026-05-28", NULL), ST_INVALID);
+	p.birth_date[0] = '\0';
+	p.birth_estimated = false;
+	assert_int_equal(person_check(&p, "2026-05-28", NULL), ST_OK);
+	/* A man is not pregnant. */
+	p = person_of("Issa", 'm');
+	p.flags[FLAG_PREGNANT] = true;
+	person_refused(f, &p, "pregnant");
+	p.sex = 'f';
+	assert_int_equal(person_check(&p, "2026-05-28", NULL), ST_OK);
+	/* An older person is not 28. */
+	p = person_of("Awa", 'f');
+	p.flags[FLAG_OLDER_PERSON] = true;
+	person_refused(f, &p, "older_person");
+	/* No arrival before birth, no consent in the future. */
+	p = person_of("Bébé", 'x');
+	snprintf(p.birth_date, sizeof p.birth_date, "2026-04");
+	person_refused(f, &p, "arrival_date");
+	p = person_of("Awa", 'f');
+	snprintf(p.consent_date, sizeof p.consent_date, "2026-06-01");
+	person_refused(f, &p, "consent_date");
+}
+
+static void stays_are_not_in_the_future(void **state)
+{
+	struct fixture *f = *state;
+	long long p = add_person(f, "Awa", 'f');
+	sign_in(f, ROLE_INTAKE);
+	/* Registration admitted her on arrival. */
+	long long stay = q_int(f->db, "SELECT max(id) FROM stay");
+	assert_int_equal(stay_depart(f->db, stay, "2026-06-01", "continued"), ST_INVALID);
+	assert_int_equal(stay_depart(f->db, stay, "2026-05-20", "continued"), ST_OK);
+	assert_int_equal(stay_admit(f->db, p, "AGZ", "2026-05-29", &stay), ST_INVALID);
+	assert_int_equal(stay_admit(f->db, p, "AGZ", "2026-05-28", &stay), ST_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(a_refused_save_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(medical_cases_agree_with_themselves, setup, teardown),
+		cmocka_unit_test_setup_teardown(persons_agree_with_themselves, setup, teardown),
+		cmocka_unit_test_setup_teardown(stays_are_not_in_the_future, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
