@@ -44,6 +44,8 @@ struct intake {
 	struct app *app;
 	long long id;                /* 0 for a new person */
 	struct person orig;          /* as read, for edits */
+	struct person shown;         /* the form read back as filled from orig */
+	bool have_shown;
 	struct field_def defs[F_COUNT];
 	struct form form;
 	struct ref_choices *countries, *languages, *centres;
@@ -143,6 +145,8 @@ static void today_iso(char *out, size_t size)
 	date_to_iso(&t, out, size);
 }
 
+static bool collect(struct intake *s, struct person *p);
+
 /* Fills the form from a person. */
 static void fill(struct intake *s, const struct person *p)
 {
@@ -184,6 +188,11 @@ static void fill(struct intake *s, const struct person *p)
 		form_set(f, F_FLAGS + i, p->flags[i] ? "1" : "0");
 	form_set(f, F_FLAG_OTHER_TEXT, p->flag_other);
 	f->changed = false;
+	/* What the untouched form gives: a field the same at saving was not
+	 * touched and keeps its stored value. */
+	s->have_shown = collect(s, &s->shown);
+	f->cur = 0;
+	f->fields[F_AGE].error = f->fields[F_FLAG_OTHER_TEXT].error = NULL;
 }
 
 /* What the form is opened with. */
@@ -341,6 +350,11 @@ static enum ui_result save(struct app *app, struct intake *s)
 	if (!form_validate(&s->form) || !collect(s, &p)) {
 		app_error(app, _("Some fields need attention."));
 		return UI_HANDLED;
+	}
+	if (s->id && s->have_shown) {
+		struct person edited = p;
+		p = s->orig;
+		person_apply_edit(&p, &s->shown, &edited);
 	}
 	char today[11];
 	const char *why;

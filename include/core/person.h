@@ -114,6 +114,14 @@ void person_field_get(const struct person_field *f, const struct person *p, char
  * fit or cannot be read. Checks no rule: person_check does. */
 bool person_field_set(const struct person_field *f, struct person *p, const char *value);
 
+/* Copies into p (the record as read) the fields of edited (the form as
+ * saved) that differ from shown (the same form read back before any
+ * typing): a field the user did not touch keeps its stored value even
+ * where the form could not show it as stored (control characters cleaned,
+ * more languages or documents than the form holds), so it is neither
+ * changed nor audited. */
+void person_apply_edit(struct person *p, const struct person *shown, const struct person *edited);
+
 /* The msgid of what is wrong with a phone number (digits, spaces and
  * + - . ( ) only), NULL when nothing. */
 const char *person_phone_problem(const char *phone);

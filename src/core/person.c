@@ -211,6 +211,18 @@ bool person_field_set(const struct person_field *f, struct person *p, const char
 	return copy_n(at, f->size, value, strlen(value));
 }
 
+void person_apply_edit(struct person *p, const struct person *shown, const struct person *edited)
+{
+	for (int i = 0; i < person_field_count; i++) {
+		const struct person_field *f = &person_fields[i];
+		char before[2048], after[2048];
+		person_field_get(f, shown, before, sizeof before);
+		person_field_get(f, edited, after, sizeof after);
+		if (strcmp(before, after) != 0)
+			person_field_set(f, p, after);
+	}
+}
+
 const char *person_phone_problem(const char *phone)
 {
 	for (const char *c = phone; *c; c++)

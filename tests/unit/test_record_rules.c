@@ -253,6 +253,63 @@ static void stays_are_not_in_the_future(void **state)
 	assert_int_equal(stay_admit(f->db, p, "AGZ", "2026-05-28", &stay), ST_OK);
 }
 
+/* The text of the first column of the first row of sql, into out. */
+static void q_text(struct db *db, const char *sql, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static void an_edit_changes_only_what_was_touched(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	/* Stored with a control character the form cannot show, and more
+	 * languages and documents than the form holds. */
+	struct person orig = person_of("Mamadou", 'm');
+	snprintf(orig.family_name, sizeof orig.family_name, "Dia\001llo");
+	snprintf(orig.languages[0], sizeof orig.languages[0], "ful");
+	snprintf(orig.languages[1], sizeof orig.languages[1], "fra");
+	snprintf(orig.languages[2], sizeof orig.languages[2], "hau");
+	snprintf(orig.docs[0].type, sizeof orig.docs[0].type, "passport");
+	snprintf(orig.docs[0].number, sizeof orig.docs[0].number, "A1");
+	snprintf(orig.docs[1].type, sizeof orig.docs[1].type, "birth_certificate");
+	snprintf(orig.docs[1].number, sizeof orig.docs[1].number, "77");
+	assert_int_equal(person_save(f->db, &orig, NULL, NULL, 0), ST_OK);
+	/* The form shows the name cleaned, two languages, one document; only
+	 * the phone is typed. */
+	struct person shown = orig;
+	snprintf(shown.family_name, sizeof shown.family_name, "Diallo");
+	shown.languages[2][0] = '\0';
+	memset(&shown.docs[1], 0, sizeof shown.docs[1]);
+	struct person edited = shown;
+	snprintf(edited.phone, sizeof edited.phone, "+227 90 00 00 01");
+	struct person p = orig;
+	person_apply_edit(&p, &shown, &edited);
+	assert_string_equal(p.family_name, "Dia\001llo");
+	assert_string_equal(p.languages[2], "hau");
+	assert_string_equal(p.docs[1].number, "77");
+	assert_string_equal(p.phone, "+227 90 00 00 01");
+	assert_int_equal(person_save(f->db, &p, &orig, NULL, 0), ST_OK);
+	char changes[2000];
+	q_text(f->db, "SELECT changes FROM audit WHERE action = 'update' AND entity = 'person' ORDER BY id DESC",
+	       changes, sizeof changes);
+	assert_non_null(strstr(changes, "phone"));
+	assert_null(strstr(changes, "family_name"));
+	assert_null(strstr(changes, "languages"));
+	assert_null(strstr(changes, "documents"));
+	/* A field typed is taken; the others keep what is stored. */
+	edited = shown;
+	snprintf(edited.family_name, sizeof edited.family_name, "Diallo Bah");
+	struct person q = p;
+	person_apply_edit(&q, &shown, &edited);
+	assert_string_equal(q.family_name, "Diallo Bah");
+	assert_string_equal(q.phone, "+227 90 00 00 01");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +317,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(medical_cases_agree_with_themselves, setup, teardown),
 		cmocka_unit_test_setup_teardown(persons_agree_with_themselves, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_are_not_in_the_future, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_edit_changes_only_what_was_touched, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
