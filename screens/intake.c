@@ -331,6 +331,8 @@ static void changed_labels(const char *names, char *out, size_t size)
  * field gets it too, and the cursor), or alone. */
 static void show_problem(struct app *app, struct intake *s, const char *name, const char *msgid)
 {
+	if (name && strcmp(name, "documents") == 0)
+		name = "document_type";   /* the form shows the first document */
 	for (int i = 0; name && i < F_COUNT; i++)
 		if (s->defs[i].name && strcmp(s->defs[i].name, name) == 0) {
 			char msg[400];

@@ -145,7 +145,9 @@ const char *person_flags_problem(const struct person *p);
 
 /* The msgid of what in p does not agree with the rest, NULL when nothing,
  * and in *field (field may be NULL) the name of the field it is about: a
- * form field's name, or a flag's (person_flag_name). The person cannot
+ * form field's name, or a flag's (person_flag_name). Without consent to
+ * data collection, only what assistance needs is kept: no other names,
+ * phone or documents, and no consent to sharing. The person cannot
  * arrive before being born nor consent after today (ISO); the child flags
  * (unaccompanied, separated, accompanied) are for someone under 18 on the
  * arrival date or of unknown age; a man is not pregnant; an older person

@@ -297,6 +297,24 @@ const char *person_consistency_problem(const struct person *p, const char *today
 	if (!field)
 		field = &none;
 	*field = NULL;
+	/* Without consent to data collection only what assistance needs is
+	 * kept (names, sex, age, arrival, languages, vulnerabilities): no
+	 * contact, document or alias, and nothing to share. */
+	if (!p->consent_data) {
+		static const char *const not_kept[] = { "other_names", "phone", "documents" };
+		for (size_t i = 0; i < sizeof not_kept / sizeof not_kept[0]; i++) {
+			char v[8];
+			person_field_get(person_field_find(not_kept[i]), p, v, sizeof v);
+			if (v[0]) {
+				*field = not_kept[i];
+				return N_("Without consent to data collection this is not kept: leave it empty.");
+			}
+		}
+		if (p->consent_share) {
+			*field = "consent_share";
+			return N_("Sharing needs consent to data collection.");
+		}
+	}
 	/* The birth span starts after the arrival day: born after arriving. */
 	if (p->birth_date[0] && p->arrival_date[0] && strncmp(p->arrival_date, p->birth_date, strlen(p->birth_date)) < 0) {
 		*field = "arrival_date";

@@ -3,6 +3,7 @@
  * antenatal visit is one transaction: refused, it leaves nothing behind. */
 #include <sqlite3.h>
 #include "testutil.h"
+#include "cli/find_cmd.h"
 #include "core/clock.h"
 #include "core/role.h"
 #include "db/db.h"
@@ -310,6 +311,73 @@ static void an_edit_changes_only_what_was_touched(void **state)
 	assert_string_equal(q.phone, "+227 90 00 00 01");
 }
 
+/* Keeps the lookup hits. */
+struct hits {
+	int n;
+	struct person_hit h[8];
+};
+
+static void collect_hit(const struct person_hit *h, void *ctx)
+{
+	struct hits *hs = ctx;
+	if (hs->n < 8)
+		hs->h[hs->n++] = *h;
+}
+
+static void refusing_data_collection_keeps_only_what_assistance_needs(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = person_of("Hadiza", 'f');
+	p.consent_data = false;
+	/* Nothing to share, no contact, no alias, no document. */
+	p.consent_share = true;
+	person_refused(f, &p, "consent_share");
+	p.consent_share = false;
+	snprintf(p.phone, sizeof p.phone, "+227 90 00 00 01");
+	person_refused(f, &p, "phone");
+	p.phone[0] = '\0';
+	snprintf(p.other_names, sizeof p.other_names, "Hadi");
+	person_refused(f, &p, "other_names");
+	p.other_names[0] = '\0';
+	snprintf(p.docs[0].type, sizeof p.docs[0].type, "passport");
+	snprintf(p.docs[0].number, sizeof p.docs[0].number, "A1");
+	person_refused(f, &p, "documents");
+	memset(p.docs, 0, sizeof p.docs);
+	/* What assistance needs is kept: names, age, arrival, vulnerabilities. */
+	assert_null(person_set_birth(&p, "", "15", "2026-05-28"));
+	p.flags[FLAG_UNACCOMPANIED_CHILD] = true;
+	sign_in(f, ROLE_INTAKE);
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	struct person q = person_of("Hadiza", 'f');
+	snprintf(q.family_name, sizeof q.family_name, "Moussa");
+	snprintf(q.phone, sizeof q.phone, "+227 90 00 00 02");
+	assert_int_equal(person_save(f->db, &q, NULL, NULL, 0), ST_OK);
+	/* Found by the lookup, marked; left out of the CSV export. */
+	struct hits hs = { 0 };
+	bool more;
+	assert_int_equal(person_search(f->db, "hadiza", 0, 8, collect_hit, &hs, &more), ST_OK);
+	assert_int_equal(hs.n, 2);
+	struct find_line lines[2];
+	int withheld = 0;
+	for (int i = 0; i < 2; i++) {
+		find_line_of(&hs.h[i], &lines[i]);
+		withheld += hs.h[i].no_data_consent;
+	}
+	assert_int_equal(withheld, 1);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_int_equal(find_print_csv(out, lines, 2), 1);
+	fclose(out);
+	assert_non_null(strstr(buf, "Moussa Hadiza"));
+	assert_null(strstr(buf, "Abdou"));
+	int rows = 0;
+	for (char *c = buf; *c; c++)
+		rows += *c == '\n';
+	assert_int_equal(rows, 2);   /* the header and the one who consented */
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +386,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(persons_agree_with_themselves, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_are_not_in_the_future, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_edit_changes_only_what_was_touched, setup, teardown),
+		cmocka_unit_test_setup_teardown(refusing_data_collection_keeps_only_what_assistance_needs, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
