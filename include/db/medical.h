@@ -86,6 +86,13 @@ struct medical_case {
  * and with an outcome; expected delivery for a pregnancy only. */
 enum status medical_case_check(const struct medical_case *mc, const char *today, const char **msgid);
 
+/* Copies into mc (the case as read) the text fields of edited (the form as
+ * saved) that differ from shown (the same form read back before any
+ * typing): a field not touched keeps its stored value even where the form
+ * could not show it whole (long notes, control characters). */
+void medical_case_apply_edit(struct medical_case *mc, const struct medical_case *shown,
+                             const struct medical_case *edited);
+
 /* The msgid of the first rule that case mc, with an antenatal visit on
  * visit ("" or NULL: none), breaks on today ("YYYY-MM-DD"), NULL when none;
  * *field (field may be NULL) gets the stable name of the field it is about

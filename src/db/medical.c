@@ -142,6 +142,17 @@ enum status consultation_check(const struct consultation *c, const char *today, 
 	return m ? ST_INVALID : ST_OK;
 }
 
+void medical_case_apply_edit(struct medical_case *mc, const struct medical_case *shown,
+                             const struct medical_case *edited)
+{
+	for (size_t i = 0; i < COUNT(case_fields); i++) {
+		const struct text_field *f = &case_fields[i];
+		const char *now = (const char *)edited + f->offset;
+		if (strcmp(now, (const char *)shown + f->offset) != 0)
+			memcpy((char *)mc + f->offset, now, f->size);
+	}
+}
+
 enum status medical_case_check(const struct medical_case *mc, const char *today, const char **msgid)
 {
 	const char *m = medical_case_problem(mc, NULL, today, NULL);

@@ -311,6 +311,33 @@ static void an_edit_changes_only_what_was_touched(void **state)
 	assert_string_equal(q.phone, "+227 90 00 00 01");
 }
 
+static void a_case_edit_changes_only_what_was_touched(void **state)
+{
+	struct fixture *f = *state;
+	long long p = add_person(f, "Fatima", 'f');
+	/* Notes longer than the form shows, with a control character. */
+	struct medical_case mc = med_case(p, "chronic", "2026-04-01");
+	memset(mc.notes, 'n', 300);
+	mc.notes[10] = '\t';
+	assert_int_equal(medical_case_save(f->db, &mc), ST_OK);
+	struct medical_case shown = mc;
+	snprintf(shown.notes, sizeof shown.notes, "%.120s", mc.notes);
+	shown.notes[10] = ' ';
+	struct medical_case typed = shown;
+	snprintf(typed.closed, sizeof typed.closed, "2026-05-20");
+	snprintf(typed.outcome, sizeof typed.outcome, "Stable, treatment given");
+	struct medical_case edit = mc;
+	medical_case_apply_edit(&edit, &shown, &typed);
+	assert_string_equal(edit.notes, mc.notes);
+	assert_string_equal(edit.closed, "2026-05-20");
+	assert_int_equal(medical_case_save(f->db, &edit), ST_OK);
+	char changes[2000];
+	q_text(f->db, "SELECT changes FROM audit WHERE action = 'update' AND entity = 'medical_case' ORDER BY id DESC",
+	       changes, sizeof changes);
+	assert_non_null(strstr(changes, "outcome"));
+	assert_null(strstr(changes, "notes"));
+}
+
 /* Keeps the lookup hits. */
 struct hits {
 	int n;
@@ -387,6 +414,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(stays_are_not_in_the_future, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_edit_changes_only_what_was_touched, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusing_data_collection_keeps_only_what_assistance_needs, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_case_edit_changes_only_what_was_touched, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
