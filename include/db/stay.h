@@ -27,4 +27,10 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 /* Sets which services the stay gave. */
 enum status stay_set_services(struct db *db, long long stay, const bool given[SERVICE_COUNT_]);
 
+/* Sets the services of stay and, when date is a day (not "" nor NULL),
+ * records its departure as stay_depart does, in one transaction: when the
+ * departure is refused the services are not saved either. */
+enum status stay_save(struct db *db, long long stay, const bool given[SERVICE_COUNT_], const char *date,
+                      const char *reason);
+
 #endif

@@ -241,7 +241,7 @@ static void persons_agree_with_themselves(void **state)
 	person_refused(f, &p, "consent_date");
 }
 
-static void stays_are_not_in_the_future(void **state)
+static void stays_are_not_in_the_future_and_saved_whole(void **state)
 {
 	struct fixture *f = *state;
 	long long p = add_person(f, "Awa", 'f');
@@ -249,6 +249,12 @@ static void stays_are_not_in_the_future(void **state)
 	/* Registration admitted her on arrival. */
 	long long stay = q_int(f->db, "SELECT max(id) FROM stay");
 	assert_int_equal(stay_depart(f->db, stay, "2026-06-01", "continued"), ST_INVALID);
+	/* Services and a refused departure in one save: neither is kept. */
+	bool given[SERVICE_COUNT_] = { true, true };
+	assert_int_equal(stay_save(f->db, stay, given, "2026-06-01", "continued"), ST_INVALID);
+	assert_int_equal(q_int(f->db, "SELECT count(*) FROM stay_service"), 0);
+	assert_int_equal(stay_save(f->db, stay, given, "", NULL), ST_OK);
+	assert_int_equal(q_int(f->db, "SELECT count(*) FROM stay_service"), 2);
 	assert_int_equal(stay_depart(f->db, stay, "2026-05-20", "continued"), ST_OK);
 	assert_int_equal(stay_admit(f->db, p, "AGZ", "2026-05-29", &stay), ST_INVALID);
 	assert_int_equal(stay_admit(f->db, p, "AGZ", "2026-05-28", &stay), ST_OK);
@@ -411,7 +417,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_refused_save_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(medical_cases_agree_with_themselves, setup, teardown),
 		cmocka_unit_test_setup_teardown(persons_agree_with_themselves, setup, teardown),
-		cmocka_unit_test_setup_teardown(stays_are_not_in_the_future, setup, teardown),
+		cmocka_unit_test_setup_teardown(stays_are_not_in_the_future_and_saved_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_edit_changes_only_what_was_touched, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusing_data_collection_keeps_only_what_assistance_needs, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_case_edit_changes_only_what_was_touched, setup, teardown),
