@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/text.h"
 #include "core/jsonread.h"
 #include "db/person.h"
 #include "db/refdata.h"
@@ -339,7 +340,9 @@ static void show_problem(struct app *app, struct intake *s, const char *name, co
 			s->form.fields[i].error = msgid;
 			s->form.cur = i;
 			snprintf(msg, sizeof msg, _("%s: %s"), _(s->defs[i].label), _(msgid));
-			app_error(app, msg);
+			/* Too wide for the message line: the message alone, the
+			 * cursor being on the field. */
+			app_error(app, text_width(msg) <= COLS - 2 ? msg : _(msgid));
 			return;
 		}
 	app_error(app, _(msgid));

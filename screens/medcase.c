@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/text.h"
 #include "db/medical.h"
 #include "screens/medical.h"
 #include "screens/screens.h"
@@ -126,7 +127,9 @@ static void show_problem(struct app *app, struct medcase *s, const char *name, c
 			s->form.fields[i].error = msgid;
 			s->form.cur = i;
 			snprintf(msg, sizeof msg, _("%s: %s"), _(fields[i].label), _(msgid));
-			app_error(app, msg);
+			/* Too wide for the message line: the message alone, the
+			 * cursor being on the field. */
+			app_error(app, text_width(msg) <= COLS - 2 ? msg : _(msgid));
 			return;
 		}
 	app_error(app, _(msgid));

@@ -307,7 +307,7 @@ const char *person_consistency_problem(const struct person *p, const char *today
 			person_field_get(person_field_find(not_kept[i]), p, v, sizeof v);
 			if (v[0]) {
 				*field = not_kept[i];
-				return N_("Without consent to data collection this is not kept: leave it empty.");
+				return N_("Not kept without consent to data: leave it empty.");
 			}
 		}
 		if (p->consent_share) {
@@ -318,24 +318,24 @@ const char *person_consistency_problem(const struct person *p, const char *today
 	/* The birth span starts after the arrival day: born after arriving. */
 	if (p->birth_date[0] && p->arrival_date[0] && strncmp(p->arrival_date, p->birth_date, strlen(p->birth_date)) < 0) {
 		*field = "arrival_date";
-		return N_("The arrival date is before the date of birth.");
+		return N_("Before the date of birth.");
 	}
 	if (p->consent_date[0] && today && strcmp(p->consent_date, today) > 0) {
 		*field = "consent_date";
-		return N_("The date of consent cannot be in the future.");
+		return N_("Cannot be in the future.");
 	}
 	for (size_t i = 0; i < sizeof child_flags / sizeof child_flags[0]; i++)
 		if (p->flags[child_flags[i]] && age >= 18) {
 			*field = person_flag_name(child_flags[i]);
-			return N_("This is for a child, and the person was 18 or over on arrival: check the age.");
+			return N_("18 or over on arrival: check the age.");
 		}
 	if (p->flags[FLAG_PREGNANT] && p->sex == 'm') {
 		*field = person_flag_name(FLAG_PREGNANT);
-		return N_("The person is recorded as a man: check the sex.");
+		return N_("Recorded as a man: check the sex.");
 	}
 	if (p->flags[FLAG_OLDER_PERSON] && age >= 0 && age < 50) {
 		*field = person_flag_name(FLAG_OLDER_PERSON);
-		return N_("The person was under 50 on arrival: check the age.");
+		return N_("Under 50 on arrival: check the age.");
 	}
 	return NULL;
 }

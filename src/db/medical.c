@@ -218,29 +218,29 @@ const char *medical_case_problem(const struct medical_case *mc, const char *visi
 	if (mc->expected_delivery[0] && !date_is_day(mc->expected_delivery))
 		return about(field, "expected_delivery", N_("The expected delivery is not a valid day."));
 	if (mc->expected_delivery[0] && strcmp(mc->expected_delivery, mc->opened) < 0)
-		return about(field, "expected_delivery", N_("The expected delivery cannot be before the case was opened."));
+		return about(field, "expected_delivery", N_("Cannot be before the case was opened."));
 	/* A pregnancy lasts about nine months: known at the earliest a few
 	 * weeks in, it ends less than ten months after the case is opened. */
 	add_months(mc->opened, 10, latest);
 	if (mc->expected_delivery[0] && strcmp(mc->expected_delivery, latest) > 0)
 		return about(field, "expected_delivery",
-		             N_("The expected delivery is more than ten months after the case was opened."));
+		             N_("More than ten months after the case was opened."));
 	if (visit[0] && !pregnancy)
 		return about(field, "antenatal_visit", N_("Antenatal visits are for pregnancies."));
 	if (visit[0] && (!date_is_day(visit) || strcmp(visit, today) > 0))
-		return about(field, "antenatal_visit", N_("The antenatal visit is not a valid day or is in the future."));
+		return about(field, "antenatal_visit", N_("Not a valid day, or in the future."));
 	if (visit[0] && strcmp(visit, mc->opened) < 0)
-		return about(field, "antenatal_visit", N_("The antenatal visit cannot be before the case was opened."));
+		return about(field, "antenatal_visit", N_("Cannot be before the case was opened."));
 	if (mc->closed[0] && (!date_is_day(mc->closed) || strcmp(mc->closed, today) > 0))
 		return about(field, "closed", N_("The closing date is not valid or in the future."));
 	if (mc->closed[0] && strcmp(mc->closed, mc->opened) < 0)
 		return about(field, "closed", N_("The case cannot close before it opened."));
 	if (visit[0] && mc->closed[0] && strcmp(visit, mc->closed) > 0)
-		return about(field, "antenatal_visit", N_("The antenatal visit cannot be after the case was closed."));
+		return about(field, "antenatal_visit", N_("Cannot be after the case was closed."));
 	if (mc->closed[0] && !mc->outcome[0])
 		return about(field, "outcome", N_("Enter the outcome to close the case."));
 	if (mc->outcome[0] && !mc->closed[0])
-		return about(field, "closed", N_("An outcome closes the case: enter the closing date."));
+		return about(field, "closed", N_("An outcome closes the case: give its date."));
 	if (mc->outcome[0] && !has_words(mc->outcome, 3))
 		return about(field, "outcome", N_("Say in a few words how the case ended."));
 	return NULL;
@@ -602,7 +602,7 @@ static const char *case_db_problem(struct db *db, const struct medical_case *mc,
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
 		m = strcmp(mc->condition, "pregnancy") != 0
 		            ? about(field, "condition", N_("This case has antenatal visits: it stays a pregnancy."))
-		            : about(field, "opened", N_("An antenatal visit already recorded is outside the case's dates."));
+		            : about(field, "opened", N_("A visit already recorded is outside these dates."));
 	sqlite3_reset(st);
 	return m;
 }
