@@ -47,6 +47,7 @@ struct intake {
 	struct person orig;          /* as read, for edits */
 	struct person shown;         /* the form read back as filled from orig */
 	bool have_shown;
+	char shown_age[8];           /* the estimated age the form showed, "" none */
 	struct field_def defs[F_COUNT];
 	struct form form;
 	struct ref_choices *countries, *languages, *centres;
@@ -171,6 +172,7 @@ static void fill(struct intake *s, const struct person *p)
 		form_set(f, F_BIRTH, p->birth_date);
 		form_set(f, F_AGE, "");
 	}
+	form_get(f, F_AGE, s->shown_age, sizeof s->shown_age);
 	form_set(f, F_NATIONALITY, p->nationality);
 	form_set(f, F_LANG1, p->languages[0]);
 	form_set(f, F_LANG2, p->languages[1]);
@@ -261,9 +263,12 @@ static bool collect(struct intake *s, struct person *p)
 	get(s, F_BIRTH, birth, sizeof birth);
 	get(s, F_AGE, age, sizeof age);
 	get(s, F_ARRIVAL, arrival, sizeof arrival);
-	/* An edit shows the saved date: an age typed beside it replaces it. */
+	/* An edit shows the saved date: an age typed beside it replaces it;
+	 * it shows an estimated age: a date typed beside it replaces it. */
 	if (s->id && age[0] && strcmp(birth, s->orig.birth_date) == 0)
 		birth[0] = '\0';
+	else if (s->id && birth[0] && age[0] && strcmp(age, s->shown_age) == 0)
+		age[0] = '\0';
 	/* The age is the one said today, as every screen shows it. */
 	today_iso(today, sizeof today);
 	const char *why = person_set_birth(p, birth, age, today);
