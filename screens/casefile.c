@@ -217,6 +217,9 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	int cols = getmaxx(win), rows = getmaxy(win);
 	int y = draw_header(s, win, cols) + 1;
 	char line[600], a[32], b[32];
+	if (!p->consent_data)
+		y += ui_put_wrapped(win, y, 1, cols - 2, 2, A_BOLD,
+		                    _("No consent to data collection: only what assistance needs is kept, never exported."));
 
 	date_text(p->birth_date, a, sizeof a);
 	snprintf(line, sizeof line, _("Born: %s%s   Phone: %s   Also known as: %s"), a,

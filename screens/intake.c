@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/text.h"
 #include "core/jsonread.h"
 #include "db/person.h"
 #include "db/refdata.h"
@@ -44,6 +45,9 @@ struct intake {
 	struct app *app;
 	long long id;                /* 0 for a new person */
 	struct person orig;          /* as read, for edits */
+	struct person shown;         /* the form read back as filled from orig */
+	bool have_shown;
+	char shown_age[8];           /* the estimated age the form showed, "" none */
 	struct field_def defs[F_COUNT];
 	struct form form;
 	struct ref_choices *countries, *languages, *centres;
@@ -136,6 +140,15 @@ static void build(struct intake *s)
 	form_init(&s->form, s->defs, F_COUNT);
 }
 
+/* Today as ISO. */
+static void today_iso(char *out, size_t size)
+{
+	struct pdate t = clock_today();
+	date_to_iso(&t, out, size);
+}
+
+static bool collect(struct intake *s, struct person *p);
+
 /* Fills the form from a person. */
 static void fill(struct intake *s, const struct person *p)
 {
@@ -145,7 +158,21 @@ static void fill(struct intake *s, const struct person *p)
 	form_set(f, F_GIVEN, p->given_names);
 	form_set(f, F_OTHER, p->other_names);
 	form_set(f, F_SEX, sex);
-	form_set(f, F_BIRTH, p->birth_date);
+	/* An estimated age shows as the age it gives today, as typed; the
+	 * year of birth it was kept as is no date anyone gave. */
+	int years;
+	bool approx, child;
+	struct pdate today = clock_today();
+	if (p->birth_estimated && person_age(p->birth_date, true, &today, &years, &approx, &child)) {
+		char age[8];
+		snprintf(age, sizeof age, "%d", years);
+		form_set(f, F_BIRTH, "");
+		form_set(f, F_AGE, age);
+	} else {
+		form_set(f, F_BIRTH, p->birth_date);
+		form_set(f, F_AGE, "");
+	}
+	form_get(f, F_AGE, s->shown_age, sizeof s->shown_age);
 	form_set(f, F_NATIONALITY, p->nationality);
 	form_set(f, F_LANG1, p->languages[0]);
 	form_set(f, F_LANG2, p->languages[1]);
@@ -164,13 +191,11 @@ static void fill(struct intake *s, const struct person *p)
 		form_set(f, F_FLAGS + i, p->flags[i] ? "1" : "0");
 	form_set(f, F_FLAG_OTHER_TEXT, p->flag_other);
 	f->changed = false;
-}
-
-/* Today as ISO. */
-static void today_iso(char *out, size_t size)
-{
-	struct pdate t = clock_today();
-	date_to_iso(&t, out, size);
+	/* What the untouched form gives: a field the same at saving was not
+	 * touched and keeps its stored value. */
+	s->have_shown = collect(s, &s->shown);
+	f->cur = 0;
+	f->fields[F_AGE].error = f->fields[F_FLAG_OTHER_TEXT].error = NULL;
 }
 
 /* What the form is opened with. */
@@ -234,14 +259,19 @@ static bool collect(struct intake *s, struct person *p)
 	get(s, F_OTHER, p->other_names, sizeof p->other_names);
 	get(s, F_SEX, v, sizeof v);
 	p->sex = v[0] ? v[0] : 'x';
-	char birth[11], age[8], arrival[11];
+	char birth[11], age[8], arrival[11], today[11];
 	get(s, F_BIRTH, birth, sizeof birth);
 	get(s, F_AGE, age, sizeof age);
 	get(s, F_ARRIVAL, arrival, sizeof arrival);
-	/* An edit shows the saved date: an age typed beside it replaces it. */
+	/* An edit shows the saved date: an age typed beside it replaces it;
+	 * it shows an estimated age: a date typed beside it replaces it. */
 	if (s->id && age[0] && strcmp(birth, s->orig.birth_date) == 0)
 		birth[0] = '\0';
-	const char *why = person_set_birth(p, birth, age, arrival);
+	else if (s->id && birth[0] && age[0] && strcmp(age, s->shown_age) == 0)
+		age[0] = '\0';
+	/* The age is the one said today, as every screen shows it. */
+	today_iso(today, sizeof today);
+	const char *why = person_set_birth(p, birth, age, today);
 	if (why) {
 		s->form.fields[F_AGE].error = why;
 		s->form.cur = F_AGE;
@@ -303,6 +333,26 @@ static void changed_labels(const char *names, char *out, size_t size)
 	}
 }
 
+/* Shows the problem msgid with the label of the form field named name (the
+ * field gets it too, and the cursor), or alone. */
+static void show_problem(struct app *app, struct intake *s, const char *name, const char *msgid)
+{
+	if (name && strcmp(name, "documents") == 0)
+		name = "document_type";   /* the form shows the first document */
+	for (int i = 0; name && i < F_COUNT; i++)
+		if (s->defs[i].name && strcmp(s->defs[i].name, name) == 0) {
+			char msg[400];
+			s->form.fields[i].error = msgid;
+			s->form.cur = i;
+			snprintf(msg, sizeof msg, _("%s: %s"), _(s->defs[i].label), _(msgid));
+			/* Too wide for the message line: the message alone, the
+			 * cursor being on the field. */
+			app_error(app, text_width(msg) <= COLS - 2 ? msg : _(msgid));
+			return;
+		}
+	app_error(app, _(msgid));
+}
+
 /* Checks, looks for duplicates, saves. */
 static enum ui_result save(struct app *app, struct intake *s)
 {
@@ -311,9 +361,19 @@ static enum ui_result save(struct app *app, struct intake *s)
 		app_error(app, _("Some fields need attention."));
 		return UI_HANDLED;
 	}
+	if (s->id && s->have_shown) {
+		struct person edited = p;
+		p = s->orig;
+		person_apply_edit(&p, &s->shown, &edited);
+	}
 	char today[11];
 	const char *why;
 	today_iso(today, sizeof today);
+	const char *field;
+	if ((why = person_consistency_problem(&p, today, &field))) {
+		show_problem(app, s, field, why);
+		return UI_HANDLED;
+	}
 	if (person_check(&p, today, &why) != ST_OK) {
 		app_error(app, _(why));
 		return UI_HANDLED;

@@ -1,5 +1,6 @@
 /* A medical case followed until the person is fit: condition, dates,
  * outcome; for a pregnancy the expected delivery and antenatal visits. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/text.h"
 #include "db/medical.h"
 #include "screens/medical.h"
 #include "screens/screens.h"
@@ -36,9 +38,31 @@ static struct field_def fields[F_COUNT] = {
 
 struct medcase {
 	struct medical_case mc;
+	struct medical_case shown;   /* the form read back as filled from mc */
 	long long wanted;     /* the case to find when listing */
 	struct form form;
 };
+
+/* The case's fields the form edits, in form order (the visit is not one). */
+static const struct {
+	int field;
+	size_t offset, size;
+} edited[] = {
+	{ F_CONDITION, offsetof(struct medical_case, condition), sizeof ((struct medical_case *)0)->condition },
+	{ F_OPENED, offsetof(struct medical_case, opened), sizeof ((struct medical_case *)0)->opened },
+	{ F_DELIVERY, offsetof(struct medical_case, expected_delivery),
+	  sizeof ((struct medical_case *)0)->expected_delivery },
+	{ F_NOTES, offsetof(struct medical_case, notes), sizeof ((struct medical_case *)0)->notes },
+	{ F_CLOSED, offsetof(struct medical_case, closed), sizeof ((struct medical_case *)0)->closed },
+	{ F_OUTCOME, offsetof(struct medical_case, outcome), sizeof ((struct medical_case *)0)->outcome },
+};
+
+/* Reads the edited fields of the form into mc. */
+static void read_form(const struct form *f, struct medical_case *mc)
+{
+	for (size_t i = 0; i < sizeof edited / sizeof edited[0]; i++)
+		form_get(f, edited[i].field, (char *)mc + edited[i].offset, edited[i].size);
+}
 
 /* Keeps the case being opened. */
 static void find_case(const struct medical_case *mc, void *ctx)
@@ -77,6 +101,11 @@ static enum status medcase_enter(struct app *app, void *state, const void *arg)
 		form_set(&s->form, F_NOTES, s->mc.notes);
 		form_set(&s->form, F_CLOSED, s->mc.closed);
 		form_set(&s->form, F_OUTCOME, s->mc.outcome);
+		/* What the untouched form gives: a field the same at saving was
+		 * not touched and keeps its stored value (notes longer than the
+		 * form, control characters). */
+		s->shown = s->mc;
+		read_form(&s->form, &s->shown);
 	} else {
 		char today[11];
 		struct pdate t = clock_today();
@@ -88,42 +117,51 @@ static enum status medcase_enter(struct app *app, void *state, const void *arg)
 	return ST_OK;
 }
 
-/* Validates and saves, then records an antenatal visit if one was given. */
+/* Shows the problem msgid with the label of the field named name (the
+ * form field gets it too, and the cursor), or alone. */
+static void show_problem(struct app *app, struct medcase *s, const char *name, const char *msgid)
+{
+	for (int i = 0; name && i < F_COUNT; i++)
+		if (strcmp(fields[i].name, name) == 0) {
+			char msg[400];
+			s->form.fields[i].error = msgid;
+			s->form.cur = i;
+			snprintf(msg, sizeof msg, _("%s: %s"), _(fields[i].label), _(msgid));
+			/* Too wide for the message line: the message alone, the
+			 * cursor being on the field. */
+			app_error(app, text_width(msg) <= COLS - 2 ? msg : _(msgid));
+			return;
+		}
+	app_error(app, _(msgid));
+}
+
+/* Validates and saves the case with its antenatal visit if one was given:
+ * both or nothing. */
 static enum ui_result save(struct app *app, struct medcase *s)
 {
 	if (!form_validate(&s->form)) {
 		app_error(app, _("Some fields need attention."));
 		return UI_HANDLED;
 	}
-	struct medical_case *mc = &s->mc;
+	struct medical_case mc = s->mc, typed = s->mc;
 	char visit[16];
-	form_get(&s->form, F_CONDITION, mc->condition, sizeof mc->condition);
-	form_get(&s->form, F_OPENED, mc->opened, sizeof mc->opened);
-	form_get(&s->form, F_DELIVERY, mc->expected_delivery, sizeof mc->expected_delivery);
-	form_get(&s->form, F_NOTES, mc->notes, sizeof mc->notes);
-	form_get(&s->form, F_CLOSED, mc->closed, sizeof mc->closed);
-	form_get(&s->form, F_OUTCOME, mc->outcome, sizeof mc->outcome);
+	read_form(&s->form, &typed);
+	if (mc.id)
+		medical_case_apply_edit(&mc, &s->shown, &typed);
+	else
+		mc = typed;
 	form_get(&s->form, F_VISIT, visit, sizeof visit);
-	if (visit[0] && strcmp(mc->condition, "pregnancy") != 0) {
-		s->form.fields[F_VISIT].error = N_("Antenatal visits are for pregnancies.");
-		s->form.cur = F_VISIT;
+	const char *why = NULL, *field = NULL;
+	enum status st = medical_case_save_visit(app_db(app), &mc, visit, "", &why, &field);
+	if (st == ST_INVALID) {
+		show_problem(app, s, field, why);
 		return UI_HANDLED;
 	}
-	char today[11];
-	struct pdate t = clock_today();
-	date_to_iso(&t, today, sizeof today);
-	const char *why = NULL;
-	if (medical_case_check(mc, today, &why) != ST_OK) {
-		app_error(app, _(why));
-		return UI_HANDLED;
-	}
-	enum status st = medical_case_save(app_db(app), mc);
-	if (st == ST_OK && visit[0])
-		st = medical_case_antenatal(app_db(app), mc->id, visit, "");
 	if (st != ST_OK) {
 		app_error(app, _(status_msgid(st)));
 		return UI_HANDLED;
 	}
+	s->mc = mc;
 	s->form.changed = false;
 	app_message(app, _("Saved."));
 	return UI_LEAVE;

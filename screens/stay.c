@@ -107,10 +107,7 @@ static enum status save_open(struct app *app, struct stay_screen *s)
 		s->form.cur = reason[0] ? F_DEPARTED : F_REASON;
 		return ST_INVALID;
 	}
-	enum status st = stay_set_services(app_db(app), s->current.id, given);
-	if (st == ST_OK && date[0])
-		st = stay_depart(app_db(app), s->current.id, date, reason);
-	return st;
+	return stay_save(app_db(app), s->current.id, given, date, reason);
 }
 
 /* Validates and saves. */

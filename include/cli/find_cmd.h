@@ -23,6 +23,7 @@ struct find_line {
 	char nationality[8];
 	char centre[16];
 	char marks[64];                          /* "CHILD UAC VoT": child marker, then flags */
+	bool withheld;                           /* refused data collection: never exported */
 };
 
 /* Fills *line from hit, the age as of clock_today(). */
@@ -33,8 +34,10 @@ void find_line_of(const struct person_hit *hit, struct find_line *line);
  * more is set. */
 void find_print_text(FILE *out, const struct find_line *lines, int n, bool more, int limit);
 
-/* Prints n lines to out as CSV (core/csvout.h) under a header row. */
-void find_print_csv(FILE *out, const struct find_line *lines, int n);
+/* Prints n lines to out as CSV (core/csvout.h) under a header row, but
+ * not the withheld ones (people who refused data collection are not
+ * exported); returns how many were left out. */
+int find_print_csv(FILE *out, const struct find_line *lines, int n);
 
 /* Runs `find QUERY... [--limit N] [--format text|csv]` on the database at
  * db_path (argv[0] is "find"; the words of the query may be several

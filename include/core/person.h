@@ -99,9 +99,11 @@ struct pdate;
 
 /* The age on today of someone born on birth (ISO, partial allowed;
  * estimated when an age was given): false when unknown. Else *years is the
- * lowest it can be, *approx tells that it is estimated or partial, and
- * *child that the person may be under 18 (every screen and list marks
- * children from this). */
+ * age shown everywhere (an estimated year of birth counts as 1 January, so
+ * the age typed shows all that year; a known year as 1 July, a month as
+ * its 15th), *approx tells that it is estimated or partial, and *child
+ * that *years is under 18 (every screen, list and count marks children
+ * from this). */
 bool person_age(const char *birth, bool estimated, const struct pdate *today, int *years, bool *approx,
                 bool *child);
 
@@ -111,6 +113,14 @@ void person_field_get(const struct person_field *f, const struct person *p, char
 /* Sets field f of p from its text; false (p unchanged) when it does not
  * fit or cannot be read. Checks no rule: person_check does. */
 bool person_field_set(const struct person_field *f, struct person *p, const char *value);
+
+/* Copies into p (the record as read) the fields of edited (the form as
+ * saved) that differ from shown (the same form read back before any
+ * typing): a field the user did not touch keeps its stored value even
+ * where the form could not show it as stored (control characters cleaned,
+ * more languages or documents than the form holds), so it is neither
+ * changed nor audited. */
+void person_apply_edit(struct person *p, const struct person *shown, const struct person *edited);
 
 /* The msgid of what is wrong with a phone number (digits, spaces and
  * + - . ( ) only), NULL when nothing. */
@@ -132,5 +142,18 @@ const char *person_set_birth(struct person *p, const char *date, const char *age
 /* The msgid of what is wrong with the vulnerability flags of p (the other
  * vulnerability needs its text), NULL when nothing. */
 const char *person_flags_problem(const struct person *p);
+
+/* The msgid of what in p does not agree with the rest, NULL when nothing,
+ * and in *field (field may be NULL) the name of the field it is about: a
+ * form field's name, or a flag's (person_flag_name). Without consent to
+ * data collection, only what assistance needs is kept: no other names,
+ * phone or documents, and no consent to sharing. The person cannot
+ * arrive before being born nor consent after today (ISO); the child flags
+ * (unaccompanied, separated, accompanied) are for someone under 18 on the
+ * arrival date or of unknown age; a man is not pregnant; an older person
+ * was not under 50 on arrival (ages are often estimated: the margin is
+ * wide). The age on arrival, not today: a child who turns 18 in a centre
+ * keeps the flag he was registered with until someone reviews it. */
+const char *person_consistency_problem(const struct person *p, const char *today, const char **field);
 
 #endif

@@ -86,6 +86,36 @@ struct medical_case {
  * and with an outcome; expected delivery for a pregnancy only. */
 enum status medical_case_check(const struct medical_case *mc, const char *today, const char **msgid);
 
+/* Copies into mc (the case as read) the text fields of edited (the form as
+ * saved) that differ from shown (the same form read back before any
+ * typing): a field not touched keeps its stored value even where the form
+ * could not show it whole (long notes, control characters). */
+void medical_case_apply_edit(struct medical_case *mc, const struct medical_case *shown,
+                             const struct medical_case *edited);
+
+/* The msgid of the first rule that case mc, with an antenatal visit on
+ * visit ("" or NULL: none), breaks on today ("YYYY-MM-DD"), NULL when none;
+ * *field (field may be NULL) gets the stable name of the field it is about
+ * ("condition", "opened", "expected_delivery", "antenatal_visit", "closed",
+ * "outcome"), NULL when about no one field. The rules: condition known;
+ * opened a day not after today; an expected delivery for a pregnancy
+ * only, not before the opening nor more than ten months after it; a visit
+ * for a pregnancy only, a day between the opening (or closing) and today;
+ * closed not before opened, and closed exactly when there is an outcome in
+ * a few words. Needs no database. */
+const char *medical_case_problem(const struct medical_case *mc, const char *visit, const char *today,
+                                 const char **field);
+
+/* Saves case mc as medical_case_save does and, when visit is a day,
+ * records an antenatal visit on it (notes may be NULL), in one
+ * transaction: when anything is refused nothing is saved and mc is as it
+ * was. On ST_INVALID, *msgid (may be NULL) is the rule broken and *field
+ * (may be NULL) its field as for medical_case_problem; besides those rules,
+ * a man has no pregnancy case and the visits already recorded stay on a
+ * pregnancy, within its dates. */
+enum status medical_case_save_visit(struct db *db, struct medical_case *mc, const char *visit, const char *notes,
+                                    const char **msgid, const char **field);
+
 /* Opens (id 0) or saves a medical case (closing it sets closed and
  * outcome); same rules as consultations. ST_INVALID unless: condition
  * known, opened a full day not in the future, closed "" or a day between

@@ -44,6 +44,7 @@ struct person_hit {
 	char nationality[4];
 	char centre_code[8];
 	char flags[48];                          /* short codes, space-separated */
+	bool no_data_consent;                    /* refused data collection: left out of exports */
 	long long rank;                          /* the key to page on from this hit */
 };
 

@@ -14,16 +14,23 @@ const char *stay_service_name(enum stay_service s);
 
 /* Admits person to the centre with this code on date (ISO day). Refused
  * (ST_INVALID) while the person has a stay without departure, or when the
- * date is before that person's last departure. *id_out (may be NULL)
+ * date is in the future or before that person's last departure. *id_out (may be NULL)
  * receives the stay's id. */
 enum status stay_admit(struct db *db, long long person, const char *centre_code, const char *date,
                        long long *id_out);
 
-/* Records the departure of stay on date (not before the admission) for
+/* Records the departure of stay on date (not before the admission nor
+ * after today) for
  * reason, a VOCAB_DEPARTURE_REASON code (avr, continued, ...). */
 enum status stay_depart(struct db *db, long long stay, const char *date, const char *reason);
 
 /* Sets which services the stay gave. */
 enum status stay_set_services(struct db *db, long long stay, const bool given[SERVICE_COUNT_]);
+
+/* Sets the services of stay and, when date is a day (not "" nor NULL),
+ * records its departure as stay_depart does, in one transaction: when the
+ * departure is refused the services are not saved either. */
+enum status stay_save(struct db *db, long long stay, const bool given[SERVICE_COUNT_], const char *date,
+                      const char *reason);
 
 #endif

@@ -61,6 +61,7 @@ void find_line_of(const struct person_hit *h, struct find_line *line)
 	char marks[sizeof line->marks];
 	snprintf(marks, sizeof marks, "%s%s%s", child ? _("CHILD") : "", child && h->flags[0] ? " " : "", h->flags);
 	text_sanitize(marks, line->marks, sizeof line->marks);
+	line->withheld = h->no_data_consent;
 }
 
 enum { COLUMNS = 7 };
@@ -121,17 +122,23 @@ void find_print_text(FILE *out, const struct find_line *lines, int n, bool more,
 		fprintf(out, _("%d shown\n"), n);
 }
 
-void find_print_csv(FILE *out, const struct find_line *lines, int n)
+int find_print_csv(FILE *out, const struct find_line *lines, int n)
 {
+	int left_out = 0;
 	/* Fixed names, as `taimako audit` has, whatever the language. */
 	static const char *const header[COLUMNS] = { "case_number", "name", "sex", "age", "nationality", "centre",
 	                                              "flags" };
 	csvout_row(out, header, COLUMNS);
 	for (int r = 0; r < n; r++) {
 		const char *cells[COLUMNS];
+		if (lines[r].withheld) {
+			left_out++;
+			continue;
+		}
 		cells_of(&lines[r], cells);
 		csvout_row(out, cells, COLUMNS);
 	}
+	return left_out;
 }
 
 /* Reads --limit: a whole number from 1 to FIND_LIMIT_MAX. */
@@ -326,7 +333,9 @@ int cmd_find(const char *db_path, int argc, char **argv)
 		return 1;
 	}
 	if (o.csv) {
-		find_print_csv(stdout, f.lines, f.n);
+		int left_out = find_print_csv(stdout, f.lines, f.n);
+		if (left_out)
+			fprintf(stderr, _("%d left out: no consent to data collection\n"), left_out);
 		if (more)
 			fprintf(stderr, _("more than %d: refine the query\n"), o.limit);
 	} else {

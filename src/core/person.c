@@ -211,6 +211,18 @@ bool person_field_set(const struct person_field *f, struct person *p, const char
 	return copy_n(at, f->size, value, strlen(value));
 }
 
+void person_apply_edit(struct person *p, const struct person *shown, const struct person *edited)
+{
+	for (int i = 0; i < person_field_count; i++) {
+		const struct person_field *f = &person_fields[i];
+		char before[2048], after[2048];
+		person_field_get(f, shown, before, sizeof before);
+		person_field_get(f, edited, after, sizeof after);
+		if (strcmp(before, after) != 0)
+			person_field_set(f, p, after);
+	}
+}
+
 const char *person_phone_problem(const char *phone)
 {
 	for (const char *c = phone; *c; c++)
@@ -264,6 +276,70 @@ const char *person_flags_problem(const struct person *p)
 	return NULL;
 }
 
+/* The age of p on its arrival date, -1 when unknown. */
+static int age_on_arrival(const struct person *p)
+{
+	struct pdate on;
+	int years;
+	bool approx, child;
+	if (date_from_iso(p->arrival_date, &on) != DATE_OK || on.prec != DATE_DAY
+	    || !person_age(p->birth_date, p->birth_estimated, &on, &years, &approx, &child))
+		return -1;
+	return years;
+}
+
+const char *person_consistency_problem(const struct person *p, const char *today, const char **field)
+{
+	static const enum person_flag child_flags[] = { FLAG_UNACCOMPANIED_CHILD, FLAG_SEPARATED_CHILD,
+		                                        FLAG_ACCOMPANIED_CHILD };
+	int age = age_on_arrival(p);
+	const char *none = NULL;
+	if (!field)
+		field = &none;
+	*field = NULL;
+	/* Without consent to data collection only what assistance needs is
+	 * kept (names, sex, age, arrival, languages, vulnerabilities): no
+	 * contact, document or alias, and nothing to share. */
+	if (!p->consent_data) {
+		static const char *const not_kept[] = { "other_names", "phone", "documents" };
+		for (size_t i = 0; i < sizeof not_kept / sizeof not_kept[0]; i++) {
+			char v[8];
+			person_field_get(person_field_find(not_kept[i]), p, v, sizeof v);
+			if (v[0]) {
+				*field = not_kept[i];
+				return N_("Not kept without consent to data: leave it empty.");
+			}
+		}
+		if (p->consent_share) {
+			*field = "consent_share";
+			return N_("Sharing needs consent to data collection.");
+		}
+	}
+	/* The birth span starts after the arrival day: born after arriving. */
+	if (p->birth_date[0] && p->arrival_date[0] && strncmp(p->arrival_date, p->birth_date, strlen(p->birth_date)) < 0) {
+		*field = "arrival_date";
+		return N_("Before the date of birth.");
+	}
+	if (p->consent_date[0] && today && strcmp(p->consent_date, today) > 0) {
+		*field = "consent_date";
+		return N_("Cannot be in the future.");
+	}
+	for (size_t i = 0; i < sizeof child_flags / sizeof child_flags[0]; i++)
+		if (p->flags[child_flags[i]] && age >= 18) {
+			*field = person_flag_name(child_flags[i]);
+			return N_("18 or over on arrival: check the age.");
+		}
+	if (p->flags[FLAG_PREGNANT] && p->sex == 'm') {
+		*field = person_flag_name(FLAG_PREGNANT);
+		return N_("Recorded as a man: check the sex.");
+	}
+	if (p->flags[FLAG_OLDER_PERSON] && age >= 0 && age < 50) {
+		*field = person_flag_name(FLAG_OLDER_PERSON);
+		return N_("Under 50 on arrival: check the age.");
+	}
+	return NULL;
+}
+
 bool person_age(const char *birth, bool estimated, const struct pdate *today, int *years, bool *approx,
                 bool *child)
 {
@@ -273,8 +349,19 @@ bool person_age(const char *birth, bool estimated, const struct pdate *today, in
 	*approx = *child = false;
 	if (!birth || !birth[0] || date_from_iso(birth, &b) != DATE_OK || date_age_range(&b, today, &min, &max) != 0)
 		return false;
-	*years = min;
-	*approx = estimated || min != max;
-	*child = max < 18;
+	/* A partial date counts as one day of its span: an estimated year as
+	 * 1 January (so the age typed is the age shown all that year), a known
+	 * year as 1 July, a month as its 15th (the middle of what it may mean). */
+	struct pdate day = b;
+	if (b.prec < DATE_DAY) {
+		day.month = b.prec == DATE_MONTH ? b.month : estimated ? 1 : 7;
+		day.day = b.prec == DATE_MONTH ? 15 : 1;
+		day.prec = DATE_DAY;
+	}
+	int lo, hi;
+	/* Born in today's year or month but after today: the youngest it can be. */
+	*years = date_age_range(&day, today, &lo, &hi) == 0 ? lo : min;
+	*approx = estimated || b.prec < DATE_DAY;
+	*child = *years < 18;
 	return true;
 }

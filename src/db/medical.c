@@ -142,36 +142,107 @@ enum status consultation_check(const struct consultation *c, const char *today, 
 	return m ? ST_INVALID : ST_OK;
 }
 
-/* The msgid of the first problem of mc, NULL when none. Not public yet: the
- * screens get ST_INVALID; the messages are ready for a medical_case_check. */
-static const char *case_problem(const struct medical_case *mc, const char *today);
+void medical_case_apply_edit(struct medical_case *mc, const struct medical_case *shown,
+                             const struct medical_case *edited)
+{
+	for (size_t i = 0; i < COUNT(case_fields); i++) {
+		const struct text_field *f = &case_fields[i];
+		const char *now = (const char *)edited + f->offset;
+		if (strcmp(now, (const char *)shown + f->offset) != 0)
+			memcpy((char *)mc + f->offset, now, f->size);
+	}
+}
 
 enum status medical_case_check(const struct medical_case *mc, const char *today, const char **msgid)
 {
-	const char *m = case_problem(mc, today);
+	const char *m = medical_case_problem(mc, NULL, today, NULL);
 	if (msgid)
 		*msgid = m;
 	return m ? ST_INVALID : ST_OK;
 }
 
-static const char *case_problem(const struct medical_case *mc, const char *today)
+/* The ISO day months after the ISO day iso (the last of the month when
+ * shorter) into out. */
+static void add_months(const char *iso, int months, char out[11])
 {
-	if (!fields_ok(mc, case_fields, COUNT(case_fields)))
+	struct pdate d;
+	out[0] = '\0';
+	if (date_from_iso(iso, &d) != DATE_OK || d.prec != DATE_DAY)
+		return;
+	int m = d.year * 12 + (d.month - 1) + months;
+	d.year = m / 12;
+	d.month = m % 12 + 1;
+	int last = date_days_in_month(d.year, d.month);
+	if (d.day > last)
+		d.day = last;
+	snprintf(out, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+/* True when s holds at least n letters or digits (an outcome in words). */
+static bool has_words(const char *s, int n)
+{
+	int k = 0;
+	for (; *s && k < n; s++)
+		if ((unsigned char)*s >= 0x80 || (*s >= '0' && *s <= '9') || ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'))
+			k++;
+	return k >= n;
+}
+
+/* Sets *field to name (when field is not NULL) and gives msgid. */
+static const char *about(const char **field, const char *name, const char *msgid)
+{
+	if (field)
+		*field = name;
+	return msgid;
+}
+
+const char *medical_case_problem(const struct medical_case *mc, const char *visit, const char *today,
+                                 const char **field)
+{
+	bool pregnancy = strcmp(mc->condition, "pregnancy") == 0;
+	char latest[11];
+	if (field)
+		*field = NULL;
+	if (!visit)
+		visit = "";
+	if (!fields_ok(mc, case_fields, COUNT(case_fields)) || !text_ok(visit, 11))
 		return N_("A text is too long or not valid.");
+	if (!date_is_day(today))
+		return N_("Today's date is not known.");
 	if (!vocab_has(VOCAB_CONDITION, mc->condition))
-		return N_("Choose the condition.");
+		return about(field, "condition", N_("Choose the condition."));
 	if (!date_is_day(mc->opened) || strcmp(mc->opened, today) > 0)
-		return N_("The opening date is not valid or in the future.");
-	if (mc->closed[0] && (!date_is_day(mc->closed) || strcmp(mc->closed, today) > 0))
-		return N_("The closing date is not valid or in the future.");
-	if (mc->closed[0] && strcmp(mc->closed, mc->opened) < 0)
-		return N_("The case cannot close before it opened.");
-	if (mc->closed[0] && !mc->outcome[0])
-		return N_("Enter the outcome to close the case.");
-	if (mc->expected_delivery[0] && strcmp(mc->condition, "pregnancy") != 0)
-		return N_("A delivery date is for a pregnancy.");
+		return about(field, "opened", N_("The opening date is not valid or in the future."));
+	if (mc->expected_delivery[0] && !pregnancy)
+		return about(field, "expected_delivery", N_("A delivery date is for a pregnancy."));
 	if (mc->expected_delivery[0] && !date_is_day(mc->expected_delivery))
-		return N_("The expected delivery is not a valid day.");
+		return about(field, "expected_delivery", N_("The expected delivery is not a valid day."));
+	if (mc->expected_delivery[0] && strcmp(mc->expected_delivery, mc->opened) < 0)
+		return about(field, "expected_delivery", N_("Cannot be before the case was opened."));
+	/* A pregnancy lasts about nine months: known at the earliest a few
+	 * weeks in, it ends less than ten months after the case is opened. */
+	add_months(mc->opened, 10, latest);
+	if (mc->expected_delivery[0] && strcmp(mc->expected_delivery, latest) > 0)
+		return about(field, "expected_delivery",
+		             N_("More than ten months after the case was opened."));
+	if (visit[0] && !pregnancy)
+		return about(field, "antenatal_visit", N_("Antenatal visits are for pregnancies."));
+	if (visit[0] && (!date_is_day(visit) || strcmp(visit, today) > 0))
+		return about(field, "antenatal_visit", N_("Not a valid day, or in the future."));
+	if (visit[0] && strcmp(visit, mc->opened) < 0)
+		return about(field, "antenatal_visit", N_("Cannot be before the case was opened."));
+	if (mc->closed[0] && (!date_is_day(mc->closed) || strcmp(mc->closed, today) > 0))
+		return about(field, "closed", N_("The closing date is not valid or in the future."));
+	if (mc->closed[0] && strcmp(mc->closed, mc->opened) < 0)
+		return about(field, "closed", N_("The case cannot close before it opened."));
+	if (visit[0] && mc->closed[0] && strcmp(visit, mc->closed) > 0)
+		return about(field, "antenatal_visit", N_("Cannot be after the case was closed."));
+	if (mc->closed[0] && !mc->outcome[0])
+		return about(field, "outcome", N_("Enter the outcome to close the case."));
+	if (mc->outcome[0] && !mc->closed[0])
+		return about(field, "closed", N_("An outcome closes the case: give its date."));
+	if (mc->outcome[0] && !has_words(mc->outcome, 3))
+		return about(field, "outcome", N_("Say in a few words how the case ended."));
 	return NULL;
 }
 
@@ -501,47 +572,137 @@ static enum status case_update(struct db *db, struct medical_case *mc, long long
 	return s;
 }
 
-enum status medical_case_save(struct db *db, struct medical_case *mc)
+/* The rules of mc that need the database, in the transaction: a pregnancy
+ * is not a man's, and the visits already recorded stay within the case's
+ * dates and on a pregnancy. The msgid of the first broken, NULL when none
+ * (or when the person is unknown: the insert says so). */
+static const char *case_db_problem(struct db *db, const struct medical_case *mc, const char **field)
 {
-	enum status s = db_require(db, PERM_MEDICAL_WRITE);
-	if (s != ST_OK)
-		return s;
-	char today[11];
-	today_iso(today);
-	if (case_problem(mc, today))
-		return ST_INVALID;
-	if ((s = db_begin(db)) != ST_OK)
-		return s;
-	long long id = mc->id;
-	int version = mc->version;
-	bool is_new = id == 0;
+	static const char sex_sql[] = "SELECT sex FROM person WHERE id = ?1";
+	static const char visits_sql[] =
+		"SELECT count(*) FROM antenatal_visit WHERE case_id = ?1 "
+		"AND (?2 <> 'pregnancy' OR date < ?3 OR (?4 <> '' AND date > ?4))";
+	const char *m = NULL;
+	sqlite3_stmt *st = db_stmt(db, sex_sql);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, mc->person_id);
+	if (sqlite3_step(st) == SQLITE_ROW && strcmp(mc->condition, "pregnancy") == 0) {
+		const char *sex = (const char *)sqlite3_column_text(st, 0);
+		if (sex && strcmp(sex, "m") == 0)
+			m = about(field, "condition", N_("A man cannot have a pregnancy case."));
+	}
+	sqlite3_reset(st);
+	if (m || !mc->id || !(st = db_stmt(db, visits_sql)))
+		return m;
+	sqlite3_bind_int64(st, 1, mc->id);
+	db_bind_text(st, 2, mc->condition);
+	db_bind_text(st, 3, mc->opened);
+	db_bind_text(st, 4, mc->closed);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
+		m = strcmp(mc->condition, "pregnancy") != 0
+		            ? about(field, "condition", N_("This case has antenatal visits: it stays a pregnancy."))
+		            : about(field, "opened", N_("A visit already recorded is outside these dates."));
+	sqlite3_reset(st);
+	return m;
+}
+
+/* Writes case mc (new or changed) with its audit row, inside the caller's
+ * transaction. */
+static enum status case_write(struct db *db, struct medical_case *mc)
+{
+	bool is_new = mc->id == 0;
 	long long centre = db_centre_id(db, mc->centre_code);
 	struct medical_case before;
+	enum status s;
+	if (!centre)
+		return ST_NOT_FOUND;
+	s = is_new ? case_insert(db, mc, centre) : case_update(db, mc, centre, &before);
+	if (s != ST_OK)
+		return s;
 	struct jsonbuf j;
 	jsonbuf_init(&j);
-	if (!centre)
-		s = ST_NOT_FOUND;
-	else if (is_new)
-		s = case_insert(db, mc, centre);
-	else
-		s = case_update(db, mc, centre, &before);
-	if (s == ST_OK) {
-		if (is_new)
-			json_person(&j, mc->person_id);
-		fields_json(&j, is_new ? NULL : &before, mc, case_fields, COUNT(case_fields));
-		s = audit_log(db, is_new ? "create" : "update", "medical_case", mc->id, jsonbuf_text(&j));
+	if (is_new)
+		json_person(&j, mc->person_id);
+	fields_json(&j, is_new ? NULL : &before, mc, case_fields, COUNT(case_fields));
+	return audit_log(db, is_new ? "create" : "update", "medical_case", mc->id, jsonbuf_text(&j));
+}
+
+/* Records an antenatal visit on case_id with its audit row, inside the
+ * caller's transaction; date and notes are checked by the caller. */
+static enum status visit_write(struct db *db, long long case_id, const char *date, const char *notes)
+{
+	static const char sql[] = "INSERT INTO antenatal_visit (case_id, date, notes) VALUES (?1, ?2, ?3)";
+	struct medical_case mc;
+	enum status s = case_read(db, case_id, &mc);
+	if (s != ST_OK)
+		return s;
+	/* A visit of this pregnancy: not before it was opened nor after it closed. */
+	if (strcmp(mc.condition, "pregnancy") != 0 || strcmp(date, mc.opened) < 0
+	    || (mc.closed[0] && strcmp(date, mc.closed) > 0))
+		return ST_INVALID;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, date);
+	db_bind_text(st, 3, notes);
+	if ((s = db_step_done(st)) != ST_OK)
+		return s;
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	jsonbuf_put_int(&j, "visit_id", sqlite3_last_insert_rowid(db_sqlite(db)));
+	jsonbuf_put_str(&j, "antenatal_visit", date);
+	jsonbuf_put_str(&j, "notes", notes);
+	return audit_log(db, "antenatal", "medical_case", case_id, jsonbuf_text(&j));
+}
+
+enum status medical_case_save_visit(struct db *db, struct medical_case *mc, const char *visit, const char *notes,
+                                    const char **msgid, const char **field)
+{
+	const char *m = NULL, *fld = NULL;
+	enum status s = db_require(db, PERM_MEDICAL_WRITE);
+	char today[11];
+	today_iso(today);
+	if (!visit)
+		visit = "";
+	if (!notes)
+		notes = "";
+	if (s == ST_OK && ((m = medical_case_problem(mc, visit, today, &fld))
+	                   || !text_ok(notes, sizeof ((struct medical_case *)0)->notes)))
+		s = ST_INVALID;
+	if (s == ST_OK && (s = db_begin(db)) == ST_OK) {
+		long long id = mc->id;
+		int version = mc->version, visits = mc->antenatal_visits;
+		if ((m = case_db_problem(db, mc, &fld)))
+			s = ST_INVALID;
+		if (s == ST_OK)
+			s = case_write(db, mc);
+		if (s == ST_OK && visit[0] && (s = visit_write(db, mc->id, visit, notes)) == ST_OK)
+			mc->antenatal_visits++;
+		if (s == ST_OK)
+			s = db_commit(db);
+		if (s != ST_OK) {
+			db_rollback(db);
+			mc->id = id;
+			mc->version = version;
+			mc->antenatal_visits = visits;
+		}
 	}
-	if (s == ST_OK && (s = db_commit(db)) == ST_OK)
-		return ST_OK;
-	db_rollback(db);
-	mc->id = id;
-	mc->version = version;
+	if (msgid)
+		*msgid = s == ST_INVALID ? (m ? m : N_("A value is not valid.")) : NULL;
+	if (field)
+		*field = s == ST_INVALID ? fld : NULL;
 	return s;
+}
+
+enum status medical_case_save(struct db *db, struct medical_case *mc)
+{
+	return medical_case_save_visit(db, mc, NULL, NULL, NULL, NULL);
 }
 
 enum status medical_case_antenatal(struct db *db, long long case_id, const char *date, const char *notes)
 {
-	static const char sql[] = "INSERT INTO antenatal_visit (case_id, date, notes) VALUES (?1, ?2, ?3)";
 	enum status s = db_require(db, PERM_MEDICAL_WRITE);
 	if (s != ST_OK)
 		return s;
@@ -554,27 +715,7 @@ enum status medical_case_antenatal(struct db *db, long long case_id, const char 
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
-	struct medical_case mc;
-	if ((s = case_read(db, case_id, &mc)) != ST_OK)
-		return db_finish(db, s);
-	/* A visit of this pregnancy: not before it was opened nor after it closed. */
-	if (strcmp(mc.condition, "pregnancy") != 0 || strcmp(date, mc.opened) < 0
-	    || (mc.closed[0] && strcmp(date, mc.closed) > 0))
-		return db_finish(db, ST_INVALID);
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return db_finish(db, ST_INTERNAL);
-	sqlite3_bind_int64(st, 1, case_id);
-	db_bind_text(st, 2, date);
-	db_bind_text(st, 3, notes);
-	if ((s = db_step_done(st)) != ST_OK)
-		return db_finish(db, s);
-	struct jsonbuf j;
-	jsonbuf_init(&j);
-	jsonbuf_put_int(&j, "visit_id", sqlite3_last_insert_rowid(db_sqlite(db)));
-	jsonbuf_put_str(&j, "antenatal_visit", date);
-	jsonbuf_put_str(&j, "notes", notes);
-	return db_finish(db, audit_log(db, "antenatal", "medical_case", case_id, jsonbuf_text(&j)));
+	return db_finish(db, visit_write(db, case_id, date, notes));
 }
 
 enum status medical_case_list(struct db *db, long long person,

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "core/date.h"
+#include "core/person.h"
 #include "db/db_private.h"
 #include "db/medical.h"
 
@@ -53,28 +54,18 @@ static void list_name(const char *family, const char *given, char *out, size_t s
 
 /* The age shown in the register for someone born on birth (ISO, partial
  * allowed, "" unknown) on day `on`: "23" for a known birth day, "~23" for
- * an estimated or partial one, "?" when unknown. A partial birth date
- * counts as the middle of its span (a year as 1 July, a month as its 15th),
- * as monthly_counts does, so that the register and the report put a person
- * on the same side of 18. */
+ * an estimated or partial one, "?" when unknown; the age of every other
+ * screen (person_age), and monthly_counts puts a person on the same side
+ * of 18. */
 static void age_text(const char *birth, bool estimated, const char *on, char *out, size_t size)
 {
-	struct pdate b, day;
-	int lo, hi;
+	struct pdate day;
+	int years;
+	bool approx, child;
 	snprintf(out, size, "?");
-	if (date_from_iso(birth, &b) != DATE_OK || date_from_iso(on, &day) != DATE_OK)
+	if (date_from_iso(on, &day) != DATE_OK || !person_age(birth, estimated, &day, &years, &approx, &child))
 		return;
-	struct pdate mid = b;
-	if (b.prec < DATE_DAY) {
-		mid.month = b.prec == DATE_YEAR ? 7 : b.month;
-		mid.day = b.prec == DATE_YEAR ? 1 : 15;
-		mid.prec = DATE_DAY;
-	}
-	/* Born in the consultation's year or month but after its day: the
-	 * youngest the span allows. */
-	if (date_age_range(&mid, &day, &lo, &hi) != 0 && date_age_range(&b, &day, &lo, &hi) != 0)
-		return;
-	snprintf(out, size, "%s%d", estimated || b.prec < DATE_DAY ? "~" : "", lo);
+	snprintf(out, size, "%s%d", approx ? "~" : "", years);
 }
 
 /* The follow-up list's query, one per direction: soonest first, then by
@@ -249,8 +240,9 @@ enum status monthly_counts(struct db *db, const char *centre_code, const char *m
 	 * indexes even for all centres.
 	 *
 	 * Age at the consultation in whole years, in SQL: a birth date with a
-	 * year only counts as 1 July of that year, with a month only as the
-	 * 15th of that month (the middle of what it may mean), as the register
+	 * year only counts as 1 July of that year (1 January for an estimated
+	 * age, so the age typed holds all that year), with a month only as the
+	 * 15th of that month (the middle of what it may mean), as person_age
 	 * does. Someone whose birth date is unknown, or whose sex is neither
 	 * 'f' nor 'm', counts in GROUP_UNKNOWN; a birth after the consultation
 	 * (a partial date of the same year) counts as a child. */
@@ -259,7 +251,8 @@ enum status monthly_counts(struct db *db, const char *centre_code, const char *m
 		" (CAST(substr(d, 1, 4) AS INTEGER) - CAST(substr(b, 1, 4) AS INTEGER) "
 		"  - (substr(d, 6, 5) < substr(b, 6, 5))) < 18 END AS child, count(*) "
 		"FROM (SELECT c.reason AS reason, c.date AS d, p.sex AS sex, "
-		"  CASE length(p.birth_date) WHEN 4 THEN p.birth_date || '-07-01' "
+		"  CASE length(p.birth_date) WHEN 4 THEN p.birth_date "
+		"   || CASE p.birth_estimated WHEN 1 THEN '-01-01' ELSE '-07-01' END "
 		"  WHEN 7 THEN p.birth_date || '-15' ELSE p.birth_date END AS b "
 		" FROM consultation c JOIN person p ON p.id = c.person_id "
 		" WHERE c.centre_id IN (SELECT id FROM centre WHERE ?3 = '' OR code = ?3) "

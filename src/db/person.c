@@ -71,6 +71,8 @@ enum status person_check(const struct person *p, const char *today_iso, const ch
 		m = person_phone_problem(p->phone);
 	if (!m)
 		m = person_flags_problem(p);
+	if (!m)
+		m = person_consistency_problem(p, today_iso, NULL);
 	for (int i = 0; !m && i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++)
 		if (!vocab_has(VOCAB_DOC_TYPE, p->docs[i].type) || !iso_or_empty(p->docs[i].expiry, &d))
 			m = N_("A document is not valid.");

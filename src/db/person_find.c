@@ -148,6 +148,7 @@ void person_hit_read(sqlite3_stmt *st, struct person_hit *h)
 	db_column_copy(st, 8, h->centre_code, sizeof h->centre_code);
 	const unsigned char *flags = sqlite3_column_text(st, 9);
 	hit_flags(flags ? (const char *)flags : "", h);
+	h->no_data_consent = sqlite3_column_int(st, 10) == 0;
 }
 
 #define HIT_COLUMNS PERSON_HIT_COLUMNS
@@ -307,7 +308,7 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 			char family[PERSON_NAME_MAX + 1], given[PERSON_NAME_MAX + 1], other[PERSON_NAME_MAX + 1];
 			db_column_copy(st, 2, family, sizeof family);
 			db_column_copy(st, 3, given, sizeof given);
-			db_column_copy(st, 10, other, sizeof other);
+			db_column_copy(st, PERSON_HIT_NCOLUMNS, other, sizeof other);
 			const unsigned char *sex = sqlite3_column_text(st, 4);
 			char birth[11];
 			db_column_copy(st, 5, birth, sizeof birth);

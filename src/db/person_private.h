@@ -121,10 +121,10 @@ bool person_match_is_number(const char *typed);
 #define PERSON_HIT_COLUMNS \
 	"p.id, p.case_key, p.family_name, p.given_names, p.sex, coalesce(p.birth_date, ''), " \
 	"p.birth_estimated, coalesce(p.nationality, ''), c.code, " \
-	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id)"
-#define PERSON_HIT_NCOLUMNS 10
+	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id), p.consent_data"
+#define PERSON_HIT_NCOLUMNS 11
 
-/* Fills a hit from columns 0..9 of a lookup row (rank left 0). */
+/* Fills a hit from columns 0..10 of a lookup row (rank left 0). */
 void person_hit_read(sqlite3_stmt *st, struct person_hit *h);
 
 /* The key a ranked lookup page continues from: segment (2 x tier, plus 1

@@ -4,6 +4,7 @@
  * (codes space-separated in list order). */
 #include <stdio.h>
 #include <string.h>
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/jsonbuf.h"
 #include "core/vocab.h"
@@ -15,6 +16,15 @@
 const char *stay_service_name(enum stay_service s)
 {
 	return vocab_code(VOCAB_SERVICE, (int)s);
+}
+
+/* True when iso is a full day not after today. */
+static bool past_day(const char *iso)
+{
+	char today[11];
+	struct pdate t = clock_today();
+	date_to_iso(&t, today, sizeof today);
+	return date_is_day(iso) && strcmp(iso, today) <= 0;
 }
 
 /* The codes of the services given, space-separated in list order. */
@@ -39,7 +49,7 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	if (!date_is_day(date))
+	if (!past_day(date))
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
@@ -79,6 +89,21 @@ enum status stay_admit(struct db *db, long long person, const char *centre_code,
 	return db_finish(db, s);
 }
 
+/* Begins a transaction unless the caller's is open (*began tells which),
+ * so that a save made of several writes is one transaction. */
+static enum status begin_own(struct db *db, bool *began)
+{
+	*began = sqlite3_get_autocommit(db_sqlite(db)) != 0;
+	return *began ? db_begin(db) : ST_OK;
+}
+
+/* Ends what begin_own began: commits or rolls back; inside the caller's
+ * transaction, only passes s on (the caller rolls back). */
+static enum status finish_own(struct db *db, bool began, enum status s)
+{
+	return began ? db_finish(db, s) : s;
+}
+
 enum status stay_depart(struct db *db, long long stay, const char *date, const char *reason)
 {
 	static const char update[] =
@@ -87,13 +112,14 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	if (!vocab_has(VOCAB_DEPARTURE_REASON, reason) || !date_is_day(date))
+	if (!vocab_has(VOCAB_DEPARTURE_REASON, reason) || !past_day(date))
 		return ST_INVALID;
-	if ((s = db_begin(db)) != ST_OK)
+	bool began;
+	if ((s = begin_own(db, &began)) != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(db, update);
 	if (!st)
-		return db_finish(db, ST_INTERNAL);
+		return finish_own(db, began, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, stay);
 	db_bind_text(st, 2, date);
 	db_bind_text(st, 3, reason);
@@ -103,9 +129,9 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 		rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return db_finish(db, db_status_of(rc));
+		return finish_own(db, began, db_status_of(rc));
 	if (!person)
-		return db_finish(db, ST_INVALID);   /* gone, already departed, or before admission */
+		return finish_own(db, began, ST_INVALID);   /* gone, already departed, or before admission */
 	struct jsonbuf j;
 	jsonbuf_init(&j);
 	/* Only a stay without departure is updated: both were null. */
@@ -115,7 +141,7 @@ enum status stay_depart(struct db *db, long long stay, const char *date, const c
 	s = audit_log(db, "depart", "person", person, jsonbuf_text(&j));
 	if (s == ST_OK)
 		s = person_reindex(db, person);   /* the lookup lists residents first */
-	return db_finish(db, s);
+	return finish_own(db, began, s);
 }
 
 /* The services stay gives now, space-separated in list order, into out. */
@@ -148,21 +174,22 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	if ((s = db_begin(db)) != ST_OK)
+	bool began;
+	if ((s = begin_own(db, &began)) != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(db, person_of);
 	if (!st)
-		return db_finish(db, ST_INTERNAL);
+		return finish_own(db, began, ST_INTERNAL);
 	sqlite3_bind_int64(st, 1, stay);
 	long long person = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	if (!person)
-		return db_finish(db, ST_NOT_FOUND);
+		return finish_own(db, began, ST_NOT_FOUND);
 	char before[80], after[80];
 	if ((s = services_now(db, stay, before, sizeof before)) != ST_OK)
-		return db_finish(db, s);
+		return finish_own(db, began, s);
 	if (!(st = db_stmt(db, clear)))
-		return db_finish(db, ST_INTERNAL);
+		return finish_own(db, began, ST_INTERNAL);
 	char keep[SERVICE_COUNT_ * 16 + 2] = " ";
 	for (int i = 0; i < SERVICE_COUNT_; i++) {
 		if (!given[i])
@@ -177,7 +204,7 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 		if (!given[i])
 			continue;
 		if (!(st = db_stmt(db, add)))
-			return db_finish(db, ST_INTERNAL);
+			return finish_own(db, began, ST_INTERNAL);
 		sqlite3_bind_int64(st, 1, stay);
 		db_bind_text(st, 2, stay_service_name((enum stay_service)i));
 		s = db_step_done(st);
@@ -190,5 +217,17 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 		jsonbuf_put_str(&j, "services", after);
 	if (s == ST_OK)
 		s = audit_log(db, "services", "person", person, jsonbuf_text(&j));
+	return finish_own(db, began, s);
+}
+
+enum status stay_save(struct db *db, long long stay, const bool given[SERVICE_COUNT_], const char *date,
+                      const char *reason)
+{
+	enum status s = db_require(db, PERM_PERSON_WRITE);
+	if (s != ST_OK || (s = db_begin(db)) != ST_OK)
+		return s;
+	s = stay_set_services(db, stay, given);
+	if (s == ST_OK && date && date[0])
+		s = stay_depart(db, stay, date, reason);
 	return db_finish(db, s);
 }

@@ -159,7 +159,10 @@ void demo_make_birth(struct rng *r, long arrival, int age, char out[11], int *es
 	if (u < 20) {
 		out[0] = '\0';
 	} else if (u < 520) {
-		snprintf(out, 11, "%04d", y);
+		/* An age said on arrival, kept as the registration keeps it. */
+		int ay, am, ad;
+		civil_from_days(arrival, &ay, &am, &ad);
+		snprintf(out, 11, "%04d", ay - age);
 		*estimated = 1;
 	} else if (u < 620) {
 		snprintf(out, 11, "%04d-%02d", y, m);

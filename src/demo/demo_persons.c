@@ -153,6 +153,10 @@ static enum status write_person(struct gen *g, const struct person_gen *p, const
 	snprintf(q->arrival_mode, sizeof q->arrival_mode, "%s", p->mode);
 	make_languages(g, p, q);
 	make_documents(g, p, q);
+	if (!q->consent_data) {   /* only what assistance needs, as the data layer wants */
+		q->other_names[0] = q->phone[0] = '\0';
+		memset(q->docs, 0, sizeof q->docs);
+	}
 	for (int f = 0; f < F_COUNT_; f++)
 		if (p->flags & FLAG(f))
 			q->flags[flag_of[f]] = true;

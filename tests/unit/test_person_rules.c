@@ -244,8 +244,9 @@ static void saving_is_held_to_the_rules(void **state)
 	assert_string_equal(p.flag_other, "");
 }
 
-/* One age for every screen and list: the lowest it can be, marked
- * approximate when estimated or partial, a child when it may be under 18. */
+/* One age for every screen and list, marked approximate when estimated or
+ * partial, a child when it is under 18; a known year of birth counts as
+ * 1 July, as the medical register and the monthly counts do. */
 static void one_age_for_every_screen(void **state)
 {
 	(void)state;
@@ -257,7 +258,7 @@ static void one_age_for_every_screen(void **state)
 	assert_false(approx);
 	assert_false(child);
 	assert_true(person_age("2010", false, &today, &years, &approx, &child));
-	assert_int_equal(years, 15);
+	assert_int_equal(years, 16);
 	assert_true(approx);
 	assert_true(child);
 	assert_true(person_age("2008-12-01", false, &today, &years, &approx, &child));
@@ -271,11 +272,45 @@ static void one_age_for_every_screen(void **state)
 	assert_false(person_age("not a date", false, &today, &years, &approx, &child));
 }
 
+/* The age typed is the age shown, whatever the day of the year it was
+ * typed on, and the child mark agrees with it. */
+static void an_estimated_age_shows_as_typed(void **state)
+{
+	(void)state;
+	const char *days[] = { "2026-01-01", "2026-06-15", "2026-11-30", "2026-12-31" };
+	const char *ages[] = { "0", "1", "17", "18", "30", "80" };
+	for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+		for (size_t a = 0; a < sizeof ages / sizeof ages[0]; a++) {
+			struct person p;
+			memset(&p, 0, sizeof p);
+			assert_null(person_set_birth(&p, "", ages[a], days[d]));
+			struct pdate today;
+			assert_int_equal(date_from_iso(days[d], &today), DATE_OK);
+			int years;
+			bool approx, child;
+			assert_true(person_age(p.birth_date, p.birth_estimated, &today, &years, &approx, &child));
+			assert_int_equal(years, atoi(ages[a]));
+			assert_true(approx);
+			assert_int_equal(child, years < 18);
+		}
+	/* A year on, a year older. */
+	struct person p;
+	memset(&p, 0, sizeof p);
+	assert_null(person_set_birth(&p, "", "17", "2026-11-30"));
+	struct pdate later = { 2027, 3, 1, DATE_DAY };
+	int years;
+	bool approx, child;
+	assert_true(person_age(p.birth_date, true, &later, &years, &approx, &child));
+	assert_int_equal(years, 18);
+	assert_false(child);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_table_names_every_field_once),
 		cmocka_unit_test(one_age_for_every_screen),
+		cmocka_unit_test(an_estimated_age_shows_as_typed),
 		cmocka_unit_test(fields_read_and_write_as_text),
 		cmocka_unit_test(the_phone_takes_digits_and_a_few_signs),
 		cmocka_unit_test(an_estimated_age_is_a_year_of_birth),
