@@ -364,8 +364,12 @@ static void maybe_lock(struct app *app)
 		return;
 	/* A line lost under the lock signs nobody out: the loop ends and keeps
 	 * the drafts. */
-	if (!lock_run(app) && !app_hangup)
+	if (!lock_run(app) && !app_hangup) {
+		/* Signed out from the lock: what was typed stays its author's draft. */
+		for (int i = app->depth - 1; i >= 0; i--)
+			keep_draft(app, &app->stack[i]);
 		app_logout(app);
+	}
 	touch(app);
 	app->dirty = true;
 }
