@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/person.h"
 #include "db/medical.h"
 #include "db/person.h"
 #include "screens/medical.h"
@@ -41,6 +42,9 @@ struct consult {
 	struct consultation c;
 	struct person_hit who;
 	char who_line[500];
+	bool age_known, age_approx;
+	int years;
+	bool child;            /* marked as in the lookup */
 	struct form form;
 };
 
@@ -57,10 +61,11 @@ static enum status consult_enter(struct app *app, void *state, const void *arg)
 	if (st != ST_OK)
 		return st;
 	snprintf(s->who_line, sizeof s->who_line, "%s %s", p.family_name, p.given_names);
+	struct pdate t = clock_today();
+	s->age_known = person_age(p.birth_date, p.birth_estimated, &t, &s->years, &s->age_approx, &s->child);
 	snprintf(s->c.centre_code, sizeof s->c.centre_code, "%s", app_user(app)->centre_code);
 	form_init(&s->form, fields, F_COUNT);
 	char today[11];
-	struct pdate t = clock_today();
 	date_to_iso(&t, today, sizeof today);
 	form_set(&s->form, F_DATE, today);
 	form_set(&s->form, F_REF_STATUS, "");
@@ -114,6 +119,15 @@ static void consult_draw(struct app *app, void *state, WINDOW *win)
 	char line[600];
 	snprintf(line, sizeof line, _("Consultation of %s"), s->who_line);
 	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, line);
+	/* Age and the child marker, as the lookup and the case file show them. */
+	int x = 2;
+	if (s->age_known) {
+		char age[48];
+		snprintf(age, sizeof age, _("%s%d years"), s->age_approx ? "~" : "", s->years);
+		x += ui_put(win, 2, x, getmaxx(win) - x - 2, 0, age) + 3;
+	}
+	if (s->child)
+		ui_put(win, 2, x, getmaxx(win) - x - 2, A_BOLD, _("CHILD"));
 	form_draw(&s->form, win, 3, getmaxy(win) - 3);
 }
 

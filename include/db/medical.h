@@ -132,6 +132,8 @@ struct followup {
 	char name[402];
 	char due[11];
 	bool overdue;
+	char birth_date[11];      /* ISO, partial allowed, "" unknown: for the age */
+	bool birth_estimated;
 };
 
 /* The people of centre due for a follow-up (their latest consultation,
