@@ -224,6 +224,54 @@ static void consultation_kept_when_signed_out_from_the_lock(void **state)
 	resume_consultation(s);
 }
 
+/* A saved consultation being changed (the referral's outcome) is kept too,
+ * and comes back as that consultation, not as a new one. */
+static void saved_consultation_change_survives_a_hang_up(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Liste de suivi");
+	term_type(s->t, "c");
+	term_type(s->t, "hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "injury\tEntorse\t\tCSI Dagmanet\t\tsent\t");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "(Envoyée)");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "not");
+	assert_screen(s, "Non honorée");
+	hang_up(s);
+
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Formulaire inachevé : Consultation");
+	term_type(s->t, "r");
+	assert_screen(s, "Consultation de Bah Hawa");
+	assert_screen(s, "Entorse");
+	assert_screen(s, "Non honorée");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Bienvenue");
+	/* Her medical record: still one consultation, its referral not attended. */
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "(Non honorée)");
+	assert_false(term_has_text(s->t, "(Envoyée)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +281,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(account_form_survives_a_hang_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(consultation_under_the_idle_lock_survives_a_hang_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(consultation_kept_when_signed_out_from_the_lock, setup, teardown),
+		cmocka_unit_test_setup_teardown(saved_consultation_change_survives_a_hang_up, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -171,12 +171,56 @@ static void children_marked_on_consultation_and_followup(void **state)
 	assert_true(marked);
 }
 
+/* A saved consultation opens from the medical record; the referral's
+ * outcome is recorded there later, with its date. */
+static void referral_outcome_recorded_later(void **state)
+{
+	struct session *s = *state;
+	char today[16];
+	day(0, today, sizeof today);
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Liste de suivi");
+	term_type(s->t, "c");
+	term_type(s->t, "hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "injury\tFracture du poignet\tAttelle\tHôpital régional\tRadio\tsent\t");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+	/* Days later: her medical record, the consultation opened. */
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "(Envoyée)");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	assert_screen(s, "Fracture du poignet");
+	assert_screen(s, "Attelle");
+	/* The cursor waits on the referral's status: the outcome, then its day
+	 * in the last field (after the next follow-up). */
+	term_type(s->t, "att\t\t");
+	term_type(s->t, today);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "(Honorée)");
+	/* Opened again, the day is there. */
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	assert_screen(s, today);
+	assert_screen(s, "Honorée");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(consultation_followup_and_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(other_roles_see_no_diagnosis, setup, teardown),
 		cmocka_unit_test_setup_teardown(children_marked_on_consultation_and_followup, setup, teardown),
+		cmocka_unit_test_setup_teardown(referral_outcome_recorded_later, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
