@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/text.h"
 #include "core/vocab.h"
 #include "db/medical.h"
 #include "db/person.h"
@@ -151,12 +152,19 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 	/* What does not fit (on the screen or in the record kept) is counted
 	 * on the last line, never left out without a word. */
 	int total = s->nconsults + s->more_consults, rows = getmaxy(win), i = 0;
+	/* The reasons' column as wide as the widest shown: none is cut. */
+	int reason_cols = 8;
+	for (int k = 0; k < s->nconsults; k++) {
+		int w = text_width(label_of(s->consults[k].reason, false));
+		if (w > reason_cols)
+			reason_cols = w > 24 ? 24 : w;
+	}
 	for (; i < s->nconsults && (y < rows - 1 || (y == rows - 1 && i == total - 1)); i++) {
 		const struct consultation *c = &s->consults[i];
 		shown(c->date, a, sizeof a);
 		shown(c->next_followup, b, sizeof b);
 		char reason[80];
-		ui_pad(label_of(c->reason, false), 16, reason, sizeof reason);
+		ui_pad(label_of(c->reason, false), reason_cols, reason, sizeof reason);
 		const char *ref = c->referral_status[0] ? vocab_label(VOCAB_REFERRAL_STATUS, c->referral_status) : NULL;
 		char referral[200] = "";
 		if (c->referral_to[0])
