@@ -16,6 +16,7 @@
 
 #define LABEL_COLS 26
 #define FIELD_COLS 32
+#define CHOICE_COLS 40
 
 /* True for field types edited as text. */
 static bool is_text(enum field_type t)
@@ -339,16 +340,17 @@ static void draw_value(struct field *fl, WINDOW *win, int y, int x, int cols, bo
 }
 
 /* Columns for a choice field's value: its widest label (at most
- * FIELD_COLS), so that a message beside it has room. */
+ * CHOICE_COLS: "Transféré(e) vers un autre centre" is whole), so that a
+ * message beside it has room. */
 static int choices_width(const struct field *fl)
 {
 	int w = 8;
-	for (int c = 0; c < fl->def->nchoices && w < FIELD_COLS; c++) {
+	for (int c = 0; c < fl->def->nchoices && w < CHOICE_COLS; c++) {
 		int cw = text_width(choice_label(fl, c)) + 1;
 		if (cw > w)
 			w = cw;
 	}
-	return w > FIELD_COLS ? FIELD_COLS : w;
+	return w > CHOICE_COLS ? CHOICE_COLS : w;
 }
 
 void form_draw(struct form *f, WINDOW *win, int y, int rows)
@@ -388,10 +390,10 @@ void form_draw(struct form *f, WINDOW *win, int y, int rows)
 		int width = is_text(fl->def->type) ? fl->ed.max + 1 : FIELD_COLS;
 		if (fl->def->type == FIELD_YESNO)
 			width = 4;
-		else if (fl->def->type == FIELD_CHOICE)
-			width = choices_width(fl);
 		if (width > FIELD_COLS)
 			width = FIELD_COLS;
+		if (fl->def->type == FIELD_CHOICE)
+			width = choices_width(fl);
 		if (width > cols - x - 1)
 			width = cols - x - 1;
 		draw_value(fl, win, row, x, width, i == f->cur);
