@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/person.h"
 #include "core/text.h"
 #include "core/vocab.h"
 #include "db/medical.h"
@@ -42,6 +44,7 @@ struct medical {
 	int ncases;
 	int more_cases;
 	struct medical_status status;
+	bool child;          /* marked as in the lookup */
 };
 
 /* Collects a consultation. */
@@ -91,6 +94,10 @@ static enum status medical_enter(struct app *app, void *state, const void *arg)
 	if (st != ST_OK)
 		return st;
 	snprintf(s->who, sizeof s->who, "%s %s", p.family_name, p.given_names);
+	struct pdate today = clock_today();
+	int years;
+	bool approx, child;
+	s->child = person_age(p.birth_date, p.birth_estimated, &today, &years, &approx, &child) && child;
 	return load(app, s);
 }
 
@@ -119,7 +126,10 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 	int cols = getmaxx(win), y = 0;
 	char line[900], a[16], b[16];
 	snprintf(line, sizeof line, _("Medical record of %s"), s->who);
-	ui_put(win, y++, 1, cols - 2, A_BOLD, line);
+	int used = ui_put(win, y, 1, cols - 2, A_BOLD, line);
+	if (s->child && used + 4 < cols - 2)
+		ui_put(win, y, 1 + used + 3, cols - used - 5, A_BOLD, _("CHILD"));
+	y++;
 	if (s->status.fitness[0]) {
 		shown(s->status.fitness_date, a, sizeof a);
 		const char *fit = vocab_short(VOCAB_FITNESS, s->status.fitness);

@@ -169,6 +169,12 @@ static void children_marked_on_consultation_and_followup(void **state)
 		free(line);
 	}
 	assert_true(marked);
+	/* And on the medical record. */
+	term_type(s->t, "o");
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "Dossier médical de Sow Amadou");
+	assert_screen(s, "ENFANT");
 }
 
 /* A saved consultation opens from the medical record; the referral's
