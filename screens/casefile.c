@@ -220,10 +220,21 @@ static int put_wrapped(WINDOW *win, int y, int x, int cols, const char *s)
 	while (*s) {
 		const char *sep = strstr(s, "   ");
 		int n = sep ? (int)(sep - s) : (int)strlen(s);
-		snprintf(joined, sizeof joined, "%s%s%.*s", row, row[0] ? "   " : "", n, s);
+		/* joined = row, three blanks, the part (as much as the buffer holds) */
+		size_t rl = strlen(row), add = rl ? 3 : 0, take = (size_t)n;
+		if (rl + add + 1 >= sizeof joined)
+			add = take = 0;
+		else if (take > sizeof joined - rl - add - 1)
+			take = sizeof joined - rl - add - 1;
+		memcpy(joined, row, rl);
+		memcpy(joined + rl, "   ", add);
+		memcpy(joined + rl + add, s, take);
+		joined[rl + add + take] = '\0';
 		if (row[0] && text_width(joined) > cols) {
 			used += ui_put_wrapped(win, y + used, x, cols, 3, 0, row);
-			snprintf(row, sizeof row, "%.*s", n, s);
+			size_t k = (size_t)n < sizeof row - 1 ? (size_t)n : sizeof row - 1;
+			memcpy(row, s, k);
+			row[k] = '\0';
 		} else {
 			memcpy(row, joined, sizeof row);
 		}
