@@ -28,7 +28,7 @@ MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LANGS := fr en
 MO := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/taimako.mo)
 
-.PHONY: all run check unit e2e bench install uninstall clean po cppcheck deps
+.PHONY: all run demo-db check unit e2e bench install uninstall clean po cppcheck deps
 all: taimako $(MO)
 
 taimako: $(B)/obj/src/main.o $(B)/libtaimako.a
@@ -74,12 +74,20 @@ $(B)/locale/%/LC_MESSAGES/taimako.mo: locale/%.po
 	$(Q)msgfmt -c -o $@ $<
 
 # ---- running -------------------------------------------------------------
-DEMO_DB ?= $(B)/demo.db
+# The demo database holds DEMO_PERSONS synthetic people (5,000: about a
+# second); its name says how many, so a larger one is made beside it
+# (make run DEMO_PERSONS=200000) and an older one is never reused.
+DEMO_PERSONS ?= 5000
+DEMO_DB ?= $(B)/demo-$(DEMO_PERSONS).db
 run:
 	@sh scripts/deps.sh run
 	@$(MAKE) --no-print-directory all
-	@test -f $(DEMO_DB) || ./taimako --db $(DEMO_DB) demo --persons 2000
+	@$(MAKE) --no-print-directory demo-db
 	TAIMAKO_LOCALEDIR=$(B)/locale ./taimako --db $(DEMO_DB)
+
+# Creates the demo database when it does not exist yet (needs ./taimako).
+demo-db:
+	@test -f $(DEMO_DB) || ./taimako --db $(DEMO_DB) demo --persons $(DEMO_PERSONS)
 
 # ---- tests ---------------------------------------------------------------
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/text.h"
 #include "core/vocab.h"
 #include "db/medical.h"
 #include "db/person.h"
@@ -209,6 +210,43 @@ static int draw_header(struct casefile *s, WINDOW *win, int cols)
 	return 1;
 }
 
+/* Draws s, parts separated by three blanks, never cut: whole parts on a
+ * row while they fit, then the next row (a part too long for a row wraps
+ * by words). Returns the rows used. */
+static int put_wrapped(WINDOW *win, int y, int x, int cols, const char *s)
+{
+	char row[1200] = "", joined[1200];
+	int used = 0;
+	while (*s) {
+		const char *sep = strstr(s, "   ");
+		int n = sep ? (int)(sep - s) : (int)strlen(s);
+		/* joined = row, three blanks, the part (as much as the buffer holds) */
+		size_t rl = strlen(row), add = rl ? 3 : 0, take = (size_t)n;
+		if (rl + add + 1 >= sizeof joined)
+			add = take = 0;
+		else if (take > sizeof joined - rl - add - 1)
+			take = sizeof joined - rl - add - 1;
+		memcpy(joined, row, rl);
+		memcpy(joined + rl, "   ", add);
+		memcpy(joined + rl + add, s, take);
+		joined[rl + add + take] = '\0';
+		if (row[0] && text_width(joined) > cols) {
+			used += ui_put_wrapped(win, y + used, x, cols, 3, 0, row);
+			size_t k = (size_t)n < sizeof row - 1 ? (size_t)n : sizeof row - 1;
+			memcpy(row, s, k);
+			row[k] = '\0';
+		} else {
+			memcpy(row, joined, sizeof row);
+		}
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	if (row[0])
+		used += ui_put_wrapped(win, y + used, x, cols, 3, 0, row);
+	return used ? used : 1;
+}
+
 static void casefile_draw(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
@@ -225,13 +263,13 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	snprintf(line, sizeof line, _("Born: %s%s   Phone: %s   Also known as: %s"), a,
 	         p->birth_estimated ? _(" (estimated)") : "", p->phone[0] ? p->phone : "-",
 	         p->other_names[0] ? p->other_names : "-");
-	ui_put(win, y++, 1, cols - 2, 0, line);
+	y += put_wrapped(win, y, 1, cols - 2, line);
 	date_text(p->arrival_date, a, sizeof a);
 	date_text(p->consent_date, b, sizeof b);
 	snprintf(line, sizeof line, _("Arrived %s at %s (%s)   Consent: data %s, sharing %s, on %s"), a,
 	         p->centre_code, mode_label(p->arrival_mode), p->consent_data ? _("yes") : _("no"),
 	         p->consent_share ? _("yes") : _("no"), b);
-	ui_put(win, y++, 1, cols - 2, 0, line);
+	y += put_wrapped(win, y, 1, cols - 2, line);
 	line[0] = '\0';
 	for (int i = 0; i < PERSON_MAX_LANGS && p->languages[i][0]; i++) {
 		size_t len = strlen(line);
@@ -244,7 +282,7 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		         p->docs[i].issued_by);
 	}
 	if (line[0])
-		ui_put(win, y++, 1, cols - 2, 0, line);
+		y += put_wrapped(win, y, 1, cols - 2, line);
 
 	for (int i = 0; i < MAX_MODULES; i++)
 		if (s->status[i][0])
@@ -281,7 +319,7 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		} else {
 			snprintf(line, sizeof line, "%s  %s - %s   %s", st->centre_code, a, _("staying"), services);
 		}
-		ui_put(win, y++, 3, cols - 4, 0, line);
+		y += put_wrapped(win, y, 3, cols - 4, line);
 	}
 	if (s->more_stays || s->nstays > shown)
 		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and earlier stays"));

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/person.h"
 #include "core/text.h"
 #include "db/medical.h"
 #include "screens/medical.h"
@@ -29,6 +30,7 @@ static const struct binding bindings[] = {
 static const struct list_column columns[] = {
 	{ N_("Due"), 12, false },
 	{ N_("Case number"), 15, false },
+	{ N_("Age"), 11, false },
 	{ N_("Name"), 0, true },
 };
 
@@ -55,7 +57,15 @@ static void add(const struct followup *f, void *ctx)
 	snprintf(r->cells[0], sizeof r->cells[0], "%s%s", f->overdue ? "! " : "  ", when);
 	if (!casenum_display(f->case_key, r->cells[1], sizeof r->cells[1]))
 		snprintf(r->cells[1], sizeof r->cells[1], "%s", f->case_key);
-	text_fit(f->name, LIST_CELL - 1, r->cells[2], sizeof r->cells[2]);
+	/* The age today, children marked as in the lookup. */
+	struct pdate today = clock_today();
+	int years;
+	bool approx, child;
+	if (person_age(f->birth_date, f->birth_estimated, &today, &years, &approx, &child))
+		snprintf(r->cells[2], sizeof r->cells[2], "%s%d %s", approx ? "~" : "", years, child ? _("CHILD") : "");
+	else
+		snprintf(r->cells[2], sizeof r->cells[2], "?");
+	text_fit(f->name, LIST_CELL - 1, r->cells[3], sizeof r->cells[3]);
 	/* The list's order: due date, then person. */
 	snprintf(r->key.text, sizeof r->key.text, "%s", f->due);
 	r->key.id = f->person_id;
@@ -83,7 +93,7 @@ static enum status followup_enter(struct app *app, void *state, const void *arg)
 	s->app = app;
 	struct pdate t = clock_today();
 	date_to_iso(&t, s->today, sizeof s->today);
-	list_init(&s->list, columns, 3, fetch, s);
+	list_init(&s->list, columns, 4, fetch, s);
 	return ST_OK;
 }
 

@@ -31,8 +31,8 @@ static const struct binding bindings[] = {
 
 static const struct list_column columns[] = {
 	{ N_("Case number"), 15, false },
-	{ N_("Name"), 24, true },
-	{ N_("Sex"), 3, false },
+	{ N_("Name"), 23, true },
+	{ N_("Sex"), 4, false },   /* "Sexe" whole */
 	{ N_("Age"), 4, false },
 	{ N_("Nat."), 4, false },
 	{ N_("Ctr"), 0, false },

@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/person.h"
+#include "core/text.h"
 #include "core/vocab.h"
 #include "db/medical.h"
 #include "db/person.h"
@@ -17,13 +20,15 @@
 #define MAX_CONSULTS 8
 #define MAX_CASES 6
 
-enum { ACT_CONSULT = 1, ACT_CASE, ACT_FITNESS };
+enum { ACT_CONSULT = 1, ACT_CASE, ACT_FITNESS, ACT_CASES, ACT_OPEN };
 
 static const struct binding bindings[] = {
 	{ ACT_CONSULT, { UI_KEYCODE(KEY_F(7)), 'c', 0, 0 }, N_("Consultation"), N_("Record a consultation") },
 	{ ACT_CASE, { UI_KEYCODE(KEY_F(3)), 'o', 0, 0 }, N_("New case"), N_("Open a medical case") },
 	{ ACT_FITNESS, { UI_KEYCODE(KEY_F(6)), 'f', 0, 0 }, N_("Fitness"), N_("Record fitness to travel") },
-	{ 4, { '1', 0, 0, 0 }, NULL, N_("1 to 6: open that medical case (close it, antenatal visits)") },
+	{ ACT_CASES, { '1', 0, 0, 0 }, NULL, N_("1 to 6: open that medical case (close it, antenatal visits)") },
+	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Open"),
+	  N_("Open the consultation chosen with ↑ ↓: read it, change it, record the referral's outcome") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -33,10 +38,13 @@ struct medical {
 	struct consultation consults[MAX_CONSULTS];
 	int nconsults;
 	int more_consults;   /* older ones not shown: said, never dropped silently */
+	int sel;             /* the consultation chosen with the arrows */
+	int nshown;          /* consultations drawn: the ones that can be chosen */
 	struct medical_case cases[MAX_CASES];
 	int ncases;
 	int more_cases;
 	struct medical_status status;
+	bool child;          /* marked as in the lookup */
 };
 
 /* Collects a consultation. */
@@ -70,6 +78,8 @@ static enum status load(struct app *app, struct medical *s)
 		st = medical_case_list(db, s->person, add_case, s);
 	if (st == ST_OK)
 		st = medical_status_get(db, s->person, &s->status);
+	if (s->sel >= s->nconsults)
+		s->sel = s->nconsults > 0 ? s->nconsults - 1 : 0;
 	return st;
 }
 
@@ -84,6 +94,10 @@ static enum status medical_enter(struct app *app, void *state, const void *arg)
 	if (st != ST_OK)
 		return st;
 	snprintf(s->who, sizeof s->who, "%s %s", p.family_name, p.given_names);
+	struct pdate today = clock_today();
+	int years;
+	bool approx, child;
+	s->child = person_age(p.birth_date, p.birth_estimated, &today, &years, &approx, &child) && child;
 	return load(app, s);
 }
 
@@ -108,10 +122,14 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
 	struct medical *s = state;
+	s->nshown = 0;
 	int cols = getmaxx(win), y = 0;
 	char line[900], a[16], b[16];
 	snprintf(line, sizeof line, _("Medical record of %s"), s->who);
-	ui_put(win, y++, 1, cols - 2, A_BOLD, line);
+	int used = ui_put(win, y, 1, cols - 2, A_BOLD, line);
+	if (s->child && used + 4 < cols - 2)
+		ui_put(win, y, 1 + used + 3, cols - used - 5, A_BOLD, _("CHILD"));
+	y++;
 	if (s->status.fitness[0]) {
 		shown(s->status.fitness_date, a, sizeof a);
 		const char *fit = vocab_short(VOCAB_FITNESS, s->status.fitness);
@@ -144,17 +162,39 @@ static void medical_draw(struct app *app, void *state, WINDOW *win)
 	/* What does not fit (on the screen or in the record kept) is counted
 	 * on the last line, never left out without a word. */
 	int total = s->nconsults + s->more_consults, rows = getmaxy(win), i = 0;
+	/* The reasons' column as wide as the widest shown: none is cut. */
+	int reason_cols = 8;
+	for (int k = 0; k < s->nconsults; k++) {
+		int w = text_width(label_of(s->consults[k].reason, false));
+		if (w > reason_cols)
+			reason_cols = w > 24 ? 24 : w;
+	}
 	for (; i < s->nconsults && (y < rows - 1 || (y == rows - 1 && i == total - 1)); i++) {
 		const struct consultation *c = &s->consults[i];
 		shown(c->date, a, sizeof a);
 		shown(c->next_followup, b, sizeof b);
 		char reason[80];
-		ui_pad(label_of(c->reason, false), 16, reason, sizeof reason);
-		snprintf(line, sizeof line, "%s  %s %s%s%s%s%s", a, reason, c->diagnosis,
-		         c->referral_to[0] ? " → " : "", c->referral_to, c->next_followup[0] ? _("  next: ") : "",
-		         c->next_followup[0] ? b : "");
-		ui_put(win, y++, 3, cols - 4, 0, line);
+		ui_pad(label_of(c->reason, false), reason_cols, reason, sizeof reason);
+		const char *ref = c->referral_status[0] ? vocab_label(VOCAB_REFERRAL_STATUS, c->referral_status) : NULL;
+		char referral[200] = "";
+		if (c->referral_to[0])
+			snprintf(referral, sizeof referral, " → %s (%s)", c->referral_to, ref ? _(ref) : c->referral_status);
+		snprintf(line, sizeof line, "%s  %s %s%s%s%s", a, reason, c->diagnosis, referral,
+		         c->next_followup[0] ? _("  next: ") : "", c->next_followup[0] ? b : "");
+		if (i != s->sel) {
+			ui_put(win, y++, 3, cols - 4, 0, line);
+			continue;
+		}
+		/* The chosen one whole, on as many rows as it needs (and are left). */
+		int need = ui_put_wrapped(win, y, 3, cols - 4, 0, 0, line);
+		int fit = rows - 1 - y > 1 ? rows - 1 - y : 1;
+		need = need < 1 ? 1 : need > fit ? fit : need;
+		for (int r = 0; r < need; r++)
+			ui_put_padded(win, y + r, 3, cols - 4, UI_ATTR_SELECTED, "");
+		ui_put_wrapped(win, y, 3, cols - 4, need, UI_ATTR_SELECTED, line);
+		y += need;
 	}
+	s->nshown = i;
 	if (i < total && y < rows) {
 		snprintf(line, sizeof line, _("... and %d more"), total - i);
 		ui_put(win, y, 3, cols - 4, 0, line);
@@ -171,6 +211,12 @@ static enum ui_result medical_input(struct app *app, void *state, int key)
 		}
 		return UI_HANDLED;
 	}
+	if (key == UI_KEYCODE(KEY_UP) || key == UI_KEYCODE(KEY_DOWN)) {
+		int next = s->sel + (key == UI_KEYCODE(KEY_UP) ? -1 : 1);
+		if (next >= 0 && next < s->nconsults && next < s->nshown)
+			s->sel = next;
+		return UI_HANDLED;
+	}
 	return UI_IGNORED;
 }
 
@@ -183,6 +229,9 @@ static enum ui_result medical_action(struct app *app, void *state, int action)
 		medcase_open(app, s->person, 0);
 	} else if (action == ACT_FITNESS) {
 		fitness_open(app, s->person);
+	} else if (action == ACT_OPEN) {
+		if (s->sel < s->nconsults)
+			consultation_open_saved(app, s->consults[s->sel].id);
 	} else {
 		return UI_IGNORED;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/casenum.h"
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -33,11 +34,11 @@ static const struct field_def fields[F_COUNT] = {
 
 static const struct list_column columns[] = {
 	{ N_("Time"), 5, false },
-	{ N_("Case number"), 12, false },
-	{ N_("Name"), 24, true },
-	{ N_("Sex"), 4, false },
+	{ N_("Case number"), 14, false },
+	{ N_("Name"), 18, true },
+	{ N_("Sex"), 3, false },
 	{ N_("Age"), 4, false },
-	{ N_("Reason"), 14, false },
+	{ N_("Reason"), 22, false },   /* "Infection respiratoire" whole */
 	{ N_("Account"), 0, false },
 };
 
@@ -63,7 +64,8 @@ static void add_line(const struct register_line *r, void *ctx)
 	struct list_row *row = &f->rows[f->n++];
 	row->key.id = r->id;
 	snprintf(row->cells[0], sizeof row->cells[0], "%s", r->time_of_entry);
-	snprintf(row->cells[1], sizeof row->cells[1], "%s", r->case_key);
+	if (!casenum_display(r->case_key, row->cells[1], sizeof row->cells[1]))
+		snprintf(row->cells[1], sizeof row->cells[1], "%s", r->case_key);
 	text_fit(r->name, LIST_CELL - 1, row->cells[2], sizeof row->cells[2]);
 	snprintf(row->cells[3], sizeof row->cells[3], "%c", r->sex);
 	snprintf(row->cells[4], sizeof row->cells[4], "%s", r->age);

@@ -28,10 +28,12 @@ static const struct binding bindings[] = {
 };
 
 static const struct list_column columns[] = {
-	{ N_("Account"), 14, false },
-	{ N_("Full name"), 26, true },
-	{ N_("Role"), 14, false },
-	{ N_("Centre"), 6, false },
+	/* Role wide enough for the longest in French ("Chargé(e) de
+	 * réintégration"); a longer name or state ends with "…". */
+	{ N_("Account"), 13, false },
+	{ N_("Full name"), 20, true },
+	{ N_("Role"), 26, false },
+	{ N_("Ctr"), 3, false },
 	{ N_("State"), 0, false },
 };
 

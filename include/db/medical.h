@@ -43,6 +43,7 @@ struct consultation {
 	char referral_why[200];
 	char referral_status[16];  /* sent, attended, not_attended; "" when no referral */
 	char next_followup[11];    /* ISO day, "" when none */
+	char referral_outcome_date[11]; /* ISO day the referral was attended (or not), "" when not known */
 	int version;
 };
 
@@ -50,7 +51,9 @@ struct consultation {
  * NULL on success): date a full day not in the future (today is
  * "YYYY-MM-DD"), known reason, follow-up "" or a full day not before the
  * consultation, a referral with its place and a status (and no status or
- * reason without a place), texts ending inside their buffers, in UTF-8. */
+ * reason without a place), an outcome date only for a referral attended or
+ * not attended, a full day between the consultation and today, texts
+ * ending inside their buffers, in UTF-8. */
 enum status consultation_check(const struct consultation *c, const char *today, const char **msgid);
 
 /* Records a new consultation (c->id 0) by the actor as clinician, or saves
@@ -60,6 +63,10 @@ enum status consultation_check(const struct consultation *c, const char *today, 
  * centre or consultation. On success c->id, c->version and c->clinician
  * are set; on failure they are left as they were. Audited. */
 enum status consultation_save(struct db *db, struct consultation *c);
+
+/* Reads consultation id into *c (PERM_MEDICAL_READ), audited as a "view"
+ * of that consultation. ST_NOT_FOUND for an unknown one. */
+enum status consultation_get(struct db *db, long long id, struct consultation *c);
 
 /* Calls cb for person's consultations, newest first (by date, then by
  * entry), at most limit; audited as an opening of the medical record
@@ -162,6 +169,8 @@ struct followup {
 	char name[402];
 	char due[11];
 	bool overdue;
+	char birth_date[11];      /* ISO, partial allowed, "" unknown: for the age */
+	bool birth_estimated;
 };
 
 /* The people of centre due for a follow-up (their latest consultation,

@@ -9,6 +9,13 @@ enum status consultation_open(struct app *app, long long person_id);
 /* A new consultation of person_id filled from the user's draft json. */
 enum status consultation_open_draft(struct app *app, long long person_id, const char *json);
 
+/* The saved consultation consultation_id (opening audited): changed where
+ * the role may, else read only. */
+enum status consultation_open_saved(struct app *app, long long consultation_id);
+
+/* A saved consultation being changed, filled from the user's draft json. */
+enum status consultation_saved_open_draft(struct app *app, long long consultation_id, const char *json);
+
 /* Fitness to travel of person_id filled from the user's draft json. */
 enum status fitness_open_draft(struct app *app, long long person_id, const char *json);
 

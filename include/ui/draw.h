@@ -5,7 +5,8 @@
  * measured in display width, not bytes. */
 #include <curses.h>
 
-/* Draws s at (y, x) of win in at most cols columns, with attr. Returns the
+/* Draws s at (y, x) of win in at most cols columns, with attr; a text too
+ * wide ends with "…" in its last column (never cut silently). Returns the
  * columns used. */
 int ui_put(WINDOW *win, int y, int x, int cols, attr_t attr, const char *s);
 
@@ -20,8 +21,9 @@ void ui_put_centred(WINDOW *win, int y, attr_t attr, const char *s);
  * rows the whole text needs, drawn or not. */
 int ui_put_wrapped(WINDOW *win, int y, int x, int cols, int max_rows, attr_t attr, const char *s);
 
-/* Writes s cut or padded with blanks to exactly cols display columns into
- * out (printf's %-20s counts bytes, so "Diarrhée" would come out short). */
+/* Writes s cut (ending with "…") or padded with blanks to exactly cols
+ * display columns into out (printf's %-20s counts bytes, so "Diarrhée"
+ * would come out short). */
 void ui_pad(const char *s, int cols, char *out, size_t size);
 
 /* Attribute for highlighted rows; bold for the rest when there is no colour. */

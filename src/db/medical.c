@@ -73,7 +73,7 @@ static const struct text_field consultation_fields[] = {
 	TEXT_FIELD(consultation, reason), TEXT_FIELD(consultation, diagnosis),
 	TEXT_FIELD(consultation, treatment), TEXT_FIELD(consultation, referral_to),
 	TEXT_FIELD(consultation, referral_why), TEXT_FIELD(consultation, referral_status),
-	TEXT_FIELD(consultation, next_followup),
+	TEXT_FIELD(consultation, next_followup), TEXT_FIELD(consultation, referral_outcome_date),
 };
 static const struct text_field case_fields[] = {
 	TEXT_FIELD(medical_case, condition), TEXT_FIELD(medical_case, opened),
@@ -137,6 +137,15 @@ enum status consultation_check(const struct consultation *c, const char *today, 
 		m = N_("The referral status is not known.");
 	else if (!c->referral_to[0] && (c->referral_status[0] || c->referral_why[0]))
 		m = N_("Enter where the person was referred.");
+	else if (c->referral_outcome_date[0] && strcmp(c->referral_status, "attended") != 0
+	         && strcmp(c->referral_status, "not_attended") != 0)
+		m = N_("Outcome date only for attended or not attended.");
+	else if (c->referral_outcome_date[0] && !date_is_day(c->referral_outcome_date))
+		m = N_("The outcome date is not a valid day.");
+	else if (c->referral_outcome_date[0] && strcmp(c->referral_outcome_date, c->date) < 0)
+		m = N_("The outcome date is before the consultation.");
+	else if (c->referral_outcome_date[0] && strcmp(c->referral_outcome_date, today) > 0)
+		m = N_("The outcome date is in the future.");
 	if (msgid)
 		*msgid = m;
 	return m ? ST_INVALID : ST_OK;
@@ -274,7 +283,7 @@ static enum status audit_view(struct db *db, long long person)
 #define CONSULTATION_SELECT \
 	"SELECT c.id, c.person_id, c.date, ce.code, coalesce(u.name, ''), c.reason, c.diagnosis, " \
 	"c.treatment, c.referral_to, c.referral_why, coalesce(c.referral_status, ''), " \
-	"coalesce(c.next_followup, ''), c.version FROM consultation c " \
+	"coalesce(c.next_followup, ''), c.version, coalesce(c.referral_outcome_date, '') FROM consultation c " \
 	"JOIN centre ce ON ce.id = c.centre_id LEFT JOIN app_user u ON u.id = c.clinician_id "
 
 /* Fills c from a row of CONSULTATION_SELECT. */
@@ -294,6 +303,7 @@ static void read_consultation(sqlite3_stmt *st, struct consultation *c)
 	db_column_copy(st, 10, c->referral_status, sizeof c->referral_status);
 	db_column_copy(st, 11, c->next_followup, sizeof c->next_followup);
 	c->version = sqlite3_column_int(st, 12);
+	db_column_copy(st, 13, c->referral_outcome_date, sizeof c->referral_outcome_date);
 }
 
 /* Reads consultation id into *c. */
@@ -311,7 +321,7 @@ static enum status consultation_read(struct db *db, long long id, struct consult
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
 }
 
-/* Binds the editable columns of c to ?2 and ?4..?11, the centre to ?3. */
+/* Binds the editable columns of c to ?2, ?4..?10 and ?12, the centre to ?3. */
 static void bind_consultation(sqlite3_stmt *st, const struct consultation *c, long long centre)
 {
 	db_bind_text(st, 2, c->date);
@@ -323,6 +333,7 @@ static void bind_consultation(sqlite3_stmt *st, const struct consultation *c, lo
 	db_bind_text(st, 8, c->referral_why);
 	db_bind_opt(st, 9, c->referral_status);
 	db_bind_opt(st, 10, c->next_followup);
+	db_bind_opt(st, 12, c->referral_outcome_date);
 }
 
 /* Inserts a new consultation by the actor; ST_NOT_FOUND for an unknown
@@ -331,8 +342,9 @@ static enum status consultation_insert(struct db *db, struct consultation *c, lo
 {
 	static const char sql[] =
 		"INSERT INTO consultation (person_id, date, centre_id, reason, diagnosis, treatment, "
-		"referral_to, referral_why, referral_status, next_followup, clinician_id, created_at) "
-		"SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+		"referral_to, referral_why, referral_status, next_followup, clinician_id, referral_outcome_date, "
+		"created_at) "
+		"SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
 		"FROM person WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
@@ -362,7 +374,7 @@ static enum status consultation_update(struct db *db, struct consultation *c, lo
 	static const char sql[] =
 		"UPDATE consultation SET date = ?2, centre_id = ?3, reason = ?4, diagnosis = ?5, treatment = ?6, "
 		"referral_to = ?7, referral_why = ?8, referral_status = ?9, next_followup = ?10, "
-		"version = version + 1 WHERE id = ?1 AND version = ?11";
+		"referral_outcome_date = ?12, version = version + 1 WHERE id = ?1 AND version = ?11";
 	enum status s = consultation_read(db, c->id, before);
 	if (s != ST_OK)
 		return s;
@@ -422,6 +434,21 @@ enum status consultation_save(struct db *db, struct consultation *c)
 	c->id = id;
 	c->version = version;
 	return s;
+}
+
+enum status consultation_get(struct db *db, long long id, struct consultation *c)
+{
+	enum status s = db_require(db, PERM_MEDICAL_READ);
+	if (s != ST_OK)
+		return s;
+	struct consultation found;
+	if ((s = consultation_read(db, id, &found)) != ST_OK)
+		return s;
+	/* Nothing is shown unless the opening is in the trail. */
+	if ((s = db_begin(db)) != ST_OK || (s = db_finish(db, audit_log(db, "view", "consultation", id, NULL))) != ST_OK)
+		return s;
+	*c = found;
+	return ST_OK;
 }
 
 enum status consultation_list(struct db *db, long long person, int limit,

@@ -71,7 +71,8 @@ static void age_text(const char *birth, bool estimated, const char *on, char *ou
 /* The follow-up list's query, one per direction: soonest first, then by
  * person; the key (?4 due, ?5 person) bounds the page when given. */
 #define FOLLOWUP_SELECT \
-	"SELECT c.person_id, c.id, p.case_key, p.family_name, p.given_names, c.next_followup " \
+	"SELECT c.person_id, c.id, p.case_key, p.family_name, p.given_names, c.next_followup, " \
+	"coalesce(p.birth_date, ''), p.birth_estimated " \
 	"FROM consultation c JOIN person p ON p.id = c.person_id " \
 	"WHERE c.centre_id = ?1 AND c.next_followup IS NOT NULL " \
 	"AND NOT EXISTS (SELECT 1 FROM consultation l WHERE l.person_id = c.person_id " \
@@ -129,6 +130,8 @@ enum status followup_list(struct db *db, const char *centre_code, const char *to
 		          sizeof f->name);
 		db_column_copy(st, 5, f->due, sizeof f->due);
 		f->overdue = strcmp(f->due, today) < 0;
+		db_column_copy(st, 6, f->birth_date, sizeof f->birth_date);
+		f->birth_estimated = sqlite3_column_int(st, 7) != 0;
 	}
 	if (n > limit) {
 		rc = SQLITE_DONE;

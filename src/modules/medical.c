@@ -79,6 +79,7 @@ static const struct module_action actions[] = {
 
 static const struct module_draft drafts[] = {
 	{ "consultation", N_("Consultation"), consultation_open_draft },
+	{ "consultation_saved", N_("Consultation"), consultation_saved_open_draft },
 	{ "fitness", N_("Fitness to travel"), fitness_open_draft },
 	{ "medical_case_new", N_("Medical case"), medcase_new_open_draft },
 	{ "medical_case", N_("Medical case"), medcase_open_draft },

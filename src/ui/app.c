@@ -364,8 +364,12 @@ static void maybe_lock(struct app *app)
 		return;
 	/* A line lost under the lock signs nobody out: the loop ends and keeps
 	 * the drafts. */
-	if (!lock_run(app) && !app_hangup)
+	if (!lock_run(app) && !app_hangup) {
+		/* Signed out from the lock: what was typed stays its author's draft. */
+		for (int i = app->depth - 1; i >= 0; i--)
+			keep_draft(app, &app->stack[i]);
 		app_logout(app);
+	}
 	touch(app);
 	app->dirty = true;
 }
@@ -427,8 +431,10 @@ static void draw_all(struct app *app)
 		char line[256];
 		snprintf(line, sizeof line, _("Terminal too small: %dx%d. Taimako needs at least %dx%d."),
 		         COLS, LINES, UI_MIN_COLS, UI_MIN_ROWS);
-		ui_put_centred(stdscr, LINES / 2 - 1, A_BOLD, line);
-		ui_put_centred(stdscr, LINES / 2 + 1, 0, _("Enlarge the window, or press F10 to quit."));
+		/* Wrapped, never cut: the size needed is the point of it. */
+		int y = LINES / 2 - 2;
+		y += ui_put_wrapped(stdscr, y, 1, COLS - 2, LINES, A_BOLD, line) + 1;
+		ui_put_wrapped(stdscr, y, 1, COLS - 2, LINES, 0, _("Enlarge the window, or press F10 to quit."));
 		wnoutrefresh(stdscr);
 		app->dirty = false;
 		return;

@@ -1,16 +1,39 @@
 /* Safe, width-aware text drawing. */
+#include <stdbool.h>
 #include <string.h>
 #include "core/text.h"
 #include "ui/draw.h"
 
 #define DRAW_MAX 2048
 
+/* True when s (trailing blanks aside) needs more than cols columns. */
+static bool too_wide(const char *s, int cols)
+{
+	char trimmed[DRAW_MAX];
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n >= sizeof trimmed)
+		return true;
+	memcpy(trimmed, s, n);
+	trimmed[n] = '\0';
+	return text_width(trimmed) > cols;
+}
+
 int ui_put(WINDOW *win, int y, int x, int cols, attr_t attr, const char *s)
 {
 	if (cols <= 0 || !s)
 		return 0;
 	char buf[DRAW_MAX];
-	int used = text_fit(s, cols, buf, sizeof buf);
+	int used;
+	/* A text cut is never cut silently: its last column says so. */
+	if (cols > 1 && too_wide(s, cols)) {
+		used = text_fit(s, cols - 1, buf, sizeof buf - 4);
+		strcat(buf, "…");
+		used++;
+	} else {
+		used = text_fit(s, cols, buf, sizeof buf);
+	}
 	if (attr)
 		wattron(win, attr);
 	mvwaddstr(win, y, x, buf);
@@ -40,7 +63,14 @@ void ui_put_centred(WINDOW *win, int y, attr_t attr, const char *s)
 
 void ui_pad(const char *s, int cols, char *out, size_t size)
 {
-	int used = text_fit(s ? s : "", cols, out, size);
+	s = s ? s : "";
+	int used;
+	if (cols > 1 && size > 4 && too_wide(s, cols)) {
+		used = text_fit(s, cols - 1, out, size - 3) + 1;
+		strcat(out, "…");
+	} else {
+		used = text_fit(s, cols, out, size);
+	}
 	size_t len = strlen(out);
 	while (used < cols && len + 1 < size) {
 		out[len++] = ' ';

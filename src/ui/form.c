@@ -16,6 +16,7 @@
 
 #define LABEL_COLS 26
 #define FIELD_COLS 32
+#define CHOICE_COLS 40
 
 /* True for field types edited as text. */
 static bool is_text(enum field_type t)
@@ -338,6 +339,20 @@ static void draw_value(struct field *fl, WINDOW *win, int y, int x, int cols, bo
 	}
 }
 
+/* Columns for a choice field's value: its widest label (at most
+ * CHOICE_COLS: "Transféré(e) vers un autre centre" is whole), so that a
+ * message beside it has room. */
+static int choices_width(const struct field *fl)
+{
+	int w = 8;
+	for (int c = 0; c < fl->def->nchoices && w < CHOICE_COLS; c++) {
+		int cw = text_width(choice_label(fl, c)) + 1;
+		if (cw > w)
+			w = cw;
+	}
+	return w > CHOICE_COLS ? CHOICE_COLS : w;
+}
+
 void form_draw(struct form *f, WINDOW *win, int y, int rows)
 {
 	int cols = getmaxx(win);
@@ -348,22 +363,46 @@ void form_draw(struct form *f, WINDOW *win, int y, int rows)
 		f->top = f->cur;
 	if (f->cur >= f->top + shown)
 		f->top = f->cur - shown + 1;
+	/* Labels are never cut: yes/no answers (short) all move right of the
+	 * longest yes/no label (vulnerabilities, consents); another field whose
+	 * label is too long has its value after it, narrower. */
+	int yesno_x = LABEL_COLS;
+	for (int i = 0; i < f->n; i++)
+		if (f->fields[i].def->type == FIELD_YESNO) {
+			int w = 2 + text_width(_(f->fields[i].def->label)) + (f->fields[i].def->required ? 2 : 0) + 2;
+			if (w > yesno_x)
+				yesno_x = w;
+		}
+	if (yesno_x > cols - 8)
+		yesno_x = cols - 8;
 	int cy = -1, cx = -1;
 	for (int i = f->top; i < f->n && i < f->top + shown; i++) {
 		struct field *fl = &f->fields[i];
 		int row = y + i - f->top;
 		char label[160];
 		snprintf(label, sizeof label, "%s%s", _(fl->def->label), fl->def->required ? " *" : "");
-		ui_put(win, row, 2, LABEL_COLS - 3, i == f->cur ? A_BOLD : 0, label);
+		int x = fl->def->type == FIELD_YESNO ? yesno_x : LABEL_COLS;
+		if (2 + text_width(label) + 1 > x)
+			x = 2 + text_width(label) + 1;
+		if (x > cols - 8)
+			x = cols - 8;
+		ui_put(win, row, 2, x - 3, i == f->cur ? A_BOLD : 0, label);
 		int width = is_text(fl->def->type) ? fl->ed.max + 1 : FIELD_COLS;
+		if (fl->def->type == FIELD_YESNO)
+			width = 4;
 		if (width > FIELD_COLS)
 			width = FIELD_COLS;
-		draw_value(fl, win, row, LABEL_COLS, width, i == f->cur);
+		if (fl->def->type == FIELD_CHOICE)
+			width = choices_width(fl);
+		if (width > cols - x - 1)
+			width = cols - x - 1;
+		draw_value(fl, win, row, x, width, i == f->cur);
 		if (i == f->cur)
 			getyx(win, cy, cx);
+		/* Beside the field as much as fits (ending with … when cut); the
+		 * whole message is on the last row while the field is current. */
 		if (fl->error)
-			ui_put(win, row, LABEL_COLS + width + 1, cols - LABEL_COLS - width - 2,
-			       UI_ATTR_ERROR, _(fl->error));
+			ui_put(win, row, x + width + 1, cols - x - width - 2, UI_ATTR_ERROR, _(fl->error));
 	}
 	const char *msg = f->fields[f->cur].error;
 	if (msg)

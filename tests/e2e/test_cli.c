@@ -324,6 +324,41 @@ static void backup_while_working_then_restore(void **state)
 	assert_screen(s, "Bienvenue");
 }
 
+/* People in the database at path. */
+static long count_people(const char *path)
+{
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM person", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+/* The demo database `make run` makes the first time holds a population of
+ * thousands, so that a newcomer's lists and lookups are not empty. */
+static void make_run_demo_has_thousands_of_people(void **state)
+{
+	struct session *s = *state;
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", taimako_bin());
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd,
+	         "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C '%s' demo-db DEMO_DB='%s' >/dev/null 2>&1",
+	         dir, s->db);
+	assert_int_equal(system(cmd), 0);
+	assert_true(exists(s->db));
+	assert_true(count_people(s->db) >= 2000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +375,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(accounts_from_the_shell, setup, teardown),
 		cmocka_unit_test_setup_teardown(database_readable_by_others_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(malformed_configuration_stops_the_program, setup, teardown),
+		cmocka_unit_test_setup_teardown(make_run_demo_has_thousands_of_people, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -166,6 +166,112 @@ static void account_form_survives_a_hang_up(void **state)
 	assert_false(term_has_text(s->t, "***"));
 }
 
+/* Opens a consultation of Hawa Bah as the medical user and types into it. */
+static void type_consultation(struct session *s)
+{
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Liste de suivi");
+	term_type(s->t, "c");
+	term_type(s->t, "hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "malaria\tPaludisme grave\tArtésunate IV");
+	assert_screen(s, "Artésunate IV");
+}
+
+/* Signs in as the medical user and takes the draft offered. */
+static void resume_consultation(struct session *s)
+{
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Formulaire inachevé : Consultation");
+	term_type(s->t, "r");
+	assert_screen(s, "Consultation de Bah Hawa");
+	assert_screen(s, "Paludisme grave");
+	assert_screen(s, "Artésunate IV");
+}
+
+static void consultation_under_the_idle_lock_survives_a_hang_up(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	term_free(&s->t);
+	session_start_with(s, 24, 80, "xterm", "TAIMAKO_IDLE_LOCK_SECONDS=2");
+	type_consultation(s);
+	assert_screen(s, "Taimako est verrouillé");
+	hang_up(s);
+
+	session_start(s, 24, 80, "xterm");
+	resume_consultation(s);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+}
+
+/* Signing out from the lock screen (someone else needs the terminal) keeps
+ * the consultation for its author too. */
+static void consultation_kept_when_signed_out_from_the_lock(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	term_free(&s->t);
+	session_start_with(s, 24, 80, "xterm", "TAIMAKO_IDLE_LOCK_SECONDS=2");
+	type_consultation(s);
+	assert_screen(s, "Taimako est verrouillé");
+	term_key(s->t, TK_F10);
+	assert_screen(s, "Assistance et protection");
+	resume_consultation(s);
+}
+
+/* A saved consultation being changed (the referral's outcome) is kept too,
+ * and comes back as that consultation, not as a new one. */
+static void saved_consultation_change_survives_a_hang_up(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Liste de suivi");
+	term_type(s->t, "c");
+	term_type(s->t, "hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "injury\tEntorse\t\tCSI Dagmanet\t\tsent\t");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "(Envoyée)");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "not");
+	assert_screen(s, "Non honorée");
+	hang_up(s);
+
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Formulaire inachevé : Consultation");
+	term_type(s->t, "r");
+	assert_screen(s, "Consultation de Bah Hawa");
+	assert_screen(s, "Entorse");
+	assert_screen(s, "Non honorée");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Bienvenue");
+	/* Her medical record: still one consultation, its referral not attended. */
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "(Non honorée)");
+	assert_false(term_has_text(s->t, "(Envoyée)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +279,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hang_up_under_the_idle_lock_keeps_the_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(draft_kept_by_position_is_read_by_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(account_form_survives_a_hang_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(consultation_under_the_idle_lock_survives_a_hang_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(consultation_kept_when_signed_out_from_the_lock, setup, teardown),
+		cmocka_unit_test_setup_teardown(saved_consultation_change_survives_a_hang_up, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

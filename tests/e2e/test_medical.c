@@ -26,13 +26,14 @@ static void day(int days, char *out, size_t size)
 	strftime(out, size, "%d/%m/%Y", localtime(&t));
 }
 
-/* Registers Hawa Bah as the intake clerk, then signs out. */
-static void register_patient(struct session *s)
+/* Registers someone as the intake clerk (identity: the first fields as
+ * typed, tabs between them), then signs out. */
+static void register_person(struct session *s, const char *identity)
 {
 	session_login(s, "intake", "intake-demo");
 	term_type(s->t, "n");
 	assert_screen(s, "Nouvel enregistrement");
-	term_type(s->t, "Bah\tHawa\t\tf\t1990");
+	term_type(s->t, identity);
 	for (int i = 0; i < 12; i++)
 		term_key(s->t, TK_TAB);
 	term_type(s->t, "sauv\to\to");
@@ -41,6 +42,12 @@ static void register_patient(struct session *s)
 	term_key(s->t, TK_ESC);
 	assert_screen(s, "Bienvenue");
 	term_type(s->t, "d");
+}
+
+/* Registers Hawa Bah, born in 1990. */
+static void register_patient(struct session *s)
+{
+	register_person(s, "Bah\tHawa\t\tf\t1990");
 }
 
 static void consultation_followup_and_case(void **state)
@@ -130,11 +137,96 @@ static void other_roles_see_no_diagnosis(void **state)
 	assert_false(term_has_text(s->t, "stress"));
 }
 
+/* A child is marked on the consultation form and on the follow-up list,
+ * as in the lookup; an adult is not. */
+static void children_marked_on_consultation_and_followup(void **state)
+{
+	struct session *s = *state;
+	char next[16];
+	day(5, next, sizeof next);
+	session_start(s, 24, 80, "xterm");
+	register_person(s, "Sow\tAmadou\t\tm\t2016");
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Liste de suivi");
+	term_type(s->t, "c");
+	term_type(s->t, "amadou");
+	assert_screen(s, "Sow Amadou");
+	assert_screen(s, "ENFANT");   /* the lookup's marker */
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Sow Amadou");
+	assert_screen(s, "ENFANT");
+	term_type(s->t, "malaria\t\t\t\t\t\t");
+	term_type(s->t, next);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+	term_type(s->t, "u");
+	assert_screen(s, "SOW Amadou");
+	bool marked = false;
+	for (int row = 0; row < 24; row++) {
+		char *line = term_row(s->t, row);
+		if (strstr(line, "SOW Amadou"))
+			marked = strstr(line, "ENFANT") != NULL;
+		free(line);
+	}
+	assert_true(marked);
+	/* And on the medical record. */
+	term_type(s->t, "o");
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "Dossier médical de Sow Amadou");
+	assert_screen(s, "ENFANT");
+}
+
+/* A saved consultation opens from the medical record; the referral's
+ * outcome is recorded there later, with its date. */
+static void referral_outcome_recorded_later(void **state)
+{
+	struct session *s = *state;
+	char today[16];
+	day(0, today, sizeof today);
+	session_start(s, 24, 80, "xterm");
+	register_patient(s);
+	session_login(s, "medical", "medical-demo");
+	assert_screen(s, "Liste de suivi");
+	term_type(s->t, "c");
+	term_type(s->t, "hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	term_type(s->t, "injury\tFracture du poignet\tAttelle\tHôpital régional\tRadio\tsent\t");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Consultation enregistrée.");
+	/* Days later: her medical record, the consultation opened. */
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	term_type(s->t, "m");
+	assert_screen(s, "(Envoyée)");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	assert_screen(s, "Fracture du poignet");
+	assert_screen(s, "Attelle");
+	/* The cursor waits on the referral's status: the outcome, then its day
+	 * in the last field (after the next follow-up). */
+	term_type(s->t, "att\t\t");
+	term_type(s->t, today);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "(Honorée)");
+	/* Opened again, the day is there. */
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Consultation de Bah Hawa");
+	assert_screen(s, today);
+	assert_screen(s, "Honorée");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(consultation_followup_and_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(other_roles_see_no_diagnosis, setup, teardown),
+		cmocka_unit_test_setup_teardown(children_marked_on_consultation_and_followup, setup, teardown),
+		cmocka_unit_test_setup_teardown(referral_outcome_recorded_later, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,6 +53,7 @@ static void login_menu_language_help_resize_quit(void **state)
 
 	term_resize(s->t, 20, 60);
 	assert_screen(s, "Terminal trop petit : 60x20");
+	assert_screen(s, "80x24.");   /* the size needed, whole (it was cut to "80x2") */
 	term_resize(s->t, 24, 80);
 	assert_screen(s, "Bienvenue, Ibrahim Moussa");
 	assert_screen_gone(s, "trop petit");

@@ -4,6 +4,8 @@
  * counts and the query plans. */
 #include <sqlite3.h>
 #include "testutil.h"
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/role.h"
 #include "db/audit.h"
 #include "db/db.h"
@@ -248,6 +250,23 @@ static void bad_consultations_are_refused(void **state)
 	c = ok;
 	snprintf(c.referral_why, sizeof c.referral_why, "X-ray");
 	refused(&c, today, "Enter where the person was referred.");
+	/* A referral's outcome date: with an outcome, between the consultation
+	 * and today. */
+	c = ok;
+	snprintf(c.referral_to, sizeof c.referral_to, "CSI Dagmanet");
+	snprintf(c.referral_status, sizeof c.referral_status, "sent");
+	snprintf(c.referral_outcome_date, sizeof c.referral_outcome_date, "2026-04-12");
+	refused(&c, today, "Outcome date only for attended or not attended.");
+	snprintf(c.referral_status, sizeof c.referral_status, "not_attended");
+	assert_int_equal(consultation_check(&c, today, NULL), ST_OK);
+	snprintf(c.referral_outcome_date, sizeof c.referral_outcome_date, "2026-04-09");
+	refused(&c, today, "The outcome date is before the consultation.");
+	snprintf(c.referral_outcome_date, sizeof c.referral_outcome_date, "2026-04-21");
+	refused(&c, today, "The outcome date is in the future.");
+	snprintf(c.referral_outcome_date, sizeof c.referral_outcome_date, "2026-04");
+	refused(&c, today, "The outcome date is not a valid day.");
+	c.referral_outcome_date[0] = '\0';   /* an outcome without its day will do */
+	assert_int_equal(consultation_check(&c, today, NULL), ST_OK);
 	c = ok;
 	memset(c.diagnosis, 'a', sizeof c.diagnosis);   /* no end inside its buffer */
 	refused(&c, today, NULL);
@@ -942,6 +961,55 @@ static void the_lists_use_their_indexes(void **state)
 	assert_false(strstr(plan, "SCAN consultation") || strstr(plan, "SCAN fitness"));
 }
 
+/* A saved consultation is read back whole, each opening in the trail; the
+ * referral's outcome is recorded later with its date, as an update. */
+static void a_saved_consultation_is_opened_and_its_referral_outcome_recorded(void **state)
+{
+	struct fixture *f = *state;
+	long long p = add_person(f, "Moussa", "Aïcha", 'f', "1995", false);
+	char today[11];
+	struct pdate t = clock_today();
+	date_to_iso(&t, today, sizeof today);
+	struct consultation c = consult(p, today, "injury", "");
+	snprintf(c.referral_to, sizeof c.referral_to, "Hôpital régional");
+	snprintf(c.referral_why, sizeof c.referral_why, "Radio");
+	snprintf(c.referral_status, sizeof c.referral_status, "sent");
+	assert_int_equal(consultation_save(f->db, &c), ST_OK);
+
+	long long before = audit_count(f->db);
+	struct consultation got;
+	assert_int_equal(consultation_get(f->db, c.id, &got), ST_OK);
+	assert_int_equal(audit_count(f->db), before + 1);
+	struct last_row a;
+	last_audit(f, &a);
+	assert_string_equal(a.action, "view");
+	assert_string_equal(a.entity, "consultation");
+	assert_int_equal(a.entity_id, c.id);
+	assert_string_equal(got.referral_to, "Hôpital régional");
+	assert_string_equal(got.referral_status, "sent");
+	assert_string_equal(got.referral_outcome_date, "");
+	assert_string_equal(got.clinician, "medical");
+	assert_int_equal(got.version, c.version);
+
+	snprintf(got.referral_status, sizeof got.referral_status, "attended");
+	snprintf(got.referral_outcome_date, sizeof got.referral_outcome_date, "%s", today);
+	assert_int_equal(consultation_save(f->db, &got), ST_OK);
+	last_audit(f, &a);
+	assert_string_equal(a.action, "update");
+	assert_non_null(strstr(a.changes, "\"referral_status\": [\"sent\", \"attended\"]"));
+	assert_non_null(strstr(a.changes, "\"referral_outcome_date\": [\"\", \""));
+	struct consultation again;
+	assert_int_equal(consultation_get(f->db, c.id, &again), ST_OK);
+	assert_string_equal(again.referral_status, "attended");
+	assert_string_equal(again.referral_outcome_date, today);
+
+	/* Other roles read nothing, and an unknown one is not found. */
+	sign_in(f, ROLE_PROTECTION);
+	assert_int_equal(consultation_get(f->db, c.id, &again), ST_DENIED);
+	sign_in(f, ROLE_MEDICAL);
+	assert_int_equal(consultation_get(f->db, c.id + 100, &again), ST_NOT_FOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -949,6 +1017,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bad_consultations_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_role_sees_only_what_it_may, setup, teardown),
 		cmocka_unit_test_setup_teardown(openings_and_writes_are_audited, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_saved_consultation_is_opened_and_its_referral_outcome_recorded, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(a_stale_version_is_a_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(medical_cases_rules_and_antenatal_visits, setup, teardown),
 		cmocka_unit_test_setup_teardown(followups_soonest_first_latest_consultation_only, setup, teardown),
