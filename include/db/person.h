@@ -95,7 +95,7 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 /* A relative as the case file lists them. */
 struct person_relative {
 	long long id;
-	char relation[12];        /* what they are to the person: head, spouse, child, ... */
+	char relation[12];        /* what they are to the person: parent, child, spouse, ... (VOCAB_RELATION) */
 	struct person_hit hit;
 };
 
@@ -109,6 +109,11 @@ enum status person_family(struct db *db, long long id, long long after, int limi
  * relative is to person), and the inverse link; audited on both people
  * with the relation before and after. PERM_PERSON_WRITE. */
 enum status person_link(struct db *db, long long person, long long relative, const char *relation);
+
+/* Removes the link between person and relative, both ways; audited on both
+ * people with the relation before (ST_NOT_FOUND when not linked).
+ * PERM_PERSON_WRITE. */
+enum status person_unlink(struct db *db, long long person, long long relative);
 
 struct person_stay {
 	long long id;

@@ -240,7 +240,7 @@ static void stays_and_family_links(void **state)
 	term_key(s->t, TK_F2);
 	assert_screen(s, "Enregistré sous le numéro de dossier");
 	assert_screen(s, "ENFANT");                 /* from the date of birth */
-	/* Link the mother as head of household. */
+	/* Link the mother as parent, once confirmed. */
 	term_type(s->t, "l");
 	assert_screen(s, "Cherchez le membre de la famille");
 	term_type(s->t, "mariam");
@@ -248,8 +248,10 @@ static void stays_and_family_links(void **state)
 	term_key(s->t, TK_ENTER);
 	assert_screen(s, "est, pour cette personne");
 	term_type(s->t, "1");
+	assert_screen(s, "o = oui");
+	term_type(s->t, "o");
 	assert_screen(s, "Membre de la famille lié.");
-	assert_screen(s, "chef de ménage");
+	assert_screen(s, "parent");
 	/* The mother's file shows the child, the other way round. */
 	term_type(s->t, "1");
 	assert_screen(s, "Touré Mariam   femme");

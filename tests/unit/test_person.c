@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include "testutil.h"
 #include "core/casenum.h"
+#include "core/relation.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db.h"
 #include "db/login.h"
@@ -317,8 +319,8 @@ static void family_links_go_both_ways(void **state)
 	struct person mother = make("Touré", "Mariam", 'f', "1985"), child = make("Touré", "Awa", 'f', "2016");
 	assert_int_equal(person_save(f->db, &mother, NULL, NULL, 0), ST_OK);
 	assert_int_equal(person_save(f->db, &child, NULL, NULL, 0), ST_OK);
-	assert_int_equal(person_link(f->db, child.id, mother.id, "head"), ST_OK);
-	assert_int_equal(person_link(f->db, child.id, child.id, "head"), ST_INVALID);
+	assert_int_equal(person_link(f->db, child.id, mother.id, "parent"), ST_OK);
+	assert_int_equal(person_link(f->db, child.id, child.id, "parent"), ST_INVALID);
 	assert_int_equal(person_link(f->db, child.id, mother.id, "cousin"), ST_INVALID);
 	sqlite3 *h;
 	sqlite3_stmt *st;
@@ -331,6 +333,89 @@ static void family_links_go_both_ways(void **state)
 	assert_string_equal(sqlite3_column_text(st, 0), "child");
 	sqlite3_finalize(st);
 	sqlite3_close(h);
+}
+
+/* What relative is to person, read in family_link (NULL when not linked). */
+static const char *link_of(struct fixture *f, long long person, long long relative, char *out, size_t n)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(f->t.db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT relation FROM family_link WHERE person_id = ?1 AND relative_id = ?2",
+	                                    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, relative);
+	const char *r = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		r = out;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return r;
+}
+
+/* A mother links her child: the child's file shows her as a parent, not as
+ * head of household; every relation reads right the other way. */
+static void child_of_a_mother_has_her_as_parent(void **state)
+{
+	struct fixture *f = *state;
+	struct person mother = make("Touré", "Mariam", 'f', "1985"), child = make("Touré", "Awa", 'f', "2016");
+	assert_int_equal(person_save(f->db, &mother, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &child, NULL, NULL, 0), ST_OK);
+	char rel[16];
+	assert_int_equal(person_link(f->db, mother.id, child.id, "child"), ST_OK);
+	assert_string_equal(link_of(f, child.id, mother.id, rel, sizeof rel), "parent");
+	static const char *const both[][2] = {
+		{ "parent", "child" }, { "child", "parent" }, { "spouse", "spouse" }, { "sibling", "sibling" },
+		{ "head", "member" }, { "member", "head" }, { "guardian", "ward" }, { "ward", "guardian" },
+		{ "relative", "relative" },
+	};
+	assert_int_equal(vocab_count(VOCAB_RELATION), (int)(sizeof both / sizeof both[0]));
+	for (size_t i = 0; i < sizeof both / sizeof both[0]; i++) {
+		assert_int_equal(person_link(f->db, mother.id, child.id, both[i][0]), ST_OK);
+		assert_string_equal(link_of(f, mother.id, child.id, rel, sizeof rel), both[i][0]);
+		assert_string_equal(link_of(f, child.id, mother.id, rel, sizeof rel), both[i][1]);
+		assert_string_equal(relation_inverse(both[i][0]), both[i][1]);
+	}
+}
+
+/* The newest change of person's history into c. */
+static void newest_change(const struct person_change *ch, void *ctx)
+{
+	*(struct person_change *)ctx = *ch;
+}
+
+/* A wrong link is removed both ways, audited on both people, and can be
+ * made again (the undo); removing what is not linked says so. */
+static void wrong_link_is_removed_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = make("Touré", "Mariam", 'f', "1985"), b = make("Keita", "Fanta", 'f', "1990");
+	assert_int_equal(person_save(f->db, &a, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &b, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_link(f->db, a.id, b.id, "sibling"), ST_OK);
+	assert_int_equal(person_unlink(f->db, a.id, b.id), ST_OK);
+	char rel[16];
+	assert_null(link_of(f, a.id, b.id, rel, sizeof rel));
+	assert_null(link_of(f, b.id, a.id, rel, sizeof rel));
+	/* In the history of both. */
+	for (int i = 0; i < 2; i++) {
+		struct person_change c = { 0 };
+		assert_int_equal(person_history(f->db, i ? b.id : a.id, 0, 1, newest_change, &c, NULL), ST_OK);
+		assert_string_equal(c.action, "unlink");
+		assert_non_null(strstr(c.changes, "\"relation\": [\"sibling\", null]"));
+	}
+	assert_int_equal(person_unlink(f->db, a.id, b.id), ST_NOT_FOUND);
+	assert_int_equal(person_unlink(f->db, a.id, a.id), ST_INVALID);
+	/* The undo: the same link again. */
+	assert_int_equal(person_link(f->db, a.id, b.id, "sibling"), ST_OK);
+	assert_string_equal(link_of(f, b.id, a.id, rel, sizeof rel), "sibling");
+	/* Only who may write. */
+	struct user u;
+	struct login_request req = { "kits", "a long password", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
+	assert_int_equal(person_unlink(f->db, a.id, b.id), ST_DENIED);
 }
 
 struct stays {
@@ -613,6 +698,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bad_values_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_are_checked_in_the_data_layer, setup, teardown),
 		cmocka_unit_test_setup_teardown(family_links_go_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(child_of_a_mother_has_her_as_parent, setup, teardown),
+		cmocka_unit_test_setup_teardown(wrong_link_is_removed_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_admit_depart_and_services, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_and_history_page_by_key_and_say_more, setup, teardown),
 		cmocka_unit_test_setup_teardown(family_pages_by_key_and_says_more, setup, teardown),
