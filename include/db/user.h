@@ -73,6 +73,12 @@ enum status user_admin_save(struct db *db, struct user *u, const struct user_cha
  * lockout; audited without the password. */
 enum status user_set_password(struct db *db, const char *name, const char *password);
 
+/* Lifts the lockout of the account name (PERM_ACCOUNTS): the failed
+ * sign-ins are forgotten, the password stays. Audited when there was
+ * something to lift; *was_locked (may be NULL) tells whether the account
+ * was locked at clock_now(). */
+enum status user_unlock(struct db *db, const char *name, bool *was_locked);
+
 /* Saves display name and language of *u, the actor's own account, if
  * nobody changed it since u was read (else ST_CONFLICT and nothing is
  * written); audited with the fields that changed. *u is updated. */

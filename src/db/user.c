@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/jsonbuf.h"
 #include "core/password.h"
 #include "db/audit.h"
@@ -279,6 +280,46 @@ enum status user_set_password(struct db *db, const char *name, const char *passw
 		s = audit_log(db, "set_password", "app_user", u.id, NULL);
 	explicit_bzero(hash, sizeof hash);
 	return db_finish(db, s);
+}
+
+enum status user_unlock(struct db *db, const char *name, bool *was_locked)
+{
+	static const char update[] =
+		"UPDATE app_user SET failed_logins = 0, locked_until = NULL, version = version + 1 "
+		"WHERE id = ?1 AND version = ?2";
+	if (was_locked)
+		*was_locked = false;
+	enum status s = db_require(db, PERM_ACCOUNTS);
+	if (s != ST_OK)
+		return s;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	struct user u;
+	s = user_read(db, 0, name ? name : "", &u, NULL, 0);
+	bool locked = s == ST_OK && u.locked_until > clock_now();
+	if (s == ST_OK && (u.failures || u.locked_until)) {
+		sqlite3_stmt *st = db_stmt(db, update);
+		if (!st) {
+			s = ST_INTERNAL;
+		} else {
+			sqlite3_bind_int64(st, 1, u.id);
+			sqlite3_bind_int(st, 2, u.version);
+			s = db_step_done(st);
+			if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+				s = ST_CONFLICT;
+		}
+		if (s == ST_OK) {
+			struct jsonbuf j;
+			jsonbuf_init(&j);
+			jsonbuf_change_int(&j, "failed_logins", u.failures, 0);
+			if (u.locked_until)
+				jsonbuf_change_int(&j, "locked_until", (long long)u.locked_until, 0);
+			s = audit_log(db, "unlock_account", "app_user", u.id, jsonbuf_text(&j));
+		}
+	}
+	if ((s = db_finish(db, s)) == ST_OK && was_locked)
+		*was_locked = locked;
+	return s;
 }
 
 enum status user_save_prefs(struct db *db, struct user *u, const char *display_name,

@@ -313,6 +313,49 @@ static void accounts_page_by_name_both_ways(void **state)
 	db_close(&db);
 }
 
+/* An administrator lifts a lockout without touching the password:
+ * audited, the account signs in again; nothing to lift writes nothing;
+ * other roles may not. */
+static void admin_unlocks_a_locked_account(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	struct user u;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	struct lockout_policy policy = lockout_default_policy();
+	for (int i = 0; i < policy.max_failures; i++)
+		assert_int_not_equal(do_login(db, "aissa", "wrong horse battery", "local", &u), ST_OK);
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_LOCKED);
+	db_set_actor(db, 0, "test", ROLE_INTAKE, "test");
+	bool was = true;
+	assert_int_equal(user_unlock(db, "aissa", &was), ST_DENIED);
+	assert_false(was);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	long long before = audit_count(db);
+	assert_int_equal(user_unlock(db, "aissa", &was), ST_OK);
+	assert_true(was);
+	assert_int_equal(audit_count(db), before + 1);
+	assert_int_equal(user_unlock(db, "aissa", &was), ST_OK);
+	assert_false(was);
+	assert_int_equal(audit_count(db), before + 1);
+	assert_int_equal(user_unlock(db, "nobody", &was), ST_NOT_FOUND);
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_OK);
+	assert_int_equal(u.failures, 0);
+	db_close(&db);
+
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(t->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT user_name, changes FROM audit WHERE action = 'unlock_account'", -1,
+	                                    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), "test");
+	assert_non_null(strstr((const char *)sqlite3_column_text(st, 1), "\"locked_until\""));
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +370,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(prefs_conflict_is_reported_not_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(prefs_saved_from_the_user_itself, setup, teardown),
 		cmocka_unit_test_setup_teardown(own_password_change_and_unlock, setup, teardown),
+		cmocka_unit_test_setup_teardown(admin_unlocks_a_locked_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_has_one_account_per_role, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
