@@ -130,6 +130,12 @@ static int chunk_of(int left)
 	return (left < CHUNK ? left : CHUNK) + 1;
 }
 
+enum status person_current(struct db *db, long long id, struct person *p)
+{
+	enum status s = db_require(db, PERM_PERSON_READ);
+	return s == ST_OK ? person_read(db, id, p) : s;
+}
+
 enum status person_family(struct db *db, long long id, long long after, int limit,
                           void (*cb)(const struct person_relative *r, void *ctx), void *ctx, bool *more)
 {

@@ -221,7 +221,23 @@ static void duplicates_are_found_by_variant_spellings(void **state)
 		assert_true(d.scores[i] <= d.scores[i - 1]);
 }
 
-static void a_second_session_gets_a_conflict_not_an_overwrite(void **state)
+struct changes {
+	int n;
+	char text[8][560];
+};
+
+static void collect_change(const struct person_change *c, void *ctx)
+{
+	struct changes *ch = ctx;
+	if (ch->n < 8)
+		snprintf(ch->text[ch->n++], sizeof ch->text[0], "%s %s", c->action, c->changes);
+}
+
+/* Two sessions edit one person: changes to different fields are merged
+ * (both kept, the trail showing this save's change against what was
+ * saved); the same field changed differently is a conflict that writes
+ * nothing and names the field. */
+static void a_second_session_merges_or_gets_a_conflict_never_an_overwrite(void **state)
 {
 	struct fixture *f = *state;
 	struct person p = make("Bah", "Fatoumata", 'f', "1995");
@@ -234,25 +250,33 @@ static void a_second_session_gets_a_conflict_not_an_overwrite(void **state)
 	assert_int_equal(person_save(f->db, &edit1, &first, NULL, 0), ST_OK);
 	snprintf(edit2.given_names, sizeof edit2.given_names, "Fatimata");
 	char changed[200];
-	assert_int_equal(person_save(f->db, &edit2, &second, changed, sizeof changed), ST_CONFLICT);
-	assert_non_null(strstr(changed, "phone"));
+	assert_int_equal(person_save(f->db, &edit2, &second, changed, sizeof changed), ST_OK);
+	assert_string_equal(changed, "phone");          /* taken from the other session */
+	assert_string_equal(edit2.phone, "+223 70 00 00 01");
 	struct person now;
 	assert_int_equal(person_get(f->db, p.id, &now), ST_OK);
-	assert_string_equal(now.given_names, "Fatoumata");
+	assert_string_equal(now.given_names, "Fatimata");
 	assert_string_equal(now.phone, "+223 70 00 00 01");
-	assert_int_equal(now.version, 2);
-}
+	assert_int_equal(now.version, 3);
+	struct changes ch = { 0 };
+	assert_int_equal(person_history(f->db, p.id, 0, 1, collect_change, &ch, NULL), ST_OK);
+	assert_non_null(strstr(ch.text[0], "given_names"));
+	assert_null(strstr(ch.text[0], "phone"));
 
-struct changes {
-	int n;
-	char text[8][560];
-};
-
-static void collect_change(const struct person_change *c, void *ctx)
-{
-	struct changes *ch = ctx;
-	if (ch->n < 8)
-		snprintf(ch->text[ch->n++], sizeof ch->text[0], "%s %s", c->action, c->changes);
+	/* The same field, differently: nothing written, the field named. */
+	struct person third = now, edit3 = now, edit4 = now;
+	snprintf(edit3.phone, sizeof edit3.phone, "+227 90 00 00 03");
+	snprintf(edit3.other_names, sizeof edit3.other_names, "Fanta");
+	assert_int_equal(person_save(f->db, &edit3, &third, NULL, 0), ST_OK);
+	snprintf(edit4.phone, sizeof edit4.phone, "+227 90 00 00 04");
+	snprintf(edit4.family_name, sizeof edit4.family_name, "Barry");
+	assert_int_equal(person_save(f->db, &edit4, &third, changed, sizeof changed), ST_CONFLICT);
+	assert_string_equal(changed, "phone");
+	assert_int_equal(person_current(f->db, p.id, &now), ST_OK);
+	assert_string_equal(now.phone, "+227 90 00 00 03");
+	assert_string_equal(now.family_name, "Bah");
+	assert_string_equal(now.other_names, "Fanta");
+	assert_int_equal(now.version, 4);
 }
 
 static void edits_are_in_the_history_and_openings_in_the_trail(void **state)
@@ -693,7 +717,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(lookup_by_any_spelling_part_number_and_phone, setup, teardown),
 		cmocka_unit_test_setup_teardown(lookup_pages_by_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicates_are_found_by_variant_spellings, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_second_session_gets_a_conflict_not_an_overwrite, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_second_session_merges_or_gets_a_conflict_never_an_overwrite, setup, teardown),
 		cmocka_unit_test_setup_teardown(edits_are_in_the_history_and_openings_in_the_trail, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_values_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_are_checked_in_the_data_layer, setup, teardown),
