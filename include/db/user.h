@@ -63,8 +63,10 @@ struct user_changes {
 	bool active;
 };
 
-/* Saves the changes to *u if nobody changed the account since u was read
- * (else ST_CONFLICT); PERM_ACCOUNTS. Refuses (ST_LAST_ADMIN) to disable or
+/* Saves the changes to *u (the account as read before editing);
+ * PERM_ACCOUNTS. When someone saved the account since, the two are merged
+ * field by field: a field only they changed keeps their value; a field both
+ * changed differently is ST_CONFLICT and nothing is written. Refuses (ST_LAST_ADMIN) to disable or
  * demote the last active administrator. Enabling an account also lifts a
  * lockout. Audited field by field. On success *u is read again. */
 enum status user_admin_save(struct db *db, struct user *u, const struct user_changes *c);

@@ -1,6 +1,7 @@
 /* End to end: two sessions on one database file change the same field of
  * one person. The second to save sees both values under the field's label,
  * chooses, and loses nothing it typed in the other fields. */
+#include <sqlite3.h>
 #include "session.h"
 
 static int setup(void **state)
@@ -100,10 +101,75 @@ static void same_field_in_two_sessions_is_chosen_not_lost(void **state)
 	assert_screen(s, "Also known as: Mimi");
 }
 
+/* The position of account name in the accounts list (name order). */
+static int account_row(struct session *s, const char *name)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(s->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM app_user WHERE name < ?1", -1, &st, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+/* Signs in as the administrator and opens the account intake's form. */
+static void open_intake_account(struct session *s)
+{
+	session_login(s, "admin", "admin-demo");
+	assert_screen(s, "6  ");
+	term_type(s->t, "5");
+	assert_screen(s, "reintegration");
+	for (int i = account_row(s, "intake"); i > 0; i--)
+		term_key(s->t, TK_DOWN);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "intake");
+}
+
+static void two_administrators_edit_one_account(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	open_intake_account(s);
+	term_ctrl(s->t, 't');                  /* English for the rest */
+	assert_screen(s, "Account: intake");
+	term_ctrl(s->t, 'u');
+	term_type(s->t, "Ibrahim M.");
+
+	struct session other = *s;
+	other.t = NULL;
+	session_start(&other, 24, 80, "xterm");
+	open_intake_account(&other);
+	assert_true(term_wait_text(other.t, "Account: intake", WAIT_MS));
+	term_ctrl(other.t, 'u');
+	term_type(other.t, "Ibrahim Moussa Sani");
+	term_key(other.t, TK_F2);
+	assert_true(term_wait_text(other.t, "Saved.", WAIT_MS));
+	term_free(&other.t);
+
+	/* The form typed is kept; the name changed on both sides is chosen. */
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Full name");
+	assert_screen(s, "[x] 1 Yours:  Ibrahim M.");
+	assert_screen(s, "[ ] 2 Theirs: Ibrahim Moussa Sani");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "The values chosen are in the form");
+	assert_screen(s, "Ibrahim M.");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Saved.");
+	assert_screen(s, "Ibrahim M.");
+	assert_false(term_has_text(s->t, "Ibrahim Moussa Sani"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(same_field_in_two_sessions_is_chosen_not_lost, setup, teardown),
+		cmocka_unit_test_setup_teardown(two_administrators_edit_one_account, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -356,6 +356,40 @@ static void admin_unlocks_a_locked_account(void **state)
 	sqlite3_close(h);
 }
 
+/* Two administrators edit one account: different fields are both kept;
+ * the same field changed differently writes nothing. */
+static void account_edits_merge_field_by_field(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *a, *b;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &a, NULL, 0), ST_OK);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &b, NULL, 0), ST_OK);
+	db_set_actor(a, 0, "test", ROLE_ADMIN, "test");
+	db_set_actor(b, 0, "test", ROLE_ADMIN, "test");
+	struct user ua, ub;
+	assert_int_equal(user_find(a, "aissa", &ua), ST_OK);
+	assert_int_equal(user_find(b, "aissa", &ub), ST_OK);
+	struct user_changes ca = { "Aïssa Abdou", ROLE_PROTECTION, "AGZ", "fr", true };
+	assert_int_equal(user_admin_save(a, &ua, &ca), ST_OK);
+	struct user_changes cb = { "Aïssa Abdou", ROLE_INTAKE, "AGZ", "en", true };
+	assert_int_equal(user_admin_save(b, &ub, &cb), ST_OK);
+	assert_int_equal(ub.role, ROLE_PROTECTION);   /* theirs, untouched here */
+	assert_string_equal(ub.lang, "en");           /* mine */
+	assert_int_equal(ub.version, 3);
+	/* Both change the name, differently. */
+	struct user base = ub, other = ub;
+	struct user_changes c1 = { "Aïssa A.", ROLE_PROTECTION, "AGZ", "en", true };
+	assert_int_equal(user_admin_save(a, &other, &c1), ST_OK);
+	struct user_changes c2 = { "Aïssatou Abdou", ROLE_PROTECTION, "AGZ", "fr", true };
+	assert_int_equal(user_admin_save(b, &base, &c2), ST_CONFLICT);
+	struct user now;
+	assert_int_equal(user_find(b, "aissa", &now), ST_OK);
+	assert_string_equal(now.display_name, "Aïssa A.");
+	assert_string_equal(now.lang, "en");
+	db_close(&a);
+	db_close(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +405,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(prefs_saved_from_the_user_itself, setup, teardown),
 		cmocka_unit_test_setup_teardown(own_password_change_and_unlock, setup, teardown),
 		cmocka_unit_test_setup_teardown(admin_unlocks_a_locked_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(account_edits_merge_field_by_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_has_one_account_per_role, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
