@@ -81,9 +81,11 @@ enum status user_set_password(struct db *db, const char *name, const char *passw
  * was locked at clock_now(). */
 enum status user_unlock(struct db *db, const char *name, bool *was_locked);
 
-/* Saves display name and language of *u, the actor's own account, if
- * nobody changed it since u was read (else ST_CONFLICT and nothing is
- * written); audited with the fields that changed. *u is updated. */
+/* Saves display name and language of *u, the actor's own account;
+ * audited with the fields that changed. When the account was saved
+ * elsewhere since u was read, the two are merged field by field; a field
+ * changed differently on both sides is ST_CONFLICT and nothing is
+ * written. On success *u is the account as saved. */
 enum status user_save_prefs(struct db *db, struct user *u, const char *display_name,
                             const char *lang);
 

@@ -390,14 +390,27 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 	enum status s = db_begin(db);
 	if (s != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(db, update);
-	if (!st) {
+	/* Saved meanwhile elsewhere: merged field by field. */
+	struct user now;
+	const struct user *before = u;
+	if ((s = user_read(db, u->id, NULL, &now, NULL, 0)) == ST_OK && now.version != u->version) {
+		const char *d = new_display, *l = new_lang;
+		if (merge_text(u->display_name, now.display_name, &d) && merge_text(u->lang, now.lang, &l)) {
+			memmove(new_display, d, strlen(d) + 1);
+			memmove(new_lang, l, strlen(l) + 1);
+		} else {
+			s = ST_CONFLICT;
+		}
+		before = &now;
+	}
+	sqlite3_stmt *st = s == ST_OK ? db_stmt(db, update) : NULL;
+	if (s == ST_OK && !st) {
 		s = ST_INTERNAL;
-	} else {
+	} else if (s == ST_OK) {
 		db_bind_text(st, 1, new_display);
 		db_bind_text(st, 2, new_lang);
 		sqlite3_bind_int64(st, 3, u->id);
-		sqlite3_bind_int(st, 4, u->version);
+		sqlite3_bind_int(st, 4, before->version);
 		s = db_step_done(st);
 		if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 			s = ST_CONFLICT;
@@ -405,14 +418,17 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 	if (s == ST_OK) {
 		struct jsonbuf j;
 		jsonbuf_init(&j);
-		jsonbuf_change_str(&j, "display_name", u->display_name, new_display);
-		jsonbuf_change_str(&j, "lang", u->lang, new_lang);
+		jsonbuf_change_str(&j, "display_name", before->display_name, new_display);
+		jsonbuf_change_str(&j, "lang", before->lang, new_lang);
 		s = audit_log(db, "update", "app_user", u->id, jsonbuf_text(&j));
 	}
 	if ((s = db_finish(db, s)) == ST_OK) {
+		int version = before->version + 1;
+		if (before == &now)
+			*u = now;   /* the other changes made meanwhile too */
 		memcpy(u->display_name, new_display, sizeof new_display);
 		memcpy(u->lang, new_lang, sizeof new_lang);
-		u->version++;
+		u->version = version;
 	}
 	return s;
 }

@@ -390,6 +390,33 @@ static void account_edits_merge_field_by_field(void **state)
 	db_close(&b);
 }
 
+/* A user changes their language while an administrator renamed them:
+ * both are kept. */
+static void prefs_merge_with_a_change_made_elsewhere(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *admin, *own;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &admin, NULL, 0), ST_OK);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &own, NULL, 0), ST_OK);
+	db_set_actor(admin, 0, "test", ROLE_ADMIN, "test");
+	db_set_actor(own, 0, "test", ROLE_ADMIN, "test");
+	struct user me, acc;
+	assert_int_equal(do_login(own, "aissa", "correct horse battery", "local", &me), ST_OK);
+	assert_int_equal(user_find(admin, "aissa", &acc), ST_OK);
+	struct user_changes c = { "Aïssa Abdou Moussa", ROLE_INTAKE, "AGZ", "fr", true };
+	assert_int_equal(user_admin_save(admin, &acc, &c), ST_OK);
+	assert_int_equal(user_save_prefs(own, &me, me.display_name, "en"), ST_OK);
+	assert_string_equal(me.display_name, "Aïssa Abdou Moussa");
+	assert_string_equal(me.lang, "en");
+	struct user now;
+	assert_int_equal(user_find(admin, "aissa", &now), ST_OK);
+	assert_string_equal(now.display_name, "Aïssa Abdou Moussa");
+	assert_string_equal(now.lang, "en");
+	assert_int_equal(now.version, me.version);
+	db_close(&admin);
+	db_close(&own);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +433,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(own_password_change_and_unlock, setup, teardown),
 		cmocka_unit_test_setup_teardown(admin_unlocks_a_locked_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(account_edits_merge_field_by_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(prefs_merge_with_a_change_made_elsewhere, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_has_one_account_per_role, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
