@@ -67,7 +67,7 @@ static void build_bindings(const struct module *const *modules, int role)
 	bindings[n++] = (struct binding){ ACT_RELATIVE, { '1', 0, 0, 0 }, NULL,
 	                                  N_("1 to 9: open the case file of that family member") };
 	if (perm_allows(role, PERM_PERSON_WRITE)) {
-		bindings[n++] = (struct binding){ ACT_UNLINK, { 'r', 0, 0, 0 }, N_("Unlink"),
+		bindings[n++] = (struct binding){ ACT_UNLINK, { 'r', 0, 0, 0 }, NULL,
 		                                  N_("Remove a wrong family link: its number, then a confirmation") };
 		bindings[n++] = (struct binding){ ACT_UNDO_UNLINK, { 'u', 0, 0, 0 }, NULL,
 		                                  N_("Undo the family link just removed") };
@@ -220,7 +220,6 @@ static int draw_header(struct casefile *s, WINDOW *win, int cols)
 
 static void casefile_draw(struct app *app, void *state, WINDOW *win)
 {
-	(void)app;
 	struct casefile *s = state;
 	const struct person *p = &s->p;
 	int cols = getmaxx(win), rows = getmaxy(win);
@@ -256,7 +255,11 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		if (s->status[i][0])
 			y += ui_put_wrapped(win, y, 1, cols - 2, 2, A_BOLD, s->status[i]);
 	y++;
-	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Family"));
+	int w = ui_put(win, y, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Family"));
+	/* Where the links are, the key that removes a wrong one. */
+	if (s->nrelatives && perm_allows((int)app_user(app)->role, PERM_PERSON_WRITE))
+		ui_put(win, y, 3 + w, cols - 4 - w, 0, _("(r removes a wrong link)"));
+	y++;
 	if (!s->nrelatives)
 		ui_put(win, y++, 3, cols - 4, 0, _("No family members linked."));
 	int shown = 0;

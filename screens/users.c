@@ -21,9 +21,9 @@ enum { ACT_EDIT = 1, ACT_NEW, ACT_PASSWORD, ACT_UNLOCK, ACT_HISTORY };
 static const struct binding bindings[] = {
 	{ ACT_EDIT, { '\n', 'e', 0, 0 }, N_("Open"), N_("Change the selected account") },
 	{ ACT_NEW, { UI_KEYCODE(KEY_F(3)), 'n', UI_CTRL('N'), 0 }, N_("New"), N_("Create an account") },
-	{ ACT_PASSWORD, { 'p', 0, 0, 0 }, N_("Password"),
+	{ ACT_PASSWORD, { 'p', 0, 0, 0 }, NULL,
 	  N_("Set a new password for the selected account (also lifts a lockout), after a confirmation") },
-	{ ACT_UNLOCK, { 'u', 0, 0, 0 }, N_("Unlock"),
+	{ ACT_UNLOCK, { 'u', 0, 0, 0 }, NULL,
 	  N_("Unlock the selected account after too many failed sign-ins; its password stays") },
 	{ ACT_HISTORY, { 'h', 0, 0, 0 }, NULL, N_("Show the history of the selected account") },
 	{ 0, { 0 }, NULL, NULL },
@@ -157,7 +157,11 @@ static void users_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct users *s = state;
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 1, getmaxy(win) - 1);
+	int rows = getmaxy(win);
+	list_draw(&s->list, win, 1, rows - 2);
+	/* The keys of the selected account, where the status line has no room. */
+	ui_put(win, rows - 1, 1, getmaxx(win) - 2, A_BOLD,
+	       _("p new password   u unlock (after failed sign-ins)   h history"));
 }
 
 static const struct screen screen_users = {

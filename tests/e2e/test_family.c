@@ -106,7 +106,7 @@ static void mother_links_child_then_removes_the_link(void **state)
 	assert_false(term_has_text(s->t, "head of household"));
 
 	/* A wrong link is removed once confirmed, and the removal undone. */
-	assert_screen(s, "r Unlink");
+	assert_screen(s, "(r removes a wrong link)");
 	term_type(s->t, "r");
 	assert_screen(s, "Press the number of the family member to unlink");
 	term_type(s->t, "1");
