@@ -23,7 +23,7 @@
 #define MAX_MODULES 16
 #define MAX_ACTIONS 40
 
-enum { ACT_RELATIVE = 1, ACT_MODULE = 100 };
+enum { ACT_RELATIVE = 1, ACT_UNLINK, ACT_UNDO_UNLINK, ACT_MODULE = 100 };
 
 /* Built at each opening from the module table, for the signed-in role:
  * the status line and F1 show the keys of what this role may do. One
@@ -44,6 +44,8 @@ struct casefile {
 	int nchanges;
 	bool more_changes;
 	char status[MAX_MODULES][400];   /* each module's status line, "" when none */
+	bool picking;                    /* the next digit names the link to remove */
+	struct person_relative removed;  /* the last link removed (id 0: none), for the undo */
 };
 
 /* Fills the bindings with the modules' case-file keys allowed to role. */
@@ -64,6 +66,12 @@ static void build_bindings(const struct module *const *modules, int role)
 		}
 	bindings[n++] = (struct binding){ ACT_RELATIVE, { '1', 0, 0, 0 }, NULL,
 	                                  N_("1 to 9: open the case file of that family member") };
+	if (perm_allows(role, PERM_PERSON_WRITE)) {
+		bindings[n++] = (struct binding){ ACT_UNLINK, { 'r', 0, 0, 0 }, NULL,
+		                                  N_("Remove a wrong family link: its number, then a confirmation") };
+		bindings[n++] = (struct binding){ ACT_UNDO_UNLINK, { 'u', 0, 0, 0 }, NULL,
+		                                  N_("Undo the family link just removed") };
+	}
 	bindings[n] = (struct binding){ 0, { 0 }, NULL, NULL };
 }
 
@@ -249,7 +257,6 @@ static int put_wrapped(WINDOW *win, int y, int x, int cols, const char *s)
 
 static void casefile_draw(struct app *app, void *state, WINDOW *win)
 {
-	(void)app;
 	struct casefile *s = state;
 	const struct person *p = &s->p;
 	int cols = getmaxx(win), rows = getmaxy(win);
@@ -288,7 +295,11 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		if (s->status[i][0])
 			y += ui_put_wrapped(win, y, 1, cols - 2, 2, A_BOLD, s->status[i]);
 	y++;
-	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Family"));
+	int w = ui_put(win, y, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Family"));
+	/* Where the links are, the key that removes a wrong one. */
+	if (s->nrelatives && perm_allows((int)app_user(app)->role, PERM_PERSON_WRITE))
+		ui_put(win, y, 3 + w, cols - 4 - w, 0, _("(r removes a wrong link)"));
+	y++;
 	if (!s->nrelatives)
 		ui_put(win, y++, 3, cols - 4, 0, _("No family members linked."));
 	int shown = 0;
@@ -350,9 +361,59 @@ static const struct module_action *action_of_key(struct app *app, int key)
 	return NULL;
 }
 
+/* Removes the link to relative i after a confirmation; it can be undone
+ * until the file is left. */
+static void unlink_relative(struct app *app, struct casefile *s, int i)
+{
+	const struct person_relative *r = &s->relatives[i];
+	char name[64], question[256];
+	const char *label = vocab_short(VOCAB_RELATION, r->relation);
+	text_fit(r->hit.name, 40, name, sizeof name);
+	snprintf(question, sizeof question, _("Remove the family link with %s (%s)?"), name, label ? _(label) : "");
+	if (!app_confirm(app, question)) {
+		app_message(app, _("The family link is kept."));
+		return;
+	}
+	struct person_relative was = *r;
+	enum status st = person_unlink(app_db(app), s->id, was.id);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return;
+	}
+	s->removed = was;
+	load(app, s);
+	app_message(app, _("Family link removed. Press u to undo."));
+}
+
+/* Makes again the link removed last. */
+static void undo_unlink(struct app *app, struct casefile *s)
+{
+	if (!s->removed.id) {
+		app_error(app, _("No family link was removed here."));
+		return;
+	}
+	enum status st = person_link(app_db(app), s->id, s->removed.id, s->removed.relation);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return;
+	}
+	s->removed.id = 0;
+	load(app, s);
+	app_message(app, _("Family link restored."));
+}
+
 static enum ui_result casefile_input(struct app *app, void *state, int key)
 {
 	struct casefile *s = state;
+	if (s->picking) {
+		s->picking = false;
+		if (key >= '1' && key <= '9' && key - '1' < s->nrelatives) {
+			unlink_relative(app, s, key - '1');
+			return UI_HANDLED;
+		}
+		app_message(app, _("No family link removed."));
+		return UI_HANDLED;
+	}
 	if (key >= '1' && key <= '9') {
 		int i = key - '1';
 		if (i < s->nrelatives)
@@ -371,6 +432,19 @@ static enum ui_result casefile_input(struct app *app, void *state, int key)
 static enum ui_result casefile_action(struct app *app, void *state, int action)
 {
 	struct casefile *s = state;
+	if (action == ACT_UNLINK) {
+		if (!s->nrelatives) {
+			app_error(app, _("No family members linked."));
+		} else {
+			s->picking = true;
+			app_message(app, _("Press the number of the family member to unlink (Esc: cancel)."));
+		}
+		return UI_HANDLED;
+	}
+	if (action == ACT_UNDO_UNLINK) {
+		undo_unlink(app, s);
+		return UI_HANDLED;
+	}
 	int i = action - ACT_MODULE;
 	if (i < 0 || i >= MAX_ACTIONS || !actions[i])
 		return UI_IGNORED;

@@ -14,10 +14,12 @@
 #include "core/perm.h"
 #include "core/text.h"
 #include "core/jsonread.h"
+#include "core/person_merge.h"
 #include "db/person.h"
 #include "db/refdata.h"
 #include "screens/screens.h"
 #include "screens/registration.h"
+#include "screens/conflict.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
@@ -31,13 +33,11 @@ enum {
 	F_FLAG_OTHER_TEXT = F_FLAGS + FLAG_COUNT_,
 	F_COUNT
 };
-enum { ACT_SAVE = 1, ACT_RELOAD };
+enum { ACT_SAVE = 1 };
 
 static const struct binding bindings[] = {
 	{ ACT_SAVE, { UI_KEYCODE(KEY_F(2)), UI_CTRL('S'), 0, 0 }, N_("Save"),
 	  N_("Check and save the form (Enter on the last field too)") },
-	{ ACT_RELOAD, { UI_KEYCODE(KEY_F(5)), UI_CTRL('R'), 0, 0 }, NULL,
-	  N_("After a conflict: show the record as saved by the other session") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -51,7 +51,10 @@ struct intake {
 	struct field_def defs[F_COUNT];
 	struct form form;
 	struct ref_choices *countries, *languages, *centres;
-	bool conflict;
+	bool resolving;              /* the conflict chooser is open over the form */
+	struct person merged;        /* after a conflict: the form's values merged with the saved ones */
+	const struct person_field *both[CONFLICT_MAX];   /* the fields of choice.fields */
+	struct conflict_choice choice;
 	bool confirmed_new;          /* the clerk saw the duplicates and goes on */
 	bool saved;
 };
@@ -353,6 +356,138 @@ static void show_problem(struct app *app, struct intake *s, const char *name, co
 	app_error(app, _(msgid));
 }
 
+/* The label of value in a reference choice list, or value. */
+static const char *choice_label(const struct ref_choices *c, const char *value)
+{
+	for (int i = 0; c && i < c->n; i++)
+		if (strcmp(c->items[i].value, value) == 0)
+			return c->items[i].label;
+	return value;
+}
+
+/* Appends text to out, after a comma when out is not empty. */
+static void append(char *out, size_t size, const char *text)
+{
+	size_t len = strlen(out);
+	snprintf(out + len, size - len, "%s%s", len ? ", " : "", text);
+}
+
+/* Field f of p as the user reads it: labels, not codes; dates as typed. */
+static void shown_value(const struct intake *s, const struct person_field *f, const struct person *p, char *out,
+                        size_t size)
+{
+	char v[1024];
+	person_field_get(f, p, v, sizeof v);
+	out[0] = '\0';
+	if (strcmp(f->name, "nationality") == 0) {
+		snprintf(out, size, "%s", v[0] ? choice_label(s->countries, v) : "");
+	} else if (strcmp(f->name, "centre") == 0) {
+		snprintf(out, size, "%s", choice_label(s->centres, v));
+	} else if (strcmp(f->name, "languages") == 0) {
+		for (int i = 0; i < PERSON_MAX_LANGS && p->languages[i][0]; i++)
+			append(out, size, choice_label(s->languages, p->languages[i]));
+	} else if (strcmp(f->name, "documents") == 0) {
+		for (int i = 0; i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++) {
+			const char *type = vocab_label(VOCAB_DOC_TYPE, p->docs[i].type);
+			char doc[200];
+			snprintf(doc, sizeof doc, "%s %s", type ? _(type) : p->docs[i].type, p->docs[i].number);
+			append(out, size, doc);
+		}
+	} else if (strcmp(f->name, "flags") == 0) {
+		for (int i = 0; i < FLAG_COUNT_; i++)
+			if (p->flags[i])
+				append(out, size, _(person_flag_label((enum person_flag)i)));
+	} else if (f->kind == PF_BOOL) {
+		snprintf(out, size, "%s", v[0] == '1' ? _("yes") : _("no"));
+	} else if (f->kind == PF_DATE && v[0]) {
+		struct pdate d;
+		if (date_from_iso(v, &d) == DATE_OK)
+			date_format(&d, out, size);
+		else
+			snprintf(out, size, "%s", v);
+		if (strcmp(f->name, "birth_date") == 0 && p->birth_estimated)
+			append(out, size, _("estimated"));
+	} else if (f->kind == PF_CODE && f->vocab && v[0]) {
+		const char *label = vocab_label(f->vocab, v);
+		snprintf(out, size, "%s", label ? _(label) : v);
+	} else {
+		snprintf(out, size, "%s", v);
+	}
+	if (!out[0])
+		snprintf(out, size, "%s", _("(empty)"));
+}
+
+/* Shows s->merged in the form, as unsaved changes. */
+static void show_merged(struct intake *s)
+{
+	fill(s, &s->merged);
+	form_set(&s->form, F_AGE, "");   /* an age typed is in the merged birth date */
+	s->form.changed = true;
+}
+
+/* Another session saved the person while mine (the form's values) was
+ * typed: its changes to other fields go into the form, the record as saved
+ * becomes the one this edit is based on, and for each field both changed
+ * the user chooses the value to keep. */
+static void resolve_conflict(struct app *app, struct intake *s, struct person *mine)
+{
+	struct person theirs;
+	enum status st = person_current(app_db(app), s->id, &theirs);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return;
+	}
+	char taken[256], both[256];
+	person_merge(&s->orig, &theirs, mine, taken, sizeof taken, both, sizeof both);
+	s->orig = theirs;
+	s->merged = *mine;
+	s->choice.n = 0;
+	for (const char *w = both; *w && s->choice.n < CONFLICT_MAX;) {
+		size_t n = strcspn(w, ",");
+		char name[40];
+		snprintf(name, sizeof name, "%.*s", (int)n, w);
+		w += n + (w[n] == ',');
+		const struct person_field *f = person_field_find(name);
+		if (!f)
+			continue;
+		struct conflict_field *c = &s->choice.fields[s->choice.n];
+		s->both[s->choice.n++] = f;
+		c->label = f->label;
+		shown_value(s, f, mine, c->mine, sizeof c->mine);
+		shown_value(s, f, &theirs, c->theirs, sizeof c->theirs);
+		c->keep_theirs = false;
+	}
+	show_merged(s);
+	if (s->choice.n == 0) {
+		char msg[600], labels[400];
+		changed_labels(taken, labels, sizeof labels);
+		snprintf(msg, sizeof msg, _("Another session saved this person meanwhile; its changes (%s) are now in the "
+		                            "form with yours. Check, then F2 saves."),
+		         labels);
+		app_message(app, msg);
+		return;
+	}
+	s->resolving = true;
+	conflict_open(app, &s->choice);
+}
+
+/* Back from the conflict chooser: the values chosen go into the form. */
+static void apply_choices(struct app *app, struct intake *s)
+{
+	s->resolving = false;
+	for (int i = 0; i < s->choice.n; i++) {
+		if (!s->choice.fields[i].keep_theirs)
+			continue;
+		char v[1024];
+		person_field_get(s->both[i], &s->orig, v, sizeof v);
+		person_field_set(s->both[i], &s->merged, v);
+		if (strcmp(s->both[i]->name, "birth_date") == 0)
+			s->merged.birth_estimated = s->orig.birth_estimated;
+	}
+	show_merged(s);
+	app_message(app, _("The values chosen are in the form: check, then F2 saves."));
+}
+
 /* Checks, looks for duplicates, saves. */
 static enum ui_result save(struct app *app, struct intake *s)
 {
@@ -388,13 +523,14 @@ static enum ui_result save(struct app *app, struct intake *s)
 	}
 	char changed[256];
 	enum status st = person_save(app_db(app), &p, s->id ? &s->orig : NULL, changed, sizeof changed);
-	if (st == ST_CONFLICT) {
-		char msg[600], labels[400];
-		changed_labels(changed, labels, sizeof labels);
-		snprintf(msg, sizeof msg, _("Changed meanwhile in another session (%s). F5: show it; your changes are lost."),
-		         labels);
-		app_error(app, msg);
-		s->conflict = true;
+	if (st == ST_CONFLICT && collect(s, &p)) {
+		/* Mine: the fields typed, over the record as it was read. */
+		if (s->have_shown) {
+			struct person edited = p;
+			p = s->orig;
+			person_apply_edit(&p, &s->shown, &edited);
+		}
+		resolve_conflict(app, s, &p);
 		return UI_HANDLED;
 	}
 	if (st != ST_OK) {
@@ -403,10 +539,16 @@ static enum ui_result save(struct app *app, struct intake *s)
 	}
 	s->form.changed = false;
 	s->saved = true;
-	char number[CASENUM_MAX], msg[200];
+	char number[CASENUM_MAX], msg[600];
 	if (!casenum_display(p.case_key, number, sizeof number))
 		snprintf(number, sizeof number, "%s", p.case_key);
 	snprintf(msg, sizeof msg, s->id ? _("Saved: %s.") : _("Registered with case number %s."), number);
+	if (s->id && changed[0]) {
+		/* Another session saved other fields meanwhile: both are kept. */
+		char labels[400];
+		changed_labels(changed, labels, sizeof labels);
+		snprintf(msg, sizeof msg, _("Saved: %s, with what another session saved meanwhile (%s)."), number, labels);
+	}
 	app_message(app, msg);
 	if (s->id)
 		return UI_LEAVE;
@@ -428,13 +570,6 @@ static enum ui_result intake_action(struct app *app, void *state, int action)
 	struct intake *s = state;
 	if (action == ACT_SAVE)
 		return save(app, s);
-	if (action == ACT_RELOAD && s->conflict && s->id) {
-		if (person_get(app_db(app), s->id, &s->orig) == ST_OK)
-			fill(s, &s->orig);
-		s->conflict = false;
-		app_message(app, _("This is the record as saved now."));
-		return UI_HANDLED;
-	}
 	return UI_IGNORED;
 }
 
@@ -442,7 +577,9 @@ static enum ui_result intake_action(struct app *app, void *state, int action)
 static void intake_resume(struct app *app, void *state)
 {
 	struct intake *s = state;
-	if (s->confirmed_new && !s->saved)
+	if (s->resolving)
+		apply_choices(app, s);
+	else if (s->confirmed_new && !s->saved)
 		save(app, s);
 }
 

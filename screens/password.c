@@ -69,12 +69,19 @@ static enum ui_result save(struct app *app, struct password *s)
 	get(s, F_NEW, pw, sizeof pw);
 	get(s, F_AGAIN, again, sizeof again);
 	enum status st = ST_OK;
+	bool cancelled = false;
 	if (strcmp(pw, again) != 0) {
 		s->form.fields[F_AGAIN - s->first].error = N_("The two passwords differ.");
 		s->form.cur = F_AGAIN - s->first;
 		st = ST_INVALID;
 	} else if (s->account[0]) {
-		st = user_set_password(app_db(app), s->account, pw);
+		char question[256];
+		snprintf(question, sizeof question, _("Give the account %s this new password? It also unlocks it."),
+		         s->account);
+		if (app_confirm(app, question))
+			st = user_set_password(app_db(app), s->account, pw);
+		else
+			cancelled = true;
 	} else {
 		st = login_change_password(app_db(app), current, pw);
 		if (st == ST_WRONG_PASSWORD) {
@@ -87,6 +94,10 @@ static enum ui_result save(struct app *app, struct password *s)
 	explicit_bzero(again, sizeof again);
 	if (st == ST_INVALID)
 		return UI_HANDLED;
+	if (cancelled) {
+		app_message(app, _("The password is not changed."));
+		return UI_HANDLED;
+	}
 	if (st != ST_OK) {
 		app_error(app, _(status_msgid(st)));
 		return UI_HANDLED;

@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "db/user.h"
+#include "screens/conflict.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -32,7 +33,80 @@ static const struct binding bindings[] = {
 
 struct prefs {
 	struct form form;
+	bool resolving;                 /* the conflict chooser is open over the form */
+	struct user theirs;             /* the account as saved elsewhere */
+	int both[F_COUNT];              /* the field of each choice.fields */
+	struct conflict_choice choice;
 };
+
+/* Field f of u as the form holds it. */
+static const char *value_of(const struct user *u, int f)
+{
+	return f == F_DISPLAY ? u->display_name : u->lang;
+}
+
+/* A value of field f as the user reads it. */
+static const char *shown_value(int f, const char *v)
+{
+	for (int i = 0; f == F_LANG && i < 2; i++)
+		if (strcmp(languages[i].value, v) == 0)
+			return languages[i].label;
+	return v;
+}
+
+/* The account was saved elsewhere (by an administrator, or in another
+ * session) while this form was filled: the other changes go into the form,
+ * and for a field both changed the user chooses. base is the account as
+ * this form knew it. */
+static void resolve_conflict(struct app *app, struct prefs *s, const struct user *base)
+{
+	enum status st = user_get(app_db(app), base->id, &s->theirs);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return;
+	}
+	app_set_user(app, &s->theirs);
+	s->choice.n = 0;
+	for (int f = 0; f < F_COUNT; f++) {
+		char mine[CONFLICT_VALUE];
+		const char *b = value_of(base, f), *t = value_of(&s->theirs, f);
+		form_get(&s->form, f, mine, sizeof mine);
+		if (strcmp(t, b) == 0 || strcmp(t, mine) == 0)
+			continue;
+		if (strcmp(mine, b) == 0) {
+			form_set(&s->form, f, t);
+			continue;
+		}
+		struct conflict_field *c = &s->choice.fields[s->choice.n];
+		s->both[s->choice.n++] = f;
+		c->label = fields[f].label;
+		snprintf(c->mine, sizeof c->mine, "%s", shown_value(f, mine));
+		snprintf(c->theirs, sizeof c->theirs, "%s", shown_value(f, t));
+		c->keep_theirs = false;
+	}
+	s->form.changed = true;
+	if (s->choice.n == 0) {
+		app_message(app, _("Someone saved this account meanwhile; their changes are now in the form with yours. "
+		                   "Check, then F2 saves."));
+		return;
+	}
+	s->resolving = true;
+	conflict_open(app, &s->choice);
+}
+
+/* Back from the conflict chooser: the values chosen go into the form. */
+static void prefs_resume(struct app *app, void *state)
+{
+	struct prefs *s = state;
+	if (!s->resolving)
+		return;
+	s->resolving = false;
+	for (int i = 0; i < s->choice.n; i++)
+		if (s->choice.fields[i].keep_theirs)
+			form_set(&s->form, s->both[i], value_of(&s->theirs, s->both[i]));
+	s->form.changed = true;
+	app_message(app, _("The values chosen are in the form: check, then F2 saves."));
+}
 
 /* Fills the form from the account as it is now. */
 static void load(struct prefs *s, const struct user *u)
@@ -50,7 +124,7 @@ static enum status prefs_enter(struct app *app, void *state, const void *arg)
 }
 
 /* Validates and saves; a change made meanwhile in another session is
- * reported, never overwritten. */
+ * merged, never overwritten. */
 static enum ui_result save(struct app *app, struct prefs *s)
 {
 	if (!form_validate(&s->form)) {
@@ -63,10 +137,7 @@ static enum ui_result save(struct app *app, struct prefs *s)
 	struct user u = *app_user(app);
 	enum status st = user_save_prefs(app_db(app), &u, display, lang);
 	if (st == ST_CONFLICT) {
-		if (user_get(app_db(app), u.id, &u) == ST_OK)
-			app_set_user(app, &u);
-		load(s, &u);
-		app_error(app, _("Someone changed your account meanwhile: the form shows it now. Make your change again."));
+		resolve_conflict(app, s, &u);
 		return UI_HANDLED;
 	}
 	if (st != ST_OK) {
@@ -110,6 +181,7 @@ static const struct screen screen_prefs = {
 	.draw = prefs_draw,
 	.form = prefs_form,
 	.submit = prefs_submit,
+	.resume = prefs_resume,
 	.draft_kind = "prefs",   /* ref 0: one's own */
 };
 

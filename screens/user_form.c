@@ -9,6 +9,7 @@
 #include "db/refdata.h"
 #include "db/user.h"
 #include "screens/admin.h"
+#include "screens/conflict.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
@@ -47,6 +48,9 @@ struct user_form {
 	int map[F_COUNT];                      /* form index of each F_ field, -1 if absent */
 	struct ref_choices *centres;
 	struct form form;
+	bool resolving;                        /* the conflict chooser is open over the form */
+	int both[F_COUNT];                     /* the F_ field of each choice.fields */
+	struct conflict_choice choice;
 };
 
 /* Lays out the fields for creating or editing. */
@@ -121,6 +125,90 @@ static enum status user_form_enter(struct app *app, void *state, const void *arg
 	return ST_OK;
 }
 
+/* Field f of the account u as the form holds it. */
+static void value_of(const struct user *u, int f, char *out, size_t size)
+{
+	switch (f) {
+	case F_DISPLAY: snprintf(out, size, "%s", u->display_name); break;
+	case F_ROLE: snprintf(out, size, "%s", role_name(u->role)); break;
+	case F_CENTRE: snprintf(out, size, "%s", u->centre_code); break;
+	case F_LANG: snprintf(out, size, "%s", u->lang); break;
+	default: snprintf(out, size, "%s", u->active ? "1" : "0"); break;
+	}
+}
+
+/* A value of field f as the user reads it: labels, not codes. */
+static void shown_value(const struct user_form *s, int f, const char *v, char *out, size_t size)
+{
+	const struct field_def *d = &s->defs[s->map[f]];
+	snprintf(out, size, "%s", v);
+	if (d->type == FIELD_YESNO)
+		snprintf(out, size, "%s", strcmp(v, "1") == 0 ? _("yes") : _("no"));
+	for (int i = 0; d->type == FIELD_CHOICE && i < d->nchoices; i++)
+		if (strcmp(d->choices[i].value, v) == 0)
+			snprintf(out, size, "%s", d->labels_are_msgids ? _(d->choices[i].label) : d->choices[i].label);
+}
+
+/* Someone saved the account while this form was filled: their changes to
+ * other fields go into the form, the account as saved becomes the one this
+ * edit is based on, and for each field both changed the user chooses. */
+static void resolve_conflict(struct app *app, struct user_form *s)
+{
+	struct user theirs;
+	enum status st = user_get(app_db(app), s->user.id, &theirs);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return;
+	}
+	static const int editable[] = { F_DISPLAY, F_ROLE, F_CENTRE, F_LANG, F_ACTIVE };
+	s->choice.n = 0;
+	for (size_t i = 0; i < sizeof editable / sizeof editable[0]; i++) {
+		int f = editable[i];
+		char base[FORM_VALUE_MAX], their[FORM_VALUE_MAX], mine[FORM_VALUE_MAX];
+		value_of(&s->user, f, base, sizeof base);
+		value_of(&theirs, f, their, sizeof their);
+		get(s, f, mine, sizeof mine);
+		if (strcmp(their, base) == 0 || strcmp(their, mine) == 0)
+			continue;
+		if (strcmp(mine, base) == 0) {
+			form_set(&s->form, s->map[f], their);
+			continue;
+		}
+		struct conflict_field *c = &s->choice.fields[s->choice.n];
+		s->both[s->choice.n++] = f;
+		c->label = s->defs[s->map[f]].label;
+		shown_value(s, f, mine, c->mine, sizeof c->mine);
+		shown_value(s, f, their, c->theirs, sizeof c->theirs);
+		c->keep_theirs = false;
+	}
+	s->user = theirs;
+	s->form.changed = true;
+	if (s->choice.n == 0) {
+		app_message(app, _("Someone saved this account meanwhile; their changes are now in the form with yours. "
+		                   "Check, then F2 saves."));
+		return;
+	}
+	s->resolving = true;
+	conflict_open(app, &s->choice);
+}
+
+/* Back from the conflict chooser: the values chosen go into the form. */
+static void user_form_resume(struct app *app, void *state)
+{
+	struct user_form *s = state;
+	if (!s->resolving)
+		return;
+	s->resolving = false;
+	for (int i = 0; i < s->choice.n; i++)
+		if (s->choice.fields[i].keep_theirs) {
+			char v[FORM_VALUE_MAX];
+			value_of(&s->user, s->both[i], v, sizeof v);
+			form_set(&s->form, s->map[s->both[i]], v);
+		}
+	s->form.changed = true;
+	app_message(app, _("The values chosen are in the form: check, then F2 saves."));
+}
+
 /* Validates, then creates or saves the account. */
 static enum ui_result save(struct app *app, struct user_form *s)
 {
@@ -141,9 +229,7 @@ static enum ui_result save(struct app *app, struct user_form *s)
 		                          strcmp(active, "1") == 0 };
 		st = user_admin_save(app_db(app), &s->user, &c);
 		if (st == ST_CONFLICT) {
-			if (user_get(app_db(app), s->user.id, &s->user) == ST_OK)
-				load(s);
-			app_error(app, _("Someone changed this account meanwhile: the form shows it now."));
+			resolve_conflict(app, s);
 			return UI_HANDLED;
 		}
 	} else {
@@ -226,6 +312,7 @@ static const struct screen screen_user_form = {
 	.draw = user_form_draw,
 	.form = user_form_form,
 	.submit = user_form_submit,
+	.resume = user_form_resume,
 	.draft_kind = "account",
 	.draft_ref = user_form_ref,
 };

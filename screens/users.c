@@ -16,13 +16,15 @@
 #include "ui/draw.h"
 #include "ui/list.h"
 
-enum { ACT_EDIT = 1, ACT_NEW, ACT_PASSWORD, ACT_HISTORY };
+enum { ACT_EDIT = 1, ACT_NEW, ACT_PASSWORD, ACT_UNLOCK, ACT_HISTORY };
 
 static const struct binding bindings[] = {
 	{ ACT_EDIT, { '\n', 'e', 0, 0 }, N_("Open"), N_("Change the selected account") },
 	{ ACT_NEW, { UI_KEYCODE(KEY_F(3)), 'n', UI_CTRL('N'), 0 }, N_("New"), N_("Create an account") },
 	{ ACT_PASSWORD, { 'p', 0, 0, 0 }, NULL,
-	  N_("Set a new password for the selected account (also lifts a lockout)") },
+	  N_("Set a new password for the selected account (also lifts a lockout), after a confirmation") },
+	{ ACT_UNLOCK, { 'u', 0, 0, 0 }, NULL,
+	  N_("Unlock the selected account after too many failed sign-ins; its password stays") },
 	{ ACT_HISTORY, { 'h', 0, 0, 0 }, NULL, N_("Show the history of the selected account") },
 	{ 0, { 0 }, NULL, NULL },
 };
@@ -87,6 +89,27 @@ static enum ui_result users_input(struct app *app, void *state, int key)
 	return list_key(&s->list, key) ? UI_HANDLED : UI_IGNORED;
 }
 
+/* Lifts the lockout of account after a confirmation. */
+static void unlock(struct app *app, struct users *s, const char *account)
+{
+	char text[256];
+	snprintf(text, sizeof text, _("Unlock the account %s? Its password stays the same."), account);
+	if (!app_confirm(app, text)) {
+		app_message(app, _("Nothing changed."));
+		return;
+	}
+	bool was_locked = false;
+	enum status st = user_unlock(app_db(app), account, &was_locked);
+	if (st != ST_OK) {
+		app_error(app, _(status_msgid(st)));
+		return;
+	}
+	list_refresh(&s->list);
+	snprintf(text, sizeof text, was_locked ? _("The account %s is unlocked.") : _("The account %s was not locked."),
+	         account);
+	app_message(app, text);
+}
+
 static enum ui_result users_action(struct app *app, void *state, int action)
 {
 	struct users *s = state;
@@ -103,6 +126,13 @@ static enum ui_result users_action(struct app *app, void *state, int action)
 	case ACT_PASSWORD:
 		if (row)
 			password_open(app, row->cells[0]);
+		break;
+	case ACT_UNLOCK:
+		if (row) {
+			char account[sizeof row->cells[0]];
+			snprintf(account, sizeof account, "%s", row->cells[0]);
+			unlock(app, s, account);
+		}
 		break;
 	case ACT_HISTORY:
 		if (row) {
@@ -129,7 +159,11 @@ static void users_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct users *s = state;
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 1, getmaxy(win) - 1);
+	int rows = getmaxy(win);
+	list_draw(&s->list, win, 1, rows - 2);
+	/* The keys of the selected account, where the status line has no room. */
+	ui_put(win, rows - 1, 1, getmaxx(win) - 2, A_BOLD,
+	       _("p new password   u unlock (after failed sign-ins)   h history"));
 }
 
 static const struct screen screen_users = {

@@ -18,20 +18,29 @@ enum status person_check(const struct person *p, const char *today, const char *
 
 /* Saves p. A new person (id 0) gets a case number of its centre and
  * arrival year, unique even when sessions save at once, and a first stay at
- * that centre from the arrival date. An existing one is saved only if nobody
- * changed it since orig (the copy read before editing) was read: otherwise
- * ST_CONFLICT, nothing is written, and changed (when not NULL) receives the
- * names (core/person.h) of the fields the other session changed,
- * comma-separated. All in one transaction with the search index and the
- * audit trail: a creation with every field, an edit with every field that
- * differs from orig as [before, after], in the text form of core/person.h.
- * The text of the other vulnerability is cleared when its flag is not set.
- * On success p->id, p->case_key and p->version are updated. */
+ * that centre from the arrival date. An existing one changed by another
+ * session since orig (the copy read before editing) was read is merged
+ * field by field (core/person_merge.h): p takes the other session's value
+ * of every field only it changed, and changed (when not NULL) receives
+ * their names, comma-separated ("" when nobody else saved). When a field
+ * was changed differently on both sides: ST_CONFLICT, nothing is written,
+ * changed names those fields, and p holds the merge with its own values in
+ * them. All in one transaction with the search index and the audit trail:
+ * a creation with every field, an edit with every field that differs from
+ * the record as it was saved, as [before, after], in the text form of
+ * core/person.h. The text of the other vulnerability is cleared when its
+ * flag is not set. On success p->id, p->case_key and p->version are
+ * updated. */
 enum status person_save(struct db *db, struct person *p, const struct person *orig,
                         char *changed, size_t changed_size);
 
 /* Reads person id into *p, audited as an opening of the case file. */
 enum status person_get(struct db *db, long long id, struct person *p);
+
+/* Reads person id as saved now into *p, without recording an opening: for
+ * a screen that has the record open already (after a conflict).
+ * PERM_PERSON_READ. */
+enum status person_current(struct db *db, long long id, struct person *p);
 
 /* One line of a lookup result. */
 struct person_hit {
@@ -96,7 +105,7 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 /* A relative as the case file lists them. */
 struct person_relative {
 	long long id;
-	char relation[12];        /* what they are to the person: head, spouse, child, ... */
+	char relation[12];        /* what they are to the person: parent, child, spouse, ... (VOCAB_RELATION) */
 	struct person_hit hit;
 };
 
@@ -110,6 +119,11 @@ enum status person_family(struct db *db, long long id, long long after, int limi
  * relative is to person), and the inverse link; audited on both people
  * with the relation before and after. PERM_PERSON_WRITE. */
 enum status person_link(struct db *db, long long person, long long relative, const char *relation);
+
+/* Removes the link between person and relative, both ways; audited on both
+ * people with the relation before (ST_NOT_FOUND when not linked).
+ * PERM_PERSON_WRITE. */
+enum status person_unlink(struct db *db, long long person, long long relative);
 
 struct person_stay {
 	long long id;

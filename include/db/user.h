@@ -63,8 +63,10 @@ struct user_changes {
 	bool active;
 };
 
-/* Saves the changes to *u if nobody changed the account since u was read
- * (else ST_CONFLICT); PERM_ACCOUNTS. Refuses (ST_LAST_ADMIN) to disable or
+/* Saves the changes to *u (the account as read before editing);
+ * PERM_ACCOUNTS. When someone saved the account since, the two are merged
+ * field by field: a field only they changed keeps their value; a field both
+ * changed differently is ST_CONFLICT and nothing is written. Refuses (ST_LAST_ADMIN) to disable or
  * demote the last active administrator. Enabling an account also lifts a
  * lockout. Audited field by field. On success *u is read again. */
 enum status user_admin_save(struct db *db, struct user *u, const struct user_changes *c);
@@ -73,9 +75,17 @@ enum status user_admin_save(struct db *db, struct user *u, const struct user_cha
  * lockout; audited without the password. */
 enum status user_set_password(struct db *db, const char *name, const char *password);
 
-/* Saves display name and language of *u, the actor's own account, if
- * nobody changed it since u was read (else ST_CONFLICT and nothing is
- * written); audited with the fields that changed. *u is updated. */
+/* Lifts the lockout of the account name (PERM_ACCOUNTS): the failed
+ * sign-ins are forgotten, the password stays. Audited when there was
+ * something to lift; *was_locked (may be NULL) tells whether the account
+ * was locked at clock_now(). */
+enum status user_unlock(struct db *db, const char *name, bool *was_locked);
+
+/* Saves display name and language of *u, the actor's own account;
+ * audited with the fields that changed. When the account was saved
+ * elsewhere since u was read, the two are merged field by field; a field
+ * changed differently on both sides is ST_CONFLICT and nothing is
+ * written. On success *u is the account as saved. */
 enum status user_save_prefs(struct db *db, struct user *u, const char *display_name,
                             const char *lang);
 

@@ -43,12 +43,15 @@ static const struct vocab_item flags[] = {
 };
 
 static const struct vocab_item relations[] = {
-	{ "head", N_("Head of household"), N_("head of household") },
-	{ "spouse", N_("Spouse"), N_("spouse") },
+	{ "parent", N_("Parent (mother or father)"), N_("parent") },
 	{ "child", N_("Child"), N_("child") },
+	{ "spouse", N_("Spouse"), N_("spouse") },
 	{ "sibling", N_("Brother or sister"), N_("sibling") },
-	{ "relative", N_("Other relative"), N_("other relative") },
+	{ "head", N_("Head of household"), N_("head of household") },
+	{ "member", N_("Member of the household"), N_("household member") },
 	{ "guardian", N_("Guardian"), N_("guardian") },
+	{ "ward", N_("In their care (ward)"), N_("ward") },
+	{ "relative", N_("Other relative"), N_("other relative") },
 };
 
 static const struct vocab_item departure_reasons[] = {

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
 #include "core/names.h"
+#include "core/person_merge.h"
 #include "core/phone.h"
 #include "core/text.h"
 #include "core/vocab.h"
@@ -306,8 +307,18 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 	else if (!p->id)
 		s = insert_person(db, p, centre);
 	else if ((s = person_read(db, p->id, &now)) == ST_OK && now.version != p->version) {
-		diff(NULL, orig, &now, changed, changed_size);
-		s = ST_CONFLICT;
+		/* Saved meanwhile by another session: merged field by field. */
+		char taken[256], both[256];
+		int n = person_merge(orig, &now, p, taken, sizeof taken, both, sizeof both);
+		if (changed && changed_size)
+			snprintf(changed, changed_size, "%s", n ? both : taken);
+		if (n > 0) {
+			s = ST_CONFLICT;
+		} else if ((s = person_check(p, today, NULL)) == ST_OK) {
+			p->version = now.version;
+			orig = &now;   /* the trail records this save against what was saved */
+			s = update_person(db, p, centre);
+		}
 	} else if (s == ST_OK) {
 		s = update_person(db, p, centre);
 	}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/jsonbuf.h"
+#include "core/relation.h"
 #include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
@@ -129,6 +130,12 @@ static int chunk_of(int left)
 	return (left < CHUNK ? left : CHUNK) + 1;
 }
 
+enum status person_current(struct db *db, long long id, struct person *p)
+{
+	enum status s = db_require(db, PERM_PERSON_READ);
+	return s == ST_OK ? person_read(db, id, p) : s;
+}
+
 enum status person_family(struct db *db, long long id, long long after, int limit,
                           void (*cb)(const struct person_relative *r, void *ctx), void *ctx, bool *more)
 {
@@ -177,19 +184,6 @@ enum status person_family(struct db *db, long long id, long long after, int limi
 	return ST_OK;
 }
 
-/* The relation the other way round: a child's head is the head's child. */
-static const char *inverse(const char *relation)
-{
-	static const char *const pairs[][2] = {
-		{ "head", "child" }, { "child", "head" }, { "spouse", "spouse" }, { "sibling", "sibling" },
-		{ "relative", "relative" }, { "guardian", "relative" },
-	};
-	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-		if (strcmp(pairs[i][0], relation) == 0)
-			return pairs[i][1];
-	return NULL;
-}
-
 enum status person_link(struct db *db, long long person, long long relative, const char *relation)
 {
 	static const char sql[] =
@@ -200,7 +194,7 @@ enum status person_link(struct db *db, long long person, long long relative, con
 	enum status s = db_require(db, PERM_PERSON_WRITE);
 	if (s != ST_OK)
 		return s;
-	const char *back = vocab_has(VOCAB_RELATION, relation) ? inverse(relation) : NULL;
+	const char *back = vocab_has(VOCAB_RELATION, relation) ? relation_inverse(relation) : NULL;
 	if (!back || person == relative)
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
@@ -237,6 +231,56 @@ enum status person_link(struct db *db, long long person, long long relative, con
 	}
 	if (!st || !old)
 		s = ST_INTERNAL;
+	if (s == ST_OK)
+		return db_commit(db);
+	db_rollback(db);
+	return s;
+}
+
+enum status person_unlink(struct db *db, long long person, long long relative)
+{
+	static const char del[] =
+		"DELETE FROM family_link WHERE person_id = ?1 AND relative_id = ?2 RETURNING relation";
+	enum status s = db_require(db, PERM_PERSON_WRITE);
+	if (s != ST_OK)
+		return s;
+	if (person == relative)
+		return ST_INVALID;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, del);
+	int removed = 0;
+	/* Each side is removed and audited on its person, as person_link
+	 * records them: the relative, and the relation before and after. */
+	for (int i = 1; st && s == ST_OK && i >= 0; i--) {
+		long long a = i ? relative : person, b = i ? person : relative;
+		char before[16] = "";
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+		int rc = sqlite3_step(st);
+		bool had = rc == SQLITE_ROW;
+		if (had) {
+			db_column_copy(st, 0, before, sizeof before);
+			rc = sqlite3_step(st);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			s = db_status_of(rc);
+			break;
+		}
+		if (!had)
+			continue;
+		removed++;
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		jsonbuf_put_int(&j, "relative", b);
+		jsonbuf_change_str(&j, "relation", before, NULL);
+		s = audit_log(db, "unlink", "person", a, jsonbuf_text(&j));
+	}
+	if (!st)
+		s = ST_INTERNAL;
+	else if (s == ST_OK && removed == 0)
+		s = ST_NOT_FOUND;
 	if (s == ST_OK)
 		return db_commit(db);
 	db_rollback(db);
@@ -304,7 +348,7 @@ enum status person_history(struct db *db, long long id, long long after, int lim
 {
 	static const char sql[] =
 		"SELECT id, at, user_name, action, coalesce(changes, '') FROM audit "
-		"WHERE entity = 'person' AND entity_id = ?1 AND action IN ('create', 'update', 'link') "
+		"WHERE entity = 'person' AND entity_id = ?1 AND action IN ('create', 'update', 'link', 'unlink') "
 		"AND id < ?2 ORDER BY id DESC LIMIT ?3";
 	if (more)
 		*more = false;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/jsonbuf.h"
 #include "core/password.h"
 #include "db/audit.h"
@@ -197,6 +198,47 @@ static int other_active_admins(struct db *db, long long id)
 	return n;
 }
 
+/* One text of an account merged: mine stays unless only theirs changed it
+ * (then *mine points to theirs); false when both changed it differently. */
+static bool merge_text(const char *base, const char *theirs, const char **mine)
+{
+	if (strcmp(theirs, base) == 0 || strcmp(theirs, *mine) == 0)
+		return true;
+	if (strcmp(*mine, base) != 0)
+		return false;
+	*mine = theirs;
+	return true;
+}
+
+/* The same for a number. */
+static bool merge_int(int base, int theirs, int *mine)
+{
+	if (theirs == base || theirs == *mine)
+		return true;
+	if (*mine != base)
+		return false;
+	*mine = theirs;
+	return true;
+}
+
+/* Merges c (changes to the account as base was read) with the account as
+ * saved now, field by field, into *m; false when a field was changed
+ * differently on both sides. */
+static bool merge_changes(const struct user *base, const struct user *now, const struct user_changes *c,
+                          struct user_changes *m)
+{
+	*m = *c;
+	int role = (int)m->role, active = m->active;
+	bool ok = merge_text(base->display_name, now->display_name, &m->display_name);
+	ok &= merge_int((int)base->role, (int)now->role, &role);
+	ok &= merge_text(base->centre_code, now->centre_code, &m->centre_code);
+	ok &= merge_text(base->lang, now->lang, &m->lang);
+	ok &= merge_int(base->active, now->active, &active);
+	m->role = (enum role)role;
+	m->active = active != 0;
+	return ok;
+}
+
 enum status user_admin_save(struct db *db, struct user *u, const struct user_changes *c)
 {
 	static const char update[] =
@@ -212,23 +254,32 @@ enum status user_admin_save(struct db *db, struct user *u, const struct user_cha
 		return ST_INVALID;
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
-	long long centre = db_centre_id(db, c->centre_code);
-	bool loses_admin = u->role == ROLE_ADMIN && u->active && (c->role != ROLE_ADMIN || !c->active);
-	if (!centre)
+	/* Saved meanwhile by someone else: merged field by field. */
+	struct user now;
+	struct user_changes m = *c;
+	const struct user *before = u;
+	if ((s = user_read(db, u->id, NULL, &now, NULL, 0)) == ST_OK && now.version != u->version) {
+		if (!merge_changes(u, &now, c, &m))
+			s = ST_CONFLICT;
+		before = &now;
+	}
+	long long centre = s == ST_OK ? db_centre_id(db, m.centre_code) : 0;
+	bool loses_admin = before->role == ROLE_ADMIN && before->active && (m.role != ROLE_ADMIN || !m.active);
+	if (s == ST_OK && !centre)
 		s = ST_NOT_FOUND;
-	else if (loses_admin && other_active_admins(db, u->id) == 0)
+	else if (s == ST_OK && loses_admin && other_active_admins(db, u->id) == 0)
 		s = ST_LAST_ADMIN;
 	sqlite3_stmt *st = s == ST_OK ? db_stmt(db, update) : NULL;
 	if (s == ST_OK && !st)
 		s = ST_INTERNAL;
 	if (s == ST_OK) {
-		db_bind_text(st, 1, c->display_name);
-		db_bind_text(st, 2, role_name(c->role));
+		db_bind_text(st, 1, m.display_name);
+		db_bind_text(st, 2, role_name(m.role));
 		sqlite3_bind_int64(st, 3, centre);
-		db_bind_text(st, 4, c->lang);
-		sqlite3_bind_int(st, 5, c->active);
+		db_bind_text(st, 4, m.lang);
+		sqlite3_bind_int(st, 5, m.active);
 		sqlite3_bind_int64(st, 6, u->id);
-		sqlite3_bind_int(st, 7, u->version);
+		sqlite3_bind_int(st, 7, before->version);
 		s = db_step_done(st);
 		if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 			s = ST_CONFLICT;
@@ -236,11 +287,11 @@ enum status user_admin_save(struct db *db, struct user *u, const struct user_cha
 	if (s == ST_OK) {
 		struct jsonbuf j;
 		jsonbuf_init(&j);
-		jsonbuf_change_str(&j, "display_name", u->display_name, c->display_name);
-		jsonbuf_change_str(&j, "role", role_name(u->role), role_name(c->role));
-		jsonbuf_change_str(&j, "centre", u->centre_code, c->centre_code);
-		jsonbuf_change_str(&j, "lang", u->lang, c->lang);
-		jsonbuf_change_int(&j, "active", u->active, c->active);
+		jsonbuf_change_str(&j, "display_name", before->display_name, m.display_name);
+		jsonbuf_change_str(&j, "role", role_name(before->role), role_name(m.role));
+		jsonbuf_change_str(&j, "centre", before->centre_code, m.centre_code);
+		jsonbuf_change_str(&j, "lang", before->lang, m.lang);
+		jsonbuf_change_int(&j, "active", before->active, m.active);
 		s = audit_log(db, "update", "app_user", u->id, jsonbuf_text(&j));
 	}
 	s = db_finish(db, s);
@@ -281,6 +332,46 @@ enum status user_set_password(struct db *db, const char *name, const char *passw
 	return db_finish(db, s);
 }
 
+enum status user_unlock(struct db *db, const char *name, bool *was_locked)
+{
+	static const char update[] =
+		"UPDATE app_user SET failed_logins = 0, locked_until = NULL, version = version + 1 "
+		"WHERE id = ?1 AND version = ?2";
+	if (was_locked)
+		*was_locked = false;
+	enum status s = db_require(db, PERM_ACCOUNTS);
+	if (s != ST_OK)
+		return s;
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	struct user u;
+	s = user_read(db, 0, name ? name : "", &u, NULL, 0);
+	bool locked = s == ST_OK && u.locked_until > clock_now();
+	if (s == ST_OK && (u.failures || u.locked_until)) {
+		sqlite3_stmt *st = db_stmt(db, update);
+		if (!st) {
+			s = ST_INTERNAL;
+		} else {
+			sqlite3_bind_int64(st, 1, u.id);
+			sqlite3_bind_int(st, 2, u.version);
+			s = db_step_done(st);
+			if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+				s = ST_CONFLICT;
+		}
+		if (s == ST_OK) {
+			struct jsonbuf j;
+			jsonbuf_init(&j);
+			jsonbuf_change_int(&j, "failed_logins", u.failures, 0);
+			if (u.locked_until)
+				jsonbuf_change_int(&j, "locked_until", (long long)u.locked_until, 0);
+			s = audit_log(db, "unlock_account", "app_user", u.id, jsonbuf_text(&j));
+		}
+	}
+	if ((s = db_finish(db, s)) == ST_OK && was_locked)
+		*was_locked = locked;
+	return s;
+}
+
 enum status user_save_prefs(struct db *db, struct user *u, const char *display_name,
                             const char *lang)
 {
@@ -299,14 +390,27 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 	enum status s = db_begin(db);
 	if (s != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(db, update);
-	if (!st) {
+	/* Saved meanwhile elsewhere: merged field by field. */
+	struct user now;
+	const struct user *before = u;
+	if ((s = user_read(db, u->id, NULL, &now, NULL, 0)) == ST_OK && now.version != u->version) {
+		const char *d = new_display, *l = new_lang;
+		if (merge_text(u->display_name, now.display_name, &d) && merge_text(u->lang, now.lang, &l)) {
+			memmove(new_display, d, strlen(d) + 1);
+			memmove(new_lang, l, strlen(l) + 1);
+		} else {
+			s = ST_CONFLICT;
+		}
+		before = &now;
+	}
+	sqlite3_stmt *st = s == ST_OK ? db_stmt(db, update) : NULL;
+	if (s == ST_OK && !st) {
 		s = ST_INTERNAL;
-	} else {
+	} else if (s == ST_OK) {
 		db_bind_text(st, 1, new_display);
 		db_bind_text(st, 2, new_lang);
 		sqlite3_bind_int64(st, 3, u->id);
-		sqlite3_bind_int(st, 4, u->version);
+		sqlite3_bind_int(st, 4, before->version);
 		s = db_step_done(st);
 		if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
 			s = ST_CONFLICT;
@@ -314,14 +418,17 @@ enum status user_save_prefs(struct db *db, struct user *u, const char *display_n
 	if (s == ST_OK) {
 		struct jsonbuf j;
 		jsonbuf_init(&j);
-		jsonbuf_change_str(&j, "display_name", u->display_name, new_display);
-		jsonbuf_change_str(&j, "lang", u->lang, new_lang);
+		jsonbuf_change_str(&j, "display_name", before->display_name, new_display);
+		jsonbuf_change_str(&j, "lang", before->lang, new_lang);
 		s = audit_log(db, "update", "app_user", u->id, jsonbuf_text(&j));
 	}
 	if ((s = db_finish(db, s)) == ST_OK) {
+		int version = before->version + 1;
+		if (before == &now)
+			*u = now;   /* the other changes made meanwhile too */
 		memcpy(u->display_name, new_display, sizeof new_display);
 		memcpy(u->lang, new_lang, sizeof new_lang);
-		u->version++;
+		u->version = version;
 	}
 	return s;
 }

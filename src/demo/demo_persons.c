@@ -228,7 +228,7 @@ static const char *relation(enum member a, enum member b)
 {
 	bool a_parent = a == M_HEAD || a == M_SPOUSE, b_parent = b == M_HEAD || b == M_SPOUSE;
 	if (a == M_CHILD && b_parent)
-		return "head";
+		return "parent";
 	if (a_parent && b == M_CHILD)
 		return "child";
 	if (a_parent && b_parent)

@@ -283,14 +283,14 @@ static void a_family_link_is_recorded_on_both_people(void **state)
 	struct person mother = full_person(), child = full_person();
 	assert_int_equal(person_save(f->db, &mother, NULL, NULL, 0), ST_OK);
 	assert_int_equal(person_save(f->db, &child, NULL, NULL, 0), ST_OK);
-	assert_int_equal(person_link(f->db, child.id, mother.id, "head"), ST_OK);
+	assert_int_equal(person_link(f->db, child.id, mother.id, "parent"), ST_OK);
 	struct row r = audit_row(f, 0), back = audit_row(f, 1);
 	char want[100];
 	assert_string_equal(r.action, "link");
 	assert_int_equal(r.entity_id, child.id);
 	snprintf(want, sizeof want, "\"relative\": %lld", mother.id);
 	assert_holds(&r, want);
-	assert_holds(&r, "\"relation\": [null, \"head\"]");
+	assert_holds(&r, "\"relation\": [null, \"parent\"]");
 	assert_string_equal(back.action, "link");
 	assert_int_equal(back.entity_id, mother.id);
 	snprintf(want, sizeof want, "\"relative\": %lld", child.id);
@@ -300,8 +300,8 @@ static void a_family_link_is_recorded_on_both_people(void **state)
 	assert_int_equal(person_link(f->db, child.id, mother.id, "guardian"), ST_OK);
 	r = audit_row(f, 0);
 	back = audit_row(f, 1);
-	assert_holds(&r, "\"relation\": [\"head\", \"guardian\"]");
-	assert_holds(&back, "\"relation\": [\"child\", \"relative\"]");
+	assert_holds(&r, "\"relation\": [\"parent\", \"guardian\"]");
+	assert_holds(&back, "\"relation\": [\"child\", \"ward\"]");
 	/* Every relation of the list can be linked (it has an inverse). */
 	for (int i = 0; i < vocab_count(VOCAB_RELATION); i++)
 		assert_int_equal(person_link(f->db, child.id, mother.id, vocab_code(VOCAB_RELATION, i)), ST_OK);

@@ -155,7 +155,7 @@ static void families(void **state)
 	assert_int_equal(q_int(db,
 		"SELECT count(*) FROM family_link a WHERE NOT EXISTS (SELECT 1 FROM family_link b "
 		"WHERE b.person_id = a.relative_id AND b.relative_id = a.person_id AND b.relation = "
-		"CASE a.relation WHEN 'head' THEN 'child' WHEN 'child' THEN 'head' ELSE a.relation END)"), 0);
+		"CASE a.relation WHEN 'parent' THEN 'child' WHEN 'child' THEN 'parent' ELSE a.relation END)"), 0);
 	long long members = q_int(db, "SELECT count(DISTINCT person_id) FROM family_link");
 	assert_in_range(members, PEOPLE * 8 / 100, PEOPLE * 25 / 100);
 	/* Families arrive together; accompanied children are in a family. */
@@ -166,7 +166,7 @@ static void families(void **state)
 	                           "AND NOT EXISTS (SELECT 1 FROM family_link l "
 	                           "WHERE l.person_id = f.person_id)"), 0);
 	assert_true(q_int(db, "SELECT count(*) FROM family_link WHERE relation = 'spouse'") > 0);
-	assert_true(q_int(db, "SELECT count(*) FROM family_link WHERE relation = 'head'") > 0);
+	assert_true(q_int(db, "SELECT count(*) FROM family_link WHERE relation = 'parent'") > 0);
 }
 
 static void proportions(void **state)

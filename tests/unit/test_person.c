@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include "testutil.h"
 #include "core/casenum.h"
+#include "core/relation.h"
+#include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db.h"
 #include "db/login.h"
@@ -219,7 +221,23 @@ static void duplicates_are_found_by_variant_spellings(void **state)
 		assert_true(d.scores[i] <= d.scores[i - 1]);
 }
 
-static void a_second_session_gets_a_conflict_not_an_overwrite(void **state)
+struct changes {
+	int n;
+	char text[8][560];
+};
+
+static void collect_change(const struct person_change *c, void *ctx)
+{
+	struct changes *ch = ctx;
+	if (ch->n < 8)
+		snprintf(ch->text[ch->n++], sizeof ch->text[0], "%s %s", c->action, c->changes);
+}
+
+/* Two sessions edit one person: changes to different fields are merged
+ * (both kept, the trail showing this save's change against what was
+ * saved); the same field changed differently is a conflict that writes
+ * nothing and names the field. */
+static void a_second_session_merges_or_gets_a_conflict_never_an_overwrite(void **state)
 {
 	struct fixture *f = *state;
 	struct person p = make("Bah", "Fatoumata", 'f', "1995");
@@ -232,25 +250,33 @@ static void a_second_session_gets_a_conflict_not_an_overwrite(void **state)
 	assert_int_equal(person_save(f->db, &edit1, &first, NULL, 0), ST_OK);
 	snprintf(edit2.given_names, sizeof edit2.given_names, "Fatimata");
 	char changed[200];
-	assert_int_equal(person_save(f->db, &edit2, &second, changed, sizeof changed), ST_CONFLICT);
-	assert_non_null(strstr(changed, "phone"));
+	assert_int_equal(person_save(f->db, &edit2, &second, changed, sizeof changed), ST_OK);
+	assert_string_equal(changed, "phone");          /* taken from the other session */
+	assert_string_equal(edit2.phone, "+223 70 00 00 01");
 	struct person now;
 	assert_int_equal(person_get(f->db, p.id, &now), ST_OK);
-	assert_string_equal(now.given_names, "Fatoumata");
+	assert_string_equal(now.given_names, "Fatimata");
 	assert_string_equal(now.phone, "+223 70 00 00 01");
-	assert_int_equal(now.version, 2);
-}
+	assert_int_equal(now.version, 3);
+	struct changes ch = { 0 };
+	assert_int_equal(person_history(f->db, p.id, 0, 1, collect_change, &ch, NULL), ST_OK);
+	assert_non_null(strstr(ch.text[0], "given_names"));
+	assert_null(strstr(ch.text[0], "phone"));
 
-struct changes {
-	int n;
-	char text[8][560];
-};
-
-static void collect_change(const struct person_change *c, void *ctx)
-{
-	struct changes *ch = ctx;
-	if (ch->n < 8)
-		snprintf(ch->text[ch->n++], sizeof ch->text[0], "%s %s", c->action, c->changes);
+	/* The same field, differently: nothing written, the field named. */
+	struct person third = now, edit3 = now, edit4 = now;
+	snprintf(edit3.phone, sizeof edit3.phone, "+227 90 00 00 03");
+	snprintf(edit3.other_names, sizeof edit3.other_names, "Fanta");
+	assert_int_equal(person_save(f->db, &edit3, &third, NULL, 0), ST_OK);
+	snprintf(edit4.phone, sizeof edit4.phone, "+227 90 00 00 04");
+	snprintf(edit4.family_name, sizeof edit4.family_name, "Barry");
+	assert_int_equal(person_save(f->db, &edit4, &third, changed, sizeof changed), ST_CONFLICT);
+	assert_string_equal(changed, "phone");
+	assert_int_equal(person_current(f->db, p.id, &now), ST_OK);
+	assert_string_equal(now.phone, "+227 90 00 00 03");
+	assert_string_equal(now.family_name, "Bah");
+	assert_string_equal(now.other_names, "Fanta");
+	assert_int_equal(now.version, 4);
 }
 
 static void edits_are_in_the_history_and_openings_in_the_trail(void **state)
@@ -317,8 +343,8 @@ static void family_links_go_both_ways(void **state)
 	struct person mother = make("Touré", "Mariam", 'f', "1985"), child = make("Touré", "Awa", 'f', "2016");
 	assert_int_equal(person_save(f->db, &mother, NULL, NULL, 0), ST_OK);
 	assert_int_equal(person_save(f->db, &child, NULL, NULL, 0), ST_OK);
-	assert_int_equal(person_link(f->db, child.id, mother.id, "head"), ST_OK);
-	assert_int_equal(person_link(f->db, child.id, child.id, "head"), ST_INVALID);
+	assert_int_equal(person_link(f->db, child.id, mother.id, "parent"), ST_OK);
+	assert_int_equal(person_link(f->db, child.id, child.id, "parent"), ST_INVALID);
 	assert_int_equal(person_link(f->db, child.id, mother.id, "cousin"), ST_INVALID);
 	sqlite3 *h;
 	sqlite3_stmt *st;
@@ -331,6 +357,89 @@ static void family_links_go_both_ways(void **state)
 	assert_string_equal(sqlite3_column_text(st, 0), "child");
 	sqlite3_finalize(st);
 	sqlite3_close(h);
+}
+
+/* What relative is to person, read in family_link (NULL when not linked). */
+static const char *link_of(struct fixture *f, long long person, long long relative, char *out, size_t n)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(f->t.db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT relation FROM family_link WHERE person_id = ?1 AND relative_id = ?2",
+	                                    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, relative);
+	const char *r = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		r = out;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return r;
+}
+
+/* A mother links her child: the child's file shows her as a parent, not as
+ * head of household; every relation reads right the other way. */
+static void child_of_a_mother_has_her_as_parent(void **state)
+{
+	struct fixture *f = *state;
+	struct person mother = make("Touré", "Mariam", 'f', "1985"), child = make("Touré", "Awa", 'f', "2016");
+	assert_int_equal(person_save(f->db, &mother, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &child, NULL, NULL, 0), ST_OK);
+	char rel[16];
+	assert_int_equal(person_link(f->db, mother.id, child.id, "child"), ST_OK);
+	assert_string_equal(link_of(f, child.id, mother.id, rel, sizeof rel), "parent");
+	static const char *const both[][2] = {
+		{ "parent", "child" }, { "child", "parent" }, { "spouse", "spouse" }, { "sibling", "sibling" },
+		{ "head", "member" }, { "member", "head" }, { "guardian", "ward" }, { "ward", "guardian" },
+		{ "relative", "relative" },
+	};
+	assert_int_equal(vocab_count(VOCAB_RELATION), (int)(sizeof both / sizeof both[0]));
+	for (size_t i = 0; i < sizeof both / sizeof both[0]; i++) {
+		assert_int_equal(person_link(f->db, mother.id, child.id, both[i][0]), ST_OK);
+		assert_string_equal(link_of(f, mother.id, child.id, rel, sizeof rel), both[i][0]);
+		assert_string_equal(link_of(f, child.id, mother.id, rel, sizeof rel), both[i][1]);
+		assert_string_equal(relation_inverse(both[i][0]), both[i][1]);
+	}
+}
+
+/* The newest change of person's history into c. */
+static void newest_change(const struct person_change *ch, void *ctx)
+{
+	*(struct person_change *)ctx = *ch;
+}
+
+/* A wrong link is removed both ways, audited on both people, and can be
+ * made again (the undo); removing what is not linked says so. */
+static void wrong_link_is_removed_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	struct person a = make("Touré", "Mariam", 'f', "1985"), b = make("Keita", "Fanta", 'f', "1990");
+	assert_int_equal(person_save(f->db, &a, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_save(f->db, &b, NULL, NULL, 0), ST_OK);
+	assert_int_equal(person_link(f->db, a.id, b.id, "sibling"), ST_OK);
+	assert_int_equal(person_unlink(f->db, a.id, b.id), ST_OK);
+	char rel[16];
+	assert_null(link_of(f, a.id, b.id, rel, sizeof rel));
+	assert_null(link_of(f, b.id, a.id, rel, sizeof rel));
+	/* In the history of both. */
+	for (int i = 0; i < 2; i++) {
+		struct person_change c = { 0 };
+		assert_int_equal(person_history(f->db, i ? b.id : a.id, 0, 1, newest_change, &c, NULL), ST_OK);
+		assert_string_equal(c.action, "unlink");
+		assert_non_null(strstr(c.changes, "\"relation\": [\"sibling\", null]"));
+	}
+	assert_int_equal(person_unlink(f->db, a.id, b.id), ST_NOT_FOUND);
+	assert_int_equal(person_unlink(f->db, a.id, a.id), ST_INVALID);
+	/* The undo: the same link again. */
+	assert_int_equal(person_link(f->db, a.id, b.id, "sibling"), ST_OK);
+	assert_string_equal(link_of(f, b.id, a.id, rel, sizeof rel), "sibling");
+	/* Only who may write. */
+	struct user u;
+	struct login_request req = { "kits", "a long password", "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
+	assert_int_equal(person_unlink(f->db, a.id, b.id), ST_DENIED);
 }
 
 struct stays {
@@ -608,11 +717,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(lookup_by_any_spelling_part_number_and_phone, setup, teardown),
 		cmocka_unit_test_setup_teardown(lookup_pages_by_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicates_are_found_by_variant_spellings, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_second_session_gets_a_conflict_not_an_overwrite, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_second_session_merges_or_gets_a_conflict_never_an_overwrite, setup, teardown),
 		cmocka_unit_test_setup_teardown(edits_are_in_the_history_and_openings_in_the_trail, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_values_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_are_checked_in_the_data_layer, setup, teardown),
 		cmocka_unit_test_setup_teardown(family_links_go_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(child_of_a_mother_has_her_as_parent, setup, teardown),
+		cmocka_unit_test_setup_teardown(wrong_link_is_removed_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_admit_depart_and_services, setup, teardown),
 		cmocka_unit_test_setup_teardown(stays_and_history_page_by_key_and_say_more, setup, teardown),
 		cmocka_unit_test_setup_teardown(family_pages_by_key_and_says_more, setup, teardown),

@@ -196,6 +196,48 @@ static void upgrade_fills_every_row(void **state)
 	sqlite3_close(h);
 }
 
+/* Links recorded before parents and wards could be named keep their
+ * meaning: head/child becomes parent/child, a guardian's other side their
+ * ward; the rest is untouched, and the rows keep their identity. */
+static void upgrade_names_parents_and_wards(void **state)
+{
+	struct tmpdir *t = *state;
+	assert_int_equal(db_create_old(t->db, 12), ST_OK);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(t->db, &h), SQLITE_OK);
+	exec_ok(h,
+		"INSERT INTO person (id, case_key, family_name, given_names, sex, arrival_date, centre_id, "
+		"arrival_mode, consent_data, consent_share, consent_date, created_at) VALUES "
+		"(1, 'NY12500001K', 'Diallo', 'Mariam', 'f', '2025-01-02', 1, 'self', 1, 1, '2025-01-02', '2025-01-02'), "
+		"(2, 'NY12500002K', 'Diallo', 'Awa', 'f', '2025-01-02', 1, 'self', 1, 1, '2025-01-02', '2025-01-02'), "
+		"(3, 'NY12500003K', 'Diallo', 'Ali', 'm', '2025-01-02', 1, 'self', 1, 1, '2025-01-02', '2025-01-02'), "
+		"(4, 'NY12500004K', 'Diallo', 'Oumar', 'm', '2025-01-02', 1, 'self', 1, 1, '2025-01-02', '2025-01-02');"
+		"INSERT INTO family_link (person_id, relative_id, relation) VALUES "
+		"(1, 2, 'child'), (2, 1, 'head'), (3, 2, 'guardian'), (2, 3, 'relative'), "
+		"(1, 4, 'spouse'), (4, 1, 'spouse');");
+	char uuid[64], v[128];
+	q_text(h, "SELECT uuid FROM family_link WHERE person_id = 2 AND relative_id = 1", uuid, sizeof uuid);
+	sqlite3_close(h);
+
+	struct db *db;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	db_close(&db);
+	assert_int_equal(sqlite3_open(t->db, &h), SQLITE_OK);
+	q_text(h, "SELECT group_concat(person_id || '>' || relative_id || ':' || relation, ' ') FROM "
+	          "(SELECT * FROM family_link ORDER BY person_id, relative_id)", v, sizeof v);
+	assert_string_equal(v, "1>2:child 1>4:spouse 2>1:parent 2>3:ward 3>2:guardian 4>1:spouse");
+	q_text(h, "SELECT uuid FROM family_link WHERE person_id = 2 AND relative_id = 1", v, sizeof v);
+	assert_string_equal(v, uuid);
+	/* Still stamped, still refusing what the list does not hold. */
+	exec_ok(h, "INSERT INTO family_link (person_id, relative_id, relation) VALUES (3, 4, 'member')");
+	q_text(h, "SELECT (uuid IS NOT NULL) || (created IS NOT NULL) FROM family_link WHERE person_id = 3 "
+	          "AND relative_id = 4", v, sizeof v);
+	assert_string_equal(v, "11");
+	assert_int_not_equal(sqlite3_exec(h, "INSERT INTO family_link VALUES (4, 3, 'cousin', NULL, NULL, NULL, NULL)",
+	                                  NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
 /* A person registered at T1 at AGZ; returns its id. */
 static long long register_person(struct db *db)
 {
@@ -480,6 +522,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(upgrade_fills_every_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(upgrade_names_parents_and_wards, setup, teardown),
 		cmocka_unit_test_setup_teardown(data_layer_rows_are_stamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_moves_changed_keeps_uuid, setup, teardown),
 		cmocka_unit_test_setup_teardown(edits_keep_list_rows, setup, teardown),

@@ -313,6 +313,110 @@ static void accounts_page_by_name_both_ways(void **state)
 	db_close(&db);
 }
 
+/* An administrator lifts a lockout without touching the password:
+ * audited, the account signs in again; nothing to lift writes nothing;
+ * other roles may not. */
+static void admin_unlocks_a_locked_account(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *db;
+	struct user u;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
+	struct lockout_policy policy = lockout_default_policy();
+	for (int i = 0; i < policy.max_failures; i++)
+		assert_int_not_equal(do_login(db, "aissa", "wrong horse battery", "local", &u), ST_OK);
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_LOCKED);
+	db_set_actor(db, 0, "test", ROLE_INTAKE, "test");
+	bool was = true;
+	assert_int_equal(user_unlock(db, "aissa", &was), ST_DENIED);
+	assert_false(was);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	long long before = audit_count(db);
+	assert_int_equal(user_unlock(db, "aissa", &was), ST_OK);
+	assert_true(was);
+	assert_int_equal(audit_count(db), before + 1);
+	assert_int_equal(user_unlock(db, "aissa", &was), ST_OK);
+	assert_false(was);
+	assert_int_equal(audit_count(db), before + 1);
+	assert_int_equal(user_unlock(db, "nobody", &was), ST_NOT_FOUND);
+	assert_int_equal(do_login(db, "aissa", "correct horse battery", "local", &u), ST_OK);
+	assert_int_equal(u.failures, 0);
+	db_close(&db);
+
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(t->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT user_name, changes FROM audit WHERE action = 'unlock_account'", -1,
+	                                    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), "test");
+	assert_non_null(strstr((const char *)sqlite3_column_text(st, 1), "\"locked_until\""));
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/* Two administrators edit one account: different fields are both kept;
+ * the same field changed differently writes nothing. */
+static void account_edits_merge_field_by_field(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *a, *b;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &a, NULL, 0), ST_OK);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &b, NULL, 0), ST_OK);
+	db_set_actor(a, 0, "test", ROLE_ADMIN, "test");
+	db_set_actor(b, 0, "test", ROLE_ADMIN, "test");
+	struct user ua, ub;
+	assert_int_equal(user_find(a, "aissa", &ua), ST_OK);
+	assert_int_equal(user_find(b, "aissa", &ub), ST_OK);
+	struct user_changes ca = { "Aïssa Abdou", ROLE_PROTECTION, "AGZ", "fr", true };
+	assert_int_equal(user_admin_save(a, &ua, &ca), ST_OK);
+	struct user_changes cb = { "Aïssa Abdou", ROLE_INTAKE, "AGZ", "en", true };
+	assert_int_equal(user_admin_save(b, &ub, &cb), ST_OK);
+	assert_int_equal(ub.role, ROLE_PROTECTION);   /* theirs, untouched here */
+	assert_string_equal(ub.lang, "en");           /* mine */
+	assert_int_equal(ub.version, 3);
+	/* Both change the name, differently. */
+	struct user base = ub, other = ub;
+	struct user_changes c1 = { "Aïssa A.", ROLE_PROTECTION, "AGZ", "en", true };
+	assert_int_equal(user_admin_save(a, &other, &c1), ST_OK);
+	struct user_changes c2 = { "Aïssatou Abdou", ROLE_PROTECTION, "AGZ", "fr", true };
+	assert_int_equal(user_admin_save(b, &base, &c2), ST_CONFLICT);
+	struct user now;
+	assert_int_equal(user_find(b, "aissa", &now), ST_OK);
+	assert_string_equal(now.display_name, "Aïssa A.");
+	assert_string_equal(now.lang, "en");
+	db_close(&a);
+	db_close(&b);
+}
+
+/* A user changes their language while an administrator renamed them:
+ * both are kept. */
+static void prefs_merge_with_a_change_made_elsewhere(void **state)
+{
+	struct tmpdir *t = *state;
+	struct db *admin, *own;
+	assert_int_equal(db_open(t->db, DB_EXISTING, &admin, NULL, 0), ST_OK);
+	assert_int_equal(db_open(t->db, DB_EXISTING, &own, NULL, 0), ST_OK);
+	db_set_actor(admin, 0, "test", ROLE_ADMIN, "test");
+	db_set_actor(own, 0, "test", ROLE_ADMIN, "test");
+	struct user me, acc;
+	assert_int_equal(do_login(own, "aissa", "correct horse battery", "local", &me), ST_OK);
+	assert_int_equal(user_find(admin, "aissa", &acc), ST_OK);
+	struct user_changes c = { "Aïssa Abdou Moussa", ROLE_INTAKE, "AGZ", "fr", true };
+	assert_int_equal(user_admin_save(admin, &acc, &c), ST_OK);
+	assert_int_equal(user_save_prefs(own, &me, me.display_name, "en"), ST_OK);
+	assert_string_equal(me.display_name, "Aïssa Abdou Moussa");
+	assert_string_equal(me.lang, "en");
+	struct user now;
+	assert_int_equal(user_find(admin, "aissa", &now), ST_OK);
+	assert_string_equal(now.display_name, "Aïssa Abdou Moussa");
+	assert_string_equal(now.lang, "en");
+	assert_int_equal(now.version, me.version);
+	db_close(&admin);
+	db_close(&own);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +431,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(prefs_conflict_is_reported_not_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(prefs_saved_from_the_user_itself, setup, teardown),
 		cmocka_unit_test_setup_teardown(own_password_change_and_unlock, setup, teardown),
+		cmocka_unit_test_setup_teardown(admin_unlocks_a_locked_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(account_edits_merge_field_by_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(prefs_merge_with_a_change_made_elsewhere, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_has_one_account_per_role, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
