@@ -155,6 +155,10 @@ bool app_privacy(struct app *app);
  * without one, or on a signal. */
 int app_read_key(struct app *app);
 
+/* True when the shared action (ACT_LOOKUP...) does something now: the
+ * lookup only for a signed-in user. Hints and help leave out the others. */
+bool app_action_offered(struct app *app, int action);
+
 /* The screen / opens (quick lookup), for signed-in users. */
 void app_set_lookup(struct app *app, const struct screen *lookup);
 
