@@ -28,7 +28,7 @@ static const struct binding bindings[] = {
 
 static const struct field_def fields[F_COUNT] = {
 	[F_DAY] = { .label = N_("Register of the day"), .type = FIELD_DATE, .past_only = true },
-	[F_MONTH] = { .label = N_("Counts of the month"), .type = FIELD_DATE, .past_only = true },
+	[F_MONTH] = { .label = N_("Counts of the month"), .type = FIELD_MONTH, .past_only = true },
 };
 
 static const struct list_column columns[] = {
@@ -106,6 +106,9 @@ static enum ui_result show(struct app *app, struct medreport *s)
 {
 	char v[16];
 	enum status st;
+	/* What was typed is checked first: a month out of range says the range. */
+	if (form_check_field(&s->form, s->form.cur))
+		return UI_HANDLED;
 	if (s->form.cur == F_DAY) {
 		form_get(&s->form, F_DAY, v, sizeof v);
 		if (strlen(v) != 10) {

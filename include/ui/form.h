@@ -21,6 +21,7 @@ enum field_type {
 	FIELD_CHOICE,     /* one of choices: typed part of a name in either
 	                     language (best match first) or arrows */
 	FIELD_YESNO,      /* value "1", "0", or "" when not answered */
+	FIELD_MONTH,      /* MM/YYYY only; value "YYYY-MM" */
 };
 
 struct choice {

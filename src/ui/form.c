@@ -22,7 +22,7 @@
 /* True for field types edited as text. */
 static bool is_text(enum field_type t)
 {
-	return t == FIELD_TEXT || t == FIELD_PASSWORD || t == FIELD_DATE || t == FIELD_NUMBER;
+	return t == FIELD_TEXT || t == FIELD_PASSWORD || t == FIELD_DATE || t == FIELD_NUMBER || t == FIELD_MONTH;
 }
 
 void form_init(struct form *f, const struct field_def *defs, int n)
@@ -33,7 +33,7 @@ void form_init(struct form *f, const struct field_def *defs, int n)
 		struct field *fl = &f->fields[i];
 		fl->def = &defs[i];
 		int max = defs[i].maxlen > 0 ? defs[i].maxlen : 10;
-		if (defs[i].type == FIELD_DATE)
+		if (defs[i].type == FIELD_DATE || defs[i].type == FIELD_MONTH)
 			max = 10;
 		le_init(&fl->ed, max);
 		fl->choice = -1;
@@ -299,13 +299,18 @@ const char *form_check_field(struct form *f, int i)
 		if (!*value) {
 			if (d->required)
 				err = N_("Required.");
-		} else if (d->type == FIELD_DATE) {
+		} else if (d->type == FIELD_DATE || d->type == FIELD_MONTH) {
 			struct pdate pd;
 			enum date_status st = date_parse(value, &pd);
 			if (st == DATE_OK && d->past_only)
 				st = date_check_past(&pd, &f->today);
 			if (st != DATE_OK)
 				err = date_status_msgid(st);
+			/* A month field: a month, not a day or a year; the range of
+			 * the month and the year say what they say. */
+			if (d->type == FIELD_MONTH && st != DATE_BAD_MONTH && st != DATE_BAD_YEAR
+			    && (st == DATE_SYNTAX || st == DATE_BAD_DAY || pd.prec != DATE_MONTH))
+				err = N_("Give a month as MM/YYYY, for example 03/2026.");
 		} else if (d->type == FIELD_NUMBER) {
 			err = check_number(d, value);
 		}
@@ -343,7 +348,8 @@ void form_get(const struct form *f, int i, char *out, size_t size)
 	case FIELD_YESNO:
 		snprintf(out, size, "%s", fl->yesno < 0 ? "" : fl->yesno ? "1" : "0");
 		return;
-	case FIELD_DATE: {
+	case FIELD_DATE:
+	case FIELD_MONTH: {
 		char typed[FORM_VALUE_MAX];
 		struct pdate pd;
 		trimmed(fl, typed, sizeof typed);
@@ -374,7 +380,8 @@ void form_set(struct form *f, int i, const char *value)
 	case FIELD_YESNO:
 		fl->yesno = *value ? strcmp(value, "0") != 0 : -1;
 		return;
-	case FIELD_DATE: {
+	case FIELD_DATE:
+	case FIELD_MONTH: {
 		struct pdate pd;
 		char shown[16];
 		if (date_from_iso(value, &pd) == DATE_OK && date_format(&pd, shown, sizeof shown) > 0)
@@ -461,6 +468,8 @@ void form_draw(struct form *f, WINDOW *win, int y, int rows)
 		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Press y (or o) for yes, n for no."));
 	else if (f->fields[f->cur].def->type == FIELD_DATE)
 		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Date as DD/MM/YYYY, MM/YYYY or YYYY."));
+	else if (f->fields[f->cur].def->type == FIELD_MONTH)
+		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Month as MM/YYYY (month 01 to 12)."));
 	if (cy >= 0)
 		wmove(win, cy, cx);
 }
