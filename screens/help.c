@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/vocab.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 
@@ -55,6 +56,26 @@ static void draw_table(struct app *app, struct help *s, WINDOW *win, const struc
 	}
 }
 
+/* The abbreviations of the vulnerabilities the screen's lists show, each
+ * with its whole label, in the user's language. */
+static void draw_legend(struct help *s, WINDOW *win, int *line)
+{
+	int rows = getmaxy(win), cols = getmaxx(win);
+	(*line)++;
+	int y = *line - s->top + 3;
+	if (y >= 3 && y < rows)
+		ui_put(win, y, 2, cols - 4, A_BOLD, _("Abbreviations of vulnerabilities:"));
+	(*line)++;
+	for (int i = 0; i < vocab_count(VOCAB_FLAG); i++) {
+		const struct vocab_item *it = vocab_item(VOCAB_FLAG, i);
+		y = *line - s->top + 3;
+		int room = y < 3 ? 0 : rows - y;
+		if (room > 0)
+			ui_put(win, y, 4, 8, A_BOLD, _(it->short_label ? it->short_label : it->label));
+		*line += ui_put_wrapped(win, y, 12, cols - 14, room, 0, _(it->label));
+	}
+}
+
 static void help_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct help *s = state;
@@ -71,6 +92,8 @@ static void help_draw(struct app *app, void *state, WINDOW *win)
 	line += ui_put_wrapped(win, y, 2, getmaxx(win) - 4, y < 3 ? 0 : rows - y, 0,
 	                       _("In a text field, letters are typed as text: use the function keys "
 	                         "or their Ctrl- alternatives there."));
+	if (s->about && s->about->flag_legend)
+		draw_legend(s, win, &line);
 	s->lines = line;
 }
 

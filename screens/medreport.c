@@ -65,7 +65,7 @@ static void add_line(const struct register_line *r, void *ctx)
 	snprintf(row->cells[0], sizeof row->cells[0], "%s", r->time_of_entry);
 	snprintf(row->cells[1], sizeof row->cells[1], "%s", r->case_key);
 	text_fit(r->name, LIST_CELL - 1, row->cells[2], sizeof row->cells[2]);
-	snprintf(row->cells[3], sizeof row->cells[3], "%c", r->sex);
+	snprintf(row->cells[3], sizeof row->cells[3], "%s", r->sex == 'f' ? _("F") : r->sex == 'm' ? _("M") : "?");
 	snprintf(row->cells[4], sizeof row->cells[4], "%s", r->age);
 	const char *reason = vocab_label(VOCAB_CONSULT_REASON, r->reason);
 	reason = reason ? _(reason) : r->reason;

@@ -34,6 +34,7 @@ struct screen {
 	const char *title;               /* msgid shown in the title bar */
 	bool needs_login;                /* refused before login */
 	bool is_base;                    /* Esc does not leave it (no Back hint) */
+	bool flag_legend;                /* shows vulnerabilities abbreviated: F1 explains them */
 	/* PERM_BIT()s of core/perm.h: a signed-in user needs one of them to
 	 * open the screen (the loop refuses otherwise); 0: anyone signed in. */
 	unsigned perms;
