@@ -464,13 +464,13 @@ static void draw_all(struct app *app)
  * taken as the letters and digits it is made of. A lone Esc stays Esc. */
 static int read_escape(WINDOW *w)
 {
-	char seq[16];
-	size_t n = 0;
 	wint_t ch;
 	int key = UI_ESC;
 	wtimeout(w, 0);
 	int rc = wget_wch(w, &ch);
 	if (rc == OK && (ch == '[' || ch == 'O')) {
+		char seq[16];
+		size_t n = 0;
 		seq[n++] = (char)ch;
 		bool done = false;
 		while (!done && n + 1 < sizeof seq && wget_wch(w, &ch) == OK && ch < 0x80) {
