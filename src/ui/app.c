@@ -472,6 +472,8 @@ static int read_escape(WINDOW *w)
 		char seq[16];
 		size_t n = 0;
 		seq[n++] = (char)ch;
+		/* The rest of a sequence begun may come a little later over SSH. */
+		wtimeout(w, 100);
 		bool done = false;
 		while (!done && n + 1 < sizeof seq && wget_wch(w, &ch) == OK && ch < 0x80) {
 			seq[n++] = (char)ch;
