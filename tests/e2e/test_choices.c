@@ -106,6 +106,14 @@ static void english_screen_takes_exact_names_and_french_names(void **state)
 	term_type(s->t, "tamasheq");
 	assert_screen(s, "Tamasheq");
 	assert_row(s, "Nationality", "Equatorial Guinea", NULL);
+	/* A code list too: the French label on the English screen. */
+	for (int i = 0; i < 4; i++)
+		term_key(s->t, TK_BACKTAB);
+	term_type(s->t, "femme");
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "1990");
+	assert_screen(s, "1990");
+	assert_row(s, "Sex *", "Female", NULL);
 }
 
 int main(void)

@@ -171,6 +171,30 @@ static void either_language_is_accepted(void **state)
 	assert_string_equal(value(&f, 1), "hau");
 }
 
+/* Code-list choices: labels are msgids, alt their French. */
+static const struct choice sexes[] = {
+	{ "f", "Female", "Femme" },
+	{ "m", "Male", "Homme" },
+};
+static const struct field_def sex_def[] = {
+	{ .label = "Sex", .type = FIELD_CHOICE, .choices = sexes, .nchoices = 2, .labels_are_msgids = true },
+};
+
+static void code_lists_take_either_language_and_the_code(void **state)
+{
+	(void)state;
+	struct form f;
+	form_init(&f, sex_def, 1);
+	type(&f, "homme");
+	assert_string_equal(value(&f, 0), "m");
+	form_init(&f, sex_def, 1);
+	type(&f, "fe");
+	assert_string_equal(value(&f, 0), "f");
+	form_init(&f, sex_def, 1);
+	type(&f, "m");
+	assert_string_equal(value(&f, 0), "m");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +205,7 @@ int main(void)
 		cmocka_unit_test(arrows_go_through_the_matches),
 		cmocka_unit_test(backspace_takes_back_a_letter_that_matched_nothing),
 		cmocka_unit_test(either_language_is_accepted),
+		cmocka_unit_test(code_lists_take_either_language_and_the_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
