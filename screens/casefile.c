@@ -14,6 +14,7 @@
 #include "db/medical.h"
 #include "db/person.h"
 #include "ui/module.h"
+#include "screens/person_labels.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 
@@ -46,6 +47,10 @@ struct casefile {
 	char status[MAX_MODULES][400];   /* each module's status line, "" when none */
 	bool picking;                    /* the next digit names the link to remove */
 	struct person_relative removed;  /* the last link removed (id 0: none), for the undo */
+	/* Names in the user's language of the codes stored. */
+	char nationality[96];
+	char languages[PERSON_MAX_LANGS][96];
+	char issuers[PERSON_MAX_DOCS][96];
 };
 
 /* Fills the bindings with the modules' case-file keys allowed to role. */
@@ -111,6 +116,11 @@ static enum status load(struct app *app, struct casefile *s)
 	person_family(db, s->id, 0, MAX_RELATIVES, add_relative, s, &s->more_relatives);
 	person_stays(db, s->id, 0, MAX_STAYS, add_stay, s, &s->more_stays);
 	person_history(db, s->id, 0, MAX_CHANGES, add_change, s, &s->more_changes);
+	label_ref(app, REF_COUNTRY, s->p.nationality, s->nationality, sizeof s->nationality);
+	for (int i = 0; i < PERSON_MAX_LANGS; i++)
+		label_ref(app, REF_LANGUAGE, s->p.languages[i], s->languages[i], sizeof s->languages[i]);
+	for (int i = 0; i < PERSON_MAX_DOCS; i++)
+		label_ref(app, REF_COUNTRY, s->p.docs[i].issued_by, s->issuers[i], sizeof s->issuers[i]);
 	/* What each module has to say about the person, to roles allowed. */
 	int role = (int)app_user(app)->role, i = 0;
 	for (const struct module *const *m = app_modules(app); *m && i < MAX_MODULES; m++, i++) {
@@ -202,7 +212,7 @@ static int draw_header(struct casefile *s, WINDOW *win, int cols)
 	age_of(p->birth_date, p->birth_estimated, age, sizeof age, &child);
 	snprintf(line, sizeof line, "%s   %s %s   %s   %s   %s", number, p->family_name, p->given_names,
 	         p->sex == 'f' ? _("female") : p->sex == 'm' ? _("male") : _("sex unknown"), age,
-	         p->nationality[0] ? p->nationality : "?");
+	         s->nationality[0] ? s->nationality : _("nationality unknown"));
 	ui_put(win, 0, 1, cols - 2, A_BOLD, line);
 	line[0] = '\0';
 	if (child)
@@ -280,13 +290,13 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	line[0] = '\0';
 	for (int i = 0; i < PERSON_MAX_LANGS && p->languages[i][0]; i++) {
 		size_t len = strlen(line);
-		snprintf(line + len, sizeof line - len, "%s%s", i ? ", " : _("Languages: "), p->languages[i]);
+		snprintf(line + len, sizeof line - len, "%s%s", i ? ", " : _("Languages: "), s->languages[i]);
 	}
 	for (int i = 0; i < PERSON_MAX_DOCS && p->docs[i].type[0]; i++) {
 		size_t len = strlen(line);
 		const char *type = vocab_label(VOCAB_DOC_TYPE, p->docs[i].type);
 		snprintf(line + len, sizeof line - len, "   %s %s %s", type ? _(type) : p->docs[i].type, p->docs[i].number,
-		         p->docs[i].issued_by);
+		         s->issuers[i]);
 	}
 	if (line[0])
 		y += put_wrapped(win, y, 1, cols - 2, line);

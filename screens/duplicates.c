@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include "core/casenum.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/text.h"
 #include "db/person.h"
+#include "screens/person_labels.h"
 #include "screens/registration.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
@@ -68,20 +70,38 @@ static void duplicates_draw(struct app *app, void *state, WINDOW *win)
 		char number[CASENUM_MAX], name[120];
 		if (!casenum_display(h->case_key, number, sizeof number))
 			snprintf(number, sizeof number, "%s", h->case_key);
-		text_fit(h->name, 30, name, sizeof name);
-		int pad = 30 - text_width(name);
-		snprintf(line, sizeof line, " %3d%%  %-15s %s%*s %c  %-10s %-3s %s %s", s->scores[i], number, name,
-		         pad > 0 ? pad : 0, "", h->sex == 'f' ? 'F' : h->sex == 'm' ? 'M' : '?', h->birth_date,
-		         h->nationality, h->centre_code, h->flags);
+		label_fit(h->name, 24, name, sizeof name);
+		int pad = 24 - text_width(name);
+		/* Labels in the user's language: the nationality cut with "…"
+		 * shows whole, with the flags' labels, under the list. */
+		char born[16] = "", country[200], nat[64], flags[200];
+		struct pdate d;
+		if (date_from_iso(h->birth_date, &d) == DATE_OK)
+			date_format(&d, born, sizeof born);
+		label_ref(app, REF_COUNTRY, h->nationality, country, sizeof country);
+		label_fit(country, 10, nat, sizeof nat);
+		int natpad = 10 - text_width(nat);
+		label_flags_short(h->flags, flags, sizeof flags);
+		snprintf(line, sizeof line, " %3d%%  %-15s %s%*s %s  %-10s %s%*s %-3s %s", s->scores[i], number, name,
+		         pad > 0 ? pad : 0, "", h->sex == 'f' ? _("F") : h->sex == 'm' ? _("M") : "?", born, nat,
+		         natpad > 0 ? natpad : 0, "", h->centre_code, flags);
 		attr_t attr = i == s->cur ? UI_ATTR_SELECTED : 0;
 		if (attr)
 			ui_put_padded(win, 3 + i, 0, cols, attr, "");
 		ui_put(win, 3 + i, 1, cols - 2, attr, line);
 	}
-	ui_put_wrapped(win, 4 + s->n, 2, cols - 4, 3, 0,
+	if (s->n > 0) {
+		const struct person_hit *h = &s->hits[s->cur];
+		char country[200], whole[600], details[1200];
+		label_ref(app, REF_COUNTRY, h->nationality, country, sizeof country);
+		label_flags_long(h->flags, whole, sizeof whole);
+		snprintf(details, sizeof details, "%s%s%s%s%s", h->name, country[0] ? " · " : "", country,
+		         whole[0] ? " · " : "", whole);
+		ui_put_wrapped(win, 3 + s->n, 2, cols - 4, 2, 0, details);
+	}
+	ui_put_wrapped(win, 6 + s->n, 2, cols - 4, 3, 0,
 	               _("Enter opens the selected file (then Esc twice leaves the new form). F2 registers "
 	                 "the new person all the same. Esc goes back to the form."));
-	(void)app;
 }
 
 static enum ui_result duplicates_input(struct app *app, void *state, int key)
@@ -114,6 +134,7 @@ static enum ui_result duplicates_action(struct app *app, void *state, int action
 static const struct screen screen_duplicates = {
 	.name = "duplicates",
 	.title = N_("Possible duplicates"),
+	.flag_legend = true,
 	.needs_login = true,
 	.perms = PERM_BIT(PERM_PERSON_WRITE),
 	.state_size = sizeof(struct duplicates),

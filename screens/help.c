@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/vocab.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 
@@ -23,24 +24,28 @@ static enum status help_enter(struct app *app, void *state, const void *arg)
 	return ST_OK;
 }
 
-/* Writes "F1, ?, Ctrl-G" for the keys of b into out. */
+/* Writes "F1, ?, Ctrl-G" for the keys of b the terminal can send into out. */
 static void key_list(const struct binding *b, char *out, size_t size)
 {
 	out[0] = '\0';
 	for (int i = 0; i < UI_MAX_KEYS && b->keys[i]; i++) {
+		if (!keys_can_send(b->keys[i]))
+			continue;
 		char name[32];
 		size_t len = strlen(out);
 		keys_name(b->keys[i], name, sizeof name);
-		snprintf(out + len, size - len, "%s%s", i ? ", " : "", name);
+		snprintf(out + len, size - len, "%s%s", len ? ", " : "", name);
 	}
 }
 
 /* Draws the bindings of table from text row *line on, scrolled by top;
  * long descriptions wrap onto the rows below. */
-static void draw_table(struct help *s, WINDOW *win, const struct binding *table, int *line)
+static void draw_table(struct app *app, struct help *s, WINDOW *win, const struct binding *table, int *line)
 {
 	int rows = getmaxy(win), cols = getmaxx(win);
 	for (const struct binding *b = table; b && b->action; b++) {
+		if (!app_action_offered(app, b->action))
+			continue;
 		int y = *line - s->top + 3;
 		int room = y < 3 ? 0 : rows - y;
 		char keys[128];
@@ -51,23 +56,44 @@ static void draw_table(struct help *s, WINDOW *win, const struct binding *table,
 	}
 }
 
+/* The abbreviations of the vulnerabilities the screen's lists show, each
+ * with its whole label, in the user's language. */
+static void draw_legend(struct help *s, WINDOW *win, int *line)
+{
+	int rows = getmaxy(win), cols = getmaxx(win);
+	(*line)++;
+	int y = *line - s->top + 3;
+	if (y >= 3 && y < rows)
+		ui_put(win, y, 2, cols - 4, A_BOLD, _("Abbreviations of vulnerabilities:"));
+	(*line)++;
+	for (int i = 0; i < vocab_count(VOCAB_FLAG); i++) {
+		const struct vocab_item *it = vocab_item(VOCAB_FLAG, i);
+		y = *line - s->top + 3;
+		int room = y < 3 ? 0 : rows - y;
+		if (room > 0)
+			ui_put(win, y, 4, 8, A_BOLD, _(it->short_label ? it->short_label : it->label));
+		*line += ui_put_wrapped(win, y, 12, cols - 14, room, 0, _(it->label));
+	}
+}
+
 static void help_draw(struct app *app, void *state, WINDOW *win)
 {
-	(void)app;
 	struct help *s = state;
 	char title[256];
 	snprintf(title, sizeof title, _("Keys of the screen: %s"), s->about ? _(s->about->title) : "");
 	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, title);
 	int line = 0;
 	if (s->about)
-		draw_table(s, win, s->about->bindings, &line);
+		draw_table(app, s, win, s->about->bindings, &line);
 	line++;   /* a blank row between this screen's keys and the shared ones */
-	draw_table(s, win, ui_global_bindings, &line);
+	draw_table(app, s, win, ui_global_bindings, &line);
 	line++;
 	int y = line - s->top + 3, rows = getmaxy(win);
 	line += ui_put_wrapped(win, y, 2, getmaxx(win) - 4, y < 3 ? 0 : rows - y, 0,
 	                       _("In a text field, letters are typed as text: use the function keys "
 	                         "or their Ctrl- alternatives there."));
+	if (s->about && s->about->flag_legend)
+		draw_legend(s, win, &line);
 	s->lines = line;
 }
 

@@ -14,6 +14,7 @@
 #include "core/person.h"
 #include "core/text.h"
 #include "db/person.h"
+#include "screens/person_labels.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
@@ -29,14 +30,19 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
+/* Nationality as a name, cut with "…" when it must be: the selected row's
+ * is whole on the line under the list, with its vulnerabilities' whole
+ * labels (the list's cell 6, not a column). */
+#define NATIONALITY_COLS 11
 static const struct list_column columns[] = {
 	{ N_("Case number"), 15, false },
 	{ N_("Name"), 23, true },
 	{ N_("Sex"), 4, false },   /* "Sexe" whole */
 	{ N_("Age"), 4, false },
-	{ N_("Nat."), 4, false },
+	{ N_("Nationality"), NATIONALITY_COLS, false },
 	{ N_("Ctr"), 0, false },
 };
+enum { CELL_DETAILS = 6 };
 
 struct lookup {
 	struct app *app;
@@ -70,6 +76,7 @@ static bool age_text(const char *birth, bool estimated, char *out, size_t size)
 }
 
 struct fill {
+	struct app *app;
 	struct list_row *rows;
 	int n;
 };
@@ -90,10 +97,18 @@ static void add_hit(const struct person_hit *h, void *ctx)
 	snprintf(r->cells[2], sizeof r->cells[2], "%s",
 	         h->sex == 'f' ? _("F") : h->sex == 'm' ? _("M") : "?");
 	bool child = age_text(h->birth_date, h->birth_estimated, r->cells[3], sizeof r->cells[3]);
-	snprintf(r->cells[4], sizeof r->cells[4], "%s", h->nationality);
+	char country[200], flags[200], whole[600];
+	label_ref(f->app, REF_COUNTRY, h->nationality, country, sizeof country);
+	label_fit(country, NATIONALITY_COLS, r->cells[4], sizeof r->cells[4]);
 	/* Children are marked from their age, whatever was screened. */
+	label_flags_short(h->flags, flags, sizeof flags);
 	snprintf(r->cells[5], sizeof r->cells[5], "%-3s %s%s%s", h->centre_code, child ? _("CHILD") : "",
-	         child && h->flags[0] ? " " : "", h->flags);
+	         child && flags[0] ? " " : "", flags);
+	label_flags_long(h->flags, whole, sizeof whole);
+	char details[1024];
+	snprintf(details, sizeof details, "%s%s%s%s%s", country, country[0] && child ? " · " : "",
+	         child ? _("CHILD") : "", (country[0] || child) && whole[0] ? " · " : "", whole);
+	text_fit(details, 2 * 80, r->cells[CELL_DETAILS], sizeof r->cells[CELL_DETAILS]);
 }
 
 /* The list's source: the results a page by id either way, however many
@@ -105,7 +120,7 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
 	*more = false;
 	if (!s->query[0])
 		return 0;
-	struct fill f = { rows, 0 };
+	struct fill f = { s->app, rows, 0 };
 	long long rank = key ? strtoll(key->text, NULL, 10) : 0;
 	enum status st = person_search_page(app_db(s->app), s->query, dir, rank, limit, add_hit, &f, more);
 	return st == ST_OK ? f.n : -1;
@@ -219,7 +234,12 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 		else if (s->found > 0)
 			snprintf(count, sizeof count, _("Found: %d"), s->found);
 		ui_put(win, 3, 2, cols - 4, 0, count);
-		list_draw(&s->list, win, 4, getmaxy(win) - 4);
+		/* The selected person's nationality and vulnerabilities, whole. */
+		int rows = getmaxy(win);
+		list_draw(&s->list, win, 4, rows - 6);
+		const struct list_row *row = list_current(&s->list);
+		if (row)
+			ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, row->cells[CELL_DETAILS]);
 	}
 	le_draw(&s->box, win, 1, 2 + w, 50, UI_ATTR_FIELD, false);
 }
@@ -234,6 +254,7 @@ static bool lookup_typing(struct app *app, void *state)
 const struct screen screen_lookup = {
 	.name = "lookup",
 	.title = N_("Find a person"),
+	.flag_legend = true,
 	.needs_login = true,
 	.perms = PERM_BIT(PERM_LOOKUP),
 	.state_size = sizeof(struct lookup),

@@ -29,7 +29,7 @@ static const struct binding bindings[] = {
 
 static const struct field_def fields[F_COUNT] = {
 	[F_DAY] = { .label = N_("Register of the day"), .type = FIELD_DATE, .past_only = true },
-	[F_MONTH] = { .label = N_("Counts of the month"), .type = FIELD_DATE, .past_only = true },
+	[F_MONTH] = { .label = N_("Counts of the month"), .type = FIELD_MONTH, .past_only = true },
 };
 
 static const struct list_column columns[] = {
@@ -67,7 +67,7 @@ static void add_line(const struct register_line *r, void *ctx)
 	if (!casenum_display(r->case_key, row->cells[1], sizeof row->cells[1]))
 		snprintf(row->cells[1], sizeof row->cells[1], "%s", r->case_key);
 	text_fit(r->name, LIST_CELL - 1, row->cells[2], sizeof row->cells[2]);
-	snprintf(row->cells[3], sizeof row->cells[3], "%c", r->sex);
+	snprintf(row->cells[3], sizeof row->cells[3], "%s", r->sex == 'f' ? _("F") : r->sex == 'm' ? _("M") : "?");
 	snprintf(row->cells[4], sizeof row->cells[4], "%s", r->age);
 	const char *reason = vocab_label(VOCAB_CONSULT_REASON, r->reason);
 	reason = reason ? _(reason) : r->reason;
@@ -108,6 +108,9 @@ static enum ui_result show(struct app *app, struct medreport *s)
 {
 	char v[16];
 	enum status st;
+	/* What was typed is checked first: a month out of range says the range. */
+	if (form_check_field(&s->form, s->form.cur))
+		return UI_HANDLED;
 	if (s->form.cur == F_DAY) {
 		form_get(&s->form, F_DAY, v, sizeof v);
 		if (strlen(v) != 10) {

@@ -14,8 +14,8 @@ enum { F_DISPLAY, F_LANG, F_COUNT };
 
 /* The language names are written in their own language on purpose. */
 static const struct choice languages[] = {
-	{ "fr", "Français" },
-	{ "en", "English" },
+	{ "fr", "Français", NULL },
+	{ "en", "English", NULL },
 };
 
 static const struct field_def fields[F_COUNT] = {

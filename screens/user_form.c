@@ -25,7 +25,7 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
-static const struct choice languages[] = { { "fr", "Français" }, { "en", "English" } };
+static const struct choice languages[] = { { "fr", "Français", NULL }, { "en", "English", NULL } };
 
 static struct choice roles[ROLE_COUNT_];
 
@@ -57,7 +57,7 @@ struct user_form {
 static void build(struct user_form *s)
 {
 	for (int r = 0; r < ROLE_COUNT_; r++)
-		roles[r] = (struct choice){ role_name((enum role)r), role_label_msgid((enum role)r) };
+		roles[r] = (struct choice){ role_name((enum role)r), role_label_msgid((enum role)r), NULL };
 	const struct field_def all[F_COUNT] = {
 		[F_NAME] = { .label = N_("Account name"), .type = FIELD_TEXT, .required = true,
 		             .maxlen = USER_NAME_MAX, .check = check_name, .name = "name" },

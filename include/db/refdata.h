@@ -30,6 +30,12 @@ enum status ref_page(struct db *db, enum ref_kind kind, const char *lang, const 
 enum status ref_centre_name(struct db *db, const char *code, const char *lang,
                             char *out, size_t size);
 
+/* Name of the row of kind with this code (centre code, ISO 3166-1
+ * alpha-3, ISO 639-3) in lang ("fr" or "en") into out; ST_NOT_FOUND (and
+ * out "") when there is none. */
+enum status ref_name(struct db *db, enum ref_kind kind, const char *code, const char *lang,
+                     char *out, size_t size);
+
 /* Number of rows of kind, -1 on error. */
 long ref_count(struct db *db, enum ref_kind kind);
 

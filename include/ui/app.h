@@ -34,6 +34,7 @@ struct screen {
 	const char *title;               /* msgid shown in the title bar */
 	bool needs_login;                /* refused before login */
 	bool is_base;                    /* Esc does not leave it (no Back hint) */
+	bool flag_legend;                /* shows vulnerabilities abbreviated: F1 explains them */
 	/* PERM_BIT()s of core/perm.h: a signed-in user needs one of them to
 	 * open the screen (the loop refuses otherwise); 0: anyone signed in. */
 	unsigned perms;
@@ -154,6 +155,10 @@ bool app_privacy(struct app *app);
 /* Reads one key (see ui/keys.h) for a modal widget; 0 after a second
  * without one, or on a signal. */
 int app_read_key(struct app *app);
+
+/* True when the shared action (ACT_LOOKUP...) does something now: the
+ * lookup only for a signed-in user. Hints and help leave out the others. */
+bool app_action_offered(struct app *app, int action);
 
 /* The screen / opens (quick lookup), for signed-in users. */
 void app_set_lookup(struct app *app, const struct screen *lookup);

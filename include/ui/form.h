@@ -18,13 +18,17 @@ enum field_type {
 	FIELD_PASSWORD,   /* text shown as stars */
 	FIELD_DATE,       /* DD/MM/YYYY, MM/YYYY or YYYY; value in ISO form */
 	FIELD_NUMBER,     /* whole number within [min, max] */
-	FIELD_CHOICE,     /* one of choices, picked with type-ahead or arrows */
+	FIELD_CHOICE,     /* one of choices: typed part of a name in either
+	                     language (best match first) or arrows */
 	FIELD_YESNO,      /* value "1", "0", or "" when not answered */
+	FIELD_MONTH,      /* MM/YYYY only; value "YYYY-MM" */
 };
 
 struct choice {
 	const char *value;   /* stored value */
 	const char *label;   /* shown; a msgid when the field's labels_are_msgids */
+	const char *alt;     /* the label in the other language, or NULL; with
+	                        msgids, the French label (the msgid is English) */
 };
 
 struct field_def {

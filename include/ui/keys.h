@@ -44,6 +44,18 @@ int keys_lookup(const struct binding *table, int key, bool typing);
 /* A short name for key ("F1", "Esc", "Ctrl-S", "Enter", "?") into out. */
 void keys_name(int key, char *out, size_t size);
 
+/* True when the terminal can send key: every character, and the curses
+ * keys its terminal description has (a vt100 has no F5-F10, Home, End). */
+bool keys_can_send(int key);
+
+/* The key of b to name in a hint: the first one the terminal can send that
+ * acts now (while typing, not a plain character); 0 when there is none. */
+int keys_hint(const struct binding *b, bool typing);
+
+/* The key sent by an escape sequence (the bytes after ESC, e.g. "[20~" or
+ * "OP") as xterm and its kin send them, or 0 when it is not one known. */
+int keys_from_escape(const char *seq);
+
 /* True for a printable character (not a curses code, not a control). */
 bool keys_is_text(int key);
 

@@ -20,7 +20,8 @@ struct ref_choices {
 	struct ref_choice_text *text;
 };
 
-/* Reads every row of kind with its name in lang ("fr" or "en"), flags
+/* Reads every row of kind with its name in lang ("fr" or "en") and, as
+ * each choice's alt, its name in the other language; flags
  * from the enum above. Returns a list the caller frees with
  * ref_choices_free, or NULL when it could not be read or out of memory. */
 struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const char *lang, int flags);

@@ -147,6 +147,29 @@ enum status ref_centre_name(struct db *db, const char *code, const char *lang,
 	return s;
 }
 
+enum status ref_name(struct db *db, enum ref_kind kind, const char *code, const char *lang,
+                     char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	if (kind == REF_COUNTRY)
+		st = db_stmt(db, "SELECT name_fr, name_en FROM country WHERE iso3 = ?1");
+	else if (kind == REF_LANGUAGE)
+		st = db_stmt(db, "SELECT name_fr, name_en FROM language WHERE code = ?1");
+	else
+		return ref_centre_name(db, code, lang, out, size);
+	if (!st)
+		return ST_INTERNAL;
+	db_bind_text(st, 1, code);
+	enum status s = ST_NOT_FOUND;
+	out[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db_column_copy(st, lang && strcmp(lang, "en") == 0 ? 1 : 0, out, size);
+		s = ST_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
 long ref_count(struct db *db, enum ref_kind kind)
 {
 	if ((int)kind < 0 || kind > REF_LANGUAGE)

@@ -388,15 +388,25 @@ static void draw_title(struct app *app, const struct frame *f)
 	}
 }
 
-/* Appends "KEY Label" hints of table to buf while they fit in cols;
- * Back only where there is somewhere to go back to. */
-static void add_hints(char *buf, size_t size, const struct binding *table, int cols, bool root)
+bool app_action_offered(struct app *app, int action)
+{
+	return action != ACT_LOOKUP || (app->logged_in && app->lookup);
+}
+
+/* Appends "KEY Label" hints of table to buf while they fit in cols, each
+ * with a key the terminal can send and that acts now (typing: a text field
+ * has the focus); Back only where there is somewhere to go back to. */
+static void add_hints(struct app *app, char *buf, size_t size, const struct binding *table, int cols, bool root,
+                      bool typing)
 {
 	for (const struct binding *b = table; b && b->action; b++) {
-		if (!b->label || (root && b->action == ACT_BACK))
+		if (!b->label || (root && b->action == ACT_BACK) || !app_action_offered(app, b->action))
+			continue;
+		int k = keys_hint(b, typing);
+		if (!k)
 			continue;
 		char key[32], hint[128];
-		keys_name(b->keys[0], key, sizeof key);
+		keys_name(k, key, sizeof key);
 		snprintf(hint, sizeof hint, "%s%s %s", *buf ? "  " : " ", key, _(b->label));
 		if (text_width(buf) + text_width(hint) > cols)
 			return;
@@ -406,7 +416,7 @@ static void add_hints(char *buf, size_t size, const struct binding *table, int c
 }
 
 /* The status line: the keys that work here, then who and where. */
-static void draw_status(struct app *app, const struct frame *f)
+static void draw_status(struct app *app, const struct frame *f, bool typing)
 {
 	char who[128] = "";
 	if (app->logged_in)
@@ -416,8 +426,8 @@ static void draw_status(struct app *app, const struct frame *f)
 		snprintf(who, sizeof who, " %s ", strcmp(lang_get(), "fr") == 0 ? "FR" : "EN");
 	int room = COLS - text_width(who) - 1;
 	char keys[512] = "";
-	add_hints(keys, sizeof keys, f->screen->bindings, room, false);
-	add_hints(keys, sizeof keys, ui_global_bindings, room, app->depth <= 1 || f->screen->is_base);
+	add_hints(app, keys, sizeof keys, f->screen->bindings, room, false, typing);
+	add_hints(app, keys, sizeof keys, ui_global_bindings, room, app->depth <= 1 || f->screen->is_base, typing);
 	ui_put_padded(stdscr, LINES - 1, 0, COLS, UI_ATTR_BAR, keys);
 	int w = text_width(who);
 	ui_put(stdscr, LINES - 1, COLS - w, w, UI_ATTR_BAR, who);
@@ -443,23 +453,59 @@ static void draw_all(struct app *app)
 	draw_title(app, f);
 	if (app->msg[0])
 		ui_put(stdscr, LINES - 2, 1, COLS - 2, app->msg_error ? UI_ATTR_ERROR : 0, app->msg);
-	draw_status(app, f);
-	wnoutrefresh(stdscr);
 	werase(app->body);
 	f->screen->draw(app, f->state, app->body);
 	bool typing = f->screen->typing ? f->screen->typing(app, f->state)
 	              : f->screen->form && form_typing(f->screen->form(f->state));
+	draw_status(app, f, typing);
+	wnoutrefresh(stdscr);
 	curs_set(typing ? 1 : 0);
 	wnoutrefresh(app->body);
 	app->dirty = false;
 }
 
+/* After an ESC that curses did not make a key of: the rest of an escape
+ * sequence its terminal description does not know (F9 from a terminal
+ * emulator under TERM=vt100) is read whole and decoded, or dropped; never
+ * taken as the letters and digits it is made of. A lone Esc stays Esc. */
+static int read_escape(WINDOW *w)
+{
+	wint_t ch;
+	int key = UI_ESC;
+	wtimeout(w, 0);
+	int rc = wget_wch(w, &ch);
+	if (rc == OK && (ch == '[' || ch == 'O')) {
+		char seq[16];
+		size_t n = 0;
+		seq[n++] = (char)ch;
+		/* The rest of a sequence begun may come a little later over SSH. */
+		wtimeout(w, 100);
+		bool done = false;
+		while (!done && n + 1 < sizeof seq && wget_wch(w, &ch) == OK && ch < 0x80) {
+			seq[n++] = (char)ch;
+			/* A final byte ends it; "[[" (the Linux console's F1-F5) takes one more. */
+			done = (seq[0] == 'O' && n == 2) || (ch >= 0x40 && ch <= 0x7e && !(n == 2 && ch == '['));
+		}
+		seq[n] = '\0';
+		key = done ? keys_from_escape(seq) : 0;
+	} else if (rc == KEY_CODE_YES) {
+		ungetch((int)ch);
+	} else if (rc != ERR) {
+		unget_wch((wchar_t)ch);
+	}
+	wtimeout(w, KEY_TIMEOUT_MS);
+	return key;
+}
+
 int app_read_key(struct app *app)
 {
 	wint_t ch;
-	int rc = wget_wch(app->body ? app->body : stdscr, &ch);
+	WINDOW *w = app->body ? app->body : stdscr;
+	int rc = wget_wch(w, &ch);
 	if (rc == ERR)
 		return 0;
+	if (rc == OK && ch == UI_ESC)
+		return read_escape(w);
 	if (rc == KEY_CODE_YES) {
 		if (ch == KEY_ENTER)
 			return '\n';

@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/jsonread.h"
 #include "core/text.h"
+#include "ui/choice_match.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/keys.h"
@@ -21,7 +23,7 @@
 /* True for field types edited as text. */
 static bool is_text(enum field_type t)
 {
-	return t == FIELD_TEXT || t == FIELD_PASSWORD || t == FIELD_DATE || t == FIELD_NUMBER;
+	return t == FIELD_TEXT || t == FIELD_PASSWORD || t == FIELD_DATE || t == FIELD_NUMBER || t == FIELD_MONTH;
 }
 
 void form_init(struct form *f, const struct field_def *defs, int n)
@@ -32,7 +34,7 @@ void form_init(struct form *f, const struct field_def *defs, int n)
 		struct field *fl = &f->fields[i];
 		fl->def = &defs[i];
 		int max = defs[i].maxlen > 0 ? defs[i].maxlen : 10;
-		if (defs[i].type == FIELD_DATE)
+		if (defs[i].type == FIELD_DATE || defs[i].type == FIELD_MONTH)
 			max = 10;
 		le_init(&fl->ed, max);
 		fl->choice = -1;
@@ -50,31 +52,86 @@ static const char *choice_label(const struct field *fl, int i)
 	return fl->def->labels_are_msgids ? _(l) : l;
 }
 
-/* Moves the choice to the first one matching the type-ahead, from the
- * start; false (and nothing moves) when none does. */
-static bool type_ahead(struct field *fl, const char *typed)
+/* The name of choice i in the other language than the one shown, or NULL. */
+static const char *choice_other(const struct field *fl, int i)
 {
-	for (int i = 0; i < fl->def->nchoices; i++) {
-		if (text_fold_match(choice_label(fl, i), typed)
-		    || text_fold_match(fl->def->choices[i].value, typed)) {
-			fl->choice = i;
-			return true;
-		}
-	}
-	return false;
+	const struct choice *c = &fl->def->choices[i];
+	if (fl->def->labels_are_msgids && strcmp(_(c->label), c->label) != 0)
+		return c->label;
+	return c->alt;
 }
 
-/* Keys of a choice field: letters search, arrows step, Backspace undoes
- * the last letter typed. */
+/* The choices matching typed, best first (in list order among equals),
+ * into a new array *out the caller frees; returns their number, -1 when
+ * out of memory. */
+static int choice_matches(const struct field *fl, const char *typed, int **out)
+{
+	int n = fl->def->nchoices, found = 0;
+	int *rank = malloc((size_t)(n > 0 ? n : 1) * sizeof *rank);
+	*out = malloc((size_t)(n > 0 ? n : 1) * sizeof **out);
+	if (!rank || !*out) {
+		free(rank);
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		rank[i] = choice_rank(choice_label(fl, i), choice_other(fl, i), fl->def->choices[i].value, typed);
+	for (int r = 0; r < CHOICE_NO_MATCH; r++)
+		for (int i = 0; i < n; i++)
+			if (rank[i] == r)
+				(*out)[found++] = i;
+	free(rank);
+	return found;
+}
+
+/* Moves the choice to the best match of the type-ahead; false (and nothing
+ * moves) when none matches. */
+static bool type_ahead(struct field *fl, const char *typed)
+{
+	int *m;
+	int found = choice_matches(fl, typed, &m);
+	if (found > 0)
+		fl->choice = m[0];
+	free(m);
+	return found > 0;
+}
+
+/* Moves the choice by step (+1 or -1) among the matches of the
+ * type-ahead, around at the ends; through the whole list when nothing is
+ * typed. */
+static void step_choice(struct field *fl, int step)
+{
+	int n = fl->def->nchoices;
+	if (!fl->typed[0]) {
+		fl->choice = fl->choice < 0 ? (step > 0 ? 0 : n - 1) : (fl->choice + step + n) % n;
+		return;
+	}
+	int *m;
+	int found = choice_matches(fl, fl->typed, &m);
+	if (found > 0) {
+		int at = -1;
+		for (int i = 0; i < found && at < 0; i++)
+			if (m[i] == fl->choice)
+				at = i;
+		fl->choice = at < 0 ? m[0] : m[(at + step + found) % found];
+	}
+	free(m);
+}
+
+/* Keys of a choice field: letters search (kept even when nothing matches,
+ * so that Backspace takes back what was typed), arrows step through the
+ * matches, Backspace undoes the last letter typed. */
 static enum form_result choice_key(struct form *f, struct field *fl, int key)
 {
 	int n = fl->def->nchoices;
 	if (n == 0)
 		return FORM_IGNORED;
+	int before = fl->choice;
 	if (key == UI_KEYCODE(KEY_RIGHT) || key == UI_KEYCODE(KEY_NPAGE)) {
-		fl->choice = (fl->choice + 1) % n;
+		step_choice(fl, 1);
 	} else if (key == UI_KEYCODE(KEY_LEFT) || key == UI_KEYCODE(KEY_PPAGE)) {
-		fl->choice = fl->choice <= 0 ? n - 1 : fl->choice - 1;
+		step_choice(fl, -1);
 	} else if (key == UI_KEYCODE(KEY_BACKSPACE)) {
 		size_t len = strlen(fl->typed);
 		while (len > 0 && ((unsigned char)fl->typed[len - 1] & 0xC0) == 0x80)
@@ -84,24 +141,50 @@ static enum form_result choice_key(struct form *f, struct field *fl, int key)
 		fl->typed[len] = '\0';
 		if (len)
 			type_ahead(fl, fl->typed);
-		return FORM_HANDLED;
 	} else if (keys_is_text(key)) {
-		char add[8];
-		keys_name(key, add, sizeof add);
+		/* The character itself (keys_name says "Space" for a space). */
+		char add[8] = "";
+		mbstate_t ps = { 0 };
+		size_t len = wcrtomb(add, (wchar_t)key, &ps);
+		if (len == (size_t)-1)
+			return FORM_HANDLED;
+		add[len] = '\0';
 		char next[sizeof fl->typed];
 		if ((size_t)snprintf(next, sizeof next, "%s%s", fl->typed, add) >= sizeof next)
 			return FORM_HANDLED;
-		if (!type_ahead(fl, next)) {
-			fl->error = N_("No choice starts with that.");
-			return FORM_HANDLED;
-		}
 		memcpy(fl->typed, next, sizeof next);
+		type_ahead(fl, fl->typed);
 	} else {
 		return FORM_IGNORED;
 	}
 	fl->error = NULL;
-	f->changed = true;
+	if (fl->choice != before)
+		f->changed = true;
 	return FORM_HANDLED;
+}
+
+/* The line under a choice field: what was typed and how many choices
+ * match it, into out. */
+static void choice_status(const struct field *fl, char *out, size_t size, bool *nothing)
+{
+	*nothing = false;
+	if (!fl->typed[0]) {
+		snprintf(out, size, "%s", _("Type part of a name (English or French), or ← → to choose."));
+		return;
+	}
+	int *m;
+	int found = choice_matches(fl, fl->typed, &m);
+	int at = 0;
+	for (int i = 0; i < found; i++)
+		if (m[i] == fl->choice)
+			at = i + 1;
+	free(m);
+	if (found <= 0) {
+		*nothing = true;
+		snprintf(out, size, _("Nothing matches “%s”: Backspace to correct."), fl->typed);
+	} else {
+		snprintf(out, size, _("“%s”: match %d of %d, ← → for the others."), fl->typed, at, found);
+	}
 }
 
 /* Keys of a yes/no field. */
@@ -217,13 +300,18 @@ const char *form_check_field(struct form *f, int i)
 		if (!*value) {
 			if (d->required)
 				err = N_("Required.");
-		} else if (d->type == FIELD_DATE) {
+		} else if (d->type == FIELD_DATE || d->type == FIELD_MONTH) {
 			struct pdate pd;
 			enum date_status st = date_parse(value, &pd);
 			if (st == DATE_OK && d->past_only)
 				st = date_check_past(&pd, &f->today);
 			if (st != DATE_OK)
 				err = date_status_msgid(st);
+			/* A month field: a month, not a day or a year; the range of
+			 * the month and the year say what they say. */
+			if (d->type == FIELD_MONTH && st != DATE_BAD_MONTH && st != DATE_BAD_YEAR
+			    && (st == DATE_SYNTAX || st == DATE_BAD_DAY || pd.prec != DATE_MONTH))
+				err = N_("Give a month as MM/YYYY, for example 03/2026.");
 		} else if (d->type == FIELD_NUMBER) {
 			err = check_number(d, value);
 		}
@@ -261,7 +349,8 @@ void form_get(const struct form *f, int i, char *out, size_t size)
 	case FIELD_YESNO:
 		snprintf(out, size, "%s", fl->yesno < 0 ? "" : fl->yesno ? "1" : "0");
 		return;
-	case FIELD_DATE: {
+	case FIELD_DATE:
+	case FIELD_MONTH: {
 		char typed[FORM_VALUE_MAX];
 		struct pdate pd;
 		trimmed(fl, typed, sizeof typed);
@@ -292,7 +381,8 @@ void form_set(struct form *f, int i, const char *value)
 	case FIELD_YESNO:
 		fl->yesno = *value ? strcmp(value, "0") != 0 : -1;
 		return;
-	case FIELD_DATE: {
+	case FIELD_DATE:
+	case FIELD_MONTH: {
 		struct pdate pd;
 		char shown[16];
 		if (date_from_iso(value, &pd) == DATE_OK && date_format(&pd, shown, sizeof shown) > 0)
@@ -407,12 +497,18 @@ void form_draw(struct form *f, WINDOW *win, int y, int rows)
 	const char *msg = f->fields[f->cur].error;
 	if (msg)
 		ui_put(win, y + rows - 1, 2, cols - 4, UI_ATTR_ERROR, _(msg));
-	else if (f->fields[f->cur].def->type == FIELD_CHOICE)
-		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Type the first letters, or use ← → to choose."));
+	else if (f->fields[f->cur].def->type == FIELD_CHOICE) {
+		char line[256];
+		bool nothing;
+		choice_status(&f->fields[f->cur], line, sizeof line, &nothing);
+		ui_put(win, y + rows - 1, 2, cols - 4, nothing ? UI_ATTR_ERROR : 0, line);
+	}
 	else if (f->fields[f->cur].def->type == FIELD_YESNO)
 		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Press y (or o) for yes, n for no."));
 	else if (f->fields[f->cur].def->type == FIELD_DATE)
 		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Date as DD/MM/YYYY, MM/YYYY or YYYY."));
+	else if (f->fields[f->cur].def->type == FIELD_MONTH)
+		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Month as MM/YYYY (month 01 to 12)."));
 	if (cy >= 0)
 		wmove(win, cy, cx);
 }

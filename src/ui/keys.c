@@ -1,6 +1,8 @@
 /* Key names and binding lookup. */
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
+#include <term.h>
 #include <wchar.h>
 #include "core/i18n.h"
 #include "ui/keys.h"
@@ -26,6 +28,60 @@ const struct binding ui_global_bindings[] = {
 bool keys_is_text(int key)
 {
 	return key >= 0x20 && key < 0x110000 && key != 0x7f && !(key >= 0x80 && key < 0xa0);
+}
+
+bool keys_can_send(int key)
+{
+	if (key < UI_KEYCODE(0))
+		return true;
+	/* No terminal set up (tests): every key. */
+	if (!cur_term)
+		return true;
+	int k = key - UI_KEYCODE(0);
+	if (k >= KEY_F(1) && k <= KEY_F(63)) {
+		/* The vt100's description names its numeric keypad (ESC O l..y)
+		 * F5-F10: no key of that name is there to press. */
+		char cap[8];
+		snprintf(cap, sizeof cap, "kf%d", k - KEY_F(0));
+		const char *seq = tigetstr(cap);
+		if (!seq || seq == (char *)-1 || !*seq)
+			return false;
+		return !(strlen(seq) == 3 && seq[0] == '\033' && seq[1] == 'O' && seq[2] >= 'l' && seq[2] <= 'y');
+	}
+	return has_key(k) == TRUE;
+}
+
+int keys_hint(const struct binding *b, bool typing)
+{
+	for (int i = 0; i < UI_MAX_KEYS && b->keys[i]; i++)
+		if (keys_can_send(b->keys[i]) && !(typing && keys_is_text(b->keys[i])))
+			return b->keys[i];
+	return 0;
+}
+
+int keys_from_escape(const char *seq)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} known[] = {
+		{ "[A", KEY_UP }, { "[B", KEY_DOWN }, { "[C", KEY_RIGHT }, { "[D", KEY_LEFT },
+		{ "OA", KEY_UP }, { "OB", KEY_DOWN }, { "OC", KEY_RIGHT }, { "OD", KEY_LEFT },
+		{ "[H", KEY_HOME }, { "[F", KEY_END }, { "OH", KEY_HOME }, { "OF", KEY_END },
+		{ "[1~", KEY_HOME }, { "[7~", KEY_HOME }, { "[4~", KEY_END }, { "[8~", KEY_END },
+		{ "[2~", KEY_IC }, { "[3~", KEY_DC }, { "[5~", KEY_PPAGE }, { "[6~", KEY_NPAGE },
+		{ "[Z", KEY_BTAB }, { "OM", KEY_ENTER },
+		{ "OP", KEY_F(1) }, { "OQ", KEY_F(2) }, { "OR", KEY_F(3) }, { "OS", KEY_F(4) },
+		{ "[11~", KEY_F(1) }, { "[12~", KEY_F(2) }, { "[13~", KEY_F(3) }, { "[14~", KEY_F(4) },
+		{ "[[A", KEY_F(1) }, { "[[B", KEY_F(2) }, { "[[C", KEY_F(3) }, { "[[D", KEY_F(4) },
+		{ "[[E", KEY_F(5) }, { "[15~", KEY_F(5) }, { "[17~", KEY_F(6) }, { "[18~", KEY_F(7) },
+		{ "[19~", KEY_F(8) }, { "[20~", KEY_F(9) }, { "[21~", KEY_F(10) }, { "[23~", KEY_F(11) },
+		{ "[24~", KEY_F(12) },
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(seq, known[i].seq) == 0)
+			return known[i].key == KEY_ENTER ? '\n' : UI_KEYCODE(known[i].key);
+	return 0;
 }
 
 int keys_lookup(const struct binding *table, int key, bool typing)

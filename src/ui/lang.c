@@ -73,6 +73,15 @@ void lang_set(const char *lang)
 	++_nl_msg_cat_cntr;
 }
 
+void lang_translate(const char *lang, const char *msgid, char *out, size_t size)
+{
+	char was[sizeof current];
+	memcpy(was, current, sizeof was);
+	lang_set(lang);
+	snprintf(out, size, "%s", gettext(msgid));
+	lang_set(was);
+}
+
 const char *lang_get(void)
 {
 	return current;

@@ -9,6 +9,7 @@
 struct ref_choice_text {
 	char code[8];
 	char label[216];
+	char alt[200];        /* the name in the other language */
 };
 
 struct loading {
@@ -35,11 +36,24 @@ static void keep(const struct ref_row *row, void *ctx)
 		l->cap = cap;
 	}
 	struct ref_choice_text *t = &l->text[l->n++];
+	t->alt[0] = '\0';
 	snprintf(t->code, sizeof t->code, "%s", row->code);
 	if (l->flags & REFCHOICE_SHOW_CODE)
 		snprintf(t->label, sizeof t->label, "%s (%s)", row->name, row->code);
 	else
 		snprintf(t->label, sizeof t->label, "%s", row->name);
+}
+
+/* Keeps the name of one row of the other language in the entry of its
+ * code (the lists are short: a few hundred rows). */
+static void keep_alt(const struct ref_row *row, void *ctx)
+{
+	struct loading *l = ctx;
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->text[i].code, row->code) == 0) {
+			snprintf(l->text[i].alt, sizeof l->text[i].alt, "%s", row->name);
+			return;
+		}
 }
 
 struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const char *lang, int flags)
@@ -55,6 +69,9 @@ struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const ch
 	/* The whole list, streamed: one page with no end. */
 	bool more = false;
 	enum status st = ref_page(db, kind, lang, "", PAGE_AFTER, NULL, INT_MAX, keep, &l, &more);
+	const char *other = strcmp(lang, "en") == 0 ? "fr" : "en";
+	if (st == ST_OK && !l.failed)
+		st = ref_page(db, kind, other, "", PAGE_AFTER, NULL, INT_MAX, keep_alt, &l, &more);
 	struct ref_choices *c = calloc(1, sizeof *c);
 	if (st != ST_OK || l.failed || !c || (l.n && !(c->items = calloc(l.n, sizeof *c->items)))) {
 		free(l.text);
@@ -63,7 +80,8 @@ struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const ch
 	}
 	/* The storage moved while it grew: point into it only now. */
 	for (size_t i = 0; i < l.n; i++)
-		c->items[i] = (struct choice){ l.text[i].code, l.text[i].label };
+		c->items[i] = (struct choice){ l.text[i].code, l.text[i].label,
+		                               l.text[i].alt[0] ? l.text[i].alt : NULL };
 	c->n = (int)l.n;
 	c->text = l.text;
 	return c;

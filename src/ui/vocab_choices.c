@@ -1,6 +1,9 @@
 /* Form choices built from the code lists, once per list, kept for the
  * program's life (a handful of small lists). */
 #include <stdlib.h>
+#include <string.h>
+
+#include "ui/lang.h"
 
 #include "ui/vocab_choices.h"
 
@@ -13,7 +16,7 @@ const struct choice *vocab_choices(const struct vocab *v, bool with_none, int *n
 {
 	static struct built *made;
 	static int nmade;
-	static const struct choice none = { "", "-" };
+	static const struct choice none = { "", "-", NULL };
 	int items = vocab_count(v);
 	struct choice *c = NULL;
 	for (int i = 0; i < nmade && !c; i++)
@@ -29,8 +32,13 @@ const struct choice *vocab_choices(const struct vocab *v, bool with_none, int *n
 			c = NULL;
 		} else {
 			c[0] = none;
-			for (int i = 0; i < items; i++)
-				c[i + 1] = (struct choice){ vocab_item(v, i)->code, vocab_item(v, i)->label };
+			for (int i = 0; i < items; i++) {
+				/* The French label, for names typed in French on an
+				 * English screen (kept for the program's life). */
+				char fr[200];
+				lang_translate("fr", vocab_item(v, i)->label, fr, sizeof fr);
+				c[i + 1] = (struct choice){ vocab_item(v, i)->code, vocab_item(v, i)->label, strdup(fr) };
+			}
 			made[nmade++] = (struct built){ v, c };
 		}
 	}

@@ -6,7 +6,7 @@
 #include "ui/form.h"
 
 static const struct choice sexes[] = {
-	{ "f", N_("Female") }, { "m", N_("Male") },
+	{ "f", N_("Female"), NULL }, { "m", N_("Male"), NULL },
 };
 
 /* A form in one order... */
