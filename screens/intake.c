@@ -57,6 +57,11 @@ struct intake {
 	struct conflict_choice choice;
 	bool confirmed_new;          /* the clerk saw the duplicates and goes on */
 	bool saved;
+	/* An edit's form as filled from orig, and its base as drafts keep it
+	 * (form_keep_base): they differ when a draft resumed began on an
+	 * older record than orig. */
+	char filled[FORM_MAX_FIELDS][FORM_VALUE_MAX];
+	char base[FORM_MAX_FIELDS][FORM_VALUE_MAX];
 };
 
 /* What each field of the form edits: a field of the person, whose name
@@ -206,6 +211,13 @@ struct intake_arg {
 	long long person_id;   /* 0: a new person */
 };
 
+/* The form as filled now is what the edit begins from, and its base. */
+static void keep_filled(struct intake *s)
+{
+	form_keep_base(&s->form, s->base);
+	memcpy(s->filled, s->base, sizeof s->filled);
+}
+
 static enum status intake_enter(struct app *app, void *state, const void *arg)
 {
 	struct intake *s = state;
@@ -223,6 +235,7 @@ static enum status intake_enter(struct app *app, void *state, const void *arg)
 		if (st != ST_OK)
 			return st;
 		fill(s, &s->orig);
+		keep_filled(s);
 	} else {
 		char today[11];
 		today_iso(today, sizeof today);
@@ -417,12 +430,50 @@ static void shown_value(const struct intake *s, const struct person_field *f, co
 		snprintf(out, size, "%s", _("(empty)"));
 }
 
-/* Shows s->merged in the form, as unsaved changes. */
+/* Shows s->merged in the form, as unsaved changes over s->orig (the record
+ * as saved now, which an edit is compared with). */
 static void show_merged(struct intake *s)
 {
+	fill(s, &s->orig);
+	keep_filled(s);
+	struct person shown = s->shown;
+	bool have = s->have_shown;
+	char age[sizeof s->shown_age];
+	memcpy(age, s->shown_age, sizeof age);
 	fill(s, &s->merged);
+	s->shown = shown;
+	s->have_shown = have;
+	memcpy(s->shown_age, age, sizeof age);
 	form_set(&s->form, F_AGE, "");   /* an age typed is in the merged birth date */
 	s->form.changed = true;
+}
+
+/* True when the form's base differs from the form as filled from orig: a
+ * draft resumed that began on an older version of the record. Then *base
+ * gets what the base values give. */
+static bool began_on_older(struct intake *s, struct person *base)
+{
+	bool older = false;
+	for (int i = 0; i < s->form.n && !older; i++)
+		older = strcmp(s->base[i], s->filled[i]) != 0;
+	if (!older)
+		return false;
+	/* The base values read as the form reads them, the typed ones put back. */
+	static char typed[FORM_MAX_FIELDS][FORM_VALUE_MAX];
+	bool changed = s->form.changed;
+	for (int i = 0; i < s->form.n; i++) {
+		form_get(&s->form, i, typed[i], FORM_VALUE_MAX);
+		form_set(&s->form, i, s->base[i]);
+	}
+	char age[sizeof s->shown_age];
+	memcpy(age, s->shown_age, sizeof age);
+	form_get(&s->form, F_AGE, s->shown_age, sizeof s->shown_age);
+	bool ok = collect(s, base);
+	memcpy(s->shown_age, age, sizeof age);
+	for (int i = 0; i < s->form.n; i++)
+		form_set(&s->form, i, typed[i]);
+	s->form.changed = changed;
+	return ok;
 }
 
 /* Another session saved the person while mine (the form's values) was
@@ -497,7 +548,19 @@ static enum ui_result save(struct app *app, struct intake *s)
 		return UI_HANDLED;
 	}
 	if (s->id && s->have_shown) {
-		struct person edited = p;
+		struct person edited = p, base;
+		if (began_on_older(s, &base)) {
+			/* The record as the draft began on it, and the draft's
+			 * changes over it: merged with what was saved since, as two
+			 * sessions editing at once are. */
+			struct person then = s->orig, mine;
+			person_apply_edit(&then, &s->shown, &base);
+			mine = then;
+			person_apply_edit(&mine, &base, &edited);
+			s->orig = then;
+			resolve_conflict(app, s, &mine);
+			return UI_HANDLED;
+		}
 		p = s->orig;
 		person_apply_edit(&p, &s->shown, &edited);
 	}

@@ -30,11 +30,11 @@ static const struct binding bindings[] = {
 };
 
 static const struct list_column columns[] = {
-	/* Role wide enough for the longest in French ("Chargé(e) de
-	 * réintégration"); a longer name or state ends with "…". */
+	/* A longer name, role or state ends with "…" and shows whole on the
+	 * line of the selected account under the list. */
 	{ N_("Account"), 13, false },
-	{ N_("Full name"), 20, true },
-	{ N_("Role"), 26, false },
+	{ N_("Full name"), 18, true },
+	{ N_("Role"), 20, false },
 	{ N_("Ctr"), 3, false },
 	{ N_("State"), 0, false },
 };
@@ -160,7 +160,14 @@ static void users_draw(struct app *app, void *state, WINDOW *win)
 	struct users *s = state;
 	s->list.privacy = app_privacy(app);
 	int rows = getmaxy(win);
-	list_draw(&s->list, win, 1, rows - 2);
+	list_draw(&s->list, win, 1, rows - 3);
+	/* The selected account whole: name, role and state are never cut. */
+	const struct list_row *row = list_current(&s->list);
+	if (row) {
+		char line[sizeof row->cells[0] * 3 + 16];
+		snprintf(line, sizeof line, "%s · %s · %s", row->cells[1], row->cells[2], row->cells[4]);
+		ui_put(win, rows - 2, 1, getmaxx(win) - 2, 0, line);
+	}
 	/* The keys of the selected account, where the status line has no room. */
 	ui_put(win, rows - 1, 1, getmaxx(win) - 2, A_BOLD,
 	       _("p new password   u unlock (after failed sign-ins)   h history"));

@@ -64,6 +64,10 @@ struct form {
 	int top;                       /* first field shown when scrolled */
 	bool changed;
 	struct pdate today;            /* for past-only dates; set by form_init */
+	/* The values the form was first filled with (form_keep_base), kept by
+	 * drafts so that a resumed edit knows what the user changed; NULL when
+	 * not kept. Owned by the screen. */
+	char (*base)[FORM_VALUE_MAX];
 };
 
 enum form_result { FORM_IGNORED = 0, FORM_HANDLED, FORM_SUBMIT };
@@ -108,5 +112,11 @@ bool form_to_json(const struct form *f, struct jsonbuf *j);
  * left alone; the form is marked changed when a field was set. False (and
  * nothing set) when json is not such an object. */
 bool form_from_json(struct form *f, const char *json);
+
+/* Copies the form's values into store (FORM_MAX_FIELDS values) as its
+ * base: form_to_json then also writes "base:NAME" for each field the user
+ * changed and a "base:" marker, and form_from_json reads them back, the
+ * fields without one taking their draft value as base. */
+void form_keep_base(struct form *f, char (*store)[FORM_VALUE_MAX]);
 
 #endif

@@ -523,7 +523,49 @@ bool form_to_json(const struct form *f, struct jsonbuf *j)
 		form_get(f, i, value, sizeof value);
 		jsonbuf_put_str(j, d->name, value);
 	}
+	/* What the changed fields held when the form was first filled. */
+	for (int i = 0; f->base && i < f->n; i++) {
+		const struct field_def *d = f->fields[i].def;
+		if (!d->name || d->type == FIELD_PASSWORD)
+			continue;
+		char value[FORM_VALUE_MAX], key[80];
+		form_get(f, i, value, sizeof value);
+		if (strcmp(value, f->base[i]) == 0)
+			continue;
+		snprintf(key, sizeof key, "base:%s", d->name);
+		jsonbuf_put_str(j, key, f->base[i]);
+	}
+	if (f->base)
+		jsonbuf_put_str(j, "base:", "1");
 	return !j->cut;
+}
+
+void form_keep_base(struct form *f, char (*store)[FORM_VALUE_MAX])
+{
+	f->base = store;
+	for (int i = 0; i < f->n; i++)
+		form_get(f, i, store[i], FORM_VALUE_MAX);
+}
+
+/* Notes whether a draft has a base ("base:" marker). */
+static void find_base_marker(const char *key, const char *value, void *ctx)
+{
+	(void)value;
+	if (strcmp(key, "base:") == 0)
+		*(bool *)ctx = true;
+}
+
+/* Sets the base of the field named by key "base:NAME". */
+static void set_base(const char *key, const char *value, void *ctx)
+{
+	struct form *f = ctx;
+	if (strncmp(key, "base:", 5) != 0)
+		return;
+	for (int i = 0; i < f->n; i++) {
+		const struct field_def *d = f->fields[i].def;
+		if (d->name && strcmp(d->name, key + 5) == 0)
+			snprintf(f->base[i], FORM_VALUE_MAX, "%s", value);
+	}
 }
 
 /* Sets the field called key, if the form has one that may be set. */
@@ -541,5 +583,15 @@ static void set_named(const char *key, const char *value, void *ctx)
 
 bool form_from_json(struct form *f, const char *json)
 {
-	return jsonread_object(json, set_named, f);
+	if (!jsonread_object(json, set_named, f))
+		return false;
+	/* A draft that kept its base: the fields the user did not change
+	 * had their draft value as base; the others say theirs. A draft
+	 * without one leaves the base as the form was filled. */
+	bool based = false;
+	if (!f->base || !jsonread_object(json, find_base_marker, &based) || !based)
+		return true;
+	for (int i = 0; i < f->n; i++)
+		form_get(f, i, f->base[i], FORM_VALUE_MAX);
+	return jsonread_object(json, set_base, f);
 }

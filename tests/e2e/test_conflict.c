@@ -1,6 +1,7 @@
 /* End to end: two sessions on one database file change the same field of
  * one person. The second to save sees both values under the field's label,
  * chooses, and loses nothing it typed in the other fields. */
+#include <signal.h>
 #include <sqlite3.h>
 #include "session.h"
 
@@ -101,6 +102,72 @@ static void same_field_in_two_sessions_is_chosen_not_lost(void **state)
 	assert_screen(s, "Also known as: Mimi");
 }
 
+/* A draft of an edit, resumed after another session saved the person:
+ * what the other session saved stays (the draft began before it), what
+ * the draft typed is added; never the old value put back. */
+static void resumed_draft_keeps_what_another_session_saved(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	assert_screen(s, "Nouvel enregistrement");
+	register_person(s, "Sangaré", "Oumou");
+	term_ctrl(s->t, 't');                  /* English, kept for the account */
+	assert_screen(s, "History of changes");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Editing");
+	term_key(s->t, TK_TAB);
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "Mimi");
+	assert_screen(s, "Mimi");
+	/* The line drops: the form is kept as a draft. */
+	term_signal(s->t, SIGHUP);
+	int status;
+	assert_true(term_wait_exit(s->t, WAIT_MS, &status));
+	term_free(&s->t);
+
+	/* Another session gives her a phone. */
+	struct session other = *s;
+	other.t = NULL;
+	session_start(&other, 24, 80, "xterm");
+	session_login(&other, "protection", "protection-demo");
+	term_type(other.t, "/sangare oumou");
+	assert_true(term_wait_text(other.t, "Sangaré Oumou", WAIT_MS));
+	term_key(other.t, TK_ENTER);
+	assert_true(term_wait_text(other.t, "Historique des modifications", WAIT_MS));
+	term_key(other.t, TK_F2);
+	assert_true(term_wait_text(other.t, "Téléphone", WAIT_MS));
+	for (int i = 0; i < 9; i++)
+		term_key(other.t, TK_TAB);
+	term_type(other.t, "+223 76 00 00 00");
+	term_key(other.t, TK_F2);
+	assert_true(term_wait_text(other.t, "Enregistré : ", WAIT_MS));
+	term_free(&other.t);
+
+	/* The draft resumed and saved: the phone stays, Mimi is added. */
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	assert_screen(s, "Unfinished form");
+	term_type(s->t, "r");
+	assert_screen(s, "Mimi");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Another session saved this person meanwhile");
+	assert_screen(s, "+223 76 00 00 00");
+	assert_screen(s, "Mimi");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Saved: ");
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(s->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT phone, other_names FROM person WHERE given_names = 'Oumou'", -1,
+	                                    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "+223 76 00 00 00");
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "Mimi");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
 /* The position of account name in the accounts list (name order). */
 static int account_row(struct session *s, const char *name)
 {
@@ -169,6 +236,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(same_field_in_two_sessions_is_chosen_not_lost, setup, teardown),
+		cmocka_unit_test_setup_teardown(resumed_draft_keeps_what_another_session_saved, setup, teardown),
 		cmocka_unit_test_setup_teardown(two_administrators_edit_one_account, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

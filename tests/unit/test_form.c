@@ -82,6 +82,43 @@ static void round_trip_by_name(void **state)
 	assert_string_equal(v, "");
 }
 
+/* A draft keeps what the changed fields held when the form was filled,
+ * and gives it back as the base; the untouched fields have their draft
+ * value as base, whatever the record says when the draft is resumed. */
+static void draft_keeps_the_base_of_an_edit(void **state)
+{
+	(void)state;
+	static struct form f, g;
+	static struct jsonbuf j;
+	static char fbase[FORM_MAX_FIELDS][FORM_VALUE_MAX], gbase[FORM_MAX_FIELDS][FORM_VALUE_MAX];
+	form_init(&f, first, COUNT(first));
+	form_set(&f, 0, "Traoré");
+	form_set(&f, 1, "2001-03");
+	form_keep_base(&f, fbase);
+	form_set(&f, 0, "Traoré Ba");            /* typed */
+	jsonbuf_init(&j);
+	assert_true(form_to_json(&f, &j));
+	assert_non_null(strstr(jsonbuf_text(&j), "\"base:family_name\": \"Traoré\""));
+	assert_null(strstr(jsonbuf_text(&j), "base:birth_date"));
+	/* Resumed on a record changed since: filled from it, then the draft. */
+	form_init(&g, first, COUNT(first));
+	form_set(&g, 0, "Traoré");
+	form_set(&g, 1, "1999");                 /* another session's change */
+	form_keep_base(&g, gbase);
+	assert_true(form_from_json(&g, jsonbuf_text(&j)));
+	char v[FORM_VALUE_MAX];
+	form_get(&g, 0, v, sizeof v);
+	assert_string_equal(v, "Traoré Ba");
+	assert_string_equal(gbase[0], "Traoré");
+	assert_string_equal(gbase[1], "2001-03");   /* what the draft began on, not 1999 */
+	/* A draft without a base leaves the base as filled. */
+	form_init(&g, first, COUNT(first));
+	form_set(&g, 1, "1999");
+	form_keep_base(&g, gbase);
+	assert_true(form_from_json(&g, "{\"family_name\": \"X\", \"birth_date\": \"2001\"}"));
+	assert_string_equal(gbase[1], "1999");
+}
+
 static void reordered_fields_keep_their_values(void **state)
 {
 	(void)state;
@@ -168,6 +205,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip_by_name),
+		cmocka_unit_test(draft_keeps_the_base_of_an_edit),
 		cmocka_unit_test(reordered_fields_keep_their_values),
 		cmocka_unit_test(passwords_are_never_kept),
 		cmocka_unit_test(unknown_names_are_ignored),
