@@ -4,7 +4,7 @@
 #   run:   what building and running needs
 #   check: that plus the test tools
 set -eu
-run_pkgs="build-essential pkg-config gettext libncurses-dev libsqlite3-dev libcrypt-dev libutf8proc-dev libcsv-dev"
+run_pkgs="build-essential pkg-config gettext libncurses-dev libsqlite3-dev libcrypt-dev libutf8proc-dev libcsv-dev nettle-dev"
 test_pkgs="libcmocka-dev libvterm-dev cppcheck"
 case "${1:-run}" in
 	run) pkgs=$run_pkgs ;;

@@ -46,6 +46,8 @@ static void usage(FILE *out)
 	               "  audit --since DATE [--until DATE] [--user NAME] [--entity E [--id N]]\n"
 	               "                       print the audit trail as CSV, newest first (days are\n"
 	               "                       local dates YYYY-MM-DD; times are printed in UTC)\n"
+	               "  audit --head         the last row of the audit trail and its chain, to keep\n"
+	               "                       elsewhere (check verifies the chain)\n"
 	               "  find QUERY [--limit N] [--format text|csv]\n"
 	               "                       the quick lookup's results, best first (name, case\n"
 	               "                       number or phone; 20 by default, at most 1000);\n"

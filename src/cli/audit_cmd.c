@@ -1,5 +1,6 @@
 /* `taimako audit`: the audit trail as CSV, newest first. */
 #include "cli/audit_cmd.h"
+#include "db/audit_chain.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -166,9 +167,41 @@ static enum status print_trail(struct db *db, const struct audit_filter *f)
 	return st;
 }
 
+/* `audit --head`: the last row of the trail and its chain, to be written
+ * down or sent elsewhere: a trail cut short or chained again from scratch
+ * then no longer ends with it. */
+static int print_head(const char *db_path)
+{
+	struct db *db;
+	char detail[256], head[AUDIT_CHAIN_HEX];
+	long long id;
+	enum status st = db_open(db_path, DB_READONLY, &db, detail, sizeof detail);
+	if (st != ST_OK) {
+		cmd_report(db_path, st, detail);
+		return 1;
+	}
+	/* Read-only, an older database is not upgraded: it has no chain yet. */
+	if (db_version(db) < db_latest_version()) {
+		db_close(&db);
+		fprintf(stderr, "taimako: %s: %s\n", db_path,
+		        _("the audit trail is chained once this program has opened the database"));
+		return 1;
+	}
+	st = audit_chain_head(db, &id, head);
+	db_close(&db);
+	if (st != ST_OK) {
+		fprintf(stderr, "taimako: %s\n", _(status_msgid(st)));
+		return 1;
+	}
+	printf(_("Audit trail head: row %lld, chain %s\n"), id, head[0] ? head : "-");
+	return 0;
+}
+
 /* Checks the options, then prints the trail from a read-only connection. */
 int cmd_audit(const char *db_path, int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "--head") == 0)
+		return print_head(db_path);
 	struct audit_filter f = { 0 };
 	int rc = parse_options(argc, argv, &f);
 	if (rc != 0)

@@ -5,6 +5,7 @@
 #endif
 
 #include "db/audit.h"
+#include "db/audit_private.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,7 +39,10 @@ enum status audit_log(struct db *db, const char *action, const char *entity,
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+	if (rc != SQLITE_DONE)
+		return db_status_of(rc);
+	/* The row joins the chain in the same transaction. */
+	return audit_chain_link(db, sqlite3_last_insert_rowid(db_sqlite(db)));
 }
 
 long long audit_count(struct db *db)

@@ -10,6 +10,8 @@
 
 #include "core/phone.h"
 #include "core/i18n.h"
+#include "db/audit_chain.h"
+#include "db/audit_private.h"
 #include "db/db_private.h"
 #include "db/migrations.h"
 #include "db/person_private.h"
@@ -327,7 +329,9 @@ static enum status configure(struct db *db, char *detail, size_t n)
 		sqlite3_finalize(st);
 	}
 	if (rc == SQLITE_OK)
-		rc = exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+		/* recursive_triggers: REPLACE's implicit delete runs the delete
+		 * triggers too (the audit trail's refuses it). */
+		rc = exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA recursive_triggers=ON;");
 	if (rc != SQLITE_OK) {
 		set_detail(detail, n, sqlite3_errmsg(db->sql));
 		return db_status_of(rc);
@@ -503,6 +507,8 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 			st = migrate(db, migrations_count, detail, detail_size);
 		if (st == ST_OK)
 			st = person_keys_refresh(db, detail, detail_size);
+		if (st == ST_OK)
+			st = audit_chain_refresh(db, detail, detail_size);
 		if (st != ST_OK)
 			goto fail;
 	}
@@ -596,6 +602,11 @@ enum status db_integrity(struct db *db, char *detail, size_t n)
 		result = ST_CORRUPT;
 	}
 	sqlite3_finalize(st);
+	if (result != ST_OK)
+		return result;
+	/* The audit trail's chain. */
+	long long broken;
+	result = audit_chain_verify(db, &broken, detail, n);
 	if (result != ST_OK)
 		return result;
 	/* A database nobody can sign in to manage is not sound either (what
