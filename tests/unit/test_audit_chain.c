@@ -53,7 +53,7 @@ static long long first_broken(const char *path)
 static void a_sound_trail_is_one_chain_with_a_head(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { 0 };
 	make_trail(&t);
 	assert_int_equal(first_broken(t.db), 0);
 	struct db *db;
@@ -70,7 +70,7 @@ static void a_sound_trail_is_one_chain_with_a_head(void **state)
 static void tampering_shows_at_the_first_broken_row(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { 0 };
 	/* REPLACE with an existing id, from a plain connection. */
 	make_trail(&t);
 	assert_int_equal(raw(t.db, "REPLACE INTO audit (id, at, user_name, origin, action, entity) "
@@ -101,7 +101,7 @@ static void tampering_shows_at_the_first_broken_row(void **state)
 static void replace_through_the_program_is_refused(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { 0 };
 	make_trail(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_EXISTING, &db, NULL, 0), ST_OK);
@@ -116,7 +116,7 @@ static void replace_through_the_program_is_refused(void **state)
 static void rows_from_before_are_chained_at_open(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { 0 };
 	make_trail(&t);
 	assert_int_equal(raw(t.db, "DROP TRIGGER audit_no_update; UPDATE audit SET chain = NULL"), SQLITE_OK);
 	struct db *db;

@@ -55,7 +55,7 @@ static void attacker(const char *path)
 static void parallel_wrong_passwords_lock_after_the_limit(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { 0 };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);

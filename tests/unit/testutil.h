@@ -31,23 +31,23 @@ static inline void tmpdir_make(struct tmpdir *t)
  * writes through the data layer checks the trail it leaves. */
 static inline void audit_json_is_valid(const char *path)
 {
-	sqlite3 *raw = NULL;
+	sqlite3 *handle = NULL;
 	if (access(path, F_OK) != 0)
 		return;
-	if (sqlite3_open_v2(path, &raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+	if (sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
 		sqlite3_stmt *st = NULL;
-		if (sqlite3_prepare_v2(raw, "SELECT id, changes FROM audit WHERE changes IS NOT NULL "
+		if (sqlite3_prepare_v2(handle, "SELECT id, changes FROM audit WHERE changes IS NOT NULL "
 		                       "AND NOT json_valid(changes) LIMIT 1", -1, &st, NULL) == SQLITE_OK
 		    && sqlite3_step(st) == SQLITE_ROW) {
 			fprintf(stderr, "audit row %lld is not valid JSON: %.200s\n", (long long)sqlite3_column_int64(st, 0),
 			        (const char *)sqlite3_column_text(st, 1));
 			sqlite3_finalize(st);
-			sqlite3_close(raw);
+			sqlite3_close(handle);
 			fail();
 		}
 		sqlite3_finalize(st);
 	}
-	sqlite3_close(raw);
+	sqlite3_close(handle);
 }
 
 /* Removes the folder and everything in it, after checking the trail of its
