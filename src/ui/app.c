@@ -16,6 +16,7 @@
 #include "ui/form.h"
 #include "ui/lang.h"
 #include "ui/lock.h"
+#include "ui/term_guard.h"
 
 #define KEY_TIMEOUT_MS 1000
 
@@ -102,6 +103,9 @@ struct app *app_new(struct db *db, const struct app_config *config)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	term_guard_arm();
 	layout(app);
 	return app;
 }
@@ -634,7 +638,7 @@ bool app_confirm(struct app *app, const char *question)
 int app_run(struct app *app, const struct screen *first, const void *arg)
 {
 	if (app_push(app, first, arg) != ST_OK) {
-		endwin();
+		term_guard_leave();
 		return 1;
 	}
 	touch(app);
@@ -665,6 +669,6 @@ int app_run(struct app *app, const struct screen *first, const void *arg)
 	app->logged_in = false;   /* nothing is read again while closing */
 	while (app->depth > 0)
 		pop(app);
-	endwin();
+	term_guard_leave();
 	return app_hangup ? 1 : 0;
 }
