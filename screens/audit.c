@@ -38,8 +38,8 @@ static const struct list_column columns[] = {
 	{ N_("When (UTC)"), 16, false },
 	{ N_("Account"), 12, false },
 	{ N_("Action"), 14, false },
-	{ N_("Record"), 14, false },
-	{ N_("Changes"), 0, false },
+	{ N_("Record"), 14, true },
+	{ N_("Changes"), 0, true },
 };
 
 struct audit_screen {

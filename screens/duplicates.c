@@ -68,7 +68,8 @@ static void duplicates_draw(struct app *app, void *state, WINDOW *win)
 		char number[CASENUM_MAX], name[120];
 		if (!casenum_display(h->case_key, number, sizeof number))
 			snprintf(number, sizeof number, "%s", h->case_key);
-		text_fit(h->name, 30, name, sizeof name);
+		/* Privacy mode: the selected person's name only, as on every list. */
+		text_fit(app_privacy(app) && i != s->cur ? "*****" : h->name, 30, name, sizeof name);
 		int pad = 30 - text_width(name);
 		snprintf(line, sizeof line, " %3d%%  %-15s %s%*s %c  %-10s %-3s %s %s", s->scores[i], number, name,
 		         pad > 0 ? pad : 0, "", h->sex == 'f' ? 'F' : h->sex == 'm' ? 'M' : '?', h->birth_date,
@@ -81,7 +82,6 @@ static void duplicates_draw(struct app *app, void *state, WINDOW *win)
 	ui_put_wrapped(win, 4 + s->n, 2, cols - 4, 3, 0,
 	               _("Enter opens the selected file (then Esc twice leaves the new form). F2 registers "
 	                 "the new person all the same. Esc goes back to the form."));
-	(void)app;
 }
 
 static enum ui_result duplicates_input(struct app *app, void *state, int key)

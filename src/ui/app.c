@@ -15,6 +15,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/list.h"
 #include "ui/lock.h"
 #include "ui/term_guard.h"
 
@@ -539,6 +540,7 @@ static void global_action(struct app *app, int action)
 		break;
 	case ACT_PRIVACY:
 		app->privacy = !app->privacy;
+		list_set_privacy(app->privacy);
 		app_message(app, app->privacy ? _("Privacy on: names are hidden except on the selected row.")
 		                               : _("Privacy off."));
 		break;
