@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/vocab.h"
+#include "db/audit.h"
 #include "db/medical.h"
 #include "db/person.h"
 #include "ui/module.h"
@@ -321,6 +322,10 @@ static enum ui_result casefile_input(struct app *app, void *state, int key)
 	/* A key of something this role may not do says so, not nothing. */
 	const struct module_action *a = action_of_key(app, key);
 	if (a && !perm_allows_any((int)app_user(app)->role, a->perms)) {
+		int p = 0;
+		while (p < PERM_COUNT_ && !(a->perms & PERM_BIT(p)))
+			p++;
+		audit_refused(app_db(app), "permission", perm_name((enum perm)p), "person", s->id);
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return UI_HANDLED;
 	}

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/jsonbuf.h"
 #include "db/db_private.h"
 
 enum status audit_log(struct db *db, const char *action, const char *entity,
@@ -39,6 +40,22 @@ enum status audit_log(struct db *db, const char *action, const char *entity,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+enum status audit_refused(struct db *db, const char *kind, const char *what, const char *entity,
+                          long long entity_id)
+{
+	const struct db_actor *a = db_actor(db);
+	if (a->role < 0 || !a->user_name[0])
+		return ST_OK;
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	jsonbuf_put_str(&j, kind, what);
+	enum status s = db_begin(db);
+	if (s != ST_OK)
+		return s;
+	return db_finish(db, audit_log(db, "refused", entity && *entity ? entity : "permission", entity_id,
+	                               jsonbuf_text(&j)));
 }
 
 long long audit_count(struct db *db)

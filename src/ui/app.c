@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/text.h"
+#include "db/audit.h"
 #include "db/draft.h"
 #include "db/login.h"
 #include "db/user.h"
@@ -244,6 +245,7 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
 	/* The data layer refuses what the role may not read; refusing the
 	 * screen too means no half-drawn screen of refusals. */
 	if (app->logged_in && !perm_allows_any((int)app->user.role, screen->perms)) {
+		audit_refused(app->db, "screen", screen->name, "", 0);
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return ST_DENIED;
 	}

@@ -1,12 +1,16 @@
 /* Privacy in the data layer: each role sees only the vulnerability flags
  * its work needs, on lookup hits and case files; the README's table says
- * the same as the code. */
+ * the same as the code; every refusal is in the audit trail, and one
+ * opening of a medical record is one row there. */
 #include "testutil.h"
 #include "core/perm.h"
 #include "core/person.h"
 #include "core/role.h"
+#include "db/audit.h"
 #include "db/db.h"
+#include "db/db_private.h"   /* db_require, inside a transaction */
 #include "db/login.h"
+#include "db/medical.h"
 #include "db/person.h"
 #include "db/user.h"
 
@@ -172,6 +176,93 @@ static void each_role_gets_only_its_flags(void **state)
 	assert_string_equal(flags, want);
 }
 
+/* Rows of the trail with this action and entity, counted; the changes of
+ * the newest into last (may be NULL). */
+struct trail {
+	const char *action, *entity;
+	int n;
+	char last[2048];
+	char user[64];
+};
+
+static void count_row(const struct audit_row *r, void *ctx)
+{
+	struct trail *t = ctx;
+	if (strcmp(r->action, t->action) != 0 || strcmp(r->entity, t->entity) != 0)
+		return;
+	if (t->n++ == 0) {
+		snprintf(t->last, sizeof t->last, "%s", r->changes);
+		snprintf(t->user, sizeof t->user, "%s", r->user_name);
+	}
+}
+
+/* Counts the rows as an administrator, then acts again as role. */
+static void read_trail(struct fixture *f, struct trail *t, int role)
+{
+	db_set_actor(f->db, f->clerk, "admin", ROLE_ADMIN, "test");
+	struct audit_filter all = { 0 };
+	bool more;
+	t->n = 0;
+	assert_int_equal(audit_query(f->db, &all, 0, 1000, count_row, t, &more), ST_OK);
+	db_set_actor(f->db, f->clerk, "kits", role, "test");
+}
+
+static void refusals_are_in_the_trail(void **state)
+{
+	struct fixture *f = *state;
+	db_set_actor(f->db, f->clerk, "kits", ROLE_DISTRIBUTION, "test");
+	struct person p;
+	assert_int_equal(person_get(f->db, f->id, &p), ST_DENIED);
+	struct trail t = { "refused", "permission", 0, "", "" };
+	read_trail(f, &t, ROLE_DISTRIBUTION);
+	assert_int_equal(t.n, 1);
+	assert_string_equal(t.user, "kits");
+	assert_string_equal(t.last, "{\"permission\": \"person_read\"}");
+	/* Refused inside a transaction that is rolled back: still written. */
+	assert_int_equal(db_begin(f->db), ST_OK);
+	assert_int_equal(db_require(f->db, PERM_MEDICAL_READ), ST_DENIED);
+	db_rollback(f->db);
+	read_trail(f, &t, ROLE_DISTRIBUTION);
+	assert_int_equal(t.n, 2);
+	assert_string_equal(t.last, "{\"permission\": \"medical_read\"}");
+	/* A refusal the screens make themselves, on a record. */
+	assert_int_equal(audit_refused(f->db, "screen", "casefile", "person", f->id), ST_OK);
+	struct trail on_person = { "refused", "person", 0, "", "" };
+	read_trail(f, &on_person, ROLE_DISTRIBUTION);
+	assert_int_equal(on_person.n, 1);
+	/* Nobody signed in: nobody to name, nothing written. */
+	db_set_actor(f->db, 0, "", -1, "test");
+	assert_int_equal(person_get(f->db, f->id, &p), ST_DENIED);
+	read_trail(f, &t, ROLE_DISTRIBUTION);
+	assert_int_equal(t.n, 2);
+}
+
+static void one_opening_of_a_medical_record_is_one_row(void **state)
+{
+	struct fixture *f = *state;
+	db_set_actor(f->db, f->clerk, "doctor", ROLE_MEDICAL, "test");
+	struct consultation c;
+	memset(&c, 0, sizeof c);
+	c.person_id = f->id;
+	snprintf(c.date, sizeof c.date, "2026-03-16");
+	snprintf(c.reason, sizeof c.reason, "malaria");
+	snprintf(c.centre_code, sizeof c.centre_code, "AGZ");
+	assert_int_equal(consultation_save(f->db, &c), ST_OK);
+	int seen = 0;
+	assert_int_equal(medical_record_read(f->db, f->id, 10, NULL, NULL, &seen), ST_OK);
+	struct trail t = { "view", "medical_record", 0, "", "" };
+	read_trail(f, &t, ROLE_MEDICAL);
+	assert_int_equal(t.n, 1);
+	/* Refused: no view, one refusal. */
+	db_set_actor(f->db, f->clerk, "kits", ROLE_PROTECTION, "test");
+	assert_int_equal(medical_record_read(f->db, f->id, 10, NULL, NULL, &seen), ST_DENIED);
+	read_trail(f, &t, ROLE_PROTECTION);
+	assert_int_equal(t.n, 1);
+	struct trail r = { "refused", "permission", 0, "", "" };
+	read_trail(f, &r, ROLE_PROTECTION);
+	assert_int_equal(r.n, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +270,8 @@ int main(void)
 		cmocka_unit_test(the_flag_rules_hold),
 		cmocka_unit_test(readme_flag_table_matches),
 		cmocka_unit_test_setup_teardown(each_role_gets_only_its_flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(refusals_are_in_the_trail, setup, teardown),
+		cmocka_unit_test_setup_teardown(one_opening_of_a_medical_record_is_one_row, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
