@@ -11,11 +11,13 @@
 #include "core/perm.h"
 #include "core/vocab.h"
 #include "db/audit.h"
+#include "db/audit_text.h"
 #include "db/medical.h"
 #include "db/person.h"
 #include "ui/module.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
+#include "ui/lang.h"
 
 #define MAX_RELATIVES 9
 #define MAX_STAYS 4
@@ -292,8 +294,12 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	int n = more ? room - 1 : s->nchanges;
 	for (int i = 0; i < n && i < s->nchanges; i++) {
 		const struct person_change *c = &s->changes[i];
-		snprintf(line, sizeof line, "%.10s %.5s  %-10s %-7s %s", c->at, c->at + 11, c->user_name, c->action,
-		         c->changes);
+		/* In words, with case numbers and labels (db/audit_text.h). */
+		char day[16], what[480], when[12];
+		snprintf(when, sizeof when, "%.10s", c->at);
+		date_text(when, day, sizeof day);
+		audit_describe(app_db(app), lang_get(), c->action, "person", s->id, c->changes, "; ", what, sizeof what);
+		snprintf(line, sizeof line, "%s %.5s  %-10s %s", day, c->at + 11, c->user_name, what);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
 	if (more && y < rows)

@@ -59,6 +59,10 @@ enum status audit_query(struct db *db, const struct audit_filter *filter, long l
                         int limit, void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
                         bool *more);
 
+/* Reads the row id of the trail into *row (PERM_AUDIT_READ); ST_NOT_FOUND
+ * when there is none. */
+enum status audit_get(struct db *db, long long id, struct audit_row *row);
+
 /* The same trail paged by key both ways (core/page.h): PAGE_AFTER gives
  * the rows older than the row with id key (key 0: from the newest), as
  * audit_query does; PAGE_BEFORE the rows newer than it, the nearest ones

@@ -313,3 +313,20 @@ enum status audit_query(struct db *db, const struct audit_filter *filter, long l
 {
 	return audit_page(db, filter, PAGE_AFTER, before_id, limit, cb, ctx, more);
 }
+
+enum status audit_get(struct db *db, long long id, struct audit_row *row)
+{
+	static const char sql[] = AUDIT_SELECT "id = ?1";
+	enum status s = db_require(db, PERM_AUDIT_READ);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_row(st, row);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}

@@ -6,7 +6,9 @@
 #include "core/perm.h"
 #include "core/person.h"
 #include "core/role.h"
+#include "core/changes.h"
 #include "db/audit.h"
+#include "db/audit_text.h"
 #include "db/db.h"
 #include "db/db_private.h"   /* db_require, inside a transaction */
 #include "db/login.h"
@@ -263,6 +265,67 @@ static void one_opening_of_a_medical_record_is_one_row(void **state)
 	assert_int_equal(r.n, 1);
 }
 
+static void changes_are_read_back(const struct change_item *c, void *ctx)
+{
+	char *out = ctx;
+	size_t len = strlen(out);
+	snprintf(out + len, 512 - len, "[%s|%d|%s|%s]", c->key, c->pair, c->before ? c->before : "NULL",
+	         c->after ? c->after : "NULL");
+}
+
+static void the_trail_json_is_read_whole_or_not_at_all(void **state)
+{
+	(void)state;
+	char out[512] = "";
+	assert_true(changes_read("{\"a\": [null, \"x\\\"y\"], \"n\": 20, \"t\": \"\\u00e9\\u0007\"}",
+	                         changes_are_read_back, out));
+	assert_string_equal(out, "[a|1|NULL|x\"y][n|0|NULL|20][t|0|NULL|\xc3\xa9 ]");
+	const char *bad[] = { "", "{", "{\"a\": [1, 2}", "{\"a\": 1} x", "{\"a\": \"cut", "[1]", NULL };
+	for (int i = 0; bad[i]; i++) {
+		out[0] = '\0';
+		assert_false(changes_read(bad[i], changes_are_read_back, out));
+		assert_string_equal(out, "");
+	}
+}
+
+static void the_trail_reads_in_words_and_hides_what_the_role_may_not_see(void **state)
+{
+	struct fixture *f = *state;
+	char text[1024];
+	const char *flags = "{\"flags\": [\"disability\", \"disability;trafficking_presumed\"], "
+	                    "\"nationality\": [\"MLI\", \"NER\"]}";
+	db_set_actor(f->db, f->clerk, "p", ROLE_PROTECTION, "test");
+	audit_describe(f->db, "en", "update", "person", f->id, flags, "; ", text, sizeof text);
+	assert_string_equal(text, "Vulnerabilities: Disability → Disability, Presumed victim of trafficking; "
+	                          "Nationality: Mali → Niger");
+	/* Training staff do not see the trafficking flag: no change for them. */
+	db_set_actor(f->db, f->clerk, "t", ROLE_TRAINING, "test");
+	audit_describe(f->db, "en", "update", "person", f->id, flags, "; ", text, sizeof text);
+	assert_string_equal(text, "Nationality: Mali → Niger");
+	/* A link made from another file: the relative's case number. */
+	char json[128], number[32], key[20];
+	snprintf(json, sizeof json, "{\"relative\": %lld, \"relation\": [null, \"child\"]}", f->id);
+	audit_describe(f->db, "fr", "link", "person", f->id, json, "; ", text, sizeof text);
+	audit_record_text(f->db, "person", f->id, number, sizeof number);
+	assert_non_null(strstr(text, number));
+	assert_non_null(strstr(text, "Child"));
+	snprintf(key, sizeof key, "%.3s", number);
+	assert_string_equal(key, "AGZ");
+	/* Medical details: for medical staff only. */
+	const char *consult = "{\"person_id\": \"1\", \"reason\": \"malaria\", \"diagnosis\": \"Paludisme grave\"}";
+	db_set_actor(f->db, f->clerk, "a", ROLE_ADMIN, "test");
+	audit_describe(f->db, "en", "create", "consultation", 1, consult, "; ", text, sizeof text);
+	assert_null(strstr(text, "Paludisme"));
+	assert_null(strstr(text, "alaria"));
+	db_set_actor(f->db, f->clerk, "d", ROLE_MEDICAL, "test");
+	audit_describe(f->db, "en", "create", "consultation", 1, consult, "; ", text, sizeof text);
+	assert_string_equal(text, "Reason: Malaria; Diagnosis: Paludisme grave");
+	/* Unreadable (cut) JSON: a notice, never the raw text. */
+	audit_describe(f->db, "en", "update", "person", f->id, "{\"phone\": [\"1\", \"2", "; ", text, sizeof text);
+	assert_null(strchr(text, '{'));
+	assert_null(strstr(text, "phone"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +335,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(each_role_gets_only_its_flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals_are_in_the_trail, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_opening_of_a_medical_record_is_one_row, setup, teardown),
+		cmocka_unit_test(the_trail_json_is_read_whole_or_not_at_all),
+		cmocka_unit_test_setup_teardown(the_trail_reads_in_words_and_hides_what_the_role_may_not_see, setup,
+		                                teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
