@@ -17,7 +17,7 @@ enum status audit_log(struct db *db, const char *action, const char *entity,
 
 /* Appends a "refused" row for the current actor: what they were refused
  * ({"<kind>": "<what>"}, e.g. kind "permission" and what "medical_read",
- * or kind "screen" and a screen's name) on entity and entity_id when known
+ * or kind "screen" and a screen's title msgid) on entity and entity_id when known
  * ("" and 0 otherwise). Its own transaction: a refusal is recorded even
  * though nothing else is. Nothing is written when nobody is signed in. */
 enum status audit_refused(struct db *db, const char *kind, const char *what, const char *entity,

@@ -172,6 +172,8 @@ bool changes_read(const char *json, void (*fn)(const struct change_item *c, void
 	if (ok) {
 		skip_ws(&r);
 		ok = *r.p == '{';
+	}
+	if (ok) {
 		r.p++;
 		skip_ws(&r);
 	}
@@ -200,7 +202,8 @@ bool changes_read(const char *json, void (*fn)(const struct change_item *c, void
 				continue;
 			}
 			ok = *r.p == '}';
-			r.p++;
+			if (ok)
+				r.p++;
 			break;
 		}
 	}

@@ -498,7 +498,10 @@ static void refusal_item(const struct change_item *c, void *ctx)
 				return;
 			}
 	}
-	part(o, "%s", _("Refused: a screen this role may not open"));
+	if (strcmp(c->key, "screen") == 0 && v[0])
+		part(o, _("Refused: the screen %s"), _(v));
+	else
+		part(o, "%s", _("Refused: a screen this role may not open"));
 }
 
 void audit_describe(struct db *db, const char *lang, const char *action, const char *entity,

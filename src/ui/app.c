@@ -245,7 +245,7 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
 	/* The data layer refuses what the role may not read; refusing the
 	 * screen too means no half-drawn screen of refusals. */
 	if (app->logged_in && !perm_allows_any((int)app->user.role, screen->perms)) {
-		audit_refused(app->db, "screen", screen->name, "", 0);
+		audit_refused(app->db, "screen", screen->title, "", 0);   /* its msgid: read in any language */
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return ST_DENIED;
 	}

@@ -320,6 +320,13 @@ static void the_trail_reads_in_words_and_hides_what_the_role_may_not_see(void **
 	db_set_actor(f->db, f->clerk, "d", ROLE_MEDICAL, "test");
 	audit_describe(f->db, "en", "create", "consultation", 1, consult, "; ", text, sizeof text);
 	assert_string_equal(text, "Reason: Malaria; Diagnosis: Paludisme grave");
+	/* Refusals: what was refused, in words. */
+	audit_describe(f->db, "en", "refused", "person", f->id, "{\"permission\": \"person_read\"}", "; ", text,
+	               sizeof text);
+	assert_string_equal(text, "Refused: open a case file");
+	audit_describe(f->db, "en", "refused", "permission", 0, "{\"screen\": \"Staff accounts\"}", "; ", text,
+	               sizeof text);
+	assert_string_equal(text, "Refused: the screen Staff accounts");
 	/* Unreadable (cut) JSON: a notice, never the raw text. */
 	audit_describe(f->db, "en", "update", "person", f->id, "{\"phone\": [\"1\", \"2", "; ", text, sizeof text);
 	assert_null(strchr(text, '{'));
