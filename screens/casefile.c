@@ -261,7 +261,8 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 			snprintf(number, sizeof number, "%s", r->hit.case_key);
 		char rel[80];
 		ui_pad(relation_label(r->relation), 18, rel, sizeof rel);
-		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, r->hit.name, number);
+		/* Privacy mode: a list of other people, their names masked. */
+		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, app_privacy(app) ? "*****" : r->hit.name, number);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
 	if (s->more_relatives || s->nrelatives > shown)

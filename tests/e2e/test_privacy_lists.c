@@ -187,11 +187,39 @@ static void duplicates_hide_names(void **state)
 	assert_int_equal(shown, 1);   /* the selected row's only */
 }
 
+/* The family members listed on a case file. */
+static void family_on_the_case_file_hides_names(void **state)
+{
+	struct session *s = *state;
+	exec_sql(s, "INSERT INTO family_link (person_id, relative_id, relation) VALUES (1, 2, 'child'), (1, 3, 'spouse')");
+	read_names(s, "SELECT given_names FROM person WHERE id IN (2, 3)", &people);
+	char key[128];
+	struct names one;
+	read_names(s, "SELECT case_key FROM person WHERE id = 1", &one);
+	snprintf(key, sizeof key, "%s", one.name[0]);
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "protection", "protection-demo");
+	assert_screen(s, "Bienvenue");
+	term_ctrl(s->t, 'p');
+	assert_screen(s, "[P]");
+	term_type(s->t, "/");
+	term_type(s->t, key);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Historique des modifications");
+	assert_screen(s, "*****");
+	for (int i = 0; i < people.n; i++) {
+		if (term_has_text(s->t, people.name[i]))
+			term_dump(s->t, people.name[i]);
+		assert_false(term_has_text(s->t, people.name[i]));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(every_list_hides_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicates_hide_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(family_on_the_case_file_hides_names, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
