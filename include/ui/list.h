@@ -85,9 +85,6 @@ void list_draw(struct list *l, WINDOW *win, int y, int rows);
  * row, whether or not the screen set the list's own privacy. */
 void list_set_privacy(bool on);
 
-/* True while privacy mode is on for every list. */
-bool list_privacy(void);
-
 /* True when the list has no rows at all. */
 bool list_empty(struct list *l);
 

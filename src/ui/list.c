@@ -20,11 +20,6 @@ void list_set_privacy(bool on)
 	every_list_private = on;
 }
 
-bool list_privacy(void)
-{
-	return every_list_private;
-}
-
 void list_init(struct list *l, const struct list_column *cols, int ncols,
                list_fetch_fn fetch, void *ctx)
 {
