@@ -7,14 +7,16 @@
 #include "core/perm.h"
 #include "core/text.h"
 #include "db/audit.h"
+#include "db/audit_text.h"
 #include "screens/admin.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
+#include "ui/lang.h"
 #include "ui/list.h"
 
 enum { F_USER, F_FROM, F_TO, F_COUNT };
-enum { ACT_APPLY = 1 };
+enum { ACT_APPLY = 1, ACT_OPEN };
 
 /* Filters take whole days. */
 static const char *check_full_date(const char *value)
@@ -30,7 +32,10 @@ static const struct field_def fields[F_COUNT] = {
 
 static const struct binding bindings[] = {
 	{ ACT_APPLY, { '\n', UI_KEYCODE(KEY_F(5)), 0, 0 }, N_("Filter"),
-	  N_("Show the rows that match the filters (Tab moves between them)") },
+	  N_("Show the rows that match the filters (Tab moves between them); once shown, Enter opens the "
+	     "selected row") },
+	{ ACT_OPEN, { UI_KEYCODE(KEY_F(3)), UI_CTRL('O'), 0, 0 }, N_("Details"),
+	  N_("Open the selected row in full") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -38,8 +43,8 @@ static const struct list_column columns[] = {
 	{ N_("When (UTC)"), 16, false },
 	{ N_("Account"), 12, false },
 	{ N_("Action"), 14, false },
-	{ N_("Record"), 14, false },
-	{ N_("Changes"), 0, false },
+	{ N_("Record"), 14, true },
+	{ N_("Changes"), 0, true },
 };
 
 struct audit_screen {
@@ -52,6 +57,7 @@ struct audit_screen {
 };
 
 struct fill {
+	struct app *app;
 	struct list_row *rows;
 	int n;
 };
@@ -62,15 +68,18 @@ static void add_row(const struct audit_row *a, void *ctx)
 	struct fill *f = ctx;
 	struct list_row *r = &f->rows[f->n];
 	r->key.id = a->id;
-	snprintf(r->cells[0], sizeof r->cells[0], "%.10s %.5s", a->at, a->at + (strlen(a->at) > 11 ? 11 : 0));
+	/* The day as users write it (DD/MM/YYYY), the time in UTC. */
+	snprintf(r->cells[0], sizeof r->cells[0], "%.2s/%.2s/%.4s %.5s", strlen(a->at) >= 10 ? a->at + 8 : "",
+	         strlen(a->at) >= 10 ? a->at + 5 : "", a->at, strlen(a->at) > 11 ? a->at + 11 : "");
 	snprintf(r->cells[1], sizeof r->cells[1], "%s", a->user_name);
-	snprintf(r->cells[2], sizeof r->cells[2], "%s", a->action);
-	if (a->entity_id)
-		snprintf(r->cells[3], sizeof r->cells[3], "%s #%lld", a->entity, a->entity_id);
-	else
-		snprintf(r->cells[3], sizeof r->cells[3], "%s", a->entity);
-	/* Cut on a character boundary; the full text is in the trail. */
-	text_fit(a->changes, LIST_CELL - 1, r->cells[4], sizeof r->cells[4]);
+	snprintf(r->cells[2], sizeof r->cells[2], "%s", _(audit_action_label(a->action)));
+	/* A case number or an account name, never a row id. */
+	audit_record_text(app_db(f->app), a->entity, a->entity_id, r->cells[3], sizeof r->cells[3]);
+	/* In words; the whole row opens with Details. */
+	char text[1024];
+	audit_describe(app_db(f->app), lang_get(), a->action, a->entity, a->entity_id, a->changes, "; ", text,
+	               sizeof text);
+	text_fit(text, LIST_CELL - 1, r->cells[4], sizeof r->cells[4]);
 	f->n++;
 }
 
@@ -87,7 +96,7 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
 		.entity = s->has_target ? s->target.entity : NULL,
 		.entity_id = s->has_target ? s->target.id : 0,
 	};
-	struct fill f = { rows, 0 };
+	struct fill f = { s->app, rows, 0 };
 	enum status st = audit_page(app_db(s->app), &filter, dir, key ? key->id : 0, limit, add_row, &f, more);
 	return st == ST_OK ? f.n : -1;
 }
@@ -120,20 +129,30 @@ static enum ui_result apply(struct app *app, struct audit_screen *s)
 	return UI_HANDLED;
 }
 
+/* Opens the selected row in full. */
+static enum ui_result open_row(struct app *app, struct audit_screen *s)
+{
+	const struct list_row *cur = list_current(&s->list);
+	if (cur)
+		audit_row_open(app, cur->key.id);
+	return UI_HANDLED;
+}
+
 static enum ui_result audit_input(struct app *app, void *state, int key)
 {
 	struct audit_screen *s = state;
 	if (list_key(&s->list, key))
 		return UI_HANDLED;
+	/* Enter filters when a filter was typed, else opens the row. */
 	if (key == '\n')
-		return apply(app, s);
+		return s->form.changed || list_empty(&s->list) ? apply(app, s) : open_row(app, s);
 	enum form_result r = form_key(&s->form, key);
 	return r == FORM_IGNORED ? UI_IGNORED : UI_HANDLED;
 }
 
 static enum ui_result audit_action(struct app *app, void *state, int action)
 {
-	return action == ACT_APPLY ? apply(app, state) : UI_IGNORED;
+	return action == ACT_APPLY ? apply(app, state) : action == ACT_OPEN ? open_row(app, state) : UI_IGNORED;
 }
 
 static void audit_draw(struct app *app, void *state, WINDOW *win)

@@ -11,12 +11,15 @@
 #include "core/perm.h"
 #include "core/text.h"
 #include "core/vocab.h"
+#include "db/audit.h"
+#include "db/audit_text.h"
 #include "db/medical.h"
 #include "db/person.h"
 #include "ui/module.h"
 #include "screens/person_labels.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
+#include "ui/lang.h"
 
 #define MAX_RELATIVES 9
 #define MAX_STAYS 4
@@ -320,7 +323,8 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 			snprintf(number, sizeof number, "%s", r->hit.case_key);
 		char rel[80];
 		ui_pad(relation_label(r->relation), 18, rel, sizeof rel);
-		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, r->hit.name, number);
+		/* Privacy mode: a list of other people, their names masked. */
+		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, app_privacy(app) ? "*****" : r->hit.name, number);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
 	if (s->more_relatives || s->nrelatives > shown)
@@ -353,8 +357,12 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	int n = more ? room - 1 : s->nchanges;
 	for (int i = 0; i < n && i < s->nchanges; i++) {
 		const struct person_change *c = &s->changes[i];
-		snprintf(line, sizeof line, "%.10s %.5s  %-10s %-7s %s", c->at, c->at + 11, c->user_name, c->action,
-		         c->changes);
+		/* In words, with case numbers and labels (db/audit_text.h). */
+		char day[16], what[480], when[12];
+		snprintf(when, sizeof when, "%.10s", c->at);
+		date_text(when, day, sizeof day);
+		audit_describe(app_db(app), lang_get(), c->action, "person", s->id, c->changes, "; ", what, sizeof what);
+		snprintf(line, sizeof line, "%s %.5s  %-10s %s", day, c->at + 11, c->user_name, what);
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
 	if (more && y < rows)
@@ -433,6 +441,10 @@ static enum ui_result casefile_input(struct app *app, void *state, int key)
 	/* A key of something this role may not do says so, not nothing. */
 	const struct module_action *a = action_of_key(app, key);
 	if (a && !perm_allows_any((int)app_user(app)->role, a->perms)) {
+		int p = 0;
+		while (p < PERM_COUNT_ && !(a->perms & PERM_BIT(p)))
+			p++;
+		audit_refused(app_db(app), "permission", perm_name((enum perm)p), "person", s->id);
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return UI_HANDLED;
 	}

@@ -70,7 +70,8 @@ static void duplicates_draw(struct app *app, void *state, WINDOW *win)
 		char number[CASENUM_MAX], name[120];
 		if (!casenum_display(h->case_key, number, sizeof number))
 			snprintf(number, sizeof number, "%s", h->case_key);
-		label_fit(h->name, 24, name, sizeof name);
+		/* Privacy mode: the selected person's name only, as on every list. */
+		label_fit(app_privacy(app) && i != s->cur ? "*****" : h->name, 24, name, sizeof name);
 		int pad = 24 - text_width(name);
 		/* Labels in the user's language: the nationality cut with "…"
 		 * shows whole, with the flags' labels, under the list. */

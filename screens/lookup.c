@@ -13,6 +13,7 @@
 #include "core/perm.h"
 #include "core/person.h"
 #include "core/text.h"
+#include "db/audit.h"
 #include "db/person.h"
 #include "screens/person_labels.h"
 #include "screens/screens.h"
@@ -146,6 +147,7 @@ static enum ui_result open_selected(struct app *app, struct lookup *s)
 	if (!row)
 		return UI_HANDLED;
 	if (!perm_allows((int)app_user(app)->role, PERM_PERSON_READ)) {
+		audit_refused(app_db(app), "permission", perm_name(PERM_PERSON_READ), "person", row->key.id);
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return UI_HANDLED;
 	}

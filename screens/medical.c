@@ -73,9 +73,7 @@ static enum status load(struct app *app, struct medical *s)
 	struct db *db = app_db(app);
 	s->nconsults = s->ncases = s->more_consults = s->more_cases = 0;
 	/* All of them, to count those not shown. */
-	enum status st = consultation_list(db, s->person, INT_MAX, add_consult, s);
-	if (st == ST_OK)
-		st = medical_case_list(db, s->person, add_case, s);
+	enum status st = medical_record_read(db, s->person, INT_MAX, add_consult, add_case, s);
 	if (st == ST_OK)
 		st = medical_status_get(db, s->person, &s->status);
 	if (s->sel >= s->nconsults)

@@ -41,6 +41,11 @@ bool perm_allows(int r, enum perm p);
  * role (a screen or entry open to anyone signed in). */
 bool perm_allows_any(int r, unsigned bits);
 
+/* True when role r sees the vulnerability flag flag (an enum person_flag of
+ * core/person.h) on lists and case files; the data layer leaves the others
+ * out of what it gives that role. Every role that edits people sees all. */
+bool perm_sees_flag(int r, int flag);
+
 /* Short English name of p ("medical_read"), for the README table and logs. */
 const char *perm_name(enum perm p);
 

@@ -15,6 +15,14 @@ struct db;
 enum status audit_log(struct db *db, const char *action, const char *entity,
                       long long entity_id, const char *changes_json);
 
+/* Appends a "refused" row for the current actor: what they were refused
+ * ({"<kind>": "<what>"}, e.g. kind "permission" and what "medical_read",
+ * or kind "screen" and a screen's title msgid) on entity and entity_id when known
+ * ("" and 0 otherwise). Its own transaction: a refusal is recorded even
+ * though nothing else is. Nothing is written when nobody is signed in. */
+enum status audit_refused(struct db *db, const char *kind, const char *what, const char *entity,
+                          long long entity_id);
+
 /* The number of audit rows (for checks and tests). -1 on error. */
 long long audit_count(struct db *db);
 
@@ -50,6 +58,10 @@ struct audit_filter {
 enum status audit_query(struct db *db, const struct audit_filter *filter, long long before_id,
                         int limit, void (*cb)(const struct audit_row *row, void *ctx), void *ctx,
                         bool *more);
+
+/* Reads the row id of the trail into *row (PERM_AUDIT_READ); ST_NOT_FOUND
+ * when there is none. */
+enum status audit_get(struct db *db, long long id, struct audit_row *row);
 
 /* The same trail paged by key both ways (core/page.h): PAGE_AFTER gives
  * the rows older than the row with id key (key 0: from the newest), as

@@ -144,6 +144,14 @@ enum status medical_case_antenatal(struct db *db, long long case_id, const char 
 enum status medical_case_list(struct db *db, long long person,
                               void (*cb)(const struct medical_case *mc, void *ctx), void *ctx);
 
+/* The medical record of person as its screen shows it: consultations (as
+ * consultation_list, at most limit) to consult_cb, then cases (as
+ * medical_case_list) to case_cb; one opening, so one "view" row in the
+ * trail, not one per list. */
+enum status medical_record_read(struct db *db, long long person, int limit,
+                                void (*consult_cb)(const struct consultation *c, void *ctx),
+                                void (*case_cb)(const struct medical_case *mc, void *ctx), void *ctx);
+
 /* Records fitness to travel: "fit", "fit_escort" or "not_fit" on date (a
  * full day not in the future), assessed by the actor. Audited. */
 enum status fitness_record(struct db *db, long long person, const char *date, const char *status);

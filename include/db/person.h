@@ -146,11 +146,12 @@ struct person_change {
 	long long id;             /* of the audit row: the key to page after */
 	char at[32];
 	char user_name[64];
-	char action[16];          /* create, update */
-	char changes[512];        /* JSON, cut to fit */
+	char action[16];          /* create, update, link, unlink, admit, depart, services */
+	char changes[2048];       /* JSON (db/audit_text.h reads it to people) */
 };
 
-/* Calls cb for the changes made to person id, newest first, from the one
+/* Calls cb for the changes made to person id (from its own file or from
+ * another: family links, stays and services), newest first, from the one
  * after the change with id after (0: from the newest), at most limit;
  * *more (may be NULL) tells whether more remain (PERM_PERSON_READ: the case
  * file's history, not the whole audit trail). */

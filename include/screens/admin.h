@@ -15,6 +15,9 @@ struct audit_target {
 /* The audit trail, all of it (target NULL) or one record's history. */
 enum status audit_open(struct app *app, const struct audit_target *target);
 
+/* One row of the audit trail in full. */
+enum status audit_row_open(struct app *app, long long id);
+
 /* The staff accounts. */
 enum status users_open(struct app *app);
 

@@ -80,6 +80,11 @@ const struct list_row *list_current(struct list *l);
 /* Draws a header row and as many rows as fit from row y in rows rows. */
 void list_draw(struct list *l, WINDOW *win, int y, int rows);
 
+/* Privacy mode for every list at once (the screen loop sets it when the
+ * user switches it): sensitive columns are masked except on the selected
+ * row, whether or not the screen set the list's own privacy. */
+void list_set_privacy(bool on);
+
 /* True when the list has no rows at all. */
 bool list_empty(struct list *l);
 

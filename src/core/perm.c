@@ -1,5 +1,6 @@
 /* The permission matrix. */
 #include "core/perm.h"
+#include "core/person.h"
 
 /* One row per permission, one letter per role in enum role order:
  * A admin, M manager, I intake, D medical (doctor), P protection,
@@ -54,4 +55,33 @@ bool perm_allows_any(int r, unsigned bits)
 const char *perm_name(enum perm p)
 {
 	return ((int)p >= 0 && p < PERM_COUNT_) ? matrix[p].name : "";
+}
+
+/* Which role sees which vulnerability flag, in enum person_flag order,
+ * one letter per role as above. A flag is shown to the roles whose work
+ * needs it: the registration and protection staff who set them see all;
+ * the counter (distribution, training) only what changes the help given
+ * there; administrators, who read no case files, none. Keep README.md's
+ * table in step (a test checks). */
+static const char flag_matrix[FLAG_COUNT_][ROLE_COUNT_ + 1] = {
+	/*                               AMIDPSTRX */
+	[FLAG_UNACCOMPANIED_CHILD] =    ".xxxxx.x.",
+	[FLAG_SEPARATED_CHILD] =        ".xxxxx.x.",
+	[FLAG_ACCOMPANIED_CHILD] =      ".xxxxx.x.",
+	[FLAG_PREGNANT] =               ".xxxxx..x",
+	[FLAG_TRAFFICKING_PRESUMED] =   ".xxxxx.x.",
+	[FLAG_TRAFFICKING_IDENTIFIED] = ".xxxxx.x.",
+	[FLAG_VIOLENCE_VICTIM] =        ".xxxxx...",
+	[FLAG_OLDER_PERSON] =           ".xxxxxxxx",
+	[FLAG_SERIOUS_MEDICAL] =        ".xxxxx...",
+	[FLAG_DISABILITY] =             ".xxxxxxxx",
+	[FLAG_ASYLUM_SEEKER] =          ".xx.x..x.",
+	[FLAG_OTHER] =                  ".xx.x....",
+};
+
+bool perm_sees_flag(int r, int flag)
+{
+	if (r < 0 || r >= ROLE_COUNT_ || flag < 0 || flag >= FLAG_COUNT_)
+		return false;
+	return flag_matrix[flag][r] == 'x';
 }

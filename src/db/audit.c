@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/jsonbuf.h"
 #include "db/db_private.h"
 
 enum status audit_log(struct db *db, const char *action, const char *entity,
@@ -43,6 +44,22 @@ enum status audit_log(struct db *db, const char *action, const char *entity,
 		return db_status_of(rc);
 	/* The row joins the chain in the same transaction. */
 	return audit_chain_link(db, sqlite3_last_insert_rowid(db_sqlite(db)));
+}
+
+enum status audit_refused(struct db *db, const char *kind, const char *what, const char *entity,
+                          long long entity_id)
+{
+	const struct db_actor *a = db_actor(db);
+	if (a->role < 0 || !a->user_name[0])
+		return ST_OK;
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	jsonbuf_put_str(&j, kind, what);
+	enum status s = db_begin(db);
+	if (s != ST_OK)
+		return s;
+	return db_finish(db, audit_log(db, "refused", entity && *entity ? entity : "permission", entity_id,
+	                               jsonbuf_text(&j)));
 }
 
 long long audit_count(struct db *db)
@@ -299,4 +316,21 @@ enum status audit_query(struct db *db, const struct audit_filter *filter, long l
                         bool *more)
 {
 	return audit_page(db, filter, PAGE_AFTER, before_id, limit, cb, ctx, more);
+}
+
+enum status audit_get(struct db *db, long long id, struct audit_row *row)
+{
+	static const char sql[] = AUDIT_SELECT "id = ?1";
+	enum status s = db_require(db, PERM_AUDIT_READ);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_row(st, row);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
 }

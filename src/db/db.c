@@ -10,6 +10,7 @@
 
 #include "core/phone.h"
 #include "core/i18n.h"
+#include "db/audit.h"
 #include "db/audit_chain.h"
 #include "db/audit_private.h"
 #include "db/db_private.h"
@@ -34,6 +35,7 @@ struct db {
 	size_t cache_slots;
 	size_t ncached;
 	char phone_cc[PHONE_CC_MAX + 1];
+	int refused;   /* a permission refused inside a transaction, -1 none */
 };
 
 /* The country code given to the connections opened from now on. */
@@ -253,6 +255,15 @@ static int exec(struct db *db, const char *sql)
 	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
 }
 
+/* Writes the refusal noted inside the transaction that just ended. */
+static void write_refusal(struct db *db)
+{
+	int p = db->refused;
+	db->refused = -1;
+	if (p >= 0)
+		audit_refused(db, "permission", perm_name((enum perm)p), "", 0);
+}
+
 enum status db_begin(struct db *db)
 {
 	return db_status_of(exec(db, "BEGIN IMMEDIATE"));
@@ -263,6 +274,8 @@ enum status db_commit(struct db *db)
 	int rc = exec(db, "COMMIT");
 	if (rc != SQLITE_OK)
 		db_rollback(db);
+	else
+		write_refusal(db);
 	return db_status_of(rc);
 }
 
@@ -270,6 +283,7 @@ void db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		exec(db, "ROLLBACK");
+	write_refusal(db);
 }
 
 /* Applies every migration newer than the database, each in its own
@@ -476,6 +490,7 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 		return ST_NOMEM;
 	}
 	db->actor.role = -1;
+	db->refused = -1;
 	snprintf(db->phone_cc, sizeof db->phone_cc, "%s", phone_cc);
 	snprintf(db->actor.user_name, sizeof db->actor.user_name, "%s", "system");
 	snprintf(db->actor.origin, sizeof db->actor.origin, "%s", "cli");
@@ -537,6 +552,7 @@ enum status db_create_old(const char *path, int version)
 	if (!db)
 		return ST_NOMEM;
 	db->actor.role = -1;
+	db->refused = -1;
 	snprintf(db->phone_cc, sizeof db->phone_cc, "%s", phone_cc);
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, rows_vfs()) != SQLITE_OK)
 		st = ST_CANT_OPEN;
@@ -623,8 +639,17 @@ enum status db_integrity(struct db *db, char *detail, size_t n)
 
 enum status db_require(struct db *db, enum perm p)
 {
-	return perm_allows(db->actor.role, p) ? ST_OK : ST_DENIED;
+	if (perm_allows(db->actor.role, p))
+		return ST_OK;
+	/* Every refusal is in the trail. Inside a transaction the row would go
+	 * with its rollback: it is written once the transaction has ended. */
+	if (sqlite3_get_autocommit(db->sql))
+		audit_refused(db, "permission", perm_name(p), "", 0);
+	else
+		db->refused = (int)p;
+	return ST_DENIED;
 }
+
 
 bool db_is_demo(struct db *db)
 {

@@ -451,8 +451,9 @@ enum status consultation_get(struct db *db, long long id, struct consultation *c
 	return ST_OK;
 }
 
-enum status consultation_list(struct db *db, long long person, int limit,
-                              void (*cb)(const struct consultation *c, void *ctx), void *ctx)
+/* consultation_list, audited when audit is set. */
+static enum status consultations(struct db *db, long long person, int limit, bool audit,
+                                 void (*cb)(const struct consultation *c, void *ctx), void *ctx)
 {
 	static const char sql[] = CONSULTATION_SELECT "WHERE c.person_id = ?1 ORDER BY c.date DESC, c.id DESC LIMIT ?2";
 	enum status s = db_require(db, PERM_MEDICAL_READ);
@@ -478,11 +479,17 @@ enum status consultation_list(struct db *db, long long person, int limit,
 		read_consultation(st, c);
 	}
 	sqlite3_reset(st);
-	s = rc == SQLITE_DONE ? audit_view(db, person) : db_status_of(rc);
+	s = rc != SQLITE_DONE ? db_status_of(rc) : audit ? audit_view(db, person) : ST_OK;
 	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
 		cb(&rows[i], ctx);
 	free(rows);
 	return s;
+}
+
+enum status consultation_list(struct db *db, long long person, int limit,
+                              void (*cb)(const struct consultation *c, void *ctx), void *ctx)
+{
+	return consultations(db, person, limit, true, cb, ctx);
 }
 
 /* ---- medical cases ------------------------------------------------------ */
@@ -745,8 +752,9 @@ enum status medical_case_antenatal(struct db *db, long long case_id, const char 
 	return db_finish(db, visit_write(db, case_id, date, notes));
 }
 
-enum status medical_case_list(struct db *db, long long person,
-                              void (*cb)(const struct medical_case *mc, void *ctx), void *ctx)
+/* medical_case_list, audited when audit is set. */
+static enum status cases(struct db *db, long long person, bool audit,
+                         void (*cb)(const struct medical_case *mc, void *ctx), void *ctx)
 {
 	static const char sql[] =
 		CASE_SELECT "WHERE m.person_id = ?1 ORDER BY m.closed IS NOT NULL, m.opened DESC, m.id DESC";
@@ -770,11 +778,29 @@ enum status medical_case_list(struct db *db, long long person,
 		read_case(st, mc);
 	}
 	sqlite3_reset(st);
-	s = rc == SQLITE_DONE ? audit_view(db, person) : db_status_of(rc);
+	s = rc != SQLITE_DONE ? db_status_of(rc) : audit ? audit_view(db, person) : ST_OK;
 	for (size_t i = 0; s == ST_OK && cb && i < n; i++)
 		cb(&rows[i], ctx);
 	free(rows);
 	return s;
+}
+
+enum status medical_case_list(struct db *db, long long person,
+                              void (*cb)(const struct medical_case *mc, void *ctx), void *ctx)
+{
+	return cases(db, person, true, cb, ctx);
+}
+
+enum status medical_record_read(struct db *db, long long person, int limit,
+                                void (*consult_cb)(const struct consultation *c, void *ctx),
+                                void (*case_cb)(const struct medical_case *mc, void *ctx), void *ctx)
+{
+	enum status s = consultations(db, person, limit, false, consult_cb, ctx);
+	if (s == ST_OK)
+		s = cases(db, person, false, case_cb, ctx);
+	/* One opening, one row in the trail; read first so that a refusal or
+	 * an unknown person writes none. */
+	return s == ST_OK ? audit_view(db, person) : s;
 }
 
 /* ---- fitness to travel and the status everyone may see ----------------- */

@@ -353,6 +353,13 @@ enum status person_get(struct db *db, long long id, struct person *p)
 		return s;
 	if ((s = person_read(db, id, p)) != ST_OK)
 		return s;
+	/* Only the flags this role sees leave the data layer. */
+	int role = db_actor(db)->role;
+	for (int f = 0; f < FLAG_COUNT_; f++)
+		if (!perm_sees_flag(role, f))
+			p->flags[f] = false;
+	if (!p->flags[FLAG_OTHER])
+		p->flag_other[0] = '\0';
 	/* Every opening of a case file is in the trail. */
 	if ((s = db_begin(db)) != ST_OK)
 		return s;

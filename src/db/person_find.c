@@ -115,15 +115,21 @@ bool person_match_query(const char *typed, const char *cc, char *out, size_t siz
 }
 
 /* The short codes ("UAC VoT") of the stored flag names in names
- * (space-separated, as the lookup's group_concat gives them) into h. */
-static void hit_flags(const char *names, struct person_hit *h)
+ * (space-separated, as the lookup's group_concat gives them) into h, in
+ * list order, only those role sees. */
+static void hit_flags(int role, const char *names, struct person_hit *h)
 {
-	h->flags[0] = '\0';
+	bool set[FLAG_COUNT_] = { false };
 	char copy[400];
 	snprintf(copy, sizeof copy, "%s", names);
 	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
 		int f = person_flag_from_name(w);
-		if (f < 0)
+		if (f >= 0 && perm_sees_flag(role, f))
+			set[f] = true;
+	}
+	h->flags[0] = '\0';
+	for (int f = 0; f < FLAG_COUNT_; f++) {
+		if (!set[f])
 			continue;
 		size_t len = strlen(h->flags);
 		snprintf(h->flags + len, sizeof h->flags - len, "%s%s", len ? " " : "",
@@ -131,7 +137,7 @@ static void hit_flags(const char *names, struct person_hit *h)
 	}
 }
 
-void person_hit_read(sqlite3_stmt *st, struct person_hit *h)
+void person_hit_read(struct db *db, sqlite3_stmt *st, struct person_hit *h)
 {
 	memset(h, 0, sizeof *h);
 	h->id = sqlite3_column_int64(st, 0);
@@ -147,7 +153,7 @@ void person_hit_read(sqlite3_stmt *st, struct person_hit *h)
 	db_column_copy(st, 7, h->nationality, sizeof h->nationality);
 	db_column_copy(st, 8, h->centre_code, sizeof h->centre_code);
 	const unsigned char *flags = sqlite3_column_text(st, 9);
-	hit_flags(flags ? (const char *)flags : "", h);
+	hit_flags(db_actor(db)->role, flags ? (const char *)flags : "", h);
 	h->no_data_consent = sqlite3_column_int(st, 10) == 0;
 }
 
@@ -196,7 +202,7 @@ enum status person_search_page(struct db *db, const char *query, enum page_dir d
 			*more = true;
 			break;
 		}
-		person_hit_read(st, &hits[n]);
+		person_hit_read(db, st, &hits[n]);
 		hits[n].rank = hits[n].id;
 		n++;
 	}
@@ -326,7 +332,7 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 		sqlite3_bind_int64(st, 1, cands[i].id);
 		bool found = sqlite3_step(st) == SQLITE_ROW;
 		if (found)
-			person_hit_read(st, &h);
+			person_hit_read(db, st, &h);
 		sqlite3_reset(st);
 		if (found)
 			cb(&h, cands[i].score, ctx);

@@ -314,7 +314,7 @@ static enum status add_hit(struct db *db, int seg, long long id, struct page_row
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		struct person_hit *h = &r->hits[r->n++];
-		person_hit_read(st, h);
+		person_hit_read(db, st, h);
 		h->rank = person_rank_key(seg, id);
 	}
 	sqlite3_reset(st);

@@ -124,8 +124,9 @@ bool person_match_is_number(const char *typed);
 	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id), p.consent_data"
 #define PERSON_HIT_NCOLUMNS 11
 
-/* Fills a hit from columns 0..10 of a lookup row (rank left 0). */
-void person_hit_read(sqlite3_stmt *st, struct person_hit *h);
+/* Fills a hit from columns 0..10 of a lookup row (rank left 0), with only
+ * the flags the current actor's role sees. */
+void person_hit_read(struct db *db, sqlite3_stmt *st, struct person_hit *h);
 
 /* The key a ranked lookup page continues from: segment (2 x tier, plus 1
  * for people not staying at the user's centre) and id. */

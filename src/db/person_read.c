@@ -348,7 +348,8 @@ enum status person_history(struct db *db, long long id, long long after, int lim
 {
 	static const char sql[] =
 		"SELECT id, at, user_name, action, coalesce(changes, '') FROM audit "
-		"WHERE entity = 'person' AND entity_id = ?1 AND action IN ('create', 'update', 'link', 'unlink') "
+		"WHERE entity = 'person' AND entity_id = ?1 "
+		"AND action IN ('create', 'update', 'link', 'unlink', 'admit', 'depart', 'services') "
 		"AND id < ?2 ORDER BY id DESC LIMIT ?3";
 	if (more)
 		*more = false;

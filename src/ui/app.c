@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/text.h"
+#include "db/audit.h"
 #include "db/draft.h"
 #include "db/login.h"
 #include "db/user.h"
@@ -15,7 +16,9 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/list.h"
 #include "ui/lock.h"
+#include "ui/term_guard.h"
 
 #define KEY_TIMEOUT_MS 1000
 
@@ -102,6 +105,9 @@ struct app *app_new(struct db *db, const struct app_config *config)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	term_guard_arm();
 	layout(app);
 	return app;
 }
@@ -239,6 +245,7 @@ enum status app_push(struct app *app, const struct screen *screen, const void *a
 	/* The data layer refuses what the role may not read; refusing the
 	 * screen too means no half-drawn screen of refusals. */
 	if (app->logged_in && !perm_allows_any((int)app->user.role, screen->perms)) {
+		audit_refused(app->db, "screen", screen->title, "", 0);   /* its msgid: read in any language */
 		app_error(app, _(status_msgid(ST_DENIED)));
 		return ST_DENIED;
 	}
@@ -587,6 +594,7 @@ static void global_action(struct app *app, int action)
 		break;
 	case ACT_PRIVACY:
 		app->privacy = !app->privacy;
+		list_set_privacy(app->privacy);
 		app_message(app, app->privacy ? _("Privacy on: names are hidden except on the selected row.")
 		                               : _("Privacy off."));
 		break;
@@ -686,7 +694,7 @@ bool app_confirm(struct app *app, const char *question)
 int app_run(struct app *app, const struct screen *first, const void *arg)
 {
 	if (app_push(app, first, arg) != ST_OK) {
-		endwin();
+		term_guard_leave();
 		return 1;
 	}
 	touch(app);
@@ -717,6 +725,6 @@ int app_run(struct app *app, const struct screen *first, const void *arg)
 	app->logged_in = false;   /* nothing is read again while closing */
 	while (app->depth > 0)
 		pop(app);
-	endwin();
+	term_guard_leave();
 	return app_hangup ? 1 : 0;
 }

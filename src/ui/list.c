@@ -13,6 +13,13 @@ static int min_int(int a, int b)
 	return a < b ? a : b;
 }
 
+static bool every_list_private;   /* privacy mode, for every list */
+
+void list_set_privacy(bool on)
+{
+	every_list_private = on;
+}
+
 void list_init(struct list *l, const struct list_column *cols, int ncols,
                list_fetch_fn fetch, void *ctx)
 {
@@ -267,7 +274,7 @@ void list_draw(struct list *l, WINDOW *win, int y, int rows)
 		x = 1;
 		for (int c = 0; c < l->ncolumns; c++) {
 			int w = l->columns[c].width ? l->columns[c].width : cols - x - 1;
-			bool mask = l->privacy && l->columns[c].sensitive && !selected;
+			bool mask = (l->privacy || every_list_private) && l->columns[c].sensitive && !selected;
 			ui_put(win, y + 1 + r, x, w, 0, mask ? "*****" : row->cells[c]);
 			x += w + 1;
 		}

@@ -1,0 +1,29 @@
+#ifndef TAIMAKO_DB_AUDIT_TEXT_H
+#define TAIMAKO_DB_AUDIT_TEXT_H
+/* The audit trail as people read it: sentences in the user's language with
+ * case numbers, account names and labels (fields, code lists, countries,
+ * languages) instead of row ids, internal names and codes. What the current
+ * actor may not see stays out: the details of medical records without
+ * PERM_MEDICAL_READ, the vulnerability flags their role does not see. */
+#include <stddef.h>
+
+struct db;
+
+/* The msgid of an action of the trail ("update": "Changed"). */
+const char *audit_action_label(const char *action);
+
+/* The record a row is about, as users know it, into out: a person's case
+ * number (also for the medical records of that person), an account's name;
+ * "" when the row is about no record. */
+void audit_record_text(struct db *db, const char *entity, long long entity_id, char *out, size_t size);
+
+/* What the row of action, entity, entity_id and changes (its JSON) says,
+ * in the current language (lang "fr" or "en" for the names of countries
+ * and languages): a sentence, or labelled changes "Phone: 90 12 → 91 13",
+ * each part after the first preceded by sep ("; " on one line, "\n" for a
+ * view of the whole row). Changes it cannot read are shown as a notice,
+ * never as raw text. */
+void audit_describe(struct db *db, const char *lang, const char *action, const char *entity,
+                    long long entity_id, const char *changes, const char *sep, char *out, size_t size);
+
+#endif
