@@ -343,9 +343,7 @@ static enum status configure(struct db *db, char *detail, size_t n)
 		sqlite3_finalize(st);
 	}
 	if (rc == SQLITE_OK)
-		/* recursive_triggers: REPLACE's implicit delete runs the delete
-		 * triggers too (the audit trail's refuses it). */
-		rc = exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA recursive_triggers=ON;");
+		rc = exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
 	if (rc != SQLITE_OK) {
 		set_detail(detail, n, sqlite3_errmsg(db->sql));
 		return db_status_of(rc);

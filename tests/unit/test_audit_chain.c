@@ -97,21 +97,6 @@ static void tampering_shows_at_the_first_broken_row(void **state)
 	tmpdir_remove(&t);
 }
 
-/* Through the program, REPLACE runs the delete trigger too. */
-static void replace_through_the_program_is_refused(void **state)
-{
-	(void)state;
-	struct tmpdir t = { 0 };
-	make_trail(&t);
-	struct db *db;
-	assert_int_equal(db_open(t.db, DB_EXISTING, &db, NULL, 0), ST_OK);
-	assert_int_not_equal(sqlite3_exec(db_sqlite(db), "REPLACE INTO audit (id, at, user_name, origin, action, entity) "
-	                                  "VALUES (3, 'x', 'x', 'x', 'x', 'x')", NULL, NULL, NULL), SQLITE_OK);
-	db_close(&db);
-	assert_int_equal(first_broken(t.db), 0);
-	tmpdir_remove(&t);
-}
-
 /* Rows from before the chain (none has one) are chained when opened. */
 static void rows_from_before_are_chained_at_open(void **state)
 {
@@ -136,7 +121,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_sound_trail_is_one_chain_with_a_head),
 		cmocka_unit_test(tampering_shows_at_the_first_broken_row),
-		cmocka_unit_test(replace_through_the_program_is_refused),
 		cmocka_unit_test(rows_from_before_are_chained_at_open),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
