@@ -96,8 +96,10 @@ static void duplicates_draw(struct app *app, void *state, WINDOW *win)
 		char country[200], whole[600], details[1200];
 		label_ref(app, REF_COUNTRY, h->nationality, country, sizeof country);
 		label_flags_long(h->flags, whole, sizeof whole);
-		snprintf(details, sizeof details, "%s%s%s%s%s", h->name, country[0] ? " · " : "", country,
-		         whole[0] ? " · " : "", whole);
+		/* In privacy mode the name shows on its row only. */
+		const char *name = app_privacy(app) ? "" : h->name;
+		snprintf(details, sizeof details, "%s%s%s%s%s", name, name[0] && country[0] ? " · " : "", country,
+		         whole[0] && (name[0] || country[0]) ? " · " : "", whole);
 		ui_put_wrapped(win, 3 + s->n, 2, cols - 4, 2, 0, details);
 	}
 	ui_put_wrapped(win, 6 + s->n, 2, cols - 4, 3, 0,

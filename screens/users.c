@@ -165,7 +165,11 @@ static void users_draw(struct app *app, void *state, WINDOW *win)
 	const struct list_row *row = list_current(&s->list);
 	if (row) {
 		char line[sizeof row->cells[0] * 3 + 16];
-		snprintf(line, sizeof line, "%s · %s · %s", row->cells[1], row->cells[2], row->cells[4]);
+		/* In privacy mode the name shows on its row only. */
+		if (s->list.privacy)
+			snprintf(line, sizeof line, "%s · %s", row->cells[2], row->cells[4]);
+		else
+			snprintf(line, sizeof line, "%s · %s · %s", row->cells[1], row->cells[2], row->cells[4]);
 		ui_put(win, rows - 2, 1, getmaxx(win) - 2, 0, line);
 	}
 	/* The keys of the selected account, where the status line has no room. */

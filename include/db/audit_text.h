@@ -1,5 +1,6 @@
 #ifndef TAIMAKO_DB_AUDIT_TEXT_H
 #define TAIMAKO_DB_AUDIT_TEXT_H
+#include <stdbool.h>
 /* The audit trail as people read it: sentences in the user's language with
  * case numbers, account names and labels (fields, code lists, countries,
  * languages) instead of row ids, internal names and codes. What the current
@@ -23,6 +24,18 @@ void audit_record_text(struct db *db, const char *entity, long long entity_id, c
  * each part after the first preceded by sep ("; " on one line, "\n" for a
  * view of the whole row). Changes it cannot read are shown as a notice,
  * never as raw text. */
+/* True for the entities whose audit rows hold medical details
+ * (consultations, medical cases and records, fitness to travel). */
+bool audit_entity_medical(const char *entity);
+
+struct jsonbuf;
+
+/* The changes of an audit row as a role may read them: for a medical row
+ * and a role that may not read medical records, each field named with its
+ * values hidden ({"diagnosis": "hidden"}), in *out, and true; false when the
+ * changes may be shown as they are. */
+bool audit_changes_for_role(const char *entity, const char *changes, int role, struct jsonbuf *out);
+
 void audit_describe(struct db *db, const char *lang, const char *action, const char *entity,
                     long long entity_id, const char *changes, const char *sep, char *out, size_t size);
 

@@ -1,6 +1,8 @@
 /* `taimako audit`: the audit trail as CSV, newest first. */
 #include "cli/audit_cmd.h"
 #include "db/audit_chain.h"
+#include "db/audit_text.h"
+#include "core/jsonbuf.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -45,8 +47,13 @@ static void print_row(const struct audit_row *r)
 	snprintf(id, sizeof id, "%lld", r->id);
 	if (r->entity_id != 0)
 		snprintf(entity_id, sizeof entity_id, "%lld", r->entity_id);
+	/* Acting as an administrator, who may not read medical records: a
+	 * medical row says which fields changed, never their values. */
+	static struct jsonbuf hidden;
+	const char *changes = audit_changes_for_role(r->entity, r->changes, ROLE_ADMIN, &hidden)
+	                      ? jsonbuf_text(&hidden) : r->changes;
 	const char *fields[] = { id, r->at, r->user_name, r->origin, r->action, r->entity,
-	                         entity_id, r->changes };
+	                         entity_id, changes };
 	csvout_row(stdout, fields, 8);
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/casenum.h"
 #include "core/changes.h"
+#include "core/jsonbuf.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
@@ -479,11 +480,26 @@ static void other_item(const struct change_item *c, void *ctx)
 		part(o, _("%s: %s"), label, v[1]);
 }
 
-/* True for the rows whose details are medical. */
-static bool medical_entity(const char *entity)
+bool audit_entity_medical(const char *entity)
 {
 	return strcmp(entity, "consultation") == 0 || strcmp(entity, "medical_case") == 0
-	       || strcmp(entity, "medical_record") == 0;
+	       || strcmp(entity, "medical_record") == 0 || strcmp(entity, "fitness") == 0;
+}
+
+/* Adds the key of one change, its values hidden. */
+static void hidden_item(const struct change_item *c, void *ctx)
+{
+	jsonbuf_put_str(ctx, c->key, "hidden");
+}
+
+bool audit_changes_for_role(const char *entity, const char *changes, int role, struct jsonbuf *out)
+{
+	if (!changes || !changes[0] || !audit_entity_medical(entity) || perm_allows(role, PERM_MEDICAL_READ))
+		return false;
+	jsonbuf_init(out);
+	if (!changes_read(changes, hidden_item, out))
+		jsonbuf_put_str(out, "details", "hidden");
+	return true;
 }
 
 /* A refusal: what was refused. */
@@ -515,7 +531,7 @@ void audit_describe(struct db *db, const char *lang, const char *action, const c
 		ok = !has || changes_read(changes, refusal_item, &o);
 		if (!has)
 			part(&o, "%s", _("Refused"));
-	} else if (medical_entity(entity) && !perm_allows(o.role, PERM_MEDICAL_READ)) {
+	} else if (audit_entity_medical(entity) && !perm_allows(o.role, PERM_MEDICAL_READ)) {
 		/* Who may not read medical records learns that one was written or
 		 * opened, never what it says. */
 		part(&o, "%s", strcmp(action, "view") == 0 ? _("Medical record opened")

@@ -7,6 +7,7 @@
 #include "core/person.h"
 #include "core/role.h"
 #include "core/changes.h"
+#include "core/jsonbuf.h"
 #include "db/audit.h"
 #include "db/audit_text.h"
 #include "db/db.h"
@@ -333,6 +334,24 @@ static void the_trail_reads_in_words_and_hides_what_the_role_may_not_see(void **
 	assert_null(strstr(text, "phone"));
 }
 
+/* `taimako audit` acts as an administrator, who may not read medical
+ * records: a medical row names the fields changed, never their values. */
+static void medical_changes_hidden_from_who_may_not_read_them(void **state)
+{
+	(void)state;
+	static struct jsonbuf out;
+	const char *changes = "{\"diagnosis\": [null, \"Paludisme grave\"], \"treatment\": [null, \"ACT\"]}";
+	assert_true(audit_changes_for_role("consultation", changes, ROLE_ADMIN, &out));
+	assert_string_equal(jsonbuf_text(&out), "{\"diagnosis\": \"hidden\", \"treatment\": \"hidden\"}");
+	assert_true(audit_changes_for_role("fitness", "{\"notes\": \"asthme\"}", ROLE_MANAGER, &out) ==
+	            !perm_allows(ROLE_MANAGER, PERM_MEDICAL_READ));
+	assert_false(audit_changes_for_role("consultation", changes, ROLE_MEDICAL, &out));
+	assert_false(audit_changes_for_role("person", "{\"phone\": [\"1\", \"2\"]}", ROLE_ADMIN, &out));
+	/* Not an object: hidden all the same. */
+	assert_true(audit_changes_for_role("medical_case", "not json", ROLE_ADMIN, &out));
+	assert_null(strstr(jsonbuf_text(&out), "not json"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +362,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refusals_are_in_the_trail, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_opening_of_a_medical_record_is_one_row, setup, teardown),
 		cmocka_unit_test(the_trail_json_is_read_whole_or_not_at_all),
+		cmocka_unit_test(medical_changes_hidden_from_who_may_not_read_them),
 		cmocka_unit_test_setup_teardown(the_trail_reads_in_words_and_hides_what_the_role_may_not_see, setup,
 		                                teardown),
 	};
