@@ -51,6 +51,7 @@ struct casefile {
 	bool picking;                    /* the next digit names the link to remove */
 	struct person_relative removed;  /* the last link removed (id 0: none), for the undo */
 	/* Names in the user's language of the codes stored. */
+	char lang[8];                    /* the language of the names below */
 	char nationality[96];
 	char languages[PERSON_MAX_LANGS][96];
 	char issuers[PERSON_MAX_DOCS][96];
@@ -107,6 +108,8 @@ static void add_change(const struct person_change *c, void *ctx)
 		s->changes[s->nchanges++] = *c;
 }
 
+static void load_labels(struct app *app, struct casefile *s);
+
 /* Reads everything again (after an edit, or coming back to the screen). */
 static enum status load(struct app *app, struct casefile *s)
 {
@@ -119,6 +122,15 @@ static enum status load(struct app *app, struct casefile *s)
 	person_family(db, s->id, 0, MAX_RELATIVES, add_relative, s, &s->more_relatives);
 	person_stays(db, s->id, 0, MAX_STAYS, add_stay, s, &s->more_stays);
 	person_history(db, s->id, 0, MAX_CHANGES, add_change, s, &s->more_changes);
+	load_labels(app, s);
+	return ST_OK;
+}
+
+/* The names of the codes and the modules' status lines, in the language
+ * shown (read again when the user switches it). */
+static void load_labels(struct app *app, struct casefile *s)
+{
+	snprintf(s->lang, sizeof s->lang, "%s", lang_get());
 	label_ref(app, REF_COUNTRY, s->p.nationality, s->nationality, sizeof s->nationality);
 	for (int i = 0; i < PERSON_MAX_LANGS; i++)
 		label_ref(app, REF_LANGUAGE, s->p.languages[i], s->languages[i], sizeof s->languages[i]);
@@ -131,7 +143,6 @@ static enum status load(struct app *app, struct casefile *s)
 		if ((*m)->status && perm_allows_any(role, (*m)->status_perms))
 			(*m)->status(app, s->id, s->status[i], sizeof s->status[i]);
 	}
-	return ST_OK;
 }
 
 static enum status casefile_enter(struct app *app, void *state, const void *arg)
@@ -272,6 +283,8 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct casefile *s = state;
 	const struct person *p = &s->p;
+	if (strcmp(s->lang, lang_get()) != 0)
+		load_labels(app, s);
 	int cols = getmaxx(win), rows = getmaxy(win);
 	int y = draw_header(s, win, cols) + 1;
 	char line[600], a[32], b[32];
