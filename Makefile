@@ -28,7 +28,7 @@ MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LANGS := fr en
 MO := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/taimako.mo)
 
-.PHONY: all run check unit e2e bench install uninstall clean po cppcheck deps
+.PHONY: all run check unit e2e bench install uninstall clean po cppcheck deps crashtest soak
 all: taimako $(MO)
 
 taimako: $(B)/obj/src/main.o $(B)/libtaimako.a
@@ -130,6 +130,24 @@ check:
 	@TAIMAKO=$(CURDIR)/taimako TAIMAKO_LOCALEDIR=$(CURDIR)/$(B)/locale \
 	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys \
 	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN)
+
+# ---- attacks: kill -9 during writes, many sessions at once ---------------
+# Each write path of the data layer is one row of tests/attack/ops.c.
+ATTACK_SRC := tests/attack/attack.c tests/attack/ops.c
+$(B)/attack/%: tests/attack/%.c $(ATTACK_SRC) tests/attack/attack.h $(B)/libtaimako.a
+	@mkdir -p $(@D)
+	$(call say,ATTACK,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ATTACK_SRC) $(B)/libtaimako.a $(PKG_LIBS)
+
+CRASH_ROUNDS ?= 200
+SOAK_SECONDS ?= 120
+SOAK_SESSIONS ?= 16
+crashtest:
+	@$(MAKE) --no-print-directory all $(B)/attack/crashtest
+	@CRASH_ROUNDS=$(CRASH_ROUNDS) $(B)/attack/crashtest $(CURDIR)/taimako
+soak:
+	@$(MAKE) --no-print-directory all $(B)/attack/soak
+	@SOAK_SECONDS=$(SOAK_SECONDS) SOAK_SESSIONS=$(SOAK_SESSIONS) $(B)/attack/soak $(CURDIR)/taimako
 
 # ---- benchmark (not part of check) ---------------------------------------
 $(B)/bench/bench_data: tests/bench/bench_data.c $(B)/libtaimako.a
