@@ -119,7 +119,11 @@ enum status attack_open(struct attack *a, const char *path, uint64_t seed, long 
 	a->token = token;
 	if (!read_ids(a, path))
 		return ST_INTERNAL;
-	return db_open(path, DB_EXISTING, &a->db, NULL, 0);
+	char detail[256];
+	enum status s = db_open(path, DB_EXISTING, &a->db, detail, sizeof detail);
+	if (s != ST_OK)
+		fprintf(stderr, "attack: opening %s: %s (%s)\n", path, status_msgid(s), detail);
+	return s;
 }
 
 void attack_close(struct attack *a)
