@@ -126,10 +126,10 @@ $(B)/tests/fixture_keys: tests/e2e/fixture_keys.c
 
 check:
 	@sh scripts/deps.sh check
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(B)/tests/fixture_keys
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(B)/tests/fixture_keys $(ATTACK_CHECK)
 	@TAIMAKO=$(CURDIR)/taimako TAIMAKO_LOCALEDIR=$(CURDIR)/$(B)/locale \
-	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys \
-	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN)
+	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys $(ATTACK_CHECK_ENV) \
+	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(ATTACK_CHECK)
 
 # ---- attacks: kill -9 during writes, many sessions at once ---------------
 # Each write path of the data layer is one row of tests/attack/ops.c.
@@ -142,12 +142,16 @@ $(B)/attack/%: tests/attack/%.c $(ATTACK_SRC) tests/attack/attack.h $(B)/libtaim
 CRASH_ROUNDS ?= 200
 SOAK_SECONDS ?= 120
 SOAK_SESSIONS ?= 16
+SOAK_PERSONS ?= 20000
+# The short versions that `make check` runs (about 15 s together).
+ATTACK_CHECK := $(B)/attack/crashtest $(B)/attack/soak
+ATTACK_CHECK_ENV := CRASH_ROUNDS=10 SOAK_SECONDS=5 SOAK_SESSIONS=6
 crashtest:
 	@$(MAKE) --no-print-directory all $(B)/attack/crashtest
 	@CRASH_ROUNDS=$(CRASH_ROUNDS) $(B)/attack/crashtest $(CURDIR)/taimako
 soak:
 	@$(MAKE) --no-print-directory all $(B)/attack/soak
-	@SOAK_SECONDS=$(SOAK_SECONDS) SOAK_SESSIONS=$(SOAK_SESSIONS) $(B)/attack/soak $(CURDIR)/taimako
+	@SOAK_SECONDS=$(SOAK_SECONDS) SOAK_SESSIONS=$(SOAK_SESSIONS) SOAK_PERSONS=$(SOAK_PERSONS) $(B)/attack/soak $(CURDIR)/taimako
 
 # ---- benchmark (not part of check) ---------------------------------------
 $(B)/bench/bench_data: tests/bench/bench_data.c $(B)/libtaimako.a

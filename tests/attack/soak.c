@@ -75,8 +75,10 @@ static void session(const char *dir, const char *db_path, int i, double deadline
 	a.think_ms = think_ms;
 	size_t nwaits = 0, cap = 4096;
 	double *waits = malloc(cap * sizeof *waits);
+	if (!waits)
+		_exit(3);
 	struct totals t = { 0, 0, 0, 0 };
-	while (waits && attack_now_ms() < deadline) {
+	while (attack_now_ms() < deadline) {
 		const struct attack_op *op;
 		char ack[ATTACK_ACK_MAX];
 		double t0 = attack_now_ms();
