@@ -263,6 +263,21 @@ static long count_duplicates(sqlite3 *ro, const struct lines *l)
 	return n;
 }
 
+/* Prints how many acks of each kind there are (the lines are sorted). */
+static void print_kinds(const struct lines *l)
+{
+	printf("acknowledged by kind:");
+	for (size_t i = 0, count = 0; i < l->n; i++) {
+		size_t k = strcspn(l->v[i], " ");
+		count++;
+		if (i + 1 == l->n || strncmp(l->v[i], l->v[i + 1], k + 1) != 0) {
+			printf(" %.*s %zu", (int)k, l->v[i], count);
+			count = 0;
+		}
+	}
+	printf("\n");
+}
+
 bool attack_verify(const char *db_path, const char *const *ack_files, int nfiles, long *acks, long *lost,
                    long *overwrites, long *duplicates)
 {
@@ -291,6 +306,7 @@ bool attack_verify(const char *db_path, const char *const *ack_files, int nfiles
 				++*lost;
 			}
 		}
+		print_kinds(&l);
 		*overwrites = count_overwrites(&l);
 		*duplicates = count_duplicates(ro, &l);
 		sqlite3_exec(ro, "COMMIT", NULL, NULL, NULL);
