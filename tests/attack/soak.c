@@ -35,6 +35,12 @@
 
 #define MAX_SESSIONS 64
 
+/* How long one operation took (ms), and which path it was. */
+struct wait {
+	double ms;
+	int op;
+};
+
 struct totals {
 	long ops, conflicts, busy, errors;
 };
@@ -61,7 +67,7 @@ static long long file_size(const char *path)
 }
 
 /* One session: writes until the deadline, then leaves its figures in
- * dir/session-i (text) and its waits in dir/waits-i (doubles, ms). */
+ * dir/session-i (text) and its waits in dir/waits-i (struct wait). */
 static void session(const char *dir, const char *db_path, int i, double deadline, double think_ms)
 {
 	char path[400];
@@ -74,7 +80,7 @@ static void session(const char *dir, const char *db_path, int i, double deadline
 	}
 	a.think_ms = think_ms;
 	size_t nwaits = 0, cap = 4096;
-	double *waits = malloc(cap * sizeof *waits);
+	struct wait *waits = malloc(cap * sizeof *waits);
 	if (!waits)
 		_exit(3);
 	struct totals t = { 0, 0, 0, 0 };
@@ -86,13 +92,14 @@ static void session(const char *dir, const char *db_path, int i, double deadline
 		double w = attack_now_ms() - t0;
 		t.ops++;
 		if (nwaits == cap) {
-			double *more = realloc(waits, 2 * cap * sizeof *waits);
+			struct wait *more = realloc(waits, 2 * cap * sizeof *waits);
 			if (!more)
 				break;
 			waits = more;
 			cap *= 2;
 		}
-		waits[nwaits++] = w;
+		waits[nwaits].ms = w;
+		waits[nwaits++].op = (int)(op - attack_ops);
 		if (s == ST_OK && ack[0]) {
 			size_t n = strlen(ack);
 			ack[n++] = '\n';
@@ -148,12 +155,12 @@ static void checker(const char *dir, const char *taimako, const char *db_path, d
 
 static int by_value(const void *a, const void *b)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	double x = ((const struct wait *)a)->ms, y = ((const struct wait *)b)->ms;
 	return (x > y) - (x < y);
 }
 
 /* Adds the sessions' figures; the waits are sorted into *waits. */
-static void collect(const char *dir, int n, struct totals *t, double **waits, size_t *nwaits)
+static void collect(const char *dir, int n, struct totals *t, struct wait **waits, size_t *nwaits)
 {
 	memset(t, 0, sizeof *t);
 	*waits = NULL;
@@ -176,16 +183,41 @@ static void collect(const char *dir, int n, struct totals *t, double **waits, si
 			fclose(f);
 		snprintf(path, sizeof path, "%s/waits-%d", dir, i);
 		long long bytes = file_size(path);
-		size_t k = (size_t)bytes / sizeof(double);
-		double *more = realloc(*waits, (*nwaits + k + 1) * sizeof(double));
+		size_t k = (size_t)bytes / sizeof(struct wait);
+		struct wait *more = realloc(*waits, (*nwaits + k + 1) * sizeof(struct wait));
 		if (!more || !(f = fopen(path, "rb")))
 			continue;
 		*waits = more;
-		*nwaits += fread(*waits + *nwaits, sizeof(double), k, f);
+		*nwaits += fread(*waits + *nwaits, sizeof(struct wait), k, f);
 		fclose(f);
 	}
 	if (*nwaits)
 		qsort(*waits, *nwaits, sizeof **waits, by_value);
+}
+
+/* Prints operations, p99 and maximum wait of each write path (the waits
+ * are sorted). */
+static void print_paths(const struct wait *waits, size_t n)
+{
+	printf("soak: by path (operations, p99 ms, max ms):");
+	for (int op = 0; op < attack_op_count; op++) {
+		size_t count = 0, seen = 0;
+		for (size_t i = 0; i < n; i++)
+			count += waits[i].op == op;
+		if (!count)
+			continue;
+		size_t rank = (size_t)(0.99 * (double)(count - 1));
+		double p99 = 0, max = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (waits[i].op != op)
+				continue;
+			if (seen++ == rank)
+				p99 = waits[i].ms;
+			max = waits[i].ms;
+		}
+		printf(" %s %zu %.0f %.0f;", attack_ops[op].name, count, p99, max);
+	}
+	printf("\n");
 }
 
 int main(int argc, char **argv)
@@ -270,7 +302,7 @@ int main(int argc, char **argv)
 	double elapsed = (attack_now_ms() - start) / 1000.0;
 
 	struct totals t;
-	double *waits;
+	struct wait *waits;
 	size_t nwaits;
 	collect(dir, (int)sessions, &t, &waits, &nwaits);
 	long checks = 0, check_failed = 0;
@@ -296,9 +328,10 @@ int main(int argc, char **argv)
 	if (!sound)
 		fprintf(stderr, "soak: the database is not sound at the end: %s\n", why);
 
-	double p50 = nwaits ? waits[(size_t)(0.50 * (double)(nwaits - 1))] : 0;
-	double p99 = nwaits ? waits[(size_t)(0.99 * (double)(nwaits - 1))] : 0;
-	double max = nwaits ? waits[nwaits - 1] : 0;
+	double p50 = nwaits ? waits[(size_t)(0.50 * (double)(nwaits - 1))].ms : 0;
+	double p99 = nwaits ? waits[(size_t)(0.99 * (double)(nwaits - 1))].ms : 0;
+	double max = nwaits ? waits[nwaits - 1].ms : 0;
+	print_paths(waits, nwaits);
 	free(waits);
 	bool wal_ok = wal_max <= wal_limit_mb * 1024 * 1024;
 	printf("soak: %ld sessions for %.1f s, checks beside them %ld (failed %ld)\n", sessions, elapsed, checks,
