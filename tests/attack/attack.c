@@ -235,7 +235,8 @@ static long count_overwrites(const struct lines *l)
 	return n;
 }
 
-/* Case numbers given twice: in the acks, and in the database. */
+/* Case numbers given twice, in the acks and in the database, and people
+ * admitted twice. */
 static long count_duplicates(sqlite3 *ro, const struct lines *l)
 {
 	struct lines keys = { NULL, 0, 0 };
@@ -255,11 +256,22 @@ static long count_duplicates(sqlite3 *ro, const struct lines *l)
 	for (size_t i = 0; i < keys.n; i++)
 		free(keys.v[i]);
 	free(keys.v);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(ro, "SELECT count(*) FROM (SELECT case_key FROM person GROUP BY case_key "
-	                       "HAVING count(*) > 1)", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n += sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	/* And two stays open at once for one person: an admission twice. */
+	static const char *const sql[] = {
+		"SELECT count(*) FROM (SELECT case_key FROM person GROUP BY case_key HAVING count(*) > 1)",
+		"SELECT count(*) FROM (SELECT person_id FROM stay WHERE departed IS NULL GROUP BY person_id "
+		"HAVING count(*) > 1)",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		long long k = 0;
+		if (sqlite3_prepare_v2(ro, sql[i], -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+			k = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (k)
+			fprintf(stderr, "%s: %lld\n", i ? "people with two open stays" : "case numbers given twice", k);
+		n += k;
+	}
 	return n;
 }
 

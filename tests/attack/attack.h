@@ -79,7 +79,8 @@ enum status attack_step(struct attack *a, const struct attack_op **op, char *ack
  * problem on stderr. *acks receives the number of acks, *lost the acks
  * whose record is missing or wrong, *overwrites the edits acknowledged
  * twice with the same version (a silent overwrite), *duplicates the case
- * numbers given twice. false when the files cannot be read. */
+ * numbers given twice (and people with two open stays). false when the
+ * files cannot be read. */
 bool attack_verify(const char *db_path, const char *const *ack_files, int nfiles, long *acks, long *lost,
                    long *overwrites, long *duplicates);
 

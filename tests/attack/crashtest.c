@@ -137,7 +137,7 @@ int main(int argc, char **argv)
 	bool ok = lost == 0 && overwrites == 0 && duplicates == 0 && errors == 0 && check_failed == 0
 	          && integrity_failed == 0 && acks > 0;
 	printf("crashtest: rounds %ld (killed while writing %ld), acknowledged records %ld, lost %ld, "
-	       "silent overwrites %ld, duplicate case numbers %ld, writer errors %ld, "
+	       "silent overwrites %ld, duplicate case numbers or admissions %ld, writer errors %ld, "
 	       "check failures %ld, integrity failures %ld, %.1f s\n",
 	       rounds, killed, acks, lost, overwrites, duplicates, errors, check_failed, integrity_failed,
 	       (attack_now_ms() - start) / 1000.0);

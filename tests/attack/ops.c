@@ -250,14 +250,13 @@ static void take_stay(const struct person_stay *st, void *ctx)
 	}
 }
 
-/* Departs the latest stay of one of the writer's people, or admits them
- * again with services. */
+/* Departs the latest stay of a person, or admits them again with
+ * services. Another session may have done it first (the hot people): the
+ * data layer then refuses (ST_INVALID), a conflict detected. */
 static enum status run_stay(struct attack *a, char *ack, size_t size)
 {
 	act_as(a, a->intake_id, "intake", ROLE_INTAKE);
-	if (a->nmine == 0)
-		return run_register(a, ack, size);
-	long long person = a->mine[attack_pick(a, a->nmine < ATTACK_MINE ? a->nmine : ATTACK_MINE)];
+	long long person = some_person(a);
 	struct latest_stay l = { 0, false };
 	enum status s = person_stays(a->db, person, 0, 1, take_stay, &l, NULL);
 	if (s != ST_OK)
@@ -267,11 +266,11 @@ static enum status run_stay(struct attack *a, char *ack, size_t size)
 	if (l.id && l.open) {
 		if ((s = stay_depart(a->db, l.id, day, "continued")) == ST_OK)
 			snprintf(ack, size, "depart %lld", l.id);
-		return s;
+		return s == ST_INVALID ? ST_CONFLICT : s;
 	}
 	long long id;
 	if ((s = stay_admit(a->db, person, attack_pick(a, 2) ? "AGZ" : "NY1", day, &id)) != ST_OK)
-		return s;
+		return s == ST_INVALID ? ST_CONFLICT : s;
 	bool given[SERVICE_COUNT_] = { true, attack_pick(a, 2) == 1, false, true };
 	int n = snprintf(ack, size, "admit %lld %lld\n", id, person);
 	if ((s = stay_set_services(a->db, id, given)) != ST_OK) {

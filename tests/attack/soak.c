@@ -339,7 +339,7 @@ int main(int argc, char **argv)
 	printf("soak: operations %ld (%.0f/s), acknowledged writes %ld, conflicts detected %ld, "
 	       "busy errors shown to a user %ld, other errors %ld\n",
 	       t.ops, (double)t.ops / (elapsed > 0 ? elapsed : 1), acks, t.conflicts, t.busy, t.errors);
-	printf("soak: lost writes %ld, silent overwrites %ld, duplicate case numbers %ld\n", lost, overwrites,
+	printf("soak: lost writes %ld, silent overwrites %ld, duplicate case numbers or admissions %ld\n", lost, overwrites,
 	       duplicates);
 	printf("soak: wait per operation p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", p50, p99, max);
 	printf("soak: WAL largest %.1f MB (limit %ld), at the end of the run %.1f MB, after the last close %.1f MB\n",
