@@ -140,15 +140,16 @@ $(B)/attack/%: tests/attack/%.c $(ATTACK_SRC) tests/attack/attack.h $(B)/libtaim
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ATTACK_SRC) $(B)/libtaimako.a $(PKG_LIBS)
 
 CRASH_ROUNDS ?= 200
+CRASH_WRITERS ?= 1
 SOAK_SECONDS ?= 120
 SOAK_SESSIONS ?= 16
 SOAK_PERSONS ?= 20000
-# The short versions that `make check` runs (about 15 s together).
+# The short versions that `make check` runs (about 10 s together).
 ATTACK_CHECK := $(B)/attack/crashtest $(B)/attack/soak
-ATTACK_CHECK_ENV := CRASH_ROUNDS=10 SOAK_SECONDS=5 SOAK_SESSIONS=6
+ATTACK_CHECK_ENV := CRASH_ROUNDS=10 CRASH_WRITERS=2 SOAK_SECONDS=5 SOAK_SESSIONS=6
 crashtest:
 	@$(MAKE) --no-print-directory all $(B)/attack/crashtest
-	@CRASH_ROUNDS=$(CRASH_ROUNDS) $(B)/attack/crashtest $(CURDIR)/taimako
+	@CRASH_ROUNDS=$(CRASH_ROUNDS) CRASH_WRITERS=$(CRASH_WRITERS) $(B)/attack/crashtest $(CURDIR)/taimako
 soak:
 	@$(MAKE) --no-print-directory all $(B)/attack/soak
 	@SOAK_SECONDS=$(SOAK_SECONDS) SOAK_SESSIONS=$(SOAK_SESSIONS) SOAK_PERSONS=$(SOAK_PERSONS) $(B)/attack/soak $(CURDIR)/taimako

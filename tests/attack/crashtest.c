@@ -8,8 +8,10 @@
  *
  *   crashtest [TAIMAKO]     (default $TAIMAKO, else ./taimako)
  *
- * Environment: CRASH_ROUNDS, CRASH_MAX_MS (longest a writer lives, default
- * 300), CRASH_DIR (keep the database and log there; default a temporary
+ * Environment: CRASH_ROUNDS, CRASH_MAX_MS (longest between two kills,
+ * default 300), CRASH_WRITERS (writers at once, default 1: each round one of
+ * them is killed and replaced, the others write on), CRASH_DIR (keep the
+ * database and log there; default a temporary
  * folder removed when everything passed). Prints the figures, then a
  * cmocka-style line that scripts/run-tests.sh counts. Exit status 0 only
  * when nothing was lost and every check passed. */
@@ -27,6 +29,8 @@
 
 #include "attack.h"
 #include "db/db.h"
+
+#define MAX_WRITERS 32
 
 static long env_long(const char *name, long def)
 {
@@ -70,12 +74,45 @@ static void writer(const char *db_path, const char *log_path, long round)
 	}
 }
 
+/* Starts writer number n; its pid, or -1. */
+static pid_t spawn(const char *db_path, const char *log_path, long n)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		perror("crashtest: fork");
+	else if (pid == 0)
+		writer(db_path, log_path, n);
+	return pid;
+}
+
+/* Kills a writer with SIGKILL and waits for it; one that had ended by
+ * itself is counted as an error. false when it cannot be waited for. */
+static bool reap(pid_t pid, long *killed, long *errors)
+{
+	int status;
+	kill(pid, SIGKILL);
+	if (waitpid(pid, &status, 0) != pid) {
+		perror("crashtest: waitpid");
+		return false;
+	}
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+		++*killed;
+	else
+		++*errors;
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	const char *taimako = argc > 1 ? argv[1] : getenv("TAIMAKO");
 	if (!taimako || !*taimako)
 		taimako = "./taimako";
 	long rounds = env_long("CRASH_ROUNDS", 200), max_ms = env_long("CRASH_MAX_MS", 300);
+	long writers = env_long("CRASH_WRITERS", 1);
+	if (writers > MAX_WRITERS) {
+		fprintf(stderr, "crashtest: CRASH_WRITERS is from 1 to %d\n", MAX_WRITERS);
+		return 2;
+	}
 	char dir[256];
 	const char *keep = getenv("CRASH_DIR");
 	if (keep && *keep) {
@@ -102,22 +139,18 @@ int main(int argc, char **argv)
 	uint64_t rng = 0x43524153ULL;
 	long errors = 0, check_failed = 0, integrity_failed = 0, killed = 0;
 	double start = attack_now_ms();
-	for (long r = 0; r < rounds; r++) {
-		pid_t pid = fork();
-		if (pid < 0) {
-			perror("crashtest: fork");
+	/* CRASH_WRITERS writers at once; each round one of them, at random, is
+	 * killed and replaced by a new one (numbered by spawn). */
+	pid_t pids[MAX_WRITERS];
+	long spawned = 0;
+	for (long w = 0; w < writers; w++)
+		if ((pids[w] = spawn(db_path, log_path, spawned++)) < 0)
 			return 1;
-		}
-		if (pid == 0)
-			writer(db_path, log_path, r);
+	for (long r = 0; r < rounds; r++) {
 		sleep_ms((double)(attack_rand(&rng) % (uint64_t)(max_ms * 1000)) / 1000.0);
-		kill(pid, SIGKILL);
-		int status;
-		waitpid(pid, &status, 0);
-		if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-			killed++;
-		else
-			errors++;
+		long w = (long)(attack_rand(&rng) % (uint64_t)writers);
+		if (!reap(pids[w], &killed, &errors))
+			return 1;
 		char why[256];
 		if (!attack_run_check(taimako, db_path, true)) {
 			fprintf(stderr, "crashtest: round %ld: taimako check failed\n", r);
@@ -127,7 +160,15 @@ int main(int argc, char **argv)
 			fprintf(stderr, "crashtest: round %ld: integrity_check: %s\n", r, why);
 			integrity_failed++;
 		}
+		if (r + 1 < rounds && (pids[w] = spawn(db_path, log_path, spawned++)) < 0)
+			return 1;
+		else if (r + 1 == rounds)
+			pids[w] = 0;
 	}
+	/* The others are killed too, each at its own moment of writing. */
+	for (long w = 0; w < writers; w++)
+		if (pids[w] > 0 && !reap(pids[w], &killed, &errors))
+			return 1;
 	long acks = 0, lost = 0, overwrites = 0, duplicates = 0;
 	const char *files[] = { log_path };
 	if (!attack_verify(db_path, files, 1, &acks, &lost, &overwrites, &duplicates)) {
@@ -136,10 +177,10 @@ int main(int argc, char **argv)
 	}
 	bool ok = lost == 0 && overwrites == 0 && duplicates == 0 && errors == 0 && check_failed == 0
 	          && integrity_failed == 0 && acks > 0;
-	printf("crashtest: rounds %ld (killed while writing %ld), acknowledged records %ld, lost %ld, "
+	printf("crashtest: rounds %ld, writers at once %ld (killed while writing %ld), acknowledged records %ld, lost %ld, "
 	       "silent overwrites %ld, duplicate case numbers or admissions %ld, writer errors %ld, "
 	       "check failures %ld, integrity failures %ld, %.1f s\n",
-	       rounds, killed, acks, lost, overwrites, duplicates, errors, check_failed, integrity_failed,
+	       rounds, writers, killed, acks, lost, overwrites, duplicates, errors, check_failed, integrity_failed,
 	       (attack_now_ms() - start) / 1000.0);
 	if (ok && !(keep && *keep)) {
 		db_remove_files(db_path);
