@@ -107,8 +107,10 @@ static void the_lock_goes_to_a_waiter_promptly(void **state)
 	int status;
 	waitpid(pid, &status, 0);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	/* SQLite's own wait took it about 90 ms after the release. */
-	assert_true(got - at < 40);
+	/* SQLite's own wait took it about 90 ms after the release (its tries
+	 * come 100 ms apart by then); this one within a few ms, with room for
+	 * a loaded machine. */
+	assert_true(got - at < 60);
 	db_close(&db);
 }
 
