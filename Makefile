@@ -28,7 +28,7 @@ MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LANGS := fr en
 MO := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/taimako.mo)
 
-.PHONY: all run demo-db check unit e2e bench install uninstall clean po cppcheck deps
+.PHONY: all run demo-db check unit e2e bench install uninstall clean po cppcheck deps crashtest soak
 all: taimako $(MO)
 
 taimako: $(B)/obj/src/main.o $(B)/libtaimako.a
@@ -134,10 +134,33 @@ $(B)/tests/fixture_keys: tests/e2e/fixture_keys.c
 
 check:
 	@sh scripts/deps.sh check
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(B)/tests/fixture_keys
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(B)/tests/fixture_keys $(ATTACK_CHECK)
 	@TAIMAKO=$(CURDIR)/taimako TAIMAKO_LOCALEDIR=$(CURDIR)/$(B)/locale \
-	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys \
-	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN)
+	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys $(ATTACK_CHECK_ENV) \
+	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(ATTACK_CHECK)
+
+# ---- attacks: kill -9 during writes, many sessions at once ---------------
+# Each write path of the data layer is one row of tests/attack/ops.c.
+ATTACK_SRC := tests/attack/attack.c tests/attack/ops.c
+$(B)/attack/%: tests/attack/%.c $(ATTACK_SRC) tests/attack/attack.h $(B)/libtaimako.a
+	@mkdir -p $(@D)
+	$(call say,ATTACK,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ATTACK_SRC) $(B)/libtaimako.a $(PKG_LIBS)
+
+CRASH_ROUNDS ?= 200
+CRASH_WRITERS ?= 1
+SOAK_SECONDS ?= 120
+SOAK_SESSIONS ?= 16
+SOAK_PERSONS ?= 20000
+# The short versions that `make check` runs (about 10 s together).
+ATTACK_CHECK := $(B)/attack/crashtest $(B)/attack/soak
+ATTACK_CHECK_ENV := CRASH_ROUNDS=10 CRASH_WRITERS=2 SOAK_SECONDS=5 SOAK_SESSIONS=6
+crashtest:
+	@$(MAKE) --no-print-directory all $(B)/attack/crashtest
+	@CRASH_ROUNDS=$(CRASH_ROUNDS) CRASH_WRITERS=$(CRASH_WRITERS) $(B)/attack/crashtest $(CURDIR)/taimako
+soak:
+	@$(MAKE) --no-print-directory all $(B)/attack/soak
+	@SOAK_SECONDS=$(SOAK_SECONDS) SOAK_SESSIONS=$(SOAK_SESSIONS) SOAK_PERSONS=$(SOAK_PERSONS) $(B)/attack/soak $(CURDIR)/taimako
 
 # ---- benchmark (not part of check) ---------------------------------------
 $(B)/bench/bench_data: tests/bench/bench_data.c $(B)/libtaimako.a

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/phone.h"
@@ -19,7 +20,33 @@
 #include "db/rows_private.h"
 
 #define STMT_CACHE_FIRST 128   /* slots at first; a power of two */
+/* How long a session waits for another's write lock before it is told the
+ * database is busy, polling every BUSY_POLL_MS. SQLite's own wait sleeps
+ * longer and longer (up to 100 ms between tries), so that a session that
+ * has waited long loses the lock to those that just came: with sixteen
+ * sessions writing, some waited past the limit and were told "busy". */
 #define BUSY_TIMEOUT_MS 5000
+#define BUSY_POLL_MS 1
+/* The write-ahead log (WAL) is kept small. After a commit that leaves
+ * WAL_CHECKPOINT_FRAMES pages or more in it, they are copied back into the
+ * database as far as readers allow (SQLite's own automatic checkpoint).
+ * But a reader holding an old snapshot (a `taimako check`, and then
+ * another) keeps the log from ever starting over: it grew to hundreds of
+ * megabytes. So past WAL_RESTART_FRAMES pages, a commit also tries to
+ * empty the file, waiting at most WAL_RESTART_WAIT_MS for the readers
+ * while writers wait: as soon as everything could be copied back (the old
+ * reader is gone), and else on the commits that end just past each
+ * multiple of WAL_RESTART_AGAIN pages (within WAL_RESTART_WINDOW: one or
+ * two commits of all the sessions, not each of them), or after
+ * 2 * WAL_RESTART_AGAIN more pages for a connection whose commits jumped
+ * over the window. Whenever the log starts over, the file is cut back to
+ * WAL_SIZE_LIMIT bytes; a writer closing empties it if nobody reads. */
+#define WAL_CHECKPOINT_FRAMES 1000
+#define WAL_RESTART_FRAMES 2048
+#define WAL_RESTART_AGAIN 1024
+#define WAL_RESTART_WINDOW 48
+#define WAL_RESTART_WAIT_MS 100
+#define WAL_SIZE_LIMIT (4 * 1024 * 1024)
 
 struct cached_stmt {
 	const char *sql;        /* NULL: a free slot */
@@ -36,6 +63,9 @@ struct db {
 	size_t ncached;
 	char phone_cc[PHONE_CC_MAX + 1];
 	int refused;   /* a permission refused inside a transaction, -1 none */
+	int next_restart;       /* WAL pages at which to try emptying it next */
+	int busy_limit_ms;      /* the longest wait for a lock now */
+	double busy_since;      /* when the current wait began (monotonic ms) */
 };
 
 /* The country code given to the connections opened from now on. */
@@ -291,6 +321,10 @@ void db_rollback(struct db *db)
  * sessions starting at once never apply the same migration twice. */
 static enum status migrate(struct db *db, int upto, char *detail, size_t n)
 {
+	/* Up to date (nearly always): no write lock, which sixteen sessions
+	 * signing in at once would queue for. */
+	if (db_version(db) >= upto)
+		return ST_OK;
 	for (;;) {
 		enum status st = db_begin(db);
 		if (st != ST_OK) {
@@ -329,6 +363,60 @@ static enum status migrate(struct db *db, int upto, char *detail, size_t n)
 	}
 }
 
+/* Milliseconds on the monotonic clock: for measuring waits only (never a
+ * date; those come from core/clock.h). */
+static double elapsed_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* SQLite's busy handler: tries again every BUSY_POLL_MS until the wait
+ * reaches db->busy_limit_ms. */
+static int busy_wait(void *ctx, int tries)
+{
+	struct db *db = ctx;
+	double now = elapsed_ms();
+	if (tries == 0)
+		db->busy_since = now;
+	if (now - db->busy_since >= db->busy_limit_ms)
+		return 0;
+	struct timespec ts = { 0, BUSY_POLL_MS * 1000000L };
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* Empties the WAL into the database if the readers let it within
+ * WAL_RESTART_WAIT_MS: SQLITE_OK when done. */
+static int wal_truncate(struct db *db, const char *schema)
+{
+	db->busy_limit_ms = WAL_RESTART_WAIT_MS;
+	int rc = sqlite3_wal_checkpoint_v2(db->sql, schema, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	db->busy_limit_ms = BUSY_TIMEOUT_MS;
+	return rc;
+}
+
+/* Called by SQLite after each commit with the pages now in the WAL. */
+static int wal_hook(void *ctx, sqlite3 *sql, const char *schema, int frames)
+{
+	struct db *db = ctx;
+	if (frames < WAL_CHECKPOINT_FRAMES)
+		return SQLITE_OK;
+	int log = 0, copied = 0;
+	sqlite3_wal_checkpoint_v2(sql, schema, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+	if (frames < WAL_RESTART_FRAMES)
+		return SQLITE_OK;
+	/* Everything copied: no reader holds an old snapshot any more. */
+	bool free_now = log > 0 && copied == log;
+	if (free_now || frames % WAL_RESTART_AGAIN < WAL_RESTART_WINDOW || frames >= db->next_restart) {
+		db->next_restart = frames + 2 * WAL_RESTART_AGAIN;
+		if (wal_truncate(db, schema) == SQLITE_OK)
+			db->next_restart = 0;
+	}
+	return SQLITE_OK;
+}
+
 /* Sets the per-connection pragmas of a writable connection. WAL lets many
  * sessions read while one writes; FULL sync because power cuts are common
  * at the sites. */
@@ -342,12 +430,18 @@ static enum status configure(struct db *db, char *detail, size_t n)
 		rc = (mode && strcmp((const char *)mode, "wal") == 0) ? SQLITE_OK : SQLITE_CANTOPEN;
 		sqlite3_finalize(st);
 	}
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		char limit[64];
+		snprintf(limit, sizeof limit, "PRAGMA journal_size_limit=%d;", WAL_SIZE_LIMIT);
 		rc = exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+		if (rc == SQLITE_OK)
+			rc = exec(db, limit);
+	}
 	if (rc != SQLITE_OK) {
 		set_detail(detail, n, sqlite3_errmsg(db->sql));
 		return db_status_of(rc);
 	}
+	sqlite3_wal_hook(db->sql, wal_hook, db);
 	return ST_OK;
 }
 
@@ -502,7 +596,8 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	db->busy_limit_ms = BUSY_TIMEOUT_MS;
+	sqlite3_busy_handler(db->sql, busy_wait, db);
 	if (mode != DB_READONLY && sqlite3_db_readonly(db->sql, "main") == 1) {
 		set_detail(detail, detail_size, strerror(EACCES));
 		st = ST_CANT_OPEN;
@@ -572,6 +667,10 @@ void db_close(struct db **dbp)
 		if (db->cache[i].sql)
 			sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
+	/* A writer leaves the WAL empty if nobody is reading (the last
+	 * connection to close removes it anyway). */
+	if (db->sql && sqlite3_db_readonly(db->sql, "main") == 0 && sqlite3_get_autocommit(db->sql))
+		wal_truncate(db, "main");
 	if (db->sql)
 		sqlite3_close(db->sql);
 	free(db);
