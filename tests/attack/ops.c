@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/role.h"
 #include "db/db.h"
+#include "db/db_private.h"
 #include "db/draft.h"
 #include "db/login.h"
 #include "db/medical.h"
@@ -40,6 +41,43 @@ static long long some_person(struct attack *a)
 	if (a->nmine > 0 && attack_pick(a, 2))
 		return a->mine[attack_pick(a, a->nmine < ATTACK_MINE ? a->nmine : ATTACK_MINE)];
 	return a->hot[attack_pick(a, ATTACK_HOT)];
+}
+
+/* A woman of the people this session writes about (a pregnancy needs
+ * one), or any of them when none is found. */
+static long long some_woman(struct attack *a)
+{
+	for (int tries = 0; tries < 16; tries++) {
+		long long id = some_person(a);
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT sex = 'f' FROM person WHERE id = ?1", -1, &st, NULL)
+		    != SQLITE_OK)
+			return id;
+		sqlite3_bind_int64(st, 1, id);
+		bool woman = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (woman)
+			return id;
+	}
+	return some_person(a);
+}
+
+/* The day n days after iso, into out. */
+static void days_after(const char *iso, int n, char out[11])
+{
+	sqlite3 *mem;
+	sqlite3_stmt *st;
+	snprintf(out, 11, "%s", iso);
+	if (sqlite3_open(":memory:", &mem) != SQLITE_OK)
+		return;
+	if (sqlite3_prepare_v2(mem, "SELECT date(?1, printf('+%d days', ?2))", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, n);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			snprintf(out, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(mem);
 }
 
 /* Waits a->think_ms at most, as a user between reading and saving. */
@@ -403,10 +441,12 @@ static enum status run_medical_case(struct attack *a, char *ack, size_t size)
 	if (!a->case_id) {
 		struct medical_case mc;
 		memset(&mc, 0, sizeof mc);
-		mc.person_id = some_person(a);
+		/* A pregnancy as the data layer accepts one: a woman, delivery
+		 * expected within ten months. */
+		mc.person_id = some_woman(a);
 		snprintf(mc.condition, sizeof mc.condition, "pregnancy");
 		snprintf(mc.opened, sizeof mc.opened, "%s", day);
-		snprintf(mc.expected_delivery, sizeof mc.expected_delivery, "2030-01-15");
+		days_after(day, 150, mc.expected_delivery);
 		snprintf(mc.notes, sizeof mc.notes, "N%lld", a->token++);
 		snprintf(mc.centre_code, sizeof mc.centre_code, "AGZ");
 		if ((s = medical_case_save(a->db, &mc)) == ST_OK) {
