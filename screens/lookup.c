@@ -32,8 +32,8 @@ static const struct binding bindings[] = {
 };
 
 /* Nationality as a name, cut with "…" when it must be: the selected row's
- * is whole on the line under the list, with its vulnerabilities' whole
- * labels (the list's cell 6, not a column). */
+ * is whole on the line under the list, with its name when cut and its
+ * vulnerabilities' whole labels (the list's cell 6, not a column). */
 #define NATIONALITY_COLS 11
 static const struct list_column columns[] = {
 	{ N_("Case number"), 15, false },
@@ -106,9 +106,19 @@ static void add_hit(const struct person_hit *h, void *ctx)
 	snprintf(r->cells[5], sizeof r->cells[5], "%-3s %s%s%s", h->centre_code, child ? _("CHILD") : "",
 	         child && flags[0] ? " " : "", flags);
 	label_flags_long(h->flags, whole, sizeof whole);
-	char details[1024];
-	snprintf(details, sizeof details, "%s%s%s%s%s", country, country[0] && child ? " · " : "",
-	         child ? _("CHILD") : "", (country[0] || child) && whole[0] ? " · " : "", whole);
+	/* Under the list, only what the row cuts or abbreviates: the name too
+	 * wide for its column, the nationality cut, the vulnerabilities'
+	 * labels. Most rows need nothing there, and moving through them then
+	 * sends nothing for it (a slow link pays for every byte). */
+	char details[1024] = "";
+	if (text_width(h->name) > columns[1].width)
+		snprintf(details, sizeof details, "%s", h->name);
+	if (strcmp(r->cells[4], country) != 0)
+		snprintf(details + strlen(details), sizeof details - strlen(details), "%s%s", details[0] ? " · " : "",
+		         country);
+	if (whole[0])
+		snprintf(details + strlen(details), sizeof details - strlen(details), "%s%s", details[0] ? " · " : "",
+		         whole);
 	text_fit(details, 2 * 80, r->cells[CELL_DETAILS], sizeof r->cells[CELL_DETAILS]);
 }
 

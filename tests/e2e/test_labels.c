@@ -82,12 +82,14 @@ static void names_not_codes(void **state)
 	snprintf(shown, sizeof shown, "%.3s-%.2s-%.5s", key, key + 3, key + 5);
 	assert_screen(s, shown);
 	/* The list: its columns in French, the nationality by name, the
-	 * vulnerability abbreviated in French; whole under the list. */
+	 * vulnerability abbreviated in French; under the list, whole, what
+	 * the row abbreviates (here the vulnerability, not the country). */
 	assert_screen(s, "Sexe");
 	assert_row(s, "N° de dossier", "Nationalité", NULL);
 	assert_row(s, shown, "Guinée", " GIN ");
 	assert_row(s, shown, " DA", " ASY");
-	assert_screen(s, "Guinée · Demandeur d'asile (à orienter vers le HCR)");
+	assert_screen(s, "  Demandeur d'asile (à orienter vers le HCR)");
+	assert_false(term_has_text(s->t, "Guinée · "));
 	/* The help explains the abbreviations. */
 	term_key(s->t, TK_F1);
 	assert_screen(s, "Touches de l'écran : Rechercher une personne");
