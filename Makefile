@@ -28,7 +28,7 @@ MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LANGS := fr en
 MO := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/taimako.mo)
 
-.PHONY: all run check unit e2e bench install uninstall clean po cppcheck deps fuzz
+.PHONY: all run check unit e2e bench install uninstall clean po cppcheck deps fuzz fuzz-bin
 all: taimako $(MO)
 
 taimako: $(B)/obj/src/main.o $(B)/libtaimako.a
@@ -171,8 +171,10 @@ $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(B)/fuzz/libtaimako.a
 
 fuzz:
 	@sh scripts/deps.sh fuzz
-	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory fuzz-bin
 	@sh scripts/fuzz.sh $(FUZZ_SECONDS) $(B)/fuzz $(FUZZ_NAMES)
+fuzz-bin: $(FUZZ_BIN)
+	@:
 
 # ---- benchmark (not part of check) ---------------------------------------
 $(B)/bench/bench_data: tests/bench/bench_data.c $(B)/libtaimako.a

@@ -3,7 +3,8 @@
  * byte, no C1 control and no bidirectional override, never longer than
  * the input, and a smaller buffer gives a prefix of it; sanitising is
  * idempotent; text fitted to a width takes at most that width, is a prefix
- * of the sanitised text, and measures what fitting said; folding gives
+ * of the sanitised text, measures what fitting said, and never leaves out
+ * the zero-width characters after the last one it keeps; folding gives
  * valid UTF-8 without upper-case ASCII, and text matches itself. */
 #include "core/text.h"
 #include "fuzz.h"
@@ -78,6 +79,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(fuzz_utf8_valid(part));
 	if (width <= cols)
 		FUZZ_CHECK(strcmp(part, out) == 0 && used == width);
+	/* A character is never parted from the zero-width ones after it:
+	 * what was left out starts with a character of some width. */
+	size_t kept = strlen(part);
+	if (kept < n) {
+		int cl;
+		char one[5] = "";
+		decode((const unsigned char *)out + kept, &cl);
+		memcpy(one, out + kept, (size_t)cl);
+		FUZZ_CHECK(kept == 0 || text_width(one) > 0);
+	}
 	/* A tight byte buffer: still a prefix within the columns. */
 	used = text_fit(in, cols, part, small ? small : 1);
 	FUZZ_CHECK(used <= cols && strncmp(part, out, strlen(part)) == 0 && fuzz_utf8_valid(part));
