@@ -28,7 +28,7 @@ MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LANGS := fr en
 MO := $(foreach l,$(LANGS),$(B)/locale/$(l)/LC_MESSAGES/taimako.mo)
 
-.PHONY: all run demo-db check unit e2e bench install uninstall clean po cppcheck deps crashtest soak
+.PHONY: all run demo-db check unit e2e bench install uninstall clean po cppcheck deps crashtest soak fuzz fuzz-bin
 all: taimako $(MO)
 
 taimako: $(B)/obj/src/main.o $(B)/libtaimako.a
@@ -134,10 +134,10 @@ $(B)/tests/fixture_keys: tests/e2e/fixture_keys.c
 
 check:
 	@sh scripts/deps.sh check
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(B)/tests/fixture_keys $(ATTACK_CHECK)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(B)/tests/fixture_keys $(FUZZ_CHECK_BIN) $(ATTACK_CHECK)
 	@TAIMAKO=$(CURDIR)/taimako TAIMAKO_LOCALEDIR=$(CURDIR)/$(B)/locale \
 	  FIXTURE_KEYS=$(CURDIR)/$(B)/tests/fixture_keys $(ATTACK_CHECK_ENV) \
-	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(E2E_BIN) $(ATTACK_CHECK)
+	  sh scripts/run-tests.sh $(UNIT_BIN) $(ASAN_BIN) $(FUZZ_CHECK_BIN) $(E2E_BIN) $(ATTACK_CHECK)
 
 # ---- attacks: kill -9 during writes, many sessions at once ---------------
 # Each write path of the data layer is one row of tests/attack/ops.c.
@@ -161,6 +161,51 @@ crashtest:
 soak:
 	@$(MAKE) --no-print-directory all $(B)/attack/soak
 	@SOAK_SECONDS=$(SOAK_SECONDS) SOAK_SESSIONS=$(SOAK_SESSIONS) SOAK_PERSONS=$(SOAK_PERSONS) $(B)/attack/soak $(CURDIR)/taimako
+
+# ---- fuzzing -------------------------------------------------------------
+# tests/fuzz/fuzz_<name>.c: one libFuzzer target per parser of outside
+# input, its seed corpus in tests/fuzz/corpus/<name>/. `make check` runs
+# each with the usual compiler through a small driver (every corpus file,
+# then FUZZ_RUNS seeded mutations) under ASan/UBSan; `make fuzz` builds
+# them with clang and libFuzzer and runs each for FUZZ_SECONDS.
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CHECK_BIN := $(patsubst %,$(B)/fuzzcheck/fuzz_%,$(FUZZ_NAMES))
+FUZZ_BIN := $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_NAMES))
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_OBJ := $(patsubst $(B)/obj/%,$(B)/fuzz/obj/%,$(OBJ_LIB))
+
+$(B)/fuzzcheck/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(B)/asan/libtaimako.a
+	@mkdir -p $(@D)
+	$(call say,TEST,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) -O1 $(SAN) -DFUZZ_CORPUS='"$(CURDIR)/tests/fuzz/corpus/$*"' \
+	  -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/driver.c $(B)/asan/libtaimako.a $(PKG_LIBS)
+
+$(B)/fuzz/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(call say,CC-FUZZ,$<)
+	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(B)/fuzz/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(call say,CC-FUZZ,$<)
+	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(B)/fuzz/libtaimako.a: $(FUZZ_OBJ)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(B)/fuzz/libtaimako.a
+	$(call say,FUZZ,$@)
+	$(Q)$(FUZZ_CC) $(ALL_CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer \
+	  -o $@ $< $(B)/fuzz/libtaimako.a $(PKG_LIBS)
+
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory fuzz-bin
+	@sh scripts/fuzz.sh $(FUZZ_SECONDS) $(B)/fuzz $(FUZZ_NAMES)
+fuzz-bin: $(FUZZ_BIN)
+	@:
 
 # ---- benchmark (not part of check) ---------------------------------------
 $(B)/bench/bench_data: tests/bench/bench_data.c $(B)/libtaimako.a

@@ -1,15 +1,17 @@
 #!/bin/sh
 # Installs the Debian packages Taimako needs, when run as root; otherwise
-# prints the exact apt-get line and fails. Usage: deps.sh run|check
+# prints the exact apt-get line and fails. Usage: deps.sh run|check|fuzz
 #   run:   what building and running needs
 #   check: that plus the test tools
+#   fuzz:  what building needs plus clang and its libFuzzer runtime
 set -eu
 run_pkgs="build-essential pkg-config gettext libncurses-dev libsqlite3-dev libcrypt-dev libutf8proc-dev libcsv-dev nettle-dev"
 test_pkgs="libcmocka-dev libvterm-dev cppcheck"
 case "${1:-run}" in
 	run) pkgs=$run_pkgs ;;
 	check) pkgs="$run_pkgs $test_pkgs" ;;
-	*) echo "usage: $0 run|check" >&2; exit 2 ;;
+	fuzz) pkgs="$run_pkgs clang libclang-rt-dev" ;;
+	*) echo "usage: $0 run|check|fuzz" >&2; exit 2 ;;
 esac
 
 missing=""

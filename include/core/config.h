@@ -23,7 +23,9 @@ void config_defaults(struct config *c);
  * tab) around key and value are ignored; empty lines and lines whose first
  * non-blank is '#' are ignored ('#' later in a line is part of the value).
  * Lines end with LF or CRLF, the last one may have no line end, and a UTF-8
- * BOM at the very start is skipped. Keys (case matters):
+ * BOM at the very start is skipped. A control character other than a tab
+ * (a CR before the line end included) is an error wherever it is. Keys
+ * (case matters):
  *   database            a path, absolute or starting with "~/" (kept as is
  *                       for the loader to expand)
  *   idle_lock_minutes   0..1440

@@ -56,6 +56,18 @@ static bool is_blank(char ch)
 	return ch == ' ' || ch == '\t';
 }
 
+/* True when s holds a control character other than a tab (an escape
+ * sequence, a stray CR, DEL): never part of a setting. */
+static bool has_control(struct span s)
+{
+	for (size_t i = 0; i < s.n; i++) {
+		unsigned char ch = (unsigned char)s.p[i];
+		if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
+			return true;
+	}
+	return false;
+}
+
 /* s without its leading and trailing blanks. */
 static struct span trim(struct span s)
 {
@@ -176,6 +188,10 @@ static enum status parse_text(struct config *c, const char *text, int *line, con
 			ln.n--;
 		if (ln.n > CONFIG_LINE_MAX) {
 			err = N_("line too long (more than 4096 bytes)");
+			break;
+		}
+		if (has_control(ln)) {
+			err = N_("control character in the line: only printable text and tabs are allowed");
 			break;
 		}
 		struct span t = trim(ln);

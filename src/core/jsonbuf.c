@@ -42,7 +42,41 @@ static bool append(struct jsonbuf *j, const char *s, size_t n)
 	return true;
 }
 
-/* Appends s as a JSON string (or null), escaped, whole. */
+/* The length of the well-formed UTF-8 sequence at p (1 to 4), or 0 when
+ * p starts none (a stray or cut sequence, an overlong form, a surrogate,
+ * beyond U+10FFFF). */
+static size_t utf8_len(const unsigned char *p)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t n;
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		n = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		n = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	if (p[0] == 0xE0)
+		lo = 0xA0;
+	else if (p[0] == 0xED)
+		hi = 0x9F;
+	else if (p[0] == 0xF0)
+		lo = 0x90;
+	else if (p[0] == 0xF4)
+		hi = 0x8F;
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* Appends s as a JSON string (or null), escaped, whole; each byte of
+ * invalid UTF-8 as U+FFFD. */
 static void append_string(struct jsonbuf *j, const char *s)
 {
 	if (!s) {
@@ -59,11 +93,11 @@ static void append_string(struct jsonbuf *j, const char *s)
 			n = 2;
 		} else if (*p < 0x20 || *p == 0x7f) {
 			n = (size_t)snprintf(esc, sizeof esc, "\\u%04x", *p);
+		} else if ((n = utf8_len(p)) == 0) {
+			memcpy(esc, "\\ufffd", 6);   /* U+FFFD for the byte */
+			n = 6;
 		} else {
 			/* A whole UTF-8 sequence at once. */
-			n = 1;
-			while (n < 4 && (p[n] & 0xC0) == 0x80)
-				n++;
 			memcpy(esc, p, n);
 			p += n - 1;
 		}

@@ -30,6 +30,7 @@
 #define MSG_IDLE "idle_lock_minutes must be a whole number from 0 to 1440"
 #define MSG_FAIL "lockout_failures must be a whole number from 1 to 100"
 #define MSG_LOCK "lockout_minutes must be a whole number from 1 to 1440"
+#define MSG_CTRL "control character in the line: only printable text and tabs are allowed"
 #define MSG_CC "phone_country_code must be a country calling code: 1 to 3 digits, not starting with 0"
 
 /* Macros rather than functions so a failure points at the test's line. */
@@ -341,6 +342,23 @@ static void test_first_error_wins_and_nothing_is_applied(void **state)
 	(void)state;
 	assert_parse_fails("database = /new.db\nidle_lock_minutes = 99\nbogus\nother = 1\n",
 			   3, MSG_NO_EQ);
+}
+
+/* A control character (found by tests/fuzz/fuzz_config.c: a second CR
+ * before the line end stayed at the end of the database path) is refused
+ * wherever it is, comments included; a tab stays a blank. */
+static void test_error_control_character(void **state)
+{
+	(void)state;
+	assert_parse_fails("database=~/taimako.db\r\r\n", 1, MSG_CTRL);
+	assert_parse_fails("idle_lock_minutes = 3\ndatabase = /a\x1b[2Jb\n", 2, MSG_CTRL);
+	assert_parse_fails("# a comment \x07\n", 1, MSG_CTRL);
+	assert_parse_fails("database = /a\x7f\n", 1, MSG_CTRL);
+	assert_parse_fails("\rdatabase = /a\n", 1, MSG_CTRL);
+	struct config c;
+	config_defaults(&c);
+	assert_parse_ok(&c, "database\t=\t/with\ttab\r\n");
+	assert_string_equal(c.db_path, "/with\ttab");
 }
 
 /* Lines up to 4096 bytes (line end not counted) are fine, longer ones not,
@@ -786,6 +804,7 @@ int main(void)
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_no_final_newline),
 		cmocka_unit_test(test_null_line_and_msgid),
+		cmocka_unit_test(test_error_control_character),
 		cmocka_unit_test(test_error_unknown_key),
 		cmocka_unit_test(test_error_missing_equals),
 		cmocka_unit_test(test_error_empty_value),
