@@ -1,6 +1,6 @@
 #ifndef TAIMAKO_DB_AUDIT_CHAIN_H
 #define TAIMAKO_DB_AUDIT_CHAIN_H
-/* The audit trail as a hash chain (migration 018): each row's chain is
+/* The audit trail as a hash chain (migration 015): each row's chain is
  * SHA-256 over the previous row's chain and the row's own columns. */
 #include <stddef.h>
 #include "core/status.h"

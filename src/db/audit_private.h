@@ -11,7 +11,7 @@ struct db;
 enum status audit_chain_link(struct db *db, long long id);
 
 /* Chains the rows at the end of the trail that have no chain yet (written
- * before migration 018), in one transaction, when the database is opened. */
+ * before migration 015), in one transaction, when the database is opened. */
 enum status audit_chain_refresh(struct db *db, char *detail, size_t n);
 
 #endif

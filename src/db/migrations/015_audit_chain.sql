@@ -1,4 +1,4 @@
--- 018: the audit trail is a hash chain. Each row holds chain, the SHA-256
+-- 015: the audit trail is a hash chain. Each row holds chain, the SHA-256
 -- of the chain of the row before it and of its own columns
 -- (src/db/audit_chain.c), so that a row changed, removed or slipped in by
 -- going around the triggers shows at `taimako check`, which names the first

@@ -1,2 +1,0 @@
--- Reserved: this number belongs to another change of the same release.
-SELECT 1;
