@@ -70,13 +70,7 @@ static enum status record(struct db *db, const char *path, long long bytes)
 	jsonbuf_put_str(&j, "file", path);
 	jsonbuf_put_int(&j, "bytes", bytes);
 	enum status st = db_begin(db);
-	if (st == ST_OK) {
-		st = audit_log(db, "backup", "database", 0, jsonbuf_text(&j));
-		st = st == ST_OK ? db_commit(db) : st;
-		if (st != ST_OK)
-			db_rollback(db);
-	}
-	return st;
+	return st == ST_OK ? db_finish(db, audit_log(db, "backup", "database", 0, jsonbuf_text(&j))) : st;
 }
 
 enum status db_backup(struct db *db, const char *path, long long *bytes, char *detail, size_t n)
