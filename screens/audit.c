@@ -18,16 +18,11 @@
 enum { F_USER, F_FROM, F_TO, F_COUNT };
 enum { ACT_APPLY = 1, ACT_OPEN };
 
-/* Filters take whole days. */
-static const char *check_full_date(const char *value)
-{
-	return !*value || strlen(value) == 10 ? NULL : N_("Give a full date: DD/MM/YYYY.");
-}
-
 static const struct field_def fields[F_COUNT] = {
 	[F_USER] = { .label = N_("Account"), .type = FIELD_TEXT, .maxlen = 32 },
-	[F_FROM] = { .label = N_("From (date)"), .type = FIELD_DATE, .check = check_full_date },
-	[F_TO] = { .label = N_("To (date)"), .type = FIELD_DATE, .check = check_full_date },
+	/* Filters take whole days. */
+	[F_FROM] = { .label = N_("From (date)"), .type = FIELD_DATE, .full_date = true },
+	[F_TO] = { .label = N_("To (date)"), .type = FIELD_DATE, .full_date = true },
 };
 
 static const struct binding bindings[] = {

@@ -106,21 +106,22 @@ static void build(struct intake *s)
 		d[i] = (struct field_def){ .label = labels[i], .type = FIELD_TEXT, .maxlen = 60 };
 	d[F_FAMILY].required = d[F_GIVEN].required = true;
 	d[F_OTHER].maxlen = 100;
-	d[F_SEX] = (struct field_def){ labels[F_SEX], FIELD_CHOICE, true, 0, 0, 0, false, NULL, 0, true, NULL, NULL };
+	d[F_SEX] = (struct field_def){ .label = labels[F_SEX], .type = FIELD_CHOICE, .required = true,
+	                               .labels_are_msgids = true };
 	d[F_SEX].choices = vocab_choices(VOCAB_SEX, false, &d[F_SEX].nchoices);
 	d[F_BIRTH].type = FIELD_DATE;
 	d[F_BIRTH].past_only = true;
-	d[F_AGE] = (struct field_def){ labels[F_AGE], FIELD_NUMBER, false, 3, 0, 110, false, NULL, 0, false, NULL, NULL };
-	d[F_NATIONALITY] = (struct field_def){ labels[F_NATIONALITY], FIELD_CHOICE, false, 0, 0, 0, false,
-	                                       s->countries->items, s->countries->n, false, NULL, NULL };
-	d[F_LANG1] = (struct field_def){ labels[F_LANG1], FIELD_CHOICE, false, 0, 0, 0, false,
-	                                 s->languages->items, s->languages->n, false, NULL, NULL };
+	d[F_AGE] = (struct field_def){ .label = labels[F_AGE], .type = FIELD_NUMBER, .maxlen = 3, .max = 110 };
+	d[F_NATIONALITY] = (struct field_def){ .label = labels[F_NATIONALITY], .type = FIELD_CHOICE,
+	                                       .choices = s->countries->items, .nchoices = s->countries->n };
+	d[F_LANG1] = (struct field_def){ .label = labels[F_LANG1], .type = FIELD_CHOICE,
+	                                 .choices = s->languages->items, .nchoices = s->languages->n };
 	d[F_LANG2] = d[F_LANG1];
 	d[F_LANG2].label = labels[F_LANG2];
 	d[F_PHONE].maxlen = 30;
 	d[F_PHONE].check = person_phone_problem;
-	d[F_DOC_TYPE] = (struct field_def){ labels[F_DOC_TYPE], FIELD_CHOICE, false, 0, 0, 0, false, NULL, 0, true,
-	                                    NULL, NULL };
+	d[F_DOC_TYPE] = (struct field_def){ .label = labels[F_DOC_TYPE], .type = FIELD_CHOICE,
+	                                    .labels_are_msgids = true };
 	d[F_DOC_TYPE].choices = vocab_choices(VOCAB_DOC_TYPE, true, &d[F_DOC_TYPE].nchoices);
 	d[F_DOC_NUMBER].maxlen = 40;
 	d[F_DOC_ISSUER] = d[F_NATIONALITY];
@@ -128,19 +129,20 @@ static void build(struct intake *s)
 	d[F_DOC_EXPIRY].type = FIELD_DATE;
 	d[F_ARRIVAL].type = FIELD_DATE;
 	d[F_ARRIVAL].required = d[F_ARRIVAL].past_only = true;
-	d[F_CENTRE] = (struct field_def){ labels[F_CENTRE], FIELD_CHOICE, true, 0, 0, 0, false,
-	                                  s->centres->items, s->centres->n, false, NULL, NULL };
-	d[F_MODE] = (struct field_def){ labels[F_MODE], FIELD_CHOICE, true, 0, 0, 0, false, NULL, 0, true, NULL, NULL };
+	d[F_CENTRE] = (struct field_def){ .label = labels[F_CENTRE], .type = FIELD_CHOICE, .required = true,
+	                                  .choices = s->centres->items, .nchoices = s->centres->n };
+	d[F_MODE] = (struct field_def){ .label = labels[F_MODE], .type = FIELD_CHOICE, .required = true,
+	                                .labels_are_msgids = true };
 	d[F_MODE].choices = vocab_choices(VOCAB_ARRIVAL_MODE, false, &d[F_MODE].nchoices);
-	d[F_CONSENT_DATA] = (struct field_def){ labels[F_CONSENT_DATA], FIELD_YESNO, true, 0, 0, 0, false, NULL, 0,
-	                                        false, NULL, NULL };
+	d[F_CONSENT_DATA] = (struct field_def){ .label = labels[F_CONSENT_DATA], .type = FIELD_YESNO,
+	                                        .required = true };
 	d[F_CONSENT_SHARE] = d[F_CONSENT_DATA];
 	d[F_CONSENT_SHARE].label = labels[F_CONSENT_SHARE];
 	d[F_CONSENT_DATE].type = FIELD_DATE;
 	d[F_CONSENT_DATE].required = d[F_CONSENT_DATE].past_only = true;
 	for (int f = 0; f < FLAG_COUNT_; f++)
-		d[F_FLAGS + f] = (struct field_def){ person_flag_label((enum person_flag)f), FIELD_YESNO, false, 0, 0,
-		                                     0, false, NULL, 0, false, NULL, NULL };
+		d[F_FLAGS + f] = (struct field_def){ .label = person_flag_label((enum person_flag)f),
+	                                             .type = FIELD_YESNO };
 	d[F_FLAG_OTHER_TEXT].maxlen = 100;
 	for (int i = 0; i < F_COUNT; i++)
 		d[i].name = i >= F_FLAGS && i < F_FLAGS + FLAG_COUNT_ ? person_flag_name((enum person_flag)(i - F_FLAGS))

@@ -28,7 +28,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct field_def fields[F_COUNT] = {
-	[F_DAY] = { .label = N_("Register of the day"), .type = FIELD_DATE, .past_only = true },
+	[F_DAY] = { .label = N_("Register of the day"), .type = FIELD_DATE, .past_only = true, .full_date = true },
 	[F_MONTH] = { .label = N_("Counts of the month"), .type = FIELD_MONTH, .past_only = true },
 };
 
@@ -112,11 +112,7 @@ static enum ui_result show(struct app *app, struct medreport *s)
 	if (form_check_field(&s->form, s->form.cur))
 		return UI_HANDLED;
 	if (s->form.cur == F_DAY) {
-		form_get(&s->form, F_DAY, v, sizeof v);
-		if (strlen(v) != 10) {
-			s->form.fields[F_DAY].error = N_("Give a full date: DD/MM/YYYY.");
-			return UI_HANDLED;
-		}
+		form_get(&s->form, F_DAY, v, sizeof v);   /* a whole day: .full_date */
 		memcpy(s->day, v, sizeof s->day);   /* 10 characters and the NUL */
 		list_reload(&s->list);
 		list_current(&s->list);   /* reads the first page */

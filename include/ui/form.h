@@ -46,6 +46,7 @@ struct field_def {
 	/* Stable snake_case name: the key of the value in drafts, the same as
 	 * the audit trail's for the same value. NULL: never kept in a draft. */
 	const char *name;
+	bool full_date;                /* for dates: a day, not a month or a year alone */
 };
 
 struct field {

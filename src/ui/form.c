@@ -307,6 +307,8 @@ const char *form_check_field(struct form *f, int i)
 				st = date_check_past(&pd, &f->today);
 			if (st != DATE_OK)
 				err = date_status_msgid(st);
+			else if (d->type == FIELD_DATE && d->full_date && pd.prec != DATE_DAY)
+				err = N_("Give a full date: DD/MM/YYYY.");
 			/* A month field: a month, not a day or a year; the range of
 			 * the month and the year say what they say. */
 			if (d->type == FIELD_MONTH && st != DATE_BAD_MONTH && st != DATE_BAD_YEAR
@@ -506,7 +508,8 @@ void form_draw(struct form *f, WINDOW *win, int y, int rows)
 	else if (f->fields[f->cur].def->type == FIELD_YESNO)
 		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Press y (or o) for yes, n for no."));
 	else if (f->fields[f->cur].def->type == FIELD_DATE)
-		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Date as DD/MM/YYYY, MM/YYYY or YYYY."));
+		ui_put(win, y + rows - 1, 2, cols - 4, 0,
+		       f->fields[f->cur].def->full_date ? _("Date as DD/MM/YYYY.") : _("Date as DD/MM/YYYY, MM/YYYY or YYYY."));
 	else if (f->fields[f->cur].def->type == FIELD_MONTH)
 		ui_put(win, y + rows - 1, 2, cols - 4, 0, _("Month as MM/YYYY (month 01 to 12)."));
 	if (cy >= 0)

@@ -119,6 +119,32 @@ static void draft_keeps_the_base_of_an_edit(void **state)
 	assert_string_equal(gbase[1], "1999");
 }
 
+/* A date field that takes whole days says so, and refuses a month or a
+ * year alone. */
+static void full_date_fields_take_whole_days(void **state)
+{
+	(void)state;
+	static const struct field_def day[] = {
+		{ .label = "Day", .type = FIELD_DATE, .full_date = true, .name = "day" },
+	};
+	static struct form f;
+	const char *cases[][2] = { { "2026", "Give a full date: DD/MM/YYYY." },
+		                   { "11/2026", "Give a full date: DD/MM/YYYY." },
+		                   { "05/11/2026", NULL } };
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		form_init(&f, day, 1);
+		for (const char *c = cases[i][0]; *c; c++)
+			form_key(&f, (unsigned char)*c);
+		bool ok = form_validate(&f);
+		if (cases[i][1]) {
+			assert_false(ok);
+			assert_string_equal(f.fields[0].error, cases[i][1]);
+		} else {
+			assert_true(ok);
+		}
+	}
+}
+
 static void reordered_fields_keep_their_values(void **state)
 {
 	(void)state;
@@ -206,6 +232,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip_by_name),
 		cmocka_unit_test(draft_keeps_the_base_of_an_edit),
+		cmocka_unit_test(full_date_fields_take_whole_days),
 		cmocka_unit_test(reordered_fields_keep_their_values),
 		cmocka_unit_test(passwords_are_never_kept),
 		cmocka_unit_test(unknown_names_are_ignored),
