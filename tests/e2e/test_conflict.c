@@ -46,7 +46,7 @@ static void register_person(struct session *s, const char *family, const char *g
 
 /* A second program on the same database (the protection officer) gives
  * Sangaré Oumou the phone +223 76 00 00 00 and saves. */
-static void other_session_sets_phone(struct session *s)
+static void other_session_sets_phone(const struct session *s)
 {
 	struct session other = *s;
 	other.t = NULL;
