@@ -48,7 +48,7 @@ static void add_row(const struct ref_row *row, void *ctx)
 	struct list_row *r = &f->rows[f->n++];
 	snprintf(r->cells[0], sizeof r->cells[0], "%s", row->code);
 	snprintf(r->cells[1], sizeof r->cells[1], "%s", row->alt);
-	snprintf(r->cells[2], sizeof r->cells[2], "%s", row->name);
+	snprintf(r->cells[2], sizeof r->cells[2], "%.*s", (int)sizeof r->cells[2] - 1, row->name);
 	snprintf(r->key.text, sizeof r->key.text, "%s", row->code);
 }
 

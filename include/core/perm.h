@@ -17,8 +17,10 @@ enum perm {
 	PERM_MEDICAL_WRITE,       /* record consultations and medical cases */
 	PERM_PROTECTION_READ,
 	PERM_PROTECTION_WRITE,
-	PERM_PSYCH_READ,
-	PERM_PSYCH_WRITE,
+	PERM_PSYCH_READ,          /* sessions, activities, attendance, their figures */
+	PERM_PSYCH_WRITE,         /* plan sessions and take the attendance roll */
+	PERM_PSYCH_NOTES,         /* individual support: concerns, what was done, notes */
+	PERM_PSYCH_ALERT,         /* "urgent psychosocial attention" on the case file */
 	PERM_TRAINING_READ,
 	PERM_TRAINING_WRITE,
 	PERM_REINTEGRATION_READ,

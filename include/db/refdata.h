@@ -12,7 +12,7 @@ enum ref_kind { REF_CENTRE, REF_COUNTRY, REF_LANGUAGE };
 struct ref_row {
 	char code[8];        /* centre code, ISO 3166-1 alpha-3, ISO 639-3 */
 	char alt[8];         /* region P-code, alpha-2, ISO 639-1 ("" if none) */
-	char name[200];      /* in the language asked for, UTF-8 */
+	char name[324];      /* in the language asked for, UTF-8 */
 };
 
 /* Calls cb for the rows of kind whose code or name (accents and case

@@ -26,6 +26,14 @@ struct ref_choices {
  * ref_choices_free, or NULL when it could not be read or out of memory. */
 struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const char *lang, int flags);
 
+/* The items of the editable list named list (db/reflist.h) still in use,
+ * plus the retired item keep_id (a record's current value; 0: none), each
+ * with its name in lang and the other language; the value of each choice is
+ * the item's id as decimal text. Flags: REFCHOICE_WITH_NONE. NULL when it
+ * could not be read or out of memory; free with ref_choices_free. */
+struct ref_choices *reflist_choices_load(struct db *db, const char *list, const char *lang, int flags,
+                                         long long keep_id);
+
 /* Frees a list from ref_choices_load and sets *c to NULL. */
 void ref_choices_free(struct ref_choices **c);
 

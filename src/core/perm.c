@@ -22,6 +22,8 @@ static const struct {
 	[PERM_PROTECTION_WRITE] =    { "protection_write",    "....x...." },
 	[PERM_PSYCH_READ] =          { "psych_read",          ".x..xx..." },
 	[PERM_PSYCH_WRITE] =         { "psych_write",         ".....x..." },
+	[PERM_PSYCH_NOTES] =         { "psych_notes",         ".....x..." },
+	[PERM_PSYCH_ALERT] =         { "psych_alert",         "...xxx..." },
 	[PERM_TRAINING_READ] =       { "training_read",       ".x....xx." },
 	[PERM_TRAINING_WRITE] =      { "training_write",      "......x.." },
 	[PERM_REINTEGRATION_READ] =  { "reintegration_read",  ".x..x..x." },

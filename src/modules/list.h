@@ -3,5 +3,6 @@
  * here. Included by registry.c only. */
 MODULE(registration)
 MODULE(medical)
+MODULE(psych)
 MODULE(admin)
 MODULE(session)

@@ -4,12 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/reflist.h"
 #include "ui/refchoice.h"
 
 struct ref_choice_text {
-	char code[8];
-	char label[216];
-	char alt[200];        /* the name in the other language */
+	char code[24];
+	char label[340];
+	char alt[324];        /* the name in the other language */
 };
 
 struct loading {
@@ -56,6 +57,23 @@ static void keep_alt(const struct ref_row *row, void *ctx)
 		}
 }
 
+/* Points the choices into the text, once it has stopped moving. */
+static struct ref_choices *finish(struct loading *l, bool ok)
+{
+	struct ref_choices *c = calloc(1, sizeof *c);
+	if (!ok || l->failed || !c || (l->n && !(c->items = calloc(l->n, sizeof *c->items)))) {
+		free(l->text);
+		free(c);
+		return NULL;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		c->items[i] = (struct choice){ l->text[i].code, l->text[i].label,
+		                               l->text[i].alt[0] ? l->text[i].alt : NULL };
+	c->n = (int)l->n;
+	c->text = l->text;
+	return c;
+}
+
 struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const char *lang, int flags)
 {
 	struct loading l = { .flags = flags };
@@ -72,19 +90,43 @@ struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const ch
 	const char *other = strcmp(lang, "en") == 0 ? "fr" : "en";
 	if (st == ST_OK && !l.failed)
 		st = ref_page(db, kind, other, "", PAGE_AFTER, NULL, INT_MAX, keep_alt, &l, &more);
-	struct ref_choices *c = calloc(1, sizeof *c);
-	if (st != ST_OK || l.failed || !c || (l.n && !(c->items = calloc(l.n, sizeof *c->items)))) {
-		free(l.text);
-		free(c);
-		return NULL;
-	}
 	/* The storage moved while it grew: point into it only now. */
-	for (size_t i = 0; i < l.n; i++)
-		c->items[i] = (struct choice){ l.text[i].code, l.text[i].label,
-		                               l.text[i].alt[0] ? l.text[i].alt : NULL };
-	c->n = (int)l.n;
-	c->text = l.text;
-	return c;
+	return finish(&l, st == ST_OK);
+}
+
+struct item_loading {
+	struct loading l;
+	bool en;
+	long long keep_id;
+};
+
+/* Keeps one item of an editable list (in use, or the record's own). */
+static void keep_item(const struct ref_item *item, void *ctx)
+{
+	struct item_loading *il = ctx;
+	if (!item->active && item->id != il->keep_id)
+		return;
+	struct ref_row row = { .code = "" };
+	snprintf(row.name, sizeof row.name, "%s", il->en ? item->name_en : item->name_fr);
+	keep(&row, &il->l);
+	if (il->l.failed)
+		return;
+	struct ref_choice_text *t = &il->l.text[il->l.n - 1];
+	snprintf(t->code, sizeof t->code, "%lld", item->id);
+	snprintf(t->alt, sizeof t->alt, "%s", il->en ? item->name_fr : item->name_en);
+}
+
+struct ref_choices *reflist_choices_load(struct db *db, const char *list, const char *lang, int flags,
+                                         long long keep_id)
+{
+	struct item_loading il = { .l = { .flags = flags & ~REFCHOICE_SHOW_CODE },
+	                           .en = lang && strcmp(lang, "en") == 0, .keep_id = keep_id };
+	if (flags & REFCHOICE_WITH_NONE) {
+		struct ref_row none = { .code = "", .name = "-" };
+		keep(&none, &il.l);
+	}
+	enum status st = reflist_each(db, list, keep_id != 0, keep_item, &il);
+	return finish(&il.l, st == ST_OK);
 }
 
 void ref_choices_free(struct ref_choices **c)

@@ -14,7 +14,8 @@
  * per role in enum role order (A M I D P S T R X). */
 static const char *const expected[PERM_COUNT_] = {
 	"xxxxxxxxx", ".xxxxxxx.", "..x.x....", ".xx.xx.x.", ".xxxxxxxx", "...x.....",
-	"...x.....", ".x..x....", "....x....", ".x..xx...", ".....x...", ".x....xx.",
+	"...x.....", ".x..x....", "....x....", ".x..xx...", ".....x...", ".....x...",
+	"...xxx...", ".x....xx.",
 	"......x..", ".x..x..x.", ".......x.", "..x.....x", ".x.......", "x........",
 	"x........", "x........",
 };
@@ -35,6 +36,9 @@ static void the_confidential_rules_hold(void **state)
 	/* Only medical staff read medical details; nobody else, not even managers. */
 	for (int r = 0; r < ROLE_COUNT_; r++)
 		assert_int_equal(perm_allows(r, PERM_MEDICAL_READ), r == ROLE_MEDICAL);
+	/* Only psychosocial staff read individual support, not even managers. */
+	for (int r = 0; r < ROLE_COUNT_; r++)
+		assert_int_equal(perm_allows(r, PERM_PSYCH_NOTES), r == ROLE_PSYCHOSOCIAL);
 	/* Distribution staff look people up and record distributions, nothing more. */
 	for (int p = 0; p < PERM_COUNT_; p++)
 		assert_int_equal(perm_allows(ROLE_DISTRIBUTION, (enum perm)p),
