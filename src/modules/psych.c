@@ -9,6 +9,7 @@
 #include "core/perm.h"
 #include "core/psych_vocab.h"
 #include "core/role.h"
+#include "screens/psych_figures.h"
 #include "ui/app.h"
 #include "ui/module.h"
 
@@ -16,6 +17,7 @@ static const struct module_entry entries[] = {
 	/* Sessions, activities and the attendance roll. */
 	/* Individual support and its follow-up. */
 	/* Figures and attendance sheets. */
+	{ '8', N_("Psychosocial figures"), PERM_BIT(PERM_PSYCH_READ) | PERM_BIT(PERM_REPORTS), psych_figures_open },
 	{ 0, NULL, 0, NULL },
 };
 
