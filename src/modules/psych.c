@@ -9,6 +9,7 @@
 #include "core/perm.h"
 #include "core/psych_vocab.h"
 #include "core/role.h"
+#include "demo/demo_psych.h"
 #include "screens/psych_figures.h"
 #include "ui/app.h"
 #include "ui/module.h"
@@ -42,6 +43,7 @@ const struct module module_psych = {
 	.daily_roles = ROLE_BIT(ROLE_PSYCHOSOCIAL),
 	.entries = entries,
 	.actions = actions,
+	.demo = demo_psych,
 	.drafts = drafts,
 	.vocabs = vocabs,
 };
