@@ -54,6 +54,7 @@ struct figures_screen {
 	struct ref_choices *centres;   /* first item: all centres */
 	struct line lines[LINES_MAX];
 	int n, top;
+	int page;                      /* lines shown at the last drawing */
 	bool shown;
 };
 
@@ -280,7 +281,8 @@ static enum ui_result figures_input(struct app *app, void *state, int key)
 	if (key == '\n' || key == UI_KEYCODE(KEY_F(5)))
 		return show(app, s);
 	if (s->shown && (key == UI_KEYCODE(KEY_NPAGE) || key == UI_KEYCODE(KEY_PPAGE))) {
-		int page = 10;
+		/* A page less a line, so that the last line read stays in view. */
+		int page = s->page > 2 ? s->page - 1 : 1;
 		s->top += key == UI_KEYCODE(KEY_NPAGE) ? page : -page;
 		if (s->top > s->n - page)
 			s->top = s->n - page;
@@ -301,7 +303,7 @@ static void figures_draw(struct app *app, void *state, WINDOW *win)
 	int cols = getmaxx(win), rows = getmaxy(win);
 	label_all(s);
 	ui_put(win, 0, 2, cols - 4, A_BOLD, _("Psychosocial figures"));
-	form_draw(&s->form, win, 1, F_COUNT + 1);
+	form_draw(&s->form, win, 1, F_COUNT + 2);   /* the fields, a blank row, the message row */
 	int y = F_COUNT + 3;
 	if (!s->shown) {
 		ui_put_wrapped(win, y, 2, cols - 4, rows - y, 0,
@@ -311,6 +313,7 @@ static void figures_draw(struct app *app, void *state, WINDOW *win)
 	int avail = rows - y;
 	if (s->top > 0 || s->n - s->top > avail)
 		avail--;   /* a line saying where we are */
+	s->page = avail;
 	for (int i = 0; i < avail && s->top + i < s->n; i++)
 		ui_put(win, y + i, 1, cols - 2, s->lines[s->top + i].attr, s->lines[s->top + i].text);
 	if (s->top > 0 || s->n - s->top > avail) {

@@ -194,8 +194,8 @@ static void sheet_draw(struct app *app, void *state, WINDOW *win)
 		snprintf(line, sizeof line, _("People marked: %ld"), s->rows);
 	ui_put(win, y++, 2, cols - 4, 0, line);
 	y++;
-	form_draw(&s->form, win, y, F_COUNT + 1);
-	y += F_COUNT + 2;
+	form_draw(&s->form, win, y, F_COUNT + 2);   /* the fields, a blank row, the message row */
+	y += F_COUNT + 3;
 	ui_put_wrapped(win, y, 2, cols - 4, 4, 0,
 	               _("The sheet holds names: it is written readable by you only. Keep it safe and delete it "
 	                 "when it is no longer needed. The export is recorded in the audit trail."));
