@@ -78,8 +78,16 @@ static void add_wrapped(struct figures_screen *s, attr_t attr, int indent, int c
 	char *save = NULL;
 	for (char *w = strtok_r(clean, " ", &save);; w = strtok_r(NULL, " ", &save)) {
 		char next[LINE_BYTES];
-		if (w)
-			snprintf(next, sizeof next, "%s%s%s", cur, cur[0] ? " " : "", w);
+		if (w) {
+			/* cur, a blank and the word; cur alone when that does not fit. */
+			size_t cl = strlen(cur), wl = strlen(w);
+			memcpy(next, cur, cl + 1);
+			if (cl + 1 + wl < sizeof next) {
+				if (cl)
+					next[cl++] = ' ';
+				memcpy(next + cl, w, wl + 1);
+			}
+		}
 		if (!w || (cur[0] && text_width(next) > cols - indent)) {
 			char padded[LINE_BYTES];
 			ui_pad(cur, cols - indent, padded, sizeof padded);
