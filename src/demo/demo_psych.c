@@ -27,6 +27,7 @@
 #define SLOTS 3               /* sessions of a centre on one day, at most */
 #define PLAN_DAYS 7           /* sessions planned after today */
 #define MAX_SPANS 16
+#define ROOM 40               /* people staying beyond which rolls stop growing */
 #define NO_DAY LONG_MIN
 
 /* ---- calendar ----------------------------------------------------------- */
@@ -354,6 +355,11 @@ static enum status attend(struct psygen *g, const struct person_in *p, struct rn
 					continue;
 				int a = out[i].activity;
 				unsigned per_mille = habit + (child && (a == A_GAME || a == A_FOOTBALL || a == A_ART) ? 150 : 0);
+				/* A group has room for so many: in a full centre, each
+				 * has less chance to be on the roll. */
+				int staying = occupancy(g, sp->centre, d);
+				if (staying > ROOM)
+					per_mille = per_mille * ROOM / (unsigned)staying;
 				if (habit && chance(r, per_mille))
 					s = mark(g, r, session_id(g, sp->centre, d, out[i].slot), p->id);
 			}
