@@ -108,6 +108,47 @@ enum bulk_table { BULK_CONSULTATION, BULK_MEDICAL_CASE, BULK_ANTENATAL_VISIT, BU
 /* Rows given to a medical table so far. */
 long long bulk_written(const struct bulk *b, enum bulk_table t);
 
+/* ---- psychosocial records (bulk_psych.c) -------------------------------- */
+
+/* A session with the id the caller gives (from bulk_psych_first_id);
+ * facilitator 0 with facilitator_name, or an account and ""; partner 0:
+ * none; counts only for roll "count"; NULL or "" for the optional texts. */
+struct bulk_psych_session {
+	long long id, centre, activity, facilitator, partner, created_by;
+	const char *title, *date, *start_time, *end_time, *facilitator_name, *place;
+	const char *status, *cancel_reason, *roll;
+	int counts[4];                           /* boys, girls, men, women */
+};
+
+/* Individual support; next_appointment "" or NULL when none. */
+struct bulk_psych_support {
+	long long person, centre, worker;
+	const char *date, *modality, *concern_other, *actions, *risk, *next_appointment;
+	int concerns, referrals;                 /* bit sets (core/psych_vocab.h) */
+};
+
+enum status bulk_psych_session(struct bulk *b, const struct bulk_psych_session *s);
+
+/* A mark of person in session (the session's row may still be waiting). */
+enum status bulk_psych_attendance(struct bulk *b, long long session, long long person, const char *mark,
+                                  long long marked_by);
+
+enum status bulk_psych_support(struct bulk *b, const struct bulk_psych_support *s);
+
+/* The first free id of psych_session (1 for an empty table), 0 on error. */
+long long bulk_psych_first_id(struct bulk *b);
+
+/* The id of the item code of the editable list `list`, 0 when none. */
+long long bulk_ref_item_id(struct bulk *b, const char *list, const char *code);
+
+/* The largest centre id, 0 when none. */
+long long bulk_max_centre_id(struct bulk *b);
+
+/* Calls fn for each vulnerability flag (its code) of the people with ids
+ * first..last, by person. */
+enum status bulk_flags(struct bulk *b, long long first, long long last,
+                       enum status (*fn)(long long person, const char *flag, void *ctx), void *ctx);
+
 /* ---- reading people back ------------------------------------------------ */
 
 struct bulk_person_row {

@@ -32,6 +32,7 @@ static const struct {
 	{ "depart", N_("Departed") },
 	{ "services", N_("Services") },
 	{ "antenatal", N_("Antenatal visit") },
+	{ "export", N_("Exported") },
 	{ "refused", N_("Refused") },
 	{ "search", N_("Search") },
 	{ "login", N_("Signed in") },

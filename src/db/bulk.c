@@ -77,6 +77,9 @@ static const struct {
 	[BT_CASE] = { sql_case, 13, true },
 	[BT_VISIT] = { sql_visit, 7, true },
 	[BT_FITNESS] = { sql_fitness, 8, true },
+	[BT_PSYCH_SESSION] = { bulk_sql_psych_session, BULK_PSYCH_SESSION_COLS, true },
+	[BT_PSYCH_ATTENDANCE] = { bulk_sql_psych_attendance, BULK_PSYCH_ATTENDANCE_COLS, true },
+	[BT_PSYCH_SUPPORT] = { bulk_sql_psych_support, BULK_PSYCH_SUPPORT_COLS, true },
 };
 
 sqlite3_stmt *bulk_batch(struct bulk *b, enum batch_id t)

@@ -9,6 +9,8 @@
 #include "core/perm.h"
 #include "core/psych_vocab.h"
 #include "core/role.h"
+#include "demo/demo_psych.h"
+#include "screens/psych_figures.h"
 #include "ui/app.h"
 #include "ui/module.h"
 
@@ -16,6 +18,7 @@ static const struct module_entry entries[] = {
 	/* Sessions, activities and the attendance roll. */
 	/* Individual support and its follow-up. */
 	/* Figures and attendance sheets. */
+	{ '8', N_("Psychosocial figures"), PERM_BIT(PERM_PSYCH_READ) | PERM_BIT(PERM_REPORTS), psych_figures_open },
 	{ 0, NULL, 0, NULL },
 };
 
@@ -40,6 +43,7 @@ const struct module module_psych = {
 	.daily_roles = ROLE_BIT(ROLE_PSYCHOSOCIAL),
 	.entries = entries,
 	.actions = actions,
+	.demo = demo_psych,
 	.drafts = drafts,
 	.vocabs = vocabs,
 };

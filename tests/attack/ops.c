@@ -19,6 +19,7 @@
 #include "db/login.h"
 #include "db/medical.h"
 #include "db/person.h"
+#include "db/psych_sheet.h"
 #include "db/stay.h"
 #include "db/user.h"
 
@@ -702,6 +703,60 @@ static bool verify_draft_gone(sqlite3 *ro, const char *args, int nth, char *why,
 /* Weight 0: a line another path acknowledges, never run on its own.
  * No verify: a path whose acks are other rows' lines.
  * true: a versioned edit ("kind id version ..."). */
+/* ---- figures: the attendance sheet's export ------------------------------ */
+
+/* A session to export: one already there, else one written here as a
+ * fixture (the sessions' own write path is another row). */
+static long long some_session(struct attack *a)
+{
+	sqlite3 *h = db_sqlite(a->db);
+	sqlite3_stmt *st;
+	long long id = 0;
+	if (sqlite3_prepare_v2(h, "SELECT id FROM psych_session ORDER BY id DESC LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (id)
+		return id;
+	char day[11];
+	today(day);
+	if (sqlite3_prepare_v2(h, "INSERT INTO psych_session (centre_id, activity_id, date, status, roll) "
+	                       "SELECT (SELECT min(id) FROM centre), (SELECT min(id) FROM ref_item "
+	                       "WHERE list = 'psych_activity'), ?1, 'held', 'names'", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		id = sqlite3_last_insert_rowid(h);
+	sqlite3_finalize(st);
+	return id;
+}
+
+static enum status run_sheet_export(struct attack *a, char *ack, size_t size)
+{
+	long long session = some_session(a);
+	if (!session)
+		return ST_BUSY;
+	long long worker = query(db_sqlite(a->db), "SELECT id FROM app_user WHERE name = 'psychosocial'", "", NULL,
+	                         NULL, 0);
+	act_as(a, worker > 0 ? worker : 0, "psychosocial", ROLE_PSYCHOSOCIAL);
+	FILE *out = fopen("/dev/null", "w");
+	if (!out)
+		return ST_IO;
+	enum status s = psych_sheet_export(a->db, session, "en", attack_pick(a, 2) ? PSYCH_SHEET_CSV : PSYCH_SHEET_TEXT,
+	                                   out);
+	fclose(out);
+	if (s == ST_OK)
+		snprintf(ack, size, "sheet_export %lld", session);
+	return s;
+}
+
+static bool verify_sheet_export(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	return counted(ro, "SELECT count(*) FROM audit WHERE entity = 'psych_session' AND entity_id = ?1 "
+	               "AND action = 'export'", "i", (const char *[]){ args }, nth, why, size);
+}
+
 const struct attack_op attack_ops[] = {
 	{ "person", 14, run_register, verify_register, false },
 	{ "edit", 24, run_edit, verify_edit, true },
@@ -727,5 +782,7 @@ const struct attack_op attack_ops[] = {
 	{ "login_failed", 0, NULL, verify_login_failed, false },
 	{ "draft", 4, run_draft, verify_draft, false },
 	{ "draft_gone", 0, NULL, verify_draft_gone, false },
+	/* Figures and attendance sheets. */
+	{ "sheet_export", 2, run_sheet_export, verify_sheet_export, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
