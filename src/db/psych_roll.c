@@ -361,7 +361,7 @@ enum status psych_roll_mark(struct db *db, long long session_id, struct psych_ro
 	bool changed = false;
 	char today[11];
 	struct roll_session rs;
-	struct psych_roll_row now;
+	struct psych_roll_row now = { 0 };
 	if (!mark)
 		mark = "";
 	clock_today_iso(today, sizeof today);
