@@ -9,11 +9,14 @@
 #include "core/perm.h"
 #include "core/psych_vocab.h"
 #include "core/role.h"
+#include "screens/psych_sessions.h"
 #include "ui/app.h"
 #include "ui/module.h"
 
 static const struct module_entry entries[] = {
 	/* Sessions, activities and the attendance roll. */
+	{ 'g', N_("Sessions and activities"), PERM_BIT(PERM_PSYCH_READ), psych_sessions_open },
+	{ 'a', N_("Attendance roll"), PERM_BIT(PERM_PSYCH_WRITE), psych_roll_today },
 	/* Individual support and its follow-up. */
 	/* Figures and attendance sheets. */
 	{ 0, NULL, 0, NULL },
@@ -26,6 +29,7 @@ static const struct module_action actions[] = {
 
 static const struct module_draft drafts[] = {
 	/* Sessions and the roll. */
+	{ "psych_session", N_("Psychosocial session"), psych_session_open_draft },
 	/* Individual support. */
 	{ NULL, NULL, NULL },
 };
