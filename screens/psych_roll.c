@@ -160,8 +160,8 @@ static enum ui_result mark(struct app *app, struct roll_screen *s, const char *m
 	const char *why = NULL;
 	bool held = false;
 	enum status st = psych_roll_mark(app_db(app), s->id, &r, mark, &why, &held);
-	char msg[300];
 	if (st == ST_CONFLICT) {
+		char msg[300];
 		const char *label = r.mark[0] ? vocab_label(VOCAB_PSYCH_MARK, r.mark) : NULL;
 		if (label)
 			snprintf(msg, sizeof msg, _("Marked %s by %s meanwhile: the row now shows it."), _(label),

@@ -130,9 +130,10 @@ enum status psych_roll_count(struct db *db, long long session_id, struct psych_r
 
 /* Sets the mark of person row->person_id in session id to mark (a code of
  * VOCAB_PSYCH_MARK; "" or NULL clears it), row being the roll's row as the
- * screen showed it. When someone else marked that person differently
- * meanwhile, nothing is written, *row is refreshed and ST_CONFLICT is
- * returned (row->marked_by says who). ST_INVALID (msgid) for a cancelled
+ * screen showed it. When someone else marked that person (or cleared the
+ * mark) since the row was read, nothing is written, *row is refreshed and
+ * ST_CONFLICT is returned (row->marked_by says who); the same mark asked
+ * again on a row that is up to date writes nothing. ST_INVALID (msgid) for a cancelled
  * session, a head count, a day still to come or an unknown mark;
  * ST_NOT_FOUND for an unknown session or person. Marking present makes a
  * planned session held (audited on the session). On success *row holds

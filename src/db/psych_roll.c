@@ -373,8 +373,8 @@ enum status psych_roll_mark(struct db *db, long long session_id, struct psych_ro
 			s = row_read(db, session_id, &rs, row->person_id, &now);
 		bool stale = s == ST_OK
 		             && (strcmp(now.mark, row->mark) != 0 || now.mark_version != row->mark_version);
-		if (s == ST_OK && stale && strcmp(now.mark, mark) != 0)
-			s = ST_CONFLICT;   /* someone else marked this person otherwise meanwhile */
+		if (s == ST_OK && stale)
+			s = ST_CONFLICT;   /* someone else marked this person meanwhile: show it first */
 		if (s == ST_OK && strcmp(now.mark, mark) != 0) {
 			s = write_mark(db, session_id, &now, mark);
 			if (s == ST_OK && strcmp(mark, "present") == 0 && strcmp(rs.status, "planned") == 0) {

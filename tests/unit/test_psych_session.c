@@ -495,16 +495,16 @@ static void two_facilitators_on_one_roll(void **state)
 	assert_string_equal(stale.marked_by, "psychosocial");
 	/* From the refreshed row it goes through. */
 	assert_int_equal(psych_roll_mark(other, id, &stale, "excused", &m, NULL), ST_OK);
-	/* Stale but asking what is stored already: no conflict, no write. */
+	/* Stale, even asking what is stored already: shown first, no write. */
 	long long audits = audit_rows(f);
 	struct psych_roll_row old = mine.r[0];   /* still shows "present" at version 1 */
-	assert_int_equal(psych_roll_mark(f->db, id, &old, "present", NULL, NULL), ST_CONFLICT);
+	assert_int_equal(psych_roll_mark(f->db, id, &old, "excused", NULL, NULL), ST_CONFLICT);
 	assert_string_equal(old.mark, "excused");
-	struct psych_roll_row same = now.r[1];
-	struct psych_roll_row again = same;
+	assert_int_equal(old.mark_version, 2);
+	/* Up to date and the same mark: nothing written. */
+	struct psych_roll_row again = now.r[1];
 	assert_int_equal(psych_roll_mark(other, id, &again, "absent", NULL, NULL), ST_OK);
 	assert_int_equal(audit_rows(f), audits);
-	(void)same;
 	/* A row cleared and marked again by the other is stale too. */
 	struct psych_roll_row seen = now.r[1];   /* absent, version 1 */
 	assert_int_equal(psych_roll_mark(other, id, &again, "", NULL, NULL), ST_OK);
