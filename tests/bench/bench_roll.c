@@ -231,11 +231,12 @@ int main(int argc, char **argv)
 {
 	if (argc != 3)
 		fail("usage: bench_roll DIR PEOPLE_DB");
-	char path[4096], tmp[4200], detail[256], today[11];
+	char path[4096], detail[256], today[11];
 	clock_today_iso(today, sizeof today);
 	snprintf(path, sizeof path, "%s/roll-%d.db", argv[1], STAYING);
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
+		char tmp[4200];
 		snprintf(tmp, sizeof tmp, "%s.new", path);
 		db_remove_files(tmp);
 		generate(argv[2], tmp, today);
