@@ -299,21 +299,22 @@ static void roll_draw(struct app *app, void *state, WINDOW *win)
 	const char *status = vocab_label(VOCAB_PSYCH_STATUS, s->session.status);
 	snprintf(line, sizeof line, "%s %s %s · %s%s%s · %s", day, s->session.start_time, s->session.centre_code,
 	         s->activity, s->session.title[0] ? " · " : "", s->session.title, status ? _(status) : "");
-	ui_put_wrapped(win, 0, 2, cols - 4, 1, A_BOLD, line);
-	snprintf(line, sizeof line, _("On the roll %d · present %d · absent %d · excused %d · left early %d"),
+	/* The title whole, on a second row when it needs one. */
+	int y = ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, line) > 1 ? 2 : 1;
+	snprintf(line, sizeof line, _("Listed %d · present %d · absent %d · excused %d · left early %d"),
 	         s->counts.listed, s->counts.present, s->counts.absent, s->counts.excused, s->counts.left_early);
-	ui_put(win, 1, 2, cols - 4, 0, line);
+	y += ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line) > 1 ? 2 : 1;
 	char label[64];
 	snprintf(label, sizeof label, "%s: ", _("Find"));
-	int w = ui_put(win, 2, 2, 20, A_BOLD, label);
-	ui_put(win, 2, 2 + w + 42, cols - w - 46, 0,
+	int w = ui_put(win, y, 2, 20, A_BOLD, label);
+	ui_put(win, y, 2 + w + 42, cols - w - 46, 0,
 	       s->list_focus ? _("marks: space a x l 0") : _("Enter present, F5 F6 F7"));
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 3, getmaxy(win) - 3);
+	list_draw(&s->list, win, y + 1, getmaxy(win) - y - 1);
 	if (list_empty(&s->list) && s->filter_text[0])
-		ui_put(win, 5, 4, cols - 8, 0, _("Nobody on the roll matches: + adds someone through the lookup."));
+		ui_put_wrapped(win, y + 3, 4, cols - 8, 2, 0, _("Nobody on the roll matches: + adds someone through the lookup."));
 	if (!s->list_focus)
-		le_draw(&s->filter, win, 2, 2 + w, 41, UI_ATTR_FIELD, false);
+		le_draw(&s->filter, win, y, 2 + w, 41, UI_ATTR_FIELD, false);
 }
 
 static const struct screen screen_roll = {

@@ -53,7 +53,7 @@ struct sessions_screen {
 	bool for_roll;          /* opened as "Attendance roll" */
 	char today[11];
 	struct list list;
-	char detail[1200];      /* the selected session whole, under the list */
+	char detail[1600];      /* the selected session whole, under the list */
 };
 
 struct fill {
@@ -195,8 +195,10 @@ static void sessions_draw(struct app *app, void *state, WINDOW *win)
 	const struct list_row *row = list_current(&s->list);
 	struct psych_session ps;
 	if (row && psych_session_get(app_db(app), row->key.id, &ps) == ST_OK) {
-		snprintf(s->detail, sizeof s->detail, "%s%s%s%s%s", ps.title, ps.place[0] ? " · " : "", ps.place,
-		         ps.cancel_reason[0] ? " · " : "", ps.cancel_reason);
+		char activity[324] = "";
+		reflist_name(app_db(app), ps.activity_id, lang_get(), activity, sizeof activity);
+		snprintf(s->detail, sizeof s->detail, "%s%s%s%s%s%s%s", activity, ps.title[0] ? " · " : "", ps.title,
+		         ps.place[0] ? " · " : "", ps.place, ps.cancel_reason[0] ? " · " : "", ps.cancel_reason);
 		ui_put_wrapped(win, rows - 3, 2, cols - 4, 3, 0, s->detail);
 	} else if (!row) {
 		ui_put(win, rows - 3, 2, cols - 4, 0, _("No session yet: n plans one."));
