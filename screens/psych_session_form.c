@@ -236,7 +236,10 @@ static enum ui_result form_submit(struct app *app, void *state)
 		s.count_boys = s.count_girls = s.count_men = s.count_women = PSYCH_COUNT_NONE;
 	const char *why = NULL, *field = NULL;
 	bool is_new = s.id == 0;
-	enum status st = psych_session_save(app_db(app), &s, &why, &field);
+	/* The data layer's rules, shown beside their field before saving. */
+	enum status st = psych_session_check(app_db(app), &s, &why, &field);
+	if (st == ST_OK)
+		st = psych_session_save(app_db(app), &s, &why, &field);
 	if (st == ST_INVALID) {
 		for (size_t i = 0; field && i < sizeof field_of / sizeof field_of[0]; i++)
 			if (strcmp(field_of[i].name, field) == 0) {
