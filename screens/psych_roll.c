@@ -59,8 +59,13 @@ static const struct list_column columns[] = {
 	{ N_("Name"), 0, true },
 };
 
+/* Bumped when someone is added from the lookup: the roll under it reads
+ * itself again when it is drawn next (the lookup closed before). */
+static unsigned added_count;
+
 struct roll_screen {
 	struct app *app;
+	unsigned added_seen;
 	long long id;
 	struct psych_session session;
 	char activity[324];
@@ -133,6 +138,7 @@ static enum status roll_enter(struct app *app, void *state, const void *arg)
 	le_init(&s->filter, 40);
 	list_init(&s->list, columns, 4, fetch, s);
 	recount(s);
+	s->added_seen = added_count;
 	return ST_OK;
 }
 
@@ -192,20 +198,25 @@ static enum ui_result mark(struct app *app, struct roll_screen *s, const char *m
 	return UI_HANDLED;
 }
 
+/* Someone picked in the lookup (which closed, back to the roll): marked
+ * present, on the roll from now on; the roll reads itself again. */
 static enum status added(struct app *app, long long for_id, long long person, const char *name)
 {
 	(void)name;
-	enum status st = psych_roll_open(app, for_id);
-	if (st != ST_OK)
-		return st;
-	/* The new roll screen shows the added person first. */
 	struct psych_roll_row r;
-	if (psych_roll_row_get(app_db(app), for_id, person, &r) == ST_OK && !r.mark[0]) {
-		const char *why = NULL;
-		if (psych_roll_mark(app_db(app), for_id, &r, "present", &why, NULL) != ST_OK)
-			app_error(app, _(why ? why : status_msgid(ST_INVALID)));
-		else
-			app_message(app, _("Added and marked present."));
+	const char *why = NULL;
+	enum status st = psych_roll_row_get(app_db(app), for_id, person, &r);
+	if (st == ST_OK && r.mark[0] && strcmp(r.mark, "present") == 0) {
+		app_message(app, _("Already marked present."));
+		return ST_OK;
+	}
+	if (st == ST_OK)
+		st = psych_roll_mark(app_db(app), for_id, &r, "present", &why, NULL);
+	if (st != ST_OK) {
+		app_error(app, _(why ? why : status_msgid(st)));
+	} else {
+		added_count++;
+		app_message(app, _("Added and marked present."));
 	}
 	return ST_OK;
 }
@@ -225,8 +236,6 @@ static enum ui_result roll_action(struct app *app, void *state, int action)
 	case ACT_ADD: {
 		const struct lookup_pick pick = { N_("Find the person to add, then Enter: marked present."), s->id, 0, true,
 			                          added };
-		/* The roll closes and opens again with the person on it. */
-		app_pop_screens(app, 1);
 		lookup_pick(app, &pick);
 		return UI_HANDLED;
 	}
@@ -291,6 +300,11 @@ static void roll_resume(struct app *app, void *state)
 static void roll_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct roll_screen *s = state;
+	if (s->added_seen != added_count) {
+		s->added_seen = added_count;
+		recount(s);
+		list_refresh(&s->list);
+	}
 	int cols = getmaxx(win);
 	char line[800], day[16] = "";
 	struct pdate d;

@@ -42,6 +42,8 @@ struct people {
 	int n;
 	long long id[10];
 	char typed[10][128];
+	char elsewhere[20];          /* the case number of someone staying elsewhere */
+	char elsewhere_shown[24];    /* as the lookup shows it (AGZ-26-00001-X) */
 };
 
 static void ten_staying(struct session *s, struct people *p)
@@ -63,6 +65,16 @@ static void ten_staying(struct session *s, struct people *p)
 		snprintf(p->typed[p->n], sizeof p->typed[0], "%s", (const char *)sqlite3_column_text(st, 1));
 		p->n++;
 	}
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT case_key FROM person p WHERE NOT EXISTS (SELECT 1 FROM stay s "
+	                                    "JOIN centre c ON c.id = s.centre_id WHERE s.person_id = p.id "
+	                                    "AND c.code = 'AGZ' AND s.departed IS NULL) ORDER BY id LIMIT 1",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	const char *k = (const char *)sqlite3_column_text(st, 0);
+	snprintf(p->elsewhere, sizeof p->elsewhere, "%s", k);
+	snprintf(p->elsewhere_shown, sizeof p->elsewhere_shown, "%.3s-%.2s-%.5s-%.1s", k, k + 3, k + 5, k + 10);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	assert_int_equal(p->n, 10);
@@ -144,6 +156,14 @@ static void roll_of_ten_by_parts_of_names(void **state)
 			term_dump(s->t, part);
 		assert_screen(s, want);
 	}
+	/* Someone staying elsewhere, added through the lookup by case number. */
+	term_type(s->t, "+");
+	term_settle(s->t, 100);
+	term_type(s->t, p.elsewhere);
+	assert_screen(s, p.elsewhere_shown);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "present 11 ");
+	assert_screen(s, "Listed 42 ");
 	/* Walking the list without a filter: F5 marks the first row absent. */
 	term_key(s->t, TK_HOME);
 	term_settle(s->t, 50);
@@ -165,7 +185,7 @@ static void roll_of_ten_by_parts_of_names(void **state)
 	         p.id[0], p.id[1], p.id[2], p.id[3], p.id[4], p.id[5], p.id[6], p.id[7], p.id[8], p.id[9]);
 	assert_int_equal(count_of(s, sql), 10);
 	assert_int_equal(count_of(s, "SELECT count(*) FROM psych_attendance a JOIN psych_session s "
-	                             "ON s.id = a.session_id WHERE s.title = 'Groupe du matin'"), 11);
+	                             "ON s.id = a.session_id WHERE s.title = 'Groupe du matin'"), 12);
 }
 
 static void head_count_and_cancelled_needs_reason(void **state)
