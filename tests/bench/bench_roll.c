@@ -7,8 +7,8 @@
  *
  * DIR/roll-1500.db is made once from PEOPLE_DB (a `taimako demo`
  * database): people who are not staying anywhere are admitted at AGZ
- * today until 1,500 stay there, a session is planned today and 300 of them
- * are marked. Then: opening the roll (the session, its counts and the
+ * until 1,500 stay there. A session is planned there on the day of the
+ * run (once a day) and 300 of them are marked. Then: opening the roll (the session, its counts and the
  * list's first page), RUNS times; and typing the names of SAMPLES people
  * staying there as a facilitator does (the given name's first letters,
  * a space, the family name's), each key the list reloaded with the new
@@ -122,8 +122,7 @@ static long long todays_session(struct db *db, const char *today)
 	return id;
 }
 
-/* Makes path from people: STAYING people staying at AGZ today, a session
- * planned today, MARKED of them marked. */
+/* Makes path from people: STAYING people staying at AGZ from today. */
 static void generate(const char *people, const char *path, const char *today)
 {
 	char detail[256];
@@ -152,11 +151,20 @@ static void generate(const char *people, const char *path, const char *today)
 	if (staying < STAYING)
 		fail("only %d people could stay at AGZ: a larger PEOPLE_DB is needed", staying);
 	fprintf(stderr, "bench_roll: %d staying at AGZ (admitted in %.1f s)\n", staying, (now_ms() - start) / 1e3);
+	sqlite3_close(ro);
+	db_close(&db);
+}
 
-	db_set_actor(db, 0, "bench", ROLE_PSYCHOSOCIAL, "bench");
+/* Plans the session of today at AGZ and marks MARKED of the people staying
+ * there (once a day: a roll is of a day); its id. */
+static long long plan_today(struct db *db, const char *path, const char *today)
+{
+	sqlite3 *ro;
+	if (sqlite3_open_v2(path, &ro, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		fail("cannot open %s", path);
 	struct psych_session s;
 	psych_session_init(&s, "AGZ", today);
-	st = ro_query(ro, "SELECT id FROM ref_item WHERE list = 'psych_activity' AND code = 'discussion'");
+	sqlite3_stmt *st = ro_query(ro, "SELECT id FROM ref_item WHERE list = 'psych_activity' AND code = 'discussion'");
 	sqlite3_step(st);
 	s.activity_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -173,7 +181,7 @@ static void generate(const char *people, const char *path, const char *today)
 	}
 	sqlite3_finalize(st);
 	sqlite3_close(ro);
-	db_close(&db);
+	return s.id;
 }
 
 /* The roll screen's list source, as in screens/psych_roll.c. */
@@ -246,12 +254,9 @@ int main(int argc, char **argv)
 	struct source src = { 0 };
 	check(db_open(path, DB_EXISTING, &src.db, detail, sizeof detail), path);
 	db_set_actor(src.db, 0, "bench", ROLE_PSYCHOSOCIAL, "bench");
-	/* The roll is of a day: a file made on another day gets today's session. */
-	if (!(src.id = todays_session(src.db, today))) {
-		db_close(&src.db);
-		db_remove_files(path);
-		fail("the roll database was made another day and was removed: run again");
-	}
+	/* The roll is of a day: a file made another day gets today's session. */
+	if (!(src.id = todays_session(src.db, today)))
+		src.id = plan_today(src.db, path, today);
 	struct psych_roll_counts counts;
 	check(psych_roll_count(src.db, src.id, &counts), "count");
 	printf("roll_people %d\n", counts.listed);
