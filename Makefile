@@ -218,6 +218,11 @@ $(B)/bench/bench_lists: tests/bench/bench_lists.c $(B)/libtaimako.a
 	$(call say,BENCH,$@)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libtaimako.a $(PKG_LIBS)
 
+$(B)/bench/bench_roll: tests/bench/bench_roll.c $(B)/libtaimako.a
+	@mkdir -p $(@D)
+	$(call say,BENCH,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libtaimako.a $(PKG_LIBS)
+
 $(B)/bench/bench_term: tests/bench/bench_term.c tests/e2e/harness.c
 	@mkdir -p $(@D)
 	$(call say,BENCH,$@)
@@ -227,8 +232,9 @@ BENCH_SIZES ?= 20000 2000000
 AUDIT_SIZES ?= 1000 1000000
 bench:
 	@sh scripts/deps.sh check
-	@$(MAKE) --no-print-directory all $(B)/bench/bench_data $(B)/bench/bench_term $(B)/bench/bench_lists
-	@AUDIT_SIZES='$(AUDIT_SIZES)' BENCH_LISTS=$(B)/bench/bench_lists \
+	@$(MAKE) --no-print-directory all $(B)/bench/bench_data $(B)/bench/bench_term $(B)/bench/bench_lists \
+	  $(B)/bench/bench_roll
+	@AUDIT_SIZES='$(AUDIT_SIZES)' BENCH_LISTS=$(B)/bench/bench_lists BENCH_ROLL=$(B)/bench/bench_roll \
 	  sh scripts/bench.sh $(CURDIR)/taimako $(B)/bench/bench_data $(B)/bench/bench_term \
 	  $(CURDIR)/$(B)/locale $(BENCH_SIZES)
 

@@ -96,4 +96,19 @@ if [ -n "${BENCH_LISTS:-}" ]; then
 	arow "audit End, one account, median (ms)" audit_end_account_ms "ratio <= 2"
 	arow "audit Home, median (ms)" audit_home_ms ""
 fi
+# The attendance roll of a session with 1,500 people staying at its centre
+# (bench_roll makes its database once from the smallest demo database).
+if [ -n "${BENCH_ROLL:-}" ]; then
+	first=${sizes%% *}
+	echo "Measuring the attendance roll (1,500 staying)..." >&2
+	"$BENCH_ROLL" "$out" "$out/people-$first.db" > "$out/roll.txt"
+	rrow() { # label key target
+		printf '%-40s%16s  %s\n' "$1" "$(val "$out/roll.txt" "$2")" "$3"
+	}
+	rrow "roll of 1,500: people listed" roll_people ""
+	rrow "roll of 1,500: open, p50 (ms)" roll_open_p50 ""
+	rrow "roll of 1,500: open, p99 (ms)" roll_open_p99 "<= 100"
+	rrow "roll of 1,500: filter key, p50 (ms)" roll_key_p50 ""
+	rrow "roll of 1,500: filter key, p99 (ms)" roll_key_p99 "<= 50"
+fi
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)."

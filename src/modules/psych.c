@@ -11,11 +11,14 @@
 #include "core/role.h"
 #include "demo/demo_psych.h"
 #include "screens/psych_figures.h"
+#include "screens/psych_sessions.h"
 #include "ui/app.h"
 #include "ui/module.h"
 
 static const struct module_entry entries[] = {
 	/* Sessions, activities and the attendance roll. */
+	{ 'g', N_("Sessions and activities"), PERM_BIT(PERM_PSYCH_READ), psych_sessions_open },
+	{ 'a', N_("Attendance roll"), PERM_BIT(PERM_PSYCH_WRITE), psych_roll_today },
 	/* Individual support and its follow-up. */
 	/* Figures and attendance sheets. */
 	{ '8', N_("Psychosocial figures"), PERM_BIT(PERM_PSYCH_READ) | PERM_BIT(PERM_REPORTS), psych_figures_open },
@@ -29,6 +32,7 @@ static const struct module_action actions[] = {
 
 static const struct module_draft drafts[] = {
 	/* Sessions and the roll. */
+	{ "psych_session", N_("Psychosocial session"), psych_session_open_draft },
 	/* Individual support. */
 	{ NULL, NULL, NULL },
 };

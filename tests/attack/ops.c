@@ -20,6 +20,7 @@
 #include "db/medical.h"
 #include "db/person.h"
 #include "db/psych_sheet.h"
+#include "db/psych_session.h"
 #include "db/stay.h"
 #include "db/user.h"
 
@@ -698,6 +699,120 @@ static bool verify_draft_gone(sqlite3 *ro, const char *args, int nth, char *why,
 	return n == 0 || fail(why, size, "discarded draft still there");
 }
 
+/* ---- psychosocial sessions and the attendance roll ---------------------- */
+
+/* Acts as the demo's psychosocial worker. */
+static void act_psych(struct attack *a)
+{
+	long long id = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM app_user WHERE name = 'psychosocial'", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	act_as(a, id, "psychosocial", ROLE_PSYCHOSOCIAL);
+}
+
+/* Plans a session at AGZ today, as the session form saves it. */
+static enum status run_psych_session(struct attack *a, char *ack, size_t size)
+{
+	act_psych(a);
+	struct psych_session s;
+	char day[11];
+	today(day);
+	psych_session_init(&s, "AGZ", day);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM ref_item WHERE list = 'psych_activity' "
+	                       "AND active = 1 ORDER BY position LIMIT 1 OFFSET ?1", -1, &st, NULL) != SQLITE_OK)
+		return ST_INTERNAL;
+	sqlite3_bind_int(st, 1, (int)attack_pick(a, 5));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s.activity_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	snprintf(s.title, sizeof s.title, "S%lld", a->token++);
+	snprintf(s.start_time, sizeof s.start_time, "%02u:00", 8u + (unsigned)attack_pick(a, 10) % 10u);
+	enum status r = psych_session_save(a->db, &s, NULL, NULL);
+	if (r == ST_OK)
+		snprintf(ack, size, "psych_session %lld %s", s.id, s.title);
+	return r;
+}
+
+static bool verify_psych_session(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[128];
+	const char *w[2];
+	if (words(args, buf, sizeof buf, w, 2) != 2)
+		return fail(why, size, "bad line");
+	return counted(ro, "SELECT count(*) FROM psych_session WHERE id = ?1 AND title = ?2", "it", w, 0, why, size)
+	       && counted(ro, "SELECT count(*) FROM audit WHERE entity = 'psych_session' AND entity_id = ?1 "
+	                  "AND action = 'create'", "i", w, 0, why, size);
+}
+
+static void keep_session(const struct psych_session *s, void *ctx)
+{
+	*(long long *)ctx = s->id;
+}
+
+/* Marks one of the hot people in today's newest session at AGZ, from the
+ * row read before a pause (as a facilitator's screen shows it): a mark
+ * another writer gave meanwhile is reported, never overwritten. */
+static enum status run_psych_mark(struct attack *a, char *ack, size_t size)
+{
+	static const char *const marks[] = { "present", "absent", "excused", "left_early" };
+	act_psych(a);
+	char day[11];
+	today(day);
+	long long session = 0;
+	enum status r = psych_session_list(a->db, "AGZ", day, PAGE_AFTER, NULL, 1, keep_session, &session, NULL);
+	if (r != ST_OK)
+		return r;
+	if (!session)
+		return run_psych_session(a, ack, size);
+	struct psych_roll_row row;
+	if ((r = psych_roll_row_get(a->db, session, a->hot[attack_pick(a, ATTACK_HOT)], &row)) != ST_OK)
+		return r;
+	think(a);
+	/* Always another mark than the one shown: every success is a write. */
+	const char *mark = marks[attack_pick(a, 4)];
+	if (strcmp(mark, row.mark) == 0)
+		mark = strcmp(mark, "present") == 0 ? "absent" : "present";
+	int shown = row.mark_version;
+	if ((r = psych_roll_mark(a->db, session, &row, mark, NULL, NULL)) != ST_OK)
+		return r;
+	if (row.mark_version != shown + 1)
+		return ST_INTERNAL;
+	long long id = -1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM psych_attendance WHERE session_id = ?1 "
+	                       "AND person_id = ?2", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, session);
+		sqlite3_bind_int64(st, 2, row.person_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	snprintf(ack, size, "psych_mark %lld %d %s", id, row.mark_version, row.mark);
+	return ST_OK;
+}
+
+static bool verify_psych_mark(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[128];
+	const char *w[3];
+	if (words(args, buf, sizeof buf, w, 3) != 3)
+		return fail(why, size, "bad line");
+	if (!versioned(ro, "SELECT version, mark FROM psych_attendance WHERE id = ?1", w[0], w[1], w[2], why, size))
+		return false;
+	char after[64];
+	snprintf(after, sizeof after, "\"%s\"]", w[2]);
+	return counted(ro, "SELECT count(*) FROM audit WHERE entity = 'psych_attendance' AND entity_id = ?1 "
+	               "AND instr(changes, ?2) > 0", "it", (const char *[]){ w[0], after }, 0, why, size);
+}
+
 /* ---- the table ---------------------------------------------------------- */
 
 /* Weight 0: a line another path acknowledges, never run on its own.
@@ -784,5 +899,8 @@ const struct attack_op attack_ops[] = {
 	{ "draft_gone", 0, NULL, verify_draft_gone, false },
 	/* Figures and attendance sheets. */
 	{ "sheet_export", 2, run_sheet_export, verify_sheet_export, false },
+	/* Psychosocial sessions and the attendance roll. */
+	{ "psych_session", 3, run_psych_session, verify_psych_session, false },
+	{ "psych_mark", 6, run_psych_mark, verify_psych_mark, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

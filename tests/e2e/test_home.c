@@ -36,7 +36,8 @@ static const struct role_menu menus[] = {
 	{ "medical", "Suivi médical", { "c  Nouvelle consultation", "u  Liste de suivi", "7  Registre" },
 	  { "Nouvel enregistrement", "Comptes du personnel" } },
 	{ "protection", "Général", { "n  Nouvel enregistrement", "q  Quitter" }, { "Nouvelle consultation" } },
-	{ "psychosocial", "Psychosocial", { "f  Rechercher", "1  Centres" }, { "Nouvel enregistrement", "Registre" } },
+	/* Their daily module first (its heading, whatever its French words). */
+	{ "psychosocial", "Psycho", { "f  Rechercher", "1  Centres", "g  ", "a  " }, { "Nouvel enregistrement", "Registre" } },
 	{ "training", "Général", { "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
 	{ "reintegration", "Général", { "l  Français / English" }, { "Nouvel enregistrement" } },
 	{ "distribution", "Général", { "p  Mes préférences", "m  Changer mon mot de passe" },

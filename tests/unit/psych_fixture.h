@@ -1,119 +1,171 @@
 #ifndef TAIMAKO_TEST_PSYCH_FIXTURE_H
 #define TAIMAKO_TEST_PSYCH_FIXTURE_H
-/* What the psychosocial figures and sheet tests share: a database with one
- * account per role (named like the role), people registered as the intake
- * clerk does, and sessions and marks written straight in SQL (a known data
- * set, independent of the forms). */
-#include <sqlite3.h>
-#include "testutil.h"
-#include "core/role.h"
-#include "db/db.h"
-#include "db/db_private.h"   /* the connection's handle */
-#include "db/login.h"
-#include "db/person.h"
-#include "db/user.h"
+/* What the psychosocial session tests share: the medical fixture's
+ * database (one account per role) signed in as the psychosocial worker on
+ * a fixed day, people registered and departed, sessions made as the form
+ * makes them, collectors of the roll and of the session list, query
+ * plans. */
+#include "core/clock.h"
+#include "db/psych_session.h"
+#include "db/stay.h"
+#include "medical_fixture.h"
 
-#define PASSWORD "a long password"
+#define TODAY 1776686400   /* 2026-04-20 12:00 UTC */
+#define DAY "2026-04-10"
 
-struct fixture {
-	struct tmpdir t;
-	struct db *db;
-};
-
-/* Signs in as the account of role r (one per role, named like the role). */
-static inline void sign_in(struct fixture *f, enum role r)
+static inline int psetup(void **state)
 {
-	struct user u;
-	struct login_request req = { role_name(r), PASSWORD, "local", time(NULL), lockout_default_policy() };
-	assert_int_equal(login_attempt(f->db, &req, &u, NULL), ST_OK);
-	assert_int_equal(u.role, r);
-}
-
-static inline int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof *f);
-	tmpdir_make(&f->t);
-	assert_int_equal(db_open(f->t.db, DB_CREATE, &f->db, NULL, 0), ST_OK);
-	db_set_actor(f->db, 0, "test", ROLE_ADMIN, "test");
-	for (int r = 0; r < ROLE_COUNT_; r++)
-		assert_int_equal(user_add(f->db, role_name((enum role)r), "Staff", (enum role)r, "AGZ", "en", PASSWORD, NULL),
-		                 ST_OK);
-	sign_in(f, ROLE_PSYCHOSOCIAL);
-	*state = f;
+	clock_set(TODAY);
+	setup(state);
+	sign_in(*state, ROLE_PSYCHOSOCIAL);
 	return 0;
 }
 
-static inline int teardown(void **state)
+static inline int pteardown(void **state)
 {
-	struct fixture *f = *state;
-	db_close(&f->db);
-	tmpdir_remove(&f->t);
-	free(f);
-	return 0;
+	clock_set(0);
+	return teardown(state);
 }
 
-/* Registers a person at AGZ as the intake clerk, then signs the
- * psychosocial worker in again. */
-static inline long long add_person(struct fixture *f, const char *family, const char *given, char sex,
-                                   const char *birth, bool estimated, const char *nationality)
+static inline long long one(struct db *db, const char *sql, long long arg)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* A person registered at centre, arrived on arrival (first stay). */
+static inline long long person_at(struct fixture *f, const char *family, const char *given, const char *centre,
+                                  const char *arrival)
 {
 	sign_in(f, ROLE_INTAKE);
 	struct person p;
 	memset(&p, 0, sizeof p);
 	snprintf(p.family_name, sizeof p.family_name, "%s", family);
 	snprintf(p.given_names, sizeof p.given_names, "%s", given);
-	p.sex = sex;
-	snprintf(p.birth_date, sizeof p.birth_date, "%s", birth);
-	p.birth_estimated = estimated;
-	snprintf(p.nationality, sizeof p.nationality, "%s", nationality);
-	snprintf(p.arrival_date, sizeof p.arrival_date, "2025-03-15");
-	snprintf(p.centre_code, sizeof p.centre_code, "AGZ");
+	p.sex = 'f';
+	snprintf(p.arrival_date, sizeof p.arrival_date, "%s", arrival);
+	snprintf(p.centre_code, sizeof p.centre_code, "%s", centre);
 	snprintf(p.arrival_mode, sizeof p.arrival_mode, "rescue");
 	p.consent_data = true;
-	snprintf(p.consent_date, sizeof p.consent_date, "2025-03-15");
+	snprintf(p.consent_date, sizeof p.consent_date, "%s", arrival);
 	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
 	sign_in(f, ROLE_PSYCHOSOCIAL);
 	return p.id;
 }
 
-/* A session at centre of activity (its code), held, planned or cancelled,
- * by name ("names") or head count ("count": boys, girls, men, women). */
-static inline long long add_session(struct fixture *f, const char *centre, const char *activity, const char *date,
-                                    const char *status, const char *roll, const int *counts)
+static inline void depart(struct fixture *f, long long person, const char *date)
 {
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db),
-		"INSERT INTO psych_session (centre_id, activity_id, title, date, start_time, end_time, "
-		"facilitator_name, partner_id, place, status, cancel_reason, roll, "
-		"count_boys, count_girls, count_men, count_women) VALUES ("
-		"(SELECT id FROM centre WHERE code = ?1), "
-		"(SELECT id FROM ref_item WHERE list = 'psych_activity' AND code = ?2), 'Morning', ?3, '09:00', '10:30', "
-		"'Amina Garba', (SELECT id FROM ref_item WHERE list = 'partner' AND code = 'implementing_ngo'), "
-		"'Courtyard', ?4, CASE ?4 WHEN 'cancelled' THEN 'Rain' ELSE '' END, ?5, ?6, ?7, ?8, ?9)",
-		-1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, centre, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, activity, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, roll, -1, SQLITE_STATIC);
-	for (int i = 0; counts && i < 4; i++)
-		sqlite3_bind_int(st, 6 + i, counts[i]);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	return sqlite3_last_insert_rowid(db_sqlite(f->db));
+	sign_in(f, ROLE_INTAKE);
+	long long stay = one(f->db, "SELECT id FROM stay WHERE person_id = ?1 AND departed IS NULL", person);
+	assert_int_equal(stay_depart(f->db, stay, date, "continued"), ST_OK);
+	sign_in(f, ROLE_PSYCHOSOCIAL);
 }
 
-/* Marks person in session. */
-static inline void add_mark(struct fixture *f, long long session, long long person, const char *mark)
+static inline long long activity(struct fixture *f, const char *code)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db),
-		"INSERT INTO psych_attendance (session_id, person_id, mark) VALUES (?1, ?2, ?3)", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, session);
-	sqlite3_bind_int64(st, 2, person);
-	sqlite3_bind_text(st, 3, mark, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT id FROM ref_item WHERE code = ?1", -1, &st, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	return id;
+}
+
+static inline struct psych_session session(struct fixture *f, const char *date)
+{
+	struct psych_session s;
+	psych_session_init(&s, "AGZ", date);
+	s.activity_id = activity(f, "football");
+	snprintf(s.title, sizeof s.title, "Match du jeudi");
+	snprintf(s.start_time, sizeof s.start_time, "09:00");
+	snprintf(s.end_time, sizeof s.end_time, "10:30");
+	snprintf(s.facilitator_name, sizeof s.facilitator_name, "Moussa (ONG)");
+	s.partner_id = activity(f, "implementing_ngo");
+	snprintf(s.place, sizeof s.place, "Cour");
+	return s;
+}
+
+static inline long long saved(struct fixture *f, const char *date)
+{
+	struct psych_session s = session(f, date);
+	assert_int_equal(psych_session_save(f->db, &s, NULL, NULL), ST_OK);
+	return s.id;
+}
+
+static inline long long audit_rows(struct fixture *f)
+{
+	return one(f->db, "SELECT count(*) FROM audit", 0);
+}
+
+struct rows {
+	int n;
+	struct psych_roll_row r[32];
+};
+
+static inline void collect_row(const struct psych_roll_row *r, void *ctx)
+{
+	struct rows *s = ctx;
+	if (s->n < 32)
+		s->r[s->n++] = *r;
+}
+
+static inline struct rows roll(struct fixture *f, long long id, const char *filter, enum page_dir dir,
+                               const struct psych_roll_row *key, int limit, bool *more)
+{
+	struct rows r = { 0 };
+	assert_int_equal(psych_roll_page(f->db, id, filter, dir, key, limit, collect_row, &r, more), ST_OK);
+	return r;
+}
+
+/* Signs conn in as the psychosocial account. */
+static inline void sign_in_db(struct db *db)
+{
+	struct user u;
+	struct login_request req = { "psychosocial", PASSWORD, "local", time(NULL), lockout_default_policy() };
+	assert_int_equal(login_attempt(db, &req, &u, NULL), ST_OK);
+}
+
+struct sessions {
+	int n;
+	struct psych_session s[8];
+};
+
+static inline void collect_session(const struct psych_session *s, void *ctx)
+{
+	struct sessions *l = ctx;
+	if (l->n < 8)
+		l->s[l->n++] = *s;
+}
+
+/* The query plan of the cached statement holding needle. */
+static inline void plan_of(struct fixture *f, const char *needle, char *out, size_t size)
+{
+	sqlite3 *h = db_sqlite(f->db);
+	const char *sql = NULL;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(h, NULL); st && !sql; st = sqlite3_next_stmt(h, st))
+		if (strstr(sqlite3_sql(st), needle))
+			sql = sqlite3_sql(st);
+	assert_non_null(sql);
+	char explain[4096];
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(h, explain, -1, &st, NULL), SQLITE_OK);
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t len = strlen(out);
+		snprintf(out + len, size - len, "%s\n", (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (getenv("SHOW_PLANS"))
+		printf("-- %s\n%s", needle, out);
 }
 
 #endif

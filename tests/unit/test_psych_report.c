@@ -3,7 +3,7 @@
  * apart, cancelled sessions, the period and centre bounds, the N-sessions
  * threshold, the roles refused, and the query plans. */
 #include "db/psych_report.h"
-#include "psych_fixture.h"
+#include "psych_report_fixture.h"
 
 struct data {
 	long long a, b, c, d1, d2, e, g, h;

@@ -3,7 +3,7 @@
  * with its signature line, the export audited, the roles refused. */
 #include "core/text.h"
 #include "db/psych_sheet.h"
-#include "psych_fixture.h"
+#include "psych_report_fixture.h"
 
 static long long known_session(struct fixture *f)
 {
