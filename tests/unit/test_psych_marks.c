@@ -216,6 +216,9 @@ static void the_roll_uses_its_indexes(void **state)
 	char plan[4096];
 	plan_of(f, "ORDER BY p.family_name, p.given_names, p.id", plan, sizeof plan);
 	assert_non_null(strstr(plan, "USING INDEX stay_current (centre_id=?)"));
+	/* Stays ended on or after the day: not the whole stay table. */
+	assert_non_null(strstr(plan, "USING INDEX stay_departed (centre_id=? AND departed>?)"));
+	assert_null(strstr(plan, "SCAN stay"));
 	assert_non_null(strstr(plan, "sqlite_autoindex_psych_attendance_1 (session_id=?)"));
 	assert_non_null(strstr(plan, "SEARCH p USING INTEGER PRIMARY KEY"));
 	assert_non_null(strstr(plan, "stay_by_person (person_id=?"));
