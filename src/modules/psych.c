@@ -5,28 +5,93 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/psych_vocab.h"
 #include "core/role.h"
+#include "db/psych_support.h"
+#include "screens/psych_support.h"
+#include "screens/screens.h"
 #include "ui/app.h"
 #include "ui/module.h"
+
+/* ---- individual support and its follow-up ------------------------------ */
+
+static enum status support_picked(struct app *app, long long for_id, long long person, const char *name)
+{
+	(void)for_id;
+	(void)name;
+	return psych_support_open(app, person);
+}
+
+/* The home menu's entry: find the person, then the form. */
+static enum status find_for_support(struct app *app)
+{
+	const struct lookup_pick pick = { N_("Find the person, then Enter for the support session."), 0, 0, true,
+		                          support_picked };
+	return lookup_pick(app, &pick);
+}
+
+/* "15/03/2026" from a stored day. */
+static void day_text(const char *iso, char *out, size_t size)
+{
+	struct pdate d;
+	if (date_from_iso(iso, &d) == DATE_OK)
+		date_format(&d, out, size);
+	else
+		snprintf(out, size, "%s", iso);
+}
+
+/* The case file's line, no more than the role may know (the data layer
+ * gives each role only its part): "Urgent psychosocial attention", the
+ * sessions attended with the last one's date, the next appointment. */
+static void support_status(struct app *app, long long person, char *out, size_t size)
+{
+	struct psych_status st;
+	out[0] = '\0';
+	if (psych_status_get(app_db(app), person, &st) != ST_OK)
+		return;
+	if (st.urgent)
+		snprintf(out, size, "%s", _("Urgent psychosocial attention"));
+	char day[32];
+	size_t len;
+	if (st.sessions > 0) {
+		len = strlen(out);
+		day_text(st.last_session, day, sizeof day);
+		snprintf(out + len, size - len, _("%sPsychosocial: %d sessions attended, last %s"), len ? " · " : "",
+		         st.sessions, day);
+	}
+	if (st.next_appointment[0]) {
+		if (!out[0])
+			snprintf(out, size, "%s", _("Psychosocial support"));
+		len = strlen(out);
+		day_text(st.next_appointment, day, sizeof day);
+		snprintf(out + len, size - len, _(" · next appointment %s"), day);
+	}
+}
 
 static const struct module_entry entries[] = {
 	/* Sessions, activities and the attendance roll. */
 	/* Individual support and its follow-up. */
+	{ 'i', N_("Individual support"), PERM_BIT(PERM_PSYCH_NOTES), find_for_support },
+	{ 'w', N_("Support appointments"), PERM_BIT(PERM_PSYCH_NOTES), psych_followup_open },
 	/* Figures and attendance sheets. */
 	{ 0, NULL, 0, NULL },
 };
 
 static const struct module_action actions[] = {
 	/* Individual support of this person. */
+	{ 'y', 8, N_("Support"), N_("Psychosocial support of this person"), PERM_BIT(PERM_PSYCH_NOTES),
+	  psych_person_open },
 	{ 0, 0, NULL, NULL, 0, NULL },
 };
 
 static const struct module_draft drafts[] = {
 	/* Sessions and the roll. */
 	/* Individual support. */
+	{ "psych_support", N_("Psychosocial support"), psych_support_open_draft },
+	{ "psych_support_saved", N_("Psychosocial support"), psych_support_saved_open_draft },
 	{ NULL, NULL, NULL },
 };
 
@@ -40,6 +105,8 @@ const struct module module_psych = {
 	.daily_roles = ROLE_BIT(ROLE_PSYCHOSOCIAL),
 	.entries = entries,
 	.actions = actions,
+	.status = support_status,
+	.status_perms = PERM_BIT(PERM_PSYCH_READ) | PERM_BIT(PERM_PSYCH_NOTES) | PERM_BIT(PERM_PSYCH_ALERT),
 	.drafts = drafts,
 	.vocabs = vocabs,
 };
