@@ -141,8 +141,6 @@ static void due_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, 0, 2, getmaxx(win) - 4, A_BOLD, line);
 	s->list.privacy = app_privacy(app);
 	list_draw(&s->list, win, 2, getmaxy(win) - 2);
-	if (list_empty(&s->list))
-		ui_put(win, 4, 4, getmaxx(win) - 6, 0, _("No appointment is due."));
 }
 
 static const struct screen screen_psych_followup = {
