@@ -59,7 +59,7 @@ static void support_status(struct app *app, long long person, char *out, size_t 
 	if (st.sessions > 0) {
 		len = strlen(out);
 		day_text(st.last_session, day, sizeof day);
-		snprintf(out + len, size - len, _("%sPsychosocial: %d sessions attended, last %s"), len ? " · " : "",
+		snprintf(out + len, size - len, _("%sPsychosocial sessions attended: %d, last %s"), len ? " · " : "",
 		         st.sessions, day);
 	}
 	if (st.next_appointment[0]) {

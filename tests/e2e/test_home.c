@@ -36,7 +36,7 @@ static const struct role_menu menus[] = {
 	{ "medical", "Suivi médical", { "c  Nouvelle consultation", "u  Liste de suivi", "7  Registre" },
 	  { "Nouvel enregistrement", "Comptes du personnel" } },
 	{ "protection", "Général", { "n  Nouvel enregistrement", "q  Quitter" }, { "Nouvelle consultation" } },
-	{ "psychosocial", "Général", { "f  Rechercher", "1  Centres" }, { "Nouvel enregistrement", "Registre" } },
+	{ "psychosocial", "Psychosocial", { "f  Rechercher", "1  Centres" }, { "Nouvel enregistrement", "Registre" } },
 	{ "training", "Général", { "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
 	{ "reintegration", "Général", { "l  Français / English" }, { "Nouvel enregistrement" } },
 	{ "distribution", "Général", { "p  Mes préférences", "m  Changer mon mot de passe" },
