@@ -24,7 +24,7 @@ enum { ACT_SESSION = 1, ACT_HISTORY, ACT_OPEN };
 static const struct binding bindings[] = {
 	{ ACT_SESSION, { '\n', 's', UI_KEYCODE(KEY_F(7)), 0 }, N_("Session"),
 	  N_("Record the support session of the selected person") },
-	{ ACT_HISTORY, { 'h', UI_KEYCODE(KEY_F(8)), 0, 0 }, N_("History"),
+	{ ACT_HISTORY, { 'h', 0, 0, 0 }, N_("History"),
 	  N_("Open the selected person's support history") },
 	{ ACT_OPEN, { 'o', UI_KEYCODE(KEY_F(3)), 0, 0 }, N_("Case file"), N_("Open the selected person's case file") },
 	{ 0, { 0 }, NULL, NULL },

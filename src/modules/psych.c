@@ -82,7 +82,8 @@ static const struct module_entry entries[] = {
 
 static const struct module_action actions[] = {
 	/* Individual support of this person. */
-	{ 'y', 8, N_("Support"), N_("Psychosocial support of this person"), PERM_BIT(PERM_PSYCH_NOTES),
+	/* F5: F8 is the privacy key everywhere (ui/keys.c), the case file's too. */
+	{ 'y', 5, N_("Support"), N_("Psychosocial support of this person"), PERM_BIT(PERM_PSYCH_NOTES),
 	  psych_person_open },
 	{ 0, 0, NULL, NULL, 0, NULL },
 };

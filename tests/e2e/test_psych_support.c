@@ -184,7 +184,7 @@ static void a_distribution_account_is_refused_the_notes(void **state)
 	assert_false(term_has_text(s->t, "Nightmares"));
 	term_type(s->t, "y");
 	assert_screen(s, "Your role does not allow this.");
-	term_key(s->t, TK_F8);
+	term_key(s->t, TK_F5);
 	assert_false(term_has_text(s->t, "Nightmares"));
 	assert_false(term_has_text(s->t, "Psychosocial support of"));
 }
