@@ -5,6 +5,7 @@
  * file says "Urgent psychosocial attention" and nothing of the notes.
  * The module's screens are read in English: their texts do not change
  * with the catalogue. */
+#include <signal.h>
 #include <time.h>
 #include "session.h"
 
@@ -214,12 +215,50 @@ static void protection_sees_the_alert_and_no_notes(void **state)
 	assert_false(term_has_text(s->t, "ending her life"));
 }
 
+/* A support session half typed when the line drops comes back whole at
+ * the next sign-in. */
+static void a_half_typed_session_survives_a_hang_up(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	register_person(s);
+	psych_login(s);
+	new_session_for_hawa(s);
+	term_type(s->t, "y");
+	for (int i = 0; i < 8; i++)
+		term_key(s->t, TK_TAB);
+	term_type(s->t, "Grounding exercises");
+	assert_screen(s, "Grounding exercises");
+	term_signal(s->t, SIGHUP);
+	int status;
+	assert_true(term_wait_exit(s->t, WAIT_MS, &status));
+	term_free(&s->t);
+
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "psychosocial", "psychosocial-demo");
+	assert_screen(s, "Unfinished form: Psychosocial support");
+	term_type(s->t, "r");
+	assert_screen(s, "Psychosocial support of Bah Hawa");
+	assert_screen(s, "Grounding exercises");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Support session recorded.");
+	term_type(s->t, "/hawa");
+	assert_screen(s, "Bah Hawa");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "History of changes");
+	term_key(s->t, TK_F5);
+	assert_screen(s, "Support sessions");
+	assert_screen(s, "Distress");
+	assert_screen(s, "Grounding exercises");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_session_its_appointment_and_the_next_with_one_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_distribution_account_is_refused_the_notes, setup, teardown),
 		cmocka_unit_test_setup_teardown(protection_sees_the_alert_and_no_notes, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_half_typed_session_survives_a_hang_up, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
