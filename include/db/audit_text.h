@@ -28,11 +28,17 @@ void audit_record_text(struct db *db, const char *entity, long long entity_id, c
  * (consultations, medical cases and records, fitness to travel). */
 bool audit_entity_medical(const char *entity);
 
+/* True for the entities whose audit rows hold individual psychosocial
+ * support (its records and their openings): hidden without
+ * PERM_PSYCH_NOTES. */
+bool audit_entity_psych(const char *entity);
+
 struct jsonbuf;
 
 /* The changes of an audit row as a role may read them: for a medical row
  * and a role that may not read medical records, each field named with its
- * values hidden ({"diagnosis": "hidden"}), in *out, and true; false when the
+ * values hidden ({"diagnosis": "hidden"}), in *out, and true (the same for
+ * psychosocial support and a role without PERM_PSYCH_NOTES); false when the
  * changes may be shown as they are. */
 bool audit_changes_for_role(const char *entity, const char *changes, int role, struct jsonbuf *out);
 

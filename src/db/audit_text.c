@@ -157,7 +157,8 @@ static void lookup_text(sqlite3_stmt *st, long long id, const char *code, const 
 static long long person_of(struct db *db, const char *entity, long long id)
 {
 	sqlite3_stmt *st = NULL;
-	if (strcmp(entity, "person") == 0 || strcmp(entity, "medical_record") == 0)
+	if (strcmp(entity, "person") == 0 || strcmp(entity, "medical_record") == 0
+	    || strcmp(entity, "psych_support_record") == 0)
 		return id;
 	if (strcmp(entity, "consultation") == 0)
 		st = db_stmt(db, "SELECT person_id FROM consultation WHERE id = ?1");
@@ -165,6 +166,8 @@ static long long person_of(struct db *db, const char *entity, long long id)
 		st = db_stmt(db, "SELECT person_id FROM medical_case WHERE id = ?1");
 	else if (strcmp(entity, "fitness") == 0)
 		st = db_stmt(db, "SELECT person_id FROM fitness WHERE id = ?1");
+	else if (strcmp(entity, "psych_support") == 0)
+		st = db_stmt(db, "SELECT person_id FROM psych_support WHERE id = ?1");
 	if (!st)
 		return 0;
 	sqlite3_bind_int64(st, 1, id);
@@ -489,6 +492,18 @@ bool audit_entity_medical(const char *entity)
 	       || strcmp(entity, "medical_record") == 0 || strcmp(entity, "fitness") == 0;
 }
 
+bool audit_entity_psych(const char *entity)
+{
+	return strcmp(entity, "psych_support") == 0 || strcmp(entity, "psych_support_record") == 0;
+}
+
+/* True when role may not read what rows of entity hold. */
+static bool hidden_from(const char *entity, int role)
+{
+	return (audit_entity_medical(entity) && !perm_allows(role, PERM_MEDICAL_READ))
+	       || (audit_entity_psych(entity) && !perm_allows(role, PERM_PSYCH_NOTES));
+}
+
 /* Adds the key of one change, its values hidden. */
 static void hidden_item(const struct change_item *c, void *ctx)
 {
@@ -497,7 +512,7 @@ static void hidden_item(const struct change_item *c, void *ctx)
 
 bool audit_changes_for_role(const char *entity, const char *changes, int role, struct jsonbuf *out)
 {
-	if (!changes || !changes[0] || !audit_entity_medical(entity) || perm_allows(role, PERM_MEDICAL_READ))
+	if (!changes || !changes[0] || !hidden_from(entity, role))
 		return false;
 	jsonbuf_init(out);
 	if (!changes_read(changes, hidden_item, out))
@@ -539,6 +554,10 @@ void audit_describe(struct db *db, const char *lang, const char *action, const c
 		 * opened, never what it says. */
 		part(&o, "%s", strcmp(action, "view") == 0 ? _("Medical record opened")
 		                                           : _("Medical record written (details hidden)"));
+	} else if (audit_entity_psych(entity) && (strcmp(action, "view") == 0 || hidden_from(entity, o.role))) {
+		/* The same for individual psychosocial support. */
+		part(&o, "%s", strcmp(action, "view") == 0 ? _("Psychosocial support opened")
+		                                           : _("Psychosocial support written (details hidden)"));
 	} else if (strcmp(entity, "medical_record") == 0 && strcmp(action, "view") == 0) {
 		part(&o, "%s", _("Medical record opened"));
 	} else if (strcmp(entity, "person") == 0 && (strcmp(action, "create") == 0 || strcmp(action, "update") == 0)) {

@@ -12,6 +12,7 @@
 #include "attack.h"
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/psych_vocab.h"
 #include "core/role.h"
 #include "db/db.h"
 #include "db/db_private.h"
@@ -21,6 +22,7 @@
 #include "db/person.h"
 #include "db/psych_sheet.h"
 #include "db/psych_session.h"
+#include "db/psych_support.h"
 #include "db/stay.h"
 #include "db/user.h"
 
@@ -740,6 +742,47 @@ static enum status run_psych_session(struct attack *a, char *ack, size_t size)
 }
 
 static bool verify_psych_session(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+/* ---- psychosocial: individual support ----------------------------------- */
+
+/* Acts as the demo's psychosocial worker (the account demo_fill made). */
+static bool act_psych(struct attack *a)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM app_user WHERE name = 'psychosocial'", -1, &st, NULL)
+	    != SQLITE_OK)
+		return false;
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (!id)
+		return false;
+	act_as(a, id, "psychosocial", ROLE_PSYCHOSOCIAL);
+	return true;
+}
+
+/* Records a support session as the form does: today, a next appointment
+ * a week later, a risk now and then. */
+static enum status run_psych_support(struct attack *a, char *ack, size_t size)
+{
+	static const char *const risks[] = { "none", "none", "self", "others" };
+	if (!act_psych(a))
+		return ST_INTERNAL;
+	struct psych_support r;
+	memset(&r, 0, sizeof r);
+	r.person_id = some_person(a);
+	today(r.date);
+	snprintf(r.centre_code, sizeof r.centre_code, "AGZ");
+	snprintf(r.modality, sizeof r.modality, "individual");
+	r.concerns = 1u << PSYCH_CONCERN_DISTRESS;
+	snprintf(r.actions, sizeof r.actions, "S%lld", a->token++);
+	snprintf(r.risk, sizeof r.risk, "%s", risks[attack_pick(a, 4)]);
+	days_after(r.date, 7, r.next_appointment);
+	enum status s = psych_support_save(a->db, &r);
+	if (s == ST_OK)
+		snprintf(ack, size, "psych_support %lld %s", r.id, r.actions);
+	return s;
+}
+
+static bool verify_psych_support(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
 {
 	(void)nth;
 	char buf[128];
@@ -811,6 +854,7 @@ static bool verify_psych_mark(sqlite3 *ro, const char *args, int nth, char *why,
 	snprintf(after, sizeof after, "\"%s\"]", w[2]);
 	return counted(ro, "SELECT count(*) FROM audit WHERE entity = 'psych_attendance' AND entity_id = ?1 "
 	               "AND instr(changes, ?2) > 0", "it", (const char *[]){ w[0], after }, 0, why, size);
+	return counted(ro, "SELECT count(*) FROM psych_support WHERE id = ?1 AND actions = ?2", "it", w, 0, why, size);
 }
 
 /* ---- the table ---------------------------------------------------------- */
@@ -902,5 +946,6 @@ const struct attack_op attack_ops[] = {
 	/* Psychosocial sessions and the attendance roll. */
 	{ "psych_session", 3, run_psych_session, verify_psych_session, false },
 	{ "psych_mark", 6, run_psych_mark, verify_psych_mark, true },
+	{ "psych_support", 4, run_psych_support, verify_psych_support, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

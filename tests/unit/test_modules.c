@@ -163,6 +163,7 @@ static void casefile_keys_are_unique(void **state)
 			seen[a->key] = true;
 			assert_true(a->fkey >= 0 && a->fkey <= 12);
 			assert_true(a->fkey != 1 && a->fkey != 9 && a->fkey != 10);   /* help, language, quit */
+			assert_true(a->fkey != 4 && a->fkey != 8);                    /* search, privacy */
 			if (a->fkey) {
 				assert_false(fseen[a->fkey]);
 				fseen[a->fkey] = true;
