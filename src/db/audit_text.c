@@ -102,6 +102,14 @@ static const struct {
 	{ "more", N_("More results") },
 	{ "admitted", N_("Admitted on") },
 	{ "departed", N_("Departed on") },
+	/* Items of the editable reference lists (db/reflist.h). */
+	{ "name_en", N_("English name") },
+	{ "name_fr", N_("French name") },
+	{ "kind", N_("Kind") },
+	{ "position", N_("Place in the list") },
+	{ "in_use", N_("In use") },
+	{ "list", N_("List") },
+	{ "code", N_("Code") },
 };
 
 const char *audit_action_label(const char *action)

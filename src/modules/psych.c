@@ -9,8 +9,18 @@
 #include "core/perm.h"
 #include "core/psych_vocab.h"
 #include "core/role.h"
+#include "db/reflist.h"
 #include "ui/app.h"
 #include "ui/module.h"
+
+/* Its reference lists, edited by administrators (Administration >
+ * Reference lists): activity types, each a group or an individual
+ * activity, and partner organisations. */
+static const struct reflist_def activity_types = {
+	REFLIST_PSYCH_ACTIVITY, N_("Psychosocial activity types"), VOCAB_PSYCH_ACTIVITY_KIND, N_("Group or individual"),
+};
+static const struct reflist_def partners = { REFLIST_PARTNER, N_("Partner organisations"), NULL, NULL };
+static const struct reflist_def *const reflists[] = { &activity_types, &partners, NULL };
 
 static const struct module_entry entries[] = {
 	/* Sessions, activities and the attendance roll. */
@@ -42,4 +52,5 @@ const struct module module_psych = {
 	.actions = actions,
 	.drafts = drafts,
 	.vocabs = vocabs,
+	.reflists = reflists,
 };
