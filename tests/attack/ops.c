@@ -19,8 +19,10 @@
 #include "db/login.h"
 #include "db/medical.h"
 #include "db/person.h"
+#include "db/reflist.h"
 #include "db/stay.h"
 #include "db/user.h"
+#include "ui/module.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -702,6 +704,37 @@ static bool verify_draft_gone(sqlite3 *ro, const char *args, int nth, char *why,
 /* Weight 0: a line another path acknowledges, never run on its own.
  * No verify: a path whose acks are other rows' lines.
  * true: a versioned edit ("kind id version ..."). */
+/* ---- reference lists (administrators) ----------------------------------- */
+
+/* Adds an organisation to the partner list, as the list's form does. */
+static enum status run_ref_partner(struct attack *a, char *ack, size_t size)
+{
+	act_as(a, a->admin_id, "admin", ROLE_ADMIN);
+	const struct reflist_def *def = module_reflist(module_table, REFLIST_PARTNER);
+	if (!def)
+		return ST_INTERNAL;
+	long long t = a->token++;
+	struct ref_item it;
+	memset(&it, 0, sizeof it);
+	snprintf(it.name_en, sizeof it.name_en, "Partner %lld", t);
+	snprintf(it.name_fr, sizeof it.name_fr, "Partenaire %lld", t);
+	enum status s = reflist_add(a->db, def, &it, NULL, NULL);
+	if (s == ST_OK)
+		snprintf(ack, size, "ref_partner %lld %lld", it.id, t);
+	return s;
+}
+
+static bool verify_ref_partner(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	char buf[64];
+	const char *w[2];
+	if (words(args, buf, sizeof buf, w, 2) != 2)
+		return fail(why, size, "bad line");
+	return counted(ro, "SELECT count(*) FROM ref_item WHERE id = ?1 AND list = 'partner' AND active = 1"
+	                   " AND name_en = 'Partner ' || ?2 AND name_fr = 'Partenaire ' || ?2",
+	               "it", w, nth, why, size);
+}
+
 const struct attack_op attack_ops[] = {
 	{ "person", 14, run_register, verify_register, false },
 	{ "edit", 24, run_edit, verify_edit, true },
@@ -727,5 +760,6 @@ const struct attack_op attack_ops[] = {
 	{ "login_failed", 0, NULL, verify_login_failed, false },
 	{ "draft", 4, run_draft, verify_draft, false },
 	{ "draft_gone", 0, NULL, verify_draft_gone, false },
+	{ "ref_partner", 1, run_ref_partner, verify_ref_partner, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
