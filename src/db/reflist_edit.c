@@ -212,7 +212,7 @@ static enum status read_own(struct db *db, const struct reflist_def *def, long l
 
 /* ST_OK when the actor may edit lists and def is a list; the names of item
  * (may be NULL) trimmed and checked. */
-static enum status start(struct db *db, const struct reflist_def *def, struct ref_item *item,
+static enum status begin_write(struct db *db, const struct reflist_def *def, struct ref_item *item,
                          const char **msgid, const char **field)
 {
 	refuse(ST_OK, NULL, NULL, msgid, field);
@@ -235,11 +235,11 @@ enum status reflist_add(struct db *db, const struct reflist_def *def, struct ref
                         const char **msgid, const char **field)
 {
 	item->id = 0;
-	enum status s = start(db, def, item, msgid, field);
+	enum status s = begin_write(db, def, item, msgid, field);
 	if (s != ST_OK || (s = db_begin(db)) != ST_OK)
 		return s;
 	char code[sizeof item->code];
-	struct ref_item stored;
+	struct ref_item stored = { 0 };
 	s = names_free(db, def->list, 0, item, msgid, field);
 	if (s == ST_OK)
 		s = make_code(db, def->list, item->name_en, code, sizeof code);
@@ -280,10 +280,10 @@ enum status reflist_add(struct db *db, const struct reflist_def *def, struct ref
 enum status reflist_edit(struct db *db, const struct reflist_def *def, struct ref_item *item,
                          const char **msgid, const char **field)
 {
-	enum status s = start(db, def, item, msgid, field);
+	enum status s = begin_write(db, def, item, msgid, field);
 	if (s != ST_OK || (s = db_begin(db)) != ST_OK)
 		return s;
-	struct ref_item before, stored;
+	struct ref_item before, stored = { 0 };
 	s = read_own(db, def, item->id, item->version, &before);
 	if (s == ST_INVALID)
 		refuse(s, N_("This item belongs to another list."), NULL, msgid, field);
@@ -324,7 +324,7 @@ enum status reflist_edit(struct db *db, const struct reflist_def *def, struct re
 enum status reflist_set_active(struct db *db, const struct reflist_def *def, long long id, int version,
                                bool active)
 {
-	enum status s = start(db, def, NULL, NULL, NULL);
+	enum status s = begin_write(db, def, NULL, NULL, NULL);
 	if (s != ST_OK || (s = db_begin(db)) != ST_OK)
 		return s;
 	struct ref_item before;
@@ -376,7 +376,7 @@ static enum status set_position(struct db *db, const struct place *p, int pos)
 
 enum status reflist_move(struct db *db, const struct reflist_def *def, long long id, int version, int delta)
 {
-	enum status s = start(db, def, NULL, NULL, NULL);
+	enum status s = begin_write(db, def, NULL, NULL, NULL);
 	if (s != ST_OK)
 		return s;
 	if (delta != -1 && delta != 1)

@@ -93,6 +93,7 @@ struct last_row {
 
 static void last_audit(struct fixture *f, struct last_row *a)
 {
+	memset(a, 0, sizeof *a);
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db),
 	                                    "SELECT action, entity, coalesce(entity_id, 0), coalesce(changes, '')"
