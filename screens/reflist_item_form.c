@@ -206,9 +206,9 @@ static void form_draw_screen(struct app *app, void *state, WINDOW *win)
 	char line[512];
 	int cols = getmaxx(win);
 	if (s->item.id)
-		snprintf(line, sizeof line, "%s: %s", _(s->def->title), _("edit an item"));
+		snprintf(line, sizeof line, _("%s: %s"), _(s->def->title), _("edit an item"));
 	else
-		snprintf(line, sizeof line, "%s: %s", _(s->def->title), _("new item"));
+		snprintf(line, sizeof line, _("%s: %s"), _(s->def->title), _("new item"));
 	ui_put(win, 1, 2, cols - 4, A_BOLD, line);
 	if (s->item.id && !s->item.active)
 		ui_put(win, 2, 2, cols - 4, 0, _("This item is retired: forms do not offer it."));

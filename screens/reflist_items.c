@@ -12,6 +12,7 @@
 #include "screens/admin.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
+#include "ui/lang.h"
 #include "ui/list.h"
 
 enum { ACT_ADD = 1, ACT_EDIT, ACT_RETIRE, ACT_UP, ACT_DOWN };
@@ -34,6 +35,7 @@ struct reflist_items {
 	const struct reflist_def *def;
 	struct list_column columns[4];
 	struct list list;
+	char lang[4];            /* the language its rows were read in */
 };
 
 struct fill {
@@ -165,6 +167,11 @@ static void items_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct reflist_items *s = state;
 	s->list.privacy = app_privacy(app);
+	/* Labels in the rows (kind, state) follow a switch of language. */
+	if (strcmp(s->lang, lang_get()) != 0) {
+		snprintf(s->lang, sizeof s->lang, "%s", lang_get());
+		list_refresh(&s->list);
+	}
 	int rows = getmaxy(win), cols = getmaxx(win);
 	ui_put(win, 0, 1, cols - 2, A_BOLD, _(s->def->title));
 	list_draw(&s->list, win, 1, rows - 7);
@@ -173,9 +180,9 @@ static void items_draw(struct app *app, void *state, WINDOW *win)
 	if (row) {
 		char line[LIST_CELL + 64];
 		int y = rows - 5;
-		snprintf(line, sizeof line, "%s: %s", _("French name"), row->cells[C_FR]);
+		snprintf(line, sizeof line, _("%s: %s"), _("French name"), row->cells[C_FR]);
 		y += ui_put_wrapped(win, y, 1, cols - 2, 2, 0, line) > 1 ? 2 : 1;
-		snprintf(line, sizeof line, "%s: %s", _("English name"), row->cells[C_EN]);
+		snprintf(line, sizeof line, _("%s: %s"), _("English name"), row->cells[C_EN]);
 		ui_put_wrapped(win, y, 1, cols - 2, rows - 1 - y, 0, line);
 	} else if (list_empty(&s->list)) {
 		ui_put(win, 3, 2, cols - 4, 0, _("No item yet: a adds one."));

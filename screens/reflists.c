@@ -9,6 +9,7 @@
 #include "screens/admin.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
+#include "ui/lang.h"
 #include "ui/list.h"
 #include "ui/module.h"
 
@@ -33,6 +34,7 @@ struct reflists {
 	const struct module *modules[REFLISTS_MAX];
 	int n;
 	struct list list;
+	char lang[4];            /* the language its rows were read in */
 };
 
 /* Counts the items in use and the retired ones. */
@@ -118,6 +120,11 @@ static void reflists_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct reflists *s = state;
 	s->list.privacy = app_privacy(app);
+	/* The titles in the rows follow a switch of language. */
+	if (strcmp(s->lang, lang_get()) != 0) {
+		snprintf(s->lang, sizeof s->lang, "%s", lang_get());
+		list_refresh(&s->list);
+	}
 	int rows = getmaxy(win), cols = getmaxx(win);
 	if (!s->n) {
 		ui_put(win, 2, 2, cols - 4, 0, _("No module has a list to edit."));
