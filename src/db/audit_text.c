@@ -189,6 +189,11 @@ void audit_record_text(struct db *db, const char *entity, long long entity_id, c
 		lookup_text(db_stmt(db, "SELECT name FROM app_user WHERE id = ?1"), entity_id, NULL, NULL, out, size);
 		return;
 	}
+	if (strcmp(entity, "ref_item") == 0) {   /* an item of an editable list: both its names */
+		lookup_text(db_stmt(db, "SELECT name_fr || ' / ' || name_en FROM ref_item WHERE id = ?1"), entity_id,
+		            NULL, NULL, out, size);
+		return;
+	}
 	long long person = person_of(db, entity, entity_id);
 	if (person)
 		case_number(db, person, out, size);

@@ -2,6 +2,7 @@
  * "Theatre" / "Théâtre" marked as a group activity is added and shows in
  * its list; an empty French name, and a French name another item has, are
  * refused with a clear message. In English (the new texts' msgids). */
+#include <signal.h>
 #include "session.h"
 
 static int setup(void **state)
@@ -95,7 +96,41 @@ static void an_empty_or_taken_french_name_is_refused(void **state)
 	term_key(s->t, TK_ESC);
 	term_type(s->t, "y");
 	assert_screen(s, "Individual counselling");
+	assert_screen_gone(s, "Circus");
+	term_settle(s->t, 200);
 	assert_false(term_has_text(s->t, "Circus"));
+	assert_true(term_has_text(s->t, "Other activity"));   /* the whole list, still the last item */
+}
+
+/* A new item being typed when the line drops is offered at the next
+ * sign-in, in its list. */
+static void a_new_item_survives_a_hang_up(void **state)
+{
+	struct session *s = *state;
+	open_activity_types(s);
+	term_type(s->t, "a");
+	assert_screen(s, "new item");
+	term_type(s->t, "Cirque\tCircus");
+	assert_screen(s, "Circus");
+	term_signal(s->t, SIGHUP);
+	int status;
+	assert_true(term_wait_exit(s->t, WAIT_MS, &status));
+	term_free(&s->t);
+
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "admin", "admin-demo");   /* in English now, as left */
+	assert_screen(s, "New reference list item");
+	term_type(s->t, "r");
+	assert_screen(s, "Psychosocial activity types: new item");
+	assert_screen(s, "Cirque");
+	assert_screen(s, "Circus");
+	term_key(s->t, TK_TAB);
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "Group");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Saved.");
+	term_type(s->t, "9");
+	assert_screen(s, "12 in use");
 }
 
 int main(void)
@@ -103,6 +138,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(admin_adds_an_activity_type, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_empty_or_taken_french_name_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_new_item_survives_a_hang_up, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include "core/psych_vocab.h"
 #include "core/role.h"
 #include "db/audit.h"
+#include "db/audit_text.h"
 #include "db/db.h"
 #include "db/db_private.h"   /* the connection's handle */
 #include "db/login.h"
@@ -168,6 +169,10 @@ static void an_item_is_added_edited_and_audited(void **state)
 	assert_non_null(strstr(a.changes, "\"name_fr\": \"Théâtre-forum\""));
 	assert_non_null(strstr(a.changes, "\"kind\": \"group\""));
 	assert_non_null(strstr(a.changes, "\"code\": \"theatre_forum\""));
+	/* The trail names the item by both its names. */
+	char named[200];
+	audit_record_text(f->db, "ref_item", it.id, named, sizeof named);
+	assert_string_equal(named, "Théâtre-forum / Théâtre forum");
 	struct items after = list_of(f, REFLIST_PSYCH_ACTIVITY);
 	assert_int_equal(after.n, before.n + 1);
 	assert_int_equal(after.it[after.n - 1].id, it.id);
