@@ -12,6 +12,7 @@
 struct app;
 struct db;
 struct demo_options;
+struct reflist_def;
 struct vocab;
 
 /* An entry of the home menu. */
@@ -56,6 +57,10 @@ struct module {
 	/* Its code lists (core/vocab.h), each the CHECK of a column of its
 	 * tables: tests/unit/test_vocab.c compares them. Ends with NULL. */
 	const struct vocab *const *vocabs;
+	/* Its reference lists that an administrator edits (db/reflist.h),
+	 * listed under Administration > Reference lists. Ends with NULL; may be
+	 * NULL. */
+	const struct reflist_def *const *reflists;
 };
 
 #define ROLE_BIT(r) (1u << (unsigned)(r))
@@ -68,6 +73,10 @@ extern const struct module *const module_table[];
 
 /* The draft kind named kind in modules (NULL-terminated), or NULL. */
 const struct module_draft *module_draft_kind(const struct module *const *modules, const char *kind);
+
+/* The definition of the editable list named list in modules
+ * (NULL-terminated), or NULL. */
+const struct reflist_def *module_reflist(const struct module *const *modules, const char *list);
 
 /* The home menu of a role, laid out: entries grouped under their module's
  * heading, the role's daily modules first, then the modules every user

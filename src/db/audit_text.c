@@ -103,6 +103,14 @@ static const struct {
 	{ "more", N_("More results") },
 	{ "admitted", N_("Admitted on") },
 	{ "departed", N_("Departed on") },
+	/* Items of the editable reference lists (db/reflist.h). */
+	{ "name_en", N_("English name") },
+	{ "name_fr", N_("French name") },
+	{ "kind", N_("Kind") },
+	{ "position", N_("Place in the list") },
+	{ "in_use", N_("In use") },
+	{ "list", N_("List") },
+	{ "code", N_("Code") },
 };
 
 const char *audit_action_label(const char *action)
@@ -183,6 +191,11 @@ void audit_record_text(struct db *db, const char *entity, long long entity_id, c
 		return;
 	if (strcmp(entity, "app_user") == 0) {
 		lookup_text(db_stmt(db, "SELECT name FROM app_user WHERE id = ?1"), entity_id, NULL, NULL, out, size);
+		return;
+	}
+	if (strcmp(entity, "ref_item") == 0) {   /* an item of an editable list: both its names */
+		lookup_text(db_stmt(db, "SELECT name_fr || ' / ' || name_en FROM ref_item WHERE id = ?1"), entity_id,
+		            NULL, NULL, out, size);
 		return;
 	}
 	long long person = person_of(db, entity, entity_id);

@@ -1,6 +1,8 @@
-/* Reference lists that an administrator edits: reading. */
+/* Reference lists that an administrator edits: reading (the writes are in
+ * reflist_edit.c). */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db/reflist.h"
@@ -71,4 +73,50 @@ enum status reflist_each(struct db *db, const char *list, bool with_retired,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+enum status reflist_page(struct db *db, const char *list, enum page_dir dir, long long key_id, int limit,
+                         void (*cb)(const struct ref_item *item, void *ctx), void *ctx, bool *more)
+{
+	*more = false;
+	if (limit < 0 || (dir != PAGE_AFTER && dir != PAGE_BEFORE))
+		return ST_INVALID;
+	/* The key row's place is read where it stands now: a row moved since
+	 * the page was shown still pages from where it is. */
+	sqlite3_stmt *st = dir == PAGE_AFTER
+		? db_stmt(db, "SELECT " ITEM_COLUMNS " FROM ref_item WHERE list = ?1 AND (?2 = 0"
+		              " OR (position, name_en, id) > (SELECT position, name_en, id FROM ref_item WHERE id = ?2))"
+		              " ORDER BY position, name_en, id LIMIT ?3")
+		: db_stmt(db, "SELECT " ITEM_COLUMNS " FROM ref_item WHERE list = ?1 AND (?2 = 0"
+		              " OR (position, name_en, id) < (SELECT position, name_en, id FROM ref_item WHERE id = ?2))"
+		              " ORDER BY position DESC, name_en DESC, id DESC LIMIT ?3");
+	if (!st)
+		return ST_INTERNAL;
+	struct ref_item *rows = limit ? calloc((size_t)limit, sizeof *rows) : NULL;
+	if (limit && !rows) {
+		sqlite3_reset(st);
+		return ST_NOMEM;
+	}
+	db_bind_text(st, 1, list);
+	sqlite3_bind_int64(st, 2, key_id);
+	sqlite3_bind_int(st, 3, limit + 1);
+	int rc, n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == limit) {
+			*more = true;
+			rc = SQLITE_DONE;
+			break;
+		}
+		read_item(st, &rows[n++]);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return db_status_of(rc);
+	}
+	for (int i = 0; i < n; i++)
+		cb(&rows[dir == PAGE_AFTER ? i : n - 1 - i], ctx);
+	free(rows);
+	return ST_OK;
 }

@@ -25,6 +25,11 @@ static enum status languages(struct app *app)
 	return reflist_open(app, REF_LANGUAGE);
 }
 
+static enum status editable_lists(struct app *app)
+{
+	return reflists_open(app);
+}
+
 static enum status all_accounts(struct app *app)
 {
 	return users_open(app);
@@ -59,11 +64,15 @@ static const struct module_entry entries[] = {
 	{ '4', N_("Check the database"), PERM_BIT(PERM_ACCOUNTS) | PERM_BIT(PERM_REPORTS), check_database },
 	{ '5', N_("Staff accounts"), PERM_BIT(PERM_ACCOUNTS), all_accounts },
 	{ '6', N_("Audit trail"), PERM_BIT(PERM_AUDIT_READ), whole_trail },
+	/* The lists of the modules that administrators edit. */
+	{ '9', N_("Reference lists"), PERM_BIT(PERM_REFDATA), editable_lists },
 	{ 0, NULL, 0, NULL },
 };
 
 static const struct module_draft drafts[] = {
 	{ "account", N_("Staff account"), user_form_open_draft },
+	{ "ref_item", N_("Reference list item"), reflist_item_open_draft },
+	{ "ref_item_new", N_("New reference list item"), reflist_item_new_open_draft },
 	{ NULL, NULL, NULL },
 };
 

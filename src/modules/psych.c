@@ -11,6 +11,7 @@
 #include "core/psych_vocab.h"
 #include "core/role.h"
 #include "db/psych_support.h"
+#include "db/reflist.h"
 #include "demo/demo_psych.h"
 #include "screens/psych_figures.h"
 #include "screens/psych_sessions.h"
@@ -74,6 +75,15 @@ static void support_status(struct app *app, long long person, char *out, size_t 
 	}
 }
 
+/* Its reference lists, edited by administrators (Administration >
+ * Reference lists): activity types, each a group or an individual
+ * activity, and partner organisations. */
+static const struct reflist_def activity_types = {
+	REFLIST_PSYCH_ACTIVITY, N_("Psychosocial activity types"), VOCAB_PSYCH_ACTIVITY_KIND, N_("Group or individual"),
+};
+static const struct reflist_def partners = { REFLIST_PARTNER, N_("Partner organisations"), NULL, NULL };
+static const struct reflist_def *const reflists[] = { &activity_types, &partners, NULL };
+
 static const struct module_entry entries[] = {
 	/* Sessions, activities and the attendance roll. */
 	{ 'g', N_("Sessions and activities"), PERM_BIT(PERM_PSYCH_READ), psych_sessions_open },
@@ -118,4 +128,5 @@ const struct module module_psych = {
 	.status_perms = PERM_BIT(PERM_PSYCH_READ) | PERM_BIT(PERM_PSYCH_NOTES) | PERM_BIT(PERM_PSYCH_ALERT),
 	.drafts = drafts,
 	.vocabs = vocabs,
+	.reflists = reflists,
 };

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/perm.h"
+#include "db/reflist.h"
 #include "ui/module.h"
 
 const struct module_draft *module_draft_kind(const struct module *const *modules, const char *kind)
@@ -10,6 +11,15 @@ const struct module_draft *module_draft_kind(const struct module *const *modules
 		for (const struct module_draft *d = (*modules)->drafts; d && d->kind; d++)
 			if (strcmp(d->kind, kind) == 0)
 				return d;
+	return NULL;
+}
+
+const struct reflist_def *module_reflist(const struct module *const *modules, const char *list)
+{
+	for (; list && *modules; modules++)
+		for (const struct reflist_def *const *d = (*modules)->reflists; d && *d; d++)
+			if (strcmp((*d)->list, list) == 0)
+				return *d;
 	return NULL;
 }
 

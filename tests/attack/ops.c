@@ -23,8 +23,10 @@
 #include "db/psych_sheet.h"
 #include "db/psych_session.h"
 #include "db/psych_support.h"
+#include "db/reflist.h"
 #include "db/stay.h"
 #include "db/user.h"
+#include "ui/module.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -914,6 +916,35 @@ static bool verify_sheet_export(sqlite3 *ro, const char *args, int nth, char *wh
 {
 	return counted(ro, "SELECT count(*) FROM audit WHERE entity = 'psych_session' AND entity_id = ?1 "
 	               "AND action = 'export'", "i", (const char *[]){ args }, nth, why, size);
+/* ---- reference lists (administrators) ----------------------------------- */
+
+/* Adds an organisation to the partner list, as the list's form does. */
+static enum status run_ref_partner(struct attack *a, char *ack, size_t size)
+{
+	act_as(a, a->admin_id, "admin", ROLE_ADMIN);
+	const struct reflist_def *def = module_reflist(module_table, REFLIST_PARTNER);
+	if (!def)
+		return ST_INTERNAL;
+	long long t = a->token++;
+	struct ref_item it;
+	memset(&it, 0, sizeof it);
+	snprintf(it.name_en, sizeof it.name_en, "Partner %lld", t);
+	snprintf(it.name_fr, sizeof it.name_fr, "Partenaire %lld", t);
+	enum status s = reflist_add(a->db, def, &it, NULL, NULL);
+	if (s == ST_OK)
+		snprintf(ack, size, "ref_partner %lld %lld", it.id, t);
+	return s;
+}
+
+static bool verify_ref_partner(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	char buf[64];
+	const char *w[2];
+	if (words(args, buf, sizeof buf, w, 2) != 2)
+		return fail(why, size, "bad line");
+	return counted(ro, "SELECT count(*) FROM ref_item WHERE id = ?1 AND list = 'partner' AND active = 1"
+	                   " AND name_en = 'Partner ' || ?2 AND name_fr = 'Partenaire ' || ?2",
+	               "it", w, nth, why, size);
 }
 
 const struct attack_op attack_ops[] = {
@@ -947,5 +978,6 @@ const struct attack_op attack_ops[] = {
 	{ "psych_session", 3, run_psych_session, verify_psych_session, false },
 	{ "psych_mark", 6, run_psych_mark, verify_psych_mark, true },
 	{ "psych_support", 4, run_psych_support, verify_psych_support, false },
+	{ "ref_partner", 1, run_ref_partner, verify_ref_partner, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
