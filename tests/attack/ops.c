@@ -744,47 +744,6 @@ static enum status run_psych_session(struct attack *a, char *ack, size_t size)
 }
 
 static bool verify_psych_session(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
-/* ---- psychosocial: individual support ----------------------------------- */
-
-/* Acts as the demo's psychosocial worker (the account demo_fill made). */
-static bool act_psych(struct attack *a)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM app_user WHERE name = 'psychosocial'", -1, &st, NULL)
-	    != SQLITE_OK)
-		return false;
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (!id)
-		return false;
-	act_as(a, id, "psychosocial", ROLE_PSYCHOSOCIAL);
-	return true;
-}
-
-/* Records a support session as the form does: today, a next appointment
- * a week later, a risk now and then. */
-static enum status run_psych_support(struct attack *a, char *ack, size_t size)
-{
-	static const char *const risks[] = { "none", "none", "self", "others" };
-	if (!act_psych(a))
-		return ST_INTERNAL;
-	struct psych_support r;
-	memset(&r, 0, sizeof r);
-	r.person_id = some_person(a);
-	today(r.date);
-	snprintf(r.centre_code, sizeof r.centre_code, "AGZ");
-	snprintf(r.modality, sizeof r.modality, "individual");
-	r.concerns = 1u << PSYCH_CONCERN_DISTRESS;
-	snprintf(r.actions, sizeof r.actions, "S%lld", a->token++);
-	snprintf(r.risk, sizeof r.risk, "%s", risks[attack_pick(a, 4)]);
-	days_after(r.date, 7, r.next_appointment);
-	enum status s = psych_support_save(a->db, &r);
-	if (s == ST_OK)
-		snprintf(ack, size, "psych_support %lld %s", r.id, r.actions);
-	return s;
-}
-
-static bool verify_psych_support(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
 {
 	(void)nth;
 	char buf[128];
@@ -856,7 +815,87 @@ static bool verify_psych_mark(sqlite3 *ro, const char *args, int nth, char *why,
 	snprintf(after, sizeof after, "\"%s\"]", w[2]);
 	return counted(ro, "SELECT count(*) FROM audit WHERE entity = 'psych_attendance' AND entity_id = ?1 "
 	               "AND instr(changes, ?2) > 0", "it", (const char *[]){ w[0], after }, 0, why, size);
+}
+
+/* ---- psychosocial: individual support ----------------------------------- */
+
+/* Acts as the demo's psychosocial worker (the account demo_fill made). */
+static bool act_psych_support(struct attack *a)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM app_user WHERE name = 'psychosocial'", -1, &st, NULL)
+	    != SQLITE_OK)
+		return false;
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (!id)
+		return false;
+	act_as(a, id, "psychosocial", ROLE_PSYCHOSOCIAL);
+	return true;
+}
+
+/* Records a support session as the form does: today, a next appointment
+ * a week later, a risk now and then. */
+static enum status run_psych_support(struct attack *a, char *ack, size_t size)
+{
+	static const char *const risks[] = { "none", "none", "self", "others" };
+	if (!act_psych_support(a))
+		return ST_INTERNAL;
+	struct psych_support r;
+	memset(&r, 0, sizeof r);
+	r.person_id = some_person(a);
+	today(r.date);
+	snprintf(r.centre_code, sizeof r.centre_code, "AGZ");
+	snprintf(r.modality, sizeof r.modality, "individual");
+	r.concerns = 1u << PSYCH_CONCERN_DISTRESS;
+	snprintf(r.actions, sizeof r.actions, "S%lld", a->token++);
+	snprintf(r.risk, sizeof r.risk, "%s", risks[attack_pick(a, 4)]);
+	days_after(r.date, 7, r.next_appointment);
+	enum status s = psych_support_save(a->db, &r);
+	if (s == ST_OK)
+		snprintf(ack, size, "psych_support %lld %s", r.id, r.actions);
+	return s;
+}
+
+static bool verify_psych_support(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[128];
+	const char *w[2];
+	if (words(args, buf, sizeof buf, w, 2) != 2)
+		return fail(why, size, "bad line");
 	return counted(ro, "SELECT count(*) FROM psych_support WHERE id = ?1 AND actions = ?2", "it", w, 0, why, size);
+}
+
+/* ---- reference lists (administrators) ----------------------------------- */
+
+/* Adds an organisation to the partner list, as the list's form does. */
+static enum status run_ref_partner(struct attack *a, char *ack, size_t size)
+{
+	act_as(a, a->admin_id, "admin", ROLE_ADMIN);
+	const struct reflist_def *def = module_reflist(module_table, REFLIST_PARTNER);
+	if (!def)
+		return ST_INTERNAL;
+	long long t = a->token++;
+	struct ref_item it;
+	memset(&it, 0, sizeof it);
+	snprintf(it.name_en, sizeof it.name_en, "Partner %lld", t);
+	snprintf(it.name_fr, sizeof it.name_fr, "Partenaire %lld", t);
+	enum status s = reflist_add(a->db, def, &it, NULL, NULL);
+	if (s == ST_OK)
+		snprintf(ack, size, "ref_partner %lld %lld", it.id, t);
+	return s;
+}
+
+static bool verify_ref_partner(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	char buf[64];
+	const char *w[2];
+	if (words(args, buf, sizeof buf, w, 2) != 2)
+		return fail(why, size, "bad line");
+	return counted(ro, "SELECT count(*) FROM ref_item WHERE id = ?1 AND list = 'partner' AND active = 1"
+	                   " AND name_en = 'Partner ' || ?2 AND name_fr = 'Partenaire ' || ?2",
+	               "it", w, nth, why, size);
 }
 
 /* ---- the table ---------------------------------------------------------- */
@@ -916,35 +955,6 @@ static bool verify_sheet_export(sqlite3 *ro, const char *args, int nth, char *wh
 {
 	return counted(ro, "SELECT count(*) FROM audit WHERE entity = 'psych_session' AND entity_id = ?1 "
 	               "AND action = 'export'", "i", (const char *[]){ args }, nth, why, size);
-/* ---- reference lists (administrators) ----------------------------------- */
-
-/* Adds an organisation to the partner list, as the list's form does. */
-static enum status run_ref_partner(struct attack *a, char *ack, size_t size)
-{
-	act_as(a, a->admin_id, "admin", ROLE_ADMIN);
-	const struct reflist_def *def = module_reflist(module_table, REFLIST_PARTNER);
-	if (!def)
-		return ST_INTERNAL;
-	long long t = a->token++;
-	struct ref_item it;
-	memset(&it, 0, sizeof it);
-	snprintf(it.name_en, sizeof it.name_en, "Partner %lld", t);
-	snprintf(it.name_fr, sizeof it.name_fr, "Partenaire %lld", t);
-	enum status s = reflist_add(a->db, def, &it, NULL, NULL);
-	if (s == ST_OK)
-		snprintf(ack, size, "ref_partner %lld %lld", it.id, t);
-	return s;
-}
-
-static bool verify_ref_partner(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
-{
-	char buf[64];
-	const char *w[2];
-	if (words(args, buf, sizeof buf, w, 2) != 2)
-		return fail(why, size, "bad line");
-	return counted(ro, "SELECT count(*) FROM ref_item WHERE id = ?1 AND list = 'partner' AND active = 1"
-	                   " AND name_en = 'Partner ' || ?2 AND name_fr = 'Partenaire ' || ?2",
-	               "it", w, nth, why, size);
 }
 
 const struct attack_op attack_ops[] = {
@@ -977,7 +987,9 @@ const struct attack_op attack_ops[] = {
 	/* Psychosocial sessions and the attendance roll. */
 	{ "psych_session", 3, run_psych_session, verify_psych_session, false },
 	{ "psych_mark", 6, run_psych_mark, verify_psych_mark, true },
+	/* Individual psychosocial support. */
 	{ "psych_support", 4, run_psych_support, verify_psych_support, false },
+	/* Reference lists (administrators). */
 	{ "ref_partner", 1, run_ref_partner, verify_ref_partner, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
