@@ -112,7 +112,7 @@ long long bulk_written(const struct bulk *b, enum bulk_table t);
 
 /* A session with the id the caller gives (from bulk_psych_first_id);
  * facilitator 0 with facilitator_name, or an account and ""; partner 0:
- * none; counts only for roll "count"; NULL or "" for the optional texts. */
+ * none; counts only for roll "count" once held; NULL or "" for the optional texts. */
 struct bulk_psych_session {
 	long long id, centre, activity, facilitator, partner, created_by;
 	const char *title, *date, *start_time, *end_time, *facilitator_name, *place;

@@ -39,7 +39,7 @@ enum status bulk_psych_session(struct bulk *b, const struct bulk_psych_session *
 	bulk_put_text(b, t, 12, s->cancel_reason ? s->cancel_reason : "", false);
 	bulk_put_text(b, t, 13, s->roll, false);
 	for (int i = 0; i < 4; i++) {
-		if (count)
+		if (count && strcmp(s->status, "held") == 0)
 			bulk_put_int(b, t, 14 + i, s->counts[i], false);
 		else
 			bulk_put_text(b, t, 14 + i, NULL, true);
