@@ -133,6 +133,16 @@ static enum status setup(struct app *app, struct session_form *f)
 	return ST_OK;
 }
 
+/* The session the form saved last, for the list to select it. */
+static long long last_saved;
+
+long long psych_session_form_take_saved(void)
+{
+	long long id = last_saved;
+	last_saved = 0;
+	return id;
+}
+
 /* arg: the session's id (0 or NULL for a new one); a negative id opens
  * session -id to cancel it. */
 static enum status form_enter(struct app *app, void *state, const void *arg)
@@ -255,6 +265,7 @@ static enum ui_result form_submit(struct app *app, void *state)
 		return UI_HANDLED;
 	}
 	f->form.changed = false;
+	last_saved = s.id;
 	app_message(app, is_new ? _("Session saved.") : _("Changes saved."));
 	return UI_LEAVE;
 }

@@ -176,7 +176,12 @@ static void sessions_resume(struct app *app, void *state)
 {
 	(void)app;
 	struct sessions_screen *s = state;
-	list_refresh(&s->list);
+	/* A session just planned or changed is the one selected. */
+	struct list_key saved = { .id = psych_session_form_take_saved() };
+	if (saved.id)
+		list_refresh_at(&s->list, &saved);
+	else
+		list_refresh(&s->list);
 }
 
 static void sessions_draw(struct app *app, void *state, WINDOW *win)

@@ -16,6 +16,9 @@ enum status psych_roll_today(struct app *app);
 /* The session form: a new session (id 0) or session id to change. */
 enum status psych_session_form_open(struct app *app, long long id);
 
+/* The id of the session the form saved since last asked (0: none). */
+long long psych_session_form_take_saved(void);
+
 /* The session form of session id with its status set to cancelled and the
  * reason to give. */
 enum status psych_session_cancel_open(struct app *app, long long id);

@@ -71,6 +71,10 @@ void list_reload(struct list *l);
  * the next one when it is gone. */
 void list_refresh(struct list *l);
 
+/* Reads the list again around the row with key (a row just added or
+ * changed elsewhere), which becomes the selected one. */
+void list_refresh_at(struct list *l, const struct list_key *key);
+
 /* Handles Up, Down, PgUp, PgDn, Home, End; true when the key was used. */
 bool list_key(struct list *l, int key);
 

@@ -182,6 +182,16 @@ void list_refresh(struct list *l)
 		l->top = 0;
 }
 
+void list_refresh_at(struct list *l, const struct list_key *key)
+{
+	if (l->len <= 0) {
+		l->len = 1;
+		l->cur = l->top = 0;
+	}
+	l->page[l->cur].key = *key;
+	list_refresh(l);
+}
+
 bool list_key(struct list *l, int key)
 {
 	int page = l->rows_shown > 1 ? l->rows_shown - 1 : 1;

@@ -180,7 +180,8 @@ static void roll_of_ten_by_parts_of_names(void **state)
 	term_wait_exit(s->t, WAIT_MS, &status);
 	char sql[600];
 	snprintf(sql, sizeof sql,
-	         "SELECT count(*) FROM psych_attendance WHERE mark = 'present' AND person_id IN "
+	         "SELECT count(*) FROM psych_attendance WHERE mark = 'present' AND session_id = "
+	         "(SELECT id FROM psych_session WHERE title = 'Groupe du matin') AND person_id IN "
 	         "(%lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld)",
 	         p.id[0], p.id[1], p.id[2], p.id[3], p.id[4], p.id[5], p.id[6], p.id[7], p.id[8], p.id[9]);
 	assert_int_equal(count_of(s, sql), 10);
