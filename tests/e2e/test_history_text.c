@@ -47,7 +47,10 @@ static int setup(void **state)
 	/* Person 1's trail as the program writes it: an edit from its file, a
 	 * family link made from person 2's file, a departure and services
 	 * recorded from the stay screen, and a consultation. */
-	exec_sql(s, "INSERT INTO stay (id, person_id, centre_id, admitted) VALUES "
+	/* Person 1 without psychosocial records of the demo: their line on the
+	 * case file would leave the history one row less than this test reads. */
+	exec_sql(s, "DELETE FROM psych_attendance WHERE person_id = 1; DELETE FROM psych_support WHERE person_id = 1;"
+	            "INSERT INTO stay (id, person_id, centre_id, admitted) VALUES "
 	            "(900, 1, (SELECT id FROM centre WHERE code = 'AGZ'), '2026-01-05');"
 	            "INSERT INTO audit (at, user_name, origin, action, entity, entity_id, changes) VALUES "
 	            "('2026-02-01T10:00:00.000Z', 'intake', 'local', 'update', 'person', 1, "
