@@ -27,10 +27,10 @@ static const struct binding bindings[] = {
 };
 
 static const struct field_def fields[F_COUNT] = {
-	[F_BOYS] = { .label = N_("Boys"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_boys" },
-	[F_GIRLS] = { .label = N_("Girls"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_girls" },
-	[F_MEN] = { .label = N_("Men"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_men" },
-	[F_WOMEN] = { .label = N_("Women"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_women" },
+	[F_BOYS] = { .label = N_("Boys (under 18)"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_boys" },
+	[F_GIRLS] = { .label = N_("Girls (under 18)"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_girls" },
+	[F_MEN] = { .label = N_("Men (18 and over)"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_men" },
+	[F_WOMEN] = { .label = N_("Women (18 and over)"), .type = FIELD_NUMBER, .min = 0, .max = PSYCH_COUNT_MAX, .name = "count_women" },
 };
 
 struct headcount {
@@ -108,9 +108,10 @@ static void headcount_draw(struct app *app, void *state, WINDOW *win)
 		date_format(&d, day, sizeof day);
 	snprintf(line, sizeof line, "%s %s · %s%s%s", day, h->s.start_time, h->activity, h->s.title[0] ? " · " : "",
 	         h->s.title);
-	ui_put_wrapped(win, 1, 2, getmaxx(win) - 4, 2, A_BOLD, line);
-	ui_put(win, 3, 2, getmaxx(win) - 4, 0, _("Head counts, kept apart from attendance by name (children: under 18)."));
-	form_draw(&h->form, win, 5, getmaxy(win) - 5);
+	int y = 1 + ui_put_wrapped(win, 1, 2, getmaxx(win) - 4, 2, A_BOLD, line) + 1;
+	y += ui_put_wrapped(win, y, 2, getmaxx(win) - 4, 2, 0,
+	                    _("Head counts, kept apart from attendance by name (children: under 18).")) + 1;
+	form_draw(&h->form, win, y, getmaxy(win) - y);
 }
 
 static struct form *headcount_form(void *state)

@@ -77,10 +77,17 @@ static void add_row(const struct psych_session *s, void *ctx)
 	snprintf(r->cells[3], sizeof r->cells[3], "%s", st ? _(st) : "");
 	if (strcmp(s->roll, "count") == 0) {
 		int total = 0;
+		bool counted = false;
 		const int c[4] = { s->count_boys, s->count_girls, s->count_men, s->count_women };
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < 4; i++) {
 			total += c[i] > 0 ? c[i] : 0;
-		snprintf(r->cells[4], sizeof r->cells[4], "#%d", total);   /* a head count, not names */
+			counted = counted || c[i] != PSYCH_COUNT_NONE;
+		}
+		/* A head count, not names; "#-" before anyone counted. */
+		if (counted)
+			snprintf(r->cells[4], sizeof r->cells[4], "#%d", total);
+		else
+			snprintf(r->cells[4], sizeof r->cells[4], "#-");
 	} else {
 		snprintf(r->cells[4], sizeof r->cells[4], "%d", s->present);
 	}
