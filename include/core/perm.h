@@ -23,6 +23,7 @@ enum perm {
 	PERM_PSYCH_ALERT,         /* "urgent psychosocial attention" on the case file */
 	PERM_TRAINING_READ,
 	PERM_TRAINING_WRITE,
+	PERM_COMMUNITY_WRITE,     /* register community members (short registration) */
 	PERM_REINTEGRATION_READ,
 	PERM_REINTEGRATION_WRITE,
 	PERM_DISTRIBUTION_WRITE,  /* record a distribution */

@@ -26,6 +26,7 @@ static const struct {
 	[PERM_PSYCH_ALERT] =         { "psych_alert",         "...xxx..." },
 	[PERM_TRAINING_READ] =       { "training_read",       ".x....xx." },
 	[PERM_TRAINING_WRITE] =      { "training_write",      "......x.." },
+	[PERM_COMMUNITY_WRITE] =     { "community_write",     "..x...x.." },
 	[PERM_REINTEGRATION_READ] =  { "reintegration_read",  ".x..x..x." },
 	[PERM_REINTEGRATION_WRITE] = { "reintegration_write", ".......x." },
 	[PERM_DISTRIBUTION_WRITE] =  { "distribution_write",  "..x.....x" },

@@ -62,6 +62,7 @@ static const char *const perm_what[PERM_COUNT_] = {
 	[PERM_PSYCH_ALERT] = N_("psychosocial alerts"),
 	[PERM_TRAINING_READ] = N_("training records"),
 	[PERM_TRAINING_WRITE] = N_("record training"),
+	[PERM_COMMUNITY_WRITE] = N_("register a community member"),
 	[PERM_REINTEGRATION_READ] = N_("reintegration records"),
 	[PERM_REINTEGRATION_WRITE] = N_("record reintegration support"),
 	[PERM_DISTRIBUTION_WRITE] = N_("record a distribution"),

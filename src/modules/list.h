@@ -4,5 +4,6 @@
 MODULE(registration)
 MODULE(medical)
 MODULE(psych)
+MODULE(training)
 MODULE(admin)
 MODULE(session)
