@@ -230,7 +230,7 @@ static void lookup_draw(struct app *app, void *state, WINDOW *win)
 	struct lookup *s = state;
 	int cols = getmaxx(win);
 	char label[64];
-	snprintf(label, sizeof label, "%s: ", _("Find"));
+	snprintf(label, sizeof label, _("%s: "), _("Find"));
 	int w = ui_put(win, 1, 2, 20, A_BOLD, label);
 	ui_put(win, 2, 2, cols - 4, s->picking ? A_BOLD : 0,
 	       s->picking && s->pick.prompt ? _(s->pick.prompt) : _("Name (any order, any part), case number or phone."));

@@ -41,11 +41,11 @@ static const struct binding bindings[] = {
 	{ ACT_ABSENT, { UI_KEYCODE(KEY_F(5)), 0, 0, 0 }, N_("Absent"), N_("Mark the selected person absent") },
 	{ ACT_EXCUSED, { UI_KEYCODE(KEY_F(6)), 0, 0, 0 }, N_("Excused"), N_("Mark the selected person excused") },
 	{ ACT_LEFT, { UI_KEYCODE(KEY_F(7)), 0, 0, 0 }, N_("Left early"), N_("Mark that the selected person left early") },
-	{ ACT_CLEAR, { UI_KEYCODE(KEY_DC), 0, 0, 0 }, NULL, N_("Del: clear the selected person's mark") },
+	{ ACT_CLEAR, { UI_KEYCODE(KEY_DC), 0, 0, 0 }, NULL, N_("Clear the selected person's mark") },
 	{ ACT_ADD, { '+', UI_KEYCODE(KEY_F(3)), 0, 0 }, N_("Add"),
 	  N_("Add someone not listed (another centre, the community) through the quick lookup") },
 	{ ACT_FOCUS, { '\t', 0, 0, 0 }, NULL,
-	  N_("Tab: marks by letters in the list (space present, a absent, x excused, l left early, 0 clear); "
+	  N_("Mark by letters in the list (space present, a absent, x excused, l left early, 0 clear); "
 	     "Tab again or any other letter: back to the filter") },
 	{ ACT_MOVE, { UI_KEYCODE(KEY_UP), UI_KEYCODE(KEY_DOWN), UI_KEYCODE(KEY_NPAGE), UI_KEYCODE(KEY_PPAGE) },
 	  NULL, N_("Move in the list (Home and End too); typing narrows it, Esc empties the filter") },
@@ -319,7 +319,7 @@ static void roll_draw(struct app *app, void *state, WINDOW *win)
 	         s->counts.listed, s->counts.present, s->counts.absent, s->counts.excused, s->counts.left_early);
 	y += ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line) > 1 ? 2 : 1;
 	char label[64];
-	snprintf(label, sizeof label, "%s: ", _("Find"));
+	snprintf(label, sizeof label, _("%s: "), _("Find"));
 	int w = ui_put(win, y, 2, 20, A_BOLD, label);
 	ui_put(win, y, 2 + w + 42, cols - w - 46, 0,
 	       s->list_focus ? _("marks: space a x l 0") : _("Enter present, F5 F6 F7"));

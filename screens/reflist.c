@@ -95,7 +95,7 @@ static void reflist_draw(struct app *app, void *state, WINDOW *win)
 	struct reflist *s = state;
 	int cols = getmaxx(win);
 	char label[128];
-	snprintf(label, sizeof label, "%s: ", _("Filter"));
+	snprintf(label, sizeof label, _("%s: "), _("Filter"));
 	int w = ui_put(win, 1, 2, 30, A_BOLD, label);
 	ui_put(win, 1, 2 + w + 42, cols - w - 46, 0, _(titles[s->kind]));
 	list_draw(&s->list, win, 3, getmaxy(win) - 3);

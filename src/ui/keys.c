@@ -118,6 +118,9 @@ void keys_name(int key, char *out, size_t size)
 	case UI_KEYCODE(KEY_HOME): snprintf(out, size, "%s", _("Home")); return;
 	case UI_KEYCODE(KEY_END): snprintf(out, size, "%s", _("End")); return;
 	case UI_KEYCODE(KEY_BTAB): snprintf(out, size, "%s", _("Shift-Tab")); return;
+	case UI_KEYCODE(KEY_DC): snprintf(out, size, "%s", _("Del")); return;
+	case UI_KEYCODE(KEY_IC): snprintf(out, size, "%s", _("Ins")); return;
+	case UI_KEYCODE(KEY_BACKSPACE): snprintf(out, size, "%s", _("Backspace")); return;
 	default: break;
 	}
 	if (key > 0 && key < 0x20) {
