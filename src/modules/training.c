@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/community_vocab.h"
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/role.h"
@@ -31,6 +32,8 @@ static const struct module_draft drafts[] = {
 
 static const struct vocab *const vocabs[] = {
 	/* Courses and enrolment. */
+	/* Community members. */
+	VOCAB_PERSON_KIND,
 	NULL,
 };
 
