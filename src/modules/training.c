@@ -9,24 +9,29 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/role.h"
+#include "screens/community.h"
 #include "ui/app.h"
 #include "ui/module.h"
 
 static const struct module_entry entries[] = {
 	/* Courses and enrolment. */
 	/* Community members. */
+	{ 'k', N_("Community members"), PERM_BIT(PERM_COMMUNITY_WRITE), community_form_open },
 	{ 0, NULL, 0, NULL },
 };
 
 static const struct module_action actions[] = {
 	/* Courses and enrolment. */
 	/* Community members. */
+	{ 'v', 0, N_("Arrival"), N_("A community member arrives at a centre: register them as a migrant"),
+	  PERM_BIT(PERM_PERSON_WRITE), community_arrival_open },
 	{ 0, 0, NULL, NULL, 0, NULL },
 };
 
 static const struct module_draft drafts[] = {
 	/* Courses and enrolment. */
 	/* Community members. */
+	{ "community_member", N_("Community member"), community_form_open_draft },
 	{ NULL, NULL, NULL },
 };
 

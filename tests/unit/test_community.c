@@ -12,6 +12,7 @@
 #include "db/db_private.h"
 #include "db/login.h"
 #include "db/person.h"
+#include "db/stay.h"
 #include "db/user.h"
 
 struct fixture {
@@ -322,6 +323,8 @@ static void a_member_who_migrates_keeps_one_record(void **state)
 	assert_int_equal(community_arrive(f->db, p.id, "AGZ", f->today, "plane", &why), ST_INVALID);
 	assert_int_equal(community_arrive(f->db, p.id, "ZZZ", f->today, "self", &why), ST_INVALID);
 	assert_int_equal(community_arrive(f->db, p.id + 1000, "AGZ", f->today, "self", &why), ST_NOT_FOUND);
+	/* A plain admission would leave them a community member with a stay. */
+	assert_int_equal(stay_admit(f->db, p.id, "AGZ", f->today, NULL), ST_INVALID);
 	assert_int_equal(community_arrive(f->db, p.id, "AGZ", f->today, "self", &why), ST_OK);
 	struct person back;
 	assert_int_equal(person_current(f->db, p.id, &back), ST_OK);
