@@ -57,7 +57,7 @@ static enum status arrival_enter(struct app *app, void *state, const void *arg)
 	d[F_CENTRE] = (struct field_def){ .label = N_("Centre"), .type = FIELD_CHOICE, .required = true,
 	                                  .choices = s->centres->items, .nchoices = s->centres->n,
 	                                  .name = "centre" };
-	d[F_MODE] = (struct field_def){ .label = N_("Arrival mode"), .type = FIELD_CHOICE, .required = true,
+	d[F_MODE] = (struct field_def){ .label = N_("How the person came"), .type = FIELD_CHOICE, .required = true,
 	                                .labels_are_msgids = true, .name = "arrival_mode" };
 	d[F_MODE].choices = vocab_choices(VOCAB_ARRIVAL_MODE, false, &d[F_MODE].nchoices);
 	form_init(&s->form, s->defs, F_COUNT);

@@ -56,7 +56,7 @@ static void build(struct community_form *s)
 	d[F_SEX].choices = vocab_choices(VOCAB_SEX, false, &d[F_SEX].nchoices);
 	d[F_BIRTH] = (struct field_def){ .label = N_("Date of birth"), .type = FIELD_DATE, .past_only = true,
 	                                 .name = "birth_date" };
-	d[F_AGE] = (struct field_def){ .label = N_("or estimated age"), .type = FIELD_NUMBER, .maxlen = 3,
+	d[F_AGE] = (struct field_def){ .label = N_("Or estimated age"), .type = FIELD_NUMBER, .maxlen = 3,
 	                               .max = 110, .name = "estimated_age" };
 	d[F_PHONE] = (struct field_def){ .label = N_("Phone"), .type = FIELD_TEXT, .maxlen = 30,
 	                                 .check = person_phone_problem, .name = "phone" };
@@ -65,9 +65,9 @@ static void build(struct community_form *s)
 	d[F_CENTRE] = (struct field_def){ .label = N_("Registering centre"), .type = FIELD_CHOICE, .required = true,
 	                                  .choices = s->centres->items, .nchoices = s->centres->n,
 	                                  .name = "centre" };
-	d[F_CONSENT_DATA] = (struct field_def){ .label = N_("Consent to data collection"), .type = FIELD_YESNO,
+	d[F_CONSENT_DATA] = (struct field_def){ .label = N_("Consents to data"), .type = FIELD_YESNO,
 	                                        .required = true, .name = "consent_data" };
-	d[F_CONSENT_SHARE] = (struct field_def){ .label = N_("Consent to sharing"), .type = FIELD_YESNO,
+	d[F_CONSENT_SHARE] = (struct field_def){ .label = N_("Consents to sharing"), .type = FIELD_YESNO,
 	                                         .required = true, .name = "consent_share" };
 	d[F_CONSENT_DATE] = (struct field_def){ .label = N_("Date of consent"), .type = FIELD_DATE, .required = true,
 	                                        .past_only = true, .full_date = true, .name = "consent_date" };

@@ -14,6 +14,7 @@
 #include "core/person.h"
 #include "core/role.h"
 #include "core/text.h"
+#include "core/community_vocab.h"
 #include "core/vocab.h"
 #include "db/audit_text.h"
 #include "db/db_private.h"
@@ -348,6 +349,19 @@ static void person_item(const struct change_item *c, void *ctx)
 {
 	struct out *o = ctx;
 	const struct person_field *f = person_field_find(c->key);
+	if (!f && strcmp(c->key, "kind") == 0 && c->after) {
+		/* A community member registered, or become a migrant. */
+		const char *after = code_label(VOCAB_PERSON_KIND, c->after);
+		if (c->pair && c->before)
+			part(o, _("%s → %s"), code_label(VOCAB_PERSON_KIND, c->before), after);
+		else
+			part(o, "%s", after);
+		return;
+	}
+	if (!f && strcmp(c->key, "locality") == 0 && c->after && c->after[0]) {
+		part(o, _("%s: %s"), _("Locality"), c->after);
+		return;
+	}
 	if (!f)
 		return;   /* the case number and such: said otherwise */
 	if (strcmp(f->name, "flag_other") == 0 && !perm_sees_flag(o->role, FLAG_OTHER))

@@ -108,11 +108,41 @@ static void a_wrong_field_is_refused_with_its_message(void **state)
 	assert_screen(s, "Community member · locality Tchirozérine");
 }
 
+/* The intake clerk registers a community member, then their arrival from
+ * the case file: a migrant now, the same number, a stay. */
+static void a_member_who_migrates_keeps_the_record(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "intake", "intake-demo");
+	assert_screen(s, "Bienvenue");
+	term_type(s->t, "l");
+	assert_screen(s, "Community members");
+	term_type(s->t, "k");
+	assert_screen(s, "New community member");
+	term_type(s->t, "Zakari\tAmina\tf\t\t24\t\tIngall\t\ty\ty");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Registered as a community member with number");
+	assert_screen(s, "Community member · locality Ingall");
+	term_type(s->t, "v");
+	assert_screen(s, "Arrival date");
+	term_type(s->t, "\t\tpolice");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Arrival registered");
+	assert_screen(s, "Community member from");
+	assert_screen(s, "Stays");
+	assert_screen_gone(s, "locality Ingall");
+	/* Once only. */
+	term_type(s->t, "v");
+	assert_screen(s, "registered as a migrant already");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_training_officer_registers_a_community_member, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_wrong_field_is_refused_with_its_message, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_member_who_migrates_keeps_the_record, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

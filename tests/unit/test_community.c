@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/community_vocab.h"
 #include "core/date.h"
+#include "db/audit_text.h"
 #include "db/community.h"
 #include "db/db.h"
 #include "db/db_private.h"
@@ -344,6 +345,13 @@ static void a_member_who_migrates_keeps_one_record(void **state)
 	bool comm = true;
 	assert_true(finds(f, "fatima ousmane", p.id, &comm));
 	assert_false(comm);
+	/* The history says it in words. */
+	char text[1024];
+	audit_describe(f->db, "en", "update", "person", p.id,
+	               "{\"kind\": [\"community\", \"migrant\"], \"arrival_mode\": [\"other\", \"self\"]}", "; ", text,
+	               sizeof text);
+	assert_non_null(strstr(text, "Community member → Migrant"));
+	assert_null(strstr(text, "kind"));
 	/* An edit at intake keeps what they are. */
 	struct person orig = back, edit = back;
 	snprintf(edit.phone, sizeof edit.phone, "+227 90 00 00 01");
