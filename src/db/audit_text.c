@@ -216,6 +216,7 @@ struct out {
 	int parts;
 	int role;
 	const char *action;
+	bool community;     /* a community member's short registration: no arrival */
 };
 
 /* Appends a part (sep before all but the first). */
@@ -364,6 +365,8 @@ static void person_item(const struct change_item *c, void *ctx)
 	}
 	if (!f)
 		return;   /* the case number and such: said otherwise */
+	if (o->community && (strcmp(f->name, "arrival_date") == 0 || strcmp(f->name, "arrival_mode") == 0))
+		return;
 	if (strcmp(f->name, "flag_other") == 0 && !perm_sees_flag(o->role, FLAG_OTHER))
 		return;
 	char a[VALUE_MAX], b[VALUE_MAX];
@@ -569,7 +572,7 @@ static void refusal_item(const struct change_item *c, void *ctx)
 void audit_describe(struct db *db, const char *lang, const char *action, const char *entity,
                     long long entity_id, const char *changes, const char *sep, char *out, size_t size)
 {
-	struct out o = { db, lang && *lang ? lang : "en", sep ? sep : "; ", out, size, 0, db_actor(db)->role, action };
+	struct out o = { db, lang && *lang ? lang : "en", sep ? sep : "; ", out, size, 0, db_actor(db)->role, action, false };
 	out[0] = '\0';
 	bool has = changes && changes[0];
 	bool ok = true;
@@ -591,6 +594,9 @@ void audit_describe(struct db *db, const char *lang, const char *action, const c
 	} else if (strcmp(entity, "person") == 0 && (strcmp(action, "create") == 0 || strcmp(action, "update") == 0)) {
 		if (strcmp(action, "create") == 0)
 			part(&o, "%s", _("Registered"));
+		/* Its arrival columns hold the registration day and a neutral
+		 * mode, not an arrival: not told. */
+		o.community = has && strcmp(action, "create") == 0 && strstr(changes, "\"kind\": \"community\"");
 		ok = !has || changes_read(changes, person_item, &o);
 		if (strcmp(action, "update") == 0 && !o.parts)
 			part(&o, "%s", _("Changed"));

@@ -309,6 +309,15 @@ static void the_creation_is_audited(void **state)
 	assert_int_equal(audit_rows(f, p.id, "create", "%\"locality\": \"Agadez, quartier Dagmanet\"%"), 1);
 	assert_int_equal(audit_rows(f, p.id, "create", "%\"family_name\": \"Ousmane\"%"), 1);
 	assert_int_equal(audit_rows(f, p.id, "create", "%\"consent_share\": 1%"), 1);
+	/* Read to people: the locality, no arrival. */
+	char text[2048];
+	audit_describe(f->db, "en", "create", "person", p.id,
+	               "{\"family_name\": \"Ousmane\", \"arrival_date\": \"2026-01-02\", \"arrival_mode\": \"other\", "
+	               "\"kind\": \"community\", \"locality\": \"Dagmanet\"}", "; ", text, sizeof text);
+	assert_non_null(strstr(text, "Community member"));
+	assert_non_null(strstr(text, "Locality: Dagmanet"));
+	assert_null(strstr(text, "Arrival"));
+	assert_null(strstr(text, "came"));
 }
 
 static void a_member_who_migrates_keeps_one_record(void **state)
