@@ -61,7 +61,7 @@ struct person {
 	/* Community members (db/community.h): written by their own calls,
 	 * never by person_save. */
 	char kind[12];                           /* "migrant" or "community" (VOCAB_PERSON_KIND); "" migrant */
-	char locality[81];                       /* where a community member lives */
+	char locality[80 * 4 + 1];               /* where a community member lives: 80 characters */
 	char community_since[11];                /* day first registered as a community member, "" never */
 };
 

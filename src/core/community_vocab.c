@@ -1,9 +1,6 @@
 /* The code list of what a person is (core/community_vocab.h). */
-#include <string.h>
-
 #include "core/community_vocab.h"
 #include "core/i18n.h"
-#include "core/person.h"
 
 static const struct vocab_item kinds[] = {
 	{ "migrant", N_("Migrant"), NULL },
@@ -11,8 +8,3 @@ static const struct vocab_item kinds[] = {
 };
 
 const struct vocab vocab_person_kind = VOCAB_LIST("person_kind", "person", "kind", kinds);
-
-bool person_is_community(const struct person *p)
-{
-	return strcmp(p->kind, "community") == 0;
-}

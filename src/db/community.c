@@ -22,6 +22,15 @@ static void today_iso(char *out, size_t size)
 	date_to_iso(&t, out, size);
 }
 
+/* The number of characters of UTF-8 text s. */
+static size_t chars_of(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 enum status community_check(const struct person *p, const char *today, const char **msgid, const char **field)
 {
 	const char *m = NULL, *f = NULL;
@@ -38,7 +47,7 @@ enum status community_check(const struct person *p, const char *today, const cha
 		m = N_("A community member is registered with the short form only."), f = "family_name";
 	else if (person_check(&q, today, &m) != ST_OK)
 		person_consistency_problem(&q, today, &f);
-	else if (!p->locality[0] || text_width(p->locality) > 80)
+	else if (!p->locality[0] || chars_of(p->locality) > 80)
 		m = N_("The locality is required (at most 80 characters)."), f = "locality";
 	if (m && !f)
 		f = "family_name";
