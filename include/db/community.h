@@ -26,6 +26,16 @@ enum status community_check(const struct person *p, const char *today, const cha
  * version, kind and community_since are set. PERM_COMMUNITY_WRITE. */
 enum status community_register(struct db *db, struct person *p);
 
+/* Saves the short registration of community member p->id as edited from
+ * orig (the record read before editing): names, sex, birth, phone,
+ * locality, centre and consent; the rest stays as saved. ST_CONFLICT when
+ * another session saved it since orig was read (nothing written),
+ * ST_INVALID (msgid in *msgid, may be NULL) when a rule is broken or the
+ * person is a migrant now. Audited as an update with every field that
+ * differs, before and after. On success p is the record as saved.
+ * PERM_COMMUNITY_WRITE. */
+enum status community_update(struct db *db, struct person *p, const struct person *orig, const char **msgid);
+
 /* Registers the arrival of community member id at the centre with code
  * centre_code on date (ISO day, not in the future nor before the birth nor
  * before the community registration), by mode (VOCAB_ARRIVAL_MODE): the

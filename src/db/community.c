@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
+#include "core/phone.h"
 #include "core/text.h"
 #include "core/vocab.h"
 #include "db/audit.h"
@@ -85,6 +86,109 @@ enum status community_register(struct db *db, struct person *p)
 	db_rollback(db);
 	p->id = 0;
 	p->case_key[0] = '\0';
+	return s;
+}
+
+enum status community_update(struct db *db, struct person *p, const struct person *orig, const char **msgid)
+{
+	static const char update[] =
+		"UPDATE person SET family_name = ?2, given_names = ?3, sex = ?4, birth_date = ?5, birth_estimated = ?6, "
+		"phone = ?7, phone_key = ?8, centre_id = ?9, consent_data = ?10, consent_share = ?11, "
+		"consent_date = ?12, locality = ?13, version = version + 1 "
+		"WHERE id = ?1 AND version = ?14 AND kind = 'community'";
+	if (msgid)
+		*msgid = NULL;
+	enum status s = db_require(db, PERM_COMMUNITY_WRITE);
+	if (s != ST_OK)
+		return s;
+	if (!p->id || !orig || orig->id != p->id)
+		return ST_INVALID;
+	char today[11];
+	today_iso(today, sizeof today);
+	struct person form = *p;
+	memset(form.docs, 0, sizeof form.docs);   /* not asked by the short form */
+	memset(form.languages, 0, sizeof form.languages);
+	memset(form.flags, 0, sizeof form.flags);
+	form.nationality[0] = '\0';
+	const char *why = NULL;
+	if ((s = community_check(&form, today, &why, NULL)) != ST_OK) {
+		if (msgid)
+			*msgid = why;
+		return s;
+	}
+	if ((s = db_begin(db)) != ST_OK)
+		return s;
+	struct person now, after;
+	long long centre = 0;
+	if ((s = person_read(db, p->id, &now)) != ST_OK) {
+		/* nothing to change */
+	} else if (!person_is_community(&now)) {
+		why = N_("This person is registered as a migrant already.");
+		s = ST_INVALID;
+	} else if (now.version != orig->version) {
+		s = ST_CONFLICT;
+	} else if (!(centre = db_centre_id(db, p->centre_code))) {
+		why = N_("Choose the centre.");
+		s = ST_INVALID;
+	}
+	if (s == ST_OK) {
+		/* The short form's fields over the record as saved. */
+		after = now;
+		memcpy(after.family_name, p->family_name, sizeof after.family_name);
+		memcpy(after.given_names, p->given_names, sizeof after.given_names);
+		after.sex = p->sex;
+		memcpy(after.birth_date, p->birth_date, sizeof after.birth_date);
+		after.birth_estimated = p->birth_estimated;
+		memcpy(after.phone, p->phone, sizeof after.phone);
+		memcpy(after.centre_code, p->centre_code, sizeof after.centre_code);
+		after.consent_data = p->consent_data;
+		after.consent_share = p->consent_share;
+		memcpy(after.consent_date, p->consent_date, sizeof after.consent_date);
+		memcpy(after.locality, p->locality, sizeof after.locality);
+		sqlite3_stmt *st = db_stmt(db, update);
+		if (!st) {
+			s = ST_INTERNAL;
+		} else {
+			char phone_key[PHONE_KEY_SIZE], sex[2] = { after.sex, '\0' };
+			person_phone_key(after.phone, db_phone_country(db), phone_key, sizeof phone_key);
+			sqlite3_bind_int64(st, 1, after.id);
+			db_bind_text(st, 2, after.family_name);
+			db_bind_text(st, 3, after.given_names);
+			db_bind_text(st, 4, sex);
+			db_bind_opt(st, 5, after.birth_date);
+			sqlite3_bind_int(st, 6, after.birth_estimated);
+			db_bind_text(st, 7, after.phone);
+			db_bind_text(st, 8, phone_key);
+			sqlite3_bind_int64(st, 9, centre);
+			sqlite3_bind_int(st, 10, after.consent_data);
+			sqlite3_bind_int(st, 11, after.consent_share);
+			db_bind_text(st, 12, after.consent_date);
+			db_bind_text(st, 13, after.locality);
+			sqlite3_bind_int(st, 14, now.version);
+			s = db_step_done(st);
+			if (s == ST_OK && sqlite3_changes(db_sqlite(db)) != 1)
+				s = ST_CONFLICT;
+		}
+	}
+	if (s == ST_OK) {
+		after.version = now.version + 1;
+		s = person_write_index(db, &after);
+	}
+	if (s == ST_OK) {
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		person_diff_json(&j, &now, &after);
+		if (strcmp(now.locality, after.locality) != 0)
+			jsonbuf_change_str(&j, "locality", now.locality, after.locality);
+		s = audit_log(db, "update", "person", after.id, jsonbuf_text(&j));
+	}
+	if (s == ST_OK && (s = db_commit(db)) == ST_OK) {
+		*p = after;
+		return ST_OK;
+	}
+	db_rollback(db);
+	if (msgid)
+		*msgid = why;
 	return s;
 }
 

@@ -225,6 +225,16 @@ static void diff(struct jsonbuf *j, const struct person *a, const struct person 
 	}
 }
 
+void person_diff_json(struct jsonbuf *j, const struct person *before, const struct person *after)
+{
+	diff(j, before, after, NULL, 0);
+}
+
+enum status person_write_index(struct db *db, const struct person *p)
+{
+	return write_index(db, p);
+}
+
 /* Inserts a new person with its first stay (a community member: none). */
 static enum status insert_person(struct db *db, struct person *p, long long centre)
 {

@@ -15,6 +15,17 @@ enum status person_read(struct db *db, long long id, struct person *p);
  * caller's transaction; p->id, case_key and version are set. */
 enum status person_create(struct db *db, struct person *p, long long centre);
 
+struct jsonbuf;
+
+/* Adds to j every person field that differs between before and after, as
+ * "name": [before, after] in the text form of core/person.h (person_save's
+ * audit of an edit). */
+void person_diff_json(struct jsonbuf *j, const struct person *before, const struct person *after);
+
+/* Writes the search index row, name keys and typo vocabulary of p as it is
+ * saved now (p->staying_at set). */
+enum status person_write_index(struct db *db, const struct person *p);
+
 /* Writes p's languages, documents and flags (p->id set), keeping the rows
  * that stay as they are (person_lists.c). */
 enum status person_write_lists(struct db *db, const struct person *p);

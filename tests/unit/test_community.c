@@ -396,6 +396,49 @@ static void an_edit_keeps_a_community_member_one(void **state)
 	assert_string_equal(back.staying_at, "");
 }
 
+static void the_short_registration_is_edited(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = member(f, "Ousmane", "Fatima", 'f', "1999");
+	assert_int_equal(community_register(f->db, &p), ST_OK);
+	struct person orig, edit;
+	assert_int_equal(person_current(f->db, p.id, &orig), ST_OK);
+	edit = orig;
+	snprintf(edit.family_name, sizeof edit.family_name, "Ousmanou");
+	snprintf(edit.locality, sizeof edit.locality, "Tchirozérine");
+	const char *why = NULL;
+	assert_int_equal(community_update(f->db, &edit, &orig, &why), ST_OK);
+	assert_int_equal(edit.version, orig.version + 1);
+	struct person back;
+	assert_int_equal(person_current(f->db, p.id, &back), ST_OK);
+	assert_string_equal(back.family_name, "Ousmanou");
+	assert_string_equal(back.locality, "Tchirozérine");
+	assert_true(person_is_community(&back));
+	assert_string_equal(back.case_key, p.case_key);
+	/* Found by the new name, and audited field by field. */
+	bool comm = false;
+	assert_true(finds(f, "ousmanou", p.id, &comm));
+	assert_true(comm);
+	assert_int_equal(audit_rows(f, p.id, "update", "%\"family_name\": [\"Ousmane\", \"Ousmanou\"]%"), 1);
+	assert_int_equal(audit_rows(f, p.id, "update", "%\"locality\": [\"Agadez, quartier Dagmanet\", \"Tchirozérine\"]%"), 1);
+	/* Saved meanwhile by another session: refused, nothing written. */
+	snprintf(edit.given_names, sizeof edit.given_names, "Fati");
+	assert_int_equal(community_update(f->db, &edit, &orig, &why), ST_CONFLICT);
+	/* A rule broken: refused with its message. */
+	assert_int_equal(person_current(f->db, p.id, &orig), ST_OK);
+	edit = orig;
+	edit.locality[0] = '\0';
+	assert_int_equal(community_update(f->db, &edit, &orig, &why), ST_INVALID);
+	assert_non_null(why);
+	/* Not by a nurse; not once a migrant. */
+	edit = orig;
+	act_as(f, f->nurse, "nurse", ROLE_MEDICAL);
+	assert_int_equal(community_update(f->db, &edit, &orig, &why), ST_DENIED);
+	act_as(f, f->clerk, "clerk", ROLE_INTAKE);
+	assert_int_equal(community_arrive(f->db, p.id, "AGZ", f->today, "self", &why), ST_OK);
+	assert_int_equal(community_update(f->db, &edit, &orig, &why), ST_INVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +450,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_creation_is_audited, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_member_who_migrates_keeps_one_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_edit_keeps_a_community_member_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_short_registration_is_edited, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
