@@ -1,4 +1,4 @@
-/* The short registration of a community member: names, sex, date of birth
+/* The short registration of a community member, new or edited: names, sex, date of birth
  * or estimated age, phone, locality, consent and the centre registering
  * them. Before saving, the people probably the same (migrants or community
  * members) are shown, as at intake. */
@@ -36,6 +36,8 @@ static const struct binding bindings[] = {
 };
 
 struct community_form {
+	long long id;                /* the member edited, 0 for a new one */
+	struct person orig;          /* as read before editing */
 	struct form form;
 	struct field_def defs[F_COUNT];
 	struct ref_choices *centres;
@@ -81,18 +83,54 @@ static void today_iso(char *out, size_t size)
 	date_to_iso(&t, out, size);
 }
 
+/* Fills the form from the member as saved: an estimated age shows as the
+ * age it gives today, as at intake. */
+static void fill(struct community_form *s, const struct person *p)
+{
+	struct form *f = &s->form;
+	char sex[2] = { p->sex, '\0' };
+	form_set(f, F_FAMILY, p->family_name);
+	form_set(f, F_GIVEN, p->given_names);
+	form_set(f, F_SEX, sex);
+	int years;
+	bool approx, child;
+	struct pdate today = clock_today();
+	if (p->birth_estimated && person_age(p->birth_date, true, &today, &years, &approx, &child)) {
+		char age[8];
+		snprintf(age, sizeof age, "%d", years);
+		form_set(f, F_AGE, age);
+	} else {
+		form_set(f, F_BIRTH, p->birth_date);
+	}
+	form_set(f, F_PHONE, p->phone);
+	form_set(f, F_LOCALITY, p->locality);
+	form_set(f, F_CENTRE, p->centre_code);
+	form_set(f, F_CONSENT_DATA, p->consent_data ? "1" : "0");
+	form_set(f, F_CONSENT_SHARE, p->consent_share ? "1" : "0");
+	form_set(f, F_CONSENT_DATE, p->consent_date);
+}
+
 static enum status community_enter(struct app *app, void *state, const void *arg)
 {
-	(void)arg;
 	struct community_form *s = state;
+	s->id = arg ? *(const long long *)arg : 0;
 	s->centres = ref_choices_load(app_db(app), REF_CENTRE, lang_get(), 0);
 	if (!s->centres)
 		return ST_NOMEM;
 	build(s);
-	char today[11];
-	today_iso(today, sizeof today);
-	form_set(&s->form, F_CONSENT_DATE, today);
-	form_set(&s->form, F_CENTRE, app_user(app)->centre_code);
+	if (s->id) {
+		enum status st = person_get(app_db(app), s->id, &s->orig);
+		if (st != ST_OK)
+			return st;
+		if (!person_is_community(&s->orig))
+			return ST_INVALID;
+		fill(s, &s->orig);
+	} else {
+		char today[11];
+		today_iso(today, sizeof today);
+		form_set(&s->form, F_CONSENT_DATE, today);
+		form_set(&s->form, F_CENTRE, app_user(app)->centre_code);
+	}
 	s->form.changed = false;
 	return ST_OK;
 }
@@ -180,6 +218,18 @@ static enum ui_result save(struct app *app, struct community_form *s)
 		show_problem(app, s, field_named(field), why);
 		return UI_HANDLED;
 	}
+	if (s->id) {   /* an edit: no duplicates to look for, as at intake */
+		p.id = s->id;
+		p.version = s->orig.version;
+		enum status st = community_update(app_db(app), &p, &s->orig, &why);
+		if (st != ST_OK) {
+			app_error(app, _(why ? why : status_msgid(st)));
+			return UI_HANDLED;
+		}
+		s->form.changed = false;
+		app_message(app, _("Saved."));
+		return UI_LEAVE;
+	}
 	if (!s->confirmed_new) {
 		int n = 0;
 		person_duplicates(app_db(app), &p, 5, count_dup, &n);
@@ -225,10 +275,18 @@ static void community_resume(struct app *app, void *state)
 
 static void community_draw(struct app *app, void *state, WINDOW *win)
 {
-	(void)app;
 	struct community_form *s = state;
-	ui_put(win, 0, 2, getmaxx(win) - 4, A_BOLD,
-	       _("New community member (no stay in a centre): fields with * are required."));
+	char line[600];
+	if (s->id) {
+		char number[CASENUM_MAX];
+		if (!casenum_display(s->orig.case_key, number, sizeof number))
+			snprintf(number, sizeof number, "%s", s->orig.case_key);
+		snprintf(line, sizeof line, _("Editing %s %s %s"), number, app_privacy(app) ? "*****" : s->orig.family_name,
+		         app_privacy(app) ? "" : s->orig.given_names);
+	} else {
+		snprintf(line, sizeof line, "%s", _("New community member (no stay in a centre): fields with * are required."));
+	}
+	ui_put(win, 0, 2, getmaxx(win) - 4, A_BOLD, line);
 	form_draw(&s->form, win, 2, getmaxy(win) - 2);
 }
 
@@ -240,10 +298,15 @@ static struct form *community_form(void *state)
 /* Defined below; the draft opener needs it. */
 static const struct screen screen_community;
 
+/* A draft is about the member edited, 0 for a new one. */
+static long long community_draft_ref(void *state)
+{
+	return ((struct community_form *)state)->id;
+}
+
 enum status community_form_open_draft(struct app *app, long long ref, const char *json)
 {
-	(void)ref;
-	return app_push_draft(app, &screen_community, NULL, json);
+	return app_push_draft(app, &screen_community, &ref, json);
 }
 
 static const struct screen screen_community = {
@@ -261,9 +324,21 @@ static const struct screen screen_community = {
 	.submit = community_submit,
 	.resume = community_resume,
 	.draft_kind = "community_member",
+	.draft_ref = community_draft_ref,
 };
 
 enum status community_form_open(struct app *app)
 {
 	return app_push(app, &screen_community, NULL);
+}
+
+enum status community_edit_open(struct app *app, long long person_id)
+{
+	struct person p;
+	if (perm_allows((int)app_user(app)->role, PERM_PERSON_READ)
+	    && person_current(app_db(app), person_id, &p) == ST_OK && !person_is_community(&p)) {
+		app_error(app, _("This person is registered as a migrant already."));
+		return ST_OK;
+	}
+	return app_push(app, &screen_community, &person_id);
 }

@@ -9,7 +9,12 @@ struct app;
 /* The short registration of a new community member. */
 enum status community_form_open(struct app *app);
 
-/* The short registration filled from the user's draft json (ref unused). */
+/* The short registration of community member person_id to edit; says so
+ * and opens nothing when the person is a migrant. */
+enum status community_edit_open(struct app *app, long long person_id);
+
+/* The short registration (ref: the member edited, 0 for a new one) filled
+ * from the user's draft json. */
 enum status community_form_open_draft(struct app *app, long long ref, const char *json);
 
 /* The arrival at a centre of community member person_id, who becomes a

@@ -23,6 +23,8 @@ static const struct module_entry entries[] = {
 static const struct module_action actions[] = {
 	/* Courses and enrolment. */
 	/* Community members. */
+	{ 'k', 0, N_("Edit"), N_("Change a community member's short registration"), PERM_BIT(PERM_COMMUNITY_WRITE),
+	  community_edit_open },
 	{ 'v', 0, N_("Arrival"), N_("A community member arrives at a centre: register them as a migrant"),
 	  PERM_BIT(PERM_PERSON_WRITE), community_arrival_open },
 	{ 0, 0, NULL, NULL, 0, NULL },

@@ -51,7 +51,7 @@ static long long some_person(struct attack *a)
 }
 
 /* A woman of the people this session writes about (a pregnancy needs
- * one), or any of them when none is found. */
+ * one), or the first hot person, a woman, when none is found. */
 static long long some_woman(struct attack *a)
 {
 	for (int tries = 0; tries < 16; tries++) {
@@ -66,7 +66,7 @@ static long long some_woman(struct attack *a)
 		if (woman)
 			return id;
 	}
-	return some_person(a);
+	return a->hot[0];   /* "Hot Person A", a woman (attack.c) */
 }
 
 /* The day n days after iso, into out. */
@@ -1003,6 +1003,48 @@ static bool verify_community(sqlite3 *ro, const char *args, int nth, char *why, 
 	return true;
 }
 
+static enum status run_community_edit(struct attack *a, char *ack, size_t size)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM person WHERE kind = 'community' "
+	                       "ORDER BY random() LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return ST_INTERNAL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!id)
+		return ST_OK;   /* none yet: nothing acknowledged */
+	act_as(a, a->intake_id, "intake", ROLE_INTAKE);
+	struct person orig, p;
+	enum status s = person_current(a->db, id, &orig);
+	if (s != ST_OK)
+		return s;
+	p = orig;
+	snprintf(p.locality, sizeof p.locality, "L%lld", a->token++);
+	think(a);
+	const char *why = NULL;
+	s = community_update(a->db, &p, &orig, &why);
+	/* Arrived meanwhile (another session): detected. */
+	if (s == ST_INVALID && why && strcmp(why, "This person is registered as a migrant already.") == 0)
+		return ST_CONFLICT;
+	if (s != ST_OK)
+		return s;
+	snprintf(ack, size, "community_edit %lld %d %s", p.id, p.version, p.locality);
+	return ST_OK;
+}
+
+/* The locality saved, or a later version. */
+static bool verify_community_edit(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[256];
+	const char *w[3];
+	if (words(args, buf, sizeof buf, w, 3) != 3)
+		return fail(why, size, "bad line");
+	return versioned(ro, "SELECT version, locality FROM person WHERE id = ?1", w[0], w[1], w[2], why, size);
+}
+
 static enum status run_community_arrive(struct attack *a, char *ack, size_t size)
 {
 	sqlite3_stmt *st;
@@ -1082,5 +1124,6 @@ const struct attack_op attack_ops[] = {
 	/* Community members (vocational training). */
 	{ "community", 3, run_community, verify_community, false },
 	{ "community_arrive", 1, run_community_arrive, verify_community_arrive, false },
+	{ "community_edit", 2, run_community_edit, verify_community_edit, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -67,6 +67,15 @@ static void a_training_officer_registers_a_community_member(void **state)
 	assert_screen(s, "Community member · locality Quartier Dagmanet");
 	assert_screen(s, "Registered as a community member on");
 	assert_false(term_has_text(s->t, "Stays"));
+	/* The training officer corrects the phone from the case file. */
+	term_type(s->t, "k");
+	assert_screen(s, "Editing");
+	for (int i = 0; i < 5; i++)
+		term_key(s->t, TK_TAB);
+	term_ctrl(s->t, 'u');
+	term_type(s->t, "96 11 22 34");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Phone: 96 11 22 34");
 	/* The lookup finds both, the community member marked. */
 	term_key(s->t, TK_ESC);
 	term_type(s->t, "/");
@@ -77,7 +86,7 @@ static void a_training_officer_registers_a_community_member(void **state)
 	assert_screen(s, "COMM.");
 	/* By phone too. */
 	term_ctrl(s->t, 'u');
-	term_type(s->t, "96112233");
+	term_type(s->t, "96112234");
 	assert_screen(s, "Abdoulay Moussa");
 	assert_screen(s, "COMM.");
 }
@@ -124,6 +133,16 @@ static void a_member_who_migrates_keeps_the_record(void **state)
 	term_key(s->t, TK_F2);
 	assert_screen(s, "Registered as a community member with number");
 	assert_screen(s, "Community member · locality Ingall");
+	/* The edit is the short form too: no arrival in it. */
+	term_type(s->t, "e");
+	assert_screen(s, "Editing");
+	assert_false(term_has_text(s->t, "Arrival"));
+	for (int i = 0; i < 6; i++)
+		term_key(s->t, TK_TAB);
+	term_ctrl(s->t, 'u');
+	term_type(s->t, "Ingall, quartier nord");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Community member · locality Ingall, quartier nord");
 	term_type(s->t, "v");
 	assert_screen(s, "Arrival date");
 	term_type(s->t, "\t\tpolice");
@@ -131,7 +150,7 @@ static void a_member_who_migrates_keeps_the_record(void **state)
 	assert_screen(s, "Arrival registered");
 	assert_screen(s, "Community member from");
 	assert_screen(s, "Stays");
-	assert_screen_gone(s, "locality Ingall");
+	assert_screen_gone(s, "· locality Ingall");
 	/* Once only. */
 	term_type(s->t, "v");
 	assert_screen(s, "registered as a migrant already");
