@@ -299,9 +299,26 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 	y += put_wrapped(win, y, 1, cols - 2, line);
 	date_text(p->arrival_date, a, sizeof a);
 	date_text(p->consent_date, b, sizeof b);
-	snprintf(line, sizeof line, _("Arrived %s at %s (%s)   Consent: data %s, sharing %s, on %s"), a,
-	         p->centre_code, mode_label(p->arrival_mode), p->consent_data ? _("yes") : _("no"),
-	         p->consent_share ? _("yes") : _("no"), b);
+	if (person_is_community(p)) {
+		/* No arrival: the day and centre of the short registration. */
+		snprintf(line, sizeof line, _("Community member · locality %s"), p->locality);
+		y += ui_put_wrapped(win, y, 1, cols - 2, 2, A_BOLD, line);
+		date_text(p->community_since, a, sizeof a);
+		snprintf(line, sizeof line, _("Registered as a community member on %s at %s   "
+		                                     "Consent: data %s, sharing %s, on %s"),
+		         a, p->centre_code, p->consent_data ? _("yes") : _("no"), p->consent_share ? _("yes") : _("no"), b);
+	} else {
+		snprintf(line, sizeof line, _("Arrived %s at %s (%s)   Consent: data %s, sharing %s, on %s"), a,
+		         p->centre_code, mode_label(p->arrival_mode), p->consent_data ? _("yes") : _("no"),
+		         p->consent_share ? _("yes") : _("no"), b);
+		if (p->community_since[0]) {
+			/* Registered in the community before migrating. */
+			char since[32];
+			size_t len = strlen(line);
+			date_text(p->community_since, since, sizeof since);
+			snprintf(line + len, sizeof line - len, _("   Community member from %s (%s)"), since, p->locality);
+		}
+	}
 	y += put_wrapped(win, y, 1, cols - 2, line);
 	line[0] = '\0';
 	for (int i = 0; i < PERSON_MAX_LANGS && p->languages[i][0]; i++) {
@@ -337,15 +354,20 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		char rel[80];
 		ui_pad(relation_label(r->relation), 18, rel, sizeof rel);
 		/* Privacy mode: a list of other people, their names masked. */
-		snprintf(line, sizeof line, "%d  %s %s  %s", i + 1, rel, app_privacy(app) ? "*****" : r->hit.name, number);
+		snprintf(line, sizeof line, "%d  %s %s  %s%s%s", i + 1, rel, app_privacy(app) ? "*****" : r->hit.name, number,
+		         r->hit.community ? "  " : "", r->hit.community ? _("COMM.") : "");
 		ui_put(win, y++, 3, cols - 4, 0, line);
 	}
 	if (s->more_relatives || s->nrelatives > shown)
 		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and more family members"));
-	y++;
-	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Stays"));
+	/* A community member has no stay: no section to say so. */
+	bool stays = !person_is_community(p) || s->nstays;
+	if (stays) {
+		y++;
+		ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("Stays"));
+	}
 	shown = 0;
-	for (int i = 0; i < s->nstays && y < rows - 5; i++, shown++) {
+	for (int i = 0; stays && i < s->nstays && y < rows - 5; i++, shown++) {
 		const struct person_stay *st = &s->stays[i];
 		char services[160];
 		services_text(st->services, services, sizeof services);
@@ -359,7 +381,7 @@ static void casefile_draw(struct app *app, void *state, WINDOW *win)
 		}
 		y += put_wrapped(win, y, 3, cols - 4, line);
 	}
-	if (s->more_stays || s->nstays > shown)
+	if (stays && (s->more_stays || s->nstays > shown))
 		ui_put(win, y++, 3, cols - 4, A_BOLD, _("... and earlier stays"));
 	y++;
 	ui_put(win, y++, 1, cols - 2, A_BOLD | A_UNDERLINE, _("History of changes"));

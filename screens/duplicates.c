@@ -83,6 +83,8 @@ static void duplicates_draw(struct app *app, void *state, WINDOW *win)
 		label_fit(country, 10, nat, sizeof nat);
 		int natpad = 10 - text_width(nat);
 		label_flags_short(h->flags, flags, sizeof flags);
+		if (h->community)   /* a community member: the marker first */
+			label_community(false, flags, sizeof flags);
 		snprintf(line, sizeof line, " %3d%%  %-15s %s%*s %s  %-10s %s%*s %-3s %s", s->scores[i], number, name,
 		         pad > 0 ? pad : 0, "", h->sex == 'f' ? _("F") : h->sex == 'm' ? _("M") : "?", born, nat,
 		         natpad > 0 ? natpad : 0, "", h->centre_code, flags);
@@ -96,6 +98,8 @@ static void duplicates_draw(struct app *app, void *state, WINDOW *win)
 		char country[200], whole[600], details[1200];
 		label_ref(app, REF_COUNTRY, h->nationality, country, sizeof country);
 		label_flags_long(h->flags, whole, sizeof whole);
+		if (h->community)
+			label_community(true, whole, sizeof whole);
 		/* In privacy mode the name shows on its row only. */
 		const char *name = app_privacy(app) ? "" : h->name;
 		snprintf(details, sizeof details, "%s%s%s%s%s", name, name[0] && country[0] ? " · " : "", country,
@@ -139,7 +143,7 @@ static const struct screen screen_duplicates = {
 	.title = N_("Possible duplicates"),
 	.flag_legend = true,
 	.needs_login = true,
-	.perms = PERM_BIT(PERM_PERSON_WRITE),
+	.perms = PERM_BIT(PERM_PERSON_WRITE) | PERM_BIT(PERM_COMMUNITY_WRITE),
 	.state_size = sizeof(struct duplicates),
 	.bindings = bindings,
 	.enter = duplicates_enter,

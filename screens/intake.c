@@ -17,6 +17,7 @@
 #include "core/person_merge.h"
 #include "db/person.h"
 #include "db/refdata.h"
+#include "screens/community.h"
 #include "screens/screens.h"
 #include "screens/registration.h"
 #include "screens/conflict.h"
@@ -748,6 +749,10 @@ static const struct screen screen_intake = {
 
 enum status intake_open(struct app *app, long long person_id)
 {
+	/* A community member has the short registration, without arrival. */
+	struct person p;
+	if (person_id && person_current(app_db(app), person_id, &p) == ST_OK && person_is_community(&p))
+		return community_edit_open(app, person_id);
 	struct intake_arg a = { person_id };
 	return app_push(app, &screen_intake, &a);
 }

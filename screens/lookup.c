@@ -103,9 +103,14 @@ static void add_hit(const struct person_hit *h, void *ctx)
 	label_fit(country, NATIONALITY_COLS, r->cells[4], sizeof r->cells[4]);
 	/* Children are marked from their age, whatever was screened. */
 	label_flags_short(h->flags, flags, sizeof flags);
-	snprintf(r->cells[5], sizeof r->cells[5], "%-3s %s%s%s", h->centre_code, child ? _("CHILD") : "",
-	         child && flags[0] ? " " : "", flags);
+	/* Community members (registered by a centre, no stay) are marked
+	 * first; the whole words are under the list for the selected row. */
+	snprintf(r->cells[5], sizeof r->cells[5], "%-3s %s%s%s%s%s", h->centre_code, h->community ? _("COMM.") : "",
+	         h->community && (child || flags[0]) ? " " : "", child ? _("CHILD") : "", child && flags[0] ? " " : "",
+	         flags);
 	label_flags_long(h->flags, whole, sizeof whole);
+	if (h->community)
+		label_community(true, whole, sizeof whole);
 	/* Under the list, only what the row cuts or abbreviates: the name too
 	 * wide for its column, the nationality cut, the vulnerabilities'
 	 * labels. Most rows need nothing there, and moving through them then

@@ -64,3 +64,18 @@ void label_fit(const char *in, int cols, char *out, size_t size)
 	size_t len = strlen(out);
 	snprintf(out + len, size - len, "%s", "…");
 }
+
+void label_community(bool whole, char *text, size_t size)
+{
+	const char *mark = whole ? _("Community member") : _("COMM.");
+	const char *sep = !text[0] ? "" : whole ? " · " : " ";
+	size_t m = strlen(mark), k = strlen(sep), len = strlen(text);
+	if (m + k + 1 > size)
+		return;
+	if (m + k + len + 1 > size)
+		len = size - 1 - m - k;   /* the marker is kept before the end */
+	memmove(text + m + k, text, len);
+	memcpy(text, mark, m);
+	memcpy(text + m, sep, k);
+	text[m + k + len] = '\0';
+}

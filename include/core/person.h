@@ -58,7 +58,15 @@ struct person {
 	char flag_other[120];                    /* the text of FLAG_OTHER */
 	int version;
 	char staying_at[8];                      /* read only: the centre of the open stay, "" */
+	/* Community members (db/community.h): written by their own calls,
+	 * never by person_save. */
+	char kind[12];                           /* "migrant" or "community" (VOCAB_PERSON_KIND); "" migrant */
+	char locality[80 * 4 + 1];               /* where a community member lives: 80 characters */
+	char community_since[11];                /* day first registered as a community member, "" never */
 };
+
+/* True when p is a community member now (not, or no longer, a migrant). */
+bool person_is_community(const struct person *p);
 
 enum person_field_kind {
 	PF_TEXT,     /* free text */

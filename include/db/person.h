@@ -54,6 +54,7 @@ struct person_hit {
 	char centre_code[8];
 	char flags[48];                          /* short codes, space-separated */
 	bool no_data_consent;                    /* refused data collection: left out of exports */
+	bool community;                          /* a community member (db/community.h), not a migrant */
 	long long rank;                          /* the key to page on from this hit */
 };
 

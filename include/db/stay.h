@@ -13,7 +13,8 @@ enum stay_service { SERVICE_ACCOMMODATION, SERVICE_FOOD, SERVICE_WATER, SERVICE_
 const char *stay_service_name(enum stay_service s);
 
 /* Admits person to the centre with this code on date (ISO day). Refused
- * (ST_INVALID) while the person has a stay without departure, or when the
+ * (ST_INVALID) while the person has a stay without departure, for a
+ * community member (community_arrive admits them), or when the
  * date is in the future or before that person's last departure. *id_out (may be NULL)
  * receives the stay's id. */
 enum status stay_admit(struct db *db, long long person, const char *centre_code, const char *date,

@@ -21,4 +21,8 @@ void label_flags_long(const char *shorts, char *out, size_t size);
 /* Copies in into out fitted to cols columns, ending with "…" when cut. */
 void label_fit(const char *in, int cols, char *out, size_t size);
 
+/* Puts the community member's marker before text (flags, short or whole
+ * labels): "COMM." when short, the words when whole. */
+void label_community(bool whole, char *text, size_t size);
+
 #endif

@@ -59,7 +59,9 @@ void find_line_of(const struct person_hit *h, struct find_line *line)
 	text_sanitize(h->nationality, line->nationality, sizeof line->nationality);
 	text_sanitize(h->centre_code, line->centre, sizeof line->centre);
 	char marks[sizeof line->marks];
-	snprintf(marks, sizeof marks, "%s%s%s", child ? _("CHILD") : "", child && h->flags[0] ? " " : "", h->flags);
+	snprintf(marks, sizeof marks, "%s%s%s%s%s", h->community ? _("COMM.") : "",
+	         h->community && (child || h->flags[0]) ? " " : "", child ? _("CHILD") : "",
+	         child && h->flags[0] ? " " : "", h->flags);
 	text_sanitize(marks, line->marks, sizeof line->marks);
 	line->withheld = h->no_data_consent;
 }

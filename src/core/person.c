@@ -223,6 +223,11 @@ void person_apply_edit(struct person *p, const struct person *shown, const struc
 	}
 }
 
+bool person_is_community(const struct person *p)
+{
+	return strcmp(p->kind, "community") == 0;
+}
+
 const char *person_phone_problem(const char *phone)
 {
 	for (const char *c = phone; *c; c++)

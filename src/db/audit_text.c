@@ -14,6 +14,7 @@
 #include "core/person.h"
 #include "core/role.h"
 #include "core/text.h"
+#include "core/community_vocab.h"
 #include "core/vocab.h"
 #include "db/audit_text.h"
 #include "db/db_private.h"
@@ -215,6 +216,7 @@ struct out {
 	int parts;
 	int role;
 	const char *action;
+	bool community;     /* a community member's short registration: no arrival */
 };
 
 /* Appends a part (sep before all but the first). */
@@ -348,8 +350,23 @@ static void person_item(const struct change_item *c, void *ctx)
 {
 	struct out *o = ctx;
 	const struct person_field *f = person_field_find(c->key);
+	if (!f && strcmp(c->key, "kind") == 0 && c->after) {
+		/* A community member registered, or become a migrant. */
+		const char *after = code_label(VOCAB_PERSON_KIND, c->after);
+		if (c->pair && c->before)
+			part(o, _("%s → %s"), code_label(VOCAB_PERSON_KIND, c->before), after);
+		else
+			part(o, "%s", after);
+		return;
+	}
+	if (!f && strcmp(c->key, "locality") == 0 && c->after && c->after[0]) {
+		part(o, _("%s: %s"), _("Locality"), c->after);
+		return;
+	}
 	if (!f)
 		return;   /* the case number and such: said otherwise */
+	if (o->community && (strcmp(f->name, "arrival_date") == 0 || strcmp(f->name, "arrival_mode") == 0))
+		return;
 	if (strcmp(f->name, "flag_other") == 0 && !perm_sees_flag(o->role, FLAG_OTHER))
 		return;
 	char a[VALUE_MAX], b[VALUE_MAX];
@@ -555,7 +572,7 @@ static void refusal_item(const struct change_item *c, void *ctx)
 void audit_describe(struct db *db, const char *lang, const char *action, const char *entity,
                     long long entity_id, const char *changes, const char *sep, char *out, size_t size)
 {
-	struct out o = { db, lang && *lang ? lang : "en", sep ? sep : "; ", out, size, 0, db_actor(db)->role, action };
+	struct out o = { db, lang && *lang ? lang : "en", sep ? sep : "; ", out, size, 0, db_actor(db)->role, action, false };
 	out[0] = '\0';
 	bool has = changes && changes[0];
 	bool ok = true;
@@ -577,6 +594,9 @@ void audit_describe(struct db *db, const char *lang, const char *action, const c
 	} else if (strcmp(entity, "person") == 0 && (strcmp(action, "create") == 0 || strcmp(action, "update") == 0)) {
 		if (strcmp(action, "create") == 0)
 			part(&o, "%s", _("Registered"));
+		/* Its arrival columns hold the registration day and a neutral
+		 * mode, not an arrival: not told. */
+		o.community = has && strcmp(action, "create") == 0 && strstr(changes, "\"kind\": \"community\"");
 		ok = !has || changes_read(changes, person_item, &o);
 		if (strcmp(action, "update") == 0 && !o.parts)
 			part(&o, "%s", _("Changed"));

@@ -225,14 +225,25 @@ static void diff(struct jsonbuf *j, const struct person *a, const struct person 
 	}
 }
 
-/* Inserts a new person with its first stay. */
+void person_diff_json(struct jsonbuf *j, const struct person *before, const struct person *after)
+{
+	diff(j, before, after, NULL, 0);
+}
+
+enum status person_write_index(struct db *db, const struct person *p)
+{
+	return write_index(db, p);
+}
+
+/* Inserts a new person with its first stay (a community member: none). */
 static enum status insert_person(struct db *db, struct person *p, long long centre)
 {
 	static const char insert[] =
 		"INSERT INTO person (family_name, given_names, other_names, sex, birth_date, birth_estimated, "
 		"nationality, phone, phone_key, arrival_date, centre_id, arrival_mode, consent_data, consent_share, "
-		"consent_date, consent_by, case_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-		"?11, ?12, ?13, ?14, ?15, ?16, ?17, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+		"consent_date, consent_by, case_key, kind, locality, community_since, created_at) VALUES (?1, ?2, ?3, "
+		"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
 	static const char stay[] =
 		"INSERT INTO stay (person_id, centre_id, admitted) VALUES (?1, ?2, ?3)";
 	int year = 0;
@@ -244,11 +255,17 @@ static enum status insert_person(struct db *db, struct person *p, long long cent
 		return s != ST_OK ? s : ST_INTERNAL;
 	bind_person(st, p, db_phone_country(db), centre, db_actor(db)->user_id);
 	db_bind_text(st, 17, key);
+	bool community = person_is_community(p);
+	db_bind_text(st, 18, community ? "community" : "migrant");
+	db_bind_text(st, 19, community ? p->locality : "");
+	db_bind_opt(st, 20, community ? p->community_since : "");
 	if ((s = db_step_done(st)) != ST_OK)
 		return s;
 	p->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	memcpy(p->case_key, key, sizeof key);
 	p->version = 1;
+	if (community)   /* no stay: they live in the community */
+		return ST_OK;
 	if (!(st = db_stmt(db, stay)))
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, p->id);
@@ -280,7 +297,31 @@ static enum status update_person(struct db *db, struct person *p, long long cent
 	return s;
 }
 
+enum status person_create(struct db *db, struct person *p, long long centre)
+{
+	enum status s = insert_person(db, p, centre);
+	if (s == ST_OK)
+		s = person_write_lists(db, p);
+	if (s == ST_OK)
+		s = person_staying_at(db, p->id, p->staying_at, sizeof p->staying_at);
+	if (s == ST_OK)
+		s = write_index(db, p);
+	if (s == ST_OK) {
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		jsonbuf_put_str(&j, "case_key", p->case_key);
+		diff(&j, NULL, p, NULL, 0);
+		if (person_is_community(p)) {
+			jsonbuf_put_str(&j, "kind", "community");
+			jsonbuf_put_str(&j, "locality", p->locality);
+		}
+		s = audit_log(db, "create", "person", p->id, jsonbuf_text(&j));
+	}
+	return s;
+}
+
 enum status person_save(struct db *db, struct person *p, const struct person *orig,
+
                         char *changed, size_t changed_size)
 {
 	enum status s = db_require(db, PERM_PERSON_WRITE);
@@ -296,6 +337,10 @@ enum status person_save(struct db *db, struct person *p, const struct person *or
 		return s;
 	if (p->id && !orig)
 		return ST_INVALID;
+	/* A new person here is a migrant: community members have their own
+	 * registration (db/community.h). */
+	if (!p->id)
+		snprintf(p->kind, sizeof p->kind, "%s", "migrant");
 	if (changed && changed_size)
 		changed[0] = '\0';
 	if ((s = db_begin(db)) != ST_OK)

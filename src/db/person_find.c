@@ -155,6 +155,8 @@ void person_hit_read(struct db *db, sqlite3_stmt *st, struct person_hit *h)
 	const unsigned char *flags = sqlite3_column_text(st, 9);
 	hit_flags(db_actor(db)->role, flags ? (const char *)flags : "", h);
 	h->no_data_consent = sqlite3_column_int(st, 10) == 0;
+	const unsigned char *kind = sqlite3_column_text(st, 11);
+	h->community = kind && strcmp((const char *)kind, "community") == 0;
 }
 
 #define HIT_COLUMNS PERSON_HIT_COLUMNS

@@ -10,6 +10,22 @@
 /* Reads person id with its lists, no permission check, no audit. */
 enum status person_read(struct db *db, long long id, struct person *p);
 
+/* Inserts the new person p (kind "community": no stay) with its lists,
+ * search index and the audit row of its creation (every field), inside the
+ * caller's transaction; p->id, case_key and version are set. */
+enum status person_create(struct db *db, struct person *p, long long centre);
+
+struct jsonbuf;
+
+/* Adds to j every person field that differs between before and after, as
+ * "name": [before, after] in the text form of core/person.h (person_save's
+ * audit of an edit). */
+void person_diff_json(struct jsonbuf *j, const struct person *before, const struct person *after);
+
+/* Writes the search index row, name keys and typo vocabulary of p as it is
+ * saved now (p->staying_at set). */
+enum status person_write_index(struct db *db, const struct person *p);
+
 /* Writes p's languages, documents and flags (p->id set), keeping the rows
  * that stay as they are (person_lists.c). */
 enum status person_write_lists(struct db *db, const struct person *p);
@@ -121,10 +137,10 @@ bool person_match_is_number(const char *typed);
 #define PERSON_HIT_COLUMNS \
 	"p.id, p.case_key, p.family_name, p.given_names, p.sex, coalesce(p.birth_date, ''), " \
 	"p.birth_estimated, coalesce(p.nationality, ''), c.code, " \
-	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id), p.consent_data"
-#define PERSON_HIT_NCOLUMNS 11
+	"(SELECT group_concat(flag, ' ') FROM person_flag WHERE person_id = p.id), p.consent_data, p.kind"
+#define PERSON_HIT_NCOLUMNS 12
 
-/* Fills a hit from columns 0..10 of a lookup row (rank left 0), with only
+/* Fills a hit from columns 0..11 of a lookup row (rank left 0), with only
  * the flags the current actor's role sees. */
 void person_hit_read(struct db *db, sqlite3_stmt *st, struct person_hit *h);
 

@@ -12,7 +12,8 @@
 #define PERSON_SELECT \
 	"SELECT p.id, p.case_key, p.family_name, p.given_names, p.other_names, p.sex, " \
 	"coalesce(p.birth_date, ''), p.birth_estimated, coalesce(p.nationality, ''), p.phone, " \
-	"p.arrival_date, c.code, p.arrival_mode, p.consent_data, p.consent_share, p.consent_date, p.version " \
+	"p.arrival_date, c.code, p.arrival_mode, p.consent_data, p.consent_share, p.consent_date, p.version, " \
+	"p.kind, p.locality, coalesce(p.community_since, '') " \
 	"FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1"
 
 /* Fills the languages, documents and flags of p. */
@@ -85,6 +86,9 @@ enum status person_read(struct db *db, long long id, struct person *p)
 	p->consent_share = sqlite3_column_int(st, 14) != 0;
 	db_column_copy(st, 15, p->consent_date, sizeof p->consent_date);
 	p->version = sqlite3_column_int(st, 16);
+	db_column_copy(st, 17, p->kind, sizeof p->kind);
+	db_column_copy(st, 18, p->locality, sizeof p->locality);
+	db_column_copy(st, 19, p->community_since, sizeof p->community_since);
 	sqlite3_reset(st);
 	enum status s = person_staying_at(db, p->id, p->staying_at, sizeof p->staying_at);
 	return s == ST_OK ? read_lists(db, p) : s;
@@ -95,7 +99,7 @@ static bool read_brief(struct db *db, long long id, struct person_hit *h)
 {
 	static const char sql[] =
 		"SELECT p.id, p.case_key, p.family_name || ' ' || p.given_names, p.sex, "
-		"coalesce(p.birth_date, ''), p.birth_estimated, coalesce(p.nationality, ''), c.code "
+		"coalesce(p.birth_date, ''), p.birth_estimated, coalesce(p.nationality, ''), c.code, p.kind "
 		"FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
@@ -113,6 +117,8 @@ static bool read_brief(struct db *db, long long id, struct person_hit *h)
 		h->birth_estimated = sqlite3_column_int(st, 5) != 0;
 		db_column_copy(st, 6, h->nationality, sizeof h->nationality);
 		db_column_copy(st, 7, h->centre_code, sizeof h->centre_code);
+		const unsigned char *kind = sqlite3_column_text(st, 8);
+		h->community = kind && strcmp((const char *)kind, "community") == 0;
 	}
 	sqlite3_reset(st);
 	return found;

@@ -41,8 +41,11 @@ static void services_text(const bool given[SERVICE_COUNT_], char *out, size_t si
 enum status stay_admit(struct db *db, long long person, const char *centre_code, const char *date,
                        long long *id_out)
 {
+	/* A community member arrives through community_arrive (db/community.h),
+	 * which makes them a migrant with the stay. */
 	static const char open_or_later[] =
-		"SELECT count(*) FROM stay WHERE person_id = ?1 AND (departed IS NULL OR departed > ?2)";
+		"SELECT (SELECT count(*) FROM stay WHERE person_id = ?1 AND (departed IS NULL OR departed > ?2)) "
+		"+ (SELECT count(*) FROM person WHERE id = ?1 AND kind = 'community')";
 	static const char insert[] =
 		"INSERT INTO stay (person_id, centre_id, admitted) "
 		"SELECT ?1, id, ?3 FROM centre WHERE code = ?2";

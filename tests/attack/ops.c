@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/psych_vocab.h"
 #include "core/role.h"
+#include "db/community.h"
 #include "db/db.h"
 #include "db/db_private.h"
 #include "db/draft.h"
@@ -50,7 +51,7 @@ static long long some_person(struct attack *a)
 }
 
 /* A woman of the people this session writes about (a pregnancy needs
- * one), or any of them when none is found. */
+ * one), or the first hot person, a woman, when none is found. */
 static long long some_woman(struct attack *a)
 {
 	for (int tries = 0; tries < 16; tries++) {
@@ -65,7 +66,7 @@ static long long some_woman(struct attack *a)
 		if (woman)
 			return id;
 	}
-	return some_person(a);
+	return a->hot[0];   /* "Hot Person A", a woman (attack.c) */
 }
 
 /* The day n days after iso, into out. */
@@ -957,6 +958,135 @@ static bool verify_sheet_export(sqlite3 *ro, const char *args, int nth, char *wh
 	               "AND action = 'export'", "i", (const char *[]){ args }, nth, why, size);
 }
 
+/* ---- community members (vocational training) ---------------------------- */
+
+static enum status run_community(struct attack *a, char *ack, size_t size)
+{
+	struct person p;
+	memset(&p, 0, sizeof p);
+	act_as(a, a->intake_id, "intake", ROLE_INTAKE);   /* PERM_COMMUNITY_WRITE too */
+	snprintf(p.family_name, sizeof p.family_name, "Community");
+	snprintf(p.given_names, sizeof p.given_names, "C%lld", a->token++);
+	p.sex = attack_pick(a, 2) ? 'f' : 'm';
+	snprintf(p.birth_date, sizeof p.birth_date, "%04d", 1970 + (int)(attack_pick(a, 35) % 35));
+	p.birth_estimated = true;
+	snprintf(p.locality, sizeof p.locality, "Dagmanet");
+	today(p.consent_date);
+	snprintf(p.centre_code, sizeof p.centre_code, "AGZ");
+	p.consent_data = true;
+	enum status s = community_register(a->db, &p);
+	if (s != ST_OK)
+		return s;
+	snprintf(ack, size, "community %lld %s %s", p.id, p.case_key, p.given_names);
+	return ST_OK;
+}
+
+/* The member is there with its number and name, as a community member or
+ * (arrived since) a migrant who was one, with its creation audited. */
+static bool verify_community(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[256], now[256];
+	const char *w[3];
+	if (words(args, buf, sizeof buf, w, 3) != 3)
+		return fail(why, size, "bad line");
+	if (query(ro, "SELECT id, case_key || ' ' || given_names FROM person WHERE id = ?1 "
+	          "AND community_since IS NOT NULL", "i", w, now, sizeof now) < 0)
+		return fail(why, size, "community member missing");
+	char want[256];
+	snprintf(want, sizeof want, "%s %s", w[1], w[2]);
+	if (strcmp(now, want) != 0)
+		return fail(why, size, "number or name differs");
+	if (query(ro, "SELECT count(*) FROM audit WHERE entity = 'person' AND entity_id = ?1 AND action = 'create'",
+	          "i", w, NULL, 0) != 1)
+		return fail(why, size, "creation not audited once");
+	return true;
+}
+
+static enum status run_community_edit(struct attack *a, char *ack, size_t size)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM person WHERE kind = 'community' "
+	                       "ORDER BY random() LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return ST_INTERNAL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!id)
+		return ST_OK;   /* none yet: nothing acknowledged */
+	act_as(a, a->intake_id, "intake", ROLE_INTAKE);
+	struct person orig, p;
+	enum status s = person_current(a->db, id, &orig);
+	if (s != ST_OK)
+		return s;
+	p = orig;
+	snprintf(p.locality, sizeof p.locality, "L%lld", a->token++);
+	think(a);
+	const char *why = NULL;
+	s = community_update(a->db, &p, &orig, &why);
+	/* Arrived meanwhile (another session): detected. */
+	if (s == ST_INVALID && why && strcmp(why, "This person is registered as a migrant already.") == 0)
+		return ST_CONFLICT;
+	if (s != ST_OK)
+		return s;
+	snprintf(ack, size, "community_edit %lld %d %s", p.id, p.version, p.locality);
+	return ST_OK;
+}
+
+/* The locality saved, or a later version. */
+static bool verify_community_edit(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[256];
+	const char *w[3];
+	if (words(args, buf, sizeof buf, w, 3) != 3)
+		return fail(why, size, "bad line");
+	return versioned(ro, "SELECT version, locality FROM person WHERE id = ?1", w[0], w[1], w[2], why, size);
+}
+
+static enum status run_community_arrive(struct attack *a, char *ack, size_t size)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	if (sqlite3_prepare_v2(db_sqlite(a->db), "SELECT id FROM person WHERE kind = 'community' "
+	                       "ORDER BY random() LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return ST_INTERNAL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!id)
+		return ST_OK;   /* none yet: nothing acknowledged */
+	act_as(a, a->intake_id, "intake", ROLE_INTAKE);
+	char day[11];
+	today(day);
+	const char *why = NULL;
+	enum status s = community_arrive(a->db, id, "AGZ", day, "self", &why);
+	/* Another session registered the arrival first: detected. */
+	if (s == ST_INVALID && why && strcmp(why, "This person is registered as a migrant already.") == 0)
+		return ST_CONFLICT;
+	if (s != ST_OK)
+		return s;
+	snprintf(ack, size, "community_arrive %lld", id);
+	return ST_OK;
+}
+
+/* A migrant now, once, with a stay and the switch audited once. */
+static bool verify_community_arrive(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	const char *w[1] = { args };
+	if (query(ro, "SELECT count(*) FROM person WHERE id = ?1 AND kind = 'migrant' AND community_since IS NOT NULL",
+	          "i", w, NULL, 0) != 1)
+		return fail(why, size, "not a migrant who was a community member");
+	if (query(ro, "SELECT count(*) FROM stay WHERE person_id = ?1", "i", w, NULL, 0) != 1)
+		return fail(why, size, "not one stay");
+	if (query(ro, "SELECT count(*) FROM audit WHERE entity = 'person' AND entity_id = ?1 AND action = 'update' "
+	          "AND changes LIKE '%\"kind\": [\"community\", \"migrant\"]%'", "i", w, NULL, 0) != 1)
+		return fail(why, size, "switch not audited once");
+	return true;
+}
+
 const struct attack_op attack_ops[] = {
 	{ "person", 14, run_register, verify_register, false },
 	{ "edit", 24, run_edit, verify_edit, true },
@@ -991,5 +1121,9 @@ const struct attack_op attack_ops[] = {
 	{ "psych_support", 4, run_psych_support, verify_psych_support, false },
 	/* Reference lists (administrators). */
 	{ "ref_partner", 1, run_ref_partner, verify_ref_partner, false },
+	/* Community members (vocational training). */
+	{ "community", 3, run_community, verify_community, false },
+	{ "community_arrive", 1, run_community_arrive, verify_community_arrive, false },
+	{ "community_edit", 2, run_community_edit, verify_community_edit, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -38,7 +38,8 @@ static const struct role_menu menus[] = {
 	{ "protection", "Général", { "n  Nouvel enregistrement", "q  Quitter" }, { "Nouvelle consultation" } },
 	/* Their daily module first (its heading, whatever its French words). */
 	{ "psychosocial", "Psycho", { "f  Rechercher", "1  Centres", "g  ", "a  " }, { "Nouvel enregistrement", "Registre" } },
-	{ "training", "Général", { "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
+	/* Vocational training first (its heading's French words still to come). */
+	{ "training", "", { "k  ", "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
 	{ "reintegration", "Général", { "l  Français / English" }, { "Nouvel enregistrement" } },
 	{ "distribution", "Général", { "p  Mes préférences", "m  Changer mon mot de passe" },
 	  { "Nouvel enregistrement", "Registre", "Vérifier la base" } },
