@@ -8,6 +8,8 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/role.h"
+#include "core/training_vocab.h"
+#include "db/reflist.h"
 #include "ui/app.h"
 #include "ui/module.h"
 
@@ -31,8 +33,16 @@ static const struct module_draft drafts[] = {
 
 static const struct vocab *const vocabs[] = {
 	/* Courses and enrolment. */
+	VOCAB_TRAINING_CERTIFICATE, VOCAB_TRAINING_COURSE_STATUS, VOCAB_TRAINING_ENROLMENT_STATUS,
+	VOCAB_TRAINING_DROPOUT, VOCAB_TRAINING_ASSESSMENT, VOCAB_TRAINING_FOLLOWUP,
 	NULL,
 };
+
+/* Its reference list, edited by administrators (Administration >
+ * Reference lists): the trades taught. Courses name a provider from the
+ * partner organisations, a list of the psychosocial module. */
+static const struct reflist_def trades = { REFLIST_TRAINING_TRADE, N_("Vocational training trades"), NULL, NULL };
+static const struct reflist_def *const reflists[] = { &trades, NULL };
 
 const struct module module_training = {
 	.name = "training",
@@ -42,4 +52,5 @@ const struct module module_training = {
 	.actions = actions,
 	.drafts = drafts,
 	.vocabs = vocabs,
+	.reflists = reflists,
 };
