@@ -166,6 +166,12 @@ enum status training_enrolment_list(struct db *db, long long course_id, enum tra
                                     void (*cb)(const struct training_enrolment *e, void *ctx), void *ctx,
                                     bool *more);
 
+/* The enrolments of person, newest course first (start date, then
+ * entry), at most limit; *more (may be NULL): more remain. A person takes
+ * few courses: the case file shows them all. PERM_TRAINING_READ. */
+enum status training_person_list(struct db *db, long long person, int limit,
+                                 void (*cb)(const struct training_enrolment *e, void *ctx), void *ctx, bool *more);
+
 /* What the case file says of a person's training. */
 struct training_status {
 	int courses;                /* enrolments in courses, waiting list and applications too */

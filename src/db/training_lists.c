@@ -105,6 +105,50 @@ enum status training_enrolment_list(struct db *db, long long course_id, enum tra
 	return ST_OK;
 }
 
+enum status training_person_list(struct db *db, long long person, int limit,
+                                 void (*cb)(const struct training_enrolment *e, void *ctx), void *ctx, bool *more)
+{
+	static const char sql[] = LIST_SELECT
+		"JOIN training_course c ON c.id = e.course_id WHERE e.person_id = ?1 "
+		"ORDER BY c.start_date DESC, e.id DESC LIMIT ?2";
+	bool dummy;
+	if (!more)
+		more = &dummy;
+	*more = false;
+	enum status r = db_require(db, PERM_TRAINING_READ);
+	if (r != ST_OK || limit <= 0)
+		return r;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int(st, 2, limit + 1);
+	struct training_enrolment *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((int)n == limit) {
+			*more = true;
+			break;
+		}
+		struct training_enrolment *e = db_grow((void **)&rows, &n, &cap, sizeof *rows);
+		if (!e) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		read_row(st, e);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(rows);
+		return db_status_of(rc);
+	}
+	for (size_t i = 0; cb && i < n; i++)
+		cb(&rows[i], ctx);
+	free(rows);
+	return ST_OK;
+}
+
 enum status training_status_get(struct db *db, long long person, const char *lang, struct training_status *out)
 {
 	static const char counts[] =

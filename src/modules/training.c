@@ -10,23 +10,48 @@
 #include "core/role.h"
 #include "core/training_vocab.h"
 #include "db/reflist.h"
+#include "db/training.h"
+#include "screens/training.h"
 #include "ui/app.h"
+#include "ui/lang.h"
 #include "ui/module.h"
+
+/* ---- courses and enrolment ---------------------------------------------- */
+
+/* The case file's line: "Training: Welding · Soudure 2026, enrolled", and
+ * how many courses were completed when more than the current one. */
+static void training_line(struct app *app, long long person, char *out, size_t size)
+{
+	struct training_status st;
+	out[0] = '\0';
+	if (training_status_get(app_db(app), person, lang_get(), &st) != ST_OK || st.courses == 0)
+		return;
+	const char *status = vocab_short(VOCAB_TRAINING_ENROLMENT_STATUS, st.status);
+	snprintf(out, size, _("Training: %s · %s, %s"), st.trade, st.title, status ? _(status) : "");
+	if (st.courses > 1) {
+		size_t len = strlen(out);
+		snprintf(out + len, size - len, _(" · courses %d, completed %d"), st.courses, st.completed);
+	}
+}
 
 static const struct module_entry entries[] = {
 	/* Courses and enrolment. */
+	{ 't', N_("Courses and enrolment"), PERM_BIT(PERM_TRAINING_READ), training_courses_open },
 	/* Community members. */
 	{ 0, NULL, 0, NULL },
 };
 
 static const struct module_action actions[] = {
 	/* Courses and enrolment. */
+	{ 't', 0, N_("Training"), N_("Training of this person: their courses, status and outcomes"),
+	  PERM_BIT(PERM_TRAINING_READ), training_person_open },
 	/* Community members. */
 	{ 0, 0, NULL, NULL, 0, NULL },
 };
 
 static const struct module_draft drafts[] = {
 	/* Courses and enrolment. */
+	{ "training_course", N_("Vocational training course"), training_course_open_draft },
 	/* Community members. */
 	{ NULL, NULL, NULL },
 };
@@ -53,4 +78,6 @@ const struct module module_training = {
 	.drafts = drafts,
 	.vocabs = vocabs,
 	.reflists = reflists,
+	.status = training_line,
+	.status_perms = PERM_BIT(PERM_TRAINING_READ),
 };
