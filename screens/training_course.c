@@ -253,6 +253,40 @@ static void course_resume(struct app *app, void *state)
 	list_refresh(&s->list);
 }
 
+/* The selected person whole under the list (a name is never cut): name,
+ * status, and the outcome with its dates. */
+static void detail(struct app *app, struct course_screen *s, WINDOW *win, int y, int cols)
+{
+	const struct list_row *row = list_current(&s->list);
+	struct training_enrolment e;
+	if (!row || training_enrolment_get(app_db(app), row->key.id, &e) != ST_OK)
+		return;
+	char line[1600], day[16];
+	snprintf(line, sizeof line, "%s %s · %s", e.family_name, e.given_names,
+	         short_of(VOCAB_TRAINING_ENROLMENT_STATUS, e.status));
+	size_t len = strlen(line);
+	if (e.dropout_reason[0])
+		snprintf(line + len, sizeof line - len, " (%s)", short_of(VOCAB_TRAINING_DROPOUT, e.dropout_reason));
+	len = strlen(line);
+	if (e.assessment[0])
+		snprintf(line + len, sizeof line - len, " · %s", short_of(VOCAB_TRAINING_ASSESSMENT, e.assessment));
+	len = strlen(line);
+	if (e.certificate_no[0])
+		snprintf(line + len, sizeof line - len, _(" · certificate %s"), e.certificate_no);
+	len = strlen(line);
+	if (e.toolkit_date[0]) {
+		day_text(e.toolkit_date, day, sizeof day);
+		snprintf(line + len, sizeof line - len, _(" · toolkit %s"), day);
+	}
+	len = strlen(line);
+	if (e.followup[0]) {
+		day_text(e.followup_date, day, sizeof day);
+		snprintf(line + len, sizeof line - len, _(" · follow-up %s: %s"), day,
+		         short_of(VOCAB_TRAINING_FOLLOWUP, e.followup));
+	}
+	ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line);
+}
+
 static void course_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct course_screen *s = state;
@@ -281,7 +315,8 @@ static void course_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, y, 2, cols - 4, A_BOLD,
 	       s->waiting ? _("Waiting list, first come first (w: the class)") : _("Class (w: the waiting list)"));
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, y + 1, getmaxy(win) - y - 1);
+	list_draw(&s->list, win, y + 1, getmaxy(win) - y - 3);
+	detail(app, s, win, getmaxy(win) - 2, cols);
 	if (list_empty(&s->list))
 		ui_put_wrapped(win, y + 3, 4, cols - 8, 2, 0,
 		               s->waiting ? _("Nobody is waiting.") : _("Nobody yet: + enrols a person, a records an application."));
