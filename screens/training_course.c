@@ -41,10 +41,10 @@ static const struct binding bindings[] = {
 };
 
 static const struct list_column columns[] = {
-	{ N_("Status"), 14, false },
+	{ N_("Status"), 16, false },
 	{ N_("Case number"), 15, false },
 	{ N_("Age"), 7, false },
-	{ N_("Outcome"), 16, false },
+	{ N_("Outcome"), 15, false },
 	{ N_("Name"), 0, true },
 };
 

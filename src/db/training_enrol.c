@@ -42,12 +42,12 @@ static void fields_json(struct jsonbuf *j, const struct training_enrolment *befo
 		if (f->size == 0) {
 			long long a, b = 0;
 			memcpy(&a, after, sizeof a);
-			if (before)
+			if (before) {
 				memcpy(&b, (const char *)before + f->offset, sizeof b);
-			if (before)
 				jsonbuf_change_int(j, f->name, b, a);
-			else
+			} else {
 				jsonbuf_put_int(j, f->name, a);
+			}
 		} else if (before) {
 			jsonbuf_change_str(j, f->name, (const char *)before + f->offset, after);
 		} else {
@@ -266,6 +266,7 @@ enum status training_enrol(struct db *db, long long course_id, long long person,
 	const char *m = NULL;
 	bool wl = false;
 	struct training_enrolment e;
+	memset(&e, 0, sizeof e);
 	enum status r = db_require(db, PERM_TRAINING_WRITE);
 	/* db_begin takes the write lock (BEGIN IMMEDIATE) before anything is
 	 * counted: a second officer waits here until the first has committed. */
