@@ -179,6 +179,28 @@ static void full_course_puts_on_the_waiting_list(void **state)
 	assert_string_equal(field, "capacity");
 }
 
+/* Places kept for community members are not given to others: with one of
+ * two kept, the second migrant waits. (Nobody is a community member until
+ * the community registration's marker is read by the rule.) */
+static void places_kept_for_community_members(void **state)
+{
+	struct fixture *f = *state;
+	struct training_course c = course(f, 2);
+	c.reserved_community = 1;
+	assert_int_equal(training_course_save(f->db, &c, NULL, NULL), ST_OK);
+	long long a = trainee(f, "Abdou", "Ali"), b = trainee(f, "Bello", "Binta");
+	int free = -1;
+	assert_int_equal(training_places_free(f->db, c.id, a, &free), ST_OK);
+	assert_int_equal(free, 1);
+	bool wl = true;
+	assert_int_equal(training_enrol(f->db, c.id, a, "enrolled", NULL, &wl, NULL), ST_OK);
+	assert_false(wl);
+	assert_int_equal(training_enrol(f->db, c.id, b, "enrolled", NULL, &wl, NULL), ST_OK);
+	assert_true(wl);
+	assert_int_equal(training_places_free(f->db, c.id, b, &free), ST_OK);
+	assert_int_equal(free, 0);
+}
+
 /* When someone drops out, the first waiting is offered, not moved. */
 static void dropping_out_offers_the_first_waiting(void **state)
 {
@@ -542,6 +564,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(roles, tsetup, tteardown),
 		cmocka_unit_test_setup_teardown(audit_of_each_field, tsetup, tteardown),
 		cmocka_unit_test_setup_teardown(full_course_puts_on_the_waiting_list, tsetup, tteardown),
+		cmocka_unit_test_setup_teardown(places_kept_for_community_members, tsetup, tteardown),
 		cmocka_unit_test_setup_teardown(dropping_out_offers_the_first_waiting, tsetup, tteardown),
 		cmocka_unit_test_setup_teardown(unique_enrolment, tsetup, tteardown),
 		cmocka_unit_test_setup_teardown(completion_rules, tsetup, tteardown),
