@@ -2,7 +2,8 @@
  * of two places, enrols three people found by case number in the quick
  * lookup: the third goes on the waiting list and the screen says so;
  * one completes with an official certificate, which the class list and
- * the person's case file show. The module's screens are read in English:
+ * the person's case file show; the other drops out and the first waiting
+ * is offered the place. The module's screens are read in English:
  * their texts do not change with the catalogue. */
 #include <sqlite3.h>
 #include "session.h"
@@ -154,6 +155,20 @@ static void a_course_of_two_places_a_waiting_list_and_a_certificate(void **state
 	assert_screen(s, "certificate AGZ-SOU-2026-001");
 	if (getenv("SHOW_SCREENS"))
 		term_dump(s->t, "the course");
+	/* The other one drops out: the first waiting is offered the place. */
+	term_key(s->t, TK_END);
+	term_settle(s->t, 50);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Final assessment");
+	term_type(s->t, "dropped");
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "moved");
+	term_settle(s->t, 50);
+	term_key(s->t, TK_F2);
+	assert_screen(s, "A place is free. Move");
+	term_type(s->t, "y");
+	assert_screen(s, "Moved up from the waiting list: enrolled.");
+	assert_screen(s, "waiting 0");
 	/* The case file says so, and its key lists the person's courses. */
 	term_key(s->t, TK_ESC);
 	assert_screen(s, "Vocational training courses at AGZ");
@@ -178,7 +193,9 @@ static void a_course_of_two_places_a_waiting_list_and_a_certificate(void **state
 	                             "AND certificate_no = 'AGZ-SOU-2026-001' AND assessment = 'passed'"),
 	                 1);
 	assert_int_equal(count_of(s, "SELECT count(*) FROM training_enrolment WHERE status = 'enrolled'"), 1);
-	assert_int_equal(count_of(s, "SELECT count(*) FROM training_enrolment WHERE status = 'waiting'"), 1);
+	assert_int_equal(count_of(s, "SELECT count(*) FROM training_enrolment WHERE status = 'dropped_out' "
+	                             "AND dropout_reason = 'moved_on'"), 1);
+	assert_int_equal(count_of(s, "SELECT count(*) FROM training_enrolment WHERE status = 'waiting'"), 0);
 }
 
 int main(void)
