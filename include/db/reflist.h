@@ -15,6 +15,7 @@ struct vocab;
 /* The list names stored in ref_item.list. */
 #define REFLIST_PSYCH_ACTIVITY "psych_activity"   /* kind: "group" or "individual" */
 #define REFLIST_PARTNER "partner"                 /* partner organisations */
+#define REFLIST_TRAINING_TRADE "training_trade"   /* vocational training trades */
 
 struct ref_item {
 	long long id;

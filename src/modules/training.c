@@ -9,12 +9,36 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/role.h"
+#include "core/training_vocab.h"
+#include "db/reflist.h"
+#include "db/training.h"
 #include "screens/community.h"
+#include "screens/training.h"
 #include "ui/app.h"
+#include "ui/lang.h"
 #include "ui/module.h"
+
+/* ---- courses and enrolment ---------------------------------------------- */
+
+/* The case file's line: "Training: Welding · Soudure 2026, enrolled", and
+ * how many courses were completed when more than the current one. */
+static void training_line(struct app *app, long long person, char *out, size_t size)
+{
+	struct training_status st;
+	out[0] = '\0';
+	if (training_status_get(app_db(app), person, lang_get(), &st) != ST_OK || st.courses == 0)
+		return;
+	const char *status = vocab_short(VOCAB_TRAINING_ENROLMENT_STATUS, st.status);
+	snprintf(out, size, _("Training: %s · %s, %s"), st.trade, st.title, status ? _(status) : "");
+	if (st.courses > 1) {
+		size_t len = strlen(out);
+		snprintf(out + len, size - len, _(" · courses %d, completed %d"), st.courses, st.completed);
+	}
+}
 
 static const struct module_entry entries[] = {
 	/* Courses and enrolment. */
+	{ 't', N_("Courses and enrolment"), PERM_BIT(PERM_TRAINING_READ), training_courses_open },
 	/* Community members. */
 	{ 'k', N_("Community members"), PERM_BIT(PERM_COMMUNITY_WRITE), community_form_open },
 	{ 0, NULL, 0, NULL },
@@ -22,6 +46,8 @@ static const struct module_entry entries[] = {
 
 static const struct module_action actions[] = {
 	/* Courses and enrolment. */
+	{ 't', 0, N_("Training"), N_("Training of this person: their courses, status and outcomes"),
+	  PERM_BIT(PERM_TRAINING_READ), training_person_open },
 	/* Community members. */
 	{ 'k', 0, N_("Edit"), N_("Change a community member's short registration"), PERM_BIT(PERM_COMMUNITY_WRITE),
 	  community_edit_open },
@@ -32,6 +58,7 @@ static const struct module_action actions[] = {
 
 static const struct module_draft drafts[] = {
 	/* Courses and enrolment. */
+	{ "training_course", N_("Vocational training course"), training_course_open_draft },
 	/* Community members. */
 	{ "community_member", N_("Community member"), community_form_open_draft },
 	{ NULL, NULL, NULL },
@@ -39,10 +66,18 @@ static const struct module_draft drafts[] = {
 
 static const struct vocab *const vocabs[] = {
 	/* Courses and enrolment. */
+	VOCAB_TRAINING_CERTIFICATE, VOCAB_TRAINING_COURSE_STATUS, VOCAB_TRAINING_ENROLMENT_STATUS,
+	VOCAB_TRAINING_DROPOUT, VOCAB_TRAINING_ASSESSMENT, VOCAB_TRAINING_FOLLOWUP,
 	/* Community members. */
 	VOCAB_PERSON_KIND,
 	NULL,
 };
+
+/* Its reference list, edited by administrators (Administration >
+ * Reference lists): the trades taught. Courses name a provider from the
+ * partner organisations, a list of the psychosocial module. */
+static const struct reflist_def trades = { REFLIST_TRAINING_TRADE, N_("Vocational training trades"), NULL, NULL };
+static const struct reflist_def *const reflists[] = { &trades, NULL };
 
 const struct module module_training = {
 	.name = "training",
@@ -52,4 +87,7 @@ const struct module module_training = {
 	.actions = actions,
 	.drafts = drafts,
 	.vocabs = vocabs,
+	.reflists = reflists,
+	.status = training_line,
+	.status_perms = PERM_BIT(PERM_TRAINING_READ),
 };

@@ -26,6 +26,7 @@
 #include "db/psych_support.h"
 #include "db/reflist.h"
 #include "db/stay.h"
+#include "db/training.h"
 #include "db/user.h"
 #include "ui/module.h"
 
@@ -899,6 +900,94 @@ static bool verify_ref_partner(sqlite3 *ro, const char *args, int nth, char *why
 	               "it", w, nth, why, size);
 }
 
+/* ---- vocational training: courses and enrolment ------------------------- */
+
+/* Acts as the demo's training officer. */
+static void act_training(struct attack *a)
+{
+	long long id = query(db_sqlite(a->db), "SELECT id FROM app_user WHERE name = 'training'", "", NULL, NULL, 0);
+	act_as(a, id > 0 ? id : 0, "training", ROLE_TRAINING);
+}
+
+/* Plans a course at AGZ starting today, as the course form saves it: a
+ * small capacity, so that enrolments soon fill it. */
+static enum status run_training_course(struct attack *a, char *ack, size_t size)
+{
+	act_training(a);
+	struct training_course c;
+	char day[11];
+	today(day);
+	training_course_init(&c, "AGZ", day);
+	c.trade_id = query(db_sqlite(a->db), "SELECT id FROM ref_item WHERE list = 'training_trade' AND active = 1 "
+	                   "ORDER BY position LIMIT 1", "", NULL, NULL, 0);
+	c.capacity = 1 + (int)attack_pick(a, 3);
+	snprintf(c.certificate, sizeof c.certificate, "attendance");
+	snprintf(c.status, sizeof c.status, "open");
+	snprintf(c.title, sizeof c.title, "C%lld", a->token++);
+	enum status r = training_course_save(a->db, &c, NULL, NULL);
+	if (r == ST_OK)
+		snprintf(ack, size, "training_course %lld %s", c.id, c.title);
+	return r;
+}
+
+static bool verify_training_course(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[128];
+	const char *w[2];
+	if (words(args, buf, sizeof buf, w, 2) != 2)
+		return fail(why, size, "bad line");
+	return counted(ro, "SELECT count(*) FROM training_course WHERE id = ?1 AND title = ?2", "it", w, 0, why, size)
+	       && counted(ro, "SELECT count(*) FROM audit WHERE entity = 'training_course' AND entity_id = ?1 "
+	                  "AND action = 'create'", "i", w, 0, why, size);
+}
+
+/* Enrols one of the hot people in the newest open course at AGZ (a new
+ * course when there is none, or when they are in it already): the data
+ * layer puts them on the waiting list when it is full, even with other
+ * writers enrolling at the same moment. */
+static enum status run_training_enrol(struct attack *a, char *ack, size_t size)
+{
+	act_training(a);
+	long long person = some_person(a);
+	char pid[24];
+	snprintf(pid, sizeof pid, "%lld", person);
+	long long course = query(db_sqlite(a->db), "SELECT max(c.id) FROM training_course c WHERE c.status = 'open' "
+	                         "AND NOT EXISTS (SELECT 1 FROM training_enrolment e WHERE e.course_id = c.id "
+	                         "AND e.person_id = ?1)", "i", (const char *[]){ pid }, NULL, 0);
+	if (course <= 0)
+		return run_training_course(a, ack, size);
+	think(a);
+	struct training_enrolment e;
+	bool waiting = false;
+	enum status r = training_enrol(a->db, course, person, "enrolled", &e, &waiting, NULL);
+	if (r == ST_DUPLICATE)   /* another writer enrolled them meanwhile: refused, as the screen says */
+		return ST_CONFLICT;
+	if (r == ST_OK)
+		snprintf(ack, size, "training_enrol %lld %lld %lld %s", e.id, course, person, e.status);
+	return r;
+}
+
+/* The enrolment is there as acknowledged, and its course never holds more
+ * people than its places. */
+static bool verify_training_enrol(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[128];
+	const char *w[4];
+	if (words(args, buf, sizeof buf, w, 4) != 4)
+		return fail(why, size, "bad line");
+	if (!counted(ro, "SELECT count(*) FROM training_enrolment WHERE id = ?1 AND course_id = ?2 AND person_id = ?3",
+	             "iii", w, 0, why, size))
+		return false;
+	const char *course[1] = { w[1] };
+	if (query(ro, "SELECT (SELECT count(*) FROM training_enrolment e WHERE e.course_id = c.id AND e.status IN "
+	          "('selected', 'enrolled', 'completed', 'certified')) > c.capacity FROM training_course c WHERE c.id = ?1",
+	          "i", course, NULL, 0) != 0)
+		return fail(why, size, "more people enrolled than the course's places");
+	return true;
+}
+
 /* ---- the table ---------------------------------------------------------- */
 
 /* Weight 0: a line another path acknowledges, never run on its own.
@@ -1125,5 +1214,8 @@ const struct attack_op attack_ops[] = {
 	{ "community", 3, run_community, verify_community, false },
 	{ "community_arrive", 1, run_community_arrive, verify_community_arrive, false },
 	{ "community_edit", 2, run_community_edit, verify_community_edit, true },
+	/* Vocational training: courses and enrolment. */
+	{ "training_course", 2, run_training_course, verify_training_course, false },
+	{ "training_enrol", 5, run_training_enrol, verify_training_enrol, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

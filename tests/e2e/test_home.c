@@ -21,7 +21,9 @@ static int teardown(void **state)
 
 struct role_menu {
 	const char *account;
-	const char *first;           /* the first heading (screen row 4) */
+	const char *first;           /* the first heading (screen row 4); "": a heading
+	                              * whose words differ in both languages, then
+	                              * shown[1] is its first entry (row 5) */
 	const char *shown[8];        /* entries shown, whole */
 	const char *hidden[4];       /* entries of other roles, not shown */
 };
@@ -38,8 +40,8 @@ static const struct role_menu menus[] = {
 	{ "protection", "Général", { "n  Nouvel enregistrement", "q  Quitter" }, { "Nouvelle consultation" } },
 	/* Their daily module first (its heading, whatever its French words). */
 	{ "psychosocial", "Psycho", { "f  Rechercher", "1  Centres", "g  ", "a  " }, { "Nouvel enregistrement", "Registre" } },
-	/* Vocational training first (its heading's French words still to come). */
-	{ "training", "", { "k  ", "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
+	/* Vocational training first. */
+	{ "training", "Formation", { "t  ", "k  ", "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
 	{ "reintegration", "Général", { "l  Français / English" }, { "Nouvel enregistrement" } },
 	{ "distribution", "Général", { "p  Mes préférences", "m  Changer mon mot de passe" },
 	  { "Nouvel enregistrement", "Registre", "Vérifier la base" } },
@@ -62,6 +64,13 @@ static void every_role_sees_its_own_menu(void **state)
 			term_dump(s->t, m->account);
 		assert_true(strncmp(row + 2, m->first, strlen(m->first)) == 0);
 		free(row);
+		if (!m->first[0]) {
+			row = term_row(s->t, 5);
+			if (strncmp(row + 3, m->shown[1], strlen(m->shown[1])) != 0)
+				term_dump(s->t, m->account);
+			assert_true(strncmp(row + 3, m->shown[1], strlen(m->shown[1])) == 0);
+			free(row);
+		}
 		for (int i = 0; i < 4 && m->hidden[i]; i++)
 			assert_false(term_has_text(s->t, m->hidden[i]));
 		/* Log out, one key. */
