@@ -286,8 +286,9 @@ static void community_draw(struct app *app, void *state, WINDOW *win)
 	} else {
 		snprintf(line, sizeof line, "%s", _("New community member (no stay in a centre): fields with * are required."));
 	}
-	ui_put(win, 0, 2, getmaxx(win) - 4, A_BOLD, line);
-	form_draw(&s->form, win, 2, getmaxy(win) - 2);
+	/* Wrapped, never cut: the first line says which fields are required. */
+	int y = ui_put_wrapped(win, 0, 2, getmaxx(win) - 4, 2, A_BOLD, line) > 1 ? 3 : 2;
+	form_draw(&s->form, win, y, getmaxy(win) - y);
 }
 
 static struct form *community_form(void *state)
