@@ -777,7 +777,7 @@ static enum status run_psych_mark(struct attack *a, char *ack, size_t size)
 		return r;
 	if (!session)
 		return run_psych_session(a, ack, size);
-	struct psych_roll_row row;
+	struct roll_row row;
 	if ((r = psych_roll_row_get(a->db, session, a->hot[attack_pick(a, ATTACK_HOT)], &row)) != ST_OK)
 		return r;
 	think(a);
