@@ -315,7 +315,7 @@ static void detail(struct app *app, struct course_screen *s, WINDOW *win, int y,
 	len = strlen(line);
 	struct roll_rate rate;
 	if (roll_course_rate(app_db(app), e.course_id, e.person_id, &rate) == ST_OK && rate.days > 0)
-		snprintf(line + len, sizeof line - len, _(" · attended %d of %d days (%d%%)"), rate.attended, rate.days,
+		snprintf(line + len, sizeof line - len, _(" · attendance %d/%d (%d%%)"), rate.attended, rate.days,
 		         roll_rate_percent(&rate));
 	ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line);
 }

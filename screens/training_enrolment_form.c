@@ -154,7 +154,7 @@ static void form_draw_cb(struct app *app, void *state, WINDOW *win)
 	struct roll_rate rate;
 	if (roll_course_rate(app_db(app), f->e.course_id, f->e.person_id, &rate) == ST_OK && rate.days > 0) {
 		size_t len = strlen(line);
-		snprintf(line + len, sizeof line - len, _(" · attended %d of %d days (%d%%)"), rate.attended, rate.days,
+		snprintf(line + len, sizeof line - len, _(" · attendance %d/%d (%d%%)"), rate.attended, rate.days,
 		         roll_rate_percent(&rate));
 	}
 	/* The name and the course whole, on a second row when they need one. */

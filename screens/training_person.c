@@ -109,7 +109,7 @@ static void person_draw(struct app *app, void *state, WINDOW *win)
 		len = strlen(line);
 		struct roll_rate rate;
 		if (roll_course_rate(app_db(app), e->course_id, e->person_id, &rate) == ST_OK && rate.days > 0)
-			snprintf(line + len, sizeof line - len, _(" · attended %d of %d days (%d%%)"), rate.attended,
+			snprintf(line + len, sizeof line - len, _(" · attendance %d/%d (%d%%)"), rate.attended,
 			         rate.days, roll_rate_percent(&rate));
 		/* The selected course whole, wrapped; the others on one line. */
 		int room = i == s->cur ? 3 : 1;
