@@ -4,7 +4,9 @@
  * the course is full, and the screen says so), a adds an application;
  * Enter opens the selected enrolment (status, completion, follow-up); u
  * moves the selected person up from the waiting list; w switches between
- * the class and the waiting list. */
+ * the class and the waiting list; r takes the attendance of a day (the
+ * roll, as for a psychosocial session). Each trainee's attendance rate
+ * shows in the class. */
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@
 #include "core/training_vocab.h"
 #include "core/vocab.h"
 #include "db/reflist.h"
+#include "db/roll.h"
 #include "db/training.h"
 #include "screens/screens.h"
 #include "screens/training.h"
@@ -26,7 +29,7 @@
 #include "ui/lang.h"
 #include "ui/list.h"
 
-enum { ACT_OPEN = 1, ACT_ENROL, ACT_APPLY, ACT_UP, ACT_SWITCH };
+enum { ACT_OPEN = 1, ACT_ENROL, ACT_APPLY, ACT_UP, ACT_SWITCH, ACT_ROLL };
 
 static const struct binding bindings[] = {
 	{ ACT_OPEN, { '\n', UI_KEYCODE(KEY_F(2)), 0, 0 }, N_("Status"),
@@ -37,6 +40,8 @@ static const struct binding bindings[] = {
 	{ ACT_UP, { 'u', UI_KEYCODE(KEY_F(6)), 0, 0 }, N_("Move up"),
 	  N_("Move the selected person up from the waiting list when a place is free") },
 	{ ACT_SWITCH, { 'w', '\t', 0, 0 }, N_("Class/Waiting"), N_("Show the waiting list, or the class again") },
+	{ ACT_ROLL, { 'r', UI_KEYCODE(KEY_F(7)), 0, 0 }, N_("Attendance"),
+	  N_("Attendance of a day: asks the day (today by default), then opens its roll") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -44,7 +49,9 @@ static const struct list_column columns[] = {
 	{ N_("Status"), 16, false },
 	{ N_("Case number"), 15, false },
 	{ N_("Age"), 7, false },
-	{ N_("Outcome"), 15, false },
+	{ N_("Outcome"), 13, false },
+	/* TRANSLATORS: column of the attendance rate (days present over days taken), 5 wide */
+	{ N_("Att."), 5, false },
 	{ N_("Name"), 0, true },
 };
 
@@ -63,9 +70,21 @@ struct course_screen {
 };
 
 struct fill {
+	struct course_screen *s;
 	struct list_row *rows;
 	int n;
 };
+
+/* The attendance rate of person in course: "85%", "-" before any day. */
+static void rate_text(struct app *app, long long course, long long person, char *out, size_t size)
+{
+	struct roll_rate r;
+	int pct = roll_course_rate(app_db(app), course, person, &r) == ST_OK ? roll_rate_percent(&r) : -1;
+	if (pct < 0)
+		snprintf(out, size, "%s", "-");
+	else
+		snprintf(out, size, "%d%%", pct);
+}
 
 static void day_text(const char *iso, char *out, size_t size)
 {
@@ -112,9 +131,13 @@ static void add_row(const struct training_enrolment *e, void *ctx)
 	else
 		snprintf(row->cells[2], sizeof row->cells[2], "? %c", sex);
 	outcome(e, row->cells[3], sizeof row->cells[3]);
+	if (strcmp(e->status, "waiting") == 0)
+		snprintf(row->cells[4], sizeof row->cells[4], "%s", "");
+	else
+		rate_text(f->s->app, e->course_id, e->person_id, row->cells[4], sizeof row->cells[4]);
 	char name[2 * PERSON_NAME_MAX + 4];
 	snprintf(name, sizeof name, "%s %s", e->family_name, e->given_names);
-	text_fit(name, LIST_CELL - 1, row->cells[4], sizeof row->cells[4]);
+	text_fit(name, LIST_CELL - 1, row->cells[5], sizeof row->cells[5]);
 	row->key.id = e->id;
 }
 
@@ -122,7 +145,7 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
                  bool *more)
 {
 	struct course_screen *s = ctx;
-	struct fill f = { rows, 0 };
+	struct fill f = { s, rows, 0 };
 	struct training_enrolment k;
 	/* The key's names are read again: a list key holds too little text. */
 	if (key && training_enrolment_get(app_db(s->app), key->id, &k) != ST_OK)
@@ -149,7 +172,7 @@ static enum status course_enter(struct app *app, void *state, const void *arg)
 	if (st != ST_OK)
 		return st;
 	reread(s);
-	list_init(&s->list, columns, 5, fetch, s);
+	list_init(&s->list, columns, 6, fetch, s);
 	return ST_OK;
 }
 
@@ -200,6 +223,11 @@ static enum ui_result course_action(struct app *app, void *state, int action)
 	if (action == ACT_SWITCH) {
 		s->waiting = !s->waiting;
 		list_reload(&s->list);
+		return UI_HANDLED;
+	}
+	if (action == ACT_ROLL) {
+		if (allowed(app, PERM_TRAINING_WRITE))
+			training_day_roll_open(app, s->id);
 		return UI_HANDLED;
 	}
 	if (action == ACT_ENROL || action == ACT_APPLY) {
@@ -284,6 +312,11 @@ static void detail(struct app *app, struct course_screen *s, WINDOW *win, int y,
 		snprintf(line + len, sizeof line - len, _(" · follow-up %s: %s"), day,
 		         short_of(VOCAB_TRAINING_FOLLOWUP, e.followup));
 	}
+	len = strlen(line);
+	struct roll_rate rate;
+	if (roll_course_rate(app_db(app), e.course_id, e.person_id, &rate) == ST_OK && rate.days > 0)
+		snprintf(line + len, sizeof line - len, _(" · attendance %d/%d (%d%%)"), rate.attended, rate.days,
+		         roll_rate_percent(&rate));
 	ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line);
 }
 

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/training_vocab.h"
+#include "db/roll.h"
 #include "db/training.h"
 #include "screens/training.h"
 #include "ui/app.h"
@@ -147,10 +148,15 @@ static enum ui_result form_submit(struct app *app, void *state)
 
 static void form_draw_cb(struct app *app, void *state, WINDOW *win)
 {
-	(void)app;
 	struct enrolment_form *f = state;
 	char line[1200];
 	snprintf(line, sizeof line, "%s %s · %s", f->e.family_name, f->e.given_names, f->course.title);
+	struct roll_rate rate;
+	if (roll_course_rate(app_db(app), f->e.course_id, f->e.person_id, &rate) == ST_OK && rate.days > 0) {
+		size_t len = strlen(line);
+		snprintf(line + len, sizeof line - len, _(" · attendance %d/%d (%d%%)"), rate.attended, rate.days,
+		         roll_rate_percent(&rate));
+	}
 	/* The name and the course whole, on a second row when they need one. */
 	int rows = ui_put_wrapped(win, 1, 2, getmaxx(win) - 4, 2, A_BOLD, line);
 	form_draw(&f->form, win, rows > 1 ? 4 : 3, getmaxy(win) - 3);

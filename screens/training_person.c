@@ -11,6 +11,7 @@
 #include "core/training_vocab.h"
 #include "core/vocab.h"
 #include "db/reflist.h"
+#include "db/roll.h"
 #include "db/training.h"
 #include "screens/training.h"
 #include "ui/app.h"
@@ -105,6 +106,11 @@ static void person_draw(struct app *app, void *state, WINDOW *win)
 		len = strlen(line);
 		if (e->followup[0])
 			snprintf(line + len, sizeof line - len, _(" · follow-up: %s"), short_of(VOCAB_TRAINING_FOLLOWUP, e->followup));
+		len = strlen(line);
+		struct roll_rate rate;
+		if (roll_course_rate(app_db(app), e->course_id, e->person_id, &rate) == ST_OK && rate.days > 0)
+			snprintf(line + len, sizeof line - len, _(" · attendance %d/%d (%d%%)"), rate.attended,
+			         rate.days, roll_rate_percent(&rate));
 		/* The selected course whole, wrapped; the others on one line. */
 		int room = i == s->cur ? 3 : 1;
 		if (room > rows - 1 - y)

@@ -10,6 +10,8 @@ extern const struct vocab vocab_psych_roll;
 #define VOCAB_PSYCH_ROLL (&vocab_psych_roll)         /* psych_session.roll: by name or head count */
 extern const struct vocab vocab_psych_mark;
 #define VOCAB_PSYCH_MARK (&vocab_psych_mark)         /* psych_attendance.mark */
+extern const struct vocab vocab_course_mark;
+#define VOCAB_COURSE_MARK (&vocab_course_mark)       /* training_attendance.mark: the same marks */
 extern const struct vocab vocab_psych_modality;
 #define VOCAB_PSYCH_MODALITY (&vocab_psych_modality) /* psych_support.modality */
 extern const struct vocab vocab_psych_risk;

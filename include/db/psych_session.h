@@ -10,6 +10,7 @@
 #include "core/page.h"
 #include "core/person.h"
 #include "core/status.h"
+#include "db/roll.h"
 
 struct db;
 
@@ -93,58 +94,22 @@ enum status psych_sessions_today(struct db *db, int limit, void (*cb)(const stru
 
 /* ---- the attendance roll (psych_roll.c) --------------------------------- */
 
-/* One person of a roll. */
-struct psych_roll_row {
-	long long person_id;
-	char case_key[20];
-	char family_name[PERSON_NAME_MAX + 1];
-	char given_names[PERSON_NAME_MAX + 1];
-	char sex;
-	char birth_date[11];
-	bool staying;              /* staying at the centre that day; else added */
-	char mark[12];             /* present, absent, excused, left_early; "" none */
-	int mark_version;          /* of the mark, 0 when none */
-	char marked_by[64];        /* the account that marked, "" when none */
-};
-
-/* The roll of session id: the people staying at its centre on its day
- * (admitted on or before, not departed before) and anyone already marked,
- * each with their mark or none, sorted by name (family, given, then
- * person), those whose folded "FAMILY Given" (accents and case, as the
- * quick lookup) or case number holds the folded filter (NULL or "": all),
- * a page by key as psych_session_list (key: a row given before, NULL: from
- * the first or the last ones). Streamed: never the whole roll in memory.
- * PERM_PSYCH_READ; ST_NOT_FOUND for an unknown session. */
+/* The roll of a session is a roll of db/roll.h (kind ROLL_PSYCH_SESSION):
+ * these are roll_page, roll_count, roll_mark and roll_row_get on
+ * roll_of_session(session_id). Marking present makes a planned session
+ * held; *session_changed (may be NULL) says so. */
 enum status psych_roll_page(struct db *db, long long session_id, const char *filter, enum page_dir dir,
-                            const struct psych_roll_row *key, int limit,
-                            void (*cb)(const struct psych_roll_row *r, void *ctx), void *ctx, bool *more);
-
-/* The figures at the top of a roll. */
-struct psych_roll_counts {
-	int listed;                /* people on the roll (staying plus added) */
-	int present, absent, excused, left_early;
-};
+                            const struct roll_row *key, int limit,
+                            void (*cb)(const struct roll_row *r, void *ctx), void *ctx, bool *more);
 
 /* Counts the roll of session id into *out. PERM_PSYCH_READ. */
-enum status psych_roll_count(struct db *db, long long session_id, struct psych_roll_counts *out);
+enum status psych_roll_count(struct db *db, long long session_id, struct roll_counts *out);
 
-/* Sets the mark of person row->person_id in session id to mark (a code of
- * VOCAB_PSYCH_MARK; "" or NULL clears it), row being the roll's row as the
- * screen showed it. When someone else marked that person (or cleared the
- * mark) since the row was read, nothing is written, *row is refreshed and
- * ST_CONFLICT is returned (row->marked_by says who); the same mark asked
- * again on a row that is up to date writes nothing. ST_INVALID (msgid) for a cancelled
- * session, a head count, a day still to come or an unknown mark;
- * ST_NOT_FOUND for an unknown session or person. Marking present makes a
- * planned session held (audited on the session). On success *row holds
- * the new mark; *session_changed (may be NULL) tells whether the
- * session's status changed. PERM_PSYCH_WRITE. Audited. */
-enum status psych_roll_mark(struct db *db, long long session_id, struct psych_roll_row *row, const char *mark,
+/* Marks person row->person_id in session id as roll_mark. PERM_PSYCH_WRITE. */
+enum status psych_roll_mark(struct db *db, long long session_id, struct roll_row *row, const char *mark,
                             const char **msgid, bool *session_changed);
 
-/* The row of person in the roll of session id as stored now (staying or
- * not, mark or none) into *row: for a person picked in the lookup.
- * PERM_PSYCH_READ; ST_NOT_FOUND for an unknown session or person. */
-enum status psych_roll_row_get(struct db *db, long long session_id, long long person, struct psych_roll_row *row);
+/* The row of person in the roll of session id as roll_row_get. */
+enum status psych_roll_row_get(struct db *db, long long session_id, long long person, struct roll_row *row);
 
 #endif

@@ -30,6 +30,9 @@ enum status training_course_open(struct app *app, long long id);
 /* The enrolment form of enrolment id: status, completion and follow-up. */
 enum status training_enrolment_form_open(struct app *app, long long id);
 
+/* Asks the day of course whose attendance to take, then opens its roll. */
+enum status training_day_roll_open(struct app *app, long long course);
+
 /* The courses of person (the case file's action). */
 enum status training_person_open(struct app *app, long long person);
 

@@ -56,6 +56,8 @@ static const struct vocab_item referrals[] = {
 const struct vocab vocab_psych_status = VOCAB_LIST("psych_status", "psych_session", "status", statuses);
 const struct vocab vocab_psych_roll = VOCAB_LIST("psych_roll", "psych_session", "roll", rolls);
 const struct vocab vocab_psych_mark = VOCAB_LIST("psych_mark", "psych_attendance", "mark", marks);
+/* The same marks on the roll of a course day (one roll, two kinds). */
+const struct vocab vocab_course_mark = VOCAB_LIST("course_mark", "training_attendance", "mark", marks);
 const struct vocab vocab_psych_modality = VOCAB_LIST("psych_modality", "psych_support", "modality", modalities);
 const struct vocab vocab_psych_risk = VOCAB_LIST("psych_risk", "psych_support", "risk", risks);
 const struct vocab vocab_psych_activity_kind = VOCAB_LIST("psych_activity_kind", "ref_item", "kind", activity_kinds);

@@ -8,6 +8,7 @@
 #include "core/community_vocab.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/psych_vocab.h"
 #include "core/role.h"
 #include "core/training_vocab.h"
 #include "db/reflist.h"
@@ -70,6 +71,8 @@ static const struct vocab *const vocabs[] = {
 	VOCAB_TRAINING_DROPOUT, VOCAB_TRAINING_ASSESSMENT, VOCAB_TRAINING_FOLLOWUP,
 	/* Community members. */
 	VOCAB_PERSON_KIND,
+	/* Attendance per course day. */
+	VOCAB_COURSE_MARK,
 	NULL,
 };
 

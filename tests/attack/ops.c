@@ -25,6 +25,7 @@
 #include "db/psych_session.h"
 #include "db/psych_support.h"
 #include "db/reflist.h"
+#include "db/roll.h"
 #include "db/stay.h"
 #include "db/training.h"
 #include "db/user.h"
@@ -777,7 +778,7 @@ static enum status run_psych_mark(struct attack *a, char *ack, size_t size)
 		return r;
 	if (!session)
 		return run_psych_session(a, ack, size);
-	struct psych_roll_row row;
+	struct roll_row row;
 	if ((r = psych_roll_row_get(a->db, session, a->hot[attack_pick(a, ATTACK_HOT)], &row)) != ST_OK)
 		return r;
 	think(a);
@@ -986,6 +987,77 @@ static bool verify_training_enrol(sqlite3 *ro, const char *args, int nth, char *
 	          "i", course, NULL, 0) != 0)
 		return fail(why, size, "more people enrolled than the course's places");
 	return true;
+}
+
+/* ---- vocational training: attendance per course day (the roll) ---------- */
+
+/* Marks one of the hot people on today's roll of the newest course running
+ * at AGZ today (a course planned running from today when there is none,
+ * acknowledged as a course), from the row read before a pause as the roll
+ * screen shows it: a mark another writer gave meanwhile is reported
+ * (ST_CONFLICT), never overwritten. Someone not in the course is added to
+ * the day, as + does on the screen. */
+static enum status run_training_mark(struct attack *a, char *ack, size_t size)
+{
+	static const char *const marks[] = { "present", "absent", "excused", "left_early" };
+	act_training(a);
+	char day[11];
+	today(day);
+	const char *args[1] = { day };
+	long long course = query(db_sqlite(a->db), "SELECT max(c.id) FROM training_course c JOIN centre t ON "
+	                         "t.id = c.centre_id WHERE t.code = 'AGZ' AND c.status = 'running' "
+	                         "AND c.start_date <= ?1 AND c.end_date >= ?1", "t", args, NULL, 0);
+	if (course <= 0) {
+		struct training_course c;
+		training_course_init(&c, "AGZ", day);
+		c.trade_id = query(db_sqlite(a->db), "SELECT id FROM ref_item WHERE list = 'training_trade' "
+		                   "AND active = 1 ORDER BY position LIMIT 1", "", NULL, NULL, 0);
+		snprintf(c.certificate, sizeof c.certificate, "attendance");
+		snprintf(c.status, sizeof c.status, "running");
+		snprintf(c.title, sizeof c.title, "R%lld", a->token++);
+		enum status r = training_course_save(a->db, &c, NULL, NULL);
+		if (r == ST_OK)
+			snprintf(ack, size, "training_course %lld %s", c.id, c.title);
+		return r;
+	}
+	struct roll_ref ref = roll_of_course_day(course, day);
+	struct roll_row row;
+	enum status r = roll_row_get(a->db, &ref, a->hot[attack_pick(a, ATTACK_HOT)], &row);
+	if (r != ST_OK)
+		return r;
+	think(a);
+	/* Always another mark than the one shown: every success is a write. */
+	const char *mark = marks[attack_pick(a, 4)];
+	if (strcmp(mark, row.mark) == 0)
+		mark = strcmp(mark, "present") == 0 ? "absent" : "present";
+	int shown = row.mark_version;
+	if ((r = roll_mark(a->db, &ref, &row, mark, NULL, NULL)) != ST_OK)
+		return r;
+	if (row.mark_version != shown + 1)
+		return ST_INTERNAL;
+	char cid[24], pid[24];
+	snprintf(cid, sizeof cid, "%lld", course);
+	snprintf(pid, sizeof pid, "%lld", row.person_id);
+	long long id = query(db_sqlite(a->db), "SELECT id FROM training_attendance WHERE course_id = ?1 AND day = ?2 "
+	                     "AND person_id = ?3", "iti", (const char *[]){ cid, day, pid }, NULL, 0);
+	snprintf(ack, size, "training_mark %lld %d %s", id, row.mark_version, row.mark);
+	return ST_OK;
+}
+
+/* The mark is there at the version acknowledged (or later), audited. */
+static bool verify_training_mark(sqlite3 *ro, const char *args, int nth, char *why, size_t size)
+{
+	(void)nth;
+	char buf[128];
+	const char *w[3];
+	if (words(args, buf, sizeof buf, w, 3) != 3)
+		return fail(why, size, "bad line");
+	if (!versioned(ro, "SELECT version, mark FROM training_attendance WHERE id = ?1", w[0], w[1], w[2], why, size))
+		return false;
+	char after[64];
+	snprintf(after, sizeof after, "\"%s\"]", w[2]);
+	return counted(ro, "SELECT count(*) FROM audit WHERE entity = 'training_attendance' AND entity_id = ?1 "
+	               "AND instr(changes, ?2) > 0", "it", (const char *[]){ w[0], after }, 0, why, size);
 }
 
 /* ---- the table ---------------------------------------------------------- */
@@ -1217,5 +1289,7 @@ const struct attack_op attack_ops[] = {
 	/* Vocational training: courses and enrolment. */
 	{ "training_course", 2, run_training_course, verify_training_course, false },
 	{ "training_enrol", 5, run_training_enrol, verify_training_enrol, false },
+	/* Vocational training: attendance per course day. */
+	{ "training_mark", 5, run_training_mark, verify_training_mark, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -175,7 +175,7 @@ static long long plan_today(struct db *db, const char *path, const char *today)
 	for (int i = 0; i < STAYING && sqlite3_step(st) == SQLITE_ROW; i++) {
 		if (i % (STAYING / MARKED))
 			continue;
-		struct psych_roll_row r;
+		struct roll_row r;
 		check(psych_roll_row_get(db, s.id, sqlite3_column_int64(st, 0), &r), "roll row");
 		check(psych_roll_mark(db, s.id, &r, i % 3 ? "present" : "absent", NULL, NULL), "mark");
 	}
@@ -196,7 +196,7 @@ struct fill {
 	int n;
 };
 
-static void add_row(const struct psych_roll_row *r, void *ctx)
+static void add_row(const struct roll_row *r, void *ctx)
 {
 	struct fill *f = ctx;
 	struct list_row *row = &f->rows[f->n++];
@@ -211,7 +211,7 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
 {
 	struct source *s = ctx;
 	struct fill f = { rows, 0 };
-	struct psych_roll_row k;
+	struct roll_row k;
 	if (key && psych_roll_row_get(s->db, s->id, key->id, &k) != ST_OK)
 		key = NULL;
 	enum status st = psych_roll_page(s->db, s->id, s->filter, dir, key ? &k : NULL, limit, add_row, &f, more);
@@ -257,7 +257,7 @@ int main(int argc, char **argv)
 	/* The roll is of a day: a file made another day gets today's session. */
 	if (!(src.id = todays_session(src.db, today)))
 		src.id = plan_today(src.db, path, today);
-	struct psych_roll_counts counts;
+	struct roll_counts counts;
 	check(psych_roll_count(src.db, src.id, &counts), "count");
 	printf("roll_people %d\n", counts.listed);
 	struct list *l = calloc(1, sizeof *l);

@@ -107,10 +107,10 @@ static inline long long audit_rows(struct fixture *f)
 
 struct rows {
 	int n;
-	struct psych_roll_row r[32];
+	struct roll_row r[32];
 };
 
-static inline void collect_row(const struct psych_roll_row *r, void *ctx)
+static inline void collect_row(const struct roll_row *r, void *ctx)
 {
 	struct rows *s = ctx;
 	if (s->n < 32)
@@ -118,7 +118,7 @@ static inline void collect_row(const struct psych_roll_row *r, void *ctx)
 }
 
 static inline struct rows roll(struct fixture *f, long long id, const char *filter, enum page_dir dir,
-                               const struct psych_roll_row *key, int limit, bool *more)
+                               const struct roll_row *key, int limit, bool *more)
 {
 	struct rows r = { 0 };
 	assert_int_equal(psych_roll_page(f->db, id, filter, dir, key, limit, collect_row, &r, more), ST_OK);

@@ -17,9 +17,9 @@ static void the_roll_of_the_day(void **state)
 	depart(f, left_that_day, DAY);
 	long long id = saved(f, DAY);
 
-	struct psych_roll_row r;
+	struct roll_row r;
 	assert_int_equal(psych_roll_row_get(f->db, id, added, &r), ST_OK);
-	assert_false(r.staying);
+	assert_false(r.listed);
 	assert_int_equal(psych_roll_mark(f->db, id, &r, "present", NULL, NULL), ST_OK);
 
 	bool more = true;
@@ -27,16 +27,16 @@ static void the_roll_of_the_day(void **state)
 	assert_false(more);
 	assert_int_equal(all.n, 3);
 	assert_int_equal(all.r[0].person_id, added);   /* ABDOU, SOW, TRAORÉ */
-	assert_false(all.r[0].staying);
+	assert_false(all.r[0].listed);
 	assert_string_equal(all.r[0].mark, "present");
 	assert_string_equal(all.r[0].marked_by, "psychosocial");
 	assert_int_equal(all.r[1].person_id, left_that_day);
-	assert_true(all.r[1].staying);
+	assert_true(all.r[1].listed);
 	assert_int_equal(all.r[2].person_id, here);
 	assert_string_equal(all.r[2].mark, "");
 	(void)came_after;
 	(void)elsewhere;
-	struct psych_roll_counts c;
+	struct roll_counts c;
 	assert_int_equal(psych_roll_count(f->db, id, &c), ST_OK);
 	assert_int_equal(c.listed, 3);
 	assert_int_equal(c.present, 1);
@@ -91,7 +91,7 @@ static void mark_rules(void **state)
 	struct fixture *f = *state;
 	long long p = person_at(f, "Traoré", "Aïssa", "AGZ", "2026-03-15");
 	long long id = saved(f, DAY);
-	struct psych_roll_row r;
+	struct roll_row r;
 	const char *m;
 	bool changed = false;
 	assert_int_equal(psych_roll_row_get(f->db, id, p, &r), ST_OK);
@@ -175,7 +175,7 @@ static void two_facilitators_on_one_roll(void **state)
 	/* The other marks Awa excused from the row they showed (no mark):
 	 * stale, refused, the row refreshed with who marked it. */
 	const char *m;
-	struct psych_roll_row stale = theirs.r[0];
+	struct roll_row stale = theirs.r[0];
 	assert_int_equal(psych_roll_mark(other, id, &stale, "excused", &m, NULL), ST_CONFLICT);
 	assert_string_equal(stale.mark, "present");
 	assert_string_equal(stale.marked_by, "psychosocial");
@@ -183,16 +183,16 @@ static void two_facilitators_on_one_roll(void **state)
 	assert_int_equal(psych_roll_mark(other, id, &stale, "excused", &m, NULL), ST_OK);
 	/* Stale, even asking what is stored already: shown first, no write. */
 	long long audits = audit_rows(f);
-	struct psych_roll_row old = mine.r[0];   /* still shows "present" at version 1 */
+	struct roll_row old = mine.r[0];   /* still shows "present" at version 1 */
 	assert_int_equal(psych_roll_mark(f->db, id, &old, "excused", NULL, NULL), ST_CONFLICT);
 	assert_string_equal(old.mark, "excused");
 	assert_int_equal(old.mark_version, 2);
 	/* Up to date and the same mark: nothing written. */
-	struct psych_roll_row again = now.r[1];
+	struct roll_row again = now.r[1];
 	assert_int_equal(psych_roll_mark(other, id, &again, "absent", NULL, NULL), ST_OK);
 	assert_int_equal(audit_rows(f), audits);
 	/* A row cleared and marked again by the other is stale too. */
-	struct psych_roll_row seen = now.r[1];   /* absent, version 1 */
+	struct roll_row seen = now.r[1];   /* absent, version 1 */
 	assert_int_equal(psych_roll_mark(other, id, &again, "", NULL, NULL), ST_OK);
 	assert_int_equal(psych_roll_mark(other, id, &again, "excused", NULL, NULL), ST_OK);
 	assert_int_equal(again.mark_version, 1);
@@ -207,11 +207,11 @@ static void the_roll_uses_its_indexes(void **state)
 	struct fixture *f = *state;
 	long long p = person_at(f, "Traoré", "Aïssa", "AGZ", "2026-03-15");
 	long long id = saved(f, DAY);
-	struct psych_roll_row r;
+	struct roll_row r;
 	assert_int_equal(psych_roll_row_get(f->db, id, p, &r), ST_OK);
 	assert_int_equal(psych_roll_mark(f->db, id, &r, "present", NULL, NULL), ST_OK);
 	roll(f, id, "", PAGE_AFTER, NULL, 5, NULL);
-	struct psych_roll_counts c;
+	struct roll_counts c;
 	assert_int_equal(psych_roll_count(f->db, id, &c), ST_OK);
 	char plan[4096];
 	plan_of(f, "ORDER BY p.family_name, p.given_names, p.id", plan, sizeof plan);

@@ -101,7 +101,7 @@ static void roles(void **state)
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		sign_in(f, refused[i]);
 		struct psych_session s;
-		struct psych_roll_counts c;
+		struct roll_counts c;
 		assert_int_equal(psych_session_get(f->db, id, &s), ST_DENIED);
 		assert_int_equal(psych_session_list(f->db, "AGZ", NULL, PAGE_AFTER, NULL, 5, NULL, NULL, NULL), ST_DENIED);
 		assert_int_equal(psych_roll_page(f->db, id, "", PAGE_AFTER, NULL, 5, NULL, NULL, NULL), ST_DENIED);
@@ -119,7 +119,7 @@ static void roles(void **state)
 		assert_int_equal(psych_session_save(f->db, &n, NULL, NULL), ST_DENIED);
 		int v = s.version;
 		assert_int_equal(psych_session_set_status(f->db, id, &v, "held", NULL, NULL), ST_DENIED);
-		struct psych_roll_row r;
+		struct roll_row r;
 		assert_int_equal(psych_roll_row_get(f->db, id, p, &r), ST_OK);
 		assert_int_equal(psych_roll_mark(f->db, id, &r, "present", NULL, NULL), ST_DENIED);
 		assert_int_equal(psych_sessions_today(f->db, 5, NULL, NULL, NULL), ST_DENIED);

@@ -1,4 +1,7 @@
-/* The attendance roll of a session, built for a facilitator with a queue
+/* The attendance roll (db/roll.h), one screen for its two kinds: a
+ * psychosocial session (opened from the sessions) and a day of a course
+ * (opened from the course screen, r); the header line and the permission
+ * come from the kind. Built for a facilitator with a queue
  * of people in front of them. The filter line has the focus: typing any
  * part of a name or case number narrows the list at each key; Enter marks
  * the selected person present and empties the filter for the next one
@@ -21,11 +24,15 @@
 #include "core/perm.h"
 #include "core/person.h"
 #include "core/psych_vocab.h"
+#include "core/training_vocab.h"
 #include "core/text.h"
 #include "core/vocab.h"
 #include "db/psych_session.h"
 #include "db/reflist.h"
+#include "db/roll.h"
+#include "db/training.h"
 #include "screens/psych_sessions.h"
+#include "screens/roll.h"
 #include "screens/screens.h"
 #include "ui/app.h"
 #include "ui/draw.h"
@@ -60,19 +67,20 @@ static const struct list_column columns[] = {
 };
 
 /* Bumped when someone is added from the lookup: the roll under it reads
- * itself again when it is drawn next (the lookup closed before). */
+ * itself again when it is drawn next (the lookup closed before). The roll
+ * the lookup adds to (a pick gives back one id, a course day has two). */
 static unsigned added_count;
+static struct roll_ref adding;
 
 struct roll_screen {
 	struct app *app;
 	unsigned added_seen;
-	long long id;
-	struct psych_session session;
-	char activity[324];
+	struct roll_ref ref;
+	char head[1200];          /* the header line: day, gathering, status */
 	struct lineedit filter;
 	char filter_text[LINEEDIT_MAX * 4 + 1];
 	bool list_focus;
-	struct psych_roll_counts counts;
+	struct roll_counts counts;
 	struct list list;
 };
 
@@ -83,7 +91,7 @@ struct fill {
 
 /* The list row's key: the person, and in its text the mark as shown and
  * its version ("present 2"), for marking from what the screen showed. */
-static void add_row(const struct psych_roll_row *r, void *ctx)
+static void add_row(const struct roll_row *r, void *ctx)
 {
 	struct fill *f = ctx;
 	struct list_row *row = &f->rows[f->n++];
@@ -100,7 +108,7 @@ static void add_row(const struct psych_roll_row *r, void *ctx)
 	else
 		snprintf(row->cells[2], sizeof row->cells[2], "? %c", r->sex == 'f' ? 'F' : r->sex == 'm' ? 'M' : ' ');
 	char name[2 * PERSON_NAME_MAX + 40];
-	snprintf(name, sizeof name, "%s %s%s", r->family_name, r->given_names, r->staying ? "" : _(" (added)"));
+	snprintf(name, sizeof name, "%s %s%s", r->family_name, r->given_names, r->listed ? "" : _(" (added)"));
 	text_fit(name, LIST_CELL - 1, row->cells[3], sizeof row->cells[3]);
 	row->key.id = r->person_id;
 	snprintf(row->key.text, sizeof row->key.text, "%s %d", r->mark, r->mark_version);
@@ -111,30 +119,72 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
 {
 	struct roll_screen *s = ctx;
 	struct fill f = { rows, 0 };
-	struct psych_roll_row k;
+	struct roll_row k;
 	/* The key's names are read again: a list key holds too little text. */
-	if (key && psych_roll_row_get(app_db(s->app), s->id, key->id, &k) != ST_OK)
+	if (key && roll_row_get(app_db(s->app), &s->ref, key->id, &k) != ST_OK)
 		key = NULL;
-	enum status st = psych_roll_page(app_db(s->app), s->id, s->filter_text, dir, key ? &k : NULL, limit, add_row,
-	                                 &f, more);
+	enum status st = roll_page(app_db(s->app), &s->ref, s->filter_text, dir, key ? &k : NULL, limit, add_row, &f,
+	                           more);
 	return st == ST_OK ? f.n : -1;
 }
 
 static void recount(struct roll_screen *s)
 {
-	if (psych_roll_count(app_db(s->app), s->id, &s->counts) != ST_OK)
+	if (roll_count(app_db(s->app), &s->ref, &s->counts) != ST_OK)
 		memset(&s->counts, 0, sizeof s->counts);
+}
+
+static void day_text(const char *iso, char *out, size_t size)
+{
+	struct pdate d;
+	if (date_from_iso(iso, &d) == DATE_OK)
+		date_format(&d, out, size);
+	else
+		snprintf(out, size, "%s", iso);
+}
+
+/* The header of a session: day, time, centre, activity, title, status. */
+static enum status session_head(struct app *app, struct roll_screen *s)
+{
+	struct psych_session ses;
+	enum status st = psych_session_get(app_db(app), s->ref.id, &ses);
+	if (st != ST_OK)
+		return st;
+	char activity[324] = "", day[16];
+	reflist_name(app_db(app), ses.activity_id, lang_get(), activity, sizeof activity);
+	day_text(ses.date, day, sizeof day);
+	const char *status = vocab_label(VOCAB_PSYCH_STATUS, ses.status);
+	snprintf(s->head, sizeof s->head, "%s %s %s · %s%s%s · %s", day, ses.start_time, ses.centre_code, activity,
+	         ses.title[0] ? " · " : "", ses.title, status ? _(status) : "");
+	return ST_OK;
+}
+
+/* The header of a course day: the day, centre, trade, title, status. */
+static enum status course_head(struct app *app, struct roll_screen *s)
+{
+	struct training_course c;
+	enum status st = training_course_get(app_db(app), s->ref.id, &c);
+	if (st != ST_OK)
+		return st;
+	char trade[324] = "", day[16];
+	reflist_name(app_db(app), c.trade_id, lang_get(), trade, sizeof trade);
+	day_text(s->ref.day, day, sizeof day);
+	const char *status = vocab_label(VOCAB_TRAINING_COURSE_STATUS, c.status);
+	snprintf(s->head, sizeof s->head, "%s %s · %s · %s · %s", day, c.centre_code, trade, c.title,
+	         status ? _(status) : "");
+	return ST_OK;
 }
 
 static enum status roll_enter(struct app *app, void *state, const void *arg)
 {
 	struct roll_screen *s = state;
 	s->app = app;
-	s->id = arg ? *(const long long *)arg : 0;
-	enum status st = psych_session_get(app_db(app), s->id, &s->session);
+	if (!arg)
+		return ST_NOT_FOUND;
+	s->ref = *(const struct roll_ref *)arg;
+	enum status st = s->ref.kind == ROLL_COURSE_DAY ? course_head(app, s) : session_head(app, s);
 	if (st != ST_OK)
 		return st;
-	reflist_name(app_db(app), s->session.activity_id, lang_get(), s->activity, sizeof s->activity);
 	le_init(&s->filter, 40);
 	list_init(&s->list, columns, 4, fetch, s);
 	recount(s);
@@ -155,7 +205,7 @@ static enum ui_result mark(struct app *app, struct roll_screen *s, const char *m
 	const struct list_row *row = list_current(&s->list);
 	if (!row)
 		return UI_HANDLED;
-	struct psych_roll_row r;
+	struct roll_row r;
 	memset(&r, 0, sizeof r);
 	r.person_id = row->key.id;
 	sscanf(row->key.text, "%11s %d", r.mark, &r.mark_version);
@@ -165,7 +215,7 @@ static enum ui_result mark(struct app *app, struct roll_screen *s, const char *m
 	}
 	const char *why = NULL;
 	bool held = false;
-	enum status st = psych_roll_mark(app_db(app), s->id, &r, mark, &why, &held);
+	enum status st = roll_mark(app_db(app), &s->ref, &r, mark, &why, &held);
 	if (st == ST_CONFLICT) {
 		char msg[300];
 		const char *label = r.mark[0] ? vocab_label(VOCAB_PSYCH_MARK, r.mark) : NULL;
@@ -184,7 +234,7 @@ static enum ui_result mark(struct app *app, struct roll_screen *s, const char *m
 		return UI_HANDLED;
 	}
 	if (held) {
-		snprintf(s->session.status, sizeof s->session.status, "held");
+		session_head(app, s);
 		app_message(app, _("The session is now recorded as held."));
 	}
 	recount(s);
@@ -203,15 +253,17 @@ static enum ui_result mark(struct app *app, struct roll_screen *s, const char *m
 static enum status added(struct app *app, long long for_id, long long person, const char *name)
 {
 	(void)name;
-	struct psych_roll_row r;
+	struct roll_row r;
 	const char *why = NULL;
-	enum status st = psych_roll_row_get(app_db(app), for_id, person, &r);
+	if (for_id != adding.id)
+		return ST_NOT_FOUND;
+	enum status st = roll_row_get(app_db(app), &adding, person, &r);
 	if (st == ST_OK && r.mark[0] && strcmp(r.mark, "present") == 0) {
 		app_message(app, _("Already marked present."));
 		return ST_OK;
 	}
 	if (st == ST_OK)
-		st = psych_roll_mark(app_db(app), for_id, &r, "present", &why, NULL);
+		st = roll_mark(app_db(app), &adding, &r, "present", &why, NULL);
 	if (st != ST_OK) {
 		app_error(app, _(why ? why : status_msgid(st)));
 	} else {
@@ -234,8 +286,9 @@ static enum ui_result roll_action(struct app *app, void *state, int action)
 		s->list_focus = !s->list_focus;
 		return UI_HANDLED;
 	case ACT_ADD: {
-		const struct lookup_pick pick = { N_("Find the person to add, then Enter: marked present."), s->id, 0, true,
-			                          added };
+		const struct lookup_pick pick = { N_("Find the person to add, then Enter: marked present."), s->ref.id, 0,
+			                          true, added };
+		adding = s->ref;
 		lookup_pick(app, &pick);
 		return UI_HANDLED;
 	}
@@ -306,15 +359,9 @@ static void roll_draw(struct app *app, void *state, WINDOW *win)
 		list_refresh(&s->list);
 	}
 	int cols = getmaxx(win);
-	char line[800], day[16] = "";
-	struct pdate d;
-	if (date_from_iso(s->session.date, &d) == DATE_OK)
-		date_format(&d, day, sizeof day);
-	const char *status = vocab_label(VOCAB_PSYCH_STATUS, s->session.status);
-	snprintf(line, sizeof line, "%s %s %s · %s%s%s · %s", day, s->session.start_time, s->session.centre_code,
-	         s->activity, s->session.title[0] ? " · " : "", s->session.title, status ? _(status) : "");
+	char line[800];
 	/* The title whole, on a second row when it needs one. */
-	int y = ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, line) > 1 ? 2 : 1;
+	int y = ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, s->head) > 1 ? 2 : 1;
 	snprintf(line, sizeof line, _("Listed %d · present %d · absent %d · excused %d · left early %d"),
 	         s->counts.listed, s->counts.present, s->counts.absent, s->counts.excused, s->counts.left_early);
 	y += ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line) > 1 ? 2 : 1;
@@ -346,7 +393,34 @@ static const struct screen screen_roll = {
 	.resume = roll_resume,
 };
 
+/* The same screen for a course day: its name and permission. */
+static const struct screen screen_course_roll = {
+	.name = "course_roll",
+	.title = N_("Attendance of a course day"),
+	.needs_login = true,
+	.perms = PERM_BIT(PERM_TRAINING_WRITE),
+	.state_size = sizeof(struct roll_screen),
+	.bindings = bindings,
+	.enter = roll_enter,
+	.draw = roll_draw,
+	.input = roll_input,
+	.action = roll_action,
+	.typing = roll_typing,
+	.resume = roll_resume,
+};
+
+enum status roll_open(struct app *app, const struct roll_ref *ref)
+{
+	return app_push(app, ref->kind == ROLL_COURSE_DAY ? &screen_course_roll : &screen_roll, ref);
+}
+
+enum status roll_instead(struct app *app, const struct roll_ref *ref)
+{
+	return app_replace(app, ref->kind == ROLL_COURSE_DAY ? &screen_course_roll : &screen_roll, ref);
+}
+
 enum status psych_roll_open(struct app *app, long long id)
 {
-	return app_push(app, &screen_roll, &id);
+	struct roll_ref ref = roll_of_session(id);
+	return roll_open(app, &ref);
 }
