@@ -141,8 +141,8 @@ check:
 
 # ---- attacks: kill -9 during writes, many sessions at once ---------------
 # Each write path of the data layer is one row of tests/attack/ops.c.
-ATTACK_SRC := tests/attack/attack.c tests/attack/ops.c
-$(B)/attack/%: tests/attack/%.c $(ATTACK_SRC) tests/attack/attack.h $(B)/libtaimako.a
+ATTACK_SRC := tests/attack/attack.c tests/attack/ops.c $(wildcard tests/attack/ops_*.c)
+$(B)/attack/%: tests/attack/%.c $(ATTACK_SRC) tests/attack/attack.h tests/attack/ops_private.h $(B)/libtaimako.a
 	@mkdir -p $(@D)
 	$(call say,ATTACK,$@)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ATTACK_SRC) $(B)/libtaimako.a $(PKG_LIBS)
