@@ -75,7 +75,7 @@ static void put(struct fixture *f, long long course_id, long long person, const 
 	sqlite3_finalize(st);
 }
 
-static void sql(struct fixture *f, const char *text)
+static void exec_sql(struct fixture *f, const char *text)
 {
 	char *err = NULL;
 	assert_int_equal(sqlite3_exec(db_sqlite(f->db), text, NULL, NULL, &err), SQLITE_OK);
@@ -126,7 +126,7 @@ static struct data known_data(struct fixture *f)
 	put(f, d.winter, omar, "completed", NULL, NULL);
 	put(f, d.cancelled, omar, "enrolled", NULL, NULL);
 	put(f, d.arl, omar, "dropped_out", "illness", NULL);
-	sql(f, "UPDATE training_course SET status = 'cancelled', cancel_reason = 'No trainer' WHERE trade_id = "
+	exec_sql(f, "UPDATE training_course SET status = 'cancelled', cancel_reason = 'No trainer' WHERE trade_id = "
 	       "(SELECT id FROM ref_item WHERE list = 'training_trade' AND code = 'business')");
 	return d;
 }
