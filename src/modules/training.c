@@ -12,6 +12,7 @@
 #include "core/training_vocab.h"
 #include "db/reflist.h"
 #include "db/training.h"
+#include "demo/demo_training.h"
 #include "screens/community.h"
 #include "screens/training.h"
 #include "screens/training_figures.h"
@@ -92,4 +93,5 @@ const struct module module_training = {
 	.reflists = reflists,
 	.status = training_line,
 	.status_perms = PERM_BIT(PERM_TRAINING_READ),
+	.demo = demo_training,
 };
