@@ -43,6 +43,7 @@ static const struct field_def field_defs[F_COUNT] = {
 #define LINES_MAX 160
 #define LINE_BYTES 400
 #define LABEL_COLS 30   /* the label column of the tables */
+#define YEAR_COLS 16    /* the label column of the year's table */
 
 struct line {
 	char text[LINE_BYTES];
@@ -131,7 +132,7 @@ static void percent(long part, long whole, char *out, size_t size)
 		snprintf(out, size, "%d%%", p);
 }
 
-static const int group_widths[] = { 6, 6, 6, 6, 5, 7 };
+static const int group_widths[] = { 7, 7, 7, 7, 5, 8 };
 
 static void add_group_row(struct figures_screen *s, const char *label, const long *g)
 {
@@ -147,7 +148,8 @@ static void add_group_row(struct figures_screen *s, const char *label, const lon
 	add_wrapped(s, 0, 2, LABEL_COLS + 2, label, nums);
 }
 
-static const int trade_widths[] = { 9, 8, 11, 10, 10 };
+#define TRADE_COLS 22   /* the label column of the trades */
+static const int trade_widths[] = { 11, 11, 11, 10, 10 };
 
 static void add_trade_row(const struct training_trade_row *r, void *ctx)
 {
@@ -157,7 +159,7 @@ static void add_trade_row(const struct training_trade_row *r, void *ctx)
 	percent(r->dropped, r->enrolments, dropped, sizeof dropped);
 	snprintf(nums, sizeof nums, "%*ld%*ld%*ld%*s%*s", trade_widths[0], r->courses, trade_widths[1], r->people,
 	         trade_widths[2], r->community, trade_widths[3], done, trade_widths[4], dropped);
-	add_wrapped(s, 0, 2, LABEL_COLS + 2, r->label, nums);
+	add_wrapped(s, 0, 2, TRADE_COLS + 2, r->label, nums);
 }
 
 /* "623 participants, 342 of them community members; 3 courses." */
@@ -237,11 +239,11 @@ static enum status build(struct figures_screen *s, const char *period_text, cons
 	sentence(&fig, text, sizeof text);
 	add_wrapped(s, A_BOLD, 0, 78, text, NULL);
 	const char *year_heads[] = { _("Participants"), _("Community members"), _("Courses") };
-	const int year_widths[] = { 14, 20, 10 };
-	add_heads(s, _("Period"), LABEL_COLS, year_heads, year_widths, 3);
+	const int year_widths[] = { 14, 28, 12 };
+	add_heads(s, _("Period"), YEAR_COLS, year_heads, year_widths, 3);
 	char nums[120];
-	snprintf(nums, sizeof nums, "%14ld%20ld%10ld", fig.participants, fig.community, fig.courses);
-	add_wrapped(s, 0, 2, LABEL_COLS + 2, shown, nums);
+	snprintf(nums, sizeof nums, "%14ld%28ld%12ld", fig.participants, fig.community, fig.courses);
+	add_wrapped(s, 0, 2, YEAR_COLS + 2, shown, nums);
 	add_wrapped(s, 0, 0, 78,
 	            _("Participants are different people, each counted once: selected, enrolled, completed, certified "
 	              "or dropped out in a course that ran in the period (the waiting list and applications apart). "
@@ -270,7 +272,7 @@ static enum status build(struct figures_screen *s, const char *period_text, cons
 	            _("People once per trade (a person in two trades counts in each); the rates are of the "
 	              "enrolments."), NULL);
 	const char *trade_heads[] = { _("Courses"), _("People"), _("Community"), _("Completed"), _("Dropped") };
-	add_heads(s, _("Trade"), LABEL_COLS, trade_heads, trade_widths, 5);
+	add_heads(s, _("Trade"), TRADE_COLS, trade_heads, trade_widths, 5);
 	int before = s->n;
 	st = training_figures_trades(db, centre, p, trade_id, lang_get(), add_trade_row, s);
 	if (st != ST_OK)
