@@ -6,7 +6,8 @@
  * stays, 10,000 people at a time as the other generators read them, keeps
  * for each course a fair sample of the migrants staying at its centre when
  * it starts (reservoir sampling, so the sample does not depend on how many
- * there are). The courses are then written in order of their start, each
+ * there are): one of those who stay to the end, one of those who leave
+ * before; officers take mostly the first. The courses are then written in order of their start, each
  * with its migrants and the community members registered for it. */
 #include <limits.h>
 #include <stdint.h>
@@ -45,16 +46,16 @@ static const struct {
 	int weeks;                /* usual length */
 } trades[T_COUNT_] = {
 	[T_JEWELLERY] = { "jewellery", "Bijouterie touarègue", "BIJ", "Coopérative des bijoutiers d'Agadez",
-	                  "official", 150, true, 12 },
-	[T_BRICK] = { "brick", "Production de briques", "BRI", "Entreprise Tafadek BTP", "official", 80, true, 8 },
+	                  "official", 150, true, 6 },
+	[T_BRICK] = { "brick", "Production de briques", "BRI", "Entreprise Tafadek BTP", "official", 80, true, 4 },
 	[T_BUSINESS] = { "business", "Gestion d'entreprise", "GES", "Chambre de commerce d'Agadez", "attendance", 450,
-	                 false, 6 },
-	[T_TAILORING] = { "tailoring", "Couture", "COU", NULL, "official", 800, true, 12 },
-	[T_WELDING] = { "welding", "Soudure", "SOU", "Centre de formation aux métiers", "official", 50, true, 10 },
-	[T_MECHANICS] = { "mechanics", "Mécanique deux-roues", "MEC", NULL, "official", 50, true, 10 },
-	[T_HAIRDRESSING] = { "hairdressing", "Coiffure", "COI", NULL, "attendance", 850, true, 8 },
-	[T_AGRICULTURE] = { "agriculture", "Maraîchage", "AGR", NULL, "attendance", 400, true, 8 },
-	[T_LITERACY] = { "literacy", "Alphabétisation", "ALP", NULL, "attendance", 600, false, 10 },
+	                 false, 3 },
+	[T_TAILORING] = { "tailoring", "Couture", "COU", NULL, "official", 800, true, 6 },
+	[T_WELDING] = { "welding", "Soudure", "SOU", "Centre de formation aux métiers", "official", 50, true, 5 },
+	[T_MECHANICS] = { "mechanics", "Mécanique deux-roues", "MEC", NULL, "official", 50, true, 5 },
+	[T_HAIRDRESSING] = { "hairdressing", "Coiffure", "COI", NULL, "attendance", 850, true, 4 },
+	[T_AGRICULTURE] = { "agriculture", "Maraîchage", "AGR", NULL, "attendance", 400, true, 4 },
+	[T_LITERACY] = { "literacy", "Alphabétisation", "ALP", NULL, "attendance", 600, false, 6 },
 };
 
 /* Where community members live, by centre. */
@@ -98,9 +99,10 @@ struct course {
 	unsigned salt;            /* its random stream */
 	long long id;
 	int want;                 /* migrants wanted */
-	long seen;                /* migrants met, for the sample */
-	struct slot sample[SAMPLE_MAX];
-	int nsample;
+	/* The samples: [0] those staying to the end, [1] those leaving before. */
+	long seen[2];             /* migrants met */
+	struct slot sample[2][SAMPLE_MAX];
+	int nsample[2];
 	long long taken[SAMPLE_MAX];   /* the migrants enrolled */
 	int ntaken;
 };
@@ -155,7 +157,7 @@ static void plan(struct traingen *g, int centre, enum trade t, long start, struc
 	bool agadez = centre == C_AGZ;
 	c->capacity = agadez ? 24 + 2 * (int)below(r, 4) : 15 + (int)below(r, 6);
 	c->reserved = agadez ? c->capacity / 2 : c->capacity / 3;
-	c->hours = trades[t].weeks * (15 + 5 * (int)below(r, 3));
+	c->hours = trades[t].weeks * (20 + 5 * (int)below(r, 3));
 	c->cancelled = start < g->today - 30 && chance(r, 40);
 	c->salt = (unsigned)g->ncourses;
 	c->want = agadez ? c->capacity / 2 : c->capacity * 2 / 3;
@@ -227,21 +229,19 @@ static enum status take_stay(const struct bulk_stay_row *s, void *ctx)
 		    || (birth != NO_DAY && c->start - birth < 15L * 365))
 			continue;
 		struct rng r = stream(g->seed, 0x73616d70ULL ^ c->salt, (uint64_t)s->person);
-		/* Officers enrol those likely to stay: someone leaving before the
-		 * end is taken less often. */
-		if (departed != NO_DAY && departed < c->end && !chance(&r, 400))
-			continue;
+		int k = departed != NO_DAY && departed < c->end;
 		int at = -1;
-		c->seen++;
-		if (c->nsample < c->want)
-			at = c->nsample++;
-		else if ((long)below(&r, (unsigned)(c->seen > UINT_MAX ? UINT_MAX : c->seen)) < c->want)
+		c->seen[k]++;
+		if (c->nsample[k] < c->want)
+			at = c->nsample[k]++;
+		else if ((long)below(&r, (unsigned)(c->seen[k] > UINT_MAX ? UINT_MAX : c->seen[k])) < c->want)
 			at = (int)below(&r, (unsigned)c->want);
 		if (at < 0)
 			continue;
-		c->sample[at].person = s->person;
-		c->sample[at].departed = departed;
-		snprintf(c->sample[at].reason, sizeof c->sample[at].reason, "%s", s->reason);
+		struct slot *sl = &c->sample[k][at];
+		sl->person = s->person;
+		sl->departed = departed;
+		snprintf(sl->reason, sizeof sl->reason, "%s", s->reason);
 	}
 	return ST_OK;
 }
@@ -337,8 +337,14 @@ static enum status enrol_migrants(struct traingen *g, int ci, struct rng *r, int
 {
 	struct course *c = &g->courses[ci];
 	enum status s = ST_OK;
-	for (int k = 0; s == ST_OK && k < c->nsample; k++) {
-		const struct slot *sl = &c->sample[k];
+	/* Those leaving before the end: a quarter of the places wanted at
+	 * most; then those who stay. */
+	int leave = c->want / 4;
+	if (leave > c->nsample[1])
+		leave = c->nsample[1];
+	int stay = c->want - leave < c->nsample[0] ? c->want - leave : c->nsample[0];
+	for (int k = 0; s == ST_OK && k < leave + stay; k++) {
+		const struct slot *sl = k < leave ? &c->sample[1][k] : &c->sample[0][k - leave];
 		if (busy(g, ci, sl->person))
 			continue;
 		struct bulk_training_enrolment e = { .course = c->id, .person = sl->person, .enrolled_by = g->officer };
