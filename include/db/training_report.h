@@ -5,7 +5,8 @@
  * community members, by sex and age group and by trade; enrolments
  * completed and dropped out (with the reasons), certificates, toolkits and
  * follow-ups; courses held. Courses count when they ran in the period (not
- * cancelled, started before its end and ended on or after its first day).
+ * cancelled, started before its end and by today, ended on or after its
+ * first day).
  * Aggregated in SQL, rows streamed, never a whole table in memory. */
 #include <stdbool.h>
 #include <stddef.h>

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/person.h"
 #include "core/training_vocab.h"
@@ -60,9 +61,9 @@ static enum status figures_check(struct db *db, const char *centre_code, const s
 	return ST_OK;
 }
 
-/* ?1 from, ?2 to, ?3 centre code or '' for all, ?4 trade or 0 for all: a
- * course ran in the period when not cancelled, started before its end and
- * ended on or after its first day. The centre list keeps the search on
+/* ?1 from, ?2 to (period_end), ?3 centre code or '' for all, ?4 trade or
+ * 0 for all: a course ran in the period when not cancelled, started before
+ * its end (and by today) and ended on or after its first day. The centre list keeps the search on
  * training_course_by_centre even for all centres. */
 #define COURSE_IN_PERIOD \
 	"c.centre_id IN (SELECT id FROM centre WHERE ?3 = '' OR code = ?3) AND c.start_date < ?2 " \
@@ -71,11 +72,30 @@ static enum status figures_check(struct db *db, const char *centre_code, const s
  * not selected apart). */
 #define HOLDS_PLACE "e.status IN ('selected', 'enrolled', 'completed', 'certified', 'dropped_out') "
 
+/* The first day after the period that counts: its end, or tomorrow when
+ * sooner (a course that has not started yet has not run). */
+static void period_end(const struct training_period *period, char out[16])
+{
+	struct pdate t = clock_today();
+	if (++t.day > date_days_in_month(t.year, t.month)) {
+		t.day = 1;
+		if (++t.month > 12) {
+			t.month = 1;
+			t.year++;
+		}
+	}
+	char tomorrow[16];
+	date_to_iso(&t, tomorrow, sizeof tomorrow);
+	snprintf(out, 16, "%s", strcmp(tomorrow, period->to) < 0 ? tomorrow : period->to);
+}
+
 static void bind_period(sqlite3_stmt *st, const char *centre_code, const struct training_period *period,
                         long long trade)
 {
+	char end[16];
+	period_end(period, end);
 	db_bind_text(st, 1, period->from);
-	db_bind_text(st, 2, period->to);
+	db_bind_text(st, 2, end);
 	db_bind_text(st, 3, centre_code ? centre_code : "");
 	sqlite3_bind_int64(st, 4, trade);
 }
