@@ -107,7 +107,7 @@ static void about_half_community_members(void **state)
 	struct training_period p;
 	long all = 0, community = 0;
 	for (int y = 2016; y <= 2025; y++) {
-		char year[8];
+		char year[16];
 		snprintf(year, sizeof year, "%d", y);
 		assert_true(training_period_parse(year, &p));
 		struct training_figures fig;
