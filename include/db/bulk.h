@@ -60,7 +60,12 @@ bool bulk_codes_known(struct bulk *b, enum bulk_codes kind, const char *list);
  * name keys. Gives p->id and p->case_key (the next case number of its
  * centre and arrival year, as registration gives it). consent_by: the
  * account that took consent (0: none); created_at: when it was registered
- * ("YYYY-MM-DDTHH:MM:SSZ"). Not checked (person_check is the caller's). */
+ * ("YYYY-MM-DDTHH:MM:SSZ"). Not checked (person_check is the caller's,
+ * community_check for a community member). A community member (p->kind
+ * "community") keeps p->locality and p->community_since, with the arrival
+ * columns as community_register fills them; the others are migrants, with
+ * p->community_since "" unless they were registered as community members
+ * before. */
 enum status bulk_person(struct bulk *b, struct person *p, long long consent_by,
                         const char *created_at);
 
@@ -148,6 +153,32 @@ long long bulk_max_centre_id(struct bulk *b);
  * first..last, by person. */
 enum status bulk_flags(struct bulk *b, long long first, long long last,
                        enum status (*fn)(long long person, const char *flag, void *ctx), void *ctx);
+
+/* ---- vocational training records (bulk_training.c) --------------------- */
+
+/* A course with the id the caller gives (from bulk_training_first_id);
+ * provider 0 with provider_name, or a partner and ""; hours 0: not said;
+ * NULL or "" for the optional texts. */
+struct bulk_training_course {
+	long long id, centre, trade, provider, created_by;
+	const char *title, *provider_name, *start_date, *end_date, *certificate, *status, *cancel_reason;
+	int hours, capacity, reserved_community;
+};
+
+/* One person in one course; NULL or "" for what does not apply. */
+struct bulk_training_enrolment {
+	long long course, person, enrolled_by;
+	const char *status, *waiting_since, *dropout_reason, *assessment, *certificate_no, *toolkit_date;
+	const char *followup, *followup_date;
+};
+
+enum status bulk_training_course(struct bulk *b, const struct bulk_training_course *c);
+
+/* An enrolment (the course's row may still be waiting). */
+enum status bulk_training_enrolment(struct bulk *b, const struct bulk_training_enrolment *e);
+
+/* The first free id of training_course (1 for an empty table), 0 on error. */
+long long bulk_training_first_id(struct bulk *b);
 
 /* ---- reading people back ------------------------------------------------ */
 

@@ -20,8 +20,9 @@
 static const char sql_person[] =
 	"INSERT OR IGNORE INTO person (id, case_key, family_name, given_names, other_names, sex, "
 	"birth_date, birth_estimated, nationality, phone, phone_key, arrival_date, centre_id, "
-	"arrival_mode, consent_data, consent_share, consent_date, consent_by, created_at, " IDENTITY
-	") VALUES " ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" ID4);
+	"arrival_mode, consent_data, consent_share, consent_date, consent_by, created_at, kind, locality, "
+	"community_since, " IDENTITY ") VALUES "
+	ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" ID4);
 static const char sql_name_key[] =
 	"INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES " ROWS32("(?, ?)");
 static const char sql_name_typo[] =
@@ -64,7 +65,7 @@ static const struct {
 	int cols;
 	bool identity;
 } batches[BT_COUNT_] = {
-	[BT_PERSON] = { sql_person, 23, true },
+	[BT_PERSON] = { sql_person, 26, true },
 	[BT_NAME_KEY] = { sql_name_key, 2, false },
 	[BT_NAME_TYPO] = { sql_name_typo, 2, false },
 	[BT_LANGUAGE] = { sql_language, 6, true },
@@ -80,6 +81,8 @@ static const struct {
 	[BT_PSYCH_SESSION] = { bulk_sql_psych_session, BULK_PSYCH_SESSION_COLS, true },
 	[BT_PSYCH_ATTENDANCE] = { bulk_sql_psych_attendance, BULK_PSYCH_ATTENDANCE_COLS, true },
 	[BT_PSYCH_SUPPORT] = { bulk_sql_psych_support, BULK_PSYCH_SUPPORT_COLS, true },
+	[BT_TRAINING_COURSE] = { bulk_sql_training_course, BULK_TRAINING_COURSE_COLS, true },
+	[BT_TRAINING_ENROLMENT] = { bulk_sql_training_enrolment, BULK_TRAINING_ENROLMENT_COLS, true },
 };
 
 sqlite3_stmt *bulk_batch(struct bulk *b, enum batch_id t)
@@ -603,6 +606,11 @@ enum status bulk_person(struct bulk *b, struct person *p, long long consent_by,
 	bulk_put_text(b, BT_PERSON, 16, p->consent_date, false);
 	bulk_put_int(b, BT_PERSON, 17, consent_by, true);
 	bulk_put_text(b, BT_PERSON, 18, created_at, false);
+	/* A community member as community_register writes one. */
+	bool community = person_is_community(p);
+	bulk_put_text(b, BT_PERSON, 19, community ? "community" : "migrant", false);
+	bulk_put_text(b, BT_PERSON, 20, community ? p->locality : "", false);
+	bulk_put_text(b, BT_PERSON, 21, p->community_since, true);
 	s = bulk_row_done(b, BT_PERSON);
 	return s == ST_OK ? person_lists(b, p) : s;
 }

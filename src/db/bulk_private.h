@@ -20,13 +20,19 @@
 
 enum batch_id { BT_PERSON, BT_NAME_KEY, BT_NAME_TYPO, BT_LANGUAGE, BT_DOCUMENT, BT_FLAG, BT_LINK, BT_STAY,
                 BT_SERVICE, BT_CONSULTATION, BT_CASE, BT_VISIT, BT_FITNESS,
-                BT_PSYCH_SESSION, BT_PSYCH_ATTENDANCE, BT_PSYCH_SUPPORT, BT_COUNT_ };
+                BT_PSYCH_SESSION, BT_PSYCH_ATTENDANCE, BT_PSYCH_SUPPORT,
+                BT_TRAINING_COURSE, BT_TRAINING_ENROLMENT, BT_COUNT_ };
 
 /* The psychosocial batches' statements (bulk_psych.c) and their columns. */
 extern const char bulk_sql_psych_session[], bulk_sql_psych_attendance[], bulk_sql_psych_support[];
 #define BULK_PSYCH_SESSION_COLS 23
 #define BULK_PSYCH_ATTENDANCE_COLS 8
 #define BULK_PSYCH_SUPPORT_COLS 15
+
+/* The vocational training batches' statements (bulk_training.c). */
+extern const char bulk_sql_training_course[], bulk_sql_training_enrolment[];
+#define BULK_TRAINING_COURSE_COLS 19
+#define BULK_TRAINING_ENROLMENT_COLS 15
 
 struct batch {
 	const char *sql;

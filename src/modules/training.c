@@ -13,8 +13,10 @@
 #include "core/training_vocab.h"
 #include "db/reflist.h"
 #include "db/training.h"
+#include "demo/demo_training.h"
 #include "screens/community.h"
 #include "screens/training.h"
+#include "screens/training_figures.h"
 #include "ui/app.h"
 #include "ui/lang.h"
 #include "ui/module.h"
@@ -40,6 +42,7 @@ static void training_line(struct app *app, long long person, char *out, size_t s
 static const struct module_entry entries[] = {
 	/* Courses and enrolment. */
 	{ 't', N_("Courses and enrolment"), PERM_BIT(PERM_TRAINING_READ), training_courses_open },
+	{ '0', N_("Training figures"), PERM_BIT(PERM_TRAINING_READ) | PERM_BIT(PERM_REPORTS), training_figures_open },
 	/* Community members. */
 	{ 'k', N_("Community members"), PERM_BIT(PERM_COMMUNITY_WRITE), community_form_open },
 	{ 0, NULL, 0, NULL },
@@ -93,4 +96,5 @@ const struct module module_training = {
 	.reflists = reflists,
 	.status = training_line,
 	.status_perms = PERM_BIT(PERM_TRAINING_READ),
+	.demo = demo_training,
 };
