@@ -177,7 +177,10 @@ static void draw_counts(struct medreport *s, WINDOW *win, int y)
 	}
 	snprintf(line, sizeof line, _("Consultations: %ld   Medical cases opened: %ld"),
 	         s->counts.consultations_total, s->counts.cases_total);
-	ui_put(win, y, 1, cols - 2, A_BOLD, line);
+	ui_put(win, y++, 1, cols - 2, A_BOLD, line);
+	snprintf(line, sizeof line, _("Of whom community members: %ld consultations, %ld cases"),
+	         s->counts.consultations_community, s->counts.cases_community);
+	ui_put_wrapped(win, y, 1, cols - 2, 2, 0, line);
 }
 
 static void medreport_draw(struct app *app, void *state, WINDOW *win)

@@ -189,6 +189,11 @@ static enum status build(struct figures_screen *s, const char *centre, const str
 	              "(an estimated year of birth counts from 1 January, a known year from 1 July)."), NULL);
 	add_group_heads(s, true);
 	add_groups(s, _("People"), fig.people, PSYCH_GROUP_COUNT_, fig.people_total);
+	long migrants[PSYCH_GROUP_COUNT_];
+	for (int i = 0; i < PSYCH_GROUP_COUNT_; i++)
+		migrants[i] = fig.people[i] - fig.community[i];
+	add_groups(s, _("  of whom migrants"), migrants, PSYCH_GROUP_COUNT_, fig.people_total - fig.community_total);
+	add_groups(s, _("  of whom community members"), fig.community, PSYCH_GROUP_COUNT_, fig.community_total);
 	add_line(s, 0, "");
 	snprintf(line, sizeof line, _("Attendances (events: one per person and session attended): %ld"), fig.attendances);
 	add_wrapped(s, A_BOLD, 0, 78, line, NULL);

@@ -233,6 +233,10 @@ struct monthly_counts {
 	long consultations_total;
 	long cases_opened[COND_COUNT_];
 	long cases_total;
+	/* Of the above, those of people registered as community members
+	 * (person.community_since, even if they migrated since). */
+	long consultations_community;
+	long cases_community;
 };
 /* PERM_REPORTS or PERM_MEDICAL_READ. month is "YYYY-MM" (else
  * ST_INVALID); ST_NOT_FOUND for an unknown centre. */

@@ -58,6 +58,10 @@ struct psych_figures {
 	 * their age at their first attendance in it. */
 	long people[PSYCH_GROUP_COUNT_];
 	long people_total;
+	/* Of them, people registered as community members (person.community_
+	 * since: even if they migrated since); the others are migrants. */
+	long community[PSYCH_GROUP_COUNT_];
+	long community_total;
 	long attendances;                     /* events: one per person and session */
 	int min_sessions;                     /* N asked for */
 	long people_min_sessions;             /* people with at least N sessions */

@@ -252,19 +252,20 @@ enum status monthly_counts(struct db *db, const char *centre_code, const char *m
 	static const char by_reason[] =
 		"SELECT reason, sex, CASE WHEN b IS NULL THEN -1 ELSE "
 		" (CAST(substr(d, 1, 4) AS INTEGER) - CAST(substr(b, 1, 4) AS INTEGER) "
-		"  - (substr(d, 6, 5) < substr(b, 6, 5))) < 18 END AS child, count(*) "
-		"FROM (SELECT c.reason AS reason, c.date AS d, p.sex AS sex, "
+		"  - (substr(d, 6, 5) < substr(b, 6, 5))) < 18 END AS child, count(*), comm "
+		"FROM (SELECT c.reason AS reason, c.date AS d, p.sex AS sex, p.community_since IS NOT NULL AS comm, "
 		"  CASE length(p.birth_date) WHEN 4 THEN p.birth_date "
 		"   || CASE p.birth_estimated WHEN 1 THEN '-01-01' ELSE '-07-01' END "
 		"  WHEN 7 THEN p.birth_date || '-15' ELSE p.birth_date END AS b "
 		" FROM consultation c JOIN person p ON p.id = c.person_id "
 		" WHERE c.centre_id IN (SELECT id FROM centre WHERE ?3 = '' OR code = ?3) "
 		" AND c.date >= ?1 AND c.date < ?2) "
-		"GROUP BY reason, sex, child";
+		"GROUP BY reason, sex, child, comm";
 	static const char by_condition[] =
-		"SELECT condition, count(*) FROM medical_case "
-		"WHERE centre_id IN (SELECT id FROM centre WHERE ?3 = '' OR code = ?3) "
-		"AND opened >= ?1 AND opened < ?2 GROUP BY condition";
+		"SELECT m.condition, count(*), sum(p.community_since IS NOT NULL) FROM medical_case m "
+		"JOIN person p ON p.id = m.person_id "
+		"WHERE m.centre_id IN (SELECT id FROM centre WHERE ?3 = '' OR code = ?3) "
+		"AND m.opened >= ?1 AND m.opened < ?2 GROUP BY m.condition";
 	memset(out, 0, sizeof *out);
 	if (db_require(db, PERM_REPORTS) != ST_OK && db_require(db, PERM_MEDICAL_READ) != ST_OK)
 		return ST_DENIED;
@@ -295,12 +296,15 @@ enum status monthly_counts(struct db *db, const char *centre_code, const char *m
 					if (strcmp(name, med_reason_name((enum med_reason)r)) == 0)
 						out->consultations[r][g] += count;
 				out->consultations_total += count;
+				if (sqlite3_column_int(st, 4))
+					out->consultations_community += count;
 			} else {
 				long count = (long)sqlite3_column_int64(st, 1);
 				for (int c = 0; name && c < COND_COUNT_; c++)
 					if (strcmp(name, med_condition_name((enum med_condition)c)) == 0)
 						out->cases_opened[c] += count;
 				out->cases_total += count;
+				out->cases_community += (long)sqlite3_column_int64(st, 2);
 			}
 		}
 		sqlite3_reset(st);

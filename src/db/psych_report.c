@@ -195,7 +195,7 @@ static int people_totals(struct db *db, const char *centre_code, const struct ps
 {
 	static const char sql[] =
 		"SELECT p.sex, coalesce(p.birth_date, ''), p.birth_estimated, coalesce(p.nationality, ''), "
-		"min(s.date), count(*) "
+		"min(s.date), count(*), p.community_since IS NOT NULL "
 		"FROM psych_session s JOIN psych_attendance a ON a.session_id = s.id "
 		"JOIN person p ON p.id = a.person_id "
 		"WHERE " IN_PERIOD "AND s.status = 'held' AND s.roll = 'names' "
@@ -215,6 +215,10 @@ static int people_totals(struct db *db, const char *centre_code, const struct ps
 		int g = group_at((const char *)sqlite3_column_text(st, 0), birth, sqlite3_column_int(st, 2) != 0, first);
 		out->people[g]++;
 		out->people_total++;
+		if (sqlite3_column_int(st, 6)) {
+			out->community[g]++;
+			out->community_total++;
+		}
 		out->attendances += sessions;
 		if (sessions >= out->min_sessions)
 			out->people_min_sessions++;

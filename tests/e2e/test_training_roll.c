@@ -56,7 +56,9 @@ static void the_trainees(struct session *s, struct trainees *t)
 	assert_int_equal(sqlite3_open_v2(s->db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT p.id, p.given_names || ' ' || p.family_name FROM "
-	                                    "training_enrolment e JOIN person p ON p.id = e.person_id ORDER BY p.id",
+	                                    "training_enrolment e JOIN person p ON p.id = e.person_id "
+	                                    "WHERE e.course_id = (SELECT id FROM training_course WHERE title = '" TITLE "') "
+	                                    "ORDER BY p.id",
 	                                    -1, &st, NULL),
 	                 SQLITE_OK);
 	for (int i = 0; i < 4; i++) {

@@ -102,6 +102,27 @@ static void people_versus_attendances(void **state)
 	assert_int_equal(fig.nat[0].people, 2);
 	assert_string_equal(fig.nat[1].name, "Nigeria");
 	assert_int_equal(fig.nat_others, 2);
+
+	/* Nobody registered as a community member yet: all migrants. */
+	assert_int_equal(fig.community_total, 0);
+}
+
+/* People registered as community members are counted apart among the
+ * people, also after they migrated (community_since stays). */
+static void community_members_apart(void **state)
+{
+	struct fixture *f = *state;
+	struct data d = known_data(f);
+	char sql[200];
+	snprintf(sql, sizeof sql, "UPDATE person SET community_since = '2026-01-05' WHERE id IN (%lld, %lld)", d.a, d.b);
+	assert_int_equal(sqlite3_exec(db_sqlite(f->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	struct psych_figures fig = figures(f, "AGZ", "2026-04", 1);
+	assert_int_equal(fig.people_total, 6);
+	assert_int_equal(fig.community_total, 2);
+	assert_int_equal(fig.community[PSYCH_WOMEN], 1);   /* Aïssa */
+	assert_int_equal(fig.community[PSYCH_BOYS], 1);    /* Ali */
+	assert_int_equal(fig.community[PSYCH_GIRLS] + fig.community[PSYCH_MEN] + fig.community[PSYCH_UNKNOWN], 0);
+	assert_int_equal(fig.attendances, 10);             /* attendances unchanged */
 }
 
 static void period_and_centre_bounds(void **state)
@@ -239,6 +260,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(people_versus_attendances, setup, teardown),
+		cmocka_unit_test_setup_teardown(community_members_apart, setup, teardown),
 		cmocka_unit_test_setup_teardown(period_and_centre_bounds, setup, teardown),
 		cmocka_unit_test_setup_teardown(sessions_by_activity_and_partner, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_refused, setup, teardown),
