@@ -59,6 +59,11 @@ static void manager_sees_people_and_attendances(void **state)
 		term_settle(s->t, 50);
 	}
 	assert_screen(s, "Each person counts once in the period");
+	assert_screen(s, "of whom community members");
+	for (int i = 0; i < 10 && !term_has_text(s->t, "Different people with at least"); i++) {
+		term_key(s->t, TK_PGDN);
+		term_settle(s->t, 50);
+	}
 	assert_false(term_has_text(s->t, "Attendances (events: one per person and session attended): 0"));
 	assert_screen(s, "Attendances (events: one per person and session attended):");
 	assert_screen(s, "Different people with at least 3 sessions in the period:");
