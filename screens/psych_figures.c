@@ -18,6 +18,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/textpage.h"
 #include "ui/refchoice.h"
 
 enum { F_PERIOD, F_CENTRE, F_MIN, F_COUNT };
@@ -37,71 +38,17 @@ static const struct field_def field_defs[F_COUNT] = {
 	[F_MIN] = { .label = N_("At least N sessions, N"), .type = FIELD_NUMBER, .required = true, .min = 1, .max = 99 },
 };
 
-#define LINES_MAX 160
-#define LINE_BYTES 400
 #define LABEL_COLS 44   /* the label column of the tables */
 #define TOP_NATIONALITIES 10
-
-struct line {
-	char text[LINE_BYTES];
-	attr_t attr;
-};
 
 struct figures_screen {
 	struct app *app;
 	struct field_def defs[F_COUNT];
 	struct form form;
 	struct ref_choices *centres;   /* first item: all centres */
-	struct line lines[LINES_MAX];
-	int n, top;
-	int page;                      /* lines shown at the last drawing */
+	struct textpage text;          /* the figures, once shown */
 	bool shown;
 };
-
-static void add_line(struct figures_screen *s, attr_t attr, const char *text)
-{
-	if (s->n == LINES_MAX)
-		return;
-	struct line *l = &s->lines[s->n++];
-	text_fit(text, 160, l->text, sizeof l->text);
-	l->attr = attr;
-}
-
-/* Adds text word-wrapped in cols columns, after indent blanks; the first
- * line ends with tail (the numbers of a table row) at column cols. */
-static void add_wrapped(struct figures_screen *s, attr_t attr, int indent, int cols, const char *text,
-                        const char *tail)
-{
-	char clean[LINE_BYTES], cur[LINE_BYTES] = "", out[LINE_BYTES * 2];
-	text_sanitize(text, clean, sizeof clean);
-	bool first = true;
-	char *save = NULL;
-	for (char *w = strtok_r(clean, " ", &save);; w = strtok_r(NULL, " ", &save)) {
-		char next[LINE_BYTES];
-		if (w) {
-			/* cur, a blank and the word; cur alone when that does not fit. */
-			size_t cl = strlen(cur), wl = strlen(w);
-			memcpy(next, cur, cl + 1);
-			if (cl + 1 + wl < sizeof next) {
-				if (cl)
-					next[cl++] = ' ';
-				memcpy(next + cl, w, wl + 1);
-			}
-		}
-		if (!w || (cur[0] && text_width(next) > cols - indent)) {
-			char padded[LINE_BYTES];
-			ui_pad(cur, cols - indent, padded, sizeof padded);
-			snprintf(out, sizeof out, "%*s%s%s", indent, "", first && tail ? padded : cur, first && tail ? tail : "");
-			add_line(s, attr, out);
-			first = false;
-			if (!w)
-				return;
-			snprintf(cur, sizeof cur, "%s", w);
-		} else {
-			memcpy(cur, next, sizeof cur);
-		}
-	}
-}
 
 struct rows_ctx {
 	struct figures_screen *s;
@@ -113,7 +60,7 @@ static void add_session_row(const struct psych_session_row *r, void *ctx)
 	struct rows_ctx *c = ctx;
 	char nums[64];
 	snprintf(nums, sizeof nums, "%10ld%12ld", r->held, r->cancelled);
-	add_wrapped(c->s, 0, 2, LABEL_COLS, r->id ? r->label : _("No partner"), nums);
+	textpage_add_wrapped(&c->s->text, 0, 2, LABEL_COLS, r->id ? r->label : _("No partner"), nums);
 	c->n++;
 }
 
@@ -127,14 +74,14 @@ static void add_groups(struct figures_screen *s, const char *label, const long *
 	}
 	size_t len = strlen(nums);
 	snprintf(nums + len, sizeof nums - len, "%7ld", total);
-	add_wrapped(s, 0, 2, LABEL_COLS - 8, label, nums);
+	textpage_add_wrapped(&s->text, 0, 2, LABEL_COLS - 8, label, nums);
 }
 
 /* The heads of add_groups' columns, with the unknown group or without. */
 static void add_group_heads(struct figures_screen *s, bool unknown)
 {
 	const char *heads[] = { _("Boys"), _("Girls"), _("Men"), _("Women"), "?", _("Total") };
-	char l[LINE_BYTES], cell[32];
+	char l[TEXTPAGE_BYTES], cell[32];
 	ui_pad("", LABEL_COLS - 8, l, sizeof l);
 	for (int i = 0; i < 6; i++) {
 		if (i == 4 && !unknown)
@@ -144,7 +91,7 @@ static void add_group_heads(struct figures_screen *s, bool unknown)
 		size_t len = strlen(l);
 		snprintf(l + len, sizeof l - len, "%*s%s", w - text_width(cell), "", cell);
 	}
-	add_line(s, A_BOLD | A_UNDERLINE, l);
+	textpage_add(&s->text, A_BOLD | A_UNDERLINE, l);
 }
 
 static enum status build(struct figures_screen *s, const char *centre, const struct psych_period *p, int min)
@@ -155,35 +102,35 @@ static enum status build(struct figures_screen *s, const char *centre, const str
 	enum status st = psych_figures_get(db, centre, p, min, TOP_NATIONALITIES, lang, &fig);
 	if (st != ST_OK)
 		return st;
-	char line[LINE_BYTES];
-	s->n = s->top = 0;
+	char line[TEXTPAGE_BYTES];
+	textpage_clear(&s->text);
 
 	snprintf(line, sizeof line, _("Sessions held: %ld (roll by name %ld, head count %ld). Cancelled, not counted as held: %ld."),
 	         fig.held, fig.held_names, fig.held_count, fig.cancelled);
-	add_wrapped(s, A_BOLD, 0, 78, line, NULL);
+	textpage_add_wrapped(&s->text, A_BOLD, 0, 78, line, NULL);
 	const char *sheads[] = { _("Held"), _("Cancelled") };
 	struct rows_ctx c = { s, 0 };
-	char cell1[64], cell2[64], head[LINE_BYTES * 2];
+	char cell1[64], cell2[64], head[TEXTPAGE_BYTES * 2];
 	text_fit(sheads[0], 9, cell1, sizeof cell1);
 	text_fit(sheads[1], 11, cell2, sizeof cell2);
 	for (int by = 0; by < 2; by++) {
-		char label[LINE_BYTES];
+		char label[TEXTPAGE_BYTES];
 		ui_pad(by == 0 ? _("Activity type") : _("Partner"), LABEL_COLS - 2, label, sizeof label);
 		snprintf(head, sizeof head, "  %s%*s%s%*s%s", label, 10 - text_width(cell1), "", cell1,
 		         12 - text_width(cell2), "", cell2);
-		add_line(s, A_BOLD | A_UNDERLINE, head);
+		textpage_add(&s->text, A_BOLD | A_UNDERLINE, head);
 		c.n = 0;
 		st = psych_figures_sessions(db, centre, p, by == 0 ? PSYCH_BY_ACTIVITY : PSYCH_BY_PARTNER, lang,
 		                            add_session_row, &c);
 		if (st != ST_OK)
 			return st;
 		if (!c.n)
-			add_line(s, 0, _("  No session in this period."));
-		add_line(s, 0, "");
+			textpage_add(&s->text, 0, _("  No session in this period."));
+		textpage_add(&s->text, 0, "");
 	}
 
-	add_line(s, A_BOLD, _("Different people who took part"));
-	add_wrapped(s, 0, 0, 78,
+	textpage_add(&s->text, A_BOLD, _("Different people who took part"));
+	textpage_add_wrapped(&s->text, 0, 0, 78,
 	            _("Each person counts once in the period, marked present or left early in a session held "
 	              "with a roll by name; boys and girls are under 18 at their first attendance in the period "
 	              "(an estimated year of birth counts from 1 January, a known year from 1 July)."), NULL);
@@ -194,35 +141,36 @@ static enum status build(struct figures_screen *s, const char *centre, const str
 		migrants[i] = fig.people[i] - fig.community[i];
 	add_groups(s, _("  of whom migrants"), migrants, PSYCH_GROUP_COUNT_, fig.people_total - fig.community_total);
 	add_groups(s, _("  of whom community members"), fig.community, PSYCH_GROUP_COUNT_, fig.community_total);
-	add_line(s, 0, "");
+	textpage_add(&s->text, 0, "");
 	snprintf(line, sizeof line, _("Attendances (events: one per person and session attended): %ld"), fig.attendances);
-	add_wrapped(s, A_BOLD, 0, 78, line, NULL);
+	textpage_add_wrapped(&s->text, A_BOLD, 0, 78, line, NULL);
 	snprintf(line, sizeof line, _("Different people with at least %d sessions in the period: %ld"), fig.min_sessions,
 	         fig.people_min_sessions);
-	add_wrapped(s, A_BOLD, 0, 78, line, NULL);
-	add_line(s, 0, "");
+	textpage_add_wrapped(&s->text, A_BOLD, 0, 78, line, NULL);
+	textpage_add(&s->text, 0, "");
 
-	add_line(s, A_BOLD, _("Different people by nationality"));
+	textpage_add(&s->text, A_BOLD, _("Different people by nationality"));
 	for (int i = 0; i < fig.nat_n; i++) {
 		char nums[32];
 		snprintf(nums, sizeof nums, "%10ld", fig.nat[i].people);
-		add_wrapped(s, 0, 2, LABEL_COLS, fig.nat[i].code[0] ? fig.nat[i].name : _("Nationality not known"), nums);
+		textpage_add_wrapped(&s->text, 0, 2, LABEL_COLS,
+		                     fig.nat[i].code[0] ? fig.nat[i].name : _("Nationality not known"), nums);
 	}
 	if (fig.nat_others) {
 		char nums[32];
 		snprintf(nums, sizeof nums, "%10ld", fig.nat_others);
-		add_wrapped(s, 0, 2, LABEL_COLS, _("Other nationalities"), nums);
+		textpage_add_wrapped(&s->text, 0, 2, LABEL_COLS, _("Other nationalities"), nums);
 	}
 	if (!fig.nat_n)
-		add_line(s, 0, _("  Nobody took part in this period."));
-	add_line(s, 0, "");
+		textpage_add(&s->text, 0, _("  Nobody took part in this period."));
+	textpage_add(&s->text, 0, "");
 
-	add_line(s, A_BOLD, _("Head counts"));
-	add_wrapped(s, 0, 0, 78,
+	textpage_add(&s->text, A_BOLD, _("Head counts"));
+	textpage_add_wrapped(&s->text, 0, 0, 78,
 	            _("Counted at open activities without names: people may be counted more than once, and these "
 	              "counts are never added to the different people or attendances above."), NULL);
 	snprintf(line, sizeof line, _("Sessions held with a head count: %ld"), fig.held_count);
-	add_line(s, 0, line);
+	textpage_add(&s->text, 0, line);
 	add_group_heads(s, false);
 	add_groups(s, _("Heads counted"), fig.heads, 4, fig.heads_total);
 	return ST_OK;
@@ -293,16 +241,8 @@ static enum ui_result figures_input(struct app *app, void *state, int key)
 	struct figures_screen *s = state;
 	if (key == '\n' || key == UI_KEYCODE(KEY_F(5)))
 		return show(app, s);
-	if (s->shown && (key == UI_KEYCODE(KEY_NPAGE) || key == UI_KEYCODE(KEY_PPAGE))) {
-		/* A page less a line, so that the last line read stays in view. */
-		int page = s->page > 2 ? s->page - 1 : 1;
-		s->top += key == UI_KEYCODE(KEY_NPAGE) ? page : -page;
-		if (s->top > s->n - page)
-			s->top = s->n - page;
-		if (s->top < 0)
-			s->top = 0;
+	if (s->shown && textpage_key(&s->text, key))
 		return UI_HANDLED;
-	}
 	enum form_result r = form_key(&s->form, key);
 	if (r != FORM_IGNORED && s->form.changed)
 		s->shown = false;
@@ -323,18 +263,7 @@ static void figures_draw(struct app *app, void *state, WINDOW *win)
 		               _("Give a month or a year, a centre (or all centres) and N, then press Enter."));
 		return;
 	}
-	int avail = rows - y;
-	if (s->top > 0 || s->n - s->top > avail)
-		avail--;   /* a line saying where we are */
-	s->page = avail;
-	for (int i = 0; i < avail && s->top + i < s->n; i++)
-		ui_put(win, y + i, 1, cols - 2, s->lines[s->top + i].attr, s->lines[s->top + i].text);
-	if (s->top > 0 || s->n - s->top > avail) {
-		char where[160];
-		int last = s->top + avail < s->n ? s->top + avail : s->n;
-		snprintf(where, sizeof where, _("Lines %d-%d of %d: Page Down / Page Up to scroll"), s->top + 1, last, s->n);
-		ui_put(win, rows - 1, 1, cols - 2, A_REVERSE, where);
-	}
+	textpage_draw(&s->text, win, y);
 }
 
 static bool figures_typing(struct app *app, void *state)

@@ -22,6 +22,7 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lang.h"
+#include "ui/textpage.h"
 #include "ui/refchoice.h"
 
 enum { F_PERIOD, F_CENTRE, F_TRADE, F_COUNT };
@@ -40,15 +41,8 @@ static const struct field_def field_defs[F_COUNT] = {
 	[F_TRADE] = { .label = N_("Trade"), .type = FIELD_CHOICE },
 };
 
-#define LINES_MAX 160
-#define LINE_BYTES 400
 #define LABEL_COLS 30   /* the label column of the tables */
 #define YEAR_COLS 16    /* the label column of the year's table */
-
-struct line {
-	char text[LINE_BYTES];
-	attr_t attr;
-};
 
 struct figures_screen {
 	struct app *app;
@@ -56,62 +50,16 @@ struct figures_screen {
 	struct form form;
 	struct ref_choices *centres;   /* first item: all centres */
 	struct ref_choices *trades;    /* first item: all trades */
-	struct line lines[LINES_MAX];
-	int n, top;
-	int page;                      /* lines shown at the last drawing */
+	struct textpage text;          /* the figures, once shown */
 	bool shown;
 };
-
-static void add_line(struct figures_screen *s, attr_t attr, const char *text)
-{
-	if (s->n == LINES_MAX)
-		return;
-	struct line *l = &s->lines[s->n++];
-	text_fit(text, 160, l->text, sizeof l->text);
-	l->attr = attr;
-}
-
-/* Adds text word-wrapped in cols columns, after indent blanks; the first
- * line ends with tail (the numbers of a table row) at column cols. */
-static void add_wrapped(struct figures_screen *s, attr_t attr, int indent, int cols, const char *text,
-                        const char *tail)
-{
-	char clean[LINE_BYTES], cur[LINE_BYTES] = "", out[LINE_BYTES * 2];
-	text_sanitize(text, clean, sizeof clean);
-	bool first = true;
-	char *save = NULL;
-	for (char *w = strtok_r(clean, " ", &save);; w = strtok_r(NULL, " ", &save)) {
-		char next[LINE_BYTES];
-		if (w) {
-			size_t cl = strlen(cur), wl = strlen(w);
-			memcpy(next, cur, cl + 1);
-			if (cl + 1 + wl < sizeof next) {
-				if (cl)
-					next[cl++] = ' ';
-				memcpy(next + cl, w, wl + 1);
-			}
-		}
-		if (!w || (cur[0] && text_width(next) > cols - indent)) {
-			char padded[LINE_BYTES];
-			ui_pad(cur, cols - indent, padded, sizeof padded);
-			snprintf(out, sizeof out, "%*s%s%s", indent, "", first && tail ? padded : cur, first && tail ? tail : "");
-			add_line(s, attr, out);
-			first = false;
-			if (!w)
-				return;
-			snprintf(cur, sizeof cur, "%s", w);
-		} else {
-			memcpy(cur, next, sizeof cur);
-		}
-	}
-}
 
 /* A table's head: the label column, then each head right-aligned in its
  * width (cut with … when a translation is longer). */
 static void add_heads(struct figures_screen *s, const char *label, int label_cols, const char *const *heads,
                       const int *widths, int n)
 {
-	char l[LINE_BYTES], cell[64], padded[LINE_BYTES / 2];
+	char l[TEXTPAGE_BYTES], cell[64], padded[TEXTPAGE_BYTES / 2];
 	ui_pad(label, label_cols, padded, sizeof padded);
 	snprintf(l, sizeof l, "  %s", padded);
 	for (int i = 0; i < n; i++) {
@@ -119,7 +67,7 @@ static void add_heads(struct figures_screen *s, const char *label, int label_col
 		size_t len = strlen(l);
 		snprintf(l + len, sizeof l - len, "%*s%s", widths[i] - text_width(cell), "", cell);
 	}
-	add_line(s, A_BOLD | A_UNDERLINE, l);
+	textpage_add(&s->text, A_BOLD | A_UNDERLINE, l);
 }
 
 /* "63%", or "-" when nothing to divide by. */
@@ -145,7 +93,7 @@ static void add_group_row(struct figures_screen *s, const char *label, const lon
 	}
 	size_t len = strlen(nums);
 	snprintf(nums + len, sizeof nums - len, "%*ld", group_widths[TRAINING_GROUP_COUNT_], total);
-	add_wrapped(s, 0, 2, LABEL_COLS + 2, label, nums);
+	textpage_add_wrapped(&s->text, 0, 2, LABEL_COLS + 2, label, nums);
 }
 
 #define TRADE_COLS 22   /* the label column of the trades */
@@ -159,7 +107,7 @@ static void add_trade_row(const struct training_trade_row *r, void *ctx)
 	percent(r->dropped, r->enrolments, dropped, sizeof dropped);
 	snprintf(nums, sizeof nums, "%*ld%*ld%*ld%*s%*s", trade_widths[0], r->courses, trade_widths[1], r->people,
 	         trade_widths[2], r->community, trade_widths[3], done, trade_widths[4], dropped);
-	add_wrapped(s, 0, 2, TRADE_COLS + 2, r->label, nums);
+	textpage_add_wrapped(&s->text, 0, 2, TRADE_COLS + 2, r->label, nums);
 }
 
 /* "623 participants, 342 of them community members; 3 courses." */
@@ -184,34 +132,34 @@ static const char *choice_label(const struct ref_choices *c, const char *value)
 
 static void add_outcomes(struct figures_screen *s, const struct training_figures *fig)
 {
-	char line[LINE_BYTES], pct[16], nums[32];
-	add_line(s, A_BOLD, _("Enrolments: one per person and course"));
+	char line[TEXTPAGE_BYTES], pct[16], nums[32];
+	textpage_add(&s->text, A_BOLD, _("Enrolments: one per person and course"));
 	snprintf(line, sizeof line, _("Enrolments holding a place: %ld, of which community members: %ld"), fig->enrolments,
 	         fig->enrolments_community);
-	add_wrapped(s, 0, 2, 78, line, NULL);
+	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
 	percent(fig->completed, fig->enrolments, pct, sizeof pct);
 	snprintf(line, sizeof line, _("Completed or certified: %ld (completion rate %s)"), fig->completed, pct);
-	add_wrapped(s, 0, 2, 78, line, NULL);
+	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
 	percent(fig->dropped, fig->enrolments, pct, sizeof pct);
 	snprintf(line, sizeof line, _("Dropped out: %ld (drop-out rate %s), by reason:"), fig->dropped, pct);
-	add_wrapped(s, 0, 2, 78, line, NULL);
+	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
 	for (int i = 0; i < TRAINING_DROPOUT_REASONS; i++) {
 		if (!fig->dropout[i])
 			continue;
 		snprintf(nums, sizeof nums, "%8ld", fig->dropout[i]);
-		add_wrapped(s, 0, 4, LABEL_COLS + 10, _(vocab_item(VOCAB_TRAINING_DROPOUT, i)->label), nums);
+		textpage_add_wrapped(&s->text, 0, 4, LABEL_COLS + 10, _(vocab_item(VOCAB_TRAINING_DROPOUT, i)->label), nums);
 	}
 	snprintf(line, sizeof line, _("Still in the course: %ld"), fig->enrolments - fig->completed - fig->dropped);
-	add_wrapped(s, 0, 2, 78, line, NULL);
+	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
 	snprintf(line, sizeof line, _("Certificates given: official %ld, attendance %ld"), fig->cert_official,
 	         fig->cert_attendance);
-	add_wrapped(s, 0, 2, 78, line, NULL);
+	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
 	snprintf(line, sizeof line, _("Toolkits given: %ld"), fig->toolkits);
-	add_wrapped(s, 0, 2, 78, line, NULL);
-	add_wrapped(s, 0, 2, 78, _("Follow-up three months later:"), NULL);
+	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
+	textpage_add_wrapped(&s->text, 0, 2, 78, _("Follow-up three months later:"), NULL);
 	for (int i = 0; i < TRAINING_FOLLOWUPS; i++) {
 		snprintf(nums, sizeof nums, "%8ld", fig->followup[i]);
-		add_wrapped(s, 0, 4, LABEL_COLS + 10, _(vocab_item(VOCAB_TRAINING_FOLLOWUP, i)->label), nums);
+		textpage_add_wrapped(&s->text, 0, 4, LABEL_COLS + 10, _(vocab_item(VOCAB_TRAINING_FOLLOWUP, i)->label), nums);
 	}
 }
 
@@ -224,9 +172,9 @@ static enum status build(struct figures_screen *s, const char *period_text, cons
 	enum status st = training_figures_get(db, centre, p, trade_id, &fig);
 	if (st != ST_OK)
 		return st;
-	char line[LINE_BYTES], text[LINE_BYTES], shown[16];
+	char line[TEXTPAGE_BYTES], text[TEXTPAGE_BYTES], shown[16];
 	struct pdate d;
-	s->n = s->top = 0;
+	textpage_clear(&s->text);
 	if (date_from_iso(period_text, &d) == DATE_OK)
 		date_format(&d, shown, sizeof shown);
 	else
@@ -235,25 +183,25 @@ static enum status build(struct figures_screen *s, const char *period_text, cons
 	/* The year's table, as a sentence and as a table. */
 	snprintf(line, sizeof line, "%s · %s · %s", shown, *centre ? choice_label(s->centres, centre) : _("All centres"),
 	         *trade ? choice_label(s->trades, trade) : _("All trades"));
-	add_wrapped(s, A_BOLD, 0, 78, line, NULL);
+	textpage_add_wrapped(&s->text, A_BOLD, 0, 78, line, NULL);
 	sentence(&fig, text, sizeof text);
-	add_wrapped(s, A_BOLD, 0, 78, text, NULL);
+	textpage_add_wrapped(&s->text, A_BOLD, 0, 78, text, NULL);
 	const char *year_heads[] = { _("Participants"), _("Community members"), _("Courses") };
 	const int year_widths[] = { 14, 28, 12 };
 	add_heads(s, _("Period"), YEAR_COLS, year_heads, year_widths, 3);
 	char nums[120];
 	snprintf(nums, sizeof nums, "%14ld%28ld%12ld", fig.participants, fig.community, fig.courses);
-	add_wrapped(s, 0, 2, YEAR_COLS + 2, shown, nums);
-	add_wrapped(s, 0, 0, 78,
+	textpage_add_wrapped(&s->text, 0, 2, YEAR_COLS + 2, shown, nums);
+	textpage_add_wrapped(&s->text, 0, 0, 78,
 	            _("Participants are different people, each counted once: selected, enrolled, completed, certified "
 	              "or dropped out in a course that ran in the period (the waiting list and applications apart). "
 	              "Community members are the people registered as community members, even if they migrated "
 	              "since."), NULL);
-	add_line(s, 0, "");
+	textpage_add(&s->text, 0, "");
 
 	/* People by group. */
-	add_line(s, A_BOLD, _("Participants (people) by sex and age"));
-	add_wrapped(s, 0, 0, 78,
+	textpage_add(&s->text, A_BOLD, _("Participants (people) by sex and age"));
+	textpage_add_wrapped(&s->text, 0, 0, 78,
 	            _("Boys and girls are under 18 at the start of their first course in the period (an estimated "
 	              "year of birth counts from 1 January, a known year from 1 July)."), NULL);
 	const char *group_heads[] = { _("Boys"), _("Girls"), _("Men"), _("Women"), "?", _("Total") };
@@ -264,22 +212,22 @@ static enum status build(struct figures_screen *s, const char *period_text, cons
 	for (int g = 0; g < TRAINING_GROUP_COUNT_; g++)
 		all[g] = fig.people[TRAINING_MIGRANTS][g] + fig.people[TRAINING_COMMUNITY][g];
 	add_group_row(s, _("All participants"), all);
-	add_line(s, 0, "");
+	textpage_add(&s->text, 0, "");
 
 	/* By trade. */
-	add_line(s, A_BOLD, _("By trade"));
-	add_wrapped(s, 0, 0, 78,
+	textpage_add(&s->text, A_BOLD, _("By trade"));
+	textpage_add_wrapped(&s->text, 0, 0, 78,
 	            _("People once per trade (a person in two trades counts in each); the rates are of the "
 	              "enrolments."), NULL);
 	const char *trade_heads[] = { _("Courses"), _("People"), _("Community"), _("Completed"), _("Dropped") };
 	add_heads(s, _("Trade"), TRADE_COLS, trade_heads, trade_widths, 5);
-	int before = s->n;
+	int before = s->text.n;
 	st = training_figures_trades(db, centre, p, trade_id, lang_get(), add_trade_row, s);
 	if (st != ST_OK)
 		return st;
-	if (s->n == before)
-		add_line(s, 0, _("  No course ran in this period."));
-	add_line(s, 0, "");
+	if (s->text.n == before)
+		textpage_add(&s->text, 0, _("  No course ran in this period."));
+	textpage_add(&s->text, 0, "");
 
 	add_outcomes(s, &fig);
 	return ST_OK;
@@ -362,16 +310,8 @@ static enum ui_result figures_input(struct app *app, void *state, int key)
 	struct figures_screen *s = state;
 	if (key == '\n' || key == UI_KEYCODE(KEY_F(5)))
 		return show(app, s);
-	if (s->shown && (key == UI_KEYCODE(KEY_NPAGE) || key == UI_KEYCODE(KEY_PPAGE))) {
-		/* A page less a line, so that the last line read stays in view. */
-		int page = s->page > 2 ? s->page - 1 : 1;
-		s->top += key == UI_KEYCODE(KEY_NPAGE) ? page : -page;
-		if (s->top > s->n - page)
-			s->top = s->n - page;
-		if (s->top < 0)
-			s->top = 0;
+	if (s->shown && textpage_key(&s->text, key))
 		return UI_HANDLED;
-	}
 	enum form_result r = form_key(&s->form, key);
 	if (r != FORM_IGNORED && s->form.changed)
 		s->shown = false;
@@ -393,18 +333,7 @@ static void figures_draw(struct app *app, void *state, WINDOW *win)
 		                 "then press Enter."));
 		return;
 	}
-	int avail = rows - y;
-	if (s->top > 0 || s->n - s->top > avail)
-		avail--;   /* a line saying where we are */
-	s->page = avail;
-	for (int i = 0; i < avail && s->top + i < s->n; i++)
-		ui_put(win, y + i, 1, cols - 2, s->lines[s->top + i].attr, s->lines[s->top + i].text);
-	if (s->top > 0 || s->n - s->top > avail) {
-		char where[160];
-		int last = s->top + avail < s->n ? s->top + avail : s->n;
-		snprintf(where, sizeof where, _("Lines %d-%d of %d: Page Down / Page Up to scroll"), s->top + 1, last, s->n);
-		ui_put(win, rows - 1, 1, cols - 2, A_REVERSE, where);
-	}
+	textpage_draw(&s->text, win, y);
 }
 
 static bool figures_typing(struct app *app, void *state)
