@@ -26,6 +26,7 @@ enum perm {
 	PERM_COMMUNITY_WRITE,     /* register community members (short registration) */
 	PERM_REINTEGRATION_READ,
 	PERM_REINTEGRATION_WRITE,
+	PERM_REINTEGRATION_APPROVE, /* approve reintegration plans and project budgets */
 	PERM_DISTRIBUTION_WRITE,  /* record a distribution */
 	PERM_REPORTS,             /* aggregate reports */
 	PERM_ACCOUNTS,            /* manage staff accounts */
