@@ -15,7 +15,9 @@
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/form.h"
+#include "ui/lang.h"
 #include "ui/module.h"
+#include "ui/refchoice.h"
 #include "ui/vocab_choices.h"
 
 enum { F_FR, F_EN, F_KIND, F_COUNT };
@@ -42,6 +44,7 @@ struct item_form {
 	bool resolving;          /* the conflict chooser is open over the form */
 	int both[F_COUNT];       /* the F_ field of each choice.fields */
 	struct conflict_choice choice;
+	struct ref_choices *countries;   /* the kinds offered when the kind is a country */
 };
 
 /* The value of field f of item, as the form holds it. */
@@ -79,10 +82,18 @@ static enum status form_enter(struct app *app, void *state, const void *arg)
 	s->defs[F_EN] = (struct field_def){ .label = N_("English name"), .type = FIELD_TEXT, .required = true,
 	                                    .maxlen = REFLIST_NAME_MAX, .name = "name_en" };
 	s->nfields = 2;
-	if (s->def->kinds) {
+	if (s->def->kinds && s->def->kinds != REFLIST_KIND_COUNTRY) {
 		s->defs[F_KIND] = (struct field_def){ .label = s->def->kind_label, .type = FIELD_CHOICE, .required = true,
 		                                      .labels_are_msgids = true, .name = "kind" };
 		s->defs[F_KIND].choices = vocab_choices(s->def->kinds, false, &s->defs[F_KIND].nchoices);
+		s->nfields = 3;
+	} else if (s->def->kinds == REFLIST_KIND_COUNTRY) {
+		s->countries = ref_choices_load(app_db(app), REF_COUNTRY, lang_get(), REFCHOICE_SHOW_CODE);
+		if (!s->countries)
+			return ST_INTERNAL;
+		s->defs[F_KIND] = (struct field_def){ .label = s->def->kind_label,
+		                                      .type = FIELD_CHOICE, .required = true, .name = "kind",
+		                                      .choices = s->countries->items, .nchoices = s->countries->n };
 		s->nfields = 3;
 	}
 	form_init(&s->form, s->defs, s->nfields);
@@ -112,7 +123,12 @@ static void show_problem(struct app *app, struct item_form *s, const char *name,
 /* A value of field f as the user reads it: the kind's label, not its code. */
 static void shown_value(const struct item_form *s, int f, const char *v, char *out, size_t size)
 {
-	const char *label = f == F_KIND && s->def->kinds ? vocab_label(s->def->kinds, v) : NULL;
+	const char *label = f == F_KIND && s->def->kinds && !s->countries ? vocab_label(s->def->kinds, v) : NULL;
+	for (int i = 0; f == F_KIND && s->countries && i < s->countries->n; i++)
+		if (strcmp(s->countries->items[i].value, v) == 0) {
+			snprintf(out, size, "%s", s->countries->items[i].label);
+			return;
+		}
 	snprintf(out, size, "%s", label ? _(label) : v);
 }
 
@@ -215,6 +231,12 @@ static void form_draw_screen(struct app *app, void *state, WINDOW *win)
 	form_draw(&s->form, win, 4, getmaxy(win) - 4);
 }
 
+static void form_leave(struct app *app, void *state)
+{
+	(void)app;
+	ref_choices_free(&((struct item_form *)state)->countries);
+}
+
 /* The form, for the loop's shared form behaviour. */
 static struct form *form_of(void *state)
 {
@@ -254,7 +276,7 @@ static long long item_ref(void *state)
 	{                                                                                                      \
 		.name = "reflist_item_form", .title = N_("Reference list item"), .needs_login = true,          \
 		.perms = PERM_BIT(PERM_REFDATA), .state_size = sizeof(struct item_form), .bindings = bindings, \
-		.enter = form_enter, .draw = form_draw_screen, .form = form_of, .submit = form_submit,         \
+		.enter = form_enter, .leave = form_leave, .draw = form_draw_screen, .form = form_of, .submit = form_submit,         \
 		.resume = form_resume, .draft_kind = kind, .draft_ref = ref,                                   \
 	}
 static const struct screen screen_new_item = ITEM_FORM_SCREEN("ref_item_new", new_item_ref);

@@ -8,6 +8,7 @@
 #include "core/perm.h"
 #include "core/text.h"
 #include "core/vocab.h"
+#include "db/refdata.h"
 #include "db/reflist.h"
 #include "screens/admin.h"
 #include "screens/screens.h"
@@ -39,6 +40,7 @@ struct reflist_items {
 };
 
 struct fill {
+	struct app *app;
 	const struct reflist_def *def;
 	struct list_row *rows;
 	int n;
@@ -54,9 +56,14 @@ static void add_row(const struct ref_item *it, void *ctx)
 	text_fit(it->name_fr, LIST_CELL - 1, r->cells[C_FR], sizeof r->cells[C_FR]);
 	text_fit(it->name_en, LIST_CELL - 1, r->cells[C_EN], sizeof r->cells[C_EN]);
 	int state = C_STATE;
-	if (f->def->kinds) {
+	if (f->def->kinds && f->def->kinds != REFLIST_KIND_COUNTRY) {
 		const char *label = vocab_label(f->def->kinds, it->kind);
 		snprintf(r->cells[C_KIND], sizeof r->cells[C_KIND], "%s", label ? _(label) : "?");
+	} else if (f->def->kinds == REFLIST_KIND_COUNTRY) {
+		char name[324];
+		if (ref_name(app_db(f->app), REF_COUNTRY, it->kind, lang_get(), name, sizeof name) != ST_OK)
+			snprintf(name, sizeof name, "%s", it->kind);
+		text_fit(name, LIST_CELL - 1, r->cells[C_KIND], sizeof r->cells[C_KIND]);
 	} else {
 		state = C_KIND;
 	}
@@ -70,7 +77,7 @@ static int fetch(void *ctx, enum page_dir dir, const struct list_key *key, int l
                  bool *more)
 {
 	struct reflist_items *s = ctx;
-	struct fill f = { s->def, rows, 0 };
+	struct fill f = { s->app, s->def, rows, 0 };
 	enum status st = reflist_page(app_db(s->app), s->def->list, dir, key ? key->id : 0, limit, add_row, &f, more);
 	return st == ST_OK ? f.n : -1;
 }
@@ -83,9 +90,10 @@ static enum status items_enter(struct app *app, void *state, const void *arg)
 	s->app = app;
 	s->def = arg;
 	int n = 0;
-	s->columns[n++] = (struct list_column){ N_("French name"), s->def->kinds ? 22 : 34, false };
-	s->columns[n++] = (struct list_column){ N_("English name"), s->def->kinds ? 22 : 34, false };
-	if (s->def->kinds)
+	bool kind = s->def->kinds != NULL;
+	s->columns[n++] = (struct list_column){ N_("French name"), kind ? 22 : 34, false };
+	s->columns[n++] = (struct list_column){ N_("English name"), kind ? 22 : 34, false };
+	if (kind)
 		s->columns[n++] = (struct list_column){ s->def->kind_label, 21, false };
 	s->columns[n++] = (struct list_column){ N_("State"), 0, false };
 	list_init(&s->list, s->columns, n, fetch, s);

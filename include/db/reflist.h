@@ -58,12 +58,20 @@ struct reflist_def {
 	const char *kind_label;       /* msgid naming that attribute; NULL when none */
 };
 
+/* The kinds of a list whose kind is a country (regions of return): not a
+ * code list but the country table; the kind is its ISO 3166-1 alpha-3
+ * code, which must exist, and forms offer the countries. */
+extern const struct vocab reflist_country_kinds;
+#define REFLIST_KIND_COUNTRY (&reflist_country_kinds)
+
 /* The msgid of the first rule item breaks as an item of def's list, NULL
  * when none; *field (may be NULL) gets "name_en", "name_fr" or "kind", or
  * NULL when about no one field. Rules: both names given, at most
  * REFLIST_NAME_MAX characters once blanks at both ends are dropped, valid
  * UTF-8 without control characters; kind one of def->kinds ("" when def
- * has none). Needs no database (the unique names are checked on saving). */
+ * has none), or three capital letters for REFLIST_KIND_COUNTRY. Needs no
+ * database (the unique names, and that the country exists, are checked on
+ * saving). */
 const char *reflist_item_problem(const struct reflist_def *def, const struct ref_item *item,
                                  const char **field);
 

@@ -80,6 +80,8 @@ static const char *about(const char **field, const char *name, const char *msgid
 	return msgid;
 }
 
+const struct vocab reflist_country_kinds = { "country", "ref_item", "kind", NULL, 0 };
+
 const char *reflist_item_problem(const struct reflist_def *def, const struct ref_item *item,
                                  const char **field)
 {
@@ -94,8 +96,13 @@ const char *reflist_item_problem(const struct reflist_def *def, const struct ref
 		return about(field, "name_fr", m);
 	if (!memchr(item->kind, '\0', sizeof item->kind))
 		return about(field, "kind", N_("A text is too long or not valid."));
-	if (def->kinds ? !vocab_has(def->kinds, item->kind) : item->kind[0] != '\0')
+	if (def->kinds == REFLIST_KIND_COUNTRY) {
+		const char *k = item->kind;
+		if (strlen(k) != 3 || k[0] < 'A' || k[0] > 'Z' || k[1] < 'A' || k[1] > 'Z' || k[2] < 'A' || k[2] > 'Z')
+			return about(field, "kind", N_("Choose the country."));
+	} else if (def->kinds ? !vocab_has(def->kinds, item->kind) : item->kind[0] != '\0') {
 		return about(field, "kind", N_("Choose one of the values offered."));
+	}
 	return NULL;
 }
 
@@ -212,6 +219,22 @@ static enum status read_own(struct db *db, const struct reflist_def *def, long l
 
 /* ST_OK when the actor may edit lists and def is a list; the names of item
  * (may be NULL) trimmed and checked. */
+/* ST_OK when the country with code iso3 exists, else ST_INVALID about the kind. */
+static enum status country_known(struct db *db, const char *iso3, const char **msgid, const char **field)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM country WHERE iso3 = ?1");
+	if (!st)
+		return ST_INTERNAL;
+	db_bind_text(st, 1, iso3);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return ST_OK;
+	if (rc != SQLITE_DONE)
+		return db_status_of(rc);
+	return refuse(ST_INVALID, N_("Choose the country."), "kind", msgid, field);
+}
+
 static enum status begin_write(struct db *db, const struct reflist_def *def, struct ref_item *item,
                          const char **msgid, const char **field)
 {
@@ -228,7 +251,9 @@ static enum status begin_write(struct db *db, const struct reflist_def *def, str
 	if (memchr(item->name_fr, '\0', sizeof item->name_fr))
 		trim(item->name_fr);
 	const char *f = NULL, *m = reflist_item_problem(def, item, &f);
-	return m ? refuse(ST_INVALID, m, f, msgid, field) : ST_OK;
+	if (m)
+		return refuse(ST_INVALID, m, f, msgid, field);
+	return def->kinds == REFLIST_KIND_COUNTRY ? country_known(db, item->kind, msgid, field) : ST_OK;
 }
 
 enum status reflist_add(struct db *db, const struct reflist_def *def, struct ref_item *item,

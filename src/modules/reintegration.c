@@ -51,7 +51,7 @@ static const struct vocab *const vocabs[] = {
 /* Its reference list, edited by administrators (Administration >
  * Reference lists): the regions of return, each of a country.
  * Implementing partners are the psychosocial module's partner list. */
-static const struct reflist_def regions = { REFLIST_REINT_REGION, N_("Regions of return"), NULL, NULL };
+static const struct reflist_def regions = { REFLIST_REINT_REGION, N_("Regions of return"), REFLIST_KIND_COUNTRY, N_("Country") };
 static const struct reflist_def *const reflists[] = { &regions, NULL };
 
 const struct module module_reintegration = {

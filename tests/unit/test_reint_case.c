@@ -4,6 +4,8 @@
  * version, closing with a reason, monitoring, the audit of each field,
  * the list and the case file's line. */
 #include "reint_fixture.h"
+#include "db/reflist.h"
+#include "ui/module.h"
 
 static void defaults_from_assisted_return(void **state)
 {
@@ -254,6 +256,38 @@ static void list_and_status_line(void **state)
 	assert_int_equal(reint_case_status_get(f->db, trainee(f, "Nobody", "Here"), "en", &cs), ST_DENIED);
 }
 
+/* The regions of return: their kind is a country that must exist. */
+static void regions_are_of_a_country(void **state)
+{
+	struct fixture *f = *state;
+	const struct reflist_def *def = module_reflist(module_table, "reint_region");
+	assert_non_null(def);
+	assert_ptr_equal(def->kinds, REFLIST_KIND_COUNTRY);
+	sign_in(f, ROLE_ADMIN);
+	struct ref_item it;
+	memset(&it, 0, sizeof it);
+	snprintf(it.name_en, sizeof it.name_en, "Tillaberi North");
+	snprintf(it.name_fr, sizeof it.name_fr, "Tillabéri Nord");
+	const char *m = NULL, *field = NULL;
+	snprintf(it.kind, sizeof it.kind, "mli");
+	assert_int_equal(reflist_add(f->db, def, &it, &m, &field), ST_INVALID);
+	assert_string_equal(field, "kind");
+	snprintf(it.kind, sizeof it.kind, "ZZZ");
+	assert_int_equal(reflist_add(f->db, def, &it, &m, &field), ST_INVALID);
+	assert_string_equal(field, "kind");
+	snprintf(it.kind, sizeof it.kind, "NER");
+	assert_int_equal(reflist_add(f->db, def, &it, &m, &field), ST_OK);
+	/* A case in Niger may name it; one in Mali may not. */
+	long long region = it.id;
+	sign_in(f, ROLE_REINTEGRATION);
+	struct reint_case c = proposed(f, returnee(f, "Keita", "Moussa"));
+	c.region_id = region;
+	assert_int_equal(reint_case_check(f->db, &c, &m, &field), ST_INVALID);
+	assert_string_equal(field, "region_id");
+	snprintf(c.country, sizeof c.country, "NER");
+	assert_int_equal(reint_case_check(f->db, &c, &m, &field), ST_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +297,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(roles, rsetup, tteardown),
 		cmocka_unit_test_setup_teardown(edit_close_monitoring_audited, rsetup, tteardown),
 		cmocka_unit_test_setup_teardown(list_and_status_line, rsetup, tteardown),
+		cmocka_unit_test_setup_teardown(regions_are_of_a_country, rsetup, tteardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
