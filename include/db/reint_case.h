@@ -130,4 +130,15 @@ struct reint_case_status {
  * the person has no case. */
 enum status reint_case_status_get(struct db *db, long long person, const char *lang, struct reint_case_status *st);
 
+/* Calls cb with the id and display name of every active account of the
+ * reintegration role, and of account keep_id (a case's worker now; 0:
+ * none), in name order: the case workers a case may name. Streamed.
+ * PERM_REINTEGRATION_READ. */
+enum status reint_caseworker_each(struct db *db, long long keep_id,
+                                  void (*cb)(long long id, const char *name, void *ctx), void *ctx);
+
+/* The display name of account id into out ("" when none).
+ * PERM_REINTEGRATION_READ. */
+enum status reint_caseworker_name(struct db *db, long long id, char *out, size_t size);
+
 #endif

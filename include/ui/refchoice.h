@@ -34,6 +34,11 @@ struct ref_choices *ref_choices_load(struct db *db, enum ref_kind kind, const ch
 struct ref_choices *reflist_choices_load(struct db *db, const char *list, const char *lang, int flags,
                                          long long keep_id);
 
+/* As reflist_choices_load, only the items whose kind is kind (the
+ * regions of one country: kind its ISO alpha-3 code); kind NULL: all. */
+struct ref_choices *reflist_choices_of_kind(struct db *db, const char *list, const char *kind, const char *lang,
+                                            int flags, long long keep_id);
+
 /* Frees a list from ref_choices_load and sets *c to NULL. */
 void ref_choices_free(struct ref_choices **c);
 

@@ -129,3 +129,41 @@ enum status reint_case_status_get(struct db *db, long long person, const char *l
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
 }
+
+enum status reint_caseworker_each(struct db *db, long long keep_id,
+                                  void (*cb)(long long id, const char *name, void *ctx), void *ctx)
+{
+	enum status r = db_require(db, PERM_REINTEGRATION_READ);
+	if (r != ST_OK)
+		return r;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, display_name FROM app_user "
+	                               "WHERE (active = 1 AND role = 'reintegration') OR id = ?1 ORDER BY display_name, id");
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, keep_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char name[324];
+		db_column_copy(st, 1, name, sizeof name);
+		cb(sqlite3_column_int64(st, 0), name, ctx);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+enum status reint_caseworker_name(struct db *db, long long id, char *out, size_t size)
+{
+	out[0] = '\0';
+	enum status r = db_require(db, PERM_REINTEGRATION_READ);
+	if (r != ST_OK)
+		return r;
+	sqlite3_stmt *st = db_stmt(db, "SELECT display_name FROM app_user WHERE id = ?1");
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 0, out, size);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}

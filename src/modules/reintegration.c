@@ -3,16 +3,44 @@
  * counselling and monitoring visits with the sustainability survey, and
  * collective and community projects; their lists and figures. */
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/reint_vocab.h"
 #include "core/role.h"
 #include "db/reflist.h"
+#include "db/reint_case.h"
+#include "screens/reint_cases.h"
+#include "ui/app.h"
+#include "ui/lang.h"
 #include "ui/module.h"
+
+/* ---- cases and plans ----------------------------------------------------- */
+
+/* The case file's line: "Reintegration: Mali, Kayes · plan approved", or
+ * the case's status when it has no plan. */
+static void reint_case_line(struct app *app, long long person, char *out, size_t size)
+{
+	struct reint_case_status st;
+	out[0] = '\0';
+	if (reint_case_status_get(app_db(app), person, lang_get(), &st) != ST_OK)
+		return;
+	char where[700];
+	snprintf(where, sizeof where, st.region[0] ? "%s, %s" : "%s%s", st.country, st.region);
+	const char *plan = st.plan_status[0] ? vocab_short(VOCAB_REINT_PLAN_STATUS, st.plan_status) : NULL;
+	const char *cs = vocab_short(VOCAB_REINT_CASE_STATUS, st.status);
+	if (strcmp(st.status, "closed") == 0 || !plan)
+		snprintf(out, size, _("Reintegration: %s · case %s"), where, cs ? _(cs) : "");
+	else
+		snprintf(out, size, _("Reintegration: %s · plan %s"), where, _(plan));
+}
 
 static const struct module_entry entries[] = {
 	/* Cases and plans. */
+	{ 'e', N_("Reintegration cases"), PERM_BIT(PERM_REINTEGRATION_READ), reint_cases_open },
+	{ 'j', N_("Plans waiting for approval"), PERM_BIT(PERM_REINTEGRATION_APPROVE), reint_approvals_open },
 	/* Payments and visits. */
 	/* Sustainability survey. */
 	/* Projects, figures. */
@@ -21,6 +49,8 @@ static const struct module_entry entries[] = {
 
 static const struct module_action actions[] = {
 	/* Cases and plans. */
+	{ 'r', 0, N_("Reintegration"), N_("Reintegration of this person: their case and plan, or open a case"),
+	  PERM_BIT(PERM_REINTEGRATION_READ), reint_person_open },
 	/* Payments and visits. */
 	/* Projects, figures. */
 	{ 0, 0, NULL, NULL, 0, NULL },
@@ -28,6 +58,8 @@ static const struct module_action actions[] = {
 
 static const struct module_draft drafts[] = {
 	/* Cases and plans. */
+	{ "reint_case", N_("Reintegration case"), reint_case_open_draft },
+	{ "reint_plan_item", N_("Item of a reintegration plan"), reint_item_open_draft },
 	/* Payments and visits. */
 	/* Sustainability survey. */
 	/* Projects, figures. */
@@ -63,4 +95,7 @@ const struct module module_reintegration = {
 	.drafts = drafts,
 	.vocabs = vocabs,
 	.reflists = reflists,
+	/* Cases and plans. */
+	.status = reint_case_line,
+	.status_perms = PERM_BIT(PERM_REINTEGRATION_READ),
 };

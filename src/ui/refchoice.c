@@ -98,6 +98,7 @@ struct item_loading {
 	struct loading l;
 	bool en;
 	long long keep_id;
+	const char *kind;     /* only the items of this kind; NULL: all */
 };
 
 /* Keeps one item of an editable list (in use, or the record's own). */
@@ -105,6 +106,8 @@ static void keep_item(const struct ref_item *item, void *ctx)
 {
 	struct item_loading *il = ctx;
 	if (!item->active && item->id != il->keep_id)
+		return;
+	if (il->kind && strcmp(item->kind, il->kind) != 0)
 		return;
 	struct ref_row row = { .code = "" };
 	snprintf(row.name, sizeof row.name, "%s", il->en ? item->name_en : item->name_fr);
@@ -121,6 +124,19 @@ struct ref_choices *reflist_choices_load(struct db *db, const char *list, const 
 {
 	struct item_loading il = { .l = { .flags = flags & ~REFCHOICE_SHOW_CODE },
 	                           .en = lang && strcmp(lang, "en") == 0, .keep_id = keep_id };
+	if (flags & REFCHOICE_WITH_NONE) {
+		struct ref_row none = { .code = "", .name = "-" };
+		keep(&none, &il.l);
+	}
+	enum status st = reflist_each(db, list, keep_id != 0, keep_item, &il);
+	return finish(&il.l, st == ST_OK);
+}
+
+struct ref_choices *reflist_choices_of_kind(struct db *db, const char *list, const char *kind, const char *lang,
+                                            int flags, long long keep_id)
+{
+	struct item_loading il = { .l = { .flags = flags & ~REFCHOICE_SHOW_CODE },
+	                           .en = lang && strcmp(lang, "en") == 0, .keep_id = keep_id, .kind = kind };
 	if (flags & REFCHOICE_WITH_NONE) {
 		struct ref_row none = { .code = "", .name = "-" };
 		keep(&none, &il.l);
