@@ -39,7 +39,7 @@ static void reint_case_line(struct app *app, long long person, char *out, size_t
 
 static const struct module_entry entries[] = {
 	/* Cases and plans. */
-	{ 'e', N_("Reintegration cases"), PERM_BIT(PERM_REINTEGRATION_READ), reint_cases_open },
+	{ 's', N_("Reintegration cases"), PERM_BIT(PERM_REINTEGRATION_READ), reint_cases_open },
 	{ 'j', N_("Plans waiting for approval"), PERM_BIT(PERM_REINTEGRATION_APPROVE), reint_approvals_open },
 	/* Payments and visits. */
 	/* Sustainability survey. */
