@@ -23,19 +23,24 @@
 
 void reint_amount_text(long long amount, const char *currency, char *out, size_t size)
 {
-	char digits[32], grouped[48];
+	/* Groups and currency joined by no-break spaces: an amount is never
+	 * wrapped in the middle. */
+	static const char nbsp[] = "\xc2\xa0";
+	char digits[32], grouped[64];
 	unsigned long long v = amount < 0 ? 0ULL - (unsigned long long)amount : (unsigned long long)amount;
 	snprintf(digits, sizeof digits, "%llu", v);
 	size_t n = strlen(digits), j = 0;
 	if (amount < 0)
 		grouped[j++] = '-';
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			grouped[j++] = ' ';
+		if (i > 0 && (n - i) % 3 == 0) {
+			memcpy(grouped + j, nbsp, 2);
+			j += 2;
+		}
 		grouped[j++] = digits[i];
 	}
 	grouped[j] = '\0';
-	snprintf(out, size, "%s %s", grouped, currency ? currency : "");
+	snprintf(out, size, "%s%s%s", grouped, nbsp, currency ? currency : "");
 }
 
 enum { ACT_OPEN = 1, ACT_MINE, ACT_STATUS };

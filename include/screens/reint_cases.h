@@ -55,7 +55,7 @@ enum status reint_decision_open(struct app *app, enum reint_decision what, long 
 enum status reint_approvals_open(struct app *app);
 
 /* "150 000 XOF": a whole amount with its thousands grouped and the
- * currency, into out. */
+ * currency, joined by no-break spaces (U+00A0), into out. */
 void reint_amount_text(long long amount, const char *currency, char *out, size_t size);
 
 #endif
