@@ -192,5 +192,14 @@ const struct attack_op attack_ops[] = {
 	{ "training_enrol", 5, run_training_enrol, verify_training_enrol, false },
 	/* Vocational training: attendance per course day. */
 	{ "training_mark", 5, run_training_mark, verify_training_mark, true },
+	/* Reintegration cases and plans. */
+	{ "reint_case", 2, run_reint_case, verify_reint_case, false },
+	{ "reint_case_close", 0, NULL, verify_reint_case_close, true },
+	{ "reint_plan", 4, run_reint_plan, verify_reint_plan, false },
+	{ "reint_item", 0, NULL, verify_reint_item, false },
+	{ "reint_business", 0, NULL, verify_reint_business, false },
+	{ "reint_plan_submit", 0, NULL, verify_reint_plan_step, true },
+	{ "reint_plan_approve", 0, NULL, verify_reint_plan_step, true },
+	{ "reint_plan_complete", 0, NULL, verify_reint_plan_step, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -102,5 +102,14 @@ enum status run_community_edit(struct attack *a, char *ack, size_t size);
 bool verify_community_edit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 enum status run_community_arrive(struct attack *a, char *ack, size_t size);
 bool verify_community_arrive(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Reintegration cases and plans. */
+enum status run_reint_case(struct attack *a, char *ack, size_t size);
+bool verify_reint_case(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_reint_case_close(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_plan(struct attack *a, char *ack, size_t size);
+bool verify_reint_plan(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_reint_item(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_reint_business(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_reint_plan_step(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif
