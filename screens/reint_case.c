@@ -161,13 +161,14 @@ static void details(struct app *app, const struct case_screen *s, char *out, siz
 /* The plan's line: status, planned, paid, left. */
 static void plan_line(const struct reint_plan *p, char *out, size_t size)
 {
-	char planned[48], paid[48], left[48], approved[48];
+	char planned[48], paid[48], left[48];
 	reint_amount_text(p->planned, p->currency, planned, sizeof planned);
 	reint_amount_text(p->paid, p->currency, paid, sizeof paid);
 	reint_amount_text(p->left, p->currency, left, sizeof left);
 	snprintf(out, size, _("Plan: %s · planned %s · paid %s · left %s"), label_of(VOCAB_REINT_PLAN_STATUS, p->status),
 	         planned, paid, left);
 	if (p->approved) {
+		char approved[48];
 		reint_amount_text(p->approved_amount, p->currency, approved, sizeof approved);
 		size_t len = strlen(out);
 		snprintf(out + len, size - len, _(" · approved %s"), approved);
@@ -180,10 +181,14 @@ static void item_text(const struct reint_item *it, const char *currency, char *o
 	reint_amount_text(it->planned_value, currency, value, sizeof value);
 	snprintf(out, size, "%s · %s · %s", label_of(VOCAB_REINT_ITEM_CATEGORY, it->category), value,
 	         short_of(VOCAB_REINT_PROVISION, it->provision));
-	if (it->referred_to[0])
-		add(out, size, " "), add(out, size, it->referred_to);
-	if (it->description[0])
-		add(out, size, " · "), add(out, size, it->description);
+	if (it->referred_to[0]) {
+		add(out, size, " ");
+		add(out, size, it->referred_to);
+	}
+	if (it->description[0]) {
+		add(out, size, " · ");
+		add(out, size, it->description);
+	}
 }
 
 static void business_text(struct app *app, const struct reint_item *it, const char *currency, char *out,

@@ -55,7 +55,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct list_column columns[] = {
-	{ N_("Return"), 11, false },
+	{ N_("Returned on"), 11, false },
 	{ N_("Case number"), 15, false },
 	{ N_("Country"), 14, false },
 	{ N_("Status"), 11, false },

@@ -62,12 +62,12 @@ static void fields_json(struct jsonbuf *j, const struct reint_case *before, cons
 		}
 		long long va, vb = 0;
 		memcpy(&va, a, sizeof va);
-		if (before)
+		if (before) {
 			memcpy(&vb, (const char *)before + f->offset, sizeof vb);
-		if (before)
 			jsonbuf_change_int(j, f->name, vb, va);
-		else
+		} else {
 			jsonbuf_put_int(j, f->name, va);
+		}
 	}
 }
 

@@ -93,11 +93,11 @@ static const char *item_problem(const struct reint_item *it, const char **field)
 enum status reint_item_check(struct db *db, const struct reint_item *it, const char **msgid, const char **field)
 {
 	const char *m = NULL, *f = NULL;
-	char status[12];
 	struct reint_item stored;
 	enum status r = db_require(db, PERM_REINTEGRATION_READ);
 	if (r == ST_OK && (m = item_problem(it, &f)) != NULL)
 		r = ST_INVALID;
+	char status[12];
 	if (r == ST_OK && (r = plan_status(db, it->plan_id, status, sizeof status)) == ST_OK
 	    && strcmp(status, "draft") != 0) {
 		m = not_draft;
@@ -196,10 +196,10 @@ enum status reint_item_save(struct db *db, struct reint_item *it, const char **m
 enum status reint_item_remove(struct db *db, long long id, int version, const char **msgid)
 {
 	const char *m = NULL;
-	char status[12];
 	struct reint_item it;
 	enum status r = db_require(db, PERM_REINTEGRATION_WRITE);
 	if (r == ST_OK && (r = db_begin(db)) == ST_OK) {
+		char status[12];
 		if ((r = item_read(db, id, &it)) == ST_OK && it.version != version)
 			r = ST_CONFLICT;
 		if (r == ST_OK && (r = plan_status(db, it.plan_id, status, sizeof status)) == ST_OK
@@ -347,12 +347,12 @@ enum status reint_business_check(struct db *db, const struct reint_business *b, 
                                  const char **field)
 {
 	const char *m = NULL, *f = NULL;
-	char status[12];
 	struct reint_item it;
 	enum status r = db_require(db, PERM_REINTEGRATION_READ);
 	if (r == ST_OK && (m = business_problem(b, &f)) != NULL)
 		r = ST_INVALID;
 	if (r == ST_OK && (r = item_read(db, b->item_id, &it)) == ST_OK) {
+		char status[12];
 		if (strcmp(it.category, "small_business") != 0) {
 			m = N_("Only a small business item has a business plan.");
 			r = ST_INVALID;
