@@ -101,6 +101,12 @@ static void open_a_case_draft_submit_and_approve_a_plan(void **state)
 	term_type(s->t, "y");
 	assert_screen(s, "New reintegration case (proposed from the last stay)");
 	assert_screen(s, "Assisted voluntary return");
+	/* Back to Mali: the regions offered are Mali's. */
+	term_ctrl(s->t, 'u');
+	term_type(s->t, "Mali");
+	term_key(s->t, TK_TAB);
+	term_type(s->t, "kay");
+	assert_screen(s, "Kayes");
 	term_key(s->t, TK_F2);
 	assert_screen(s, "Reintegration case opened.");
 	assert_screen(s, "No plan yet: n drafts the individual plan.");
@@ -144,7 +150,7 @@ static void open_a_case_draft_submit_and_approve_a_plan(void **state)
 		term_dump(s->t, "the case");
 	/* The case file's line says so. */
 	term_key(s->t, TK_ESC);
-	assert_screen(s, "plan submitted");
+	assert_screen(s, "Reintegration: Mali, Kayes · plan submitted");
 	term_key(s->t, TK_F10);
 	int status;
 	term_wait_exit(s->t, WAIT_MS, &status);
@@ -176,10 +182,41 @@ static void open_a_case_draft_submit_and_approve_a_plan(void **state)
 	assert_int_equal(count_of(s, "SELECT count(*) FROM audit WHERE entity = 'reint_plan' AND action = 'approve'"), 1);
 }
 
+/* The regions of return are of a country: the administrator's form offers
+ * the countries, the list shows their names. */
+static void a_region_of_a_country(void **state)
+{
+	struct session *s = *state;
+	session_start(s, 24, 80, "xterm");
+	session_login(s, "admin", "admin-demo");
+	assert_screen(s, "Bienvenue");
+	term_key(s->t, TK_F9);
+	assert_screen(s, "Welcome");
+	term_type(s->t, "9");
+	assert_screen(s, "Regions of return");
+	term_key(s->t, TK_END);
+	term_settle(s->t, 50);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Dakar");
+	assert_screen(s, "Senegal");
+	term_type(s->t, "a");
+	assert_screen(s, "new item");
+	term_type(s->t, "Tillabéri Nord\tNorth Tillaberi\tNiger");
+	term_settle(s->t, 50);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Saved.");
+	term_key(s->t, TK_F10);
+	int status;
+	term_wait_exit(s->t, WAIT_MS, &status);
+	assert_int_equal(count_of(s, "SELECT count(*) FROM ref_item WHERE list = 'reint_region' "
+	                             "AND name_en = 'North Tillaberi' AND kind = 'NER'"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(open_a_case_draft_submit_and_approve_a_plan, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_region_of_a_country, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
