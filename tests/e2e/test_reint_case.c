@@ -151,6 +151,17 @@ static void open_a_case_draft_submit_and_approve_a_plan(void **state)
 	/* The case file's line says so. */
 	term_key(s->t, TK_ESC);
 	assert_screen(s, "Reintegration: Mali, Kayes · plan submitted");
+	/* The officer's cases list has it. */
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Found: 1");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Reintegration cases");
+	term_type(s->t, "s");
+	assert_screen(s, "My reintegration cases, latest return first");
+	assert_screen(s, shown);
+	assert_screen(s, "submitted");
+	if (getenv("SHOW_SCREENS"))
+		term_dump(s->t, "my cases");
 	term_key(s->t, TK_F10);
 	int status;
 	term_wait_exit(s->t, WAIT_MS, &status);
