@@ -210,7 +210,7 @@ static void list_and_status_line(void **state)
 	struct fixture *f = *state;
 	long long ids[5];
 	for (int i = 0; i < 5; i++) {
-		char name[16];
+		char name[24];
 		snprintf(name, sizeof name, "Keita%d", i);
 		long long p = returnee(f, name, "Moussa");
 		struct reint_case c = proposed(f, p);
