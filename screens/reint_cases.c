@@ -192,7 +192,7 @@ static void cases_draw(struct app *app, void *state, WINDOW *win)
 		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, app_privacy(app) ? row->cells[2] : line);
 	} else {
 		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0,
-		               s->all ? _("No case. A case is opened from the person's case file (r).")
+		               s->all ? _("No case. A case is opened from the person's case file (g).")
 		                      : _("No case of yours. m shows every case of the centre."));
 	}
 }

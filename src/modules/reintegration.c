@@ -49,7 +49,7 @@ static const struct module_entry entries[] = {
 
 static const struct module_action actions[] = {
 	/* Cases and plans. */
-	{ 'r', 0, N_("Reintegration"), N_("Reintegration of this person: their case and plan, or open a case"),
+	{ 'g', 0, N_("Reintegration"), N_("Reintegration of this person: their case and plan, or open a case"),
 	  PERM_BIT(PERM_REINTEGRATION_READ), reint_person_open },
 	/* Payments and visits. */
 	/* Projects, figures. */

@@ -96,7 +96,7 @@ static void open_a_case_draft_submit_and_approve_a_plan(void **state)
 	term_settle(s->t, 50);
 	term_key(s->t, TK_ENTER);
 	assert_screen(s, "Reintegration");
-	term_type(s->t, "r");
+	term_type(s->t, "g");
 	assert_screen(s, "This person has no reintegration case. Open one?");
 	term_type(s->t, "y");
 	assert_screen(s, "New reintegration case (proposed from the last stay)");
