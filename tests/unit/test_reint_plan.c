@@ -153,8 +153,16 @@ static void approval_by_a_manager_only(void **state)
 		bool reads = r == ROLE_PROTECTION || r == ROLE_REINTEGRATION;
 		struct reint_plan q;
 		assert_int_equal(reint_plan_get(f->db, plan, &q), reads ? ST_OK : ST_DENIED);
-		if (r != ROLE_REINTEGRATION)
+		if (r != ROLE_REINTEGRATION) {
 			assert_int_equal(reint_plan_create(f->db, p.case_id, NULL, NULL, NULL), ST_DENIED);
+			struct reint_item it = item_of(plan, "cash", 10);
+			assert_int_equal(reint_item_save(f->db, &it, NULL, NULL), ST_DENIED);
+			int v = p.version;
+			assert_int_equal(reint_plan_submit(f->db, plan, &v, NULL), ST_DENIED);
+			assert_int_equal(reint_plan_cancel(f->db, plan, &v, "No", NULL), ST_DENIED);
+			struct reint_business b = business_of(1);
+			assert_int_equal(reint_business_save(f->db, &b, NULL, NULL), ST_DENIED);
+		}
 	}
 	sign_in(f, ROLE_MANAGER);
 	assert_int_equal(reint_plan_create(f->db, p.case_id, NULL, NULL, NULL), ST_DENIED);
