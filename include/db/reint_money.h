@@ -61,6 +61,7 @@ struct reint_totals {
 	long long left;          /* approved - paid */
 	char status[16];         /* the plan's or project's status code */
 	long long case_id;       /* a plan's case, 0 for a project */
+	char name[404 * 2];      /* a plan's person ("FAMILY Given"), a project's name */
 };
 
 /* Formats amount with its currency, thousands grouped: "150 000 XOF". */
@@ -84,6 +85,8 @@ enum status reint_tranche_change(struct db *db, long long id, int *version, cons
 enum status reint_tranche_cancel(struct db *db, long long id, int *version, const char **msgid);
 /* Reads tranche id. */
 enum status reint_tranche_get(struct db *db, long long id, struct reint_tranche *t);
+/* The plan or project tranche id belongs to. */
+enum status reint_tranche_owner(struct db *db, long long id, struct reint_ref *owner);
 /* The tranches of ref by number, paged by key (the seq of key). */
 enum status reint_tranche_list(struct db *db, struct reint_ref ref, enum page_dir dir, const struct reint_tranche *key,
                                int limit, void (*cb)(const struct reint_tranche *t, void *ctx), void *ctx, bool *more);

@@ -7,6 +7,7 @@
  * PERM_REINTEGRATION_READ, writing PERM_REINTEGRATION_WRITE; every write is
  * one transaction with its audit row. */
 #include <stdbool.h>
+#include <stddef.h>
 #include "core/page.h"
 #include "core/status.h"
 #include "db/db.h"
@@ -37,6 +38,10 @@ struct reint_visit {
 /* The msgid of the first rule the outcome of v breaks on day today, and
  * its field (done_date, mode, monthly_income, ...), NULL when none. */
 const char *reint_visit_problem(const struct reint_visit *v, const char *today, const char **field);
+
+/* The name of owner (a case's person "FAMILY Given", or a project's name)
+ * and the currency of its money (the case's latest plan's, else XOF). */
+enum status reint_visit_owner(struct db *db, struct reint_ref owner, char *name, size_t size, char currency[4]);
 
 /* Reads visit id. */
 enum status reint_visit_get(struct db *db, long long id, struct reint_visit *v);

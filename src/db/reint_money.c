@@ -105,11 +105,14 @@ enum status reint_totals_read(struct db *db, struct reint_ref ref, struct reint_
 	static const char plan[] =
 		"SELECT currency, approved_amount, status, case_id, status IN ('approved', 'in_progress'), "
 		"(SELECT coalesce(sum(planned_amount), 0) FROM reint_tranche WHERE plan_id = ?1 AND status = 'planned'), "
-		"(SELECT coalesce(sum(amount), 0) FROM reint_payment WHERE plan_id = ?1) FROM reint_plan WHERE id = ?1";
+		"(SELECT coalesce(sum(amount), 0) FROM reint_payment WHERE plan_id = ?1), "
+		"(SELECT pe.family_name || ' ' || pe.given_names FROM reint_case c JOIN person pe ON pe.id = c.person_id "
+		"WHERE c.id = reint_plan.case_id) FROM reint_plan WHERE id = ?1";
 	static const char project[] =
 		"SELECT currency, approved_amount, status, 0, status IN ('planned', 'running'), "
 		"(SELECT coalesce(sum(planned_amount), 0) FROM reint_tranche WHERE project_id = ?1 AND status = 'planned'), "
-		"(SELECT coalesce(sum(amount), 0) FROM reint_payment WHERE project_id = ?1) FROM reint_project WHERE id = ?1";
+		"(SELECT coalesce(sum(amount), 0) FROM reint_payment WHERE project_id = ?1), name "
+		"FROM reint_project WHERE id = ?1";
 	memset(t, 0, sizeof *t);
 	if (ref.kind != REINT_PLAN && ref.kind != REINT_PROJECT)
 		return ST_NOT_FOUND;
@@ -128,6 +131,7 @@ enum status reint_totals_read(struct db *db, struct reint_ref ref, struct reint_
 		t->planned = sqlite3_column_int64(st, 5);
 		t->paid = sqlite3_column_int64(st, 6);
 		t->left = t->approved - t->paid;
+		db_column_copy(st, 7, t->name, sizeof t->name);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
@@ -184,6 +188,13 @@ enum status reint_tranche_get(struct db *db, long long id, struct reint_tranche 
 {
 	enum status r = db_require(db, PERM_REINTEGRATION_READ);
 	return r != ST_OK ? r : tranche_read(db, id, t, NULL);
+}
+
+enum status reint_tranche_owner(struct db *db, long long id, struct reint_ref *owner)
+{
+	struct reint_tranche t;
+	enum status r = db_require(db, PERM_REINTEGRATION_READ);
+	return r != ST_OK ? r : tranche_read(db, id, &t, owner);
 }
 
 /* The rules of a planned tranche of t's owner; old is the amount it had

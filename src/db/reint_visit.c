@@ -69,6 +69,31 @@ enum status reint_visit_get(struct db *db, long long id, struct reint_visit *v)
 	return r != ST_OK ? r : visit_read(db, id, v);
 }
 
+enum status reint_visit_owner(struct db *db, struct reint_ref owner, char *name, size_t size, char currency[4])
+{
+	static const char sql[] =
+		"SELECT pe.family_name || ' ' || pe.given_names, coalesce((SELECT currency FROM reint_plan "
+		"WHERE case_id = c.id ORDER BY id DESC LIMIT 1), 'XOF') FROM reint_case c JOIN person pe "
+		"ON pe.id = c.person_id WHERE c.id = ?1 AND ?2 = 1 "
+		"UNION ALL SELECT name, currency FROM reint_project WHERE id = ?1 AND ?2 = 0";
+	name[0] = currency[0] = '\0';
+	enum status r = db_require(db, PERM_REINTEGRATION_READ);
+	if (r != ST_OK)
+		return r;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, owner.id);
+	sqlite3_bind_int(st, 2, owner.kind == REINT_CASE);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, name, size);
+		db_column_copy(st, 1, currency, 4);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}
+
 /* True when s (a buffer of size bytes) is "" or a code of v. */
 static bool opt_code(const struct vocab *v, const char *s, size_t size)
 {

@@ -9,11 +9,14 @@
 #include "core/reint_vocab.h"
 #include "core/role.h"
 #include "db/reflist.h"
+#include "screens/reint_money.h"
 #include "ui/module.h"
 
 static const struct module_entry entries[] = {
 	/* Cases and plans. */
 	/* Payments and visits. */
+	{ 'v', N_("Visits due"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_visits_open },
+	{ 'b', N_("Payments planned this month"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_payments_open },
 	/* Sustainability survey. */
 	/* Projects, figures. */
 	{ 0, NULL, 0, NULL },
@@ -29,6 +32,7 @@ static const struct module_action actions[] = {
 static const struct module_draft drafts[] = {
 	/* Cases and plans. */
 	/* Payments and visits. */
+	{ "reint_visit", N_("Visit outcome"), reint_visit_form_open_draft },
 	/* Sustainability survey. */
 	/* Projects, figures. */
 	{ NULL, NULL, NULL },
