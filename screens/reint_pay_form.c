@@ -71,7 +71,8 @@ static enum status form_enter(struct app *app, void *state, const void *arg)
 	enum status st = ST_OK;
 	char v[32];
 	if (f->arg.mode == MODE_REVERSE) {
-		if ((st = reint_payment_get(db, f->arg.id, &f->payment)) != ST_OK)
+		if ((st = reint_payment_get(db, f->arg.id, &f->payment)) != ST_OK ||
+		    (st = reint_money_totals(db, f->payment.owner, &f->totals)) != ST_OK)
 			return st;
 		form_init(&f->form, reverse_defs, 1);
 		return ST_OK;
@@ -181,13 +182,15 @@ static void form_draw_cb(struct app *app, void *state, WINDOW *win)
 {
 	(void)app;
 	struct pay_form *f = state;
-	char line[400], a[48], b[48], day[16];
+	char line[400], a[48];
 	int cols = getmaxx(win);
 	if (f->arg.mode == MODE_REVERSE) {
-		reint_amount_text(f->payment.amount, "", a, sizeof a);
+		char day[16];
+		reint_amount_text(f->payment.amount, f->totals.currency, a, sizeof a);
 		day_text(f->payment.paid_date, day, sizeof day);
 		snprintf(line, sizeof line, _("Reverse the payment of %s paid on %s, for its whole amount"), a, day);
 	} else {
+		char b[48];
 		reint_amount_text(f->totals.left, f->totals.currency, a, sizeof a);
 		reint_amount_text(f->totals.approved, f->totals.currency, b, sizeof b);
 		if (f->arg.mode == MODE_PAY && f->arg.id)

@@ -28,6 +28,7 @@ struct reint_tranche {
 
 struct reint_payment {
 	long long id;
+	struct reint_ref owner;  /* REINT_PLAN or REINT_PROJECT */
 	long long tranche_id;    /* 0: unscheduled */
 	int tranche_seq;         /* its tranche's number, 0 when none */
 	char paid_date[11];

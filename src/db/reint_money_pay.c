@@ -39,6 +39,9 @@ static void read_payment(sqlite3_stmt *st, struct reint_payment *p)
 	p->reversed_by = sqlite3_column_int64(st, 9);
 	db_column_copy(st, 10, p->reason, sizeof p->reason);
 	db_column_copy(st, 11, p->recorded_by, sizeof p->recorded_by);
+	long long plan = sqlite3_column_int64(st, 12);
+	p->owner = plan ? (struct reint_ref){ REINT_PLAN, plan }
+	                : (struct reint_ref){ REINT_PROJECT, sqlite3_column_int64(st, 13) };
 }
 
 static enum status payment_read(struct db *db, long long id, struct reint_payment *p, struct reint_ref *owner)
@@ -51,10 +54,8 @@ static enum status payment_read(struct db *db, long long id, struct reint_paymen
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_payment(st, p);
-		long long plan = sqlite3_column_int64(st, 12);
 		if (owner)
-			*owner = plan ? (struct reint_ref){ REINT_PLAN, plan }
-			              : (struct reint_ref){ REINT_PROJECT, sqlite3_column_int64(st, 13) };
+			*owner = p->owner;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);

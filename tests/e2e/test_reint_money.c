@@ -120,6 +120,22 @@ static void pay_two_tranches_then_a_payment_above_the_approval_is_refused(void *
 	term_key(s->t, TK_F2);
 	assert_screen(s, "This payment would take what is paid above the approved amount.");
 	assert_int_equal(count_of(s, "SELECT count(*) FROM reint_payment"), 2);
+	/* Back, and the first payment reversed, saying why. */
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "y = yes");
+	term_type(s->t, "y");
+	assert_screen(s, "> Payments");
+	term_type(s->t, "r");
+	assert_screen(s, "y = yes");
+	term_type(s->t, "y");
+	assert_screen(s, "Reverse the payment of 100 000 XOF");
+	term_type(s->t, "Paid twice by mistake");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Payment reversed.");
+	assert_screen(s, "REVERSAL");
+	assert_screen(s, "reversed");
+	assert_screen(s, "Approved 300 000 XOF / paid 150 000 XOF / left 150 000 XOF");
+	assert_int_equal(count_of(s, "SELECT count(*) FROM reint_payment WHERE amount = -100000 AND reverses_id > 0"), 1);
 }
 
 static void a_monitoring_visit_is_recorded_as_done(void **state)
