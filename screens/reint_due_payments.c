@@ -113,7 +113,14 @@ static void due_draw(struct app *app, void *state, WINDOW *win)
 	snprintf(line, sizeof line, _("Payments planned this month at %s, and overdue (!)"), app_user(app)->centre_code);
 	ui_put(win, 0, 2, getmaxx(win) - 4, A_BOLD, line);
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 2, getmaxy(win) - 3);
+	list_draw(&s->list, win, 2, getmaxy(win) - 5);
+	/* The selected row's person and case worker whole. */
+	const struct list_row *row = list_current(&s->list);
+	if (row) {
+		char whole[LIST_CELL * 2 + 8];
+		snprintf(whole, sizeof whole, "%s%s%s", row->cells[3], row->cells[2][0] ? " · " : "", row->cells[2]);
+		ui_put_wrapped(win, getmaxy(win) - 2, 2, getmaxx(win) - 4, 2, 0, whole);
+	}
 	if (list_empty(&s->list))
 		ui_put(win, 4, 2, getmaxx(win) - 4, 0, _("No payment planned this month."));
 }
