@@ -351,12 +351,15 @@ enum status reint_payment_reverse(struct db *db, long long id, const char *reaso
 enum status reint_payment_list(struct db *db, struct reint_ref ref, enum page_dir dir, const struct reint_payment *key,
                                int limit, void (*cb)(const struct reint_payment *p, void *ctx), void *ctx, bool *more)
 {
-	static const char after[] = PAYMENT_SELECT
-		"WHERE (p.plan_id = ?1 AND ?2 = 1 OR p.project_id = ?1 AND ?2 = 0) AND (p.paid_date, p.id) > (?3, ?4) "
-		"ORDER BY p.paid_date, p.id LIMIT ?5";
-	static const char before[] = PAYMENT_SELECT
-		"WHERE (p.plan_id = ?1 AND ?2 = 1 OR p.project_id = ?1 AND ?2 = 0) AND (p.paid_date, p.id) < (?3, ?4) "
-		"ORDER BY p.paid_date DESC, p.id DESC LIMIT ?5";
+	/* One statement per owner kind, each on its own index. */
+	static const char plan_after[] = PAYMENT_SELECT
+		"WHERE p.plan_id = ?1 AND (p.paid_date, p.id) > (?2, ?3) ORDER BY p.paid_date, p.id LIMIT ?4";
+	static const char plan_before[] = PAYMENT_SELECT
+		"WHERE p.plan_id = ?1 AND (p.paid_date, p.id) < (?2, ?3) ORDER BY p.paid_date DESC, p.id DESC LIMIT ?4";
+	static const char proj_after[] = PAYMENT_SELECT
+		"WHERE p.project_id = ?1 AND (p.paid_date, p.id) > (?2, ?3) ORDER BY p.paid_date, p.id LIMIT ?4";
+	static const char proj_before[] = PAYMENT_SELECT
+		"WHERE p.project_id = ?1 AND (p.paid_date, p.id) < (?2, ?3) ORDER BY p.paid_date DESC, p.id DESC LIMIT ?4";
 	bool dummy;
 	if (!more)
 		more = &dummy;
@@ -365,14 +368,14 @@ enum status reint_payment_list(struct db *db, struct reint_ref ref, enum page_di
 	if (r != ST_OK || limit <= 0)
 		return r;
 	bool back = dir == PAGE_BEFORE;
-	sqlite3_stmt *st = db_stmt(db, back ? before : after);
+	bool plan = ref.kind == REINT_PLAN;
+	sqlite3_stmt *st = db_stmt(db, plan ? (back ? plan_before : plan_after) : (back ? proj_before : proj_after));
 	if (!st)
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, ref.id);
-	sqlite3_bind_int(st, 2, ref.kind == REINT_PLAN);
-	db_bind_text(st, 3, key ? key->paid_date : back ? "~" : "");
-	sqlite3_bind_int64(st, 4, key ? key->id : 0);
-	sqlite3_bind_int(st, 5, limit + 1);
+	db_bind_text(st, 2, key ? key->paid_date : back ? "~" : "");
+	sqlite3_bind_int64(st, 3, key ? key->id : 0);
+	sqlite3_bind_int(st, 4, limit + 1);
 	struct reint_payment *rows = NULL;
 	size_t n = 0, cap = 0;
 	int rc;

@@ -123,4 +123,27 @@ static inline struct reint_pay payment(long long tranche, const char *day, long 
 	return p;
 }
 
+/* The query plan of the prepared statement whose text holds needle. */
+static inline void plan_of(struct fixture *f, const char *needle, char *out, size_t size)
+{
+	sqlite3 *h = db_sqlite(f->db);
+	const char *sql = NULL;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(h, NULL); st && !sql; st = sqlite3_next_stmt(h, st))
+		if (strstr(sqlite3_sql(st), needle))
+			sql = sqlite3_sql(st);
+	assert_non_null(sql);
+	char explain[4096];
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(h, explain, -1, &st, NULL), SQLITE_OK);
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t len = strlen(out);
+		snprintf(out + len, size - len, "%s\n", (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (getenv("SHOW_PLANS"))
+		printf("-- %s\n%s", needle, out);
+}
+
 #endif

@@ -302,6 +302,59 @@ static void the_payments_planned_this_month(void **state)
 	assert_string_equal(got.p[1].caseworker, "Staff");
 }
 
+struct pays {
+	int n;
+};
+
+static void count_payment(const struct reint_payment *p, void *ctx)
+{
+	(void)p;
+	((struct pays *)ctx)->n++;
+}
+
+static void count_tranche(const struct reint_tranche *t, void *ctx)
+{
+	(void)t;
+	((struct pays *)ctx)->n++;
+}
+
+/* The lists seek on their indexes. */
+static void query_plans(void **state)
+{
+	struct fixture *f = *state;
+	long long c = reint_case(f, "DIOP", 0);
+	long long p = plan(f, c, "approved", 300000);
+	long long id;
+	const char *m, *field;
+	struct reint_pay pay = payment(0, "2026-04-10", 1000);
+	assert_int_equal(reint_pay(f->db, PLAN(p), &pay, &id, &m, &field), ST_OK);
+	struct pays n = { 0 };
+	bool more;
+	assert_int_equal(reint_payment_list(f->db, PLAN(p), PAGE_AFTER, NULL, 5, count_payment, &n, &more), ST_OK);
+	assert_int_equal(reint_tranche_list(f->db, PLAN(p), PAGE_AFTER, NULL, 5, count_tranche, &n, &more), ST_OK);
+	assert_int_equal(n.n, 1);
+	visits_of(f, CASE(c));
+	struct due d = { 0 };
+	assert_int_equal(reint_visits_due(f->db, "AGZ", 0, PAGE_AFTER, NULL, 5, collect_due, &d, &more), ST_OK);
+	struct payments pd = { 0 };
+	assert_int_equal(reint_payments_due(f->db, "AGZ", PAGE_AFTER, NULL, 5, collect_pay, &pd, &more), ST_OK);
+	char plan_text[4096];
+	plan_of(f, "(v.due_date, v.id) > (?2, ?3)", plan_text, sizeof plan_text);
+	assert_non_null(strstr(plan_text, "reint_visit_by_case"));
+	assert_null(strstr(plan_text, "TEMP B-TREE"));
+	plan_of(f, "v.status = 'scheduled' AND v.due_date <= ?1", plan_text, sizeof plan_text);
+	assert_non_null(strstr(plan_text, "reint_visit_due"));
+	assert_null(strstr(plan_text, "SCAN v"));
+	plan_of(f, "t.status = 'planned' AND t.planned_date < ?1", plan_text, sizeof plan_text);
+	assert_non_null(strstr(plan_text, "reint_tranche_by_date"));
+	assert_null(strstr(plan_text, "SCAN t"));
+	plan_of(f, "p.plan_id = ?1 AND (p.paid_date, p.id) > (?2, ?3)", plan_text, sizeof plan_text);
+	assert_non_null(strstr(plan_text, "reint_payment_by_plan"));
+	assert_null(strstr(plan_text, "TEMP B-TREE"));
+	plan_of(f, "WHERE plan_id = ?1 AND seq > ?2", plan_text, sizeof plan_text);
+	assert_non_null(strstr(plan_text, "reint_tranche_seq_plan"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +366,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_outcome_follows_its_rules, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(the_visits_due_and_overdue, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(the_payments_planned_this_month, rsetup, rteardown),
+		cmocka_unit_test_setup_teardown(query_plans, rsetup, rteardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
