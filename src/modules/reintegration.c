@@ -13,6 +13,7 @@
 #include "db/reflist.h"
 #include "db/reint_case.h"
 #include "screens/reint_cases.h"
+#include "screens/reint_money.h"
 #include "ui/app.h"
 #include "ui/lang.h"
 #include "ui/module.h"
@@ -42,6 +43,8 @@ static const struct module_entry entries[] = {
 	{ 's', N_("Reintegration cases"), PERM_BIT(PERM_REINTEGRATION_READ), reint_cases_open },
 	{ 'j', N_("Plans waiting for approval"), PERM_BIT(PERM_REINTEGRATION_APPROVE), reint_approvals_open },
 	/* Payments and visits. */
+	{ 'v', N_("Visits due"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_visits_open },
+	{ 'b', N_("Payments planned this month"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_payments_open },
 	/* Sustainability survey. */
 	/* Projects, figures. */
 	{ 0, NULL, 0, NULL },
@@ -61,6 +64,7 @@ static const struct module_draft drafts[] = {
 	{ "reint_case", N_("Reintegration case"), reint_case_open_draft },
 	{ "reint_plan_item", N_("Item of a reintegration plan"), reint_item_open_draft },
 	/* Payments and visits. */
+	{ "reint_visit", N_("Visit outcome"), reint_visit_form_open_draft },
 	/* Sustainability survey. */
 	/* Projects, figures. */
 	{ NULL, NULL, NULL },

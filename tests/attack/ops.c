@@ -201,5 +201,10 @@ const struct attack_op attack_ops[] = {
 	{ "reint_plan_submit", 0, NULL, verify_reint_plan_step, true },
 	{ "reint_plan_approve", 0, NULL, verify_reint_plan_step, true },
 	{ "reint_plan_complete", 0, NULL, verify_reint_plan_step, true },
+	/* Reintegration: grant payments, reversals and visits. */
+	{ "reint_pay", 3, run_reint_pay, verify_reint_pay, false },
+	{ "reint_reverse", 1, run_reint_reverse, verify_reint_reverse, false },
+	{ "reint_visit", 2, run_reint_visit, verify_reint_visit, true },
+	{ "reint_visit_add", 0, NULL, verify_reint_visit_add, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -111,5 +111,13 @@ bool verify_reint_plan(sqlite3 *ro, const char *args, int nth, char *why, size_t
 bool verify_reint_item(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 bool verify_reint_business(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 bool verify_reint_plan_step(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Reintegration: grant payments, reversals and visits (ops_reint_money.c). */
+enum status run_reint_pay(struct attack *a, char *ack, size_t size);
+bool verify_reint_pay(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_reverse(struct attack *a, char *ack, size_t size);
+bool verify_reint_reverse(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_visit(struct attack *a, char *ack, size_t size);
+bool verify_reint_visit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_reint_visit_add(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif

@@ -45,7 +45,7 @@ static const struct module_entry protection_entries[] = {
 	{ 0, NULL, 0, NULL },
 };
 static const struct module_entry distribution_entries[] = {
-	{ 'b', "Distribution counter", W(DISTRIBUTION_WRITE), no_open },
+	{ 's', "Distribution counter", W(DISTRIBUTION_WRITE), no_open },   /* 'b': payments planned (reintegration) */
 	{ 'y', "Items and rules", W(REFDATA), no_open },
 	{ 0, NULL, 0, NULL },
 };
