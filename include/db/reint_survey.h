@@ -194,4 +194,24 @@ struct reint_score_means {
 enum status reint_score_means(struct db *db, const char *from, const char *to, const char *country,
                               long long survey_id, struct reint_score_means *out);
 
+/* ---- the visits and their survey (reint_survey_lists.c) ----------------- */
+
+/* A done visit of a case or a project, with the version it was answered
+ * with. */
+struct reint_survey_visit {
+	long long visit_id;
+	char day[11];              /* done_date */
+	char kind[16];             /* baseline, counselling, monitoring */
+	long long person_id;       /* the case's returnee, 0 for a project */
+	char name[808];            /* "FAMILY Given" of the returnee, or the project's name */
+	char country[4];
+	int version;               /* the survey version answered, 0 when not answered */
+};
+
+/* The done visits, newest first (done day, then entry), a page by key
+ * (core/page.h; key NULL: from the first, or the last ones), at most
+ * limit; *more (may be NULL): more remain. PERM_REINTEGRATION_READ. */
+enum status reint_survey_visit_list(struct db *db, enum page_dir dir, const struct reint_survey_visit *key, int limit,
+                                    void (*cb)(const struct reint_survey_visit *v, void *ctx), void *ctx, bool *more);
+
 #endif

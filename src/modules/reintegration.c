@@ -9,12 +9,15 @@
 #include "core/reint_vocab.h"
 #include "core/role.h"
 #include "db/reflist.h"
+#include "screens/reint_survey_versions.h"
 #include "ui/module.h"
 
 static const struct module_entry entries[] = {
 	/* Cases and plans. */
 	/* Payments and visits. */
 	/* Sustainability survey. */
+	{ 's', N_("Sustainability survey"), PERM_BIT(PERM_REFDATA) | PERM_BIT(PERM_REINTEGRATION_READ),
+	  reint_survey_versions_open },
 	/* Projects, figures. */
 	{ 0, NULL, 0, NULL },
 };
