@@ -192,5 +192,8 @@ const struct attack_op attack_ops[] = {
 	{ "training_enrol", 5, run_training_enrol, verify_training_enrol, false },
 	/* Vocational training: attendance per course day. */
 	{ "training_mark", 5, run_training_mark, verify_training_mark, true },
+	/* Reintegration: the sustainability survey. */
+	{ "reint_survey_answers", 3, run_reint_survey_answers, verify_reint_survey_answers, true },
+	{ "reint_survey_version", 1, run_reint_survey_version, verify_reint_survey_version, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

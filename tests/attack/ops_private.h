@@ -102,5 +102,10 @@ enum status run_community_edit(struct attack *a, char *ack, size_t size);
 bool verify_community_edit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 enum status run_community_arrive(struct attack *a, char *ack, size_t size);
 bool verify_community_arrive(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Reintegration: the sustainability survey (ops_reint_survey.c). */
+enum status run_reint_survey_answers(struct attack *a, char *ack, size_t size);
+bool verify_reint_survey_answers(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_survey_version(struct attack *a, char *ack, size_t size);
+bool verify_reint_survey_version(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif
