@@ -53,6 +53,7 @@ enum status run_reint_survey_answers(struct attack *a, char *ack, size_t size)
 		return r;
 	}
 	struct reint_answer answer[REINT_SURVEY_QUESTIONS_MAX];
+	memset(answer, 0, sizeof answer);
 	char codes[REINT_SURVEY_QUESTIONS_MAX + 1] = "";
 	for (int i = 0; i < s->n; i++) {
 		const struct reint_survey_question *q = &s->q[i];

@@ -392,7 +392,7 @@ static void roles(void **state)
 	long long c = a_case(f, "Ndiaye", "SEN");
 	long long v = a_visit(f, c, "monitoring", "2026-04-15");
 	struct reint_survey *s = malloc(sizeof *s);
-	struct reint_score_means means;
+	struct reint_score_means m;
 	struct reint_answer a[15];
 	answers("hhhhhhhhhhhhhhh", a);
 	for (int r = 0; r < ROLE_COUNT_; r++) {
@@ -400,7 +400,7 @@ static void roles(void **state)
 		bool reads = r == ROLE_ADMIN || r == ROLE_MANAGER || r == ROLE_PROTECTION || r == ROLE_REINTEGRATION;
 		assert_int_equal(reint_survey_get(f->db, 1, "en", s), reads ? ST_OK : ST_DENIED);
 		bool figures = r == ROLE_MANAGER || r == ROLE_PROTECTION || r == ROLE_REINTEGRATION;
-		assert_int_equal(reint_score_means(f->db, "", "", "", 0, &means), figures ? ST_OK : ST_DENIED);
+		assert_int_equal(reint_score_means(f->db, "", "", "", 0, &m), figures ? ST_OK : ST_DENIED);
 		if (r != ROLE_ADMIN) {
 			sign_in(f, ROLE_ADMIN);
 			assert_int_equal(reint_survey_get(f->db, 1, "en", s), ST_OK);
@@ -471,6 +471,55 @@ static void means(void **state)
 	assert_int_equal(reint_score_means(f->db, "", "", "", 99, &m), ST_NOT_FOUND);
 }
 
+struct visits {
+	int n;
+	long long id[8];
+	int version[8];
+};
+
+static void collect_visit(const struct reint_survey_visit *v, void *ctx)
+{
+	struct visits *l = ctx;
+	if (l->n < 8) {
+		l->version[l->n] = v->version;
+		l->id[l->n++] = v->visit_id;
+	}
+}
+
+/* The done visits, newest first, a page at a time, with the version each
+ * was answered with; scheduled ones are not there. */
+static void visit_list(void **state)
+{
+	struct fixture *f = *state;
+	long long c = a_case(f, "Touré", "MLI");
+	long long a = a_visit(f, c, "baseline", "2026-02-01");
+	long long b = a_visit(f, c, "monitoring", "2026-05-01");
+	long long d = a_visit(f, c, "counselling", "2026-05-01");
+	a_visit(f, c, "monitoring", "");
+	answer(f, a, "hhhhhhhhhhhhhhh");
+	struct visits l = { 0 };
+	bool more = false;
+	assert_int_equal(reint_survey_visit_list(f->db, PAGE_AFTER, NULL, 2, collect_visit, &l, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.id[0], d);
+	assert_int_equal(l.id[1], b);
+	struct reint_survey_visit key = { .visit_id = b };
+	snprintf(key.day, sizeof key.day, "2026-05-01");
+	assert_int_equal(reint_survey_visit_list(f->db, PAGE_AFTER, &key, 2, collect_visit, &l, &more), ST_OK);
+	assert_false(more);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.id[2], a);
+	assert_int_equal(l.version[2], 1);
+	assert_int_equal(l.version[0], 0);
+	l.n = 0;
+	assert_int_equal(reint_survey_visit_list(f->db, PAGE_BEFORE, NULL, 1, collect_visit, &l, &more), ST_OK);
+	assert_true(more);
+	assert_int_equal(l.id[0], a);
+	sign_in(f, ROLE_ADMIN);
+	assert_int_equal(reint_survey_visit_list(f->db, PAGE_AFTER, NULL, 2, collect_visit, &l, &more), ST_DENIED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -481,6 +530,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(invalid_answers_refused, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(roles, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(means, rsetup, rteardown),
+		cmocka_unit_test_setup_teardown(visit_list, rsetup, rteardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
