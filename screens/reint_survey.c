@@ -197,8 +197,9 @@ static void draw_answering(struct survey_screen *s, WINDOW *win)
 	line[0] = '\0';
 	for (int k = 0; k < q->n_options; k++) {
 		size_t len = strlen(line);
-		snprintf(line + len, sizeof line - len, "%s%d %s%s", k ? "   " : "", k + 1, s->choice[s->cur] == k ? "▸" : "",
-		         q->option[k].text);
+		bool chosen = s->choice[s->cur] == k;   /* the chosen one in brackets */
+		snprintf(line + len, sizeof line - len, "%s%d %s%s%s", k ? "   " : "", k + 1, chosen ? "[" : "",
+		         q->option[k].text, chosen ? "]" : "");
 	}
 	ui_put_wrapped(win, rows - 4, 4, cols - 6, 4, 0, line);
 }
