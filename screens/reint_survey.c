@@ -185,7 +185,7 @@ static void draw_answering(struct survey_screen *s, WINDOW *win)
 		answered += s->choice[i] >= 0;
 	snprintf(line, sizeof line, _("%s · survey version %d · answered %d of %d"), head, s->survey.v.version,
 	         answered, s->survey.n);
-	ui_put(win, 0, 2, cols - 4, A_BOLD, line);
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, line);
 	if (s->survey.n == 0)
 		return;
 	draw_questions(s, win, 2, rows - 7, cols - 4);
@@ -222,7 +222,7 @@ static void survey_draw(struct app *app, void *state, WINDOW *win)
 	char head[200], line[300];
 	visit_heading(s, head, sizeof head);
 	snprintf(line, sizeof line, _("Sustainability: %s"), head);
-	ui_put(win, 0, 2, getmaxx(win) - 4, A_BOLD, line);
+	ui_put_wrapped(win, 0, 2, getmaxx(win) - 4, 2, A_BOLD, line);
 	(void)app;
 	textpage_draw(&s->text, win, 2);
 }

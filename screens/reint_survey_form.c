@@ -339,7 +339,7 @@ static void form_draw_cb(struct app *app, void *state, WINDOW *win)
 		snprintf(line, sizeof line, _("New version from version %d · page %d of %d: %s questions"), f->sv.v.version,
 		         f->page + 1, PAGES, l ? _(l) : "");
 	}
-	ui_put(win, 0, 2, cols - 4, A_BOLD, line);
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, line);
 	form_draw(&f->form[f->page], win, 2, rows - 5);
 	/* The current question or answer whole, under the form. */
 	struct form *form = &f->form[f->page];

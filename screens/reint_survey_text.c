@@ -44,13 +44,11 @@ void reint_scores_text(struct textpage *p, const char *heading, const struct rei
 		char label[64];
 		reint_score_text(s, d, score, sizeof score);
 		ui_pad(dim_label(d), 14, label, sizeof label);
-		if (d == REINT_COMPOSITE)
-			snprintf(line, sizeof line, _("  %s %7s   (weights: economic %s, social %s, psychosocial %s)"), label,
-			         score, w[0], w[1], w[2]);
-		else
-			snprintf(line, sizeof line, "  %s %7s", label, score);
+		snprintf(line, sizeof line, "  %s %7s", label, score);
 		textpage_add(p, d == REINT_COMPOSITE ? A_BOLD : 0, line);
 	}
+	snprintf(line, sizeof line, _("(weights: economic %s, social %s, psychosocial %s)"), w[0], w[1], w[2]);
+	textpage_add_wrapped(p, 0, 4, cols, line, NULL);
 	if (!explain)
 		return;
 	for (int d = 0; d < 3; d++) {

@@ -130,7 +130,7 @@ static void versions_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct versions_screen *s = state;
 	int cols = getmaxx(win), rows = getmaxy(win);
-	ui_put(win, 0, 2, cols - 4, A_BOLD, _("Versions of the sustainability survey, newest first"));
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, _("Versions of the sustainability survey, newest first"));
 	list_draw(&s->list, win, 2, rows - 6);
 	const struct list_row *row = list_current(&s->list);
 	struct reint_survey_version v;

@@ -116,7 +116,7 @@ static void visits_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct visits_screen *s = state;
 	int cols = getmaxx(win), rows = getmaxy(win);
-	ui_put(win, 0, 2, cols - 4, A_BOLD, _("Done visits and their sustainability survey, newest first"));
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, _("Done visits and their sustainability survey, newest first"));
 	list_draw(&s->list, win, 2, rows - 4);
 	const struct list_row *row = list_current(&s->list);
 	if (!row)

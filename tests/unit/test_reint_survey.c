@@ -8,6 +8,8 @@
 #include "core/clock.h"
 #include "db/reint_survey.h"
 #include "medical_fixture.h"
+#include "screens/reint_survey_text.h"
+#include "ui/textpage.h"
 
 #define TODAY 1780315200   /* 2026-06-01 12:00 UTC */
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9)
@@ -175,6 +177,42 @@ static void scoring_two_versions(void **state)
 	                        "AND json_extract(changes, '$.income') = '3' AND json_extract(changes, '$.w_economic') = '2' "
 	                        "AND json_extract(changes, '$.\"food.low\"') = '0.25'"),
 	                 1);
+}
+
+/* The text a screen shows: each score with two decimals, the weights, and
+ * on request each question with its answer, score and weight; an unknown
+ * dimension says so. */
+static bool has_line(const struct textpage *p, const char *text)
+{
+	for (int i = 0; i < p->n; i++)
+		if (strstr(p->lines[i].text, text))
+			return true;
+	return false;
+}
+
+static void scores_explained(void **state)
+{
+	struct fixture *f = *state;
+	long long c = a_case(f, "Gaye", "SEN");
+	long long v = a_visit(f, c, "monitoring", "2026-04-15");
+	answer(f, v, "hmlhmhhhmlmmmmm");
+	struct reint_scores *s = scores(f, v, 0);
+	struct textpage *p = calloc(1, sizeof *p);
+	reint_scores_text(p, "Scores", s, false, 76);
+	assert_true(has_line(p, "Economic          0.60"));
+	assert_true(has_line(p, "Composite         0.60"));
+	assert_true(has_line(p, "(weights: economic 1, social 1, psychosocial 1)"));
+	assert_false(has_line(p, "Household meals"));
+	textpage_clear(p);
+	reint_scores_text(p, "Scores", s, true, 76);
+	assert_true(has_line(p, "Household meals"));
+	assert_true(has_line(p, "score 0    weight 1"));
+	assert_true(has_line(p, "→ Often cut meals"));
+	s->known[REINT_SOCIAL] = false;
+	textpage_clear(p);
+	reint_scores_text(p, "Scores", s, false, 76);
+	assert_true(has_line(p, "Social         unknown"));
+	free(p);
 }
 
 /* Only the economic questions answered: the other dimensions are unknown
@@ -525,6 +563,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(scoring_two_versions, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(missing_dimension, rsetup, rteardown),
+		cmocka_unit_test_setup_teardown(scores_explained, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(used_version_refused, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(in_force, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(invalid_answers_refused, rsetup, rteardown),
