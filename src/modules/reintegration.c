@@ -14,6 +14,7 @@
 #include "db/reint_case.h"
 #include "screens/reint_cases.h"
 #include "screens/reint_money.h"
+#include "screens/reint_survey_versions.h"
 #include "ui/app.h"
 #include "ui/lang.h"
 #include "ui/module.h"
@@ -46,6 +47,8 @@ static const struct module_entry entries[] = {
 	{ 'v', N_("Visits due"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_visits_open },
 	{ 'b', N_("Payments planned this month"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_payments_open },
 	/* Sustainability survey. */
+	{ 'y', N_("Sustainability survey"), PERM_BIT(PERM_REFDATA) | PERM_BIT(PERM_REINTEGRATION_READ),
+	  reint_survey_versions_open },
 	/* Projects, figures. */
 	{ 0, NULL, 0, NULL },
 };

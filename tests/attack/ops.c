@@ -206,5 +206,8 @@ const struct attack_op attack_ops[] = {
 	{ "reint_reverse", 1, run_reint_reverse, verify_reint_reverse, false },
 	{ "reint_visit", 2, run_reint_visit, verify_reint_visit, true },
 	{ "reint_visit_add", 0, NULL, verify_reint_visit_add, false },
+	/* Reintegration: the sustainability survey. */
+	{ "reint_survey_answers", 3, run_reint_survey_answers, verify_reint_survey_answers, true },
+	{ "reint_survey_version", 1, run_reint_survey_version, verify_reint_survey_version, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -119,5 +119,10 @@ bool verify_reint_reverse(sqlite3 *ro, const char *args, int nth, char *why, siz
 enum status run_reint_visit(struct attack *a, char *ack, size_t size);
 bool verify_reint_visit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 bool verify_reint_visit_add(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Reintegration: the sustainability survey (ops_reint_survey.c). */
+enum status run_reint_survey_answers(struct attack *a, char *ack, size_t size);
+bool verify_reint_survey_answers(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_survey_version(struct attack *a, char *ack, size_t size);
+bool verify_reint_survey_version(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif
