@@ -9,6 +9,7 @@
 #include "core/reint_vocab.h"
 #include "core/role.h"
 #include "db/reflist.h"
+#include "screens/reint_project.h"
 #include "ui/module.h"
 
 static const struct module_entry entries[] = {
@@ -16,6 +17,7 @@ static const struct module_entry entries[] = {
 	/* Payments and visits. */
 	/* Sustainability survey. */
 	/* Projects, figures. */
+	{ 'o', N_("Reintegration projects"), PERM_BIT(PERM_REINTEGRATION_READ), reint_projects_open },
 	{ 0, NULL, 0, NULL },
 };
 
@@ -31,6 +33,7 @@ static const struct module_draft drafts[] = {
 	/* Payments and visits. */
 	/* Sustainability survey. */
 	/* Projects, figures. */
+	{ "reint_project", N_("Reintegration project"), reint_project_open_draft },
 	{ NULL, NULL, NULL },
 };
 

@@ -40,8 +40,8 @@ static const struct module_entry reint_entries[] = {
 	{ 0, NULL, 0, NULL },
 };
 static const struct module_entry protection_entries[] = {
-	{ 'o', "Protection cases", W(PROTECTION_READ), no_open },
-	{ 'h', "Family tracing", W(PROTECTION_READ), no_open },
+	{ 'S', "Protection cases", W(PROTECTION_READ), no_open },
+	{ 'F', "Family tracing", W(PROTECTION_READ), no_open },
 	{ 0, NULL, 0, NULL },
 };
 static const struct module_entry distribution_entries[] = {
