@@ -9,6 +9,7 @@
 #include "core/reint_vocab.h"
 #include "core/role.h"
 #include "db/reflist.h"
+#include "screens/reint_figures.h"
 #include "screens/reint_project.h"
 #include "ui/module.h"
 
@@ -18,6 +19,7 @@ static const struct module_entry entries[] = {
 	/* Sustainability survey. */
 	/* Projects, figures. */
 	{ 'o', N_("Reintegration projects"), PERM_BIT(PERM_REINTEGRATION_READ), reint_projects_open },
+	{ 'h', N_("Reintegration figures"), PERM_BIT(PERM_REINTEGRATION_READ) | PERM_BIT(PERM_REPORTS), reint_figures_open },
 	{ 0, NULL, 0, NULL },
 };
 

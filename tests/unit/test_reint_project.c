@@ -2,6 +2,7 @@
  * written, the roles (the manager approves the budget), the audit, one
  * leader at a time, a person once per project, returnees told from
  * community members, paging. */
+#include "db/reint_report.h"
 #include "reint_project_fixture.h"
 
 static void rules_refused_nothing_written(void **state)
@@ -222,6 +223,67 @@ static void paging(void **state)
 	assert_int_equal(l.ids[0], k.id);
 }
 
+static void exec(struct fixture *f, const char *sql)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(db_sqlite(f->db), sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "%s\n", err ? err : "?");
+	sqlite3_free(err);
+	assert_int_equal(rc, SQLITE_OK);
+}
+
+/* A person with an individual case and in a community project counts once
+ * in the total; each kind counts its own people; returnees apart from
+ * community members; the projects by country. */
+static void figures_count_each_person_once(void **state)
+{
+	struct fixture *f = *state;
+	long long a = reint_person(f, "Jallow", "Lamin", false);
+	long long b = reint_person(f, "Ceesay", "Fatou", true);
+	long long c = reint_person(f, "Sowe", "Ebrima", false);
+	char sql[600];
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO reint_case (id, person_id, centre_id, country, return_date, return_kind, status) "
+	         "VALUES (1, %lld, (SELECT id FROM centre WHERE code = 'AGZ'), 'GMB', '2026-01-10', 'avr', 'open');"
+	         "INSERT INTO reint_plan (case_id, status, approved_amount, approved_at, approved_by) "
+	         "VALUES (1, 'approved', 500000, '2026-02-01T10:00:00Z', (SELECT min(id) FROM app_user));", a);
+	exec(f, sql);
+	long long community = project_saved(f);
+	struct reint_project p = project(f);
+	snprintf(p.kind, sizeof p.kind, "collective");
+	snprintf(p.name, sizeof p.name, "Transport de Brikama");
+	assert_int_equal(reint_project_save(f->db, &p, NULL, NULL), ST_OK);
+	assert_int_equal(reint_member_add(f->db, community, a, "leader", "2026-02-01", NULL, NULL), ST_OK);
+	assert_int_equal(reint_member_add(f->db, community, b, "member", "2026-02-01", NULL, NULL), ST_OK);
+	assert_int_equal(reint_member_add(f->db, community, c, "member", "2026-02-01", NULL, NULL), ST_OK);
+	assert_int_equal(reint_member_add(f->db, p.id, c, "leader", "2026-03-01", NULL, NULL), ST_OK);
+	struct reint_period y;
+	assert_true(reint_period_parse("2026", &y));
+	struct reint_figures fig;
+	assert_int_equal(reint_figures_get(f->db, "", &y, &fig), ST_OK);
+	assert_int_equal(fig.total[REINT_INDIVIDUAL], 1);
+	assert_int_equal(fig.total[REINT_COLLECTIVE], 1);
+	assert_int_equal(fig.total[REINT_COMMUNITY], 3);
+	assert_int_equal(fig.total[REINT_ALL], 3);
+	assert_int_equal(fig.community[REINT_ALL], 1);
+	assert_int_equal(fig.people[REINT_ALL][REINT_RETURNEES][REINT_UNKNOWN]
+	                 + fig.people[REINT_ALL][REINT_RETURNEES][REINT_MEN], 2);
+	assert_int_equal(fig.projects[0], 1);
+	assert_int_equal(fig.projects[1], 1);
+	/* Another country: nobody; an unknown one: refused. */
+	assert_int_equal(reint_figures_get(f->db, "SEN", &y, &fig), ST_OK);
+	assert_int_equal(fig.total[REINT_ALL], 0);
+	assert_int_equal(reint_figures_get(f->db, "XXX", &y, &fig), ST_NOT_FOUND);
+	/* The year before: nobody. */
+	assert_true(reint_period_parse("2025", &y));
+	assert_int_equal(reint_figures_get(f->db, "", &y, &fig), ST_OK);
+	assert_int_equal(fig.total[REINT_ALL], 0);
+	/* Reports may read them, intake may not. */
+	sign_in(f, ROLE_INTAKE);
+	assert_int_equal(reint_figures_get(f->db, "", &y, &fig), ST_DENIED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +291,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(roles_and_approval, rsetup, tteardown),
 		cmocka_unit_test_setup_teardown(members_one_leader, rsetup, tteardown),
 		cmocka_unit_test_setup_teardown(paging, rsetup, tteardown),
+		cmocka_unit_test_setup_teardown(figures_count_each_person_once, rsetup, tteardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
