@@ -9,6 +9,7 @@
 #include "core/reint_vocab.h"
 #include "core/role.h"
 #include "db/reflist.h"
+#include "demo/demo_reint.h"
 #include "screens/reint_figures.h"
 #include "screens/reint_project.h"
 #include "ui/module.h"
@@ -68,4 +69,6 @@ const struct module module_reintegration = {
 	.drafts = drafts,
 	.vocabs = vocabs,
 	.reflists = reflists,
+	/* Projects, figures: the demo data of the whole module. */
+	.demo = demo_reint,
 };
