@@ -107,7 +107,7 @@ static enum status check(struct db *db, const struct reint_member *m, const char
 		return st;
 	if (taken) {
 		*msgid = about(field, "role",
-		               N_("This project has a leader already: change the leader's role first (one leader at a time)."));
+		               N_("This project has a leader already: one at a time."));
 		return ST_INVALID;
 	}
 	return ST_OK;

@@ -2,6 +2,7 @@
  * written, the roles (the manager approves the budget), the audit, one
  * leader at a time, a person once per project, returnees told from
  * community members, paging. */
+#include "core/amount_group.h"
 #include "db/reint_report.h"
 #include "reint_project_fixture.h"
 
@@ -284,6 +285,19 @@ static void figures_count_each_person_once(void **state)
 	assert_int_equal(reint_figures_get(f->db, "", &y, &fig), ST_DENIED);
 }
 
+/* Amounts: thousands grouped by no-break spaces, the currency after. */
+static void amounts_grouped(void **state)
+{
+	(void)state;
+	char out[64];
+	amount_grouped(150000, "XOF", out, sizeof out);
+	assert_string_equal(out, "150\xc2\xa0" "000\xc2\xa0XOF");
+	amount_grouped(-2500000, NULL, out, sizeof out);
+	assert_string_equal(out, "-2\xc2\xa0" "500\xc2\xa0" "000");
+	amount_grouped(999, "", out, sizeof out);
+	assert_string_equal(out, "999");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +306,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(members_one_leader, rsetup, tteardown),
 		cmocka_unit_test_setup_teardown(paging, rsetup, tteardown),
 		cmocka_unit_test_setup_teardown(figures_count_each_person_once, rsetup, tteardown),
+		cmocka_unit_test(amounts_grouped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
