@@ -192,5 +192,9 @@ const struct attack_op attack_ops[] = {
 	{ "training_enrol", 5, run_training_enrol, verify_training_enrol, false },
 	/* Vocational training: attendance per course day. */
 	{ "training_mark", 5, run_training_mark, verify_training_mark, true },
+	/* Reintegration: collective and community projects. */
+	{ "reint_project", 1, run_reint_project, verify_reint_project, false },
+	{ "reint_member", 3, run_reint_member, verify_reint_member, false },
+	{ "reint_approve", 1, run_reint_approve, verify_reint_approve, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

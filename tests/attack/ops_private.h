@@ -102,5 +102,12 @@ enum status run_community_edit(struct attack *a, char *ack, size_t size);
 bool verify_community_edit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 enum status run_community_arrive(struct attack *a, char *ack, size_t size);
 bool verify_community_arrive(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Collective and community projects: projects, members, budget approval. */
+enum status run_reint_project(struct attack *a, char *ack, size_t size);
+bool verify_reint_project(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_member(struct attack *a, char *ack, size_t size);
+bool verify_reint_member(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_approve(struct attack *a, char *ack, size_t size);
+bool verify_reint_approve(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif
