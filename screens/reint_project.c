@@ -237,10 +237,11 @@ static int head(struct app *app, struct project_screen *s, WINDOW *win, int cols
 	if (start[0])
 		snprintf(line + len, sizeof line - len, _(" · started %s"), start);
 	y += ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line);
-	char budget[64], approved[64], paid[64], left[64];
+	char budget[64], paid[64];
 	amount_grouped(p->budget, p->currency, budget, sizeof budget);
 	amount_grouped(p->paid, p->currency, paid, sizeof paid);
 	if (p->approved) {
+		char approved[64], left[64];
 		amount_grouped(p->approved_amount, p->currency, approved, sizeof approved);
 		amount_grouped(p->approved_amount - p->paid, p->currency, left, sizeof left);
 		snprintf(line, sizeof line, _("Budget %s · approved %s · paid %s · left %s"), budget, approved, paid, left);
