@@ -17,7 +17,8 @@ struct db;
  * and collective and community projects in Senegal, Gambia, Nigeria, Mali,
  * Guinea-Bissau and Niger (Zinder) with their members (returnees with a
  * case, community members registered for them), approved budgets,
- * payments and visits. Same o->seed, same data. Needs an administrator
+ * payments and visits (all 27 projects from 3,000 people on, fewer and
+ * smaller in smaller demos). Same o->seed, same data. Needs an administrator
  * actor and a demo database; writes through db/bulk_reint.h; ends with one
  * audit row ("create", "demo_reint") giving the counts. */
 enum status demo_reint(struct db *db, const struct demo_options *o);

@@ -32,6 +32,7 @@
 #define CHUNK 512             /* cases written between two commits */
 #define MAX_REGIONS 160
 #define NO_DAY (-1000000L)
+#define FULL_PEOPLE 3000      /* from this many people on, every project whole */
 
 static const char *const questions[15] = { "income", "debt", "food", "work", "assets", "housing", "health",
 	                                   "documents", "water", "school", "network", "community", "discrimination",
@@ -136,6 +137,8 @@ struct reintgen {
 	struct money *chunk;
 	int nchunk;
 	long long cases, payments, reversals, visits, members, community;
+	long people;              /* in the database before: smaller demos, fewer projects */
+	unsigned projects;
 };
 
 static struct rng stream(unsigned seed, uint64_t a, uint64_t b)
@@ -675,6 +678,8 @@ static enum status write_project(struct reintgen *g, unsigned t, struct money *m
 	/* Members: returnees of the country (a third of a community project),
 	 * community members registered for it. */
 	int want = community ? 8 + (int)below(&r, 13) : 4 + (int)below(&r, 5);
+	if (g->people < FULL_PEOPLE)
+		want = 3 + (int)((long)want * g->people / FULL_PEOPLE);
 	int back = community ? want / 3 : want;
 	long long people[24];
 	int n = returnees(g, templates[t].country, start, back, &r, people);
@@ -695,8 +700,16 @@ static enum status write_projects(struct reintgen *g)
 {
 	enum status s = ST_OK;
 	g->nchunk = 0;
-	for (unsigned t = 0; s == ST_OK && t < COUNT(templates); t++)
+	/* Every project from FULL_PEOPLE people on; fewer, spread over the
+	 * list, in smaller demos (none in the tiniest). */
+	unsigned n = COUNT(templates);
+	long k = g->people >= FULL_PEOPLE ? (long)n : (long)n * g->people / FULL_PEOPLE;
+	for (unsigned t = 0; s == ST_OK && t < n; t++) {
+		if ((long)(t + 1) * k / (long)n == (long)t * k / (long)n)
+			continue;
 		s = write_project(g, t, &g->chunk[g->nchunk++]);
+		g->projects++;
+	}
 	if (s == ST_OK)
 		s = bulk_commit(g->bulk);
 	for (int i = 0; s == ST_OK && i < g->nchunk; i++) {
@@ -728,6 +741,7 @@ static enum status generate(struct reintgen *g)
 	g->ny2 = bulk_centre_id(g->bulk, "NY2");
 	g->zin = bulk_centre_id(g->bulk, "ZIN");
 	g->partner = bulk_ref_item_id(g->bulk, REFLIST_PARTNER, "implementing_ngo");
+	g->people = bulk_person_count(g->bulk);
 	if (!g->officer || !g->manager || !g->ny2 || !g->zin || !g->partner)
 		return ST_INTERNAL;
 	enum status s = bulk_reint_first_ids(g->bulk, &g->next);
@@ -744,7 +758,7 @@ static enum status generate(struct reintgen *g)
 		snprintf(json, sizeof json,
 		         "{\"cases\": %lld, \"projects\": %u, \"members\": %lld, \"community_members\": %lld, "
 		         "\"payments\": %lld, \"reversals\": %lld, \"visits\": %lld}",
-		         g->cases, (unsigned)COUNT(templates), g->members, g->community, g->payments, g->reversals,
+		         g->cases, g->projects, g->members, g->community, g->payments, g->reversals,
 		         g->visits);
 		s = audit_log(g->db, "create", "demo_reint", 0, json);
 	}
