@@ -37,7 +37,7 @@ static const struct field_def templates[F_COUNT] = {
 	             .name = "kind" },
 	[F_NAME] = { .label = N_("Name"), .type = FIELD_TEXT, .required = true, .maxlen = 120, .name = "name" },
 	[F_COUNTRY] = { .label = N_("Country"), .type = FIELD_CHOICE, .required = true, .name = "country" },
-	[F_REGION] = { .label = N_("Region (of that country)"), .type = FIELD_CHOICE, .name = "region_id" },
+	[F_REGION] = { .label = N_("Region of return"), .type = FIELD_CHOICE, .name = "region_id" },
 	[F_LOCALITY] = { .label = N_("Locality"), .type = FIELD_TEXT, .maxlen = 80, .name = "locality" },
 	[F_ACTIVITY] = { .label = N_("Activity"), .type = FIELD_CHOICE, .required = true, .labels_are_msgids = true,
 	                 .name = "activity" },
@@ -60,12 +60,98 @@ static const struct {
 	{ "currency", F_CURRENCY }, { "budget", F_BUDGET }, { "start_date", F_START }, { "status", F_STATUS },
 };
 
+/* The regions of return, each named with its country ("Centre
+ * (Cameroon)"), in both languages: the same names stand in several
+ * countries. */
+struct regions {
+	struct choice *items;
+	char (*value)[24];
+	char (*text)[2][400];
+	int n, cap;
+	long long keep;     /* the project's region, even retired */
+	bool failed;
+};
+
 struct project_form {
 	struct reint_project p;
 	struct field_def defs[F_COUNT];
-	struct ref_choices *countries, *regions, *partners;
+	struct ref_choices *countries, *partners;
+	struct regions regions;
 	struct form form;
 };
+
+static void regions_free(struct regions *r)
+{
+	free(r->items);
+	free(r->value);
+	free(r->text);
+	memset(r, 0, sizeof *r);
+}
+
+/* Keeps one item (names and country in text, until labelled). */
+static void take_region(const struct ref_item *item, void *ctx)
+{
+	struct regions *r = ctx;
+	if (r->failed || (!item->active && item->id != r->keep))
+		return;
+	if (r->n == r->cap) {
+		int cap = r->cap ? r->cap * 2 : 128;
+		struct choice *items = realloc(r->items, (size_t)cap * sizeof *items);
+		if (items)
+			r->items = items;
+		char(*value)[24] = realloc(r->value, (size_t)cap * sizeof *value);
+		if (value)
+			r->value = value;
+		char(*text)[2][400] = realloc(r->text, (size_t)cap * sizeof *text);
+		if (text)
+			r->text = text;
+		if (!items || !value || !text) {
+			r->failed = true;
+			return;
+		}
+		r->cap = cap;
+	}
+	int i = r->n++;
+	if (item->id)
+		snprintf(r->value[i], sizeof r->value[i], "%lld", item->id);
+	else
+		r->value[i][0] = '\0';
+	snprintf(r->text[i][0], sizeof r->text[i][0], "%s", item->name_en);
+	snprintf(r->text[i][1], sizeof r->text[i][1], "%.80s|%s", item->name_fr, item->kind);
+}
+
+/* The regions with their countries' names, the first choice none. */
+static bool regions_load(struct app *app, struct regions *r, long long keep)
+{
+	memset(r, 0, sizeof *r);
+	r->keep = keep;
+	struct ref_item none;
+	memset(&none, 0, sizeof none);
+	none.active = true;
+	snprintf(none.name_en, sizeof none.name_en, "-");
+	snprintf(none.name_fr, sizeof none.name_fr, "-");
+	take_region(&none, r);
+	if (reflist_each(app_db(app), REFLIST_REINT_REGION, keep != 0, take_region, r) != ST_OK || r->failed)
+		return false;
+	bool fr = strcmp(lang_get(), "fr") == 0;
+	for (int i = 0; i < r->n; i++) {
+		char en[400], frn[400], country_en[324] = "", country_fr[324] = "";
+		snprintf(en, sizeof en, "%s", r->text[i][0]);
+		char *bar = strrchr(r->text[i][1], '|');
+		const char *kind = bar ? bar + 1 : "";
+		if (bar)
+			*bar = '\0';
+		snprintf(frn, sizeof frn, "%s", r->text[i][1]);
+		if (i > 0) {
+			ref_name(app_db(app), REF_COUNTRY, kind, "en", country_en, sizeof country_en);
+			ref_name(app_db(app), REF_COUNTRY, kind, "fr", country_fr, sizeof country_fr);
+			snprintf(r->text[i][0], sizeof r->text[i][0], "%.80s (%.80s)", fr ? frn : en, fr ? country_fr : country_en);
+			snprintf(r->text[i][1], sizeof r->text[i][1], "%.80s (%.80s)", fr ? en : frn, fr ? country_en : country_fr);
+		}
+		r->items[i] = (struct choice){ .value = r->value[i], .label = r->text[i][0], .alt = r->text[i][1] };
+	}
+	return true;
+}
 
 static void set_id(struct form *form, int field, long long id)
 {
@@ -79,15 +165,13 @@ static enum status setup(struct app *app, struct project_form *f)
 {
 	memcpy(f->defs, templates, sizeof f->defs);
 	f->countries = ref_choices_load(app_db(app), REF_COUNTRY, lang_get(), 0);
-	f->regions = reflist_choices_load(app_db(app), REFLIST_REINT_REGION, lang_get(), REFCHOICE_WITH_NONE,
-	                                  f->p.region_id);
 	f->partners = reflist_choices_load(app_db(app), REFLIST_PARTNER, lang_get(), REFCHOICE_WITH_NONE, f->p.partner_id);
-	if (!f->countries || !f->regions || !f->partners)
+	if (!f->countries || !f->partners || !regions_load(app, &f->regions, f->p.region_id))
 		return ST_INTERNAL;
 	f->defs[F_COUNTRY].choices = f->countries->items;
 	f->defs[F_COUNTRY].nchoices = f->countries->n;
-	f->defs[F_REGION].choices = f->regions->items;
-	f->defs[F_REGION].nchoices = f->regions->n;
+	f->defs[F_REGION].choices = f->regions.items;
+	f->defs[F_REGION].nchoices = f->regions.n;
 	f->defs[F_PARTNER].choices = f->partners->items;
 	f->defs[F_PARTNER].nchoices = f->partners->n;
 	f->defs[F_KIND].choices = vocab_choices(VOCAB_REINT_PROJECT_KIND, false, &f->defs[F_KIND].nchoices);
@@ -141,7 +225,7 @@ static void form_leave(struct app *app, void *state)
 	(void)app;
 	struct project_form *f = state;
 	ref_choices_free(&f->countries);
-	ref_choices_free(&f->regions);
+	regions_free(&f->regions);
 	ref_choices_free(&f->partners);
 }
 

@@ -125,6 +125,13 @@ static void community_project_members_approval_figures(void **state)
 	term_type(s->t, "Gambia");
 	term_key(s->t, TK_TAB);
 	term_type(s->t, "Lower River");
+	assert_screen(s, "Lower River (Gambia)");   /* each region with its country */
+	if (getenv("SHOW_SCREEN")) {
+		term_settle(s->t, 100);
+		char *form = term_screen(s->t);
+		printf("%s\n", form);
+		free(form);
+	}
 	term_key(s->t, TK_TAB);
 	term_type(s->t, "Soma");
 	for (int i = 0; i < 4; i++)
