@@ -135,7 +135,7 @@ static bool regions_load(struct app *app, struct regions *r, long long keep)
 		return false;
 	bool fr = strcmp(lang_get(), "fr") == 0;
 	for (int i = 0; i < r->n; i++) {
-		char en[400], frn[400], country_en[324] = "", country_fr[324] = "";
+		char en[400], frn[400];
 		snprintf(en, sizeof en, "%s", r->text[i][0]);
 		char *bar = strrchr(r->text[i][1], '|');
 		const char *kind = bar ? bar + 1 : "";
@@ -143,6 +143,7 @@ static bool regions_load(struct app *app, struct regions *r, long long keep)
 			*bar = '\0';
 		snprintf(frn, sizeof frn, "%s", r->text[i][1]);
 		if (i > 0) {
+			char country_en[324] = "", country_fr[324] = "";
 			ref_name(app_db(app), REF_COUNTRY, kind, "en", country_en, sizeof country_en);
 			ref_name(app_db(app), REF_COUNTRY, kind, "fr", country_fr, sizeof country_fr);
 			snprintf(r->text[i][0], sizeof r->text[i][0], "%.80s (%.80s)", fr ? frn : en, fr ? country_fr : country_en);
