@@ -83,6 +83,16 @@ static const struct {
 	[BT_PSYCH_SUPPORT] = { bulk_sql_psych_support, BULK_PSYCH_SUPPORT_COLS, true },
 	[BT_TRAINING_COURSE] = { bulk_sql_training_course, BULK_TRAINING_COURSE_COLS, true },
 	[BT_TRAINING_ENROLMENT] = { bulk_sql_training_enrolment, BULK_TRAINING_ENROLMENT_COLS, true },
+	[BT_REINT_CASE] = { bulk_sql_reint_case, 18, true },
+	[BT_REINT_PLAN] = { bulk_sql_reint_plan, 15, true },
+	[BT_REINT_ITEM] = { bulk_sql_reint_item, 12, true },
+	[BT_REINT_BUSINESS] = { bulk_sql_reint_business, 11, true },
+	[BT_REINT_PROJECT] = { bulk_sql_reint_project, 22, true },
+	[BT_REINT_MEMBER] = { bulk_sql_reint_member, 9, true },
+	[BT_REINT_TRANCHE] = { bulk_sql_reint_tranche, 11, true },
+	[BT_REINT_PAYMENT] = { bulk_sql_reint_payment, 16, true },
+	[BT_REINT_VISIT] = { bulk_sql_reint_visit, 19, true },
+	[BT_REINT_ANSWER] = { bulk_sql_reint_answer, 7, true },
 };
 
 sqlite3_stmt *bulk_batch(struct bulk *b, enum batch_id t)

@@ -12,8 +12,11 @@
 #include "core/role.h"
 #include "db/reflist.h"
 #include "db/reint_case.h"
+#include "demo/demo_reint.h"
 #include "screens/reint_cases.h"
+#include "screens/reint_figures.h"
 #include "screens/reint_money.h"
+#include "screens/reint_project.h"
 #include "screens/reint_survey_versions.h"
 #include "ui/app.h"
 #include "ui/lang.h"
@@ -50,6 +53,8 @@ static const struct module_entry entries[] = {
 	{ 'y', N_("Sustainability survey"), PERM_BIT(PERM_REFDATA) | PERM_BIT(PERM_REINTEGRATION_READ),
 	  reint_survey_versions_open },
 	/* Projects, figures. */
+	{ 'o', N_("Reintegration projects"), PERM_BIT(PERM_REINTEGRATION_READ), reint_projects_open },
+	{ 'h', N_("Reintegration figures"), PERM_BIT(PERM_REINTEGRATION_READ) | PERM_BIT(PERM_REPORTS), reint_figures_open },
 	{ 0, NULL, 0, NULL },
 };
 
@@ -70,6 +75,7 @@ static const struct module_draft drafts[] = {
 	{ "reint_visit", N_("Visit outcome"), reint_visit_form_open_draft },
 	/* Sustainability survey. */
 	/* Projects, figures. */
+	{ "reint_project", N_("Reintegration project"), reint_project_open_draft },
 	{ NULL, NULL, NULL },
 };
 
@@ -105,4 +111,6 @@ const struct module module_reintegration = {
 	/* Cases and plans. */
 	.status = reint_case_line,
 	.status_perms = PERM_BIT(PERM_REINTEGRATION_READ),
+	/* Projects, figures: the demo data of the whole module. */
+	.demo = demo_reint,
 };

@@ -209,5 +209,9 @@ const struct attack_op attack_ops[] = {
 	/* Reintegration: the sustainability survey. */
 	{ "reint_survey_answers", 3, run_reint_survey_answers, verify_reint_survey_answers, true },
 	{ "reint_survey_version", 1, run_reint_survey_version, verify_reint_survey_version, false },
+	/* Reintegration: collective and community projects. */
+	{ "reint_project", 1, run_reint_project, verify_reint_project, false },
+	{ "reint_member", 3, run_reint_member, verify_reint_member, false },
+	{ "reint_approve", 1, run_reint_approve, verify_reint_approve, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -124,5 +124,12 @@ enum status run_reint_survey_answers(struct attack *a, char *ack, size_t size);
 bool verify_reint_survey_answers(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 enum status run_reint_survey_version(struct attack *a, char *ack, size_t size);
 bool verify_reint_survey_version(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Collective and community projects: projects, members, budget approval. */
+enum status run_reint_project(struct attack *a, char *ack, size_t size);
+bool verify_reint_project(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_member(struct attack *a, char *ack, size_t size);
+bool verify_reint_member(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_reint_approve(struct attack *a, char *ack, size_t size);
+bool verify_reint_approve(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif

@@ -42,8 +42,8 @@ static const struct role_menu menus[] = {
 	{ "psychosocial", "Psycho", { "f  Rechercher", "1  Centres", "g  ", "a  " }, { "Nouvel enregistrement", "Registre" } },
 	/* Vocational training first. */
 	{ "training", "Formation", { "t  ", "k  ", "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
-	/* Reintegration first ("Réintégration" or "Reintegration"). */
-	{ "reintegration", "R", { "l  Français / English", "s  ", "v  ", "b  " }, { "Nouvel enregistrement" } },
+	/* Reintegration first (its heading, whatever its French words). */
+	{ "reintegration", "R", { "s  ", "v  ", "b  ", "o  ", "h  ", "l  Français / English" }, { "Nouvel enregistrement" } },
 	{ "distribution", "Général", { "p  Mes préférences", "m  Changer mon mot de passe" },
 	  { "Nouvel enregistrement", "Registre", "Vérifier la base" } },
 };

@@ -19,6 +19,7 @@
 #include "demo/demo.h"
 #include "demo/demo_medical.h"
 #include "demo/demo_persons.h"
+#include "demo/demo_reint.h"
 
 /* Every table users write. */
 static const char *const tables[] = {
@@ -27,6 +28,15 @@ static const char *const tables[] = {
 	"fitness", "audit",
 };
 #define NTABLES ((int)(sizeof tables / sizeof tables[0]))
+
+/* The reintegration module's tables (migration 021), filled by its demo
+ * generator; the survey's are seeded by the migration. */
+static const char *const reint_tables[] = {
+	"reint_case", "reint_plan", "reint_plan_item", "reint_business_plan", "reint_project",
+	"reint_project_member", "reint_tranche", "reint_payment", "reint_visit", "reint_survey",
+	"reint_survey_question", "reint_survey_option", "reint_visit_answer",
+};
+#define NREINT ((int)(sizeof reint_tables / sizeof reint_tables[0]))
 
 /* 2026-03-20 10:00:00 and 2026-03-21 08:30:00 UTC. */
 #define T1 ((time_t)1774000800)
@@ -65,20 +75,20 @@ static void exec_ok(sqlite3 *h, const char *sql)
 	assert_int_equal(rc, SQLITE_OK);
 }
 
-/* Every row of every table is stamped with a well-formed uuid, the site of
- * the database and times; uuids are unique within and across tables; each
- * table has rows when need_rows. */
-static void assert_stamped(sqlite3 *h, bool need_rows)
+/* Every row of every table of list (n of them) is stamped with a
+ * well-formed uuid, the site of the database and times; uuids are unique
+ * within and across tables; each table has rows when need_rows. */
+static void assert_stamped_in(sqlite3 *h, const char *const *list, int n_tables, bool need_rows)
 {
 	char site[64], sql[512];
 	q_text(h, "SELECT value FROM setting WHERE key = 'site'", site, sizeof site);
 	assert_int_equal(strlen(site), ROWS_UUID_LEN);
 	long long all = 0;
-	for (int i = 0; i < NTABLES; i++) {
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
+	for (int i = 0; i < n_tables; i++) {
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", list[i]);
 		long long n = q_int(h, sql);
 		if (need_rows && n == 0)
-			print_error("no rows in %s\n", tables[i]);
+			print_error("no rows in %s\n", list[i]);
 		assert_true(!need_rows || n > 0);
 		all += n;
 		snprintf(sql, sizeof sql,
@@ -86,21 +96,26 @@ static void assert_stamped(sqlite3 *h, bool need_rows)
 		         "OR changed IS NULL OR length(uuid) != 32 OR uuid GLOB '*[^0-9a-f]*' "
 		         "OR substr(uuid, 13, 1) != '7' OR created NOT GLOB '20[0-9][0-9]-[01][0-9]-[0-3][0-9]T"
 		         "[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z' OR changed < created",
-		         tables[i], site);
+		         list[i], site);
 		long long bad = q_int(h, sql);
 		if (bad)
-			print_error("%lld rows of %s not stamped\n", bad, tables[i]);
+			print_error("%lld rows of %s not stamped\n", bad, list[i]);
 		assert_int_equal(bad, 0);
-		snprintf(sql, sizeof sql, "SELECT count(DISTINCT uuid) FROM %s", tables[i]);
+		snprintf(sql, sizeof sql, "SELECT count(DISTINCT uuid) FROM %s", list[i]);
 		assert_int_equal(q_int(h, sql), n);
 	}
-	char uni[1024] = "SELECT count(DISTINCT uuid) FROM (";
-	for (int i = 0; i < NTABLES; i++) {
+	char uni[2048] = "SELECT count(DISTINCT uuid) FROM (";
+	for (int i = 0; i < n_tables; i++) {
 		size_t len = strlen(uni);
-		snprintf(uni + len, sizeof uni - len, "%sSELECT uuid FROM %s", i ? " UNION ALL " : "", tables[i]);
+		snprintf(uni + len, sizeof uni - len, "%sSELECT uuid FROM %s", i ? " UNION ALL " : "", list[i]);
 	}
 	strcat(uni, ")");
 	assert_int_equal(q_int(h, uni), all);
+}
+
+static void assert_stamped(sqlite3 *h, bool need_rows)
+{
+	assert_stamped_in(h, tables, NTABLES, need_rows);
 }
 
 static int setup(void **state)
@@ -429,6 +444,21 @@ static void demo_rows_are_stamped(void **state)
 	db_close(&db);
 }
 
+/* The reintegration demo fills every table of the module, stamped. */
+static void reint_demo_fills_every_table(void **state)
+{
+	struct tmpdir *t = *state;
+	clock_set(T1);
+	struct db *db;
+	assert_int_equal(db_open(t->db, DB_CREATE, &db, NULL, 0), ST_OK);
+	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
+	assert_int_equal(demo_fill(db, 2000), ST_OK);
+	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = 2000, .seed = 7 }), ST_OK);
+	assert_int_equal(demo_reint(db, &(struct demo_options){ .seed = 7 }), ST_OK);
+	assert_stamped_in(db_sqlite(db), reint_tables, NREINT, true);
+	db_close(&db);
+}
+
 /* `taimako demo` on the command line. */
 static void cli_demo_rows_are_stamped(void **state)
 {
@@ -527,6 +557,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(update_moves_changed_keeps_uuid, setup, teardown),
 		cmocka_unit_test_setup_teardown(edits_keep_list_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_rows_are_stamped, setup, teardown),
+		cmocka_unit_test_setup_teardown(reint_demo_fills_every_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(cli_demo_rows_are_stamped, setup, teardown),
 		cmocka_unit_test_setup_teardown(uuid_format, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_table_users_write_has_its_identity, setup, teardown),
