@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/amount_group.h"
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -64,7 +65,7 @@ static void add_row(const struct reint_plan_row *r, void *ctx)
 	char name[324] = "";
 	ref_name(app_db(f->app), REF_COUNTRY, r->country, lang_get(), name, sizeof name);
 	text_fit(name, LIST_CELL - 1, row->cells[2], sizeof row->cells[2]);
-	reint_amount_text(r->p.planned, r->p.currency, row->cells[3], sizeof row->cells[3]);
+	amount_grouped(r->p.planned, r->p.currency, row->cells[3], sizeof row->cells[3]);
 	char person[2 * PERSON_NAME_MAX + 4];
 	snprintf(person, sizeof person, "%s %s", r->family_name, r->given_names);
 	text_fit(person, LIST_CELL - 1, row->cells[4], sizeof row->cells[4]);
@@ -120,7 +121,7 @@ static enum ui_result approvals_action(struct app *app, void *state, int action)
 		return UI_HANDLED;
 	}
 	char total[48], question[400];
-	reint_amount_text(s->seen.planned, s->seen.currency, total, sizeof total);
+	amount_grouped(s->seen.planned, s->seen.currency, total, sizeof total);
 	snprintf(question, sizeof question, _("Approve the plan of %s for %s?"), row->cells[4], total);
 	if (!app_confirm(app, question))
 		return UI_HANDLED;
@@ -156,7 +157,7 @@ static void approvals_draw(struct app *app, void *state, WINDOW *win)
 		return;
 	}
 	char planned[48], line[900];
-	reint_amount_text(s->seen.planned, s->seen.currency, planned, sizeof planned);
+	amount_grouped(s->seen.planned, s->seen.currency, planned, sizeof planned);
 	snprintf(line, sizeof line, _("%s · %s · %d items, total %s"), app_privacy(app) ? "" : row->cells[4],
 	         row->cells[2], s->seen.items, planned);
 	ui_put_wrapped(win, rows - 3, 2, cols - 4, 3, 0, line);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/amount_group.h"
 #include "core/casenum.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -162,14 +163,14 @@ static void details(struct app *app, const struct case_screen *s, char *out, siz
 static void plan_line(const struct reint_plan *p, char *out, size_t size)
 {
 	char planned[48], paid[48], left[48];
-	reint_amount_text(p->planned, p->currency, planned, sizeof planned);
-	reint_amount_text(p->paid, p->currency, paid, sizeof paid);
-	reint_amount_text(p->left, p->currency, left, sizeof left);
+	amount_grouped(p->planned, p->currency, planned, sizeof planned);
+	amount_grouped(p->paid, p->currency, paid, sizeof paid);
+	amount_grouped(p->left, p->currency, left, sizeof left);
 	snprintf(out, size, _("Plan: %s · planned %s · paid %s · left %s"), label_of(VOCAB_REINT_PLAN_STATUS, p->status),
 	         planned, paid, left);
 	if (p->approved) {
 		char approved[48];
-		reint_amount_text(p->approved_amount, p->currency, approved, sizeof approved);
+		amount_grouped(p->approved_amount, p->currency, approved, sizeof approved);
 		size_t len = strlen(out);
 		snprintf(out + len, size - len, _(" · approved %s"), approved);
 	}
@@ -178,7 +179,7 @@ static void plan_line(const struct reint_plan *p, char *out, size_t size)
 static void item_text(const struct reint_item *it, const char *currency, char *out, size_t size)
 {
 	char value[48];
-	reint_amount_text(it->planned_value, currency, value, sizeof value);
+	amount_grouped(it->planned_value, currency, value, sizeof value);
 	snprintf(out, size, "%s · %s · %s", label_of(VOCAB_REINT_ITEM_CATEGORY, it->category), value,
 	         short_of(VOCAB_REINT_PROVISION, it->provision));
 	if (it->referred_to[0]) {
@@ -203,9 +204,9 @@ static void business_text(struct app *app, const struct reint_item *it, const ch
 		return;
 	}
 	char capital[48], income[48] = "";
-	reint_amount_text(b.starting_capital, currency, capital, sizeof capital);
+	amount_grouped(b.starting_capital, currency, capital, sizeof capital);
 	if (b.expected_income >= 0)
-		reint_amount_text(b.expected_income, currency, income, sizeof income);
+		amount_grouped(b.expected_income, currency, income, sizeof income);
 	snprintf(out, size, _("Business plan: %s (%s)"), b.activity, short_of(VOCAB_REINT_SECTOR, b.sector));
 	char part[600];
 	if (b.place[0]) {

@@ -1,6 +1,9 @@
 /* The reintegration cases: the user's own by default, all of the centre's
  * with m, a status filter with s; latest return first, with the person,
- * country, the case's and its plan's status. Enter opens the case. Also
+ * country, the case's and its plan's status. Enter opens the case; v and
+ * b the visits due and the payments planned this month (the home menu
+ * has them for the officers only, to keep a manager's menu on one
+ * screen). Also
  * the case file's action (the person's case, or the offer to open one)
  * and how amounts are written. */
 #include <stdio.h>
@@ -16,34 +19,13 @@
 #include "db/refdata.h"
 #include "db/reint_case.h"
 #include "screens/reint_cases.h"
+#include "screens/reint_money.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/lang.h"
 #include "ui/list.h"
 
-void reint_amount_text(long long amount, const char *currency, char *out, size_t size)
-{
-	/* Groups and currency joined by no-break spaces: an amount is never
-	 * wrapped in the middle. */
-	static const char nbsp[] = "\xc2\xa0";
-	char digits[32], grouped[64];
-	unsigned long long v = amount < 0 ? 0ULL - (unsigned long long)amount : (unsigned long long)amount;
-	snprintf(digits, sizeof digits, "%llu", v);
-	size_t n = strlen(digits), j = 0;
-	if (amount < 0)
-		grouped[j++] = '-';
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0) {
-			memcpy(grouped + j, nbsp, 2);
-			j += 2;
-		}
-		grouped[j++] = digits[i];
-	}
-	grouped[j] = '\0';
-	snprintf(out, size, "%s%s%s", grouped, nbsp, currency ? currency : "");
-}
-
-enum { ACT_OPEN = 1, ACT_MINE, ACT_STATUS };
+enum { ACT_OPEN = 1, ACT_MINE, ACT_STATUS, ACT_VISITS, ACT_PAYMENTS };
 
 static const struct binding bindings[] = {
 	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the selected case: its details, plan, payments and visits") },
@@ -51,6 +33,9 @@ static const struct binding bindings[] = {
 	  N_("Show every case of the centre, or only the cases you follow again") },
 	{ ACT_STATUS, { 's', UI_KEYCODE(KEY_F(4)), 0, 0 }, N_("Status"),
 	  N_("Show the cases of one status in turn: open, monitoring, closed, then all") },
+	{ ACT_VISITS, { 'v', 0, 0, 0 }, N_("Visits due"), N_("The visits due in the next two weeks or overdue") },
+	{ ACT_PAYMENTS, { 'b', 0, 0, 0 }, N_("Payments"),
+	  N_("The tranches planned this month or earlier and not paid yet") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -153,6 +138,12 @@ static enum ui_result cases_action(struct app *app, void *state, int action)
 	case ACT_STATUS:
 		s->status = (s->status + 1) % (int)(sizeof statuses / sizeof statuses[0]);
 		list_reload(&s->list);
+		return UI_HANDLED;
+	case ACT_VISITS:
+		reint_due_visits_open(app);
+		return UI_HANDLED;
+	case ACT_PAYMENTS:
+		reint_due_payments_open(app);
 		return UI_HANDLED;
 	case ACT_OPEN: {
 		const struct list_row *row = list_current(&s->list);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/amount_group.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
@@ -48,7 +49,7 @@ static void add_row(const struct reint_due_payment *d, void *ctx)
 	if (date_from_iso(d->planned_date, &day) == DATE_OK)
 		date_format(&day, when, sizeof when);
 	snprintf(r->cells[0], sizeof r->cells[0], "%s%s", d->overdue ? "! " : "  ", when);
-	reint_amount_text(d->amount, d->currency, r->cells[1], sizeof r->cells[1]);
+	amount_grouped(d->amount, d->currency, r->cells[1], sizeof r->cells[1]);
 	text_fit(d->caseworker, LIST_CELL - 1, r->cells[2], sizeof r->cells[2]);
 	text_fit(d->person, LIST_CELL - 1, r->cells[3], sizeof r->cells[3]);
 	snprintf(r->key.text, sizeof r->key.text, "%s", d->planned_date);

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "db/refdata.h"
 #include "db/reint_report.h"
+#include "db/reint_survey.h"
 #include "screens/reint_figures.h"
 #include "ui/app.h"
 #include "ui/draw.h"
@@ -127,6 +128,61 @@ static void add_groups(struct figures_screen *s, const char *title, const struct
 	add_group_row(s, _("Community members"), fig->people[kind][REINT_COMMUNITY_MEMBERS]);
 }
 
+/* The day before iso into out (11 bytes): the period's last day. */
+static void day_before(const char *iso, char *out, size_t size)
+{
+	struct pdate d;
+	snprintf(out, size, "%s", iso);
+	if (date_from_iso(iso, &d) != DATE_OK || d.prec != DATE_DAY)
+		return;
+	if (--d.day == 0) {
+		if (--d.month == 0) {
+			d.month = 12;
+			d.year--;
+		}
+		d.day = date_days_in_month(d.year, d.month);
+	}
+	date_to_iso(&d, out, size);
+}
+
+/* One line of mean scores: "Baseline (n visits): economic 0.52, ...". */
+static void add_mean(struct figures_screen *s, const char *what, const struct reint_score_mean *m)
+{
+	static const char *const dims[REINT_SCORES] = { N_("economic"), N_("social"), N_("psychosocial"),
+	                                                N_("composite") };
+	char line[TEXTPAGE_BYTES];
+	int len = snprintf(line, sizeof line, ngettext("%s (%d visit):", "%s (%d visits):", m->visits), what, m->visits);
+	for (int d = 0; d < REINT_SCORES && len > 0 && (size_t)len < sizeof line; d++) {
+		if (m->known[d])
+			len += snprintf(line + len, sizeof line - (size_t)len, " %s %.2f%s", _(dims[d]), m->mean[d],
+			                d + 1 < REINT_SCORES ? "," : "");
+		else
+			len += snprintf(line + len, sizeof line - (size_t)len, " %s %s%s", _(dims[d]), _("unknown"),
+			                d + 1 < REINT_SCORES ? "," : "");
+	}
+	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
+}
+
+/* The mean scores at baseline and at each case's latest follow-up visit. */
+static enum status add_scores(struct figures_screen *s, const char *country, const struct reint_period *p)
+{
+	struct reint_score_means means;
+	char last[16];
+	day_before(p->to, last, sizeof last);
+	enum status st = reint_score_means(app_db(s->app), p->from, last, country, 0, &means);
+	if (st != ST_OK)
+		return st;
+	char line[TEXTPAGE_BYTES];
+	snprintf(line, sizeof line, _("Mean sustainability scores (survey version %d, from 0 to 1)"), means.version);
+	textpage_add_wrapped(&s->text, A_BOLD, 0, 78, line, NULL);
+	add_mean(s, _("At baseline"), &means.baseline);
+	add_mean(s, _("At the latest follow-up visit"), &means.latest);
+	textpage_add_wrapped(&s->text, 0, 0, 78,
+	            _("Visits done in the period with the survey answered; the latest visit is each case's last one. "
+	              "All visits are scored with the newest version of the survey."), NULL);
+	return ST_OK;
+}
+
 static enum status build(struct figures_screen *s, const char *period_text, const char *country,
                          const struct reint_period *p)
 {
@@ -200,12 +256,9 @@ static enum status build(struct figures_screen *s, const char *period_text, cons
 		textpage_add(&s->text, 0, _("  Nothing planned or paid in this period."));
 	textpage_add(&s->text, 0, "");
 
-	/* SURVEY SCORES GO HERE: the sustainability survey's mean economic,
-	 * social, psychosocial and composite scores at baseline and at the
-	 * latest visit, by dimension (issue 15, point 8). Replace the stub
-	 * line below with them once the survey's scoring is merged. */
-	textpage_add(&s->text, A_BOLD, _("Mean sustainability scores"));
-	textpage_add(&s->text, 0, _("  Not computed here yet."));
+	/* The sustainability survey's mean scores, under its newest version. */
+	if ((st = add_scores(s, country, p)) != ST_OK)
+		return st;
 	return ST_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/amount_group.h"
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -186,13 +187,13 @@ static void form_draw_cb(struct app *app, void *state, WINDOW *win)
 	int cols = getmaxx(win);
 	if (f->arg.mode == MODE_REVERSE) {
 		char day[16];
-		reint_amount_text(f->payment.amount, f->totals.currency, a, sizeof a);
+		amount_grouped(f->payment.amount, f->totals.currency, a, sizeof a);
 		day_text(f->payment.paid_date, day, sizeof day);
 		snprintf(line, sizeof line, _("Reverse the payment of %s paid on %s, for its whole amount"), a, day);
 	} else {
 		char b[48];
-		reint_amount_text(f->totals.left, f->totals.currency, a, sizeof a);
-		reint_amount_text(f->totals.approved, f->totals.currency, b, sizeof b);
+		amount_grouped(f->totals.left, f->totals.currency, a, sizeof a);
+		amount_grouped(f->totals.approved, f->totals.currency, b, sizeof b);
 		if (f->arg.mode == MODE_PAY && f->arg.id)
 			snprintf(line, sizeof line, _("Pay tranche %d · left %s of %s"), f->tranche.seq, a, b);
 		else if (f->arg.mode == MODE_PAY)

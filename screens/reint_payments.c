@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/amount_group.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
@@ -80,7 +81,7 @@ static void add_tranche(const struct reint_tranche *t, void *ctx)
 	struct list_row *r = &f->rows[f->n++];
 	snprintf(r->cells[0], sizeof r->cells[0], "%d", t->seq);
 	day_text(t->planned_date, r->cells[1], sizeof r->cells[1]);
-	reint_amount_text(t->amount, f->s->totals.currency, r->cells[2], sizeof r->cells[2]);
+	amount_grouped(t->amount, f->s->totals.currency, r->cells[2], sizeof r->cells[2]);
 	const char *st = vocab_short(VOCAB_REINT_TRANCHE_STATUS, t->status);
 	snprintf(r->cells[3], sizeof r->cells[3], "%s", st ? _(st) : "");
 	r->key.id = t->id;
@@ -103,7 +104,7 @@ static void add_payment(const struct reint_payment *p, void *ctx)
 	struct fill *f = ctx;
 	struct list_row *r = &f->rows[f->n++];
 	day_text(p->paid_date, r->cells[0], sizeof r->cells[0]);
-	reint_amount_text(p->amount, f->s->totals.currency, r->cells[1], sizeof r->cells[1]);
+	amount_grouped(p->amount, f->s->totals.currency, r->cells[1], sizeof r->cells[1]);
 	const char *m = vocab_short(VOCAB_REINT_PAY_METHOD, p->method);
 	snprintf(r->cells[2], sizeof r->cells[2], "%s", m ? _(m) : "");
 	if (p->tranche_seq)
@@ -274,10 +275,10 @@ static void payments_draw(struct app *app, void *state, WINDOW *win)
 	snprintf(line, sizeof line, s->ref.kind == REINT_PLAN ? _("Grant of %s · plan %s") : _("Budget of %s · %s"),
 	         s->totals.name, status ? _(status) : "");
 	ui_put(win, 0, 2, cols - 4, A_BOLD, line);
-	reint_amount_text(s->totals.approved, s->totals.currency, a, sizeof a);
-	reint_amount_text(s->totals.paid, s->totals.currency, p, sizeof p);
-	reint_amount_text(s->totals.left, s->totals.currency, l, sizeof l);
-	reint_amount_text(s->totals.planned, s->totals.currency, pl, sizeof pl);
+	amount_grouped(s->totals.approved, s->totals.currency, a, sizeof a);
+	amount_grouped(s->totals.paid, s->totals.currency, p, sizeof p);
+	amount_grouped(s->totals.left, s->totals.currency, l, sizeof l);
+	amount_grouped(s->totals.planned, s->totals.currency, pl, sizeof pl);
 	if (s->totals.approved_set)
 		snprintf(line, sizeof line, _("Approved %s / paid %s / left %s"), a, p, l);
 	else

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/amount_group.h"
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -183,7 +184,7 @@ static void visit_detail(struct visits_screen *s, long long id)
 		append(s->detail, sizeof s->detail, v.business_running ? _("business running") : _("business not running"));
 	if (v.monthly_income >= 0) {
 		char amount[48];
-		reint_amount_text(v.monthly_income, s->currency, amount, sizeof amount);
+		amount_grouped(v.monthly_income, s->currency, amount, sizeof amount);
 		snprintf(part, sizeof part, _("income %s a month"), amount);
 		append(s->detail, sizeof s->detail, part);
 	}

@@ -65,9 +65,6 @@ struct reint_totals {
 	char name[404 * 2];      /* a plan's person ("FAMILY Given"), a project's name */
 };
 
-/* Formats amount with its currency, thousands grouped: "150 000 XOF". */
-void reint_amount_text(long long amount, const char *currency, char *out, size_t size);
-
 /* Reads the parts of "3,6,12" into months (at most max, each 1..120,
  * ascending without repeats; bad entries ignored); returns how many. */
 int reint_visit_months_parse(const char *text, int *months, int max);

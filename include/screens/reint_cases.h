@@ -54,8 +54,4 @@ enum status reint_decision_open(struct app *app, enum reint_decision what, long 
 /* The plans waiting for approval (home 'j', managers). */
 enum status reint_approvals_open(struct app *app);
 
-/* "150 000 XOF": a whole amount with its thousands grouped and the
- * currency, joined by no-break spaces (U+00A0), into out. */
-void reint_amount_text(long long amount, const char *currency, char *out, size_t size);
-
 #endif

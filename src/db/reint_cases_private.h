@@ -4,19 +4,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/status.h"
+#include "reint_private.h"
 
 struct db;
 struct reint_case;
 
-/* True when s ends inside size bytes, is valid UTF-8, has at most chars
- * characters and no control characters (line ends allowed when lines). */
-bool reint_text_fits(const char *s, size_t size, int chars, bool lines);
-
-/* True when s holds something other than blanks. */
-bool reint_has_content(const char *s);
-
-/* Sets *field (may be NULL) to name and returns msgid. */
-const char *reint_about(const char **field, const char *name, const char *msgid);
 
 /* *ok: id is an item of list (of kind when kind is not NULL), in use or
  * equal to current. */

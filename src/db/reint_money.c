@@ -15,43 +15,6 @@
 #include "db/reint_money.h"
 #include "reint_money_private.h"
 
-const char *reint_about(const char **field, const char *name, const char *msgid)
-{
-	if (field)
-		*field = name;
-	return msgid;
-}
-
-bool reint_text_fits(const char *s, size_t size, int chars)
-{
-	if (!memchr(s, '\0', size) || !text_valid_utf8(s))
-		return false;
-	int n = 0;
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c < 0x20 || *c == 0x7f)
-			return false;
-		if ((*c & 0xc0) != 0x80)
-			n++;
-	}
-	return n <= chars;
-}
-
-void reint_amount_text(long long amount, const char *currency, char *out, size_t size)
-{
-	char digits[32], grouped[48];
-	unsigned long long v = amount < 0 ? 0ULL - (unsigned long long)amount : (unsigned long long)amount;
-	snprintf(digits, sizeof digits, "%llu", v);
-	size_t len = strlen(digits), o = 0;
-	if (amount < 0)
-		grouped[o++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			grouped[o++] = ' ';
-		grouped[o++] = digits[i];
-	}
-	grouped[o] = '\0';
-	snprintf(out, size, "%s%s%s", grouped, currency && currency[0] ? " " : "", currency ? currency : "");
-}
 
 int reint_visit_months_parse(const char *text, int *months, int max)
 {

@@ -114,9 +114,9 @@ static enum status pay_problem(struct db *db, struct reint_ref ref, const struct
 		*m = reint_about(f, "amount", N_("This payment would take what is paid above the approved amount."));
 	else if (!memchr(p->method, '\0', sizeof p->method) || !vocab_has(VOCAB_REINT_PAY_METHOD, p->method))
 		*m = reint_about(f, "method", N_("Choose how it was paid."));
-	else if (!reint_text_fits(p->receipt_ref, sizeof p->receipt_ref, 40))
+	else if (!reint_text_fits(p->receipt_ref, sizeof p->receipt_ref, 40, false))
 		*m = reint_about(f, "receipt_ref", N_("The receipt reference is too long (40 characters at most)."));
-	else if (!reint_text_fits(p->verified_by, sizeof p->verified_by, 80))
+	else if (!reint_text_fits(p->verified_by, sizeof p->verified_by, 80, false))
 		*m = reint_about(f, "verified_by", N_("The name is too long (80 characters at most)."));
 	if (*m)
 		return ST_INVALID;
@@ -304,7 +304,7 @@ static enum status reverse_write(struct db *db, long long id, const char *reason
 	enum status r = payment_read(db, id, &p, &owner);
 	if (r != ST_OK)
 		return r;
-	if (!reason || !reint_text_fits(reason, strlen(reason) + 1, 200))
+	if (!reason || !reint_text_fits(reason, strlen(reason) + 1, 200, false))
 		*m = reint_about(f, "reason", N_("The reason is too long (200 characters at most)."));
 	else if (strspn(reason, " ") == strlen(reason))
 		*m = reint_about(f, "reason", N_("Say why the payment is reversed."));

@@ -4,17 +4,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/status.h"
+#include "reint_private.h"
 #include "db/reint.h"
 
 struct db;
 struct reint_totals;
 
-/* Sets *field (may be NULL) to name and returns msgid. */
-const char *reint_about(const char **field, const char *name, const char *msgid);
-
-/* True when s ends inside size bytes, is valid UTF-8, has at most chars
- * characters and no control characters. */
-bool reint_text_fits(const char *s, size_t size, int chars);
 
 /* Reads the totals of ref without asking for a permission (the caller did);
  * ST_NOT_FOUND for an unknown plan or project. */

@@ -34,26 +34,6 @@ void reint_project_init(struct reint_project *p, const char *centre_code)
 	snprintf(p->activity, sizeof p->activity, "agriculture");
 }
 
-bool reint_text_fits(const char *s, size_t size, int chars)
-{
-	if (!memchr(s, '\0', size) || !text_valid_utf8(s))
-		return false;
-	int n = 0;
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c < 0x20 || *c == 0x7f)
-			return false;
-		if ((*c & 0xc0) != 0x80)
-			n++;
-	}
-	return n <= chars;
-}
-
-const char *reint_about(const char **field, const char *name, const char *msgid)
-{
-	if (field)
-		*field = name;
-	return msgid;
-}
 #define about reint_about
 
 /* The fields of a project for the audit trail. */
@@ -122,7 +102,7 @@ static const char *problem(const struct reint_project *p, const char **field)
 {
 	if (!memchr(p->kind, '\0', sizeof p->kind) || !vocab_has(VOCAB_REINT_PROJECT_KIND, p->kind))
 		return about(field, "kind", N_("Choose the kind of project."));
-	if (!reint_text_fits(p->name, sizeof p->name, 120))
+	if (!reint_text_fits(p->name, sizeof p->name, 120, false))
 		return about(field, "name", N_("The name is too long (120 characters at most)."));
 	if (!has_content(p->name))
 		return about(field, "name", N_("Give the project a name."));
@@ -130,7 +110,7 @@ static const char *problem(const struct reint_project *p, const char **field)
 		return about(field, "country", N_("Choose the country."));
 	if (p->region_id < 0)
 		return about(field, "region_id", N_("Choose a region of that country."));
-	if (!reint_text_fits(p->locality, sizeof p->locality, 80))
+	if (!reint_text_fits(p->locality, sizeof p->locality, 80, false))
 		return about(field, "locality", N_("The locality is too long (80 characters at most)."));
 	if (!memchr(p->activity, '\0', sizeof p->activity) || !vocab_has(VOCAB_REINT_PROJECT_ACTIVITY, p->activity))
 		return about(field, "activity", N_("Choose the activity."));

@@ -4,16 +4,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/status.h"
+#include "reint_private.h"
 
 struct db;
 struct reint_project;
 
-/* True when s ends inside size bytes, is valid UTF-8, has at most chars
- * characters and no control characters. */
-bool reint_text_fits(const char *s, size_t size, int chars);
-
-/* Sets *field (may be NULL) to name and returns msgid. */
-const char *reint_about(const char **field, const char *name, const char *msgid);
 
 /* Reads project id without asking for a permission (the caller did). */
 enum status reint_project_read(struct db *db, long long id, struct reint_project *p);

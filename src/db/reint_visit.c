@@ -118,7 +118,7 @@ const char *reint_visit_problem(const struct reint_visit *v, const char *today, 
 		return reint_about(field, "business_running", N_("Answer yes or no."));
 	if (v->monthly_income < -1 || v->monthly_income > REINT_INCOME_MAX)
 		return reint_about(field, "monthly_income", N_("The income is a whole amount, zero or more."));
-	if (!reint_text_fits(v->notes, sizeof v->notes, 2000))
+	if (!reint_text_fits(v->notes, sizeof v->notes, 2000, false))
 		return reint_about(field, "notes", N_("The notes are too long (2000 characters at most)."));
 	if (!done) {
 		if (v->done_date[0] || v->mode[0] || v->business_running >= 0 || v->monthly_income >= 0 ||

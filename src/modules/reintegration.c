@@ -47,10 +47,12 @@ static const struct module_entry entries[] = {
 	{ 's', N_("Reintegration cases"), PERM_BIT(PERM_REINTEGRATION_READ), reint_cases_open },
 	{ 'j', N_("Plans waiting for approval"), PERM_BIT(PERM_REINTEGRATION_APPROVE), reint_approvals_open },
 	/* Payments and visits. */
-	{ 'v', N_("Visits due"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_visits_open },
-	{ 'b', N_("Payments planned this month"), PERM_BIT(PERM_REINTEGRATION_READ), reint_due_payments_open },
+	/* The officers' daily lists; managers and protection officers open
+	 * them from the cases list (v, b), which keeps their menu on a screen. */
+	{ 'v', N_("Visits due"), PERM_BIT(PERM_REINTEGRATION_WRITE), reint_due_visits_open },
+	{ 'b', N_("Payments planned this month"), PERM_BIT(PERM_REINTEGRATION_WRITE), reint_due_payments_open },
 	/* Sustainability survey. */
-	{ 'y', N_("Sustainability survey"), PERM_BIT(PERM_REFDATA) | PERM_BIT(PERM_REINTEGRATION_READ),
+	{ 'y', N_("Sustainability survey"), PERM_BIT(PERM_REFDATA) | PERM_BIT(PERM_REINTEGRATION_WRITE),
 	  reint_survey_versions_open },
 	/* Projects, figures. */
 	{ 'o', N_("Reintegration projects"), PERM_BIT(PERM_REINTEGRATION_READ), reint_projects_open },

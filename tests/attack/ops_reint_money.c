@@ -65,7 +65,9 @@ enum status run_reint_pay(struct attack *a, char *ack, size_t size)
 	long long id;
 	const char *field = NULL;
 	r = reint_pay(a->db, ref, &p, &id, NULL, &field);
-	if (r == ST_INVALID && field && strcmp(field, "amount") == 0)
+	/* Refused because of what another writer did meanwhile: paid what was
+	 * left, or completed or cancelled the plan (the cases' writes). */
+	if (r == ST_INVALID && (!field || strcmp(field, "amount") == 0))
 		return ST_CONFLICT;
 	if (r == ST_OK)
 		snprintf(ack, size, "reint_pay %lld %lld %lld", id, plan, p.amount);

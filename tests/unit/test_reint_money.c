@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "reint_money_fixture.h"
+#include "core/amount_group.h"
 
 #define PLAN(id) ((struct reint_ref){ REINT_PLAN, (id) })
 
@@ -12,15 +13,15 @@ static void amounts_are_grouped_with_their_currency(void **state)
 {
 	(void)state;
 	char out[64];
-	reint_amount_text(150000, "XOF", out, sizeof out);
-	assert_string_equal(out, "150 000 XOF");
-	reint_amount_text(1234567, "EUR", out, sizeof out);
-	assert_string_equal(out, "1 234 567 EUR");
-	reint_amount_text(999, "XOF", out, sizeof out);
-	assert_string_equal(out, "999 XOF");
-	reint_amount_text(-50000, "XOF", out, sizeof out);
-	assert_string_equal(out, "-50 000 XOF");
-	reint_amount_text(0, "", out, sizeof out);
+	amount_grouped(150000, "XOF", out, sizeof out);
+	assert_string_equal(out, "150\xc2\xa0" "000\xc2\xa0XOF");
+	amount_grouped(1234567, "EUR", out, sizeof out);
+	assert_string_equal(out, "1\xc2\xa0" "234\xc2\xa0" "567\xc2\xa0" "EUR");
+	amount_grouped(999, "XOF", out, sizeof out);
+	assert_string_equal(out, "999\xc2\xa0XOF");
+	amount_grouped(-50000, "XOF", out, sizeof out);
+	assert_string_equal(out, "-50\xc2\xa0" "000\xc2\xa0XOF");
+	amount_grouped(0, "", out, sizeof out);
 	assert_string_equal(out, "0");
 }
 
