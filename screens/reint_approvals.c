@@ -158,8 +158,9 @@ static void approvals_draw(struct app *app, void *state, WINDOW *win)
 	}
 	char planned[48], line[900];
 	amount_grouped(s->seen.planned, s->seen.currency, planned, sizeof planned);
-	snprintf(line, sizeof line, _("%s · %s · %d items, total %s"), app_privacy(app) ? "" : row->cells[4],
-	         row->cells[2], s->seen.items, planned);
+	snprintf(line, sizeof line,
+	         ngettext("%s · %s · %d item, total %s", "%s · %s · %d items, total %s", (unsigned long)s->seen.items),
+	         app_privacy(app) ? "" : row->cells[4], row->cells[2], s->seen.items, planned);
 	ui_put_wrapped(win, rows - 3, 2, cols - 4, 3, 0, line);
 }
 

@@ -106,7 +106,9 @@ static void add_money_row(const struct reint_money_row *r, void *ctx)
 	char planned[64], paid[64], line[TEXTPAGE_BYTES];
 	amount_grouped(r->planned, r->currency, planned, sizeof planned);
 	amount_grouped(r->paid, r->currency, paid, sizeof paid);
-	snprintf(line, sizeof line, _("Planned %s · paid %s (%ld payments)"), planned, paid, r->payments);
+	snprintf(line, sizeof line, ngettext("Planned %s · paid %s (%ld payment)", "Planned %s · paid %s (%ld payments)",
+	                                     (unsigned long)r->payments),
+	         planned, paid, r->payments);
 	textpage_add_wrapped(&s->text, 0, 2, 78, line, NULL);
 }
 

@@ -8,8 +8,8 @@ static const struct vocab_item reint_return_kind_items[] = {
 };
 
 static const struct vocab_item reint_case_status_items[] = {
-	{ "open", N_("Open"), N_("open") },
-	{ "monitoring", N_("Monitoring"), N_("monitoring") },
+	{ "open", N_("Open case"), N_("opened") },
+	{ "monitoring", N_("Under monitoring"), N_("under monitoring") },
 	{ "closed", N_("Closed"), N_("closed") },
 };
 

@@ -1,5 +1,6 @@
 /* A page of computed text, scrolled a page at a time. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -25,8 +26,12 @@ void textpage_add(struct textpage *p, attr_t attr, const char *text)
 void textpage_add_wrapped(struct textpage *p, attr_t attr, int indent, int cols, const char *text,
                           const char *tail)
 {
-	char clean[TEXTPAGE_BYTES], cur[TEXTPAGE_BYTES] = "", out[TEXTPAGE_BYTES * 2];
-	text_sanitize(text, clean, sizeof clean);
+	/* A paragraph may be longer than a line's bytes: wrapped whole. */
+	size_t size = strlen(text) + 1;
+	char *clean = malloc(size), cur[TEXTPAGE_BYTES] = "", out[TEXTPAGE_BYTES * 2];
+	if (!clean)
+		return;
+	text_sanitize(text, clean, size);
 	bool first = true;
 	char *save = NULL;
 	for (char *w = strtok_r(clean, " ", &save);; w = strtok_r(NULL, " ", &save)) {
@@ -47,8 +52,10 @@ void textpage_add_wrapped(struct textpage *p, attr_t attr, int indent, int cols,
 			snprintf(out, sizeof out, "%*s%s%s", indent, "", first && tail ? padded : cur, first && tail ? tail : "");
 			textpage_add(p, attr, out);
 			first = false;
-			if (!w)
+			if (!w) {
+				free(clean);
 				return;
+			}
 			snprintf(cur, sizeof cur, "%s", w);
 		} else {
 			memcpy(cur, next, sizeof cur);

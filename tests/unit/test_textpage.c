@@ -24,6 +24,28 @@ static void wraps_with_the_numbers_on_the_first_line(void **state)
 	assert_null(strchr(page.lines[3].text, '\033'));
 }
 
+/* A paragraph longer than a line's bytes is wrapped whole: every word
+ * shows, the last one too. */
+static void a_long_paragraph_is_never_cut(void **state)
+{
+	(void)state;
+	textpage_clear(&page);
+	char text[2000] = "";
+	for (int i = 0; i < 150; i++) {
+		char w[16];
+		snprintf(w, sizeof w, "%sw%d", i ? " " : "", i);
+		strcat(text, w);
+	}
+	textpage_add_wrapped(&page, 0, 0, 78, text, NULL);
+	size_t total = 0;
+	for (int i = 0; i < page.n; i++) {
+		assert_true(text_width(page.lines[i].text) <= 78);
+		total += strlen(page.lines[i].text) + 1;
+	}
+	assert_int_equal(total, strlen(text) + 1);
+	assert_non_null(strstr(page.lines[page.n - 1].text, "w149"));
+}
+
 static void full_then_scrolled_a_page_less_a_line(void **state)
 {
 	(void)state;
@@ -47,6 +69,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(wraps_with_the_numbers_on_the_first_line),
+		cmocka_unit_test(a_long_paragraph_is_never_cut),
 		cmocka_unit_test(full_then_scrolled_a_page_less_a_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
