@@ -19,6 +19,7 @@
 #include "db/db_private.h"
 #include "db/psych_session.h"
 #include "db/reflist.h"
+#include "fields_json.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -33,50 +34,16 @@ void psych_session_init(struct psych_session *s, const char *centre_code, const 
 }
 
 /* The fields of a session for the audit trail: text, or an integer. */
-struct field {
-	const char *name;
-	size_t offset, size;   /* size 0: an int; 1: a long long */
-};
-#define TEXT(m) { #m, offsetof(struct psych_session, m), sizeof((struct psych_session *)0)->m }
-#define INT(m) { #m, offsetof(struct psych_session, m), 0 }
-#define ID(m) { #m, offsetof(struct psych_session, m), 1 }
-static const struct field fields[] = {
+#define TEXT(m) DB_FIELD_TEXT(struct psych_session, m)
+#define INT(m) DB_FIELD_INT(struct psych_session, m)
+#define ID(m) DB_FIELD_ID(struct psych_session, m)
+static const struct db_field fields[] = {
 	TEXT(centre_code), ID(activity_id), TEXT(title), TEXT(date), TEXT(start_time), TEXT(end_time),
 	ID(facilitator_id), TEXT(facilitator_name), ID(partner_id), TEXT(place), TEXT(status),
 	TEXT(cancel_reason), TEXT(roll), INT(count_boys), INT(count_girls), INT(count_men), INT(count_women),
 };
 
-static long long field_int(const struct psych_session *s, const struct field *f)
-{
-	const char *p = (const char *)s + f->offset;
-	if (f->size == 1) {
-		long long v;
-		memcpy(&v, p, sizeof v);
-		return v;
-	}
-	int v;
-	memcpy(&v, p, sizeof v);
-	return v;
-}
 
-/* Adds every field of s (before NULL) or those that changed. */
-static void fields_json(struct jsonbuf *j, const struct psych_session *before, const struct psych_session *s)
-{
-	for (size_t i = 0; i < COUNT(fields); i++) {
-		const struct field *f = &fields[i];
-		if (f->size > 1) {
-			const char *after = (const char *)s + f->offset;
-			if (before)
-				jsonbuf_change_str(j, f->name, (const char *)before + f->offset, after);
-			else
-				jsonbuf_put_str(j, f->name, after);
-		} else if (before) {
-			jsonbuf_change_int(j, f->name, field_int(before, f), field_int(s, f));
-		} else {
-			jsonbuf_put_int(j, f->name, field_int(s, f));
-		}
-	}
-}
 
 /* True when s ends inside size bytes, is valid UTF-8, has at most chars
  * characters and no control characters. */
@@ -406,7 +373,7 @@ static enum status session_write(struct db *db, struct psych_session *s, const c
 		return r;
 	struct jsonbuf j;
 	jsonbuf_init(&j);
-	fields_json(&j, is_new ? NULL : &before, s);
+	db_fields_json(&j, fields, COUNT(fields), is_new ? NULL : &before, s);
 	return audit_log(db, is_new ? "create" : "update", "psych_session", s->id, jsonbuf_text(&j));
 }
 

@@ -21,6 +21,7 @@
 #include "db/reflist.h"
 #include "db/reint_project.h"
 #include "db/reint_project_private.h"
+#include "fields_json.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -37,49 +38,16 @@ void reint_project_init(struct reint_project *p, const char *centre_code)
 #define about reint_about
 
 /* The fields of a project for the audit trail. */
-struct field {
-	const char *name;
-	size_t offset, size;   /* size 0: an int; 1: a long long */
-};
-#define TEXT(m) { #m, offsetof(struct reint_project, m), sizeof((struct reint_project *)0)->m }
-#define INT(m) { #m, offsetof(struct reint_project, m), 0 }
-#define ID(m) { #m, offsetof(struct reint_project, m), 1 }
-static const struct field fields[] = {
+#define TEXT(m) DB_FIELD_TEXT(struct reint_project, m)
+#define INT(m) DB_FIELD_INT(struct reint_project, m)
+#define ID(m) DB_FIELD_ID(struct reint_project, m)
+static const struct db_field fields[] = {
 	TEXT(kind), TEXT(name), TEXT(centre_code), TEXT(country), ID(region_id), TEXT(locality), TEXT(activity),
 	ID(partner_id), TEXT(currency), ID(budget), TEXT(start_date), TEXT(status), ID(caseworker_id),
 	ID(approved_amount), TEXT(approved_at), ID(approved_by),
 };
 
-static long long field_int(const struct reint_project *p, const struct field *f)
-{
-	const char *c = (const char *)p + f->offset;
-	if (f->size == 1) {
-		long long v;
-		memcpy(&v, c, sizeof v);
-		return v;
-	}
-	int v;
-	memcpy(&v, c, sizeof v);
-	return v;
-}
 
-static void fields_json(struct jsonbuf *j, const struct reint_project *before, const struct reint_project *p)
-{
-	for (size_t i = 0; i < COUNT(fields); i++) {
-		const struct field *f = &fields[i];
-		if (f->size > 1) {
-			const char *after = (const char *)p + f->offset;
-			if (before)
-				jsonbuf_change_str(j, f->name, (const char *)before + f->offset, after);
-			else
-				jsonbuf_put_str(j, f->name, after);
-		} else if (before) {
-			jsonbuf_change_int(j, f->name, field_int(before, f), field_int(p, f));
-		} else {
-			jsonbuf_put_int(j, f->name, field_int(p, f));
-		}
-	}
-}
 
 static bool has_content(const char *s)
 {
@@ -371,7 +339,7 @@ static enum status project_write(struct db *db, struct reint_project *p, const c
 	}
 	struct jsonbuf j;
 	jsonbuf_init(&j);
-	fields_json(&j, is_new ? NULL : &before, p);
+	db_fields_json(&j, fields, COUNT(fields), is_new ? NULL : &before, p);
 	return audit_log(db, is_new ? "create" : "update", "reint_project", p->id, jsonbuf_text(&j));
 }
 
@@ -441,7 +409,7 @@ static enum status approve_write(struct db *db, long long id, int *version, cons
 		return r;
 	struct jsonbuf j;
 	jsonbuf_init(&j);
-	fields_json(&j, &before, &after);
+	db_fields_json(&j, fields, COUNT(fields), &before, &after);
 	if ((r = audit_log(db, "approve", "reint_project", id, jsonbuf_text(&j))) == ST_OK)
 		*version = after.version;
 	return r;

@@ -18,6 +18,7 @@
 #include "db/reflist.h"
 #include "db/training.h"
 #include "db/training_private.h"
+#include "fields_json.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -33,50 +34,16 @@ void training_course_init(struct training_course *c, const char *centre_code, co
 }
 
 /* The fields of a course for the audit trail: text, or an integer. */
-struct field {
-	const char *name;
-	size_t offset, size;   /* size 0: an int; 1: a long long */
-};
-#define TEXT(m) { #m, offsetof(struct training_course, m), sizeof((struct training_course *)0)->m }
-#define INT(m) { #m, offsetof(struct training_course, m), 0 }
-#define ID(m) { #m, offsetof(struct training_course, m), 1 }
-static const struct field fields[] = {
+#define TEXT(m) DB_FIELD_TEXT(struct training_course, m)
+#define INT(m) DB_FIELD_INT(struct training_course, m)
+#define ID(m) DB_FIELD_ID(struct training_course, m)
+static const struct db_field fields[] = {
 	TEXT(centre_code), ID(trade_id), TEXT(title), ID(provider_id), TEXT(provider_name), TEXT(start_date),
 	TEXT(end_date), INT(hours), INT(capacity), INT(reserved_community), TEXT(certificate), TEXT(status),
 	TEXT(cancel_reason),
 };
 
-static long long field_int(const struct training_course *c, const struct field *f)
-{
-	const char *p = (const char *)c + f->offset;
-	if (f->size == 1) {
-		long long v;
-		memcpy(&v, p, sizeof v);
-		return v;
-	}
-	int v;
-	memcpy(&v, p, sizeof v);
-	return v;
-}
 
-/* Adds every field of c (before NULL) or those that changed. */
-static void fields_json(struct jsonbuf *j, const struct training_course *before, const struct training_course *c)
-{
-	for (size_t i = 0; i < COUNT(fields); i++) {
-		const struct field *f = &fields[i];
-		if (f->size > 1) {
-			const char *after = (const char *)c + f->offset;
-			if (before)
-				jsonbuf_change_str(j, f->name, (const char *)before + f->offset, after);
-			else
-				jsonbuf_put_str(j, f->name, after);
-		} else if (before) {
-			jsonbuf_change_int(j, f->name, field_int(before, f), field_int(c, f));
-		} else {
-			jsonbuf_put_int(j, f->name, field_int(c, f));
-		}
-	}
-}
 
 bool training_text_fits(const char *s, size_t size, int chars)
 {
@@ -348,7 +315,7 @@ static enum status course_write(struct db *db, struct training_course *c, const 
 		return r;
 	struct jsonbuf j;
 	jsonbuf_init(&j);
-	fields_json(&j, is_new ? NULL : &before, c);
+	db_fields_json(&j, fields, COUNT(fields), is_new ? NULL : &before, c);
 	return audit_log(db, is_new ? "create" : "update", "training_course", c->id, jsonbuf_text(&j));
 }
 
