@@ -15,6 +15,7 @@
 #include "db/db_private.h"
 #include "db/reint_survey.h"
 #include "db/reint_survey_private.h"
+#include "reint_private.h"
 
 static const char *const dims[] = { "economic", "social", "psychosocial" };
 
@@ -220,26 +221,7 @@ enum status reint_survey_latest(struct db *db, long long *id)
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
 }
 
-static bool text_fits(const char *s, size_t size, int chars)
-{
-	if (!memchr(s, '\0', size) || !text_valid_utf8(s))
-		return false;
-	int n = 0;
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c < 0x20 || *c == 0x7f)
-			return false;
-		if ((*c & 0xc0) != 0x80)
-			n++;
-	}
-	return n <= chars;
-}
-
-static const char *about(const char **field, const char *name, const char *msgid)
-{
-	if (field)
-		*field = name;
-	return msgid;
-}
+#define about reint_about
 
 const char *reint_survey_problem(const struct reint_survey *s, const char **field)
 {
@@ -247,7 +229,7 @@ const char *reint_survey_problem(const struct reint_survey *s, const char **fiel
 		*field = NULL;
 	if (!memchr(s->v.valid_from, '\0', sizeof s->v.valid_from) || !date_is_day(s->v.valid_from))
 		return about(field, "valid_from", N_("The first day it is in force is not a valid day."));
-	if (!text_fits(s->v.description, sizeof s->v.description, 200))
+	if (!reint_text_fits(s->v.description, sizeof s->v.description, 200, false))
 		return about(field, "description", N_("The description is too long (200 characters at most)."));
 	double sum = 0;
 	for (int d = 0; d < 3; d++) {
