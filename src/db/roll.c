@@ -514,10 +514,14 @@ enum status roll_mark(struct db *db, const struct roll_ref *ref, struct roll_row
 				held = s == ST_OK;
 			}
 		}
+		/* Show what is stored now, whoever wrote it, read before the end of
+		 * the transaction: a success shows this very mark, never one
+		 * another session gave right after. */
+		struct roll_row after = { 0 };
+		bool reread = (s == ST_OK || s == ST_CONFLICT) && row_read(db, &fa, row->person_id, &after) == ST_OK;
 		s = db_finish(db, s);
-		/* Show what is stored now, whoever wrote it. */
-		if ((s == ST_OK || s == ST_CONFLICT) && row_read(db, &fa, row->person_id, &now) == ST_OK)
-			*row = now;
+		if (reread && (s == ST_OK || s == ST_CONFLICT))
+			*row = after;
 	}
 	if (msgid)
 		*msgid = m;
