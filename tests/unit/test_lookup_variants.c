@@ -426,7 +426,7 @@ static void a_split_name_is_listed_once(void **state)
 {
 	struct fixture *f = *state;
 	/* Staying elsewhere than the clerk's centre: ranked by the index. */
-	long long split[3], joined = 0;
+	long long split[3] = { 0 }, joined = 0;
 	for (int i = 0; i < 4; i++) {
 		struct person p = make(i < 3 ? "N'Diaye" : "Ndiaye", "Zouwaira", 'f');
 		snprintf(p.centre_code, sizeof p.centre_code, "NY1");
