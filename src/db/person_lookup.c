@@ -274,11 +274,16 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		else if (t == 3)
 			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s)", prefix, pair[0] ? pair_all : exact,
 			                      whole) < MATCH_MAX;
+		/* The people of the pair tiers are taken out by their pair too: a
+		 * name the index splits (N'Diaye: n, diaye) begins no typed word
+		 * there, and came again lower down. */
 		else if (t == 4 && key_pair[0])
-			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT ((%s) OR %s)", key_pair, prefix, whole) < MATCH_MAX;
+			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT ((%s) OR %s%s%s)", key_pair, prefix, whole,
+			                      pair_all[0] ? " OR " : "", pair_all) < MATCH_MAX;
 		else if (t == 5)
-			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s%s%s)", variant, prefix, whole,
-			                      key_pair[0] ? " OR " : "", key_pair) < MATCH_MAX;
+			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s%s%s%s%s)", variant, prefix, whole,
+			                      key_pair[0] ? " OR " : "", key_pair, pair_all[0] ? " OR " : "", pair_all)
+			     < MATCH_MAX;
 		if (!tier[0])
 			continue;   /* nobody in this tier for these words */
 		/* Residents of the user's centre first, then everyone else. */
