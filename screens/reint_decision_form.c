@@ -153,7 +153,7 @@ static struct form *form_of(void *state)
 
 static const struct screen screen_decision = {
 	.name = "reint_decision_form",
-	.title = N_("Decision"),
+	.title = N_("Reintegration case"),
 	.needs_login = true,
 	.perms = PERM_BIT(PERM_REINTEGRATION_WRITE) | PERM_BIT(PERM_REINTEGRATION_APPROVE),
 	.state_size = sizeof(struct decision_form),
