@@ -13,6 +13,7 @@
 
 #define PEOPLE 2000L
 #define PEOPLE_SEED 7u
+#include "demo_fixture.h"
 #define SEED 20261122u
 
 struct fixture {
@@ -21,26 +22,8 @@ struct fixture {
 };
 
 /* A demo database with PEOPLE people, open as the administrator. */
-static struct db *open_demo(const char *path)
-{
-	struct db *db;
-	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
-	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
-	assert_int_equal(demo_fill(db, 0), ST_OK);
-	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = PEOPLE, .seed = PEOPLE_SEED }), ST_OK);
-	return db;
-}
 
 /* One integer from a query. */
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static int group_setup(void **state)
 {

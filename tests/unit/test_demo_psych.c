@@ -14,6 +14,7 @@
 
 #define PEOPLE 2000L
 #define PEOPLE_SEED 7u
+#include "demo_fixture.h"
 #define SEED 20261130u
 
 struct fixture {
@@ -21,25 +22,7 @@ struct fixture {
 	struct db *db;
 };
 
-static struct db *open_demo(const char *path)
-{
-	struct db *db;
-	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
-	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
-	assert_int_equal(demo_fill(db, 0), ST_OK);
-	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = PEOPLE, .seed = PEOPLE_SEED }), ST_OK);
-	return db;
-}
 
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static int group_setup(void **state)
 {
@@ -163,16 +146,7 @@ static void sample(struct db *db, char *out, size_t size)
 		"SELECT person_id || date || concerns || risk || coalesce(next_appointment, '-') FROM psych_support "
 		"ORDER BY id LIMIT 20",
 	};
-	out[0] = '\0';
-	for (size_t q = 0; q < 3; q++) {
-		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql[q], -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			size_t len = strlen(out);
-			snprintf(out + len, size - len, "%s\n", sqlite3_column_text(st, 0));
-		}
-		sqlite3_finalize(st);
-	}
+	demo_sample(db, sql, sizeof sql / sizeof sql[0], out, size);
 }
 
 static void same_seed_same_data(void **state)

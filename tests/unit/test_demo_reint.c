@@ -18,6 +18,7 @@
 
 #define PEOPLE 3000L
 #define PEOPLE_SEED 7u
+#include "demo_fixture.h"
 #define SEED 20261130u
 
 struct fixture {
@@ -25,26 +26,7 @@ struct fixture {
 	struct db *db;
 };
 
-static struct db *open_demo(const char *path)
-{
-	struct db *db;
-	assert_int_equal(db_open(path, DB_CREATE, &db, NULL, 0), ST_OK);
-	db_set_actor(db, 0, "test", ROLE_ADMIN, "test");
-	assert_int_equal(demo_fill(db, 0), ST_OK);
-	assert_int_equal(demo_persons(db, &(struct demo_options){ .persons = PEOPLE, .seed = PEOPLE_SEED }), ST_OK);
-	return db;
-}
 
-static long long q_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
-		print_error("%s: %s\n", sql, sqlite3_errmsg(db_sqlite(db)));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static int group_setup(void **state)
 {
@@ -196,16 +178,7 @@ static void sample(struct db *db, char *out, size_t size)
 		"ORDER BY id LIMIT 30",
 		"SELECT project_id || person_id || role || joined_date FROM reint_project_member ORDER BY id LIMIT 30",
 	};
-	out[0] = '\0';
-	for (size_t q = 0; q < 3; q++) {
-		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql[q], -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			size_t len = strlen(out);
-			snprintf(out + len, size - len, "%s\n", sqlite3_column_text(st, 0));
-		}
-		sqlite3_finalize(st);
-	}
+	demo_sample(db, sql, sizeof sql / sizeof sql[0], out, size);
 }
 
 static void same_seed_same_data(void **state)
