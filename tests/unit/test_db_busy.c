@@ -81,8 +81,13 @@ static void the_lock_goes_to_a_waiter_promptly(void **state)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		close(ready[0]);
+		close(released[0]);
+		/* The parent's db_open may hold a lock for a moment: wait for it
+		 * rather than give up (the parent then waited for ever). */
 		sqlite3 *h;
-		if (sqlite3_open(t->db, &h) != SQLITE_OK || sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_open(t->db, &h) != SQLITE_OK || sqlite3_busy_timeout(h, 10000) != SQLITE_OK ||
+		    sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			_exit(1);
 		char c = 'r';
 		if (write(ready[1], &c, 1) != 1)
@@ -96,6 +101,9 @@ static void the_lock_goes_to_a_waiter_promptly(void **state)
 		sqlite3_close(h);
 		_exit(0);
 	}
+	/* Only the child writes: if it dies, the reads below end at once. */
+	close(ready[1]);
+	close(released[1]);
 	struct db *db;
 	assert_int_equal(db_open(t->db, DB_EXISTING, &db, NULL, 0), ST_OK);
 	char c;
@@ -106,6 +114,8 @@ static void the_lock_goes_to_a_waiter_promptly(void **state)
 	assert_int_equal(read(released[0], &at, sizeof at), (ssize_t)sizeof at);
 	int status;
 	waitpid(pid, &status, 0);
+	close(ready[0]);
+	close(released[0]);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	/* SQLite's own wait took it about 90 ms after the release (its tries
 	 * come 100 ms apart by then); this one within a few ms, with room for
