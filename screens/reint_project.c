@@ -40,7 +40,7 @@ static const struct binding bindings[] = {
 	  N_("Add a member found through the quick lookup (a returnee or a community member), then give the role") },
 	{ ACT_ROLE, { 'r', '\n', 0, 0 }, N_("Role/leave"),
 	  N_("Change the selected member's role (leader, treasurer, member) or record the day they left") },
-	{ ACT_APPROVE, { 'A', 0, 0, 0 }, N_("Approve"), N_("Approve the budget (managers): payments may then be made up to it") },
+	{ ACT_APPROVE, { UI_KEYCODE(KEY_F(2)), 'A', 0, 0 }, N_("Approve"), N_("Approve the budget (managers): payments may then be made up to it") },
 	{ ACT_PAY, { 'p', 0, 0, 0 }, N_("Payments"), N_("The project's tranches and payments") },
 	{ ACT_VISITS, { 'v', 0, 0, 0 }, N_("Visits"), N_("The project's monitoring visits") },
 	{ 0, { 0 }, NULL, NULL },
