@@ -63,7 +63,13 @@ $(B)/obj/gen/%.o: $(B)/gen/%.c
 	$(call say,CC,$<)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
+# The names of the migrations, rewritten only when the set changes: a
+# migration deleted or renamed makes the embedded list again too.
+$(B)/migration-list: FORCE
+	@mkdir -p $(B)
+	@echo '$(notdir $(MIGRATIONS))' | cmp -s - $@ || echo '$(notdir $(MIGRATIONS))' > $@
+
+$(B)/gen/migrations.c: $(MIGRATIONS) $(B)/migration-list scripts/embed-sql.sh
 	@mkdir -p $(@D)
 	$(call say,GEN,$@)
 	$(Q)sh scripts/embed-sql.sh $@ $(MIGRATIONS)
