@@ -15,8 +15,9 @@ enum perm {
 	PERM_MEDICAL_STATUS,      /* "under medical follow-up", next date, fit to travel */
 	PERM_MEDICAL_READ,        /* diagnoses, treatments, referral reasons, medical notes */
 	PERM_MEDICAL_WRITE,       /* record consultations and medical cases */
-	PERM_PROTECTION_READ,
-	PERM_PROTECTION_WRITE,
+	PERM_PROTECTION_READ,     /* protection cases, children, trafficking, referrals, returns */
+	PERM_PROTECTION_WRITE,    /* write protection records */
+	PERM_PROTECTION_APPROVE,  /* approve best-interests determinations and returns */
 	PERM_PSYCH_READ,          /* sessions, activities, attendance, their figures */
 	PERM_PSYCH_WRITE,         /* plan sessions and take the attendance roll */
 	PERM_PSYCH_NOTES,         /* individual support: concerns, what was done, notes */

@@ -17,6 +17,7 @@ struct vocab;
 #define REFLIST_PARTNER "partner"                 /* partner organisations */
 #define REFLIST_TRAINING_TRADE "training_trade"   /* vocational training trades */
 #define REFLIST_REINT_REGION "reint_region"       /* regions of return; kind: the country (ISO alpha-3), code ISO 3166-2 */
+#define REFLIST_PROT_CONCERN "prot_concern"       /* protection concerns */
 
 struct ref_item {
 	long long id;

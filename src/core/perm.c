@@ -20,6 +20,7 @@ static const struct {
 	[PERM_MEDICAL_WRITE] =       { "medical_write",       "...x....." },
 	[PERM_PROTECTION_READ] =     { "protection_read",     ".x..x...." },
 	[PERM_PROTECTION_WRITE] =    { "protection_write",    "....x...." },
+	[PERM_PROTECTION_APPROVE] =  { "protection_approve",  ".x......." },
 	[PERM_PSYCH_READ] =          { "psych_read",          ".x..xx..." },
 	[PERM_PSYCH_WRITE] =         { "psych_write",         ".....x..." },
 	[PERM_PSYCH_NOTES] =         { "psych_notes",         ".....x..." },

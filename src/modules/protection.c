@@ -1,0 +1,99 @@
+/* The protection module: protection cases (risk, concerns, actions),
+ * unaccompanied and separated children (best interests, interim care,
+ * family tracing, reunification), victims of trafficking, consents and
+ * referrals, assisted voluntary return; its work lists and figures. The
+ * most sensitive records of the program: only the protection role and
+ * managers read them (the data layer refuses the others), and other roles
+ * see "under protection follow-up" on the case file and nothing more. */
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/i18n.h"
+#include "core/perm.h"
+#include "core/prot_vocab.h"
+#include "core/role.h"
+#include "db/prot.h"
+#include "db/reflist.h"
+#include "demo/demo_prot.h"
+#include "screens/prot_cases.h"
+#include "screens/prot_child.h"
+#include "screens/prot_home.h"
+#include "screens/prot_returns.h"
+#include "screens/prot_trafficking.h"
+#include "ui/app.h"
+#include "ui/module.h"
+
+/* ---- cases ----------------------------------------------------------------- */
+
+/* The case file's line. Roles without protection_read see only "Under
+ * protection follow-up" while a case is open; the protection role and
+ * managers more (the cases part fills it in). */
+static void prot_case_line(struct app *app, long long person, char *out, size_t size)
+{
+	bool under = false;
+	out[0] = '\0';
+	if (prot_under_followup(app_db(app), person, &under) == ST_OK && under)
+		snprintf(out, size, "%s", _("Under protection follow-up"));
+}
+
+static const struct module_entry entries[] = {
+	/* The unit's menu (cases, children, returns, figures). */
+	{ 'e', N_("Protection"), PERM_BIT(PERM_PROTECTION_READ), prot_home_open },
+	/* Cases: the officers' daily list. */
+	{ 'z', N_("My protection cases"), PERM_BIT(PERM_PROTECTION_WRITE), prot_my_work_open },
+	{ 0, NULL, 0, NULL },
+};
+
+static const struct module_action actions[] = {
+	/* Cases. */
+	{ 'p', 0, N_("Protection"), N_("Protection case of this person: open it, or open a new case"),
+	  PERM_BIT(PERM_PROTECTION_READ), prot_person_open },
+	/* Returns. */
+	{ 'a', 0, N_("Return"), N_("Assisted voluntary return of this person: the request under way, or a new one"),
+	  PERM_BIT(PERM_PROTECTION_READ), prot_return_person_open },
+	{ 0, 0, NULL, NULL, 0, NULL },
+};
+
+static const struct module_draft drafts[] = {
+	/* Cases. */
+	/* Children. */
+	/* Trafficking, consents, referrals. */
+	/* Returns. */
+	{ NULL, NULL, NULL },
+};
+
+static const struct vocab *const vocabs[] = {
+	/* Cases. */
+	VOCAB_PROT_RISK, VOCAB_PROT_CASE_STATUS, VOCAB_PROT_CLOSE_REASON, VOCAB_PROT_ACTION_STATUS,
+	/* Children. */
+	VOCAB_PROT_RECOMMENDATION, VOCAB_PROT_BI_STATUS, VOCAB_PROT_CARE_KIND, VOCAB_PROT_TRACING_STATUS,
+	VOCAB_PROT_TRACING_KIND, VOCAB_PROT_FOLLOWUP_MODE, VOCAB_PROT_WELLBEING,
+	/* Trafficking, consents, referrals. */
+	VOCAB_PROT_IDENTIFICATION, VOCAB_PROT_IDENTIFIED_BY, VOCAB_PROT_RECRUITER, VOCAB_PROT_LEGAL_STATUS,
+	VOCAB_PROT_CONTROL, VOCAB_PROT_EXPLOITATION, VOCAB_PROT_LABOUR_SECTOR, VOCAB_PROT_COUNTRY_ROLE,
+	VOCAB_PROT_ASSISTANCE, VOCAB_PROT_CONSENT_USE, VOCAB_PROT_REFERRAL_DIRECTION,
+	VOCAB_PROT_REFERRAL_DESTINATION, VOCAB_PROT_REFERRAL_STATUS,
+	/* Returns. */
+	VOCAB_PROT_RETURN_STATUS, VOCAB_PROT_TRANSPORT, VOCAB_PROT_DOC_KIND, VOCAB_PROT_DOC_STATUS,
+	NULL,
+};
+
+/* Its reference list, edited by administrators: protection concerns. */
+static const struct reflist_def concerns = { REFLIST_PROT_CONCERN, N_("Protection concerns"), NULL, NULL };
+static const struct reflist_def *const reflists[] = { &concerns, NULL };
+
+const struct module module_protection = {
+	.name = "protection",
+	.title = N_("Protection"),
+	.daily_roles = ROLE_BIT(ROLE_PROTECTION),
+	.entries = entries,
+	.actions = actions,
+	.drafts = drafts,
+	.vocabs = vocabs,
+	.reflists = reflists,
+	/* Cases. */
+	.status = prot_case_line,
+	.status_perms = PERM_BIT(PERM_PERSON_READ) | PERM_BIT(PERM_PROTECTION_READ),
+	/* Figures and demo: the demo data of the whole module. */
+	.demo = demo_prot,
+};
