@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/casenum.h"
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/prot_vocab.h"
@@ -47,7 +48,7 @@ static const struct binding bindings[] = {
 
 static const struct list_column columns[] = {
 	{ N_("Due"), 11, false },
-	{ "", 8, false },
+	{ N_("Late"), 8, false },
 	{ N_("Status"), 10, false },
 	{ N_("Action"), 0, false },
 };
@@ -56,7 +57,7 @@ struct case_screen {
 	struct app *app;
 	long long id;
 	struct prot_case c;
-	char person[400];
+	char person[460];
 	char worker[324];
 	char concerns[2000];
 	struct list list;
@@ -114,7 +115,11 @@ static enum status load(struct app *app, struct case_screen *s, bool opening)
 	if (s->c.caseworker_id)
 		prot_worker_name(app_db(app), s->c.caseworker_id, s->worker, sizeof s->worker);
 	prot_concern_each(app_db(app), s->id, lang_get(), add_concern, s->concerns);
-	prot_person_label(app_db(app), s->c.person_id, s->person, sizeof s->person);
+	char name[400], key[20], shown[32];
+	prot_person_label(app_db(app), s->c.person_id, name, sizeof name, key, sizeof key);
+	if (!casenum_display(key, shown, sizeof shown))
+		snprintf(shown, sizeof shown, "%s", key);
+	snprintf(s->person, sizeof s->person, "%s   %s", shown, name);
 	return ST_OK;
 }
 
@@ -137,7 +142,7 @@ static void case_draw(struct app *app, void *state, WINDOW *win)
 	char line[3000], day[16];
 	y += ui_put_wrapped(win, y, 2, cols - 4, 1, A_BOLD, app_privacy(app) ? _("Protection case") : s->person);
 	prot_day_text(s->c.opened, day, sizeof day);
-	snprintf(line, sizeof line, _("Risk: %s · %s · opened %s · case worker: %s"), label_of(VOCAB_PROT_RISK, s->c.risk),
+	snprintf(line, sizeof line, _("%s · %s · opened %s · case worker: %s"), label_of(VOCAB_PROT_RISK, s->c.risk),
 	         label_of(VOCAB_PROT_CASE_STATUS, s->c.status), day, s->worker[0] ? s->worker : _("none"));
 	if (s->c.close_reason[0]) {
 		size_t len = strlen(line);

@@ -110,7 +110,8 @@ static enum status setup(struct app *app, struct case_form *f)
 	set_id(&f->form, F_WORKER, f->c.caseworker_id);
 	form_set(&f->form, F_SUMMARY, f->c.summary);
 	f->form.changed = false;
-	prot_person_label(app_db(app), f->c.person_id, f->person, sizeof f->person);
+	char key[20];
+	prot_person_label(app_db(app), f->c.person_id, f->person, sizeof f->person, key, sizeof key);
 	return ST_OK;
 }
 

@@ -42,7 +42,7 @@ static const struct binding work_bindings[] = {
 static const struct list_column columns[] = {
 	{ N_("Opened"), 11, false },
 	{ N_("Case number"), 15, false },
-	{ N_("Risk"), 7, false },
+	{ N_("Risk"), 9, false },
 	{ N_("Status"), 11, false },
 	{ N_("Overdue"), 7, false },
 	{ N_("Name"), 0, true },
@@ -52,7 +52,7 @@ static const struct list_column work_columns[] = {
 	{ N_("Next due"), 11, false },
 	{ N_("Overdue"), 7, false },
 	{ N_("Case number"), 15, false },
-	{ N_("Risk"), 7, false },
+	{ N_("Risk"), 9, false },
 	{ N_("Name"), 0, true },
 };
 

@@ -246,8 +246,8 @@ enum status prot_worker_each(struct db *db, long long keep_id,
  * PERM_PROTECTION_READ. */
 enum status prot_worker_name(struct db *db, long long id, char *out, size_t size);
 
-/* The name and case key of person id into out ("Family, Given (key)").
- * PERM_PROTECTION_READ. */
-enum status prot_person_label(struct db *db, long long person, char *out, size_t size);
+/* The name of person id into name ("Family Given") and their case key
+ * into key. PERM_PROTECTION_READ. */
+enum status prot_person_label(struct db *db, long long person, char *name, size_t size, char *key, size_t ksize);
 
 #endif

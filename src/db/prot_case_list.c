@@ -360,20 +360,22 @@ enum status prot_worker_name(struct db *db, long long id, char *out, size_t size
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
 }
 
-enum status prot_person_label(struct db *db, long long person, char *out, size_t size)
+enum status prot_person_label(struct db *db, long long person, char *out, size_t size, char *key, size_t ksize)
 {
-	out[0] = '\0';
+	out[0] = key[0] = '\0';
 	enum status r = db_require(db, PERM_PROTECTION_READ);
 	if (r != ST_OK)
 		return r;
-	sqlite3_stmt *st = db_stmt(db, "SELECT family_name || ', ' || given_names || ' (' || case_key || ')' "
+	sqlite3_stmt *st = db_stmt(db, "SELECT family_name || ' ' || given_names, case_key "
 	                               "FROM person WHERE id = ?1");
 	if (!st)
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, person);
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		db_column_copy(st, 0, out, size);
+		db_column_copy(st, 1, key, ksize);
+	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
 }

@@ -84,7 +84,7 @@ static void confidentiality_every_role(void **state)
 		bool open = false;
 		const char *m = NULL;
 		int n = 0, v = 1;
-		char risk[8], name[400];
+		char risk[8], name[400], key[20];
 		assert_int_equal(prot_case_get(f->db, id, &c), rd);
 		assert_int_equal(prot_case_of_person(f->db, p, &got, &open), rd);
 		assert_int_equal(prot_case_can_open(f->db, p, &got, &m), rd);
@@ -98,7 +98,7 @@ static void confidentiality_every_role(void **state)
 		assert_int_equal(prot_case_line_get(f->db, p, risk, sizeof risk, &n), rd);
 		assert_int_equal(prot_worker_each(f->db, 0, worker_cb, &n), rd);
 		assert_int_equal(prot_worker_name(f->db, pid(f), name, sizeof name), rd);
-		assert_int_equal(prot_person_label(f->db, p, name, sizeof name), rd);
+		assert_int_equal(prot_person_label(f->db, p, name, sizeof name, key, sizeof key), rd);
 		prot_case_init(&c, p, "AGZ", 0, "2026-04-10");
 		assert_int_equal(prot_case_check(f->db, &c, NULL, NULL), rd);
 		prot_action_init(&a, id, 0);
