@@ -22,7 +22,7 @@
 #include "ui/draw.h"
 #include "ui/list.h"
 
-enum { ACT_OPEN = 1, ACT_MINE, ACT_STATUS, ACT_RISK };
+enum { ACT_OPEN = 1, ACT_MINE, ACT_STATUS, ACT_RISK, ACT_OVERDUE };
 
 static const struct binding bindings[] = {
 	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the selected case: its concerns and actions") },
@@ -31,11 +31,13 @@ static const struct binding bindings[] = {
 	{ ACT_STATUS, { 's', UI_KEYCODE(KEY_F(4)), 0, 0 }, N_("Status"),
 	  N_("Show the cases of one status in turn: open, closed, transferred, then all") },
 	{ ACT_RISK, { 'r', 0, 0, 0 }, N_("Risk"), N_("Show the cases of one risk level in turn: high, medium, low, then all") },
+	{ ACT_OVERDUE, { 'o', 0, 0, 0 }, N_("Overdue"), N_("The overdue actions of the centre's open cases") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
 static const struct binding work_bindings[] = {
 	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the selected case: its concerns and actions") },
+	{ ACT_OVERDUE, { 'o', 0, 0, 0 }, N_("Overdue"), N_("Your overdue actions, the oldest due first") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
@@ -165,6 +167,9 @@ static enum ui_result cases_action(struct app *app, void *state, int action)
 	case ACT_STATUS:
 		s->status = (s->status + 1) % (int)(sizeof statuses / sizeof statuses[0]);
 		list_reload(&s->list);
+		return UI_HANDLED;
+	case ACT_OVERDUE:
+		prot_overdue_open(app, s->work);
 		return UI_HANDLED;
 	case ACT_RISK:
 		s->risk = (s->risk + 1) % (int)(sizeof risks / sizeof risks[0]);

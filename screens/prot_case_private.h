@@ -1,6 +1,7 @@
 #ifndef TAIMAKO_SCREENS_PROT_CASE_PRIVATE_H
 #define TAIMAKO_SCREENS_PROT_CASE_PRIVATE_H
 /* What the screens of protection cases share. Private to screens/. */
+#include <stdbool.h>
 #include <stddef.h>
 #include "core/status.h"
 #include "screens/prot_case_drafts.h"
@@ -24,6 +25,9 @@ enum status prot_concerns_open(struct app *app, long long id);
 
 /* The case screen of id in place of the current screen (after a new case). */
 enum status prot_case_instead(struct app *app, long long id);
+
+/* The overdue actions of the user's centre: the user's own when mine. */
+enum status prot_overdue_open(struct app *app, bool mine);
 
 /* iso as the user reads a day, into out. */
 void prot_day_text(const char *iso, char *out, size_t size);

@@ -1,9 +1,9 @@
 /* End to end: a protection case. The protection officer opens a case
  * from a person's case file with p (the form prefilled: medium risk, the
  * officer as case worker), adds an action already overdue, and finds the
- * case on "My protection cases" (z) with its overdue action; the case
- * file's line says the risk and the overdue action. An intake account
- * sees "Under protection follow-up" on that person's case file, nothing
+ * case on "My protection cases" (z) with its overdue action (o lists
+ * it); the case file's line says the risk and the overdue action. An
+ * intake account sees "Under protection follow-up" on that person's case file, nothing
  * more, and p is not theirs. Screens are read in English. */
 #include <sqlite3.h>
 #include "session.h"
@@ -110,6 +110,12 @@ static void open_a_case_add_an_action_see_it_on_my_work(void **state)
 	assert_screen(s, shown);
 	if (getenv("SHOW_SCREENS"))
 		term_dump(s->t, "my work");
+	/* Its overdue action on the list of mine. */
+	term_type(s->t, "o");
+	assert_screen(s, "My overdue actions, the oldest due first");
+	assert_screen(s, "Call the family in Zinder");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "My open protection cases, the earliest action due first");
 	term_key(s->t, TK_F10);
 	int status;
 	term_wait_exit(s->t, WAIT_MS, &status);
