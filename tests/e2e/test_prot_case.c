@@ -3,8 +3,8 @@
  * officer as case worker), adds an action already overdue, and finds the
  * case on "My protection cases" (z) with its overdue action (o lists
  * it); the case file's line says the risk and the overdue action. An
- * intake account sees "Under protection follow-up" on that person's case file, nothing
- * more, and p is not theirs. Screens are read in English. */
+ * intake account sees "Under protection follow-up" on that person's case
+ * file, nothing more, and p is not theirs. Screens are read in English. */
 #include <sqlite3.h>
 #include "session.h"
 
