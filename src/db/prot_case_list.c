@@ -161,6 +161,11 @@ static void read_case_row(sqlite3_stmt *st, void *p)
 	"SELECT " ROW_COLS ROW_FROM \
 	"WHERE c.centre_id = ?1 AND (?5 = 0 OR c.caseworker_id = ?5) AND (?6 = '' OR c.status = ?6) " \
 	"AND (?7 = '' OR c.risk = ?7) "
+/* With a status: the centre's index gives the order. */
+#define LIST_SELECT_STATUS \
+	"SELECT " ROW_COLS ROW_FROM \
+	"WHERE c.centre_id = ?1 AND c.status = ?6 AND (?5 = 0 OR c.caseworker_id = ?5) " \
+	"AND (?7 = '' OR c.risk = ?7) "
 
 enum status prot_case_list(struct db *db, const struct prot_case_filter *filter, enum page_dir dir,
                            const char *key_day, long long key_id, int limit,
@@ -169,6 +174,10 @@ enum status prot_case_list(struct db *db, const struct prot_case_filter *filter,
 	static const char after[] = LIST_SELECT
 		"AND (c.opened, c.id) < (?2, ?3) ORDER BY c.opened DESC, c.id DESC LIMIT ?4";
 	static const char before[] = LIST_SELECT
+		"AND (c.opened, c.id) > (?2, ?3) ORDER BY c.opened, c.id LIMIT ?4";
+	static const char after_st[] = LIST_SELECT_STATUS
+		"AND (c.opened, c.id) < (?2, ?3) ORDER BY c.opened DESC, c.id DESC LIMIT ?4";
+	static const char before_st[] = LIST_SELECT_STATUS
 		"AND (c.opened, c.id) > (?2, ?3) ORDER BY c.opened, c.id LIMIT ?4";
 	bool dummy;
 	if (!more)
@@ -182,7 +191,9 @@ enum status prot_case_list(struct db *db, const struct prot_case_filter *filter,
 		return ST_NOT_FOUND;
 	if (limit <= 0)
 		return ST_OK;
-	sqlite3_stmt *st = db_stmt(db, dir == PAGE_BEFORE ? before : after);
+	bool by_status = filter->status && filter->status[0];
+	sqlite3_stmt *st = by_status ? db_stmt(db, dir == PAGE_BEFORE ? before_st : after_st)
+	                             : db_stmt(db, dir == PAGE_BEFORE ? before : after);
 	if (!st)
 		return ST_INTERNAL;
 	bool keyed = key_id > 0 && key_day;

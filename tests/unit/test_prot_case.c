@@ -399,9 +399,15 @@ static void plans_use_indexes(void **state)
 	assert_int_equal(prot_overdue_actions(f->db, "AGZ", 0, PAGE_AFTER, NULL, 0, 10, overdue_cb, &n, NULL), ST_OK);
 	assert_int_equal(prot_action_list(f->db, id, PAGE_AFTER, 0, 10, action_cb, &n, NULL), ST_OK);
 	char plan[4096];
+	struct prot_case_filter open = { "AGZ", 0, "open", "" };
+	assert_int_equal(prot_case_list(f->db, &open, PAGE_AFTER, NULL, 0, 10, row_cb, &n, NULL), ST_OK);
 	plan_of(f, "WHERE c.centre_id = ?1 AND (?5 = 0", plan, sizeof plan);
 	assert_non_null(strstr(plan, "prot_case_by_centre"));
 	assert_null(strstr(plan, "SCAN c\n"));
+	/* With a status, the index gives the order: no sort of the centre's cases. */
+	plan_of(f, "WHERE c.centre_id = ?1 AND c.status = ?6", plan, sizeof plan);
+	assert_non_null(strstr(plan, "prot_case_by_centre (centre_id=? AND status=?"));
+	assert_null(strstr(plan, "TEMP B-TREE"));
 	plan_of(f, "WHERE c.caseworker_id = ?1 AND c.status = 'open'", plan, sizeof plan);
 	assert_non_null(strstr(plan, "prot_case_by_worker"));
 	plan_of(f, "AND c.centre_id = ?1 AND (?5 = 0 OR a.assigned_id", plan, sizeof plan);
