@@ -236,6 +236,20 @@ enum status prot_overdue_actions(struct db *db, const char *centre_code, long lo
  * overdue actions. PERM_PROTECTION_READ; ST_NOT_FOUND when no open case. */
 enum status prot_case_line_get(struct db *db, long long person, char *risk, size_t risk_size, int *overdue);
 
+/* What the case file's line may say of person to the signed-in role. */
+struct prot_case_status {
+	bool open;                  /* the person has an open case */
+	bool detailed;              /* the role reads protection cases: the rest is set */
+	char risk[8];
+	int overdue;                /* its open actions due before today */
+};
+
+/* The case file's line of person: for roles with PERM_PROTECTION_READ the
+ * open case's risk and overdue actions (prot_case_line_get), for the
+ * other roles that may open case files only whether a case is open
+ * (prot_under_followup). No refusal is written for asking. */
+enum status prot_case_status_get(struct db *db, long long person, struct prot_case_status *st);
+
 /* Calls cb with the id and display name of every active account of the
  * protection role, and of account keep_id (0: none), in name order.
  * PERM_PROTECTION_READ. */

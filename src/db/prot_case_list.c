@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/perm.h"
+#include "db/prot.h"
 #include "db/db_private.h"
 #include "db/prot_case.h"
 #include "prot_case_private.h"
@@ -331,6 +332,18 @@ enum status prot_case_line_get(struct db *db, long long person, char *risk, size
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
+}
+
+enum status prot_case_status_get(struct db *db, long long person, struct prot_case_status *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!perm_allows(db_actor(db)->role, PERM_PROTECTION_READ))
+		return prot_under_followup(db, person, &out->open);
+	enum status r = prot_case_line_get(db, person, out->risk, sizeof out->risk, &out->overdue);
+	if (r == ST_NOT_FOUND)
+		return ST_OK;
+	out->open = out->detailed = r == ST_OK;
+	return r;
 }
 
 enum status prot_worker_each(struct db *db, long long keep_id,

@@ -15,7 +15,6 @@
 #include "core/role.h"
 #include "db/prot.h"
 #include "db/prot_case.h"
-#include "db/user.h"
 #include "db/reflist.h"
 #include "demo/demo_prot.h"
 #include "screens/prot_cases.h"
@@ -34,23 +33,20 @@
  * managers its risk and its overdue actions. */
 static void prot_case_line(struct app *app, long long person, char *out, size_t size)
 {
-	bool under = false;
+	struct prot_case_status st;
 	out[0] = '\0';
-	if (!perm_allows(app_user(app)->role, PERM_PROTECTION_READ)) {
-		if (prot_under_followup(app_db(app), person, &under) == ST_OK && under)
-			snprintf(out, size, "%s", _("Under protection follow-up"));
+	if (prot_case_status_get(app_db(app), person, &st) != ST_OK || !st.open)
+		return;
+	if (!st.detailed) {
+		snprintf(out, size, "%s", _("Under protection follow-up"));
 		return;
 	}
-	char risk[8];
-	int overdue = 0;
-	if (prot_case_line_get(app_db(app), person, risk, sizeof risk, &overdue) != ST_OK)
-		return;
-	const char *head = strcmp(risk, "high") == 0     ? _("Protection: high risk")
-	                   : strcmp(risk, "low") == 0    ? _("Protection: low risk")
+	const char *head = strcmp(st.risk, "high") == 0  ? _("Protection: high risk")
+	                   : strcmp(st.risk, "low") == 0 ? _("Protection: low risk")
 	                                                 : _("Protection: medium risk");
-	if (overdue > 0)
-		snprintf(out, size, ngettext("%s · %d action overdue", "%s · %d actions overdue", (unsigned long)overdue),
-		         head, overdue);
+	if (st.overdue > 0)
+		snprintf(out, size, ngettext("%s · %d action overdue", "%s · %d actions overdue", (unsigned long)st.overdue),
+		         head, st.overdue);
 	else
 		snprintf(out, size, "%s", head);
 }

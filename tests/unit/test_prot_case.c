@@ -6,6 +6,9 @@
 #include "db/prot.h"
 #include "db/prot_case.h"
 #include "reint_fixture.h"
+#include "core/perm.h"
+#include "ui/app.h"
+#include "ui/module.h"
 
 static long long pid(struct fixture *f)
 {
@@ -417,6 +420,48 @@ static void plans_use_indexes(void **state)
 	assert_non_null(strstr(plan, "prot_action_by_case"));
 }
 
+/* The case file's line through the module table: the risk and the
+ * overdue actions for protection readers, exactly "Under protection
+ * follow-up" for the other roles, nothing without an open case; no
+ * refusal written for asking. */
+static void case_file_line_for_every_role(void **state)
+{
+	struct fixture *f = *state;
+	long long p = trainee(f, "Diallo", "Aminata"), q = trainee(f, "Sow", "Ibrahim");
+	long long id = opened(f, p, "2026-04-01");
+	action_added(f, id, "2026-04-10");
+	action_added(f, id, "2026-04-11");
+	struct prot_case c;
+	assert_int_equal(prot_case_get(f->db, id, &c), ST_OK);
+	snprintf(c.risk, sizeof c.risk, "high");
+	assert_int_equal(prot_case_save(f->db, &c, NULL, NULL), ST_OK);
+	struct app *app = app_new_offscreen(f->db);
+	assert_non_null(app);
+	const struct module *prot = NULL;
+	for (const struct module *const *m = module_table; *m; m++)
+		if (strcmp((*m)->name, "protection") == 0)
+			prot = *m;
+	assert_non_null(prot);
+	assert_non_null(prot->status);
+	for (int r = 0; r < ROLE_COUNT_; r++) {
+		sign_in(f, (enum role)r);
+		if (!perm_allows_any(r, prot->status_perms))
+			continue;
+		long long refusals = one(f->db, "SELECT count(*) FROM audit WHERE action LIKE '%refus%' OR action = 'denied'", 0);
+		char line[400] = "x";
+		prot->status(app, p, line, sizeof line);
+		if (r == ROLE_MANAGER || r == ROLE_PROTECTION)
+			assert_string_equal(line, "Protection: high risk · 2 actions overdue");
+		else
+			assert_string_equal(line, "Under protection follow-up");
+		prot->status(app, q, line, sizeof line);
+		assert_string_equal(line, "");
+		assert_int_equal(one(f->db, "SELECT count(*) FROM audit WHERE action LIKE '%refus%' OR action = 'denied'", 0),
+		                 refusals);
+	}
+	app_free(&app);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -427,6 +472,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(overdue_counted, tsetup, tteardown),
 		cmocka_unit_test_setup_teardown(paged_by_key, tsetup, tteardown),
 		cmocka_unit_test_setup_teardown(plans_use_indexes, tsetup, tteardown),
+		cmocka_unit_test_setup_teardown(case_file_line_for_every_role, tsetup, tteardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
