@@ -7,15 +7,18 @@
  * see "under protection follow-up" on the case file and nothing more. */
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/prot_vocab.h"
 #include "core/role.h"
 #include "db/prot.h"
+#include "db/prot_case.h"
 #include "db/reflist.h"
 #include "demo/demo_prot.h"
 #include "screens/prot_cases.h"
+#include "screens/prot_case_drafts.h"
 #include "screens/prot_child.h"
 #include "screens/prot_home.h"
 #include "screens/prot_returns.h"
@@ -27,13 +30,25 @@
 
 /* The case file's line. Roles without protection_read see only "Under
  * protection follow-up" while a case is open; the protection role and
- * managers more (the cases part fills it in). */
+ * managers its risk and its overdue actions. */
 static void prot_case_line(struct app *app, long long person, char *out, size_t size)
 {
-	bool under = false;
+	struct prot_case_status st;
 	out[0] = '\0';
-	if (prot_under_followup(app_db(app), person, &under) == ST_OK && under)
+	if (prot_case_status_get(app_db(app), person, &st) != ST_OK || !st.open)
+		return;
+	if (!st.detailed) {
 		snprintf(out, size, "%s", _("Under protection follow-up"));
+		return;
+	}
+	const char *head = strcmp(st.risk, "high") == 0  ? _("Protection: high risk")
+	                   : strcmp(st.risk, "low") == 0 ? _("Protection: low risk")
+	                                                 : _("Protection: medium risk");
+	if (st.overdue > 0)
+		snprintf(out, size, ngettext("%s · %d action overdue", "%s · %d actions overdue", (unsigned long)st.overdue),
+		         head, st.overdue);
+	else
+		snprintf(out, size, "%s", head);
 }
 
 static const struct module_entry entries[] = {
@@ -56,6 +71,8 @@ static const struct module_action actions[] = {
 
 static const struct module_draft drafts[] = {
 	/* Cases. */
+	{ "prot_case", N_("Protection case"), prot_case_open_draft },
+	{ "prot_action", N_("Protection action"), prot_action_open_draft },
 	/* Children. */
 	/* Trafficking, consents, referrals. */
 	/* Returns. */

@@ -213,5 +213,9 @@ const struct attack_op attack_ops[] = {
 	{ "reint_project", 1, run_reint_project, verify_reint_project, false },
 	{ "reint_member", 3, run_reint_member, verify_reint_member, false },
 	{ "reint_approve", 1, run_reint_approve, verify_reint_approve, true },
+	/* Protection cases: opening (or closing) a case, adding an action. */
+	{ "prot_case", 2, run_prot_case, verify_prot_case, false },
+	{ "prot_case_close", 0, NULL, verify_prot_case_close, true },
+	{ "prot_action", 2, run_prot_action, verify_prot_action, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

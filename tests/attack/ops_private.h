@@ -131,5 +131,11 @@ enum status run_reint_member(struct attack *a, char *ack, size_t size);
 bool verify_reint_member(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 enum status run_reint_approve(struct attack *a, char *ack, size_t size);
 bool verify_reint_approve(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Protection cases: opening and closing a case, adding an action (ops_prot_cases.c). */
+enum status run_prot_case(struct attack *a, char *ack, size_t size);
+bool verify_prot_case(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_case_close(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_prot_action(struct attack *a, char *ack, size_t size);
+bool verify_prot_action(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif
