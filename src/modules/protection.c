@@ -17,6 +17,7 @@
 #include "demo/demo_prot.h"
 #include "screens/prot_cases.h"
 #include "screens/prot_child.h"
+#include "screens/prot_child_forms.h"
 #include "screens/prot_home.h"
 #include "screens/prot_returns.h"
 #include "screens/prot_trafficking.h"
@@ -57,6 +58,17 @@ static const struct module_action actions[] = {
 static const struct module_draft drafts[] = {
 	/* Cases. */
 	/* Children. */
+	{ "prot_bi", N_("Best-interests assessment"), prot_bi_form_open_draft },
+	{ "prot_care", N_("Interim care arrangement"), prot_care_form_open_draft },
+	{ "prot_care_edit", N_("Change to an interim care arrangement"), prot_care_edit_open_draft },
+	{ "prot_tracing", N_("Family tracing: the child's wishes"), prot_tracing_open_draft },
+	{ "prot_tracing_found", N_("Family tracing: family found"), prot_tracing_found_draft },
+	{ "prot_tracing_verified", N_("Family tracing: verification"), prot_tracing_verified_draft },
+	{ "prot_tracing_reunified", N_("Family tracing: reunification"), prot_tracing_reunified_draft },
+	{ "prot_tracing_closed", N_("Family tracing: closing"), prot_tracing_closed_draft },
+	{ "prot_tracing_action", N_("Tracing action"), prot_trace_action_open_draft },
+	{ "prot_followup", N_("Follow-up visit of a child"), prot_followup_form_open_draft },
+	{ "prot_followup_edit", N_("Change to a follow-up visit of a child"), prot_followup_edit_open_draft },
 	/* Trafficking, consents, referrals. */
 	/* Returns. */
 	{ NULL, NULL, NULL },
