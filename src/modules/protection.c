@@ -59,16 +59,16 @@ static const struct module_draft drafts[] = {
 	/* Cases. */
 	/* Children. */
 	{ "prot_bi", N_("Best-interests assessment"), prot_bi_form_open_draft },
-	{ "prot_care", N_("Interim care arrangement"), prot_care_form_open_draft },
-	{ "prot_care_edit", N_("Change to an interim care arrangement"), prot_care_edit_open_draft },
-	{ "prot_tracing", N_("Family tracing: the child's wishes"), prot_tracing_open_draft },
-	{ "prot_tracing_found", N_("Family tracing: family found"), prot_tracing_found_draft },
-	{ "prot_tracing_verified", N_("Family tracing: verification"), prot_tracing_verified_draft },
-	{ "prot_tracing_reunified", N_("Family tracing: reunification"), prot_tracing_reunified_draft },
-	{ "prot_tracing_closed", N_("Family tracing: closing"), prot_tracing_closed_draft },
+	{ "prot_care", N_("Interim care"), prot_care_form_open_draft },
+	{ "prot_care_edit", N_("Interim care (change)"), prot_care_edit_open_draft },
+	{ "prot_tracing", N_("Tracing: child's wishes"), prot_tracing_open_draft },
+	{ "prot_tracing_found", N_("Tracing: family found"), prot_tracing_found_draft },
+	{ "prot_tracing_verified", N_("Tracing: verification"), prot_tracing_verified_draft },
+	{ "prot_tracing_reunified", N_("Tracing: reunification"), prot_tracing_reunified_draft },
+	{ "prot_tracing_closed", N_("Tracing: closing"), prot_tracing_closed_draft },
 	{ "prot_tracing_action", N_("Tracing action"), prot_trace_action_open_draft },
-	{ "prot_followup", N_("Follow-up visit of a child"), prot_followup_form_open_draft },
-	{ "prot_followup_edit", N_("Change to a follow-up visit of a child"), prot_followup_edit_open_draft },
+	{ "prot_followup", N_("Child follow-up visit"), prot_followup_form_open_draft },
+	{ "prot_followup_edit", N_("Child follow-up (change)"), prot_followup_edit_open_draft },
 	/* Trafficking, consents, referrals. */
 	/* Returns. */
 	{ NULL, NULL, NULL },
