@@ -44,6 +44,11 @@ static const struct binding bindings[] = {
 	{ 0, { 0 }, NULL, NULL },
 };
 
+/* Readers who may not write (managers) scroll only. */
+static const struct binding read_bindings[] = {
+	{ 0, { 0 }, NULL, NULL },
+};
+
 struct child_screen {
 	long long case_id;
 	struct prot_child_head head;
@@ -353,7 +358,22 @@ static const struct screen screen_child = {
 	.resume = child_resume,
 };
 
+static const struct screen screen_child_read = {
+	.name = "prot_child",
+	.title = N_("Unaccompanied or separated child"),
+	.needs_login = true,
+	.perms = PERM_BIT(PERM_PROTECTION_READ),
+	.state_size = sizeof(struct child_screen),
+	.bindings = read_bindings,
+	.enter = child_enter,
+	.draw = child_draw,
+	.input = child_input,
+	.resume = child_resume,
+};
+
 enum status prot_child_open(struct app *app, long long case_id)
 {
-	return app_push(app, &screen_child, &case_id);
+	const struct user *u = app_user(app);
+	bool writes = u && perm_allows((int)u->role, PERM_PROTECTION_WRITE);
+	return app_push(app, writes ? &screen_child : &screen_child_read, &case_id);
 }
