@@ -213,5 +213,10 @@ const struct attack_op attack_ops[] = {
 	{ "reint_project", 1, run_reint_project, verify_reint_project, false },
 	{ "reint_member", 3, run_reint_member, verify_reint_member, false },
 	{ "reint_approve", 1, run_reint_approve, verify_reint_approve, true },
+	/* Protection: a child's tracing and best-interests assessment. */
+	{ "prot_tracing_action", 2, run_prot_tracing_action, verify_prot_tracing_action, false },
+	{ "prot_tracing", 0, NULL, verify_prot_tracing, false },
+	{ "prot_bi", 1, run_prot_bi, verify_prot_bi, false },
+	{ "prot_bi_submit", 0, NULL, verify_prot_bi_submit, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
