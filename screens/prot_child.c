@@ -92,6 +92,7 @@ struct page_ctx {
 	struct textpage *p;
 	int cols;
 	long long *latest;
+	int rows;                     /* rows added */
 };
 
 static void add_field(struct textpage *p, int cols, const char *name, const char *value)
@@ -107,6 +108,7 @@ static void add_action(const struct prot_tracing_action *a, void *ctx)
 {
 	struct page_ctx *c = ctx;
 	char day[16], line[LONG_LINE];
+	c->rows++;
 	prot_day_text(a->date, day, sizeof day);
 	snprintf(line, sizeof line, "%s  %s%s%s%s%s", day, label(VOCAB_PROT_TRACING_KIND, a->kind), a->place[0] ? ", " : "",
 	         a->place, a->outcome[0] ? " — " : "", a->outcome);
@@ -117,6 +119,7 @@ static void add_visit(const struct prot_followup *f, void *ctx)
 {
 	struct page_ctx *c = ctx;
 	char day[16], line[LONG_LINE];
+	c->rows++;
 	if (!*c->latest)
 		*c->latest = f->id;
 	prot_day_text(f->date, day, sizeof day);
@@ -180,7 +183,7 @@ static void build_care(struct child_screen *s, int cols)
 static void build_tracing(struct app *app, struct child_screen *s, int cols)
 {
 	struct textpage *p = &s->text;
-	char line[LONG_LINE], day[16], day2[16];
+	char line[LONG_LINE], day[16];
 	textpage_add(p, 0, "");
 	textpage_add(p, A_BOLD, _("Family tracing"));
 	if (!s->have_tracing) {
@@ -204,16 +207,15 @@ static void build_tracing(struct app *app, struct child_screen *s, int cols)
 		add_field(p, cols, _("Verified"), line);
 	}
 	if (t->reunified_date[0]) {
-		prot_day_text(t->reunified_date, day2, sizeof day2);
-		snprintf(line, sizeof line, _("on %s at %s with %s"), day2, t->reunified_place, t->reunified_with);
+		prot_day_text(t->reunified_date, day, sizeof day);
+		snprintf(line, sizeof line, _("on %s at %s with %s"), day, t->reunified_place, t->reunified_with);
 		add_field(p, cols, _("Reunified"), line);
 	}
 	add_field(p, cols, _("Closed"), t->closed_note);
 	textpage_add(p, A_UNDERLINE, _("  Latest actions"));
-	struct page_ctx c = { p, cols, NULL };
-	int before = p->n;
+	struct page_ctx c = { p, cols, NULL, 0 };
 	if (prot_tracing_action_list(app_db(app), t->id, PAGE_AFTER, NULL, SHOWN, add_action, &c, NULL) != ST_OK ||
-	    p->n == before)
+	    c.rows == 0)
 		textpage_add(p, 0, _("    None yet: n records one."));
 }
 
@@ -235,10 +237,8 @@ static void build(struct app *app, struct child_screen *s, int cols)
 	textpage_add(&s->text, 0, "");
 	textpage_add(&s->text, A_BOLD, _("Follow-up visits"));
 	s->latest_visit = 0;
-	struct page_ctx c = { &s->text, cols, &s->latest_visit };
-	int before = s->text.n;
-	if (prot_followup_list(db, s->case_id, PAGE_AFTER, NULL, SHOWN, add_visit, &c, NULL) != ST_OK ||
-	    s->text.n == before)
+	struct page_ctx c = { &s->text, cols, &s->latest_visit, 0 };
+	if (prot_followup_list(db, s->case_id, PAGE_AFTER, NULL, SHOWN, add_visit, &c, NULL) != ST_OK || c.rows == 0)
 		textpage_add(&s->text, 0, _("  None yet: w records one after the reunification."));
 }
 

@@ -1,4 +1,5 @@
 /* Follow-up visits of a child after the reunification (or a return). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,7 +222,7 @@ enum status prot_followup_list(struct db *db, long long case_id, enum page_dir d
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, case_id);
 	db_bind_text(st, 2, key ? key->date : back ? "" : "~");
-	sqlite3_bind_int64(st, 3, key ? key->id : back ? 0 : (long long)9e18);
+	sqlite3_bind_int64(st, 3, key ? key->id : back ? 0 : LLONG_MAX);
 	sqlite3_bind_int(st, 4, limit + 1);
 	struct prot_followup *rows = NULL;
 	size_t n = 0, cap = 0;

@@ -1,5 +1,6 @@
 /* The children whose family tracing has had no action for the set number
  * of days. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,7 +61,7 @@ enum status prot_tracing_stale(struct db *db, enum page_dir dir, const struct pr
 	if (!st)
 		return ST_INTERNAL;
 	db_bind_text(st, 1, key ? key->last_day : back ? "~" : "");
-	sqlite3_bind_int64(st, 2, key ? key->case_id : back ? (long long)9e18 : 0);
+	sqlite3_bind_int64(st, 2, key ? key->case_id : back ? LLONG_MAX : 0);
 	sqlite3_bind_int(st, 3, limit + 1);
 	db_bind_text(st, 4, today);
 	sqlite3_bind_int(st, 5, days);

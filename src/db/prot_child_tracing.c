@@ -2,6 +2,7 @@
  * (family found, verified, reunified, closed), its actions. The stale list
  * is in prot_child_stale.c. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -396,7 +397,7 @@ enum status prot_tracing_action_list(struct db *db, long long tracing_id, enum p
 		return ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, tracing_id);
 	db_bind_text(st, 2, key ? key->date : back ? "" : "~");
-	sqlite3_bind_int64(st, 3, key ? key->id : back ? 0 : (long long)9e18);
+	sqlite3_bind_int64(st, 3, key ? key->id : back ? 0 : LLONG_MAX);
 	sqlite3_bind_int(st, 4, limit + 1);
 	struct prot_tracing_action *rows = NULL;
 	size_t n = 0, cap = 0;
