@@ -58,7 +58,7 @@ static const struct module_action actions[] = {
 static const struct module_draft drafts[] = {
 	/* Cases. */
 	/* Children. */
-	{ "prot_bi", N_("Best-interests assessment"), prot_bi_form_open_draft },
+	{ "prot_bi", N_("Child's best interests"), prot_bi_form_open_draft },
 	{ "prot_care", N_("Interim care"), prot_care_form_open_draft },
 	{ "prot_care_edit", N_("Interim care (change)"), prot_care_edit_open_draft },
 	{ "prot_tracing", N_("Tracing: child's wishes"), prot_tracing_open_draft },
