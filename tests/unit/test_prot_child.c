@@ -142,7 +142,7 @@ static void every_role_is_refused_or_allowed(void **state)
 		memset(&care, 0, sizeof care);
 		care.case_id = c;
 		snprintf(care.kind, sizeof care.kind, "foster_family");
-		snprintf(care.start_date, sizeof care.start_date, "2026-04-0%d", 1 + r);
+		snprintf(care.start_date, sizeof care.start_date, "2026-04-0%c", (char)('1' + r));
 		assert_int_equal(prot_care_add(f->db, &care, NULL, NULL), wr);
 		struct prot_tracing_action a;
 		memset(&a, 0, sizeof a);
