@@ -20,6 +20,7 @@
 #include "screens/prot_cases.h"
 #include "screens/prot_case_drafts.h"
 #include "screens/prot_child.h"
+#include "screens/prot_child_forms.h"
 #include "screens/prot_home.h"
 #include "screens/prot_returns.h"
 #include "screens/prot_trafficking.h"
@@ -74,6 +75,17 @@ static const struct module_draft drafts[] = {
 	{ "prot_case", N_("Protection case"), prot_case_open_draft },
 	{ "prot_action", N_("Protection action"), prot_action_open_draft },
 	/* Children. */
+	{ "prot_bi", N_("Child's best interests"), prot_bi_form_open_draft },
+	{ "prot_care", N_("Interim care"), prot_care_form_open_draft },
+	{ "prot_care_edit", N_("Interim care (change)"), prot_care_edit_open_draft },
+	{ "prot_tracing", N_("Tracing: child's wishes"), prot_tracing_open_draft },
+	{ "prot_tracing_found", N_("Tracing: family found"), prot_tracing_found_draft },
+	{ "prot_tracing_verified", N_("Tracing: verification"), prot_tracing_verified_draft },
+	{ "prot_tracing_reunified", N_("Tracing: reunification"), prot_tracing_reunified_draft },
+	{ "prot_tracing_closed", N_("Tracing: closing"), prot_tracing_closed_draft },
+	{ "prot_tracing_action", N_("Tracing action"), prot_trace_action_open_draft },
+	{ "prot_followup", N_("Child follow-up visit"), prot_followup_form_open_draft },
+	{ "prot_followup_edit", N_("Child follow-up (change)"), prot_followup_edit_open_draft },
 	/* Trafficking, consents, referrals. */
 	/* Returns. */
 	{ NULL, NULL, NULL },

@@ -217,5 +217,10 @@ const struct attack_op attack_ops[] = {
 	{ "prot_case", 2, run_prot_case, verify_prot_case, false },
 	{ "prot_case_close", 0, NULL, verify_prot_case_close, true },
 	{ "prot_action", 2, run_prot_action, verify_prot_action, false },
+	/* Protection: a child's tracing and best-interests assessment. */
+	{ "prot_tracing_action", 2, run_prot_tracing_action, verify_prot_tracing_action, false },
+	{ "prot_tracing", 0, NULL, verify_prot_tracing, false },
+	{ "prot_bi", 1, run_prot_bi, verify_prot_bi, false },
+	{ "prot_bi_submit", 0, NULL, verify_prot_bi_submit, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

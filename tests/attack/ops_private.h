@@ -137,5 +137,12 @@ bool verify_prot_case(sqlite3 *ro, const char *args, int nth, char *why, size_t 
 bool verify_prot_case_close(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 enum status run_prot_action(struct attack *a, char *ack, size_t size);
 bool verify_prot_action(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Protection: a child's tracing and best-interests assessment (ops_prot_child.c). */
+enum status run_prot_tracing_action(struct attack *a, char *ack, size_t size);
+bool verify_prot_tracing(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_tracing_action(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_prot_bi(struct attack *a, char *ack, size_t size);
+bool verify_prot_bi(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_bi_submit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif
