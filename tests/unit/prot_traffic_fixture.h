@@ -16,7 +16,8 @@ static inline int psetup(void **state)
 	return 0;
 }
 
-/* Runs sql (no result) with arg bound to ?1; returns the sqlite3 code. */
+/* Runs sql (no result) with arg bound to ?1; returns the primary sqlite3
+ * code (SQLITE_CONSTRAINT for any refusal). */
 static inline int exec1(struct fixture *f, const char *sql, long long arg)
 {
 	sqlite3_stmt *st;
@@ -25,7 +26,7 @@ static inline int exec1(struct fixture *f, const char *sql, long long arg)
 		sqlite3_bind_int64(st, 1, arg);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc;
+	return rc & 0xff;
 }
 
 /* An open protection case of a new person at AGZ, by SQL. */
