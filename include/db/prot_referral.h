@@ -39,8 +39,9 @@ struct prot_referral {
 	int version;
 };
 
-/* The message of a referral out refused for want of consent to share. */
-#define PROT_REF_NO_CONSENT_MSG "This referral cannot be sent: the person has not consented to share their information."
+/* The message of a referral out refused for want of consent to share (the
+ * msgid prot_referral_send gives). */
+#define PROT_REF_NO_CONSENT_MSG "Not sent: the person has not consented to share their information."
 
 /* A new referral of case_id as the form starts it: out, a draft; in,
  * received on day. Destination "other", no consent. */

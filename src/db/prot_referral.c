@@ -19,7 +19,7 @@
 #define about prot_about
 
 static const char *const refused_msg =
-	N_("This referral cannot be sent: the person refused consent to referral (see the consents).");
+	N_("Not sent: the person refused consent to referral (see the consents).");
 
 void prot_referral_init(struct prot_referral *r, long long case_id, const char *direction, const char *day)
 {
@@ -289,7 +289,7 @@ static enum status send_in(struct db *db, long long id, int *version, const char
 		return ST_INVALID;
 	}
 	if (!r.consent) {
-		*m = PROT_REF_NO_CONSENT_MSG;
+		*m = N_("Not sent: the person has not consented to share their information.");
 		return ST_INVALID;
 	}
 	struct prot_consent c;

@@ -19,6 +19,7 @@
 #include "screens/prot_child.h"
 #include "screens/prot_home.h"
 #include "screens/prot_returns.h"
+#include "screens/prot_traffic_screens.h"
 #include "screens/prot_trafficking.h"
 #include "ui/app.h"
 #include "ui/module.h"
@@ -58,6 +59,8 @@ static const struct module_draft drafts[] = {
 	/* Cases. */
 	/* Children. */
 	/* Trafficking, consents, referrals. */
+	{ "prot_trafficking", N_("Victim of trafficking"), prot_traffic_form_open_draft },
+	{ "prot_referral", N_("Referral"), prot_referral_form_open_draft },
 	/* Returns. */
 	{ NULL, NULL, NULL },
 };
