@@ -213,5 +213,9 @@ const struct attack_op attack_ops[] = {
 	{ "reint_project", 1, run_reint_project, verify_reint_project, false },
 	{ "reint_member", 3, run_reint_member, verify_reint_member, false },
 	{ "reint_approve", 1, run_reint_approve, verify_reint_approve, true },
+	/* Protection: victims of trafficking and referrals. */
+	{ "prot_traffic", 1, run_prot_traffic, verify_prot_traffic, false },
+	{ "prot_traffic_edit", 0, NULL, verify_prot_traffic_edit, true },
+	{ "prot_referral", 1, run_prot_referral, verify_prot_referral, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
