@@ -103,6 +103,7 @@ static void apply(const struct toggles *s, struct prot_traf *t)
 			}
 	} else {
 		struct prot_traf_assist kept[PROT_TRAF_ASSIST_MAX];
+		memset(kept, 0, sizeof kept);
 		int n = 0;
 		for (int i = 0; i < s->n; i++) {
 			if (!s->items[i].on || n == PROT_TRAF_ASSIST_MAX)

@@ -183,6 +183,41 @@ static void list_by_pages(void **state)
 	assert_int_equal(got[2], made[1]);
 }
 
+/* The end-to-end test's path (tests/e2e/test_prot_referral.c), as the
+ * referrals screen and its form call the data layer: a referral to UNHCR
+ * proposed and drafted without consent, sent today: refused with the
+ * message, nothing changed; consent ticked on the form with today, sent. */
+static void screen_path(void **state)
+{
+	struct fixture *f = *state;
+	long long c = prot_case_made(f, "Hounkpatin");
+	char today[11];
+	clock_today_iso(today, sizeof today);
+	struct prot_referral r;
+	const char *m = NULL;
+	assert_int_equal(prot_referral_propose(f->db, c, "out", today, &r, &m), ST_OK);
+	assert_null(m);
+	assert_false(r.consent);
+	snprintf(r.destination, sizeof r.destination, "unhcr");
+	snprintf(r.organisation, sizeof r.organisation, "UNHCR Niamey");
+	snprintf(r.reason, sizeof r.reason, "Asks for asylum");
+	assert_int_equal(prot_referral_save(f->db, &r, &m, NULL), ST_OK);
+	int v = r.version;
+	assert_int_equal(prot_referral_send(f->db, r.id, &v, today, &m), ST_INVALID);
+	assert_string_equal(m, PROT_REF_NO_CONSENT_MSG);
+	assert_int_equal(one(f->db, "SELECT status = 'draft' AND sent_date IS NULL AND version = 1 FROM prot_referral "
+	                            "WHERE id = ?1", r.id), 1);
+	struct prot_referral got;
+	assert_int_equal(prot_referral_get(f->db, r.id, &got), ST_OK);
+	got.consent = true;
+	snprintf(got.consent_date, sizeof got.consent_date, "%s", today);
+	assert_int_equal(prot_referral_save(f->db, &got, &m, NULL), ST_OK);
+	v = got.version;
+	assert_int_equal(prot_referral_send(f->db, r.id, &v, today, &m), ST_OK);
+	assert_int_equal(one(f->db, "SELECT status = 'sent' AND consent = 1 AND destination = 'unhcr' FROM prot_referral "
+	                            "WHERE id = ?1", r.id), 1);
+}
+
 static void roles(void **state)
 {
 	struct fixture *f = *state;
@@ -217,6 +252,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(case_consent_refused_or_given, psetup, tteardown),
 		cmocka_unit_test_setup_teardown(referral_in_and_status_path, psetup, tteardown),
 		cmocka_unit_test_setup_teardown(list_by_pages, psetup, tteardown),
+		cmocka_unit_test_setup_teardown(screen_path, psetup, tteardown),
 		cmocka_unit_test_setup_teardown(roles, psetup, tteardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
