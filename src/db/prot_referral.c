@@ -310,7 +310,7 @@ static enum status send_in(struct db *db, long long id, int *version, const char
 	}
 	snprintf(r.status, sizeof r.status, "sent");
 	snprintf(r.sent_date, sizeof r.sent_date, "%s", day);
-	if ((s = ref_write(db, &r, &before, "send")) == ST_OK)
+	if ((s = ref_write(db, &r, &before, "update")) == ST_OK)
 		*version = r.version;
 	return s;
 }

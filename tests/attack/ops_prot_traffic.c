@@ -145,5 +145,6 @@ bool verify_prot_referral(sqlite3 *ro, const char *args, int nth, char *why, siz
 	return versioned(ro, "SELECT version, status FROM prot_referral WHERE id = ?1 AND consent = 1", w[0], w[1], w[2],
 	                 why, size)
 	       && counted(ro, "SELECT count(*) FROM audit WHERE entity = 'prot_referral' AND entity_id = ?1 "
-	                  "AND action = 'send'", "i", w, 0, why, size);
+	                  "AND action = 'update' AND changes LIKE '%\"status\": [\"draft\", \"sent\"]%'", "i", w, 0,
+	                  why, size);
 }

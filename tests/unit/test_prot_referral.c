@@ -55,7 +55,7 @@ static void consent_required_to_send(void **state)
 	char ch[2048];
 	last_changes(f, "prot_referral", ch, sizeof ch);
 	assert_non_null(strstr(ch, "\"status\": [\"draft\", \"sent\"]"));
-	assert_int_equal(audited(f, "send", "prot_referral"), 1);
+	assert_int_equal(audited(f, "update", "prot_referral"), 2);   /* consent, then sent */
 	/* Once sent, consent may not be taken back, in the data layer or by SQL. */
 	struct prot_referral got;
 	assert_int_equal(prot_referral_get(f->db, r.id, &got), ST_OK);
