@@ -176,7 +176,7 @@ static enum ui_result refs_action(struct app *app, void *state, int action)
 		send(app, s, &copy);
 	else
 		set_status(app, s, &copy, action == ACT_ACCEPTED ? "accepted" : action == ACT_REJECTED ? "rejected"
-		                    : action == ACT_DONE ? "done" : "withdrawn");
+		                          : action == ACT_DONE ? "done" : "withdrawn");
 	return UI_HANDLED;
 }
 
