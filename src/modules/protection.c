@@ -23,6 +23,7 @@
 #include "screens/prot_child_forms.h"
 #include "screens/prot_home.h"
 #include "screens/prot_returns.h"
+#include "screens/prot_traffic_screens.h"
 #include "screens/prot_trafficking.h"
 #include "ui/app.h"
 #include "ui/module.h"
@@ -87,6 +88,8 @@ static const struct module_draft drafts[] = {
 	{ "prot_followup", N_("Child follow-up visit"), prot_followup_form_open_draft },
 	{ "prot_followup_edit", N_("Child follow-up (change)"), prot_followup_edit_open_draft },
 	/* Trafficking, consents, referrals. */
+	{ "prot_trafficking", N_("Victim of trafficking"), prot_traffic_form_open_draft },
+	{ "prot_referral", N_("Referral"), prot_referral_form_open_draft },
 	/* Returns. */
 	{ NULL, NULL, NULL },
 };

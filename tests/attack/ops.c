@@ -222,5 +222,9 @@ const struct attack_op attack_ops[] = {
 	{ "prot_tracing", 0, NULL, verify_prot_tracing, false },
 	{ "prot_bi", 1, run_prot_bi, verify_prot_bi, false },
 	{ "prot_bi_submit", 0, NULL, verify_prot_bi_submit, true },
+	/* Protection: victims of trafficking and referrals. */
+	{ "prot_traffic", 1, run_prot_traffic, verify_prot_traffic, false },
+	{ "prot_traffic_edit", 0, NULL, verify_prot_traffic_edit, true },
+	{ "prot_referral", 1, run_prot_referral, verify_prot_referral, true },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

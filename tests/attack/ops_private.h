@@ -145,4 +145,11 @@ enum status run_prot_bi(struct attack *a, char *ack, size_t size);
 bool verify_prot_bi(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 bool verify_prot_bi_submit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
+/* Protection: victims of trafficking and referrals (ops_prot_traffic.c). */
+enum status run_prot_traffic(struct attack *a, char *ack, size_t size);
+bool verify_prot_traffic(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_traffic_edit(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_prot_referral(struct attack *a, char *ack, size_t size);
+bool verify_prot_referral(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+
 #endif
