@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "core/page.h"
 #include "core/person.h"
 #include "core/status.h"
 
@@ -145,6 +146,9 @@ enum status prot_doc_check(struct db *db, const struct prot_travel_doc *d, const
  * PERM_PROTECTION_WRITE. Audited. */
 enum status prot_doc_save(struct db *db, struct prot_travel_doc *d, const char **msgid, const char **field);
 
+/* Reads travel document id into *d. ST_NOT_FOUND when none. */
+enum status prot_doc_get(struct db *db, long long id, struct prot_travel_doc *d);
+
 /* Calls cb with each document of return return_id, in request order. */
 enum status prot_doc_each(struct db *db, long long return_id,
                           void (*cb)(const struct prot_travel_doc *d, void *ctx), void *ctx);
@@ -165,9 +169,12 @@ struct prot_return_row {
 };
 
 /* Returns of status (NULL or "": every live one, requested to ready), by
- * request day then id, the page after key (key_day, key_id; key_id 0 from
- * the first), at most limit; *more: more remain. Not audited per row. */
-enum status prot_return_list(struct db *db, const char *status, const char *key_day, long long key_id, int limit,
+ * request day then id, a page by key (core/page.h): after or before the
+ * return key_id whose request day is key_day (key_id 0: from the first,
+ * or the last ones), at most limit, in the list's order either way;
+ * *more: more remain. Not audited per row. */
+enum status prot_return_list(struct db *db, const char *status, enum page_dir dir, const char *key_day,
+                             long long key_id, int limit,
                              void (*cb)(const struct prot_return_row *row, void *ctx), void *ctx, bool *more);
 
 /* The departure list of day and convoy or flight ref ("" every one): the
@@ -191,10 +198,11 @@ struct prot_doc_row {
 	char given_names[PERSON_NAME_MAX + 1];
 };
 
-/* Documents requested or at interview, of consulate country (NULL or ""
- * every one), by consulate country, request day and id, the page after
- * key (key_country, key_day, key_id; key_id 0 from the first). */
-enum status prot_docs_pending(struct db *db, const char *country, const char *key_country, const char *key_day,
+/* Documents requested or at interview of live returns, of consulate
+ * country (NULL or "" every one), by consulate country, request day and
+ * id, a page by key as prot_return_list (key_country, key_day, key_id). */
+enum status prot_docs_pending(struct db *db, const char *country, enum page_dir dir, const char *key_country,
+                              const char *key_day,
                               long long key_id, int limit, void (*cb)(const struct prot_doc_row *row, void *ctx),
                               void *ctx, bool *more);
 

@@ -248,6 +248,12 @@ enum status prot_doc_save(struct db *db, struct prot_travel_doc *d, const char *
 	return s;
 }
 
+enum status prot_doc_get(struct db *db, long long id, struct prot_travel_doc *d)
+{
+	enum status s = db_require(db, PERM_PROTECTION_READ);
+	return s != ST_OK ? s : doc_read(db, id, d);
+}
+
 enum status prot_doc_each(struct db *db, long long return_id,
                           void (*cb)(const struct prot_travel_doc *d, void *ctx), void *ctx)
 {

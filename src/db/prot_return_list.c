@@ -10,6 +10,7 @@
 #include "core/csvout.h"
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
+#include "core/page.h"
 #include "core/person.h"
 #include "core/prot_vocab.h"
 #include "core/vocab.h"
@@ -41,8 +42,8 @@ static void read_row(sqlite3_stmt *st, struct prot_return_row *row)
 }
 
 /* Steps st (bound, LIMIT limit + 1) into rows, resets it, then calls cb. */
-static enum status page_rows(sqlite3_stmt *st, int limit, void (*cb)(const struct prot_return_row *row, void *ctx),
-                             void *ctx, bool *more)
+static enum status page_rows(sqlite3_stmt *st, int limit, bool reverse,
+                             void (*cb)(const struct prot_return_row *row, void *ctx), void *ctx, bool *more)
 {
 	struct prot_return_row *items = NULL;
 	size_t n = 0, cap = 0;
@@ -64,14 +65,15 @@ static enum status page_rows(sqlite3_stmt *st, int limit, void (*cb)(const struc
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		for (size_t i = 0; i < n; i++)
-			cb(&items[i], ctx);
+			cb(&items[reverse ? n - 1 - i : i], ctx);
 	free(items);
 	if (more)
 		*more = rc == SQLITE_DONE && over;
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
-enum status prot_return_list(struct db *db, const char *status, const char *key_day, long long key_id, int limit,
+enum status prot_return_list(struct db *db, const char *status, enum page_dir dir, const char *key_day,
+                             long long key_id, int limit,
                              void (*cb)(const struct prot_return_row *row, void *ctx), void *ctx, bool *more)
 {
 	if (more)
@@ -81,19 +83,26 @@ enum status prot_return_list(struct db *db, const char *status, const char *key_
 		return s;
 	if (limit < 1)
 		return ST_INVALID;
-	sqlite3_stmt *st = db_stmt(db,
+	sqlite3_stmt *st = dir == PAGE_AFTER
+		? db_stmt(db,
 		"SELECT " PROT_RET_COLUMNS ", " PERSON_COLUMNS " FROM prot_return r JOIN centre ce ON ce.id = r.centre_id "
 		"JOIN person p ON p.id = r.person_id "
 		"WHERE (CASE WHEN ?1 = '' THEN r.status IN ('requested', 'counselled', 'approved', 'ready') "
 		"ELSE r.status = ?1 END) AND (?3 = 0 OR (r.requested_date, r.id) > (?2, ?3)) "
-		"ORDER BY r.requested_date, r.id LIMIT ?4");
+		"ORDER BY r.requested_date, r.id LIMIT ?4")
+		: db_stmt(db,
+		"SELECT " PROT_RET_COLUMNS ", " PERSON_COLUMNS " FROM prot_return r JOIN centre ce ON ce.id = r.centre_id "
+		"JOIN person p ON p.id = r.person_id "
+		"WHERE (CASE WHEN ?1 = '' THEN r.status IN ('requested', 'counselled', 'approved', 'ready') "
+		"ELSE r.status = ?1 END) AND (?3 = 0 OR (r.requested_date, r.id) < (?2, ?3)) "
+		"ORDER BY r.requested_date DESC, r.id DESC LIMIT ?4");
 	if (!st)
 		return ST_INTERNAL;
 	db_bind_text(st, 1, status ? status : "");
 	db_bind_text(st, 2, key_day ? key_day : "");
 	sqlite3_bind_int64(st, 3, key_id);
 	sqlite3_bind_int(st, 4, limit + 1);
-	return page_rows(st, limit, cb, ctx, more);
+	return page_rows(st, limit, dir == PAGE_BEFORE, cb, ctx, more);
 }
 
 static enum status departures_page(struct db *db, const char *day, const char *ref, long long key_id, int limit,
@@ -114,7 +123,7 @@ static enum status departures_page(struct db *db, const char *day, const char *r
 	db_bind_text(st, 2, ref ? ref : "");
 	sqlite3_bind_int64(st, 3, key_id);
 	sqlite3_bind_int(st, 4, limit + 1);
-	return page_rows(st, limit, cb, ctx, more);
+	return page_rows(st, limit, false, cb, ctx, more);
 }
 
 /* The "view" row of a look at the departure list of day and ref. */
@@ -234,7 +243,8 @@ enum status prot_departure_csv(struct db *db, const char *day, const char *ref, 
 	return s == ST_OK ? audit_departures(db, day, ref, "csv") : s;
 }
 
-enum status prot_docs_pending(struct db *db, const char *country, const char *key_country, const char *key_day,
+enum status prot_docs_pending(struct db *db, const char *country, enum page_dir dir, const char *key_country,
+                              const char *key_day,
                               long long key_id, int limit, void (*cb)(const struct prot_doc_row *row, void *ctx),
                               void *ctx, bool *more)
 {
@@ -245,16 +255,19 @@ enum status prot_docs_pending(struct db *db, const char *country, const char *ke
 		return s;
 	if (limit < 1)
 		return ST_INVALID;
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT d.id, d.return_id, d.kind, d.consulate_country, d.consulate_place, d.requested_date, "
-		"coalesce(d.interview_date, ''), d.status, d.number, coalesce(d.issued_date, ''), "
-		"coalesce(d.expiry_date, ''), d.refusal_reason, d.version, r.person_id, p.case_key, p.family_name, "
-		"p.given_names FROM prot_travel_doc d JOIN prot_return r ON r.id = d.return_id "
-		"JOIN person p ON p.id = r.person_id "
-		"WHERE d.status IN ('requested', 'interview') AND r.status IN ('requested', 'counselled', 'approved', 'ready') "
-		"AND (?1 = '' OR d.consulate_country = ?1) "
-		"AND (?4 = 0 OR (d.consulate_country, d.requested_date, d.id) > (?2, ?3, ?4)) "
-		"ORDER BY d.consulate_country, d.requested_date, d.id LIMIT ?5");
+#define PENDING_SELECT \
+		"SELECT d.id, d.return_id, d.kind, d.consulate_country, d.consulate_place, d.requested_date, " \
+		"coalesce(d.interview_date, ''), d.status, d.number, coalesce(d.issued_date, ''), " \
+		"coalesce(d.expiry_date, ''), d.refusal_reason, d.version, r.person_id, p.case_key, p.family_name, " \
+		"p.given_names FROM prot_travel_doc d JOIN prot_return r ON r.id = d.return_id " \
+		"JOIN person p ON p.id = r.person_id " \
+		"WHERE d.status IN ('requested', 'interview') AND r.status IN ('requested', 'counselled', 'approved', " \
+		"'ready') AND (?1 = '' OR d.consulate_country = ?1) "
+	sqlite3_stmt *st = dir == PAGE_AFTER
+		? db_stmt(db, PENDING_SELECT "AND (?4 = 0 OR (d.consulate_country, d.requested_date, d.id) > (?2, ?3, ?4)) "
+		              "ORDER BY d.consulate_country, d.requested_date, d.id LIMIT ?5")
+		: db_stmt(db, PENDING_SELECT "AND (?4 = 0 OR (d.consulate_country, d.requested_date, d.id) < (?2, ?3, ?4)) "
+		              "ORDER BY d.consulate_country DESC, d.requested_date DESC, d.id DESC LIMIT ?5");
 	if (!st)
 		return ST_INTERNAL;
 	db_bind_text(st, 1, country ? country : "");
@@ -286,7 +299,7 @@ enum status prot_docs_pending(struct db *db, const char *country, const char *ke
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		for (size_t i = 0; i < n; i++)
-			cb(&items[i], ctx);
+			cb(&items[dir == PAGE_BEFORE ? n - 1 - i : i], ctx);
 	free(items);
 	if (more)
 		*more = rc == SQLITE_DONE && over;

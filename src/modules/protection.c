@@ -18,6 +18,7 @@
 #include "screens/prot_cases.h"
 #include "screens/prot_child.h"
 #include "screens/prot_home.h"
+#include "screens/prot_return_forms.h"
 #include "screens/prot_returns.h"
 #include "screens/prot_trafficking.h"
 #include "ui/app.h"
@@ -59,6 +60,9 @@ static const struct module_draft drafts[] = {
 	/* Children. */
 	/* Trafficking, consents, referrals. */
 	/* Returns. */
+	{ "prot_return", N_("Return request"), prot_return_form_draft },
+	{ "prot_return_step", N_("Step of an assisted return"), prot_return_step_draft },
+	{ "prot_travel_doc", N_("Travel document"), prot_doc_form_draft },
 	{ NULL, NULL, NULL },
 };
 

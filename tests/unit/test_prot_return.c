@@ -319,12 +319,12 @@ static void document_rules(void **state)
 	/* Pending per consulate: the one at interview only. */
 	struct pend pend = { 0, 0 };
 	bool more = true;
-	assert_int_equal(prot_docs_pending(f->db, "MLI", NULL, NULL, 0, 10, pending_row, &pend, &more), ST_OK);
+	assert_int_equal(prot_docs_pending(f->db, "MLI", PAGE_AFTER, NULL, NULL, 0, 10, pending_row, &pend, &more), ST_OK);
 	assert_int_equal(pend.n, 1);
 	assert_int_equal(pend.id, d.id);
 	assert_false(more);
 	pend.n = 0;
-	assert_int_equal(prot_docs_pending(f->db, "SEN", NULL, NULL, 0, 10, pending_row, &pend, &more), ST_OK);
+	assert_int_equal(prot_docs_pending(f->db, "SEN", PAGE_AFTER, NULL, NULL, 0, 10, pending_row, &pend, &more), ST_OK);
 	assert_int_equal(pend.n, 0);
 }
 
@@ -353,16 +353,28 @@ static void lists_departure_list_and_csv(void **state)
 	/* Waiting for approval: c only; under way: all three, paged. */
 	struct rows l = { 0 };
 	bool more = false;
-	assert_int_equal(prot_return_list(f->db, "counselled", NULL, 0, 10, collect, &l, &more), ST_OK);
+	assert_int_equal(prot_return_list(f->db, "counselled", PAGE_AFTER, NULL, 0, 10, collect, &l, &more), ST_OK);
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.r[0].r.id, rc.id);
 	memset(&l, 0, sizeof l);
-	assert_int_equal(prot_return_list(f->db, NULL, NULL, 0, 2, collect, &l, &more), ST_OK);
+	assert_int_equal(prot_return_list(f->db, NULL, PAGE_AFTER, NULL, 0, 2, collect, &l, &more), ST_OK);
 	assert_int_equal(l.n, 2);
 	assert_true(more);
-	assert_int_equal(prot_return_list(f->db, NULL, l.r[1].r.requested_date, l.r[1].r.id, 2, collect, &l, &more),
+	assert_int_equal(prot_return_list(f->db, NULL, PAGE_AFTER, l.r[1].r.requested_date, l.r[1].r.id, 2, collect, &l, &more),
 	                 ST_OK);
 	assert_int_equal(l.n, 3);
+	assert_false(more);
+	/* The last page, then the one before it, in the list's order. */
+	struct rows last = { 0 };
+	assert_int_equal(prot_return_list(f->db, NULL, PAGE_BEFORE, NULL, 0, 2, collect, &last, &more), ST_OK);
+	assert_int_equal(last.n, 2);
+	assert_true(more);
+	assert_int_equal(last.r[0].r.id, l.r[1].r.id);
+	assert_int_equal(last.r[1].r.id, l.r[2].r.id);
+	assert_int_equal(prot_return_list(f->db, NULL, PAGE_BEFORE, last.r[0].r.requested_date, last.r[0].r.id, 2, collect,
+	                                  &last, &more), ST_OK);
+	assert_int_equal(last.n, 3);
+	assert_int_equal(last.r[2].r.id, l.r[0].r.id);
 	assert_false(more);
 	/* The departure list of the day and convoy, by name. */
 	memset(&l, 0, sizeof l);
@@ -460,9 +472,9 @@ static void every_role_on_every_function(void **state)
 		assert_int_equal(prot_return_propose(f->db, p, "AGZ", NULL, &n, NULL), reads ? ST_DUPLICATE : ST_DENIED);
 		assert_int_equal(prot_doc_check(f->db, &d, NULL, NULL), rd);
 		assert_int_equal(prot_doc_each(f->db, r.id, ignore_d, &ig), rd);
-		assert_int_equal(prot_return_list(f->db, NULL, NULL, 0, 5, ignore_row, &ig, NULL), rd);
+		assert_int_equal(prot_return_list(f->db, NULL, PAGE_AFTER, NULL, 0, 5, ignore_row, &ig, NULL), rd);
 		assert_int_equal(prot_departure_list(f->db, "2026-04-20", "", 0, 5, ignore_row, &ig, NULL), rd);
-		assert_int_equal(prot_docs_pending(f->db, NULL, NULL, NULL, 0, 5, ignore_doc, &ig, NULL), rd);
+		assert_int_equal(prot_docs_pending(f->db, NULL, PAGE_AFTER, NULL, NULL, 0, 5, ignore_doc, &ig, NULL), rd);
 		FILE *out = fopen("/dev/null", "w");
 		assert_int_equal(prot_departure_csv(f->db, "2026-04-20", "", "fr", out), rd);
 		fclose(out);
