@@ -213,5 +213,10 @@ const struct attack_op attack_ops[] = {
 	{ "reint_project", 1, run_reint_project, verify_reint_project, false },
 	{ "reint_member", 3, run_reint_member, verify_reint_member, false },
 	{ "reint_approve", 1, run_reint_approve, verify_reint_approve, true },
+	/* Protection: assisted voluntary returns. */
+	{ "prot_return", 3, run_prot_return, verify_prot_return, false },
+	{ "prot_return_step", 0, NULL, verify_prot_return_step, true },
+	{ "prot_travel_doc", 0, NULL, verify_prot_travel_doc, false },
+	{ "prot_departure", 0, NULL, verify_prot_departure, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

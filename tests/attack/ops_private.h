@@ -132,4 +132,11 @@ bool verify_reint_member(sqlite3 *ro, const char *args, int nth, char *why, size
 enum status run_reint_approve(struct attack *a, char *ack, size_t size);
 bool verify_reint_approve(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
+/* Protection: assisted voluntary returns (ops_prot_returns.c). */
+enum status run_prot_return(struct attack *a, char *ack, size_t size);
+bool verify_prot_return(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_return_step(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_travel_doc(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_departure(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+
 #endif
