@@ -24,7 +24,7 @@
 enum { ACT_OPEN = 1, ACT_COUNTRY };
 
 static const struct binding bindings[] = {
-	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the return of the selected document") },
+	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Show"), N_("Open the return of the selected document") },
 	{ ACT_COUNTRY, { 'c', 0, 0, 0 }, N_("Consulate"),
 	  N_("Show only the consulate of the selected document's country, or every consulate again") },
 	{ 0, { 0 }, NULL, NULL },

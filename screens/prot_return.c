@@ -222,12 +222,13 @@ static enum ui_result return_input(struct app *app, void *state, int key)
 /* One document in a line. */
 static void doc_line(struct app *app, const struct prot_travel_doc *d, char *out, size_t size)
 {
-	char country[324] = "", day[16], exp[16];
+	char country[324] = "", day[16];
 	ref_name(app_db(app), REF_COUNTRY, d->consulate_country, lang_get(), country, sizeof country);
 	snprintf(out, size, "%s - %s%s%s - %s", label_of(VOCAB_PROT_DOC_KIND, d->kind), country,
 	         d->consulate_place[0] ? ", " : "", d->consulate_place, label_of(VOCAB_PROT_DOC_STATUS, d->status));
 	size_t len = strlen(out);
 	if (strcmp(d->status, "issued") == 0) {
+		char exp[16];
 		day_text(d->issued_date, day, sizeof day);
 		day_text(d->expiry_date, exp, sizeof exp);
 		snprintf(out + len, size - len, _(" %s on %s, expires %s"), d->number, day, exp[0] ? exp : "-");
@@ -249,7 +250,7 @@ static void return_draw(struct app *app, void *state, WINDOW *win)
 	struct return_screen *s = state;
 	const struct prot_return *r = &s->r;
 	int cols = getmaxx(win), rows = getmaxy(win), y = 0;
-	char line[1600], a[16], b[16], country[324] = "";
+	char line[1600], a[16], country[324] = "";
 	snprintf(line, sizeof line, "%s (%s) - %s", s->name, s->case_key, label_of(VOCAB_PROT_RETURN_STATUS, r->status));
 	y += put(win, y, cols, A_BOLD, line);
 	ref_name(app_db(app), REF_COUNTRY, r->country, lang_get(), country, sizeof country);
@@ -287,6 +288,7 @@ static void return_draw(struct app *app, void *state, WINDOW *win)
 		y += put(win, y, cols, 0, line);
 	}
 	if (r->departure_date[0]) {
+		char b[16];
 		day_text(r->departure_date, a, sizeof a);
 		day_text(r->arrival_date, b, sizeof b);
 		if (r->arrival_date[0])

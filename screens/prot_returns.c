@@ -24,7 +24,7 @@
 enum { ACT_OPEN = 1, ACT_STATUS };
 
 static const struct binding bindings[] = {
-	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the selected return: its steps and travel documents") },
+	{ ACT_OPEN, { '\n', 0, 0, 0 }, N_("Show"), N_("Open the selected return: its steps and travel documents") },
 	{ ACT_STATUS, { 's', 0, 0, 0 }, N_("Status"),
 	  N_("Show the returns of another status: under way, then each status in turn") },
 	{ 0, { 0 }, NULL, NULL },

@@ -159,7 +159,6 @@ struct csv_ctx {
 	FILE *out;
 	const char *lang;
 	long long last;
-	enum status failed;
 };
 
 /* The name of country iso3 in lang into out ("" when unknown). */
@@ -230,7 +229,7 @@ enum status prot_departure_csv(struct db *db, const char *day, const char *ref, 
 		_("Town or region"), _("Travel documents"), _("Escort"), _("Transport"), _("Convoy or flight"),
 	};
 	csvout_row(out, head, (int)(sizeof head / sizeof head[0]));
-	struct csv_ctx c = { db, out, lang ? lang : "en", 0, ST_OK };
+	struct csv_ctx c = { db, out, lang ? lang : "en", 0 };
 	bool more = true;
 	while (s == ST_OK && more) {
 		long long key = c.last;
