@@ -34,4 +34,11 @@ enum status stay_set_services(struct db *db, long long stay, const bool given[SE
 enum status stay_save(struct db *db, long long stay, const bool given[SERVICE_COUNT_], const char *date,
                       const char *reason);
 
+/* Inside the caller's open transaction (ST_INTERNAL otherwise): ends
+ * person's current stay (without departure) on date with reason "avr",
+ * audited as stay_depart; *ended tells whether there was one. For the
+ * departure of an assisted return: PERM_PROTECTION_WRITE. ST_INVALID when
+ * the stay began after date. */
+enum status stay_end_for_return(struct db *db, long long person, const char *date, bool *ended);
+
 #endif

@@ -234,3 +234,50 @@ enum status stay_save(struct db *db, long long stay, const bool given[SERVICE_CO
 		s = stay_depart(db, stay, date, reason);
 	return db_finish(db, s);
 }
+
+enum status stay_end_for_return(struct db *db, long long person, const char *date, bool *ended)
+{
+	static const char current[] = "SELECT id, admitted FROM stay WHERE person_id = ?1 AND departed IS NULL";
+	static const char update[] =
+		"UPDATE stay SET departed = ?2, departure_reason = 'avr', version = version + 1 WHERE id = ?1";
+	*ended = false;
+	enum status s = db_require(db, PERM_PROTECTION_WRITE);
+	if (s != ST_OK)
+		return s;
+	if (sqlite3_get_autocommit(db_sqlite(db)))
+		return ST_INTERNAL;
+	if (!past_day(date))
+		return ST_INVALID;
+	sqlite3_stmt *st = db_stmt(db, current);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, person);
+	int rc = sqlite3_step(st);
+	long long stay = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	char admitted[16] = "";
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 1, admitted, sizeof admitted);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_status_of(rc);
+	if (!stay)
+		return ST_OK;
+	if (strncmp(admitted, date, 10) > 0)
+		return ST_INVALID;
+	if (!(st = db_stmt(db, update)))
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, stay);
+	db_bind_text(st, 2, date);
+	if ((s = db_step_done(st)) != ST_OK)
+		return s;
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	jsonbuf_put_int(&j, "stay_id", stay);
+	jsonbuf_change_str(&j, "departed", NULL, date);
+	jsonbuf_change_str(&j, "reason", NULL, "avr");
+	s = audit_log(db, "depart", "person", person, jsonbuf_text(&j));
+	if (s == ST_OK)
+		s = person_reindex(db, person);
+	*ended = s == ST_OK;
+	return s;
+}

@@ -22,6 +22,7 @@
 #include "screens/prot_child.h"
 #include "screens/prot_child_forms.h"
 #include "screens/prot_home.h"
+#include "screens/prot_return_forms.h"
 #include "screens/prot_returns.h"
 #include "screens/prot_traffic_screens.h"
 #include "screens/prot_trafficking.h"
@@ -91,6 +92,9 @@ static const struct module_draft drafts[] = {
 	{ "prot_trafficking", N_("Victim of trafficking"), prot_traffic_form_open_draft },
 	{ "prot_referral", N_("Referral"), prot_referral_form_open_draft },
 	/* Returns. */
+	{ "prot_return", N_("Return request"), prot_return_form_draft },
+	{ "prot_return_step", N_("Step of an assisted return"), prot_return_step_draft },
+	{ "prot_travel_doc", N_("Travel document"), prot_doc_form_draft },
 	{ NULL, NULL, NULL },
 };
 

@@ -226,5 +226,10 @@ const struct attack_op attack_ops[] = {
 	{ "prot_traffic", 1, run_prot_traffic, verify_prot_traffic, false },
 	{ "prot_traffic_edit", 0, NULL, verify_prot_traffic_edit, true },
 	{ "prot_referral", 1, run_prot_referral, verify_prot_referral, true },
+	/* Protection: assisted voluntary returns. */
+	{ "prot_return", 3, run_prot_return, verify_prot_return, false },
+	{ "prot_return_step", 0, NULL, verify_prot_return_step, true },
+	{ "prot_travel_doc", 0, NULL, verify_prot_travel_doc, false },
+	{ "prot_departure", 0, NULL, verify_prot_departure, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

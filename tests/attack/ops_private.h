@@ -152,4 +152,11 @@ bool verify_prot_traffic_edit(sqlite3 *ro, const char *args, int nth, char *why,
 enum status run_prot_referral(struct attack *a, char *ack, size_t size);
 bool verify_prot_referral(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
+/* Protection: assisted voluntary returns (ops_prot_returns.c). */
+enum status run_prot_return(struct attack *a, char *ack, size_t size);
+bool verify_prot_return(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_return_step(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_travel_doc(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+bool verify_prot_departure(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+
 #endif
