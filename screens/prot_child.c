@@ -61,15 +61,6 @@ struct child_screen {
 	struct textpage text;
 };
 
-void prot_day_text(const char *iso, char *out, size_t size)
-{
-	struct pdate d;
-	if (iso[0] && date_from_iso(iso, &d) == DATE_OK)
-		date_format(&d, out, size);
-	else
-		snprintf(out, size, "%s", iso);
-}
-
 void prot_form_refused(struct app *app, struct form *form, const struct field_def *defs, int n, enum status st,
                        const char *why, const char *field)
 {

@@ -33,6 +33,10 @@ bool audit_entity_medical(const char *entity);
  * PERM_PSYCH_NOTES. */
 bool audit_entity_psych(const char *entity);
 
+/* True when entity is a protection record (prot_*): read only with
+ * PERM_PROTECTION_READ. */
+bool audit_entity_protection(const char *entity);
+
 struct jsonbuf;
 
 /* The changes of an audit row as a role may read them: for a medical row

@@ -11,7 +11,7 @@ static const struct vocab_item prot_risk_items[] = {
 };
 
 static const struct vocab_item prot_case_status_items[] = {
-	{ "open", N_("Open"), N_("open") },
+	{ "open", N_("Ongoing"), N_("ongoing") },
 	{ "closed", N_("Closed"), N_("closed") },
 	{ "transferred", N_("Transferred"), N_("transferred") },
 };

@@ -44,6 +44,17 @@ static const struct {
 	{ "login_refused_locked", N_("Sign-in refused") },
 	{ "change_password", N_("Own password") },
 	{ "set_password", N_("New password") },
+	{ "delete", N_("Removed") },
+	{ "approve", N_("Approved") },
+	{ "close", N_("Closed") },
+	{ "transfer", N_("Transferred") },
+	{ "done", N_("Done") },
+	{ "cancel", N_("Cancelled") },
+	{ "counsel", N_("Counselled") },
+	{ "ready", N_("Fit to travel") },
+	{ "book", N_("Booked") },
+	{ "arrive", N_("Arrived") },
+	{ "end", N_("Ended") },
 };
 
 /* What each permission lets one do, for refusals. */
@@ -178,6 +189,10 @@ static long long person_of(struct db *db, const char *entity, long long id)
 		st = db_stmt(db, "SELECT person_id FROM fitness WHERE id = ?1");
 	else if (strcmp(entity, "psych_support") == 0)
 		st = db_stmt(db, "SELECT person_id FROM psych_support WHERE id = ?1");
+	else if (strcmp(entity, "prot_case") == 0 || strcmp(entity, "prot_child") == 0)
+		st = db_stmt(db, "SELECT person_id FROM prot_case WHERE id = ?1");
+	else if (strcmp(entity, "prot_return") == 0)
+		st = db_stmt(db, "SELECT person_id FROM prot_return WHERE id = ?1");
 	if (!st)
 		return 0;
 	sqlite3_bind_int64(st, 1, id);
@@ -528,11 +543,17 @@ bool audit_entity_psych(const char *entity)
 	return strcmp(entity, "psych_support") == 0 || strcmp(entity, "psych_support_record") == 0;
 }
 
+bool audit_entity_protection(const char *entity)
+{
+	return strncmp(entity, "prot_", 5) == 0;
+}
+
 /* True when role may not read what rows of entity hold. */
 static bool hidden_from(const char *entity, int role)
 {
 	return (audit_entity_medical(entity) && !perm_allows(role, PERM_MEDICAL_READ))
-	       || (audit_entity_psych(entity) && !perm_allows(role, PERM_PSYCH_NOTES));
+	       || (audit_entity_psych(entity) && !perm_allows(role, PERM_PSYCH_NOTES))
+	       || (audit_entity_protection(entity) && !perm_allows(role, PERM_PROTECTION_READ));
 }
 
 /* Adds the key of one change, its values hidden. */
@@ -589,6 +610,11 @@ void audit_describe(struct db *db, const char *lang, const char *action, const c
 		/* The same for individual psychosocial support. */
 		part(&o, "%s", strcmp(action, "view") == 0 ? _("Psychosocial support opened")
 		                                           : _("Psychosocial support written (details hidden)"));
+	} else if (audit_entity_protection(entity) && hidden_from(entity, o.role)) {
+		/* And for protection records (cases, children, victims of
+		 * trafficking, referrals, returns). */
+		part(&o, "%s", strcmp(action, "view") == 0 ? _("Protection record opened")
+		                                           : _("Protection record written (details hidden)"));
 	} else if (strcmp(entity, "medical_record") == 0 && strcmp(action, "view") == 0) {
 		part(&o, "%s", _("Medical record opened"));
 	} else if (strcmp(entity, "person") == 0 && (strcmp(action, "create") == 0 || strcmp(action, "update") == 0)) {

@@ -142,7 +142,7 @@ enum status prot_consent_save(struct db *db, struct prot_consent *c, const char 
 		if (!memchr(c->use, '\0', sizeof c->use) || !vocab_has(VOCAB_PROT_CONSENT_USE, c->use)) {
 			m = N_("Choose the use the consent is for.");
 			r = ST_INVALID;
-		} else if (!prot_day_ok(c->date, sizeof c->date)) {
+		} else if (!prot_past_day_ok(c->date, sizeof c->date)) {
 			m = N_("The day of the consent must be a valid day, not in the future.");
 			r = ST_INVALID;
 		}

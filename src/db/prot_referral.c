@@ -58,7 +58,7 @@ const char *prot_referral_problem(const struct prot_referral *r, const char **fi
 		return about(field, "reason", N_("The reason is too long (500 characters at most)."));
 	if (!has_content(r->reason))
 		return about(field, "reason", N_("Give the reason for the referral."));
-	if (r->consent && !prot_day_ok(r->consent_date, sizeof r->consent_date))
+	if (r->consent && !prot_past_day_ok(r->consent_date, sizeof r->consent_date))
 		return about(field, "consent_date", N_("The day of consent must be a valid day, not in the future."));
 	if (!r->consent && (!memchr(r->consent_date, '\0', sizeof r->consent_date) || r->consent_date[0]))
 		return about(field, "consent_date", N_("A day of consent is given only with consent to share."));
@@ -67,7 +67,7 @@ const char *prot_referral_problem(const struct prot_referral *r, const char **fi
 	bool in = strcmp(r->direction, "in") == 0;
 	if (in && strcmp(r->status, "draft") == 0)
 		return about(field, "status", N_("A referral received is not a draft."));
-	if (strcmp(r->status, "draft") != 0 && !prot_day_ok(r->sent_date, sizeof r->sent_date))
+	if (strcmp(r->status, "draft") != 0 && !prot_past_day_ok(r->sent_date, sizeof r->sent_date))
 		return about(field, "sent_date", in ? N_("The day received must be a valid day, not in the future.")
 		                                    : N_("The day sent must be a valid day, not in the future."));
 	if (strcmp(r->status, "draft") == 0 && (!memchr(r->sent_date, '\0', sizeof r->sent_date) || r->sent_date[0]))
@@ -300,7 +300,7 @@ static enum status send_in(struct db *db, long long id, int *version, const char
 	}
 	if (s != ST_OK && s != ST_NOT_FOUND)
 		return s;
-	if (!day || !prot_day_ok(day, sizeof r.sent_date)) {
+	if (!day || !prot_past_day_ok(day, sizeof r.sent_date)) {
 		*m = N_("The day sent must be a valid day, not in the future.");
 		return ST_INVALID;
 	}

@@ -80,7 +80,7 @@ static const char *sets_problem(const struct prot_traf *t, const char **field)
 		const struct prot_traf_assist *a = &t->assist[i];
 		if (!code_ok(VOCAB_PROT_ASSISTANCE, a->kind, sizeof a->kind))
 			return about(field, "assistance", N_("Choose the assistance given."));
-		if (!prot_day_ok(a->date, sizeof a->date))
+		if (!prot_past_day_ok(a->date, sizeof a->date))
 			return about(field, "assistance", N_("The day of an assistance must be a valid day, not in the future."));
 		if (!prot_text_fits(a->note, sizeof a->note, PROT_TRAF_NOTE_MAX, false))
 			return about(field, "assistance", N_("The note of an assistance is too long (200 characters at most)."));
@@ -97,7 +97,7 @@ const char *prot_traf_problem(const struct prot_traf *t, const char **field)
 		return about(field, "identification", N_("Say whether the person is a presumed or an identified victim."));
 	if (!code_ok(VOCAB_PROT_IDENTIFIED_BY, t->identified_by, sizeof t->identified_by))
 		return about(field, "identified_by", N_("Choose who identified the victim."));
-	if (!prot_day_ok(t->identified_date, sizeof t->identified_date))
+	if (!prot_past_day_ok(t->identified_date, sizeof t->identified_date))
 		return about(field, "identified_date", N_("The identification day must be a valid day, not in the future."));
 	if (!code_ok(VOCAB_PROT_RECRUITER, t->recruiter, sizeof t->recruiter))
 		return about(field, "recruiter", N_("Choose who recruited the victim."));

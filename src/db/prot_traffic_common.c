@@ -1,4 +1,5 @@
-/* The helpers shared by the trafficking, consent and referral files. */
+/* The helpers shared by the trafficking, consent and referral files (the
+ * text and field helpers they share with the cases are in prot_case.c). */
 #include <string.h>
 
 #include "core/clock.h"
@@ -8,34 +9,13 @@
 #include "db/db_private.h"
 #include "prot_traffic_private.h"
 
-bool prot_text_fits(const char *s, size_t size, int chars, bool lines)
-{
-	if (!memchr(s, '\0', size) || !text_valid_utf8(s))
-		return false;
-	int n = 0;
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if ((*c < 0x20 && !(lines && *c == '\n')) || *c == 0x7f)
-			return false;
-		if ((*c & 0xc0) != 0x80)
-			n++;
-	}
-	return n <= chars;
-}
-
-bool prot_day_ok(const char *day, size_t size)
+bool prot_past_day_ok(const char *day, size_t size)
 {
 	if (!memchr(day, '\0', size) || !date_is_day(day))
 		return false;
 	char today[11];
 	clock_today_iso(today, sizeof today);
 	return strcmp(day, today) <= 0;
-}
-
-const char *prot_about(const char **field, const char *name, const char *msgid)
-{
-	if (field)
-		*field = name;
-	return msgid;
 }
 
 enum status prot_case_exists(struct db *db, long long id)

@@ -13,7 +13,7 @@ struct db;
 bool prot_text_fits(const char *s, size_t size, int chars, bool lines);
 
 /* True when day ends inside size bytes, is a valid ISO day, not after today. */
-bool prot_day_ok(const char *day, size_t size);
+bool prot_past_day_ok(const char *day, size_t size);
 
 /* Sets *field (may be NULL) to name and returns msgid. */
 const char *prot_about(const char **field, const char *name, const char *msgid);

@@ -37,7 +37,9 @@ static const struct role_menu menus[] = {
 	  { "Nouvelle consultation", "Comptes du personnel", "Vérifier la base" } },
 	{ "medical", "Suivi médical", { "c  Nouvelle consultation", "u  Liste de suivi", "7  Registre" },
 	  { "Nouvel enregistrement", "Comptes du personnel" } },
-	{ "protection", "Général", { "n  Nouvel enregistrement", "q  Quitter" }, { "Nouvelle consultation" } },
+	/* The protection unit's menu first. */
+	{ "protection", "Protection", { "e  Protection", "z  Mes dossiers de protection", "n  Nouvel enregistrement", "q  Quitter" },
+	  { "Nouvelle consultation" } },
 	/* Their daily module first (its heading, whatever its French words). */
 	{ "psychosocial", "Psycho", { "f  Rechercher", "1  Centres", "g  ", "a  " }, { "Nouvel enregistrement", "Registre" } },
 	/* Vocational training first. */

@@ -216,7 +216,9 @@ static void a_region_of_a_country(void **state)
 	assert_screen(s, "Welcome");
 	term_type(s->t, "9");
 	assert_screen(s, "Regions of return");
+	/* The last list but one: the protection module's list comes after. */
 	term_key(s->t, TK_END);
+	term_key(s->t, TK_UP);
 	term_settle(s->t, 50);
 	term_key(s->t, TK_ENTER);
 	assert_screen(s, "Dakar");

@@ -321,6 +321,20 @@ static void the_trail_reads_in_words_and_hides_what_the_role_may_not_see(void **
 	db_set_actor(f->db, f->clerk, "d", ROLE_MEDICAL, "test");
 	audit_describe(f->db, "en", "create", "consultation", 1, consult, "; ", text, sizeof text);
 	assert_string_equal(text, "Reason: Malaria; Diagnosis: Paludisme grave");
+	/* Protection details: for protection readers only; others learn that
+	 * a protection record was written or opened. */
+	const char *concern = "{\"risk\": [\"medium\", \"high\"], \"notes\": [null, \"Menacé par son passeur\"]}";
+	db_set_actor(f->db, f->clerk, "a", ROLE_ADMIN, "test");
+	audit_describe(f->db, "en", "update", "prot_case", 1, concern, "; ", text, sizeof text);
+	assert_string_equal(text, "Protection record written (details hidden)");
+	audit_describe(f->db, "en", "view", "prot_return", 1, NULL, "; ", text, sizeof text);
+	assert_string_equal(text, "Protection record opened");
+	audit_describe(f->db, "en", "counsel", "prot_return", 1, "{\"notes\": [null, \"x\"]}", "; ", text, sizeof text);
+	assert_null(strstr(text, "notes"));
+	db_set_actor(f->db, f->clerk, "p", ROLE_PROTECTION, "test");
+	audit_describe(f->db, "en", "update", "prot_case", 1, concern, "; ", text, sizeof text);
+	assert_non_null(strstr(text, "Menacé par son passeur"));
+	db_set_actor(f->db, f->clerk, "a", ROLE_ADMIN, "test");
 	/* Refusals: what was refused, in words. */
 	audit_describe(f->db, "en", "refused", "person", f->id, "{\"permission\": \"person_read\"}", "; ", text,
 	               sizeof text);
@@ -347,6 +361,11 @@ static void medical_changes_hidden_from_who_may_not_read_them(void **state)
 	            !perm_allows(ROLE_MANAGER, PERM_MEDICAL_READ));
 	assert_false(audit_changes_for_role("consultation", changes, ROLE_MEDICAL, &out));
 	assert_false(audit_changes_for_role("person", "{\"phone\": [\"1\", \"2\"]}", ROLE_ADMIN, &out));
+	assert_true(audit_changes_for_role("prot_trafficking", "{\"recruitment\": [null, \"job offer\"]}", ROLE_ADMIN,
+	                                   &out));
+	assert_null(strstr(jsonbuf_text(&out), "job offer"));
+	assert_false(audit_changes_for_role("prot_trafficking", "{\"recruitment\": [null, \"x\"]}", ROLE_PROTECTION,
+	                                    &out));
 	/* Not an object: hidden all the same. */
 	assert_true(audit_changes_for_role("medical_case", "not json", ROLE_ADMIN, &out));
 	assert_null(strstr(jsonbuf_text(&out), "not json"));
