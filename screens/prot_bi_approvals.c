@@ -150,7 +150,8 @@ static void approvals_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct approvals_screen *s = state;
 	int cols = getmaxx(win), rows = getmaxy(win);
-	ui_put(win, 0, 2, cols - 4, A_BOLD, _("Best-interests determinations waiting for approval, first submitted first"));
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD,
+	               _("Best-interests determinations waiting for approval, first submitted first"));
 	s->list.privacy = app_privacy(app);
 	list_draw(&s->list, win, 2, rows - 6);
 	const struct list_row *row = list_current(&s->list);

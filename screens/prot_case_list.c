@@ -44,17 +44,17 @@ static const struct binding work_bindings[] = {
 static const struct list_column columns[] = {
 	{ N_("Opened"), 11, false },
 	{ N_("Case number"), 15, false },
-	{ N_("Risk"), 9, false },
+	{ N_("Risk"), 13, false },
 	{ N_("Status"), 11, false },
-	{ N_("Overdue"), 7, false },
+	{ N_("Overdue"), 9, false },
 	{ N_("Name"), 0, true },
 };
 
 static const struct list_column work_columns[] = {
 	{ N_("Next due"), 11, false },
-	{ N_("Overdue"), 7, false },
+	{ N_("Overdue"), 9, false },
 	{ N_("Case number"), 15, false },
-	{ N_("Risk"), 9, false },
+	{ N_("Risk"), 13, false },
 	{ N_("Name"), 0, true },
 };
 
@@ -215,8 +215,9 @@ static void cases_draw(struct app *app, void *state, WINDOW *win)
 	list_draw(&s->list, win, 2, rows - 4);
 	const struct list_row *row = list_current(&s->list);
 	if (row) {
-		const char *name = row->cells[s->work ? 4 : 5];
-		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, app_privacy(app) ? "" : name);
+		char whole[LIST_MAX_COLS * LIST_CELL];
+		list_current_whole(&s->list, app_privacy(app), whole, sizeof whole);
+		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, whole);
 	} else {
 		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0,
 		               _("No case. A case is opened from the person's case file (p)."));

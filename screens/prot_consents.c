@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/prot_vocab.h"
+#include "core/text.h"
 #include "core/vocab.h"
 #include "db/prot_traffic.h"
 #include "screens/prot_traffic_screens.h"
@@ -94,7 +95,10 @@ static void cons_draw(struct app *app, void *state, WINDOW *win)
 		} else {
 			snprintf(answer, sizeof answer, "%s", _("not asked yet"));
 		}
-		snprintf(line, sizeof line, "%-40s %s", use ? _(use) : c->use, answer);
+		/* Padded to 40 columns on screen, not 40 bytes: accents take two. */
+		const char *what = use ? _(use) : c->use;
+		int pad = 40 - text_width(what);
+		snprintf(line, sizeof line, "%s%*s %s", what, pad > 0 ? pad : 0, "", answer);
 		ui_put_padded(win, 3 + i, 2, cols - 4, i == s->cur ? A_REVERSE : 0, line);
 	}
 }

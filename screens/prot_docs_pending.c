@@ -151,11 +151,16 @@ static void pending_draw(struct app *app, void *state, WINDOW *win)
 		snprintf(title, sizeof title, _("Travel documents pending at the consulate of %s"), s->country_name);
 	else
 		snprintf(title, sizeof title, "%s", _("Travel documents pending, per consulate"));
-	ui_put(win, 0, 2, cols - 4, A_BOLD, title);
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, title);
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 2, rows - 3);
-	if (list_empty(&s->list))
+	list_draw(&s->list, win, 2, rows - 5);
+	if (list_empty(&s->list)) {
 		ui_put(win, 4, 2, cols - 4, 0, _("No travel document is pending."));
+		return;
+	}
+	char whole[LIST_MAX_COLS * LIST_CELL];
+	list_current_whole(&s->list, app_privacy(app), whole, sizeof whole);
+	ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, whole);
 }
 
 static const struct screen screen_pending = {

@@ -114,7 +114,9 @@ static void overdue_draw(struct app *app, void *state, WINDOW *win)
 	s->list.privacy = app_privacy(app);
 	list_draw(&s->list, win, 2, rows - 4);
 	const struct list_row *row = list_current(&s->list);
-	ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, row ? row->cells[3] : _("No action is overdue."));
+	char whole[LIST_MAX_COLS * LIST_CELL];
+	list_current_whole(&s->list, app_privacy(app), whole, sizeof whole);
+	ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, row ? whole : _("No action is overdue."));
 }
 
 static const struct screen screen_overdue = {

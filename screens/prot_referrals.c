@@ -191,14 +191,19 @@ static void refs_draw(struct app *app, void *state, WINDOW *win)
 	(void)app;
 	struct referrals *s = state;
 	int cols = getmaxx(win), rows = getmaxy(win);
-	ui_put(win, 0, 2, cols - 4, A_BOLD, _("Referrals of this case, out and in, newest first"));
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, _("Referrals of this case, out and in, newest first"));
 	list_draw(&s->list, win, 2, rows - 5);
 	const struct list_row *row = list_current(&s->list);
 	if (!row)
 		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0,
 		               _("No referral yet: n drafts one out, i records one received."));
-	else
-		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, row->cells[4]);
+	else {
+		/* The selected row whole: its narrow columns are cut in French. */
+		char whole[4 * LIST_CELL + 16];
+		snprintf(whole, sizeof whole, "%s · %s · %s%s%s", row->cells[1], row->cells[2], row->cells[3],
+		         row->cells[4][0] ? " · " : "", row->cells[4]);
+		ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, whole);
+	}
 }
 
 static const struct screen screen_referrals = {

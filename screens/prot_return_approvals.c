@@ -141,11 +141,16 @@ static void approvals_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct approvals_screen *s = state;
 	int cols = getmaxx(win), rows = getmaxy(win);
-	ui_put(win, 0, 2, cols - 4, A_BOLD, _("Returns waiting for approval, first requested first"));
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, _("Returns waiting for approval, first requested first"));
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 2, rows - 3);
-	if (list_empty(&s->list))
+	list_draw(&s->list, win, 2, rows - 5);
+	if (list_empty(&s->list)) {
 		ui_put(win, 4, 2, cols - 4, 0, _("No return is waiting for approval."));
+		return;
+	}
+	char whole[LIST_MAX_COLS * LIST_CELL];
+	list_current_whole(&s->list, app_privacy(app), whole, sizeof whole);
+	ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, whole);
 }
 
 static const struct screen screen_approvals = {

@@ -137,11 +137,16 @@ static void returns_draw(struct app *app, void *state, WINDOW *win)
 		const char *label = vocab_label(VOCAB_PROT_RETURN_STATUS, filters[s->filter]);
 		snprintf(title, sizeof title, _("Assisted returns: %s"), label ? _(label) : "");
 	}
-	ui_put(win, 0, 2, cols - 4, A_BOLD, title);
+	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, title);
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 2, rows - 3);
-	if (list_empty(&s->list))
+	list_draw(&s->list, win, 2, rows - 5);
+	if (list_empty(&s->list)) {
 		ui_put(win, 4, 2, cols - 4, 0, _("No return here. s shows another status."));
+		return;
+	}
+	char whole[LIST_MAX_COLS * LIST_CELL];
+	list_current_whole(&s->list, app_privacy(app), whole, sizeof whole);
+	ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, whole);
 }
 
 static const struct screen screen_returns = {

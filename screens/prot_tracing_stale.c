@@ -25,7 +25,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct list_column columns[] = {
-	{ N_("Last action"), 11, false },
+	{ N_("Last action"), 16, false },
 	{ N_("Days"), 5, false },
 	{ N_("Tracing"), 18, false },
 	{ N_("Child"), 0, true },
@@ -127,9 +127,14 @@ static void stale_draw(struct app *app, void *state, WINDOW *win)
 	         s->days);
 	ui_put_wrapped(win, 0, 2, cols - 4, 2, A_BOLD, line);
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, 2, rows - 3);
-	if (!list_current(&s->list))
+	list_draw(&s->list, win, 2, rows - 5);
+	if (!list_current(&s->list)) {
 		ui_put(win, rows - 1, 2, cols - 4, 0, _("Every child's tracing has had a recent action."));
+		return;
+	}
+	char whole[LIST_MAX_COLS * LIST_CELL];
+	list_current_whole(&s->list, app_privacy(app), whole, sizeof whole);
+	ui_put_wrapped(win, rows - 2, 2, cols - 4, 2, 0, whole);
 }
 
 static const struct screen screen_stale = {

@@ -36,7 +36,7 @@ static const struct field_def templates[F_COUNT] = {
 	[F_RECRUITER] = { .label = N_("Recruiter"), .type = FIELD_CHOICE, .required = true, .labels_are_msgids = true,
 	                  .name = "recruiter" },
 	[F_HOW] = { .label = N_("How recruited"), .type = FIELD_TEXT, .maxlen = LINEEDIT_MAX - 6, .name = "recruitment" },
-	[F_PLACES] = { .label = N_("Places"), .type = FIELD_TEXT, .maxlen = LINEEDIT_MAX - 6, .name = "places" },
+	[F_PLACES] = { .label = N_("Places on the way"), .type = FIELD_TEXT, .maxlen = LINEEDIT_MAX - 6, .name = "places" },
 	[F_LEGAL] = { .label = N_("Legal proceedings"), .type = FIELD_CHOICE, .required = true,
 	              .labels_are_msgids = true, .name = "legal_status" },
 	[F_NOTE] = { .label = N_("Note on proceedings"), .type = FIELD_TEXT, .maxlen = LINEEDIT_MAX - 6,

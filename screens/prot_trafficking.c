@@ -79,12 +79,12 @@ static void build(struct app *app, struct victim_page *s, int cols)
 	const struct prot_traf *t = &s->t;
 	char day[16], buf[2600];
 	day_text(t->identified_date, day, sizeof day);
-	snprintf(buf, sizeof buf, _("%s by %s on %s"), label(VOCAB_PROT_IDENTIFICATION, t->identification),
+	snprintf(buf, sizeof buf, _("%s; identified by: %s; on %s"), label(VOCAB_PROT_IDENTIFICATION, t->identification),
 	         label(VOCAB_PROT_IDENTIFIED_BY, t->identified_by), day);
 	add(s, cols, _("Identification"), buf);
 	add(s, cols, _("Recruiter"), label(VOCAB_PROT_RECRUITER, t->recruiter));
 	add(s, cols, _("How recruited"), t->recruitment);
-	add(s, cols, _("Places"), t->places);
+	add(s, cols, _("Places on the way"), t->places);
 	buf[0] = '\0';
 	for (int i = 0; i < t->n_control; i++)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? ", " : "",

@@ -81,6 +81,12 @@ bool list_key(struct list *l, int key);
 /* The selected row, or NULL when the list is empty. */
 const struct list_row *list_current(struct list *l);
 
+/* The selected row whole, for a line under the list: its cells joined with
+ * " · ", the empty ones and (when hide_sensitive) the sensitive ones left
+ * out; "" when nothing is selected. Narrow columns cut a value: this shows
+ * it whole. */
+void list_current_whole(struct list *l, bool hide_sensitive, char *out, size_t size);
+
 /* Draws a header row and as many rows as fit from row y in rows rows. */
 void list_draw(struct list *l, WINDOW *win, int y, int rows);
 

@@ -220,6 +220,19 @@ bool list_key(struct list *l, int key)
 	}
 }
 
+void list_current_whole(struct list *l, bool hide_sensitive, char *out, size_t size)
+{
+	out[0] = '\0';
+	const struct list_row *row = list_current(l);
+	for (int c = 0; row && c < l->ncolumns; c++) {
+		if (!row->cells[c][0] || (hide_sensitive && l->columns[c].sensitive))
+			continue;
+		size_t len = strlen(out);
+		if (len + 1 < size)
+			snprintf(out + len, size - len, "%s%s", len ? " · " : "", row->cells[c]);
+	}
+}
+
 const struct list_row *list_current(struct list *l)
 {
 	ensure(l);

@@ -84,7 +84,7 @@ static void referral_refused_without_consent_then_sent(void **state)
 	assert_screen(s, shown);
 	term_settle(s->t, 50);
 	term_key(s->t, TK_ENTER);
-	assert_screen(s, "Under protection follow-up");
+	assert_screen(s, "Protection: high risk");   /* what a protection reader sees */
 	term_type(s->t, "p");
 	term_settle(s->t, 300);
 	if (term_has_text(s->t, "Not available yet.")) {
