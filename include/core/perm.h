@@ -29,6 +29,7 @@ enum perm {
 	PERM_REINTEGRATION_WRITE,
 	PERM_REINTEGRATION_APPROVE, /* approve reintegration plans and project budgets */
 	PERM_DISTRIBUTION_WRITE,  /* record a distribution */
+	PERM_DISTRIBUTION_OVERRIDE, /* serve what the rules refuse, with a reason; reverse a serving */
 	PERM_REPORTS,             /* aggregate reports */
 	PERM_ACCOUNTS,            /* manage staff accounts */
 	PERM_REFDATA,             /* edit reference lists */

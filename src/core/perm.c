@@ -32,6 +32,7 @@ static const struct {
 	[PERM_REINTEGRATION_WRITE] = { "reintegration_write", ".......x." },
 	[PERM_REINTEGRATION_APPROVE] = { "reintegration_approve", ".x......." },
 	[PERM_DISTRIBUTION_WRITE] =  { "distribution_write",  "..x.....x" },
+	[PERM_DISTRIBUTION_OVERRIDE] = { "distribution_override", ".x......." },
 	[PERM_REPORTS] =             { "reports",             ".x......." },
 	[PERM_ACCOUNTS] =            { "accounts",            "x........" },
 	[PERM_REFDATA] =             { "refdata",             "x........" },

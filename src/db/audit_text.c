@@ -78,6 +78,7 @@ static const char *const perm_what[PERM_COUNT_] = {
 	[PERM_REINTEGRATION_READ] = N_("reintegration records"),
 	[PERM_REINTEGRATION_WRITE] = N_("record reintegration support"),
 	[PERM_DISTRIBUTION_WRITE] = N_("record a distribution"),
+	[PERM_DISTRIBUTION_OVERRIDE] = N_("override a distribution rule"),
 	[PERM_REPORTS] = N_("reports"),
 	[PERM_ACCOUNTS] = N_("staff accounts"),
 	[PERM_REFDATA] = N_("reference lists"),

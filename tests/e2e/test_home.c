@@ -46,7 +46,8 @@ static const struct role_menu menus[] = {
 	{ "training", "Formation", { "t  ", "k  ", "d  Déconnexion" }, { "Nouvel enregistrement", "Nouvelle consultation" } },
 	/* Reintegration first (its heading, whatever its French words). */
 	{ "reintegration", "R", { "s  ", "v  ", "b  ", "o  ", "h  ", "l  Français / English" }, { "Nouvel enregistrement" } },
-	{ "distribution", "Général", { "p  Mes préférences", "m  Changer mon mot de passe" },
+	/* Distributions first. */
+	{ "distribution", "Distributions", { "+  Distributions", "p  Mes préférences", "m  Changer mon mot de passe" },
 	  { "Nouvel enregistrement", "Registre", "Vérifier la base" } },
 };
 

@@ -81,6 +81,10 @@ static void names_not_codes(void **state)
 	term_type(s->t, key);
 	snprintf(shown, sizeof shown, "%.3s-%.2s-%.5s", key, key + 3, key + 5);
 	assert_screen(s, shown);
+	/* The person shows before the whole number is read: the list of the
+	 * last key typed is the one to check. */
+	assert_screen(s, key);
+	term_settle(s->t, 200);
 	/* The list: its columns in French, the nationality by name, the
 	 * vulnerability abbreviated in French; under the list, whole, what
 	 * the row abbreviates (here the vulnerability, not the country). */

@@ -481,6 +481,7 @@ static bool exempt(const char *table)
 {
 	static const char *const tables_without[] = {
 		"person_search", "person_name_key", "name_typo", "draft", "setting", "case_sequence", "country", "language",
+		"dist_stock",   /* the balance: derived from the stock moves and servings */
 	};
 	if (strncmp(table, "sqlite_", 7) == 0 || strncmp(table, "person_search_", 14) == 0
 	    || strncmp(table, "person_here", 11) == 0)
