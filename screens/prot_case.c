@@ -48,7 +48,7 @@ static const struct binding bindings[] = {
 
 static const struct list_column columns[] = {
 	{ N_("Due"), 11, false },
-	{ N_("Late"), 8, false },
+	{ N_("Late"), 9, false },
 	{ N_("Status"), 10, false },
 	{ N_("Action"), 0, false },
 };

@@ -91,7 +91,7 @@ static void add_field(struct textpage *p, int cols, const char *name, const char
 	char line[LONG_LINE * 2];
 	if (!value[0])
 		return;
-	snprintf(line, sizeof line, "%s: %s", name, value);
+	snprintf(line, sizeof line, _("%s: %s"), name, value);
 	textpage_add_wrapped(p, 0, 4, cols - 4, line, NULL);
 }
 

@@ -63,7 +63,7 @@ static void day_text(const char *iso, char *out, size_t size)
 static void add(struct victim_page *s, int cols, const char *name, const char *value)
 {
 	char line[2700];
-	snprintf(line, sizeof line, "%s: %s", name, value && value[0] ? value : "-");
+	snprintf(line, sizeof line, _("%s: %s"), name, value && value[0] ? value : "-");
 	textpage_add_wrapped(&s->page, 0, 0, cols, line, NULL);
 }
 
