@@ -195,7 +195,7 @@ static void state_text(const struct serve_screen *s, int i, char *out, size_t si
 		snprintf(by, sizeof by, _(" (collected by %s, of the household)"), other);
 	}
 	switch (t->state) {
-	case DIST_DUE: snprintf(out, size, "%s", _("Due")); break;
+	case DIST_DUE: snprintf(out, size, "%s", _("Due now")); break;
 	case DIST_SERVED:
 		if (t->counter[0])
 			snprintf(out, size, _("Already served today at %s by %s at counter %s%s"), when, t->served_by, t->counter,
@@ -293,7 +293,7 @@ static void reverse(struct app *app, struct serve_screen *s, const char *reason)
 	else
 		s->nlast = 0, s->served[0] = '\0';
 	char msg[120];
-	snprintf(msg, sizeof msg, ngettext("%d serving reversed.", "%d servings reversed.", done), done);
+	snprintf(msg, sizeof msg, _("Servings reversed: %d."), done);
 	app_message(app, msg);
 }
 
@@ -400,13 +400,12 @@ static void draw_person(struct app *app, struct serve_screen *s, WINDOW *win, in
 	ui_put(win, y, 2, cols - 4, A_BOLD, line);
 	char age[40];
 	if (s->p.age >= 0)
-		snprintf(age, sizeof age, ngettext("%s%d year", "%s%d years", s->p.age), s->p.age_approx ? "~" : "", s->p.age);
+		snprintf(age, sizeof age, _("age %s%d"), s->p.age_approx ? "~" : "", s->p.age);
 	else
 		snprintf(age, sizeof age, "%s", _("age unknown"));
 	snprintf(line, sizeof line, "%s · %s%s · ", _(sex_label(s->p.sex)), age, s->p.child ? _(" · CHILD") : "");
 	size_t len = strlen(line);
-	snprintf(line + len, sizeof line - len, ngettext("household of %d", "household of %d", s->p.household),
-	         s->p.household);
+	snprintf(line + len, sizeof line - len, _("household of %d"), s->p.household);
 	if (s->p.pregnant)
 		len = strlen(line), snprintf(line + len, sizeof line - len, " · %s", _("Pregnant"));
 	if (s->p.disability)
