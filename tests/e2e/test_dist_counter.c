@@ -5,7 +5,8 @@
  * ready again with the "Served:" line, the name masked as privacy mode is
  * on for the role); the same person again is refused as already served;
  * a case number with a typo is refused by its check character. Then the
- * manager serves the same person anyway, with a reason (the override).
+ * manager serves the same person anyway, with a reason (the override),
+ * and reverses that serving with a reason.
  * Read in English. */
 #include <sqlite3.h>
 #include "session.h"
@@ -86,6 +87,11 @@ static void serve_refuse_typo_then_override(void **state)
 	typo[n - 1] = typo[n - 1] == '0' ? '1' : '0';   /* the check character changed */
 	snprintf(dashed, sizeof dashed, "%.3s-%.2s-%.*s-%c", key, key + 3, (int)(n - 6), key + 5, key[n - 1]);
 	counter_open(s, "distribution", "distribution-demo");
+	/* F1 explains the counter's keys. */
+	term_key(s->t, TK_F1);
+	assert_screen(s, "Enter again serves every item due");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Case number:");
 	/* Typed in lower case, without dashes: the person and "Due". */
 	char lower[32];
 	for (size_t i = 0; i <= n; i++)
@@ -133,6 +139,18 @@ static void serve_refuse_typo_then_override(void **state)
 	assert_string_equal(got, "2");
 	text_of(s, "SELECT override_reason FROM dist_serving ORDER BY id DESC LIMIT 1", got, sizeof got);
 	assert_string_equal(got, "Cup spilled");
+	/* The manager reverses it: a confirmation, then the reason. */
+	term_ctrl(s->t, 'r');
+	assert_screen(s, "y = yes");
+	term_type(s->t, "y");
+	assert_screen(s, "Reason for the reversal:");
+	term_type(s->t, "Served twice");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Servings reversed: 1.");
+	text_of(s, "SELECT reason FROM dist_serving ORDER BY id DESC LIMIT 1", got, sizeof got);
+	assert_string_equal(got, "Served twice");
+	text_of(s, SERVED_SQL " AND quantity < 0", got, sizeof got);
+	assert_string_equal(got, "1");
 }
 
 int main(void)
