@@ -89,7 +89,7 @@ static void serve_refuse_typo_then_override(void **state)
 	counter_open(s, "distribution", "distribution-demo");
 	/* F1 explains the counter's keys. */
 	term_key(s->t, TK_F1);
-	assert_screen(s, "Enter again serves every item due");
+	assert_screen(s, "Serve every item to the person shown");
 	term_key(s->t, TK_ESC);
 	assert_screen(s, "Case number:");
 	/* Typed in lower case, without dashes: the person and "Due". */
