@@ -8,6 +8,8 @@
 #include "training_fixture.h"
 #include "db/dist_serve.h"
 #include "db/stay.h"
+#include "ui/app.h"
+#include "ui/list.h"
 
 #define DAY 86400
 
@@ -402,6 +404,29 @@ static void query_plans(void **state)
 	assert_null(strstr(plan, "SCAN f"));
 }
 
+/* Privacy mode starts on when a distribution clerk signs in (the
+ * program's login calls app_set_user), not for other roles. */
+static void privacy_starts_on_for_the_counter(void **state)
+{
+	struct fixture *f = *state;
+	struct app *app = app_new_offscreen(f->db);
+	assert_non_null(app);
+	struct user u;
+	memset(&u, 0, sizeof u);
+	u.id = one(f->db, "SELECT id FROM app_user WHERE name = 'intake'", 0);
+	u.role = ROLE_INTAKE;
+	snprintf(u.lang, sizeof u.lang, "en");
+	app_set_user(app, &u);
+	assert_false(app_privacy(app));
+	app_set_user(app, NULL);
+	u.id = one(f->db, "SELECT id FROM app_user WHERE name = 'distribution'", 0);
+	u.role = ROLE_DISTRIBUTION;
+	app_set_user(app, &u);
+	assert_true(app_privacy(app));
+	app_free(&app);
+	list_set_privacy(false);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +438,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(override_and_reversal_are_audited, dsetup, tteardown),
 		cmocka_unit_test_setup_teardown(two_counters_at_once_serve_once, dsetup, tteardown),
 		cmocka_unit_test_setup_teardown(query_plans, dsetup, tteardown),
+		cmocka_unit_test_setup_teardown(privacy_starts_on_for_the_counter, dsetup, tteardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
