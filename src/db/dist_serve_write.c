@@ -119,7 +119,6 @@ static enum status serve_write(struct db *db, const struct dist_counter *c, long
 		return r;
 	char today[11];
 	clock_today_iso(today, sizeof today);
-	int refused = 0;
 	for (int i = 0; i < n; i++) {
 		struct dist_item it;
 		if ((r = dist_item_get(db, items[i], &it)) != ST_OK)
@@ -135,10 +134,8 @@ static enum status serve_write(struct db *db, const struct dist_counter *c, long
 		}
 		if ((r = dist_state_of(db, c, &p, &it, today, &out->state[i])) != ST_OK)
 			return r;
-		if (out->state[i].state != DIST_DUE && !reason) {
-			refused++;
-			continue;
-		}
+		if (out->state[i].state != DIST_DUE && !reason)
+			continue;   /* not due: its state says why */
 		struct entry e = { .person = p.id, .item = it.id, .centre = centre, .stay = p.stay_id,
 		                   .quantity = it.quantity, .override_reason = reason };
 		snprintf(e.day, sizeof e.day, "%s", today);
@@ -156,7 +153,6 @@ static enum status serve_write(struct db *db, const struct dist_counter *c, long
 		     : served ? N_("Already served: nothing is due.") : N_("Nothing is due: not eligible.");
 		return ST_INVALID;
 	}
-	(void)refused;
 	return ST_OK;
 }
 
