@@ -24,6 +24,9 @@ for n in $sizes; do
 	echo "Measuring $n..." >&2
 	"$bench_data" "$db" > "$out/data-$n.txt"
 	"$bench_term" "$taimako" "$db" "$localedir" > "$out/term-$n.txt"
+	if [ -n "${BENCH_COUNTER:-}" ]; then
+		"$BENCH_COUNTER" "$taimako" "$db" "$localedir" > "$out/counter-$n.txt"
+	fi
 done
 
 # One value from a result file, or "-".
@@ -73,6 +76,24 @@ row "peak memory, search + scroll 1,000 (kB)" peak_rss_kb term "<= 16,384"
 row "memory after, resident (kB)" rss_after_kb term ""
 row "monthly counts, every month (s)" monthly_counts_total data "<= 1 per month"
 row "monthly counts, slowest month (ms)" monthly_counts_worst data ""
+# The distribution counter (bench_counter): the lookup of a case number
+# and the serving of three items through the data layer, then on the
+# screen the Enter after the case number and the Enter that serves, until
+# the prompt is ready for the next person.
+if [ -n "${BENCH_COUNTER:-}" ]; then
+	row "counter lookup, data p50 (ms)" counter_lookup_p50 counter ""
+	row "counter lookup, data p99 (ms)" counter_lookup_p99 counter ""
+	row "counter serve 3 items, data p50 (ms)" counter_serve_p50 counter ""
+	row "counter serve 3 items, data p99 (ms)" counter_serve_p99 counter ""
+	row "counter Enter to person, p50 (ms)" counter_term_lookup_ms_p50 counter ""
+	row "counter Enter to person, p99 (ms)" counter_term_lookup_ms_p99 counter ""
+	row "counter Enter to person, p50 (bytes)" counter_term_lookup_bytes_p50 counter ""
+	row "counter Enter to person, p99 (bytes)" counter_term_lookup_bytes_p99 counter ""
+	row "counter serve to next prompt, p50 (ms)" counter_term_serve_ms_p50 counter ""
+	row "counter serve to next prompt, p99 (ms)" counter_term_serve_ms_p99 counter ""
+	row "counter serve to next prompt, p50 (B)" counter_term_serve_bytes_p50 counter ""
+	row "counter serve to next prompt, p99 (B)" counter_term_serve_bytes_p99 counter ""
+fi
 # The audit screen's End key on trails of AUDIT_SIZES rows (bench_lists
 # makes each trail once, kept in build/bench/): paging by key, End must not
 # grow with the trail. The ratio is the largest trail's over the smallest's.

@@ -316,6 +316,13 @@ void app_logout(struct app *app)
 void app_set_user(struct app *app, const struct user *user)
 {
 	if (user) {
+		/* Privacy mode starts on for the distribution counter's staff
+		 * (names in queues are seen by everyone around): at sign-in
+		 * only, so that the key turning it off holds for the session. */
+		if ((!app->logged_in || app->user.id != user->id) && user->role == ROLE_DISTRIBUTION) {
+			app->privacy = true;
+			list_set_privacy(true);
+		}
 		app->user = *user;
 		app->logged_in = true;
 		lang_set(user->lang);

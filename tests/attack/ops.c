@@ -231,5 +231,8 @@ const struct attack_op attack_ops[] = {
 	{ "prot_return_step", 0, NULL, verify_prot_return_step, true },
 	{ "prot_travel_doc", 0, NULL, verify_prot_travel_doc, false },
 	{ "prot_departure", 0, NULL, verify_prot_departure, false },
+	/* Distributions: serving at the counter, reversing a serving. */
+	{ "dist_serve", 4, run_dist_serve, verify_dist_serve, false },
+	{ "dist_reverse", 1, run_dist_reverse, verify_dist_reverse, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

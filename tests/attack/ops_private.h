@@ -159,4 +159,10 @@ bool verify_prot_return_step(sqlite3 *ro, const char *args, int nth, char *why, 
 bool verify_prot_travel_doc(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 bool verify_prot_departure(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
+/* Distributions: serving at the counter and reversing (ops_dist_counter.c). */
+enum status run_dist_serve(struct attack *a, char *ack, size_t size);
+bool verify_dist_serve(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_dist_reverse(struct attack *a, char *ack, size_t size);
+bool verify_dist_reverse(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+
 #endif
