@@ -218,9 +218,3 @@ enum status dist_items_open(struct app *app)
 {
 	return app_push(app, &screen_dist_items, NULL);
 }
-
-enum status dist_stock_open(struct app *app)
-{
-	app_message(app, _("Not available yet."));
-	return ST_OK;
-}

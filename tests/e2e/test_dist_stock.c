@@ -82,10 +82,68 @@ static void admin_changes_a_rule(void **state)
 	assert_screen(s, "The highest age cannot be below the lowest.");
 }
 
+/* The number after text on the screen, -1 when not there. */
+static long long number_after(struct session *s, const char *text)
+{
+	term_settle(s->t, 100);
+	char *screen = term_screen(s->t);
+	const char *at = screen ? strstr(screen, text) : NULL;
+	long long n = at ? strtoll(at + strlen(text), NULL, 10) : -1;
+	free(screen);
+	return n;
+}
+
+static void agent_records_a_receipt(void **state)
+{
+	struct session *s = *state;
+	open_menu(s, "distribution", "distribution-demo", "Stock of the centre");
+	term_type(s->t, "s");
+	assert_screen(s, "Stock at ARL");
+	assert_screen(s, "Food ration (7 days)");
+	select_row(s, "Blanket", "Blanket · ");
+	term_type(s->t, "r");
+	assert_screen(s, "Items received: Blanket at ARL");
+	long long before = number_after(s, "Balance now: ");
+	assert_true(before > -1000000);
+	term_type(s->t, "120\tUNHCR waybill 77");
+	term_key(s->t, TK_F2);
+	char want[80];
+	snprintf(want, sizeof want, "Recorded. Balance now: %lld.", before + 120);
+	assert_screen(s, want);
+	snprintf(want, sizeof want, "Blanket · %lld", before + 120);
+	assert_screen(s, want);
+	/* The move in the item's moves, newest first. */
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Blanket at ARL: balance");
+	assert_screen(s, "+120");
+	assert_screen(s, "UNHCR waybill 77");
+	/* A wrong quantity is refused with its message, nothing recorded. */
+	term_type(s->t, "o");
+	assert_screen(s, "Items out (loss, damage, transfer): Blanket at ARL");
+	term_type(s->t, "0\tRain damage");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "The quantity is a whole number from 1 to 1,000,000.");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Discard your changes?");
+	term_type(s->t, "y");
+	/* A count below the warning level: the word says so. */
+	assert_screen(s, "Blanket at ARL: balance");
+	term_type(s->t, "c");
+	assert_screen(s, "Physical count: Blanket at ARL");
+	term_type(s->t, "2");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Recorded. Balance now: 2.");
+	assert_screen(s, "Low stock");
+	term_key(s->t, TK_ESC);
+	assert_screen(s, "Stock at ARL");
+	assert_screen(s, "Low stock (warn at 30)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(admin_changes_a_rule, setup, teardown),
+		cmocka_unit_test_setup_teardown(agent_records_a_receipt, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
