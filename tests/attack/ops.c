@@ -231,5 +231,8 @@ const struct attack_op attack_ops[] = {
 	{ "prot_return_step", 0, NULL, verify_prot_return_step, true },
 	{ "prot_travel_doc", 0, NULL, verify_prot_travel_doc, false },
 	{ "prot_departure", 0, NULL, verify_prot_departure, false },
+	/* Distributions, items and stock: an item saved, a stock move. */
+	{ "dist_item", 1, run_dist_item, verify_dist_item, true },
+	{ "dist_stock", 2, run_dist_stock, verify_dist_stock, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
