@@ -251,7 +251,7 @@ static enum status names_free(struct db *db, const struct dist_item *it, const c
  * letters and digits parted by '_', a number added when taken. */
 static enum status make_code(struct db *db, const char *name_en, char *out, size_t size)
 {
-	char base[33];
+	char base[29];   /* with "_" and a number, within the 40 of a code */
 	size_t n = 0;
 	char *folded = text_fold(name_en);
 	if (!folded)
@@ -421,7 +421,7 @@ static enum status active_write(struct db *db, long long id, int version, bool a
 		s = ST_CONFLICT;
 	if (s == ST_OK)
 		s = dist_item_get(db, id, &after);
-	return s == ST_OK ? audit_item(db, active ? "restore" : "retire", &before, &after) : s;
+	return s == ST_OK ? audit_item(db, "update", &before, &after) : s;
 }
 
 enum status dist_item_set_active(struct db *db, long long id, int *version, bool active)
