@@ -98,6 +98,23 @@ static enum status balance_of(struct db *db, long long centre, long long item, l
 	return rc == SQLITE_ROW ? ST_OK : db_status_of(rc);
 }
 
+#define MOVE_SELECT \
+	"SELECT m.id, m.item_id, m.day, m.kind, m.quantity, m.note, coalesce(u.display_name, ''), " \
+	"coalesce(m.created, '') FROM dist_stock_move m LEFT JOIN app_user u ON u.id = m.recorded_by "
+
+static void read_move(sqlite3_stmt *st, struct dist_stock_move *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	m->item_id = sqlite3_column_int64(st, 1);
+	db_column_copy(st, 2, m->day, sizeof m->day);
+	db_column_copy(st, 3, m->kind, sizeof m->kind);
+	m->quantity = sqlite3_column_int64(st, 4);
+	db_column_copy(st, 5, m->note, sizeof m->note);
+	db_column_copy(st, 6, m->recorded_by, sizeof m->recorded_by);
+	db_column_copy(st, 7, m->created, sizeof m->created);
+}
+
 static enum status record_write(struct db *db, const struct dist_stock_entry *e, long long centre,
                                 struct dist_stock_move *m, long long *after, const char **msgid,
                                 const char **field)
@@ -147,7 +164,17 @@ static enum status record_write(struct db *db, const struct dist_stock_entry *e,
 	if ((s = db_step_done(st)) != ST_OK)
 		return s;
 	m->id = sqlite3_last_insert_rowid(db_sqlite(db));
-	snprintf(m->recorded_by, sizeof m->recorded_by, "%s", db_actor(db)->user_name);
+	/* As stored, with the name of who recorded it. */
+	if ((st = db_stmt(db, MOVE_SELECT "WHERE m.id = ?1")) == NULL)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, m->id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_move(st, m);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? ST_INTERNAL : db_status_of(rc);
 	struct jsonbuf j;
 	jsonbuf_init(&j);
 	jsonbuf_put_int(&j, "item_id", e->item_id);
@@ -230,23 +257,6 @@ enum status dist_stock_lines(struct db *db, const char *centre_code,
 			cb(&l.rows[i], ctx);
 	free(l.rows);
 	return s;
-}
-
-#define MOVE_SELECT \
-	"SELECT m.id, m.item_id, m.day, m.kind, m.quantity, m.note, coalesce(u.display_name, ''), " \
-	"coalesce(m.created, '') FROM dist_stock_move m LEFT JOIN app_user u ON u.id = m.recorded_by "
-
-static void read_move(sqlite3_stmt *st, struct dist_stock_move *m)
-{
-	memset(m, 0, sizeof *m);
-	m->id = sqlite3_column_int64(st, 0);
-	m->item_id = sqlite3_column_int64(st, 1);
-	db_column_copy(st, 2, m->day, sizeof m->day);
-	db_column_copy(st, 3, m->kind, sizeof m->kind);
-	m->quantity = sqlite3_column_int64(st, 4);
-	db_column_copy(st, 5, m->note, sizeof m->note);
-	db_column_copy(st, 6, m->recorded_by, sizeof m->recorded_by);
-	db_column_copy(st, 7, m->created, sizeof m->created);
 }
 
 enum status dist_stock_moves(struct db *db, const char *centre_code, long long item, enum page_dir dir,

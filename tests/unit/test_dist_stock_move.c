@@ -73,6 +73,8 @@ static void balance_after_moves_and_servings(void **state)
 	assert_int_equal(m.quantity, 100);
 	assert_int_equal(b, 100);
 	assert_string_equal(m.day, "2026-04-20");
+	assert_string_equal(m.recorded_by, "Staff");
+	assert_string_equal(m.note, "UNHCR waybill 4471");
 	struct last_row a;
 	last_audit(f, &a);
 	assert_string_equal(a.action, "create");
