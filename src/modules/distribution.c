@@ -10,6 +10,8 @@
 #include "core/role.h"
 #include "demo/demo_dist.h"
 #include "screens/dist_home.h"
+#include "screens/dist_item_form.h"
+#include "screens/dist_stock_screens.h"
 #include "ui/module.h"
 
 static const struct module_entry entries[] = {
@@ -24,6 +26,11 @@ static const struct module_entry entries[] = {
 static const struct module_draft drafts[] = {
 	/* The counter. */
 	/* Items and stock. */
+	{ "dist_item_new", N_("Distribution item (new)"), dist_item_new_open_draft },
+	{ "dist_item", N_("Distribution item"), dist_item_open_draft },
+	{ "dist_stock_receipt", N_("Stock received"), dist_stock_receipt_open_draft },
+	{ "dist_stock_issue", N_("Stock out"), dist_stock_issue_open_draft },
+	{ "dist_stock_count", N_("Stock count"), dist_stock_count_open_draft },
 	/* Lists and figures. */
 	{ NULL, NULL, NULL },
 };

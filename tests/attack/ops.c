@@ -234,5 +234,8 @@ const struct attack_op attack_ops[] = {
 	/* Distributions: serving at the counter, reversing a serving. */
 	{ "dist_serve", 4, run_dist_serve, verify_dist_serve, false },
 	{ "dist_reverse", 1, run_dist_reverse, verify_dist_reverse, false },
+	/* Distributions, items and stock: an item saved, a stock move. */
+	{ "dist_item", 1, run_dist_item, verify_dist_item, true },
+	{ "dist_stock", 2, run_dist_stock, verify_dist_stock, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -158,6 +158,11 @@ bool verify_prot_return(sqlite3 *ro, const char *args, int nth, char *why, size_
 bool verify_prot_return_step(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 bool verify_prot_travel_doc(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 bool verify_prot_departure(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Distributions, items and stock: an item saved, a stock move (ops_dist_items.c). */
+enum status run_dist_item(struct attack *a, char *ack, size_t size);
+bool verify_dist_item(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+enum status run_dist_stock(struct attack *a, char *ack, size_t size);
+bool verify_dist_stock(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 /* Distributions: serving at the counter and reversing (ops_dist_counter.c). */
 enum status run_dist_serve(struct attack *a, char *ack, size_t size);
