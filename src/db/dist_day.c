@@ -73,6 +73,7 @@ enum status dist_day_served_page(struct db *db, long long centre, const char *da
 	static const char before[] =
 		SERVED_SELECT "AND (v.served_at, v.id) < (?4, ?5) ORDER BY v.served_at DESC, v.id DESC LIMIT ?6";
 	bool back = dir == PAGE_BEFORE;
+	*more = false;
 	sqlite3_stmt *st = db_stmt(db, back ? before : after);
 	if (!st)
 		return ST_INTERNAL;
@@ -272,6 +273,7 @@ enum status dist_day_due_page(struct db *db, long long centre, const char *day, 
                               void (*cb)(const struct dist_day_due *r, void *ctx), void *ctx, bool *more)
 {
 	bool back = dir == PAGE_BEFORE;
+	*more = false;
 	struct candidate *batch = calloc(BATCH, sizeof *batch);
 	struct dist_day_due *rows = calloc((size_t)limit + 1, sizeof *rows);
 	struct dist_day_due at;

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/perm.h"
+#include "core/person.h"
 #include "db/db_private.h"
 #include "db/dist_report.h"
 
@@ -52,6 +53,21 @@ const char *dist_age_group_msgid(enum dist_age_group g)
 	return (unsigned)g < DIST_AGE_GROUPS_ ? labels[g] : "";
 }
 
+/* The age group of a person born on birth (estimated or not) on day on. */
+static int age_group(const char *birth, bool estimated, const char *on)
+{
+	struct pdate day;
+	int years = 0;
+	bool approx = false, child = false;
+	if (!birth[0] || date_from_iso(on, &day) != DATE_OK || !person_age(birth, estimated, &day, &years, &approx, &child))
+		return DIST_AGE_NOT_KNOWN;
+	static const int upto[] = { 5, 12, 15, 18, 25, 60 };
+	for (int g = 0; g < 6; g++)
+		if (years < upto[g])
+			return g;
+	return DIST_AGE_60;
+}
+
 /* The role, the period, the centre (its id into *centre, 0 all). */
 static enum status figures_check(struct db *db, const char *centre_code, const struct dist_period *period,
                                  long long *centre)
@@ -86,25 +102,25 @@ enum status dist_figures_get(struct db *db, const char *centre_code, const struc
 	enum status r = figures_check(db, centre_code, period, &centre);
 	if (r != ST_OK)
 		return r;
-	/* People: each once, by sex and their age on their first day served. */
+	/* People: each once, by sex and their age on their first day served
+	 * (person_age: a year alone, estimated or not, as everywhere). */
 	static const char people[] =
-		"SELECT CASE p.sex WHEN 'f' THEN 0 WHEN 'm' THEN 1 ELSE 2 END, CASE WHEN p.birth_date IS NULL THEN 7 ELSE "
-		"(SELECT CASE WHEN a < 5 THEN 0 WHEN a < 12 THEN 1 WHEN a < 15 THEN 2 WHEN a < 18 THEN 3 WHEN a < 25 THEN 4 "
-		"WHEN a < 60 THEN 5 ELSE 6 END FROM (SELECT CAST(substr(x.first, 1, 4) AS INTEGER) - "
-		"CAST(substr(p.birth_date, 1, 4) AS INTEGER) - (substr(x.first, 6, 5) < substr(p.birth_date, 6, 5)) AS a)) "
-		"END AS grp, count(*) FROM (SELECT v.person_id, min(v.day) AS first FROM dist_serving v WHERE " IN_PERIOD
-		"AND " LIVE "GROUP BY v.person_id) x JOIN person p ON p.id = x.person_id GROUP BY 1, 2";
+		"SELECT p.sex, coalesce(p.birth_date, ''), p.birth_estimated, x.first FROM (SELECT v.person_id, "
+		"min(v.day) AS first FROM dist_serving v WHERE " IN_PERIOD "AND " LIVE "GROUP BY v.person_id) x "
+		"JOIN person p ON p.id = x.person_id";
 	sqlite3_stmt *st = db_stmt(db, people);
 	if (!st)
 		return ST_INTERNAL;
 	bind_period(st, period, centre);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int sex = sqlite3_column_int(st, 0), grp = sqlite3_column_int(st, 1);
-		long n = (long)sqlite3_column_int64(st, 2);
-		if (sex >= 0 && sex < DIST_SEXES_ && grp >= 0 && grp < DIST_AGE_GROUPS_)
-			out->people[sex][grp] += n;
-		out->people_total += n;
+		const char *sex = (const char *)sqlite3_column_text(st, 0);
+		char birth[11], first[11];
+		db_column_copy(st, 1, birth, sizeof birth);
+		db_column_copy(st, 3, first, sizeof first);
+		int x = sex && sex[0] == 'f' ? DIST_FEMALE : sex && sex[0] == 'm' ? DIST_MALE : DIST_OTHER_SEX;
+		out->people[x][age_group(birth, sqlite3_column_int(st, 2) != 0, first)]++;
+		out->people_total++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -169,8 +185,8 @@ enum status dist_figures_overrides(struct db *db, const char *centre_code, const
 		"SELECT v.id, v.item_id, v.day, c.code, p.case_key, v.override_reason, coalesce(u.display_name, ''), "
 		"EXISTS (SELECT 1 FROM dist_serving r WHERE r.reverses_id = v.id) FROM dist_serving v "
 		"JOIN centre c ON c.id = v.centre_id JOIN person p ON p.id = v.person_id "
-		"LEFT JOIN app_user u ON u.id = v.served_by WHERE " IN_PERIOD "AND v.override_reason <> '' AND v.id > ?4 "
-		"ORDER BY v.id LIMIT ?5";
+		"LEFT JOIN app_user u ON u.id = v.served_by WHERE " IN_PERIOD "AND v.override_reason <> '' AND +v.id > ?4 "
+		"ORDER BY +v.id LIMIT ?5";
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return ST_INTERNAL;
