@@ -115,10 +115,11 @@ enum status dist_day_csv(struct db *db, const char *centre_code, const char *day
 	c->out = out;
 	c->lang = lang ? lang : "en";
 	c->items = all;
-	const char *head[] = { _("List"), _("Time"), _("Case number"), _("Family name"), _("Given names"), _("Item"),
-		               _("Quantity"), _("Meal"), _("Counter"), _("Served by"), _("Reason") };
-	if (s == ST_OK)
+	if (s == ST_OK) {
+		const char *head[] = { _("List"), _("Time"), _("Case number"), _("Family name"), _("Given names"),
+			               _("Item"), _("Quantity"), _("Meal"), _("Counter"), _("Served by"), _("Reason") };
 		csvout_row(out, head, (int)(sizeof head / sizeof head[0]));
+	}
 	bool more = true, first = true;
 	while (s == ST_OK && more) {
 		s = dist_day_served_page(db, centre, day, item, PAGE_AFTER, first ? NULL : &c->served, CSV_PAGE,
