@@ -5,7 +5,7 @@
  * account's list of today's servings shows the blanket at counter 2, the
  * list of who is due and not served shows the other person; the manager's
  * figures of the month count the blanket and the people reached as the
- * database does. Screens are read in English. */
+ * database does. Names are masked in privacy mode but on the selected row. Screens are read in English. */
 #include <sqlite3.h>
 #include "session.h"
 
@@ -137,6 +137,19 @@ static void the_days_lists_and_the_figures(void **state)
 	term_type(s->t, "v");
 	assert_screen(s, "Due and not served on");
 	page_to(s, due);
+	/* Privacy mode: names hidden on every row of the list but the
+	 * selected one. */
+	if (!term_has_text(s->t, "[P]"))
+		term_ctrl(s->t, 'p');
+	assert_screen(s, "[P]");
+	term_settle(s->t, 100);
+	int shown = 0;
+	for (int r = 4; r < 20; r++) {
+		char *row = term_row(s->t, r);
+		shown += row && strstr(row, " Dist") != NULL;
+		free(row);
+	}
+	assert_true(shown <= 1);
 	term_free(&s->t);
 
 	/* The manager's figures of the month (every centre). */
