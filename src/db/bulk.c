@@ -93,6 +93,8 @@ static const struct {
 	[BT_REINT_PAYMENT] = { bulk_sql_reint_payment, 16, true },
 	[BT_REINT_VISIT] = { bulk_sql_reint_visit, 19, true },
 	[BT_REINT_ANSWER] = { bulk_sql_reint_answer, 7, true },
+	[BT_DIST_SERVING] = { bulk_sql_dist_serving, 18, true },
+	[BT_DIST_STOCK_MOVE] = { bulk_sql_dist_stock_move, 11, true },
 };
 
 sqlite3_stmt *bulk_batch(struct bulk *b, enum batch_id t)

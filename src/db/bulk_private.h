@@ -23,7 +23,8 @@ enum batch_id { BT_PERSON, BT_NAME_KEY, BT_NAME_TYPO, BT_LANGUAGE, BT_DOCUMENT, 
                 BT_PSYCH_SESSION, BT_PSYCH_ATTENDANCE, BT_PSYCH_SUPPORT,
                 BT_TRAINING_COURSE, BT_TRAINING_ENROLMENT,
                 BT_REINT_CASE, BT_REINT_PLAN, BT_REINT_ITEM, BT_REINT_BUSINESS, BT_REINT_PROJECT, BT_REINT_MEMBER,
-                BT_REINT_TRANCHE, BT_REINT_PAYMENT, BT_REINT_VISIT, BT_REINT_ANSWER, BT_COUNT_ };
+                BT_REINT_TRANCHE, BT_REINT_PAYMENT, BT_REINT_VISIT, BT_REINT_ANSWER,
+                BT_DIST_SERVING, BT_DIST_STOCK_MOVE, BT_COUNT_ };
 
 /* The psychosocial batches' statements (bulk_psych.c) and their columns. */
 extern const char bulk_sql_psych_session[], bulk_sql_psych_attendance[], bulk_sql_psych_support[];
@@ -40,6 +41,9 @@ extern const char bulk_sql_training_course[], bulk_sql_training_enrolment[];
 extern const char bulk_sql_reint_case[], bulk_sql_reint_plan[], bulk_sql_reint_item[], bulk_sql_reint_business[],
 	bulk_sql_reint_project[], bulk_sql_reint_member[], bulk_sql_reint_tranche[], bulk_sql_reint_payment[],
 	bulk_sql_reint_visit[], bulk_sql_reint_answer[];
+
+/* The distribution batches' statements (bulk_dist.c). */
+extern const char bulk_sql_dist_serving[], bulk_sql_dist_stock_move[];
 
 struct batch {
 	const char *sql;
