@@ -49,7 +49,7 @@
 #define RANK_SHIFT 40       /* ids stay below 2^40 */
 #define ALTS_MAX 24         /* other tokens a typed word may match */
 #define SMALL_RESULT 128    /* found by fewer: one query, ranked here */
-#define TOKENS_MAX 96       /* tokens of an index row read back */
+#define TOKENS_MAX (PERSON_INDEX_TEXT / 2) /* tokens of an index row read back: all */
 #define VOCAB_MAX 24        /* words begun by a typed word read as pairs; more: crossed */
 
 /* The other tokens a typed word matches in tier 5. */
