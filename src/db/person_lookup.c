@@ -221,6 +221,19 @@ static bool begins_other_token(struct db *db, const char *word, bool *failed)
 	return rc != SQLITE_DONE;
 }
 
+/* Whether some row of the index is marked "0x" (*marked); false on error. */
+static bool some_marked(struct db *db, bool *marked)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT 1");
+	if (!st)
+		return false;
+	db_bind_text(st, 1, "\"" PERSON_MORE_TOKEN "\"");
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	*marked = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 /* Appends " OR " (unless out is empty) and the term made by format. */
 static bool or_term(char *out, size_t size, const char *format, ...) __attribute__((format(printf, 3, 4)));
 static bool or_term(char *out, size_t size, const char *format, ...)
@@ -313,10 +326,17 @@ static bool two_word_terms(struct db *db, const struct lookup_query *q, const ch
 	begun[0] = sounds[0] = '\0';
 	if (!put_begun(db, c0, c1, begun, size))
 		return false;
+	/* The people marked 0x, by crossing; none as a rule (each term of a
+	 * query costs a look into the index, even behind an empty one). */
+	bool more = false;
+	if (!some_marked(db, &more))
+		return false;
 	char cross[2 * INDEXED_PREFIX + 32];
 	snprintf(cross, sizeof cross, "(\"%s\" AND \"%s\"* AND \"%s\"*)", PERSON_MORE_TOKEN, c0, c1);
-	if (!or_term(begun, size, "%s", cross))
+	if (more && !or_term(begun, size, "%s", cross))
 		return false;
+	if (!begun[0])
+		snprintf(begun, size, "\"%s\"", PERSON_MORE_TOKEN);   /* nobody */
 	bool ok = true;
 	for (int i = 0; ok && i < 2; i++) {
 		const char *cut = q->cut[1 - i];
@@ -329,8 +349,12 @@ static bool two_word_terms(struct db *db, const struct lookup_query *q, const ch
 	for (int a = 0; ok && a < q->alts[0].n; a++)
 		for (int b = 0; ok && b < q->alts[1].n; b++)
 			ok = put_alt_pair(q->alts[0].token[a], q->alts[1].token[b], sounds, size);
-	return ok && put(sounds, size, " OR (\"" PERSON_MORE_TOKEN "\" AND ") && put(sounds, size, variant)
-	       && put(sounds, size, ")");
+	if (ok && more)
+		ok = put(sounds, size, " OR (\"" PERSON_MORE_TOKEN "\" AND ") && put(sounds, size, variant)
+		     && put(sounds, size, ")");
+	if (ok && !sounds[0])
+		snprintf(sounds, size, "\"%s\"", PERSON_MORE_TOKEN);   /* nobody */
+	return ok;
 }
 
 /* Splits typed into words and writes the MATCH of each segment; false when
