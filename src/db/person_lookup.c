@@ -552,12 +552,40 @@ static enum status segment_fetch(struct db *db, const struct lookup_query *q, in
 
 /* ---- few people found: one query, ranked here ---------------------------- */
 
+/* Where the tokens of two words ("0r", "0s", "0t", "0x": they rank nobody)
+ * begin in an index row, as the data layer writes it (after the names,
+ * numbers, keys and pairs; before the centre's token): NULL for none. */
+static const char *two_word_tokens(const char *text)
+{
+	const char *first = NULL;
+	for (const char *k = "rstx"; *k; k++) {
+		char mark[4] = { ' ', '0', *k, '\0' };
+		const char *at = strstr(text, mark);
+		if (at && (!first || at < first))
+			first = at;
+	}
+	return first;
+}
+
 /* Splits an index row into its tokens, folded and split as the tokenizer
- * does (letters and digits; other bytes of UTF-8 letters kept in).
+ * does (letters and digits; other bytes of UTF-8 letters kept in), but
+ * for the tokens of two words.
  * Returns how many, or -1 when out of memory. */
 static int row_tokens(const char *text, char (*tokens)[32])
 {
-	char *folded = text_fold(text);
+	/* The row less the tokens of two words, up to the centre's token. */
+	const char *cut = two_word_tokens(text), *here = cut ? strstr(cut, " 0h") : NULL;
+	char *kept = NULL;
+	if (cut) {
+		size_t head = (size_t)(cut - text), tail = here ? strlen(here) : 0;
+		kept = malloc(head + tail + 1);
+		if (!kept)
+			return -1;
+		memcpy(kept, text, head);
+		memcpy(kept + head, here ? here : "", tail + 1);
+	}
+	char *folded = text_fold(kept ? kept : text);
+	free(kept);
 	if (!folded)
 		return -1;
 	int n = 0;
