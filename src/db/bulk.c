@@ -27,6 +27,8 @@ static const char sql_name_key[] =
 	"INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES " ROWS32("(?, ?)");
 static const char sql_name_typo[] =
 	"INSERT OR IGNORE INTO name_typo (probe, word) VALUES " ROWS32("(?, ?)");
+static const char sql_name_word[] =
+	"INSERT OR IGNORE INTO name_word (word) VALUES " ROWS32("(?)");
 static const char sql_language[] =
 	"INSERT OR IGNORE INTO person_language (person_id, language, " IDENTITY ") VALUES "
 	ROWS32("(?, ?" ID4);
@@ -68,6 +70,7 @@ static const struct {
 	[BT_PERSON] = { sql_person, 26, true },
 	[BT_NAME_KEY] = { sql_name_key, 2, false },
 	[BT_NAME_TYPO] = { sql_name_typo, 2, false },
+	[BT_NAME_WORD] = { sql_name_word, 1, false },
 	[BT_LANGUAGE] = { sql_language, 6, true },
 	[BT_DOCUMENT] = { sql_document, 10, true },
 	[BT_FLAG] = { sql_flag, 7, true },
@@ -143,8 +146,9 @@ static enum status flush(struct bulk *b, enum batch_id t)
 	x->rows = 0;
 	if (rc != SQLITE_DONE)
 		return db_status_of(rc);
-	/* Two words may share a typo probe: those rows repeat. */
-	return stored == expected || t == BT_NAME_TYPO ? ST_OK : ST_INTERNAL;
+	/* Two words may share a typo probe: those rows repeat (and words once
+	 * the table of words seen is half full). */
+	return stored == expected || t == BT_NAME_TYPO || t == BT_NAME_WORD ? ST_OK : ST_INTERNAL;
 }
 
 enum status bulk_row_done(struct bulk *b, enum batch_id t)
@@ -491,25 +495,47 @@ static enum status next_case_key(struct bulk *b, long long centre, const char *c
 	return ST_INTERNAL;
 }
 
-/* True the first time word is seen this run (as far as the table holds). */
-static bool typo_first(struct bulk *b, const char *word)
+/* True the first time word is seen this run in the set seen (size
+ * hashes, *count of them taken), as far as it holds. */
+static bool first_seen(unsigned long long *seen, size_t size, int *count, const char *word)
 {
 	unsigned long long h = 1469598103934665603ULL;
 	for (const char *c = word; *c; c++)
 		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
 	h |= 1;
-	size_t size = sizeof b->typo_seen / sizeof b->typo_seen[0];
-	if ((size_t)b->ntypo_seen >= size / 2)
+	if ((size_t)*count >= size / 2)
 		return true;
 	for (size_t i = h & (size - 1);; i = (i + 1) & (size - 1)) {
-		if (b->typo_seen[i] == h)
+		if (seen[i] == h)
 			return false;
-		if (!b->typo_seen[i]) {
-			b->typo_seen[i] = h;
-			b->ntypo_seen++;
+		if (!seen[i]) {
+			seen[i] = h;
+			(*count)++;
 			return true;
 		}
 	}
+}
+
+/* True the first time word is seen this run (as far as the table holds). */
+static bool typo_first(struct bulk *b, const char *word)
+{
+	return first_seen(b->typo_seen, sizeof b->typo_seen / sizeof b->typo_seen[0], &b->ntypo_seen, word);
+}
+
+/* The vocabulary rows of p's words, as person_write_words. */
+static enum status person_words(struct bulk *b, const struct person *p)
+{
+	char words[PERSON_MATCH_WORDS][32];
+	bool more;
+	int n = person_match_words(p, words, PERSON_MATCH_WORDS, &more);
+	enum status s = ST_OK;
+	for (int w = 0; w < n && s == ST_OK; w++) {
+		if (!first_seen(b->word_seen, sizeof b->word_seen / sizeof b->word_seen[0], &b->nword_seen, words[w]))
+			continue;
+		bulk_put_text(b, BT_NAME_WORD, 0, words[w], false);
+		s = bulk_row_done(b, BT_NAME_WORD);
+	}
+	return s;
 }
 
 /* The typo vocabulary rows of p's name words, as person_write_typos. */
@@ -571,6 +597,8 @@ static enum status person_lists(struct bulk *b, const struct person *p)
 	}
 	if (s == ST_OK)
 		s = person_typos(b, p);
+	if (s == ST_OK)
+		s = person_words(b, p);
 	/* A full batch goes before the next row, not after the last: the row
 	 * stays here while the person's stays are added (bulk_stay). */
 	if (s == ST_OK && b->nsearch == BATCH_ROWS)

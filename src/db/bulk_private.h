@@ -18,7 +18,7 @@
 #define IDENTITY "uuid, site, created, changed"
 #define IDENTITY_COLS 4
 
-enum batch_id { BT_PERSON, BT_NAME_KEY, BT_NAME_TYPO, BT_LANGUAGE, BT_DOCUMENT, BT_FLAG, BT_LINK, BT_STAY,
+enum batch_id { BT_PERSON, BT_NAME_KEY, BT_NAME_TYPO, BT_NAME_WORD, BT_LANGUAGE, BT_DOCUMENT, BT_FLAG, BT_LINK, BT_STAY,
                 BT_SERVICE, BT_CONSULTATION, BT_CASE, BT_VISIT, BT_FITNESS,
                 BT_PSYCH_SESSION, BT_PSYCH_ATTENDANCE, BT_PSYCH_SUPPORT,
                 BT_TRAINING_COURSE, BT_TRAINING_ENROLMENT,
@@ -91,6 +91,9 @@ struct bulk {
 	 * OR IGNORE keeps one). */
 	unsigned long long typo_seen[1 << 15];
 	int ntypo_seen;
+	/* The same for the vocabulary of name words (name_word). */
+	unsigned long long word_seen[1 << 15];
+	int nword_seen;
 };
 
 /* The statement of batch t, prepared at first use (NULL on error). */

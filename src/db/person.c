@@ -133,6 +133,8 @@ static enum status write_index(struct db *db, const struct person *p)
 	}
 	if (s == ST_OK)
 		s = person_write_typos(db, p);
+	if (s == ST_OK)
+		s = person_write_words(db, p);
 	return s;
 }
 

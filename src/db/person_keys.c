@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "core/names.h"
+#include "core/text.h"
 #include "core/phone.h"
 #include "db/db_private.h"
 #include "db/person_private.h"
@@ -34,7 +36,7 @@ int person_name_keys(const struct person *p, char keys[][NAMES_KEY_MAX], int max
  * person_index_text). A database whose setting 'person_keys' differs, made
  * by an older program or under another country code, has them derived
  * again when opened. Change it whenever either function changes. */
-#define KEYS_FORM "4"
+#define KEYS_FORM "5"
 
 /* People read and rewritten at a time. */
 #define REFRESH_BATCH 256
@@ -97,6 +99,8 @@ static enum status rewrite(struct db *db, const struct person *p)
 		s = person_reindex(db, p->id);
 	if (s == ST_OK)
 		s = person_write_typos(db, p);
+	if (s == ST_OK)
+		s = person_write_words(db, p);
 	return s;
 }
 
@@ -243,6 +247,10 @@ enum status person_keys_refresh(struct db *db, char *detail, size_t size)
 	sqlite3_stmt *merge = db_stmt(db, "INSERT INTO person_search (person_search) VALUES ('optimize')");
 	if (s == ST_OK)
 		s = merge ? db_step_done(merge) : ST_INTERNAL;
+	/* The residents' index too (its rows were rewritten alike). */
+	sqlite3_stmt *merge_here = db_stmt(db, "INSERT INTO person_here (person_here) VALUES ('optimize')");
+	if (s == ST_OK)
+		s = merge_here ? db_step_done(merge_here) : ST_INTERNAL;
 	sqlite3_stmt *set = db_stmt(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('person_keys', ?1)");
 	if (s == ST_OK && !set)
 		s = ST_INTERNAL;
@@ -330,31 +338,146 @@ void person_pair_token(const char *a, const char *b, char *out, size_t size)
 	snprintf(out, size, "0p%.31s0%.31s", a, b);
 }
 
-void person_key_pair_token(const char *ka, const char *kb, char *out, size_t size)
+/* The token "0<kind><k>0<k>" of two sound keys in alphabetical order. */
+static void keys_token(char kind, const char *ka, const char *kb, char *out, size_t size)
 {
 	char a[NAMES_KEY_MAX + 2], b[NAMES_KEY_MAX + 2];
 	/* Lower case, as the index folds it: the token of one key less "0k". */
 	person_key_token(ka, a, sizeof a);
 	person_key_token(kb, b, sizeof b);
 	if (strcmp(a, b) > 0)
-		snprintf(out, size, "0q%s0%s", b + 2, a + 2);
+		snprintf(out, size, "0%c%s0%s", kind, b + 2, a + 2);
 	else
-		snprintf(out, size, "0q%s0%s", a + 2, b + 2);
+		snprintf(out, size, "0%c%s0%s", kind, a + 2, b + 2);
 }
 
-/* Appends " token" to out (length *len) unless it is there already or
- * does not fit whole. */
-static void put_token(char *out, size_t size, size_t *len, const char *token)
+void person_key_pair_token(const char *ka, const char *kb, char *out, size_t size)
+{
+	keys_token('q', ka, kb, out, size);
+}
+
+void person_keys_token(const char *ka, const char *kb, char *out, size_t size)
+{
+	keys_token('s', ka, kb, out, size);
+}
+
+void person_word_pair_token(const char *a, const char *b, char *out, size_t size)
+{
+	snprintf(out, size, "0t%.31s0%.31s", a, b);
+}
+
+void person_key_word_token(const char *key, const char *word, char *out, size_t size)
+{
+	char k[NAMES_KEY_MAX + 2];
+	person_key_token(key, k, sizeof k);
+	snprintf(out, size, "0r%s0%.31s", k + 2, word);
+}
+
+/* True when token is one of the tokens of out. */
+static bool has_token(const char *out, const char *token)
 {
 	size_t t = strlen(token);
-	if (!t || *len + 1 + t + 1 > size)
-		return;
 	for (const char *at = strstr(out, token); at; at = strstr(at + 1, token))
 		if (at > out && at[-1] == ' ' && (at[t] == ' ' || at[t] == '\0'))
-			return;
+			return true;
+	return false;
+}
+
+/* Appends " token" to out (length *len) unless it is there already;
+ * false when it does not fit whole (then out is as it was). */
+static bool put_token(char *out, size_t size, size_t *len, const char *token)
+{
+	size_t t = strlen(token);
+	if (!t || has_token(out, token))
+		return true;
+	if (*len + 1 + t + 1 > size)
+		return false;
 	out[(*len)++] = ' ';
 	memcpy(out + *len, token, t + 1);
 	*len += t;
+	return true;
+}
+
+/* True for a character the index's tokenizer keeps in a word (unicode61:
+ * letters, numbers, private use). */
+static bool index_char(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+	       || (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) || c == UTF8PROC_CATEGORY_CO;
+}
+
+/* Adds word (len bytes) to words[0..*n) unless there already; *more
+ * when it does not fit (too long, or max words already). */
+static void add_word(char words[][32], int *n, int max, const char *word, size_t len, bool *more)
+{
+	if (len == 0)
+		return;
+	if (len > 31) {
+		*more = true;
+		return;
+	}
+	for (int i = 0; i < *n; i++)
+		if (strncmp(words[i], word, len) == 0 && words[i][len] == '\0')
+			return;
+	if (*n >= max) {
+		*more = true;
+		return;
+	}
+	memcpy(words[*n], word, len);
+	words[*n][len] = '\0';
+	(*n)++;
+}
+
+/* Adds the words the index's tokenizer makes of name (folded, split at
+ * every character that is not a letter or a number). */
+static void add_index_words(const char *name, char words[][32], int *n, int max, bool *more)
+{
+	char *folded = text_fold(name);
+	if (!folded) {
+		*more = true;
+		return;
+	}
+	const utf8proc_uint8_t *c = (const utf8proc_uint8_t *)folded;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(folded);
+	const char *start = NULL;
+	while (left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(c, left, &cp);
+		if (k <= 0) {
+			k = 1;
+			cp = ' ';
+		}
+		if (index_char(cp)) {
+			if (!start)
+				start = (const char *)c;
+		} else if (start) {
+			add_word(words, n, max, start, (size_t)((const char *)c - start), more);
+			start = NULL;
+		}
+		c += k;
+		left -= k;
+	}
+	if (start)
+		add_word(words, n, max, start, strlen(start), more);
+	free(folded);
+}
+
+int person_match_words(const struct person *p, char words[][32], int max, bool *more)
+{
+	const char *parts[] = { p->family_name, p->given_names, p->other_names };
+	int n = 0;
+	*more = false;
+	/* The name words first, in the order of the pair tokens. */
+	for (int i = 0; i < 3; i++) {
+		char part[NAMES_MAX_WORDS][32];
+		int np = names_words(parts[i], part);
+		for (int w = 0; w < np; w++)
+			add_word(words, &n, max, part[w], strlen(part[w]), more);
+	}
+	for (int i = 0; i < 3; i++)
+		add_index_words(parts[i], words, &n, max, more);
+	return n;
 }
 
 /* Appends the pair tokens of p's name words (family, given names, then
@@ -390,6 +513,51 @@ static void put_pairs(const struct person *p, char *out, size_t size, size_t *le
 		}
 }
 
+/* Appends the tokens that make a lookup of two words a few short lists
+ * (person_lookup.c): "0t<a>0<b>" for every two words a typed word may
+ * begin (person_match_words) that have no pair token "0p" (split words,
+ * words past the first PERSON_PAIR_WORDS), "0r<key>0<word>" for every
+ * sound key of the person (person_lookup_keys) with every such word, the
+ * same word too, and "0s<key>0<key>" for every two different keys that
+ * have no "0q" token (keys of words written together). When some did not
+ * fit or words were left out, "0x": the lookup crosses the lists of the
+ * words for those people, as before these tokens. */
+static void put_more(const struct person *p, char *out, size_t size, size_t *len)
+{
+	char words[PERSON_MATCH_WORDS][32], keys[PERSON_LOOKUP_KEYS][NAMES_KEY_MAX];
+	bool more;
+	int n = person_match_words(p, words, PERSON_MATCH_WORDS, &more);
+	int nk = person_lookup_keys(p, keys, PERSON_LOOKUP_KEYS);
+	/* Room kept for "0x" and the centre token. */
+	size_t room = size > PERSON_TOKEN_ROOM ? size - PERSON_TOKEN_ROOM : 0;
+	char token[80], have[80];
+	for (int a = 0; a < n; a++)
+		for (int b = 0; b < n; b++) {
+			if (a == b)
+				continue;
+			person_pair_token(words[a], words[b], have, sizeof have);
+			if (has_token(out, have))
+				continue;
+			person_word_pair_token(words[a], words[b], token, sizeof token);
+			more = !put_token(out, room, len, token) || more;
+		}
+	for (int k = 0; k < nk; k++)
+		for (int w = 0; w < n; w++) {
+			person_key_word_token(keys[k], words[w], token, sizeof token);
+			more = !put_token(out, room, len, token) || more;
+		}
+	for (int k = 0; k < nk; k++)
+		for (int l = k + 1; l < nk; l++) {
+			person_key_pair_token(keys[k], keys[l], have, sizeof have);
+			if (has_token(out, have))
+				continue;
+			person_keys_token(keys[k], keys[l], token, sizeof token);
+			more = !put_token(out, room, len, token) || more;
+		}
+	if (more)
+		put_token(out, size - PERSON_TOKEN_ROOM / 2, len, PERSON_MORE_TOKEN);
+}
+
 void person_key_tokens(const struct person *p, char *out, size_t size)
 {
 	char keys[PERSON_LOOKUP_KEYS][NAMES_KEY_MAX];
@@ -403,11 +571,28 @@ void person_key_tokens(const struct person *p, char *out, size_t size)
 		put_token(out, size, &len, token);
 	}
 	put_pairs(p, out, size, &len);
+	put_more(p, out, size, &len);
 	/* Last: the bulk writers add it when a stay opens. */
 	if (p->staying_at[0]) {
 		person_here_token(p->staying_at, token, sizeof token);
 		put_token(out, size, &len, token);
 	}
+}
+
+enum status person_write_words(struct db *db, const struct person *p)
+{
+	sqlite3_stmt *ins = db_stmt(db, "INSERT OR IGNORE INTO name_word (word) VALUES (?1)");
+	if (!ins)
+		return ST_INTERNAL;
+	char words[PERSON_MATCH_WORDS][32];
+	bool more;
+	int n = person_match_words(p, words, PERSON_MATCH_WORDS, &more);
+	enum status s = ST_OK;
+	for (int w = 0; w < n && s == ST_OK; w++) {
+		db_bind_text(ins, 1, words[w]);
+		s = db_step_done(ins);
+	}
+	return s;
 }
 
 int person_typo_probes(const char *word, char probes[][32], int max)

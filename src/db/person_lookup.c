@@ -29,6 +29,7 @@
  * of their segments run. A page continues from a key
  * made of the segment (tier, then resident or not) and the id
  * (person_rank_key), so that paging stays by key both ways. */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,8 @@
 #define RANK_SHIFT 40       /* ids stay below 2^40 */
 #define ALTS_MAX 24         /* other tokens a typed word may match */
 #define SMALL_RESULT 128    /* found by fewer: one query, ranked here */
-#define TOKENS_MAX 96       /* tokens of an index row read back */
+#define TOKENS_MAX (PERSON_INDEX_TEXT / 2) /* tokens of an index row read back: all */
+#define VOCAB_MAX 24        /* words begun by a typed word read as pairs; more: crossed */
 
 /* The other tokens a typed word matches in tier 5. */
 struct alts {
@@ -187,6 +189,174 @@ static enum status user_centre_token(struct db *db, char *out, size_t size)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
+
+/* ---- two words: tiers 3 to 5 from the tokens of migration 025 ------------ */
+
+/* True when word, typed, may begin a token of the index other than a name
+ * word: the check character of a case number (one letter), or the centre
+ * code in front of it ("agz", "ny1"). */
+static bool begins_other_token(struct db *db, const char *word, bool *failed)
+{
+	size_t len = strlen(word);
+	if (len < 2)
+		return true;
+	if (len > 4)
+		return false;
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM centre WHERE code >= ?1 AND code < ?2 LIMIT 1");
+	if (!st) {
+		*failed = true;
+		return true;
+	}
+	char from[8], to[8];
+	for (size_t i = 0; i <= len; i++)
+		from[i] = (char)(word[i] >= 'a' && word[i] <= 'z' ? word[i] - 'a' + 'A' : word[i]);
+	memcpy(to, from, len + 1);
+	to[len - 1]++;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*failed = true;
+	return rc != SQLITE_DONE;
+}
+
+/* Whether some row of the index is marked "0x" (*marked); false on error. */
+static bool some_marked(struct db *db, bool *marked)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT 1");
+	if (!st)
+		return false;
+	db_bind_text(st, 1, "\"" PERSON_MORE_TOKEN "\"");
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	*marked = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* Appends " OR " (unless out is empty) and the term made by format. */
+static bool or_term(char *out, size_t size, const char *format, ...) __attribute__((format(printf, 3, 4)));
+static bool or_term(char *out, size_t size, const char *format, ...)
+{
+	char term[200];
+	va_list ap;
+	va_start(ap, format);
+	int n = vsnprintf(term, sizeof term, format, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof term)
+		return false;
+	return (!out[0] || put(out, size, " OR ")) && put(out, size, term);
+}
+
+/* The name words of the vocabulary that begin with cut (at most
+ * VOCAB_MAX), as terms "0p<x>0<other>"* OR "0t<x>0<other>"* into out:
+ * the people with a word beginning with cut and another beginning with
+ * other. False when there are more or it does not fit. */
+static bool put_begun(struct db *db, const char *cut, const char *other, char *out, size_t size)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT word FROM name_word WHERE word >= ?1 AND word < ?2 LIMIT ?3");
+	if (!st)
+		return false;
+	char to[INDEXED_PREFIX + 1];
+	size_t len = strlen(cut);
+	memcpy(to, cut, len + 1);
+	to[len - 1]++;
+	db_bind_text(st, 1, cut);
+	db_bind_text(st, 2, to);
+	sqlite3_bind_int(st, 3, VOCAB_MAX + 1);
+	int n = 0, rc;
+	bool ok = true;
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *x = (const char *)sqlite3_column_text(st, 0);
+		ok = ++n <= VOCAB_MAX && x && or_term(out, size, "\"0p%s0%s\"*", x, other)
+		     && or_term(out, size, "\"0t%s0%s\"*", x, other);
+	}
+	sqlite3_reset(st);
+	return ok && rc == SQLITE_DONE;
+}
+
+/* The terms of the people with word y and a word beginning with cut (y
+ * itself when it begins with it). */
+static bool put_word_begun(const char *y, const char *cut, char *out, size_t size)
+{
+	return or_term(out, size, "\"0p%s0%s\"*", y, cut) && or_term(out, size, "\"0t%s0%s\"*", y, cut)
+	       && (strncmp(y, cut, strlen(cut)) != 0 || or_term(out, size, "\"%s\"", y));
+}
+
+/* The terms of the people matching alternative x of one typed word (a
+ * sound key token "0k..." or a near word) and alternative y of the other. */
+static bool put_alt_pair(const char *x, const char *y, char *out, size_t size)
+{
+	bool kx = x[0] == '0', ky = y[0] == '0';
+	if (kx && ky) {
+		if (strcmp(x, y) == 0)
+			return or_term(out, size, "\"%s\"", x);
+		const char *lo = strcmp(x + 2, y + 2) < 0 ? x + 2 : y + 2, *hi = lo == x + 2 ? y + 2 : x + 2;
+		return or_term(out, size, "\"0q%s0%s\"", lo, hi) && or_term(out, size, "\"0s%s0%s\"", lo, hi);
+	}
+	if (kx)
+		return or_term(out, size, "\"0r%s0%s\"", x + 2, y);
+	if (ky)
+		return or_term(out, size, "\"0r%s0%s\"", y + 2, x);
+	if (strcmp(x, y) == 0)
+		return or_term(out, size, "\"%s\"", x);
+	return or_term(out, size, "\"0p%s0%s\"", x, y) && or_term(out, size, "\"0t%s0%s\"", x, y);
+}
+
+/* For two different words: into begun, the people with a word beginning
+ * with each ("every word begun", without crossing the lists of the two
+ * words), and into sounds, the people matching the variant groups of the
+ * two words (variant, tier 5) less some of those; from the tokens of
+ * migration 025 and the vocabulary, and for the people marked "0x", by
+ * crossing the lists. False when they cannot say it (a typed word that
+ * begins the other or a token other than a name word, too many words
+ * begun, a query too long): the tiers cross the lists then. */
+static bool two_word_terms(struct db *db, const struct lookup_query *q, const char *variant, char *begun,
+                           char *sounds, size_t size)
+{
+	const char *c0 = q->cut[0], *c1 = q->cut[1];
+	size_t l0 = strlen(c0), l1 = strlen(c1);
+	bool failed = false;
+	if (strncmp(c0, c1, l0 < l1 ? l0 : l1) == 0 || begins_other_token(db, c0, &failed)
+	    || begins_other_token(db, c1, &failed) || failed)
+		return false;
+	for (int i = 0; i < 2; i++)
+		if (q->alts[i].n >= ALTS_MAX)
+			return false;
+	begun[0] = sounds[0] = '\0';
+	if (!put_begun(db, c0, c1, begun, size))
+		return false;
+	/* The people marked 0x, by crossing; none as a rule (each term of a
+	 * query costs a look into the index, even behind an empty one). */
+	bool more = false;
+	if (!some_marked(db, &more))
+		return false;
+	char cross[2 * INDEXED_PREFIX + 32];
+	snprintf(cross, sizeof cross, "(\"%s\" AND \"%s\"* AND \"%s\"*)", PERSON_MORE_TOKEN, c0, c1);
+	if (more && !or_term(begun, size, "%s", cross))
+		return false;
+	if (!begun[0])
+		snprintf(begun, size, "\"%s\"", PERSON_MORE_TOKEN);   /* nobody */
+	bool ok = true;
+	for (int i = 0; ok && i < 2; i++) {
+		const char *cut = q->cut[1 - i];
+		for (int a = 0; ok && a < q->alts[i].n; a++) {
+			const char *x = q->alts[i].token[a];
+			ok = x[0] == '0' ? or_term(sounds, size, "\"0r%s0%s\"*", x + 2, cut)
+			                 : put_word_begun(x, cut, sounds, size);
+		}
+	}
+	for (int a = 0; ok && a < q->alts[0].n; a++)
+		for (int b = 0; ok && b < q->alts[1].n; b++)
+			ok = put_alt_pair(q->alts[0].token[a], q->alts[1].token[b], sounds, size);
+	if (ok && more)
+		ok = put(sounds, size, " OR (\"" PERSON_MORE_TOKEN "\" AND ") && put(sounds, size, variant)
+		     && put(sounds, size, ")");
+	if (ok && !sounds[0])
+		snprintf(sounds, size, "\"%s\"", PERSON_MORE_TOKEN);   /* nobody */
+	return ok;
+}
+
 /* Splits typed into words and writes the MATCH of each segment; false when
  * no word was typed or a query would not fit. */
 static bool lookup_query_make(struct db *db, const char *typed, struct lookup_query *q)
@@ -258,9 +428,17 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		}
 		snprintf(q->pairs, sizeof q->pairs, "%s%s%s", pair_all, key_pair[0] ? " OR " : "", key_pair);
 	}
-	char *tier = malloc(MATCH_MAX);
-	if (!tier)
+	char *tier = malloc(MATCH_MAX), *begun = malloc(MATCH_MAX), *sounds = malloc(MATCH_MAX);
+	if (!tier || !begun || !sounds) {
+		free(tier);
+		free(begun);
+		free(sounds);
 		return false;
+	}
+	/* Two different words: "every word begun" and the variants from the
+	 * tokens of two words, when they can say it. */
+	if (!pair[0] || !two_word_terms(db, q, variant, begun, sounds, MATCH_MAX))
+		begun[0] = sounds[0] = '\0';
 	for (int t = 0; ok && t < TIERS; t++) {
 		tier[0] = '\0';
 		if (t == 0 && q->whole[0])
@@ -271,6 +449,8 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT %s", exact, whole) < MATCH_MAX;
 		else if (t == 2 && pair[0])
 			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT (%s OR %s)", pair_all, pair, whole) < MATCH_MAX;
+		else if (t == 3 && begun[0])
+			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT (%s OR %s)", begun, pair_all, whole) < MATCH_MAX;
 		else if (t == 3)
 			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s)", prefix, pair[0] ? pair_all : exact,
 			                      whole) < MATCH_MAX;
@@ -278,8 +458,12 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		 * name the index splits (N'Diaye: n, diaye) begins no typed word
 		 * there, and came again lower down. */
 		else if (t == 4 && key_pair[0])
-			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT ((%s) OR %s%s%s)", key_pair, prefix, whole,
-			                      pair_all[0] ? " OR " : "", pair_all) < MATCH_MAX;
+			ok = (size_t)snprintf(tier, MATCH_MAX, "%s NOT ((%s) OR %s%s%s)", key_pair, begun[0] ? begun : prefix,
+			                      whole, pair_all[0] ? " OR " : "", pair_all) < MATCH_MAX;
+		else if (t == 5 && sounds[0])
+			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s%s%s%s%s)", sounds, begun, whole,
+			                      key_pair[0] ? " OR " : "", key_pair, pair_all[0] ? " OR " : "", pair_all)
+			     < MATCH_MAX;
 		else if (t == 5)
 			ok = (size_t)snprintf(tier, MATCH_MAX, "(%s) NOT ((%s) OR %s%s%s%s%s)", variant, prefix, whole,
 			                      key_pair[0] ? " OR " : "", key_pair, pair_all[0] ? " OR " : "", pair_all)
@@ -295,6 +479,8 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 			ok = (size_t)snprintf(q->match[2 * t + 1], MATCH_MAX, "%s", tier) < MATCH_MAX;
 	}
 	free(tier);
+	free(begun);
+	free(sounds);
 	ok = ok && (size_t)snprintf(q->any, MATCH_MAX, "(%s) OR %s", variant, whole) < MATCH_MAX;
 	if (ok && here[0])
 		ok = (size_t)snprintf(q->here_any, MATCH_MAX, "(%s) AND \"%s\"", q->any, here) < MATCH_MAX;
@@ -366,12 +552,40 @@ static enum status segment_fetch(struct db *db, const struct lookup_query *q, in
 
 /* ---- few people found: one query, ranked here ---------------------------- */
 
+/* Where the tokens of two words ("0r", "0s", "0t", "0x": they rank nobody)
+ * begin in an index row, as the data layer writes it (after the names,
+ * numbers, keys and pairs; before the centre's token): NULL for none. */
+static const char *two_word_tokens(const char *text)
+{
+	const char *first = NULL;
+	for (const char *k = "rstx"; *k; k++) {
+		char mark[4] = { ' ', '0', *k, '\0' };
+		const char *at = strstr(text, mark);
+		if (at && (!first || at < first))
+			first = at;
+	}
+	return first;
+}
+
 /* Splits an index row into its tokens, folded and split as the tokenizer
- * does (letters and digits; other bytes of UTF-8 letters kept in).
+ * does (letters and digits; other bytes of UTF-8 letters kept in), but
+ * for the tokens of two words.
  * Returns how many, or -1 when out of memory. */
 static int row_tokens(const char *text, char (*tokens)[32])
 {
-	char *folded = text_fold(text);
+	/* The row less the tokens of two words, up to the centre's token. */
+	const char *cut = two_word_tokens(text), *here = cut ? strstr(cut, " 0h") : NULL;
+	char *kept = NULL;
+	if (cut) {
+		size_t head = (size_t)(cut - text), tail = here ? strlen(here) : 0;
+		kept = malloc(head + tail + 1);
+		if (!kept)
+			return -1;
+		memcpy(kept, text, head);
+		memcpy(kept + head, here ? here : "", tail + 1);
+	}
+	char *folded = text_fold(kept ? kept : text);
+	free(kept);
 	if (!folded)
 		return -1;
 	int n = 0;

@@ -102,6 +102,38 @@ void person_pair_token(const char *a, const char *b, char *out, size_t size);
 /* The pair token of two sound keys, in alphabetical order: "0q<k>0<k>". */
 void person_key_pair_token(const char *ka, const char *kb, char *out, size_t size);
 
+/* The token of two sound keys that have no "0q" token (one of a word
+ * written together with the next, as in Abdou Rahmane), in alphabetical
+ * order: "0s<k>0<k>". */
+void person_keys_token(const char *ka, const char *kb, char *out, size_t size);
+
+/* The token of two words a typed word may begin that have no pair token
+ * (a word the index splits, N'Diaye: n, diaye): "0t<a>0<b>". */
+void person_word_pair_token(const char *a, const char *b, char *out, size_t size);
+
+/* The token of a sound key and a word (the word of that key or another):
+ * "0r<key>0<word>". */
+void person_key_word_token(const char *key, const char *word, char *out, size_t size);
+
+/* Most words of a person that make "0t" and "0r" tokens. */
+#define PERSON_MATCH_WORDS 8
+
+/* The token of a person some of whose "0t", "0r" or "0s" tokens were left
+ * out: the lookup finds them as it did before those tokens. */
+#define PERSON_MORE_TOKEN "0x"
+
+/* Room of an index row kept for "0x" and the centre's token. */
+#define PERSON_TOKEN_ROOM 32
+
+/* The words of p's names a typed word may begin, as the index holds them:
+ * the folded name words (core/names.h), then the other words the index's
+ * tokenizer splits the names into (N'Diaye: ndiaye, then n, diaye);
+ * without repeats, at most max (*more when some were left out): how many. */
+int person_match_words(const struct person *p, char words[][32], int max, bool *more);
+
+/* Records in the vocabulary of name words (name_word) the words of p. */
+enum status person_write_words(struct db *db, const struct person *p);
+
 /* Words shorter than this have no typo probes (one letter in four is too
  * much to guess). */
 #define NAMES_TYPO_MIN 5

@@ -8,6 +8,7 @@
  * different names. Recall and precision are printed. */
 #include <sqlite3.h>
 #include "testutil.h"
+#include "core/names.h"
 #include "db/db.h"
 #include "db/db_private.h"
 #include "db/login.h"
@@ -452,6 +453,155 @@ static void a_split_name_is_listed_once(void **state)
 	}
 }
 
+/* A person with more name words than make tokens of two words is marked
+ * "0x" and found by crossing the lists of the words, as any other. */
+static void many_name_words_are_found_by_crossing(void **state)
+{
+	struct fixture *f = *state;
+	struct person p = make("Ould Sidi Mohamed Lemine", "Ahmed Salem Mahmoud Cheikhna", 'm');
+	snprintf(p.other_names, sizeof p.other_names, "Ahmedou Ould Sidi;Hamoud Cheikh Tourad");
+	assert_int_equal(person_save(f->db, &p, NULL, NULL, 0), ST_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT text FROM person_search WHERE rowid = ?1", -1,
+	                                    &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, p.id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_non_null(strstr((const char *)sqlite3_column_text(st, 0), " " PERSON_MORE_TOKEN));
+	sqlite3_finalize(st);
+	/* Words past the first of the pair tokens, begun and heard otherwise. */
+	assert_true(on_first_page(f->db, "tourad hamo", p.id));
+	assert_true(on_first_page(f->db, "turad cheikhna", p.id));
+	assert_true(on_first_page(f->db, "mahmud touradd", p.id));
+}
+
+/* Respells a folded word as a clerk may hear it (the first of ou -> u,
+ * u -> ou, ss -> s, ll -> l, c -> k, y -> i that applies, else one letter
+ * mistyped in a word of five letters or more); false when none applies. */
+static bool respell(const char *w, char *out, size_t size)
+{
+	static const char *const from[] = { "ou", "u", "ss", "ll", "c", "y" };
+	static const char *const to[] = { "u", "ou", "s", "l", "k", "i" };
+	for (size_t r = 0; r < sizeof from / sizeof from[0]; r++) {
+		const char *at = strstr(w, from[r]);
+		if (at) {
+			snprintf(out, size, "%.*s%s%s", (int)(at - w), w, to[r], at + strlen(from[r]));
+			return true;
+		}
+	}
+	if (strlen(w) < 5)
+		return false;
+	snprintf(out, size, "%s", w);
+	out[2] = out[2] == 'x' ? 'z' : 'x';
+	return true;
+}
+
+#define QUERIES 1200
+
+/* The first page of typed, its ids then 0 and whether more follow. */
+static void first_page(struct db *db, const char *typed, long long *ids)
+{
+	struct page p = { 0 };
+	bool more;
+	assert_int_equal(person_search(db, typed, 0, PAGE, collect, &p, &more), ST_OK);
+	memset(ids, 0, (PAGE + 2) * sizeof *ids);
+	for (int i = 0; i < p.n; i++)
+		ids[i] = p.ids[i];
+	ids[p.n] = 0;
+	ids[PAGE + 1] = more;
+}
+
+/* Rewrites every row of index table (person_search or person_here) without
+ * the tokens of migration 025 and marked "0x", as rows whose tokens did
+ * not fit: the lookup crosses the lists of the words for them. */
+static void strip_two_word_tokens(sqlite3 *h, const char *table)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT rowid, text FROM %s", table);
+	sqlite3_stmt *rd, *up;
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &rd, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql, "UPDATE %s SET text = ?2 WHERE rowid = ?1", table);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &up, NULL), SQLITE_OK);
+	struct row {
+		long long id;
+		char text[PERSON_INDEX_TEXT];
+	} *rows = calloc(PEOPLE + 1000, sizeof *rows);
+	assert_non_null(rows);
+	int n = 0;
+	while (sqlite3_step(rd) == SQLITE_ROW && n < PEOPLE + 1000) {
+		rows[n].id = sqlite3_column_int64(rd, 0);
+		const char *text = (const char *)sqlite3_column_text(rd, 1);
+		char copy[PERSON_INDEX_TEXT];
+		snprintf(copy, sizeof copy, "%s", text);
+		size_t len = 0;
+		for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " "))
+			if (!(tok[0] == '0' && strchr("trsx", tok[1])))
+				len += (size_t)snprintf(rows[n].text + len, sizeof rows[n].text - len, "%s ", tok);
+		snprintf(rows[n].text + len, sizeof rows[n].text - len, "%s", PERSON_MORE_TOKEN);
+		n++;
+	}
+	sqlite3_finalize(rd);
+	for (int i = 0; i < n; i++) {
+		sqlite3_bind_int64(up, 1, rows[i].id);
+		sqlite3_bind_text(up, 2, rows[i].text, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(up), SQLITE_DONE);
+		sqlite3_reset(up);
+	}
+	sqlite3_finalize(up);
+	free(rows);
+}
+
+/* Two words read the index's tokens of two words ("0t", "0r", "0s") and
+ * the vocabulary of words instead of crossing the lists of the words:
+ * the pages are the same as when every person is found by crossing them
+ * (the rows stripped of those tokens and marked "0x"), for two words as
+ * typed while typing, whole, and heard otherwise. Last: it rewrites the
+ * index. */
+static void two_word_tokens_find_as_crossing_does(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *h = db_sqlite(f->db);
+	static char typed[QUERIES][80];
+	int nq = 0;
+	for (size_t i = 0; i < NSAME; i++)
+		snprintf(typed[nq++], sizeof typed[0], "%s", same[i].typed);
+	for (size_t i = 0; i < NDIFF; i++)
+		snprintf(typed[nq++], sizeof typed[0], "%s", different[i].typed);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT family_name, given_names FROM person WHERE id % 11 = 3", -1,
+	                                    &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW && nq + 4 <= QUERIES) {
+		char fam[NAMES_MAX_WORDS][32], giv[NAMES_MAX_WORDS][32], spelt[40];
+		if (names_words((const char *)sqlite3_column_text(st, 0), fam) < 1
+		    || names_words((const char *)sqlite3_column_text(st, 1), giv) < 1)
+			continue;
+		snprintf(typed[nq++], sizeof typed[0], "%s %.3s", giv[0], fam[0]);
+		snprintf(typed[nq++], sizeof typed[0], "%s %s", fam[0], giv[0]);
+		snprintf(typed[nq++], sizeof typed[0], "%.4s %.5s", fam[0], giv[0]);
+		if (respell(giv[0], spelt, sizeof spelt))
+			snprintf(typed[nq++], sizeof typed[0], "%s %s", spelt, fam[0]);
+	}
+	sqlite3_finalize(st);
+	assert_true(nq > 500);
+	long long (*pages)[PAGE + 2] = calloc((size_t)nq, sizeof *pages);
+	assert_non_null(pages);
+	for (int i = 0; i < nq; i++)
+		first_page(f->db, typed[i], pages[i]);
+	strip_two_word_tokens(h, "person_search");
+	strip_two_word_tokens(h, "person_here");
+	int differ = 0;
+	for (int i = 0; i < nq; i++) {
+		long long crossed[PAGE + 2];
+		first_page(f->db, typed[i], crossed);
+		if (memcmp(crossed, pages[i], sizeof crossed) != 0) {
+			print_message("'%s' lists otherwise when crossing\n", typed[i]);
+			differ++;
+		}
+	}
+	print_message("two words: %d lookups, %d listed otherwise\n", nq, differ);
+	assert_int_equal(differ, 0);
+	free(pages);
+}
+
 /* People saved before the lookup had keys get them when the database is
  * next opened, once. */
 static void rows_saved_before_get_their_keys_at_open(void **state)
@@ -470,7 +620,7 @@ static void rows_saved_before_get_their_keys_at_open(void **state)
 	/* As a program before migration 012 left it. */
 	/* Not staying at the clerk's centre: found through the index only. */
 	assert_int_equal(sqlite3_exec(db_sqlite(db), "UPDATE stay SET departed = admitted, departure_reason = 'left'; "
-	                              "DELETE FROM person_search; DELETE FROM person_here; DELETE FROM name_typo; "
+	                              "DELETE FROM person_search; DELETE FROM person_here; DELETE FROM name_typo; DELETE FROM name_word; "
 	                              "INSERT INTO person_search (rowid, text) SELECT id, family_name || ' ' || "
 	                              "given_names FROM person; UPDATE setting SET value = '2 cc=227' "
 	                              "WHERE key = 'person_keys'", NULL, NULL, NULL), SQLITE_OK);
@@ -482,7 +632,7 @@ static void rows_saved_before_get_their_keys_at_open(void **state)
 	assert_true(on_first_page(db, "mohamed diallp", id));
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT count(*) FROM setting WHERE key = "
-	                                    "'person_keys' AND value = '4 cc=227'", -1, &st, NULL), SQLITE_OK);
+	                                    "'person_keys' AND value = '5 cc=227'", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 1);   /* done, once */
 	sqlite3_finalize(st);
@@ -498,6 +648,8 @@ int main(void)
 		cmocka_unit_test(two_words_read_pairs_first),
 		cmocka_unit_test(many_found_page_both_ways),
 		cmocka_unit_test(a_split_name_is_listed_once),
+		cmocka_unit_test(many_name_words_are_found_by_crossing),
+		cmocka_unit_test(two_word_tokens_find_as_crossing_does),
 		cmocka_unit_test(rows_saved_before_get_their_keys_at_open),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
