@@ -423,19 +423,28 @@ static void draw_items(struct serve_screen *s, WINDOW *win, int y, int rows, int
 {
 	int per = rows >= 2 * s->set.n ? 2 : 1;
 	for (int i = 0; i < s->set.n && y < rows; i++) {
-		char name[160], stock[60];
-		ui_pad(dist_item_name(&s->items[i], lang_get()), 28, name, sizeof name);
+		char stock[60];
 		snprintf(stock, sizeof stock, s->low[i] ? _("stock %lld LOW") : _("stock %lld"), s->balance[i]);
-		ui_put(win, y, 2, 29, 0, name);
+		/* The name wraps on a second line when there is room (a long
+		 * French name), as the state does. */
+		const char *item = dist_item_name(&s->items[i], lang_get());
+		int used = 1;
+		if (per > 1) {
+			used = ui_put_wrapped(win, y, 2, 28, per, 0, item);
+		} else {
+			char name[160];
+			ui_pad(item, 28, name, sizeof name);
+			ui_put(win, y, 2, 29, 0, name);
+		}
 		ui_put(win, y, 31, 16, s->low[i] ? UI_ATTR_ERROR : 0, stock);
 		if (s->shown) {
 			char state[400];
 			state_text(s, i, state, sizeof state);
 			attr_t a = s->st[i].state == DIST_DUE ? A_BOLD : 0;
-			y += ui_put_wrapped(win, y, 48, cols - 50, per, a, state) > 1 && per > 1 ? 2 : 1;
-		} else {
-			y++;
+			int lines = ui_put_wrapped(win, y, 48, cols - 50, per, a, state);
+			used = lines > used ? lines : used;
 		}
+		y += used > 1 && per > 1 ? 2 : 1;
 	}
 }
 

@@ -194,6 +194,8 @@ static long long person_of(struct db *db, const char *entity, long long id)
 		st = db_stmt(db, "SELECT person_id FROM prot_case WHERE id = ?1");
 	else if (strcmp(entity, "prot_return") == 0)
 		st = db_stmt(db, "SELECT person_id FROM prot_return WHERE id = ?1");
+	else if (strcmp(entity, "dist_serving") == 0)
+		st = db_stmt(db, "SELECT person_id FROM dist_serving WHERE id = ?1");
 	if (!st)
 		return 0;
 	sqlite3_bind_int64(st, 1, id);
@@ -209,6 +211,11 @@ void audit_record_text(struct db *db, const char *entity, long long entity_id, c
 		return;
 	if (strcmp(entity, "app_user") == 0) {
 		lookup_text(db_stmt(db, "SELECT name FROM app_user WHERE id = ?1"), entity_id, NULL, NULL, out, size);
+		return;
+	}
+	if (strcmp(entity, "dist_item") == 0) {   /* a distribution item: both its names */
+		lookup_text(db_stmt(db, "SELECT name_fr || ' / ' || name_en FROM dist_item WHERE id = ?1"), entity_id,
+		            NULL, NULL, out, size);
 		return;
 	}
 	if (strcmp(entity, "ref_item") == 0) {   /* an item of an editable list: both its names */
