@@ -13,6 +13,7 @@ struct app;
 struct db;
 struct demo_options;
 struct reflist_def;
+struct report_def;
 struct vocab;
 
 /* An entry of the home menu. */
@@ -61,6 +62,9 @@ struct module {
 	 * listed under Administration > Reference lists. Ends with NULL; may be
 	 * NULL. */
 	const struct reflist_def *const *reflists;
+	/* Its tables for the reports (db/report.h), in the order the reports
+	 * screen lists them. Ends with NULL; may be NULL. */
+	const struct report_def *const *reports;
 };
 
 #define ROLE_BIT(r) (1u << (unsigned)(r))
@@ -77,6 +81,15 @@ const struct module_draft *module_draft_kind(const struct module *const *modules
 /* The definition of the editable list named list in modules
  * (NULL-terminated), or NULL. */
 const struct reflist_def *module_reflist(const struct module *const *modules, const char *list);
+
+/* The table of the reports named name in modules (NULL-terminated), or
+ * NULL. */
+const struct report_def *module_report(const struct module *const *modules, const char *name);
+
+/* Calls cb for each table of the reports of modules, module by module in
+ * the table's order. */
+void module_reports_each(const struct module *const *modules,
+                         void (*cb)(const struct module *m, const struct report_def *def, void *ctx), void *ctx);
 
 /* The home menu of a role, laid out: entries grouped under their module's
  * heading, the role's daily modules first, then the modules every user

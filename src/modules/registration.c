@@ -4,6 +4,7 @@
 #include "core/perm.h"
 #include "core/role.h"
 #include "core/vocab.h"
+#include "db/report_registration.h"
 #include "demo/demo_persons.h"
 #include "screens/registration.h"
 #include "screens/screens.h"
@@ -52,6 +53,8 @@ static const struct vocab *const vocabs[] = {
 	NULL,
 };
 
+static const struct report_def *const reports[] = { &report_intake, NULL };
+
 const struct module module_registration = {
 	.name = "registration",
 	.title = N_("Registration"),
@@ -61,4 +64,5 @@ const struct module module_registration = {
 	.demo = demo_persons,
 	.drafts = drafts,
 	.vocabs = vocabs,
+	.reports = reports,
 };

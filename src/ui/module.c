@@ -3,6 +3,7 @@
 
 #include "core/perm.h"
 #include "db/reflist.h"
+#include "db/report.h"
 #include "ui/module.h"
 
 const struct module_draft *module_draft_kind(const struct module *const *modules, const char *kind)
@@ -21,6 +22,24 @@ const struct reflist_def *module_reflist(const struct module *const *modules, co
 			if (strcmp((*d)->list, list) == 0)
 				return *d;
 	return NULL;
+}
+
+const struct report_def *module_report(const struct module *const *modules, const char *name)
+{
+	for (; name && *modules; modules++) {
+		const struct report_def *d = report_find((*modules)->reports, name);
+		if (d)
+			return d;
+	}
+	return NULL;
+}
+
+void module_reports_each(const struct module *const *modules,
+                         void (*cb)(const struct module *m, const struct report_def *def, void *ctx), void *ctx)
+{
+	for (; *modules; modules++)
+		for (const struct report_def *const *d = (*modules)->reports; d && *d; d++)
+			cb(*modules, *d, ctx);
 }
 
 /* The entries of m that role may open. */

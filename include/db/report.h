@@ -1,0 +1,72 @@
+#ifndef TAIMAKO_DB_REPORT_H
+#define TAIMAKO_DB_REPORT_H
+/* The report engine: a table is a list of lines, each counting different
+ * people or events of a period at one centre or all, broken down every
+ * way at once (core/report.h). Each module contributes its tables through
+ * the registry (struct module .reports); the tables and the SQL of their
+ * lines live here, in the data layer (src/db/report_<module>.c).
+ *
+ * A line's SQL selects one row per event: (person_id, day) — day an ISO
+ * day, the event's — with ?1 the first day of the period, ?2 the day after
+ * its last, ?3 the centre's id or NULL for every centre (compare with
+ * `?3 IS NULL OR x.centre_id = ?3`). The engine counts each person once
+ * for a REPORT_PEOPLE line (at their first event of the period: their age
+ * on that day) and each row for a REPORT_EVENTS line, and joins the people
+ * itself: rows are streamed, never a whole table in memory. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/report.h"
+#include "core/status.h"
+
+struct db;
+
+struct report_line {
+	const char *key;          /* stable name for exports: "unaccompanied_children" */
+	const char *label;        /* msgid: "Unaccompanied or separated children" */
+	const char *definition;   /* msgid: what exactly is counted, shown under the table and exported */
+	enum report_count count;  /* different people or events */
+	const char *hxl;          /* HXL hashtag and attributes of its figure ("#reached+children+unaccompanied") */
+	const char *sql;          /* see above */
+	int indent;               /* 0, or 1 for a line that is part of the one above ("of whom ...") */
+};
+
+struct report_def {
+	const char *name;         /* for the command line: "protection" */
+	const char *title;        /* msgid */
+	const char *definition;   /* msgid: the table as a whole (sources, what a period means) */
+	unsigned perms;           /* PERM_BIT()s: any of them may compute it (data layer) */
+	enum report_by by;        /* the breakdown shown first */
+	const struct report_line *lines;   /* ends with key NULL */
+};
+
+#define REPORT_LINES_MAX 32
+
+/* A computed table: counts of each line, in the order of def->lines. Big
+ * (about REPORT_LINES_MAX x 5 KB): allocate it, do not put it on a stack. */
+struct report_result {
+	const struct report_def *def;
+	struct report_period period;
+	char centre[16];          /* the centre's code, "" for all */
+	int nlines;
+	struct report_counts lines[REPORT_LINES_MAX];
+	bool cancelled;           /* stopped by the progress callback: counts incomplete */
+	double seconds;           /* how long it took */
+};
+
+/* Called before each line (done of total) and now and then during a long
+ * one; returning false cancels the computation (result->cancelled, ST_OK). */
+typedef bool (*report_progress_fn)(int done, int total, void *ctx);
+
+/* Computes def for period at centre_code ("" all centres) into *out.
+ * Needs one of def->perms (refusals audited); ST_NOT_FOUND for an unknown
+ * centre; ST_INVALID for a table of more than REPORT_LINES_MAX lines. The
+ * computation is recorded in the audit trail (table, period, centre). */
+enum status report_compute(struct db *db, const struct report_def *def, const struct report_period *period,
+                           const char *centre_code, report_progress_fn progress, void *ctx,
+                           struct report_result *out);
+
+/* The table named name among defs (NULL-terminated), or NULL. */
+const struct report_def *report_find(const struct report_def *const *defs, const char *name);
+
+#endif
