@@ -226,16 +226,59 @@ static void show_progress(long done, long total, void *ctx)
 	fflush(stderr);
 }
 
+/* True when name is in the comma-separated list. */
+static bool listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, name, n) == 0)
+			return true;
+		p += len + (end ? 1 : 0);
+	}
+	return false;
+}
+
+/* Checks that every name in the comma-separated list is a module with
+ * demo data; prints the names there are otherwise. */
+static bool modules_known(const char *list, const struct module *const *modules)
+{
+	for (const char *p = list; *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		bool found = false;
+		for (const struct module *const *m = modules; *m && !found; m++)
+			found = (*m)->demo && strlen((*m)->name) == len && strncmp((*m)->name, p, len) == 0;
+		if (!found) {
+			fprintf(stderr, _("taimako: unknown module '%.*s'; modules with demo data:"), (int)len, p);
+			for (const struct module *const *m = modules; *m; m++)
+				if ((*m)->demo)
+					fprintf(stderr, " %s", (*m)->name);
+			fputc('\n', stderr);
+			return false;
+		}
+		p += len + (end ? 1 : 0);
+	}
+	return true;
+}
+
 int cmd_demo(const char *db_path, bool default_path, int argc, char **argv, const struct module *const *modules)
 {
 	static const struct option opts[] = {
 		{ "persons", required_argument, NULL, 'p' },
+		{ "modules", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
 	long persons = 0;
+	const char *only = NULL;   /* the modules asked for, NULL: all */
 	int c;
 	optind = 0;   /* 0: glibc starts afresh, permutation state included */
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (c == 'm') {
+			only = optarg;
+			continue;
+		}
 		if (c != 'p')
 			return usage_error("demo");
 		if (!parse_persons(optarg, &persons)) {
@@ -245,6 +288,8 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv, cons
 	}
 	if (optind != argc)
 		return usage_error("demo");
+	if (only && !modules_known(only, modules))
+		return 2;
 	if (default_path && !make_default_dir(db_path))
 		return 1;
 	struct db *db;
@@ -255,9 +300,9 @@ int cmd_demo(const char *db_path, bool default_path, int argc, char **argv, cons
 	db_set_actor(db, 0, "demo", ROLE_ADMIN, "cli");
 	st = demo_fill(db, persons);
 	/* Each module writes its part, in the order of the table (the people
-	 * first: the others build on them). */
+	 * first: the others build on them, so the first is always written). */
 	for (const struct module *const *m = modules; st == ST_OK && persons > 0 && *m; m++) {
-		if (!(*m)->demo)
+		if (!(*m)->demo || (only && m != modules && !listed(only, (*m)->name)))
 			continue;
 		struct demo_options o = { .persons = persons, .seed = 1,
 		                          .progress = isatty(STDERR_FILENO) ? show_progress : NULL,
