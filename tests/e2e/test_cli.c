@@ -132,6 +132,40 @@ static void existing_files_are_never_overwritten(void **state)
 	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "demo", "--persons", "many", (char *)NULL), 2);
 }
 
+/* The number of rows of table in the database at path. */
+static long long rows_of(const char *path, const char *table)
+{
+	sqlite3 *h = NULL;
+	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+/* --modules: the people and the named modules' data only; an unknown
+ * module is refused with the names there are, and nothing is created. */
+static void demo_of_some_modules_only(void **state)
+{
+	struct session *s = *state;
+	char out[1024];
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "demo", "--persons", "60", "--modules",
+	                         "distributio", (char *)NULL), 2);
+	assert_non_null(strstr(out, "distribution"));
+	assert_false(exists(s->db));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "demo", "--persons", "60", "--modules",
+	                         "distribution", (char *)NULL), 0);
+	assert_int_equal(rows_of(s->db, "person"), 60);
+	assert_true(rows_of(s->db, "dist_serving") > 0);
+	assert_int_equal(rows_of(s->db, "consultation"), 0);
+	assert_int_equal(rows_of(s->db, "prot_case"), 0);
+}
+
 static void missing_and_foreign_files_are_refused(void **state)
 {
 	struct session *s = *state;
@@ -370,6 +404,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(init_on_a_terminal_asks_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(existing_files_are_never_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_and_foreign_files_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(demo_of_some_modules_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(default_path_comes_from_the_environment, setup, teardown),
 		cmocka_unit_test_setup_teardown(accounts_from_the_shell, setup, teardown),
