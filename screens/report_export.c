@@ -51,7 +51,7 @@ static const struct field_def field_defs[F_COUNT] = {
 	               .nchoices = 3, .labels_are_msgids = true },
 	[F_ENCODING] = { .label = N_("Encoding"), .type = FIELD_CHOICE, .required = true, .choices = encodings,
 	                 .nchoices = 3, .labels_are_msgids = true },
-	[F_SUPPRESS] = { .label = N_("Hide counts from 1 to 4"), .type = FIELD_YESNO, .required = true },
+	[F_SUPPRESS] = { .label = N_("Hide small counts"), .type = FIELD_YESNO, .required = true },
 };
 
 struct export_form {

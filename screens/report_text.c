@@ -37,30 +37,43 @@ static void add_heads(struct textpage *p, int label_end, const char *const *head
 	textpage_add(p, A_BOLD, l);
 }
 
-/* The lines with the columns [from, to) of the breakdown. */
+/* The lines with the columns [from, to) of the breakdown, and the total
+ * (column total, or -1) after them. */
 static void add_block(struct textpage *p, const struct report_view *v, const char *const *heads, const int *w,
-                      int from, int to, int label_end)
+                      int from, int to, int total, int label_end)
 {
 	const struct report_result *r = v->result;
-	add_heads(p, label_end, heads, w, from, to);
-	for (int l = 0; l < r->nlines; l++) {
+	int cols[REPORT_COLS_MAX + 1], nc = 0;
+	for (int i = from; i < to; i++)
+		cols[nc++] = i;
+	if (total >= 0)
+		cols[nc++] = total;
+	char l[TEXTPAGE_BYTES];
+	int len = snprintf(l, sizeof l, "%*s", label_end, "");
+	for (int k = 0; k < nc && len < (int)sizeof l; k++)
+		len += snprintf(l + len, sizeof l - (size_t)len, "%*s%s", w[cols[k]] - text_width(heads[cols[k]]), "",
+		                heads[cols[k]]);
+	textpage_add(p, A_BOLD, l);
+	for (int line = 0; line < r->nlines; line++) {
 		char nums[TEXTPAGE_BYTES];
-		int len = 0;
+		len = 0;
 		nums[0] = '\0';
-		for (int i = from; i < to && len < (int)sizeof nums; i++)
-			len += snprintf(nums + len, sizeof nums - (size_t)len, "%*ld", w[i],
-			                report_column_value(v->by, i, &r->lines[l]));
-		int indent = 2 + 2 * r->def->lines[l].indent;
-		textpage_add_wrapped(p, 0, indent, label_end, _(r->def->lines[l].label), nums);
+		for (int k = 0; k < nc && len < (int)sizeof nums; k++)
+			len += snprintf(nums + len, sizeof nums - (size_t)len, "%*ld", w[cols[k]],
+			                report_column_value(v->by, cols[k], &r->lines[line]));
+		int indent = 2 + 2 * r->def->lines[line].indent;
+		textpage_add_wrapped(p, 0, indent, label_end, _(r->def->lines[line].label), nums);
 	}
 }
 
-/* The table in columns, as many blocks as needed to fit cols. */
+/* The table in columns; when they do not all fit beside the labels, in
+ * blocks of columns, each ending with the total. */
 static void add_columns(struct textpage *p, const struct report_view *v, int cols)
 {
 	const char *labels[REPORT_COLS_MAX], *hxl[REPORT_COLS_MAX], *heads[REPORT_COLS_MAX];
 	int w[REPORT_COLS_MAX];
 	int n = report_columns(v->by, labels, hxl);
+	int all = 0;
 	for (int i = 0; i < n; i++) {
 		heads[i] = _(labels[i]);
 		w[i] = text_width(heads[i]);
@@ -70,24 +83,28 @@ static void add_columns(struct textpage *p, const struct report_view *v, int col
 				w[i] = d;
 		}
 		w[i] += 2;
+		all += w[i];
 	}
-	for (int from = 0; from < n;) {
-		int to = from, sum = 0;
-		while (to < n && 2 + LABEL_MIN + sum + w[to] <= cols) {
+	if (n <= 1 || 2 + LABEL_MIN + all <= cols) {
+		add_block(p, v, heads, w, 0, n, -1, cols - all);
+		return;
+	}
+	int total = n - 1, blocks = 0;
+	for (int from = 0; from < total; blocks++) {
+		int to = from, sum = w[total];
+		while (to < total && 2 + LABEL_MIN + sum + w[to] <= cols) {
 			sum += w[to];
 			to++;
 		}
 		if (to == from)
-			sum = w[to++];   /* one column at least, however narrow the screen */
-		if (from > 0 || to < n) {
-			char note[160];
-			snprintf(note, sizeof note, _("Columns %d to %d of %d"), from + 1, to, n);
-			textpage_add(p, A_DIM, note);
-		}
-		add_block(p, v, heads, w, from, to, cols - sum);
-		from = to;
-		if (from < n)
+			sum += w[to++];   /* one column at least, however narrow the screen */
+		if (blocks)
 			textpage_add(p, 0, "");
+		char note[160];
+		snprintf(note, sizeof note, _("Columns %d to %d of %d, and the total"), from + 1, to, total);
+		textpage_add(p, A_DIM, note);
+		add_block(p, v, heads, w, from, to, total, cols - sum);
+		from = to;
 	}
 }
 

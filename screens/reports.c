@@ -81,8 +81,8 @@ static void reports_draw(struct app *app, void *state, WINDOW *win)
 			ui_put(win, 1 + list_rows, cols - 4, 2, A_BOLD, "↓");
 		if (s->top > 0)
 			ui_put(win, 2, cols - 4, 2, A_BOLD, "↑");
-		/* The selected table, its definition whole. */
-		int y = 3 + list_rows;
+		/* The selected table, its definition whole, right under the list. */
+		int y = 3 + (s->n < list_rows ? s->n : list_rows);
 		ui_put_wrapped(win, y, 2, cols - 4, 1, A_BOLD, _(s->defs[s->cur]->title));
 		ui_put_wrapped(win, y + 1, 2, cols - 4, DEF_ROWS - 1, 0, _(s->defs[s->cur]->definition));
 	}
