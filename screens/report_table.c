@@ -22,7 +22,7 @@
 #include "ui/textpage.h"
 
 enum { F_PERIOD, F_CENTRE, F_BY, F_COUNT };
-enum { ACT_SHOW = 1, ACT_EXPORT, ACT_SCROLL };
+enum { ACT_SHOW = 1, ACT_EXPORT, ACT_SCROLL, ACT_ABOUT };
 
 /* The loop's wait for a key (ui/app.c), put back after polling. */
 #define LOOP_KEY_TIMEOUT_MS 1000
@@ -35,6 +35,11 @@ static const struct binding bindings[] = {
 	     "partners") },
 	{ ACT_SCROLL, { UI_KEYCODE(KEY_NPAGE), UI_KEYCODE(KEY_PPAGE), 0, 0 }, N_("Scroll"),
 	  N_("Page Down and Page Up scroll the table when it is longer than the screen") },
+	{ ACT_ABOUT, { 0 }, NULL,
+	  N_("Period: a year (2018), a quarter (2018-Q2), a month (2018-03) or two days (01/03/2018..15/03/2018). "
+	     "The breakdown can change once the table is shown: the same counts show again at once. Each line "
+	     "says whether it counts different people (each once, at their first event of the period) or "
+	     "events.") },
 	{ 0, { 0 }, NULL, NULL },
 };
 

@@ -16,11 +16,15 @@
 #define TABLES_MAX 64
 #define OTHERS_MAX 16
 
-enum { ACT_OPEN = 1 };
+enum { ACT_OPEN = 1, ACT_MOVE, ACT_OTHERS };
 
 static const struct binding bindings[] = {
 	{ ACT_OPEN, { '\n', UI_KEYCODE(KEY_RIGHT), 0, 0 }, N_("Open"),
 	  N_("Open the selected table: choose its period, centre and breakdown, then compute it") },
+	{ ACT_MOVE, { UI_KEYCODE(KEY_UP), UI_KEYCODE(KEY_DOWN), UI_KEYCODE(KEY_HOME), UI_KEYCODE(KEY_END) }, NULL,
+	  N_("Select a table; what it counts shows whole under the list") },
+	{ ACT_OTHERS, { 0 }, NULL,
+	  N_("The key in front of one of the modules' own figures, under the list, opens that screen") },
 	{ 0, { 0 }, NULL, NULL },
 };
 

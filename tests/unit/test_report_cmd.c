@@ -106,7 +106,7 @@ static int run(const char *db, ...)
 static void computes_and_writes_whole(void **state)
 {
 	(void)state;
-	struct tmpdir t;
+	struct tmpdir t = { { 0 }, { 0 } };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);
