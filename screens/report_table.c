@@ -62,6 +62,7 @@ struct table_screen {
 	struct report_view view;
 	struct textpage text;
 	WINDOW *win;                   /* the body, for the progress line */
+	int laid_cols;                 /* the width the page was laid out for */
 	double polled;
 	bool cancel;
 };
@@ -119,6 +120,9 @@ static void lay_out(struct table_screen *s)
 	s->view.by = chosen_by(s);
 	s->view.centre_label = s->centre_label;
 	int cols = s->win ? getmaxx(s->win) - 2 : 78;
+	if (cols > 158)
+		cols = 158;   /* a page's lines hold 160 columns */
+	s->laid_cols = s->win ? getmaxx(s->win) : 0;
 	report_text_build(&s->text, app_db(s->app), lang_get(), &s->view, cols);
 }
 
@@ -218,6 +222,8 @@ static void table_draw(struct app *app, void *state, WINDOW *win)
 		                 "(01/03/2018..15/03/2018). Centre: one or all. Then press Enter (or F5) to compute."));
 		return;
 	}
+	if (cols != s->laid_cols)
+		lay_out(s);   /* the terminal was resized: the columns follow its width */
 	textpage_draw(&s->text, win, y);
 }
 

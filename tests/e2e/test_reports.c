@@ -144,6 +144,12 @@ static void manager_computes_and_exports_the_intake_table(void **state)
 	assert_screen(s, "60+");
 	term_settle(s->t, 200);
 	assert_int_equal(last_number(s, "People registered"), want);
+	/* A wider terminal: every column beside the labels, in one block. */
+	term_resize(s->t, 24, 120);
+	assert_screen_gone(s, "and the total");
+	assert_screen(s, "Unknown age");
+	term_resize(s->t, 24, 80);
+	assert_screen(s, "and the total");
 	/* The definitions under the table, one line at a time down the page. */
 	for (int i = 0; i < 10 && !term_has_text(s->t, "What the lines count"); i++) {
 		term_key(s->t, TK_PGDN);
