@@ -213,15 +213,23 @@ static void on_sigint(int sig)
 	interrupted = 1;
 }
 
-/* Progress on stderr when it is a terminal; false once Ctrl-C was pressed. */
+/* What the progress line last said. */
+struct progress_state {
+	bool shown;
+	int line;
+};
+
+/* Progress on stderr when it is a terminal, once per line; false once
+ * Ctrl-C was pressed. */
 static bool on_progress(int done, int total, void *ctx)
 {
-	bool *shown = ctx;
-	if (isatty(STDERR_FILENO) && done < total) {
+	struct progress_state *p = ctx;
+	if (done < total && (!p->shown || done + 1 != p->line) && isatty(STDERR_FILENO)) {
 		fprintf(stderr, "\r");
 		fprintf(stderr, _("Computing line %d of %d... Ctrl-C to stop"), done + 1, total);
 		fflush(stderr);
-		*shown = true;
+		p->shown = true;
+		p->line = done + 1;
 	}
 	return !interrupted;
 }
@@ -323,9 +331,9 @@ static int run(struct db *db, const struct report_cmd_options *o, struct report_
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old);
 	interrupted = 0;
-	bool shown = false;
-	enum status st = report_compute(db, o->def, &o->period, o->centre, on_progress, &shown, r);
-	if (shown) {
+	struct progress_state progress = { false, 0 };
+	enum status st = report_compute(db, o->def, &o->period, o->centre, on_progress, &progress, r);
+	if (progress.shown) {
 		fprintf(stderr, "\r\033[K");
 		fflush(stderr);
 	}
