@@ -1,7 +1,8 @@
 /* End to end: the reports. A manager opens the Reports entry, picks the
  * intake table, types a year and sees its lines with the numbers the data
  * give; changes the breakdown; exports the table with F6 to a file that the
- * test reads. A wrong period is refused and nothing is computed; a role
+ * test reads. A wrong period is refused and nothing is computed; Esc
+ * cancels a computation and nothing is shown; a role
  * without reports does not see the entry. `taimako report` from the shell:
  * the list, an unknown table, a wrong period, a table written to a file. */
 #include <sqlite3.h>
@@ -202,6 +203,20 @@ static void a_wrong_period_computes_nothing(void **state)
 	assert_screen(s, "Compute the table first");
 }
 
+/* Enter and Esc in one write: the Esc waits in the input when the first
+ * line begins, and the progress callback reads it. */
+static void esc_cancels_the_computation(void **state)
+{
+	struct session *s = *state;
+	manager_reports(s);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Breakdown");
+	term_type(s->t, "\r\033");
+	assert_screen(s, "Cancelled: nothing shown.");
+	assert_false(term_has_text(s->t, "People registered"));
+	assert_screen(s, "Breakdown");   /* still on the table's form */
+}
+
 static void other_roles_have_no_reports(void **state)
 {
 	struct session *s = *state;
@@ -270,6 +285,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(manager_computes_and_exports_the_intake_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_wrong_period_computes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(esc_cancels_the_computation, setup, teardown),
 		cmocka_unit_test_setup_teardown(other_roles_have_no_reports, setup, teardown),
 		cmocka_unit_test_setup_teardown(report_from_the_shell, setup, teardown),
 	};
