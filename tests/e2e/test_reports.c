@@ -2,9 +2,9 @@
  * intake table, types a year and sees its lines with the numbers the data
  * give; changes the breakdown; exports the table with F6 to a file that the
  * test reads. A wrong period is refused and nothing is computed; Esc
- * cancels a computation and nothing is shown; a role
- * without reports does not see the entry. `taimako report` from the shell:
- * the list, an unknown table, a wrong period, a table written to a file. */
+ * cancels a computation and nothing is shown; a role without reports does
+ * not see the entry. `taimako report` from the shell: the list, an unknown
+ * table, a wrong period, a table written to a file. */
 #include <sqlite3.h>
 #include <time.h>
 #include "session.h"
