@@ -10,6 +10,7 @@
 #include "cli/backup_cmd.h"
 #include "cli/config_load.h"
 #include "cli/find_cmd.h"
+#include "cli/report_cmd.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
 #include "db/db.h"
@@ -54,6 +55,13 @@ static void usage(FILE *out)
 	               "                       the quick lookup's results, best first (name, case\n"
 	               "                       number or phone; 20 by default, at most 1000);\n"
 	               "                       each search is recorded in the audit trail\n"
+	               "  report NAME --year Y | --period P [--centre CODE] [--by BREAKDOWN]\n"
+	               "         [--format text|csv|hxl] [--encoding utf-8|utf-8-bom|windows-1252]\n"
+	               "         [--suppress N] [--output FILE]\n"
+	               "                       compute a table of the reports (period: 2018,\n"
+	               "                       2018-Q2, 2018-03 or FROM..TO; breakdown: total, sex,\n"
+	               "                       group, child, age, origin or nationality)\n"
+	               "  report --list        the tables, with what each counts\n"
 	               "  backup FILE          copy the database to FILE while people work in it,\n"
 	               "                       then verify the copy (never over an existing file)\n"
 	               "\n"
@@ -209,6 +217,8 @@ int main(int argc, char **argv)
 		return cmd_audit(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "find") == 0)
 		return cmd_find(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "report") == 0)
+		return cmd_report_table(db_path, sub_argc, sub_argv, module_table);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);

@@ -55,6 +55,7 @@ static const struct {
 	{ "book", N_("Booked") },
 	{ "arrive", N_("Arrived") },
 	{ "end", N_("Ended") },
+	{ "report", N_("Report computed") },
 };
 
 /* What each permission lets one do, for refusals. */

@@ -67,7 +67,8 @@ static void status_line(struct app *app, long long person, char *out, size_t siz
 static const struct module_entry entries[] = {
 	{ 'c', N_("New consultation"), PERM_BIT(PERM_MEDICAL_WRITE), find_patient },
 	{ 'u', N_("Follow-up list"), PERM_BIT(PERM_MEDICAL_WRITE), followup_open },
-	{ '7', N_("Medical register and counts"), PERM_BIT(PERM_MEDICAL_READ) | PERM_BIT(PERM_REPORTS), medreport_open },
+	/* Managers open it from the reports (src/modules/reports.c). */
+	{ '7', N_("Medical register and counts"), PERM_BIT(PERM_MEDICAL_READ), medreport_open },
 	{ 0, NULL, 0, NULL },
 };
 

@@ -92,7 +92,10 @@ static const struct module_entry entries[] = {
 	{ 'i', N_("Individual support"), PERM_BIT(PERM_PSYCH_NOTES), find_for_support },
 	{ 'w', N_("Support appointments"), PERM_BIT(PERM_PSYCH_NOTES), psych_followup_open },
 	/* Figures and attendance sheets. */
-	{ '8', N_("Psychosocial figures"), PERM_BIT(PERM_PSYCH_READ) | PERM_BIT(PERM_REPORTS), psych_figures_open },
+	/* On the menus of the roles that read sessions but not of managers, who
+	 * open it from the reports (src/modules/reports.c); the screen itself
+	 * still lets every reader in. */
+	{ '8', N_("Psychosocial figures"), PERM_BIT(PERM_PSYCH_WRITE) | PERM_BIT(PERM_PROTECTION_WRITE), psych_figures_open },
 	{ 0, NULL, 0, NULL },
 };
 

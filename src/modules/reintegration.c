@@ -56,7 +56,10 @@ static const struct module_entry entries[] = {
 	  reint_survey_versions_open },
 	/* Projects, figures. */
 	{ 'o', N_("Reintegration projects"), PERM_BIT(PERM_REINTEGRATION_READ), reint_projects_open },
-	{ 'h', N_("Reintegration figures"), PERM_BIT(PERM_REINTEGRATION_READ) | PERM_BIT(PERM_REPORTS), reint_figures_open },
+	/* Reintegration and protection officers; managers open it from the
+	 * reports (src/modules/reports.c). */
+	{ 'h', N_("Reintegration figures"), PERM_BIT(PERM_REINTEGRATION_WRITE) | PERM_BIT(PERM_PROTECTION_WRITE),
+	  reint_figures_open },
 	{ 0, NULL, 0, NULL },
 };
 

@@ -42,7 +42,9 @@ static void training_line(struct app *app, long long person, char *out, size_t s
 static const struct module_entry entries[] = {
 	/* Courses and enrolment. */
 	{ 't', N_("Courses and enrolment"), PERM_BIT(PERM_TRAINING_READ), training_courses_open },
-	{ '0', N_("Training figures"), PERM_BIT(PERM_TRAINING_READ) | PERM_BIT(PERM_REPORTS), training_figures_open },
+	/* Training and reintegration officers; managers open it from the reports
+	 * (src/modules/reports.c). */
+	{ '0', N_("Training figures"), PERM_BIT(PERM_TRAINING_WRITE) | PERM_BIT(PERM_REINTEGRATION_WRITE), training_figures_open },
 	/* Community members. */
 	{ 'k', N_("Community members"), PERM_BIT(PERM_COMMUNITY_WRITE), community_form_open },
 	{ 0, NULL, 0, NULL },

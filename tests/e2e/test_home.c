@@ -31,8 +31,10 @@ struct role_menu {
 static const struct role_menu menus[] = {
 	{ "admin", "Administration", { "5  Comptes du personnel", "6  Journal d'audit", "4  Vérifier la base" },
 	  { "Nouvel enregistrement", "Nouvelle consultation" } },
-	{ "manager", "Général", { "7  Registre et décomptes médicaux", "4  Vérifier la base" },
-	  { "Nouvel enregistrement", "Comptes du personnel", "Journal d'audit" } },
+	/* The reports first (its heading, whatever its French words); the
+	 * modules' figures are inside them, not on the menu. */
+	{ "manager", "", { "4  Vérifier la base", "=  " },
+	  { "Nouvel enregistrement", "Comptes du personnel", "Journal d'audit", "Registre et décomptes médicaux" } },
 	{ "intake", "Enregistrement", { "n  Nouvel enregistrement", "f  Rechercher une personne (ou /)" },
 	  { "Nouvelle consultation", "Comptes du personnel", "Vérifier la base" } },
 	{ "medical", "Suivi médical", { "c  Nouvelle consultation", "u  Liste de suivi", "7  Registre" },

@@ -36,6 +36,9 @@ static void manager_sees_people_and_attendances(void **state)
 	assert_screen(s, "Bienvenue");
 	term_key(s->t, TK_F9);   /* English: the test does not depend on translations */
 	assert_screen(s, "Welcome");
+	/* The manager opens it from the reports (same key). */
+	term_type(s->t, "=");
+	assert_screen(s, "Tables of the reports");
 	term_type(s->t, "8");
 	assert_screen(s, "Month or year (MM/YYYY or YYYY)");
 	/* Last year: the demo's stays run up to today. */

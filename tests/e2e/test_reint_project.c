@@ -187,6 +187,9 @@ static void community_project_members_approval_figures(void **state)
 	assert_true(want[1] >= 1 && want[2] >= 2);
 	term_key(s->t, TK_ESC);
 	term_key(s->t, TK_ESC);
+	/* The manager opens them from the reports (same key). */
+	assert_screen(s, "Reports and exports");
+	term_type(s->t, "=");
 	assert_screen(s, "Reintegration figures");
 	term_type(s->t, "h");
 	assert_screen(s, "Year (YYYY) or month (MM/YYYY)");

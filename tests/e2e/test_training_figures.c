@@ -77,6 +77,8 @@ static void manager_sees_participants_and_community_members(void **state)
 	assert_screen(s, "Bienvenue");
 	term_key(s->t, TK_F9);
 	assert_screen(s, "Welcome");
+	/* The manager opens it from the reports (same key). */
+	term_type(s->t, "=");
 	assert_screen(s, "Training figures");
 	term_type(s->t, "0");
 	assert_screen(s, "Month or year (MM/YYYY or YYYY)");

@@ -24,10 +24,9 @@ static enum status no_open(struct app *app)
  * for, so that the menu is known to fit before they arrive. The home menu
  * has 34 keys (letters and digits but r and x; it reads a letter in either
  * case): with reintegration only e and z are left, so the stand-ins of
- * distributions and reports hold punctuation until the reports gather the
- * modules' figures entries (0, 7, 8, h) under one. A manager's menu is
- * full (30 places): the reports come as one entry, exports and imports
- * inside it. */
+ * distributions and reports hold punctuation. The reports gather the
+ * modules' figures entries (0, 7, 8, h) under one on the manager's menu,
+ * which is full (30 places): exports and imports come inside it. */
 #define W(p) PERM_BIT(PERM_##p)
 static const struct module_entry psych_entries[] = {
 	{ 'a', "Attendance roll", W(PSYCH_WRITE), no_open },
@@ -232,6 +231,42 @@ static void any_of_several_permissions(void **state)
 	assert_false(perm_allows_any(ROLE_COUNT_, 0));
 }
 
+/* The label of the entry with key in role's menu, or NULL when absent. */
+static const char *entry_of(int role, int key)
+{
+	struct home_layout l;
+	module_home_layout(module_table, role, 2, ROWS_WITH_DRAFT, &l);
+	for (int i = 0; i < l.n; i++)
+		if (l.items[i].entry && l.items[i].entry->key == key)
+			return l.items[i].entry->label;
+	return NULL;
+}
+
+/* On the manager's menu one Reports entry takes the place of the modules'
+ * figures entries; the roles whose work they are keep theirs, and only
+ * roles that compute reports see the Reports entry. */
+static void reports_replace_the_managers_figures(void **state)
+{
+	(void)state;
+	assert_non_null(entry_of(ROLE_MANAGER, '='));
+	const int figures[] = { '7', '8', '0', 'h' };
+	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+		assert_null(entry_of(ROLE_MANAGER, figures[i]));
+	assert_non_null(entry_of(ROLE_MEDICAL, '7'));
+	assert_non_null(entry_of(ROLE_PSYCHOSOCIAL, '8'));
+	assert_non_null(entry_of(ROLE_PROTECTION, '8'));
+	assert_non_null(entry_of(ROLE_TRAINING, '0'));
+	assert_non_null(entry_of(ROLE_REINTEGRATION, '0'));
+	assert_non_null(entry_of(ROLE_REINTEGRATION, 'h'));
+	assert_non_null(entry_of(ROLE_PROTECTION, 'h'));
+	/* The hubs keep their figures: protection's and the distributions'. */
+	assert_non_null(entry_of(ROLE_MANAGER, 'e'));
+	assert_non_null(entry_of(ROLE_MANAGER, '+'));
+	for (int r = 0; r < ROLE_COUNT_; r++)
+		if (!perm_allows(r, PERM_REPORTS))
+			assert_null(entry_of(r, '='));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +277,7 @@ int main(void)
 		cmocka_unit_test(labels_fit_in_french_and_english),
 		cmocka_unit_test(draft_kinds_are_found_by_name),
 		cmocka_unit_test(any_of_several_permissions),
+		cmocka_unit_test(reports_replace_the_managers_figures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
