@@ -58,4 +58,13 @@ int report_encoding_parse(const char *name);
 enum status report_write(FILE *out, const struct report_result *r, const struct report_out_options *o, char *err,
                          size_t err_size);
 
+/* Writes the UTF-8 text buf (len bytes, whole lines) to out in enc, the
+ * byte-order mark first when line0 is 1 (the start of the file): for
+ * writers that stream their rows a piece at a time. ST_INVALID when a
+ * character has no form in enc: err names it, its line (counted from
+ * line0) and the line's text, and nothing of buf is written; ST_IO on a
+ * write error. */
+enum status report_encode(FILE *out, const char *buf, size_t len, enum report_encoding enc, long line0, char *err,
+                          size_t err_size);
+
 #endif

@@ -179,7 +179,7 @@ enum status report_write(FILE *out, const struct report_result *r, const struct 
 		free(buf);
 		return ST_NOMEM;
 	}
-	enum status st = ro_encode_write(out, buf, len, o->encoding, err, err_size);
+	enum status st = report_encode(out, buf, len, o->encoding, 1, err, err_size);
 	free(buf);
 	return st;
 }

@@ -19,9 +19,8 @@ static size_t char_len(unsigned char c)
 }
 
 /* Tells in err which character at buf[pos] has no Windows-1252 form. */
-static void report_unwritable(const char *buf, size_t len, size_t pos, char *err, size_t err_size)
+static void report_unwritable(const char *buf, size_t len, size_t pos, long line, char *err, size_t err_size)
 {
-	long line = 1;
 	size_t start = 0;
 	for (size_t i = 0; i < pos; i++)
 		if (buf[i] == '\n') {
@@ -57,7 +56,8 @@ static void report_unwritable(const char *buf, size_t len, size_t pos, char *err
 }
 
 /* Converts buf to Windows-1252 into *out (freed by the caller). */
-static enum status to_cp1252(const char *buf, size_t len, char **out, size_t *out_len, char *err, size_t err_size)
+static enum status to_cp1252(const char *buf, size_t len, long line0, char **out, size_t *out_len, char *err,
+                            size_t err_size)
 {
 	iconv_t cd = iconv_open("WINDOWS-1252", "UTF-8");
 	if (cd == (iconv_t)-1)
@@ -73,7 +73,7 @@ static enum status to_cp1252(const char *buf, size_t len, char **out, size_t *ou
 	if (iconv(cd, &in, &in_left, &op, &out_left) == (size_t)-1) {
 		st = errno == E2BIG ? ST_INTERNAL : ST_INVALID;
 		if (st == ST_INVALID)
-			report_unwritable(buf, len, (size_t)(in - buf), err, err_size);
+			report_unwritable(buf, len, (size_t)(in - buf), line0, err, err_size);
 	}
 	iconv_close(cd);
 	if (st != ST_OK) {
@@ -85,21 +85,23 @@ static enum status to_cp1252(const char *buf, size_t len, char **out, size_t *ou
 	return ST_OK;
 }
 
-enum status ro_encode_write(FILE *out, const char *buf, size_t len, enum report_encoding enc, char *err,
-                            size_t err_size)
+enum status report_encode(FILE *out, const char *buf, size_t len, enum report_encoding enc, long line0, char *err,
+                          size_t err_size)
 {
+	if (err_size)
+		err[0] = '\0';
 	char *conv = NULL;
 	size_t conv_len = 0;
 	if (enc == REPORT_CP1252) {
-		enum status st = to_cp1252(buf, len, &conv, &conv_len, err, err_size);
+		enum status st = to_cp1252(buf, len, line0, &conv, &conv_len, err, err_size);
 		if (st != ST_OK)
 			return st;
 		buf = conv;
 		len = conv_len;
-	} else if (enc == REPORT_UTF8_BOM)
+	} else if (enc == REPORT_UTF8_BOM && line0 == 1)
 		fwrite("\xEF\xBB\xBF", 1, 3, out);
 	if (len)
 		fwrite(buf, 1, len, out);
 	free(conv);
-	return fflush(out) != 0 || ferror(out) ? ST_IO : ST_OK;
+	return ferror(out) ? ST_IO : ST_OK;
 }

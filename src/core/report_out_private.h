@@ -40,10 +40,4 @@ const char *ro_counting(enum report_count count);
 void ro_text(FILE *m, const struct report_result *r, const struct report_out_options *o);
 void ro_csv(FILE *m, const struct report_result *r, const struct report_out_options *o);
 
-/* Writes the UTF-8 text buf (len bytes) to out in enc; ST_INVALID (err
- * naming the line and the character, nothing written) when a character
- * has no form in enc, ST_IO on a write error. */
-enum status ro_encode_write(FILE *out, const char *buf, size_t len, enum report_encoding enc, char *err,
-                            size_t err_size);
-
 #endif
