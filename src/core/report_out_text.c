@@ -128,7 +128,7 @@ static void row(FILE *m, const struct layout *L, const char *label, int indent, 
 	padded(m, counting, L->kind_w, false);
 	for (int i = 0; i < L->cols.n; i++) {
 		fputc(' ', m);
-		padded(m, cells ? cells[i] : heads[i], L->w[i], true);
+		padded(m, cells ? cells[i] : heads ? heads[i] : "", L->w[i], true);
 	}
 	fputc('\n', m);
 	if (s[n])

@@ -322,9 +322,9 @@ static void encodings(void **state)
 	size_t len;
 	char *cp = write_out(r, &o, &st, err, sizeof err, &len);
 	assert_int_equal(st, ST_OK);
-	assert_non_null(memchr(cp, '\xE9', len));   /* é */
-	assert_non_null(memchr(cp, '\x80', len));   /* € */
-	assert_non_null(memchr(cp, '\x92', len));   /* ’ */
+	assert_non_null(memchr(cp, 0xE9, len));   /* é */
+	assert_non_null(memchr(cp, 0x80, len));   /* € */
+	assert_non_null(memchr(cp, 0x92, len));   /* ’ */
 	char *back = from_cp1252(cp, len);
 	assert_string_equal(back, utf8);             /* round trip */
 	free(back);
