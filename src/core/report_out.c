@@ -170,11 +170,12 @@ enum status report_write(FILE *out, const struct report_result *r, const struct 
 	FILE *m = open_memstream(&buf, &len);
 	if (!m)
 		return ST_NOMEM;
+	bool failed = false;
 	if (o->format == REPORT_TEXT)
-		ro_text(m, r, o);
+		failed = !ro_text(m, r, o);
 	else
-		ro_csv(m, r, o);
-	bool failed = ferror(m) != 0;
+		failed = !ro_csv(m, r, o);
+	failed = failed || ferror(m) != 0;
 	if (fclose(m) != 0 || failed || !buf) {
 		free(buf);
 		return ST_NOMEM;

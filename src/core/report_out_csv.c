@@ -36,18 +36,17 @@ static void last_day(const char *to, char *out, size_t size)
 	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
 }
 
-void ro_csv(FILE *m, const struct report_result *r, const struct report_out_options *o)
+bool ro_csv(FILE *m, const struct report_result *r, const struct report_out_options *o)
 {
+	bool ok = false;
 	struct ro_cols *cols = calloc(1, sizeof *cols);
 	const char **f = calloc(RO_COLS_MAX + F_LEAD_ + 1, sizeof *f);
 	char (*cells)[CELL_SIZE] = calloc(RO_COLS_MAX, CELL_SIZE);
 	char (*tags)[48] = calloc(RO_COLS_MAX, 48);
 	long *v = calloc(RO_COLS_MAX, sizeof *v);
 	enum report_cell *how = calloc(RO_COLS_MAX, sizeof *how);
-	if (!cols || !f || !cells || !tags || !v || !how) {
-		fputs("\n", m);
+	if (!cols || !f || !cells || !tags || !v || !how)
 		goto out;
-	}
 	ro_cols_make(cols, r, o);
 	int n = F_LEAD_ + cols->n + 1;
 	int threshold = o->suppress > 0 ? o->suppress : 0;
@@ -110,6 +109,8 @@ void ro_csv(FILE *m, const struct report_result *r, const struct report_out_opti
 		f[F_LEAD_ + i] = "";
 	f[n - 1] = _(r->def->definition);
 	csvout_row(m, f, n);
+	ok = true;
 out:
 	free(cols), free(f), free(cells), free(tags), free(v), free(how);
+	return ok;
 }

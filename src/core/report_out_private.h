@@ -36,8 +36,8 @@ const char *ro_country(const struct report_out_options *o, const char *iso3);
 /* _("different people") or _("events"). */
 const char *ro_counting(enum report_count count);
 
-/* The renderers, in UTF-8 to a memory stream. */
-void ro_text(FILE *m, const struct report_result *r, const struct report_out_options *o);
-void ro_csv(FILE *m, const struct report_result *r, const struct report_out_options *o);
+/* The renderers, in UTF-8 to a memory stream; false when out of memory. */
+bool ro_text(FILE *m, const struct report_result *r, const struct report_out_options *o);
+bool ro_csv(FILE *m, const struct report_result *r, const struct report_out_options *o);
 
 #endif

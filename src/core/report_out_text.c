@@ -102,15 +102,15 @@ static const char *safe(const char *text, char *buf, size_t size)
 struct layout {
 	struct ro_cols cols;
 	int w[RO_COLS_MAX];   /* each count column's width */
-	int kind_w;           /* the "counting" column */
+	char head[2][RO_COLS_MAX][128];   /* each column's heading on one or two lines (bottom-aligned) */
 	int label_w;          /* the labels */
 	int threshold;
 };
 
 /* Writes one row: label wrapped to its column (after indent spaces), the
- * counting and the cells on its first line. cells NULL: a heading. */
-static void row(FILE *m, const struct layout *L, const char *label, int indent, const char *counting,
-                const char (*cells)[CELL_SIZE], const char *const *heads)
+ * cells on its first line; cells NULL: the headings' line heads. */
+static void row(FILE *m, const struct layout *L, const char *label, int indent, const char (*cells)[CELL_SIZE],
+                int heads)
 {
 	char text[1024];
 	safe(label, text, sizeof text);
@@ -124,15 +124,40 @@ static void row(FILE *m, const struct layout *L, const char *label, int indent, 
 	first[n] = '\0';
 	spaces(m, indent);
 	padded(m, first, width, false);
-	fputc(' ', m);
-	padded(m, counting, L->kind_w, false);
 	for (int i = 0; i < L->cols.n; i++) {
 		fputc(' ', m);
-		padded(m, cells ? cells[i] : heads ? heads[i] : "", L->w[i], true);
+		padded(m, cells ? cells[i] : L->head[heads][i], L->w[i], true);
 	}
 	fputc('\n', m);
 	if (s[n])
 		wrapped(m, s + n, indent + 2, width - 2 > 4 ? width - 2 : width, true);
+}
+
+/* Splits heading text (safe) into two lines when it is wider than the
+ * counts under it (at the space that makes the wider part narrowest);
+ * returns the column's width. */
+static int heading(const char *text, int counts_w, char *top, char *bottom, size_t size)
+{
+	snprintf(top, size, "%s", "");
+	snprintf(bottom, size, "%s", text);
+	int best = text_width(text);
+	if (best <= counts_w)
+		return counts_w;
+	for (const char *sp = strchr(text, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		char a[128];
+		size_t n = (size_t)(sp - text);
+		if (n >= sizeof a)
+			break;
+		memcpy(a, text, n);
+		a[n] = '\0';
+		int w = text_width(a) > text_width(sp + 1) ? text_width(a) : text_width(sp + 1);
+		if (w < best) {
+			best = w;
+			snprintf(top, size, "%s", a);
+			snprintf(bottom, size, "%s", sp + 1);
+		}
+	}
+	return best > counts_w ? best : counts_w;
 }
 
 /* The cells of counts c, suppressed as asked, into cells. */
@@ -191,13 +216,14 @@ static void nat_rows(FILE *m, const struct layout *L, const struct report_out_op
 		ro_cell(cells[0], CELL_SIZE, v[k], how[k], L->threshold);
 		if (k < n)
 			safe(ro_country(o, rows[k].iso3), name, sizeof name);
-		row(m, L, k < n ? name : k == n ? _("Unknown nationality") : _("Other nationalities"), indent, "",
-		    (const char (*)[CELL_SIZE])cells, NULL);
+		row(m, L, k < n ? name : k == n ? _("Unknown nationality") : _("Other nationalities"), indent,
+		    (const char (*)[CELL_SIZE])cells, 0);
 	}
 	free(rows), free(v), free(how);
 }
 
-void ro_text(FILE *m, const struct report_result *r, const struct report_out_options *o)
+/* The table, lines still padded with spaces at their end. */
+static void ro_text_padded(FILE *m, const struct report_result *r, const struct report_out_options *o)
 {
 	struct layout *L = calloc(1, sizeof *L);
 	char (*cells)[CELL_SIZE] = calloc(RO_COLS_MAX, CELL_SIZE);
@@ -213,46 +239,50 @@ void ro_text(FILE *m, const struct report_result *r, const struct report_out_opt
 		only_total.by = REPORT_BY_TOTAL;   /* the nationalities are sub-rows */
 	ro_cols_make(&L->cols, r, &only_total);
 
-	/* The widths: each column as wide as its heading and its counts. */
-	L->kind_w = text_width(_("Counting"));
-	for (int k = 0; k < 2; k++) {
-		int w = text_width(ro_counting(k == 0 ? REPORT_PEOPLE : REPORT_EVENTS));
-		if (w > L->kind_w)
-			L->kind_w = w;
-	}
-	int used = L->kind_w + 1;
+	/* The widths: each column as wide as its counts and its heading,
+	 * which takes two lines rather than widen a column much. */
+	int used = 0;
 	for (int i = 0; i < L->cols.n; i++) {
-		char head[256];
-		L->w[i] = text_width(safe(L->cols.label[i], head, sizeof head));
+		int counts_w = 1;
 		for (int l = 0; l < r->nlines; l++) {
 			cells_of(L, &r->lines[l], only_total.by, cells);
 			int w = text_width(cells[i]);
-			if (w > L->w[i])
-				L->w[i] = w;
+			if (w > counts_w)
+				counts_w = w;
 		}
+		char head[sizeof L->head[0][0]];
+		L->w[i] = heading(safe(L->cols.label[i], head, sizeof head), counts_w, L->head[0][i], L->head[1][i],
+		                  sizeof L->head[0][i]);
 		used += L->w[i] + 1;
 	}
 	L->label_w = PAGE_COLS - used > LABEL_MIN ? PAGE_COLS - used : LABEL_MIN;
 
 	char text[1024];
 	wrapped(m, safe(_(r->def->title), text, sizeof text), 0, PAGE_COLS, true);
-	fprintf(m, "%s %s\n", _("Period:"), safe(r->period.text, text, sizeof text));
+	char head[1024];
+	snprintf(head, sizeof head, "%s %s", _("Period:"), r->period.text);
+	wrapped(m, safe(head, text, sizeof text), 2, PAGE_COLS - 2, false);
 	const char *centre = o->centre_label && o->centre_label[0] ? o->centre_label : _("All centres");
-	fprintf(m, "%s ", _("Centre:"));
-	wrapped(m, safe(centre, text, sizeof text), 2, PAGE_COLS - 2, false);
+	snprintf(head, sizeof head, "%s %s", _("Centre:"), centre);
+	wrapped(m, safe(head, text, sizeof text), 2, PAGE_COLS - 2, false);
 	if (r->cancelled)
 		fprintf(m, "%s\n", _("Cancelled: the counts are incomplete."));
 	fputc('\n', m);
 
-	const char *heads[RO_COLS_MAX];
+	bool two = false;
 	for (int i = 0; i < L->cols.n; i++)
-		heads[i] = L->cols.label[i];
-	row(m, L, _("Line"), 0, _("Counting"), NULL, heads);
+		two = two || L->head[0][i][0];
+	if (two)
+		row(m, L, "", 0, NULL, 0);
+	row(m, L, _("Line"), 0, NULL, 1);
 	for (int l = 0; l < r->nlines; l++) {
 		const struct report_line *line = &r->def->lines[l];
-		int indent = line->indent > 0 ? 2 : 0;
+		/* What the lines count, said again wherever it changes. */
+		if (l == 0 || line->count != r->def->lines[l - 1].count)
+			fprintf(m, "%s\n", line->count == REPORT_EVENTS ? _("Counting events:") : _("Counting different people:"));
+		int indent = line->indent > 0 ? 4 : 2;
 		cells_of(L, &r->lines[l], only_total.by, cells);
-		row(m, L, _(line->label), indent, ro_counting(line->count), (const char (*)[CELL_SIZE])cells, NULL);
+		row(m, L, _(line->label), indent, (const char (*)[CELL_SIZE])cells, 0);
 		if (by_nat)
 			nat_rows(m, L, o, &r->lines[l], indent + 4);
 	}
@@ -267,7 +297,6 @@ void ro_text(FILE *m, const struct report_result *r, const struct report_out_opt
 	}
 
 	fprintf(m, "\n%s\n", _("Definitions"));
-	char head[1024];
 	snprintf(head, sizeof head, "%s: %s", _(r->def->title), _(r->def->definition));
 	wrapped(m, safe(head, text, sizeof text), 2, PAGE_COLS - 2, false);
 	for (int l = 0; l < r->nlines; l++) {
@@ -277,4 +306,37 @@ void ro_text(FILE *m, const struct report_result *r, const struct report_out_opt
 		wrapped(m, safe(head, text, sizeof text), 2, PAGE_COLS - 2, false);
 	}
 	free(L), free(cells);
+}
+
+/* Copies text to out without the spaces that end its lines. */
+static void trim_lines(FILE *out, const char *text, size_t len)
+{
+	size_t start = 0;
+	while (start < len) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t keep = end;
+		while (keep > start && text[keep - 1] == ' ')
+			keep--;
+		fwrite(text + start, 1, keep - start, out);
+		if (nl)
+			fputc('\n', out);
+		start = end + 1;
+	}
+}
+
+bool ro_text(FILE *m, const struct report_result *r, const struct report_out_options *o)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *inner = open_memstream(&buf, &len);
+	if (!inner)
+		return false;
+	ro_text_padded(inner, r, o);
+	bool ok = !ferror(inner);
+	ok = fclose(inner) == 0 && ok && buf;
+	if (ok)
+		trim_lines(m, buf, len);
+	free(buf);
+	return ok;
 }

@@ -144,8 +144,8 @@ static void text_layout(void **state)
 	assert_string_equal(line_of(s, 1, line, sizeof line), "Test table");
 	assert_non_null(strstr(s, "2018"));
 	assert_non_null(strstr(s, "Zinder, \"ZIN\""));
-	assert_non_null(strstr(s, "different people"));
-	assert_non_null(strstr(s, "events"));
+	assert_non_null(strstr(s, "Counting different people:\n  Arrivals"));
+	assert_non_null(strstr(s, "Counting events:\n  =HYPERLINK"));
 	/* The counts right-aligned: every row ends at the same column. */
 	const char *head = strstr(s, "Line");
 	assert_non_null(head);
@@ -202,6 +202,32 @@ static void text_suppressed(void **state)
 	assert_null(strstr(s, " 7 "));
 	assert_null(strstr(s, " 3 "));
 	assert_non_null(strstr(s, "All centres"));
+	free(s);
+	free(r);
+}
+
+/* A long centre name and a breakdown with many columns: every line fits
+ * in 79 columns, every word is there, nothing cut. */
+static void text_narrow(void **state)
+{
+	(void)state;
+	struct report_result *r = table();
+	const char *centre = "Centre d'accueil des victimes de traite de Zinder, quartier Birni, en face de "
+	                     "l'hôpital régional (bâtiment B)";
+	struct report_out_options o = { .format = REPORT_TEXT, .by = REPORT_BY_AGE, .centre_label = centre };
+	char *s = written(r, &o);
+	for (const char *p = s; *p; p += strcspn(p, "\n") + (p[strcspn(p, "\n")] ? 1 : 0)) {
+		size_t len = strcspn(p, "\n");
+		char row[512];
+		memcpy(row, p, len);
+		row[len] = '\0';
+		assert_true(text_width(row) <= 79);
+	}
+	assert_non_null(strstr(s, "(bâtiment B)"));
+	/* A wide heading on two lines rather than a wide column. */
+	assert_non_null(strstr(s, "Unknown\n"));
+	assert_non_null(strstr(s, "    age Total\n"));
+	assert_non_null(strstr(s, "Counting different people:\n"));
 	free(s);
 	free(r);
 }
@@ -363,7 +389,7 @@ static void names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(suppression_rule), cmocka_unit_test(text_layout), cmocka_unit_test(text_suppressed),
+		cmocka_unit_test(suppression_rule), cmocka_unit_test(text_layout), cmocka_unit_test(text_suppressed), cmocka_unit_test(text_narrow),
 		cmocka_unit_test(text_nationalities), cmocka_unit_test(csv_checks), cmocka_unit_test(hxl_rows),
 		cmocka_unit_test(encodings), cmocka_unit_test(names),
 	};
