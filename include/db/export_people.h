@@ -3,11 +3,12 @@
 /* The pseudonymised person-level export for partners that need rows: one
  * row per person with a stay (or a registration) in a period, without
  * names, phones, document or case numbers, exact birth dates or free
- * text. Each person's pseudonym is stable for one recipient and different
+ * text; people who refused data collection or did not consent to their
+ * data being shared are never exported. Each person's pseudonym is stable for one recipient and different
  * for every other: an HMAC-SHA256 of the person's uuid under a key drawn
  * from the database's own secret (32 random bytes made on first use, kept
- * in the setting table, never exported) and the recipient's name. People
- * who refused data collection are never exported. Needs PERM_REPORTS;
+ * in the setting table, never exported) and the recipient's name. Needs
+ * PERM_REPORTS;
  * each export is in the audit trail (recipient, period, centre, rows). */
 #include <stdbool.h>
 #include <stddef.h>

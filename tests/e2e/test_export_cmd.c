@@ -41,7 +41,7 @@ static void our_person(struct session *s)
 	sql(s, "INSERT INTO person (case_key, family_name, given_names, sex, birth_date, nationality, phone, "
 	       "arrival_date, centre_id, arrival_mode, consent_data, consent_share, consent_date, created_at) "
 	       "VALUES ('AGZ0100001X', 'Oumarou', 'Zeinabou', 'f', '1980-04-02', 'NER', '+22790112233', '2001-05-05', "
-	       "(SELECT id FROM centre WHERE code = 'AGZ'), 'rescue', 1, 0, '2001-05-05', '2001-05-05T00:00:00Z');"
+	       "(SELECT id FROM centre WHERE code = 'AGZ'), 'rescue', 1, 1, '2001-05-05', '2001-05-05T00:00:00Z');"
 	       "INSERT INTO stay (person_id, centre_id, admitted, departed, departure_reason) "
 	       "SELECT id, centre_id, '2001-05-05', '2001-06-01', 'avr' FROM person WHERE case_key = 'AGZ0100001X';");
 }

@@ -22,8 +22,8 @@ static void exec_sql(struct fixture *f, const char *text)
 }
 
 /* 10,000 people with a stay in 2026 (names, phones, documents and case
- * numbers all recognisable), the first of whom refused data collection;
- * person 2 known in detail. */
+ * numbers all recognisable): person 1 refused data collection, person 3
+ * did not consent to sharing; person 2 known in detail. */
 static void known_data(struct fixture *f)
 {
 	exec_sql(f,
@@ -32,14 +32,14 @@ static void known_data(struct fixture *f)
 	         "phone, phone_key, arrival_date, centre_id, arrival_mode, consent_data, consent_share, consent_date, "
 	         "created_at) SELECT i, 'KEYZZ' || i, 'Famzz' || i, 'Givzz' || i, 'Aliaszz' || i, "
 	         "CASE i % 3 WHEN 0 THEN 'f' WHEN 1 THEN 'm' ELSE 'x' END, '1990-05-17', 'NGA', '+22799' || i, "
-	         "'99' || i, '2026-02-03', (SELECT id FROM centre WHERE code = 'AGZ'), 'rescue', i != 1, 0, "
+	         "'99' || i, '2026-02-03', (SELECT id FROM centre WHERE code = 'AGZ'), 'rescue', i != 1, i > 3, "
 	         "'2026-02-03', '2026-02-03T00:00:00Z' FROM n;"
 	         "INSERT INTO stay (person_id, centre_id, admitted) SELECT id, centre_id, '2026-02-03' FROM person;"
 	         "INSERT INTO person_document (person_id, doc_type, number) SELECT id, 'passport', 'DOCZZ' || id "
 	         "FROM person;"
 	         /* Person 2: born 2010-06-01, a boy of 15 on 2026-01-01 although 16 at his stay in Zinder;
 	            two stays of 2026, the last ended by a return; a flag with a note. */
-	         "UPDATE person SET sex = 'm', birth_date = '2010-06-01', arrival_date = '2025-11-20', nationality = 'MLI' "
+	         "UPDATE person SET consent_share = 1, sex = 'm', birth_date = '2010-06-01', arrival_date = '2025-11-20', nationality = 'MLI' "
 	         "WHERE id = 2;"
 	         "DELETE FROM stay WHERE person_id = 2;"
 	         "INSERT INTO stay (person_id, centre_id, admitted, departed, departure_reason) VALUES "
@@ -102,7 +102,7 @@ static void pseudonyms(void **state)
 	known_data(f);
 	sign_in(f, ROLE_MANAGER);
 	struct rows a = run(f, "UNHCR Niamey", "2026", "");
-	assert_int_equal(a.n, PEOPLE - 1);   /* person 1 refused */
+	assert_int_equal(a.n, PEOPLE - 2);   /* person 1 refused, person 3 did not consent to sharing */
 	/* Base32, 16 characters. */
 	for (long i = 0; i < a.n; i++) {
 		assert_int_equal(strlen(a.pseudonym[i]), EXPORT_PSEUDONYM_CHARS);
@@ -175,7 +175,7 @@ static void audit_and_refusals(void **state)
 	sign_in(f, ROLE_MANAGER);
 	long long before = audit_count(f->db);
 	struct rows r = run(f, "UNHCR", "2026-Q1", "AGZ");
-	assert_int_equal(r.n, PEOPLE - 2);
+	assert_int_equal(r.n, PEOPLE - 3);   /* not person 2 either: at ZIN then */
 	/* The secret made once (one row), the export (one row). */
 	assert_int_equal(audit_count(f->db), before + 2);
 	sqlite3_stmt *st;
@@ -192,7 +192,7 @@ static void audit_and_refusals(void **state)
 	assert_non_null(strstr(changes, "\"recipient\": \"UNHCR\""));
 	assert_non_null(strstr(changes, "\"period\": \"2026-Q1\""));
 	assert_non_null(strstr(changes, "\"centre\": \"AGZ\""));
-	assert_non_null(strstr(changes, "\"rows\": 9998"));
+	assert_non_null(strstr(changes, "\"rows\": 9997"));
 	assert_null(strstr(changes, r.pseudonym[0]));
 	sqlite3_finalize(st);
 	free(r.pseudonym);
