@@ -126,8 +126,8 @@ static const char select_sql[] =
 	" ORDER BY x.admitted DESC, x.id DESC LIMIT 1), "
 	"max(?1, coalesce(s.first, p.arrival_date)) "
 	"FROM person p JOIN centre pc ON pc.id = p.centre_id LEFT JOIN s ON s.person_id = p.id "
-	"WHERE p.consent_data = 1 AND p.consent_share = 1 AND (s.person_id IS NOT NULL OR (p.arrival_date >= ?1 AND p.arrival_date < ?2 "
-	"AND (?3 IS NULL OR p.centre_id = ?3))) ORDER BY p.id";
+	"WHERE p.consent_data = 1 AND p.consent_share = 1 AND (s.person_id IS NOT NULL OR "
+	"(p.arrival_date >= ?1 AND p.arrival_date < ?2 AND (?3 IS NULL OR p.centre_id = ?3))) ORDER BY p.id";
 
 /* The flags' bits from their codes, space-separated. */
 static unsigned flag_bits(const char *codes)

@@ -39,8 +39,8 @@ static void known_data(struct fixture *f)
 	         "FROM person;"
 	         /* Person 2: born 2010-06-01, a boy of 15 on 2026-01-01 although 16 at his stay in Zinder;
 	            two stays of 2026, the last ended by a return; a flag with a note. */
-	         "UPDATE person SET consent_share = 1, sex = 'm', birth_date = '2010-06-01', arrival_date = '2025-11-20', nationality = 'MLI' "
-	         "WHERE id = 2;"
+	         "UPDATE person SET consent_share = 1, sex = 'm', birth_date = '2010-06-01', "
+	         "arrival_date = '2025-11-20', nationality = 'MLI' WHERE id = 2;"
 	         "DELETE FROM stay WHERE person_id = 2;"
 	         "INSERT INTO stay (person_id, centre_id, admitted, departed, departure_reason) VALUES "
 	         "(2, (SELECT id FROM centre WHERE code = 'ZIN'), '2025-11-20', '2026-01-10', 'left'), "
@@ -59,7 +59,9 @@ struct rows {
 /* True when s holds anything of a person's identity as stored. */
 static bool identifying(const char *s)
 {
-	static const char *const marks[] = { "Famzz", "Givzz", "Aliaszz", "KEYZZ", "DOCZZ", "Notezz", "+227", "1990-05-17", "2010-06-01" };
+	static const char *const marks[] = {
+		"Famzz", "Givzz", "Aliaszz", "KEYZZ", "DOCZZ", "Notezz", "+227", "1990-05-17", "2010-06-01",
+	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (strstr(s, marks[i]))
 			return true;

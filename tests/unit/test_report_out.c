@@ -188,6 +188,46 @@ static void text_layout(void **state)
 	free(r);
 }
 
+/* The whole page by sex and age group, small numbers hidden: compared
+ * line by line, so a shifted column or a cut label shows. */
+static void text_whole(void **state)
+{
+	(void)state;
+	struct report_result *r = table();
+	struct report_out_options o = { .format = REPORT_TEXT, .by = REPORT_BY_GROUP, .suppress = 4,
+		                        .centre_label = "Agadez" };
+	char *s = written(r, &o);
+	static const char expected[] =
+		"Test table\n"
+		"Period: 2018\n"
+		"Centre: Agadez\n"
+		"\n"
+		"Line                                         Boys Girls Men Women Unknown Total\n"
+		"Counting different people:\n"
+		"  Arrivals, all \"new\" people                    0     0  <5    20      <5    24\n"
+		"    Children travelling alone or separated      0    <5   0     0       0    <5\n"
+		"      from the family that brought them on\n"
+		"      the way\n"
+		"Counting events:\n"
+		"  =HYPERLINK(\"x\") second line ?gnp.exe          0     0   9     x      <5    18\n"
+		"\n"
+		"Counts from 1 to 4 are shown as \"<5\"; \"x\" hides a further count so that a\n"
+		"hidden one cannot be worked out from the total.\n"
+		"\n"
+		"Definitions\n"
+		"Test table: Everything the test counts.\n"
+		"- Arrivals, all \"new\" people (different people): People who arrived, once\n"
+		"  each.\n"
+		"- Children travelling alone or separated from the family that brought them on\n"
+		"  the way (different people): Of the arrivals, those under 18.\n"
+		"- =HYPERLINK(\"x\") second line ?gnp.exe (events): -1+1\n";
+	if (strcmp(s, expected) != 0)
+		print_error("got:\n%s\n", s);
+	assert_string_equal(s, expected);
+	free(s);
+	free(r);
+}
+
 static void text_suppressed(void **state)
 {
 	(void)state;
@@ -310,7 +350,8 @@ static void hxl_rows(void **state)
 	o.by = REPORT_BY_NATIONALITY;
 	o.country_name = country;
 	s = written(r, &o);
-	assert_non_null(strstr(line_of(s, 1, line, sizeof line), ",MLI,Niger,Unknown nationality,Other nationalities,Total,"));
+	assert_non_null(
+		strstr(line_of(s, 1, line, sizeof line), ",MLI,Niger,Unknown nationality,Other nationalities,Total,"));
 	assert_non_null(strstr(line_of(s, 2, line, sizeof line), ",#reached+nat_mli,#reached+nat_ner,,,#reached,"));
 	assert_non_null(strstr(line_of(s, 3, line, sizeof line), ",9,12,3,0,24,"));
 	free(s);
@@ -389,9 +430,11 @@ static void names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(suppression_rule), cmocka_unit_test(text_layout), cmocka_unit_test(text_suppressed), cmocka_unit_test(text_narrow),
-		cmocka_unit_test(text_nationalities), cmocka_unit_test(csv_checks), cmocka_unit_test(hxl_rows),
-		cmocka_unit_test(encodings), cmocka_unit_test(names),
+		cmocka_unit_test(suppression_rule),   cmocka_unit_test(text_layout),
+		cmocka_unit_test(text_whole),         cmocka_unit_test(text_suppressed),
+		cmocka_unit_test(text_narrow),        cmocka_unit_test(text_nationalities),
+		cmocka_unit_test(csv_checks),         cmocka_unit_test(hxl_rows),
+		cmocka_unit_test(encodings),          cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
