@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/backup_cmd.h"
 #include "cli/config_load.h"
+#include "cli/export_cmd.h"
 #include "cli/find_cmd.h"
 #include "cli/report_cmd.h"
 #include "cli/user_cmd.h"
@@ -62,6 +63,11 @@ static void usage(FILE *out)
 	               "                       2018-Q2, 2018-03 or FROM..TO; breakdown: total, sex,\n"
 	               "                       group, child, age, origin or nationality)\n"
 	               "  report --list        the tables, with what each counts\n"
+	               "  export people --recipient NAME --period P [--centre C] [--format csv]\n"
+	               "         [--encoding utf-8|utf-8-bom|windows-1252] [--output FILE]\n"
+	               "                       one row per person of the period for a partner, under\n"
+	               "                       a pseudonym of their own for this recipient (no names,\n"
+	               "                       phones or numbers); recorded in the audit trail\n"
 	               "  backup FILE          copy the database to FILE while people work in it,\n"
 	               "                       then verify the copy (never over an existing file)\n"
 	               "\n"
@@ -219,6 +225,8 @@ int main(int argc, char **argv)
 		return cmd_find(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "report") == 0)
 		return cmd_report_table(db_path, sub_argc, sub_argv, module_table);
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);

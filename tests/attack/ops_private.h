@@ -170,4 +170,8 @@ bool verify_dist_serve(sqlite3 *ro, const char *args, int nth, char *why, size_t
 enum status run_dist_reverse(struct attack *a, char *ack, size_t size);
 bool verify_dist_reverse(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
+/* Reports: the pseudonymised people export (ops_export.c). */
+enum status run_export(struct attack *a, char *ack, size_t size);
+bool verify_export(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+
 #endif
