@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/perm.h"
 #include "core/report_out.h"
+#include "db/export_people.h"
 #include "db/refdata.h"
 #include "db/report.h"
 #include "report_private.h"
@@ -21,8 +22,6 @@
 #include "ui/form.h"
 #include "ui/lang.h"
 
-/* Counts hidden when small numbers are suppressed: 1 to this. */
-#define SUPPRESS_DEFAULT 4
 #define PATH_CHARS 240
 
 enum { F_FILE, F_FORMAT, F_ENCODING, F_SUPPRESS, F_COUNT };
@@ -191,14 +190,21 @@ static enum ui_result export_submit(struct app *app, void *state)
 		bool more;
 		ref_page(app_db(app), REF_CENTRE, lang_get(), r->centre, PAGE_AFTER, NULL, 50, keep_alt, &cf, &more);
 	}
+	/* Counts hidden when small numbers are suppressed: 1 to the setting. */
+	int threshold = REPORT_SUPPRESS_DEFAULT;
+	if (report_suppress_setting(app_db(app), &threshold) != ST_OK)
+		threshold = REPORT_SUPPRESS_DEFAULT;
+	struct ref_namer namer = { app_db(app), lang_get(), "" };
 	struct report_out_options o = {
 		.format = (enum report_format)report_format_parse(format),
 		.encoding = (enum report_encoding)report_encoding_parse(encoding),
 		.by = f->view->by,
-		.suppress = strcmp(suppress, "1") == 0 ? SUPPRESS_DEFAULT : 0,
+		.suppress = strcmp(suppress, "1") == 0 ? threshold : 0,
 		.adm1 = cf.alt,
 		.country = "NER",
 		.centre_label = f->view->centre_label,
+		.country_name = ref_namer_country,
+		.country_ctx = &namer,
 	};
 	if (write_file(app, f, path, &o, msg, sizeof msg) != ST_OK) {
 		app_error(app, msg);

@@ -36,6 +36,16 @@ enum status ref_centre_name(struct db *db, const char *code, const char *lang,
 enum status ref_name(struct db *db, enum ref_kind kind, const char *code, const char *lang,
                      char *out, size_t size);
 
+/* Names countries for a writer that asks by callback (core/report_out.h
+ * country_name): ctx is a struct ref_namer; the name in its language, or
+ * NULL when there is none. */
+struct ref_namer {
+	struct db *db;
+	const char *lang;
+	char name[324];
+};
+const char *ref_namer_country(const char *iso3, void *ctx);
+
 /* Number of rows of kind, -1 on error. */
 long ref_count(struct db *db, enum ref_kind kind);
 

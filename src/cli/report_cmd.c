@@ -356,7 +356,10 @@ static int run(struct db *db, const struct report_cmd_options *o, struct report_
 			ref_centre_name(db, o->centre, lang_get(), centre_label, sizeof centre_label);
 			ref_page(db, REF_CENTRE, lang_get(), o->centre, PAGE_AFTER, NULL, 50, keep_alt, &cf, &more);
 		}
+		struct ref_namer namer = { db, lang_get(), "" };
 		struct report_out_options ro = {
+			.country_name = ref_namer_country,
+			.country_ctx = &namer,
 			.format = o->format,
 			.encoding = o->encoding,
 			.by = o->by >= 0 ? (enum report_by)o->by : o->def->by,

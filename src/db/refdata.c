@@ -181,3 +181,11 @@ long ref_count(struct db *db, enum ref_kind kind)
 	sqlite3_reset(st);
 	return n;
 }
+
+const char *ref_namer_country(const char *iso3, void *ctx)
+{
+	struct ref_namer *n = ctx;
+	if (ref_name(n->db, REF_COUNTRY, iso3, n->lang, n->name, sizeof n->name) != ST_OK || !n->name[0])
+		return NULL;
+	return n->name;
+}
