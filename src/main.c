@@ -10,6 +10,7 @@
 #include "cli/backup_cmd.h"
 #include "cli/config_load.h"
 #include "cli/find_cmd.h"
+#include "cli/import_cmd.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
 #include "db/db.h"
@@ -54,6 +55,11 @@ static void usage(FILE *out)
 	               "                       each search is recorded in the audit trail\n"
 	               "  backup FILE          copy the database to FILE while people work in it,\n"
 	               "                       then verify the copy (never over an existing file)\n"
+	               "  import FILE --mapping MAP [--encoding auto|utf-8|windows-1252|latin-1]\n"
+	               "         [--separator ,|;|tab] [--centre CODE] [--dry-run] [--batch N]\n"
+	               "         [--resume] [--allow-duplicates]\n"
+	               "                       register the people of a legacy spreadsheet (CSV);\n"
+	               "                       every bad row listed as FILE:LINE:COLUMN: reason\n"
 	               "\n"
 	               "Options:\n"
 	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
@@ -209,6 +215,8 @@ int main(int argc, char **argv)
 		return cmd_find(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "import") == 0)
+		return cmd_import(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }
