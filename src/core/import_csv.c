@@ -343,9 +343,11 @@ int import_csv_next(struct import_csv *r, struct import_row *row)
 	if (!r->started && start(r) < 0)
 		return -1;
 	for (;;) {
-		r->row_ready = false;
-		r->ncur = 0;
-		r->len = 0;
+		if (r->row_ready) {   /* the row given last, or a blank one */
+			r->row_ready = false;
+			r->ncur = 0;
+			r->len = 0;
+		}
 		if (r->done)
 			return r->err ? -1 : 0;
 		int rc = read_line(r);

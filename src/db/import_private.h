@@ -14,6 +14,14 @@ struct import_nat {
 	char code[4];
 };
 
+/* Problems of one row, kept to be told in column order. */
+#define IMPORT_ROW_PROBLEMS 24
+
+struct import_held {
+	int line, column;
+	char text[512];
+};
+
 struct import_ctx {
 	struct db *db;
 	struct import_map *map;
@@ -22,6 +30,8 @@ struct import_ctx {
 	char today[11];
 	struct import_nat nat[IMPORT_NAT_CACHE];
 	int nnat;
+	struct import_held held[IMPORT_ROW_PROBLEMS];
+	int nheld;
 };
 
 /* A row read: the person to register and the departure of its stay. */
@@ -40,6 +50,9 @@ void import_problem(struct import_ctx *c, int line, int column, const char *fmt,
 /* Reads row into *out as the registration would receive it, reporting
  * every problem found (several per row): false when there was one. */
 bool import_row_read(struct import_ctx *c, const struct import_row *row, struct import_rowdata *out);
+
+/* Tells the problems held for the row read, in column order. */
+void import_flush(struct import_ctx *c);
 
 /* Frees the context's caches. */
 void import_ctx_free(struct import_ctx *c);

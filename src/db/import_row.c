@@ -22,8 +22,27 @@ void import_problem(struct import_ctx *c, int line, int column, const char *fmt,
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
 	text_sanitize(raw, clean, sizeof clean);
-	if (c->cb && c->cb->problem)
-		c->cb->problem(line, column, false, clean, c->cb->ctx);
+	if (c->nheld == IMPORT_ROW_PROBLEMS)
+		import_flush(c);
+	struct import_held *h = &c->held[c->nheld++];
+	h->line = line;
+	h->column = column;
+	memcpy(h->text, clean, sizeof h->text);
+}
+
+void import_flush(struct import_ctx *c)
+{
+	/* A stable insertion sort: a row has a few problems. */
+	for (int i = 1; i < c->nheld; i++)
+		for (int j = i; j > 0 && c->held[j - 1].column > c->held[j].column; j--) {
+			struct import_held t = c->held[j];
+			c->held[j] = c->held[j - 1];
+			c->held[j - 1] = t;
+		}
+	for (int i = 0; i < c->nheld; i++)
+		if (c->cb && c->cb->problem)
+			c->cb->problem(c->held[i].line, c->held[i].column, false, c->held[i].text, c->cb->ctx);
+	c->nheld = 0;
 }
 
 void import_ctx_free(struct import_ctx *c)
@@ -284,7 +303,7 @@ static bool day_cell(struct import_ctx *c, const struct import_row *r, int f, ch
 		m = N_("the date is in the future");
 	if (m) {
 		char shown[200];
-		BAD(c, r, f, "%s: '%s'", _(m), clip(cell(c, r, f), shown, sizeof shown));
+		BAD(c, r, f, "'%s': %s", clip(cell(c, r, f), shown, sizeof shown), _(m));
 		iso[0] = '\0';
 		return false;
 	}
@@ -300,13 +319,16 @@ static bool read_dates(struct import_ctx *c, const struct import_row *r, struct 
 	bool ok = day_cell(c, r, arrival, p->arrival_date);
 	char shown[200];
 	const char *birth = cell(c, r, IMP_BIRTH_DATE), *age = cell(c, r, IMP_AGE);
-	if (filled(birth)) {
+	if (filled(birth) && filled(age)) {
+		BAD(c, r, IMP_AGE, "%s", _("Give a date of birth or an age, not both."));
+		ok = false;
+	} else if (filled(birth)) {
 		char iso[11];
 		const char *m = import_date(birth, iso, sizeof iso);
 		if (!m && strcmp(iso, c->today) > 0)
 			m = N_("the date is in the future");
 		if (m) {
-			BAD(c, r, IMP_BIRTH_DATE, "%s: '%s'", _(m), clip(birth, shown, sizeof shown));
+			BAD(c, r, IMP_BIRTH_DATE, "'%s': %s", clip(birth, shown, sizeof shown), _(m));
 			ok = false;
 		} else {
 			person_set_birth(p, iso, NULL, NULL);
@@ -315,7 +337,7 @@ static bool read_dates(struct import_ctx *c, const struct import_row *r, struct 
 		int years;
 		const char *m = import_age(age, &years);
 		if (m) {
-			BAD(c, r, IMP_AGE, "%s: '%s'", _(m), clip(age, shown, sizeof shown));
+			BAD(c, r, IMP_AGE, "'%s': %s", clip(age, shown, sizeof shown), _(m));
 			ok = false;
 		} else if (p->arrival_date[0]) {
 			char text[8];
