@@ -259,7 +259,7 @@ static bool read_codes(struct import_ctx *c, const struct import_row *r, struct 
 		               clip(buf, shown, sizeof shown));
 		ok = false;
 	} else {
-		snprintf(p->centre_code, sizeof p->centre_code, "%s", buf);
+		memcpy(p->centre_code, buf, strlen(buf) + 1);
 	}
 	return ok;
 }
