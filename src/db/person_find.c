@@ -295,7 +295,11 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
                               void (*cb)(const struct person_hit *hit, int score, void *ctx), void *ctx)
 {
 	static const char sql[] =
-		"SELECT " HIT_COLUMNS ", p.other_names FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
+		"SELECT " HIT_COLUMNS " FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
+	/* Only what the score reads, for each candidate: the whole hit is read
+	 * for the few that score (an import checks each of its rows). */
+	static const char scored[] =
+		"SELECT family_name, given_names, other_names, sex, birth_date, birth_estimated FROM person WHERE id = ?1";
 	enum status s = db_require(db, PERM_LOOKUP);
 	if (s != ST_OK)
 		return s;
@@ -309,26 +313,27 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 	int n = gather(db, p, ids, MAX_CANDIDATES), nc = 0;
 	struct names_person me = { p->family_name, p->given_names, p->other_names, p->sex, -1, -1 };
 	age_bounds(p->birth_date, p->birth_estimated, &me.age_min, &me.age_max);
-	sqlite3_stmt *st = db_stmt(db, sql);
-	for (int i = 0; st && i < n; i++) {
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+	sqlite3_stmt *sc = db_stmt(db, scored);
+	for (int i = 0; sc && i < n; i++) {
+		sqlite3_bind_int64(sc, 1, ids[i]);
+		if (sqlite3_step(sc) == SQLITE_ROW) {
 			char family[PERSON_NAME_MAX + 1], given[PERSON_NAME_MAX + 1], other[PERSON_NAME_MAX + 1];
-			db_column_copy(st, 2, family, sizeof family);
-			db_column_copy(st, 3, given, sizeof given);
-			db_column_copy(st, PERSON_HIT_NCOLUMNS, other, sizeof other);
-			const unsigned char *sex = sqlite3_column_text(st, 4);
+			db_column_copy(sc, 0, family, sizeof family);
+			db_column_copy(sc, 1, given, sizeof given);
+			db_column_copy(sc, 2, other, sizeof other);
+			const unsigned char *sex = sqlite3_column_text(sc, 3);
 			char birth[11];
-			db_column_copy(st, 5, birth, sizeof birth);
+			db_column_copy(sc, 4, birth, sizeof birth);
 			struct names_person them = { family, given, other, sex ? (char)sex[0] : 'x', -1, -1 };
-			age_bounds(birth, sqlite3_column_int(st, 6) != 0, &them.age_min, &them.age_max);
+			age_bounds(birth, sqlite3_column_int(sc, 5) != 0, &them.age_min, &them.age_max);
 			int score = names_duplicate_score(&me, &them);
 			if (score >= 50)
 				cands[nc++] = (struct candidate){ ids[i], score };
 		}
-		sqlite3_reset(st);
+		sqlite3_reset(sc);
 	}
 	qsort(cands, (size_t)nc, sizeof *cands, by_score);
+	sqlite3_stmt *st = sc ? db_stmt(db, sql) : NULL;
 	for (int i = 0; st && i < nc && i < limit; i++) {
 		struct person_hit h;
 		sqlite3_bind_int64(st, 1, cands[i].id);
