@@ -153,8 +153,8 @@ static bool undefined_1252(unsigned char c)
 /* Reads the whole file once to choose its encoding, then goes back. */
 static int detect(struct import_csv *r)
 {
-	long start = ftell(r->f);
-	if (start < 0)
+	long origin = ftell(r->f);
+	if (origin < 0)
 		return fail(r, N_("cannot detect the encoding of a stream: give --encoding"), 0);
 	bool utf8 = true, latin1 = false;
 	int rc;
@@ -168,7 +168,7 @@ static int detect(struct import_csv *r)
 	}
 	if (rc < 0)
 		return fail(r, N_("a line is too long"), 0);
-	if (ferror(r->f) || fseek(r->f, start, SEEK_SET) != 0)
+	if (ferror(r->f) || fseek(r->f, origin, SEEK_SET) != 0)
 		return fail(r, N_("cannot read the file"), 0);
 	r->enc = utf8 ? IMPORT_ENC_UTF8 : latin1 ? IMPORT_ENC_LATIN1 : IMPORT_ENC_1252;
 	return 0;
@@ -182,8 +182,12 @@ static char guess_sep(const char *line, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (line[i] == '"')
 			quoted = !quoted;
-		else if (!quoted)
-			commas += line[i] == ',', semis += line[i] == ';', tabs += line[i] == '\t';
+		else if (!quoted && line[i] == ',')
+			commas++;
+		else if (!quoted && line[i] == ';')
+			semis++;
+		else if (!quoted && line[i] == '\t')
+			tabs++;
 	}
 	if (semis > commas && semis >= tabs)
 		return ';';

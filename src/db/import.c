@@ -27,7 +27,6 @@ struct run {
 	bool in_txn;
 	long batch_rows, batch_imported, batch_rejected;
 	int batch_first, batch_last;
-	long rejected_total;
 	int line;              /* of the row being read */
 	int dups;              /* duplicates of that row */
 };
