@@ -237,5 +237,7 @@ const struct attack_op attack_ops[] = {
 	/* Distributions, items and stock: an item saved, a stock move. */
 	{ "dist_item", 1, run_dist_item, verify_dist_item, true },
 	{ "dist_stock", 2, run_dist_stock, verify_dist_stock, false },
+	/* Import: a small legacy file, its people and its trail row at once. */
+	{ "import", 1, run_import, verify_import, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);
