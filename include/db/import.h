@@ -63,7 +63,11 @@ struct import_callbacks {
 	 * imported earlier from the same file) with its score (0-100). */
 	void (*duplicate)(int line, const struct person_hit *hit, int score, void *ctx);
 	void *ctx;
+	/* Every IMPORT_PROGRESS_ROWS rows read (may be NULL). */
+	void (*progress)(long rows, void *ctx);
 };
+
+#define IMPORT_PROGRESS_ROWS 5000
 
 /* Imports the rows of csv with map (its columns are matched to the
  * header row here). ST_OK when every row was imported (a dry run: would

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/user_cmd.h"
@@ -53,6 +54,14 @@ static void on_duplicate(int line, const struct person_hit *hit, int score, void
 	text_sanitize(shown, number, sizeof number);
 	text_sanitize(hit->name, name, sizeof name);
 	printf(_("%s:%d: likely duplicate: %s %s (%d%%)\n"), pr->file, line, number, name, score);
+}
+
+/* Says how far a long import is, on a terminal only. */
+static void on_progress(long rows, void *ctx)
+{
+	(void)ctx;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, _("%ld rows read...\r"), rows);
 }
 
 /* Reads the mapping file into *m; false after printing why. */
@@ -234,9 +243,11 @@ int cmd_import(const char *db_path, int argc, char **argv)
 	char actor[64];
 	cmd_unix_actor(actor, sizeof actor);
 	db_set_actor(db, 0, actor, ROLE_INTAKE, "cli");
-	struct import_callbacks cb = { on_problem, on_duplicate, &pr };
+	struct import_callbacks cb = { on_problem, on_duplicate, &pr, on_progress };
 	struct import_report rep;
 	st = import_run(db, csv, &map, &a.o, &cb, &rep);
+	if (rep.rows >= IMPORT_PROGRESS_ROWS && isatty(STDERR_FILENO))
+		fprintf(stderr, "%*s\r", 40, "");
 	db_close(&db);
 	fclose(csv);
 	import_map_free(&map);

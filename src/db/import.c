@@ -231,6 +231,8 @@ enum status import_run(struct db *db, FILE *csv, struct import_map *map, const s
 			continue;
 		}
 		s = one_row(&r, &row);
+		if (cb && cb->progress && rep->rows % IMPORT_PROGRESS_ROWS == 0)
+			cb->progress(rep->rows, cb->ctx);
 		if (s == ST_OK && o->batch > 0 && r.batch_rows >= o->batch) {
 			bool stop = r.batch_rejected > 0 && !o->dry_run;
 			s = end_batch(&r);

@@ -61,7 +61,7 @@ static enum status run(struct fixture *f, const char *text, size_t len, struct i
 	memset(h, 0, sizeof *h);
 	FILE *in = fmemopen((void *)text, len, "rb");
 	assert_non_null(in);
-	struct import_callbacks cb = { on_problem, on_duplicate, h };
+	struct import_callbacks cb = { on_problem, on_duplicate, h, NULL };
 	enum status st = import_run(f->db, in, &map, &o, &cb, rep);
 	fclose(in);
 	import_map_free(&map);
