@@ -187,7 +187,8 @@ static int parse_options(int argc, char **argv, struct import_args *a)
 static void summary(const struct import_args *a, const struct import_report *rep, enum status st)
 {
 	const char *sep = rep->sep == '\t' ? "tab" : rep->sep == ';' ? ";" : ",";
-	printf(_("Read as %s, separator %s.\n"), import_enc_name(rep->enc), sep);
+	if (rep->enc != IMPORT_ENC_AUTO)   /* known once a line was read */
+		printf(_("Read as %s, separator %s.\n"), import_enc_name(rep->enc), sep);
 	if (rep->resumed_after)
 		printf(_("Resumed after line %d (%ld rows skipped).\n"), rep->resumed_after, rep->skipped);
 	if (rep->duplicates)
