@@ -60,8 +60,11 @@ static void on_duplicate(int line, const struct person_hit *hit, int score, void
 static void on_progress(long rows, void *ctx)
 {
 	(void)ctx;
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, _("%ld rows read...\r"), rows);
+	if (isatty(STDERR_FILENO)) {
+		char line[80];
+		snprintf(line, sizeof line, _("%ld rows read..."), rows);
+		fprintf(stderr, "%s\r", line);
+	}
 }
 
 /* Reads the mapping file into *m; false after printing why. */
