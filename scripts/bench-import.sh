@@ -35,7 +35,7 @@ run() {
 		echo "- -" >&2
 	fi
 }
-cpu=$( { run "$taimako" --db "$db" import "$csv" --mapping docs/import-example.map --allow-duplicates \
+cpu=$( { LANGUAGE=en run "$taimako" --db "$db" import "$csv" --mapping docs/import-example.map --allow-duplicates \
 	> "$out/import-report.txt"; } 2>&1 | tail -1)
 end=$(date +%s.%N)
 imported=$(sed -n 's/^\([0-9]*\) rows read, \([0-9]*\) imported.*/\2/p' "$out/import-report.txt")

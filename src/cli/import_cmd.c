@@ -193,15 +193,23 @@ static void summary(const struct import_args *a, const struct import_report *rep
 	if (rep->enc != IMPORT_ENC_AUTO)   /* known once a line was read */
 		printf(_("Read as %s, separator %s.\n"), import_enc_name(rep->enc), sep);
 	if (rep->resumed_after)
-		printf(_("Resumed after line %d (%ld rows skipped).\n"), rep->resumed_after, rep->skipped);
+		printf(ngettext("Resumed after line %d (%ld row skipped).\n", "Resumed after line %d (%ld rows skipped).\n",
+		                (unsigned long)rep->skipped),
+		       rep->resumed_after, rep->skipped);
 	if (rep->duplicates)
-		printf(_("%ld rows have likely duplicates.\n"), rep->duplicates);
+		printf(ngettext("%ld row has a likely duplicate.\n", "%ld rows have likely duplicates.\n",
+		                (unsigned long)rep->duplicates),
+		       rep->duplicates);
 	if (a->o.dry_run) {
-		printf(_("Dry run: %ld rows read, %ld can be imported, %ld rejected; nothing written.\n"), rep->rows,
-		       rep->imported, rep->rejected);
+		printf(ngettext("Dry run: %ld row read, %ld can be imported, %ld rejected; nothing written.\n",
+		                "Dry run: %ld rows read, %ld can be imported, %ld rejected; nothing written.\n",
+		                (unsigned long)rep->rows),
+		       rep->rows, rep->imported, rep->rejected);
 		return;
 	}
-	printf(_("%ld rows read, %ld imported, %ld rejected.\n"), rep->rows, rep->imported, rep->rejected);
+	printf(ngettext("%ld row read, %ld imported, %ld rejected.\n", "%ld rows read, %ld imported, %ld rejected.\n",
+	                (unsigned long)rep->rows),
+	       rep->rows, rep->imported, rep->rejected);
 	if (st != ST_OK && !a->o.batch && rep->rows)
 		printf("%s\n", _("Nothing was written: correct the rows above and import the file again."));
 	if (st != ST_OK && a->o.batch) {
