@@ -250,6 +250,7 @@ bench:
 	  BENCH_COUNTER=$(B)/bench/bench_counter \
 	  sh scripts/bench.sh $(CURDIR)/taimako $(B)/bench/bench_data $(B)/bench/bench_term \
 	  $(CURDIR)/$(B)/locale $(BENCH_SIZES)
+	@sh scripts/bench-import.sh $(CURDIR)/taimako
 
 cppcheck:
 	cppcheck --quiet --enable=warning,style,performance,portability --error-exitcode=1 \

@@ -11,6 +11,7 @@
 #include "cli/config_load.h"
 #include "cli/export_cmd.h"
 #include "cli/find_cmd.h"
+#include "cli/import_cmd.h"
 #include "cli/report_cmd.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
@@ -70,6 +71,11 @@ static void usage(FILE *out)
 	               "                       phones or numbers); recorded in the audit trail\n"
 	               "  backup FILE          copy the database to FILE while people work in it,\n"
 	               "                       then verify the copy (never over an existing file)\n"
+	               "  import FILE --mapping MAP [--encoding auto|utf-8|windows-1252|latin-1]\n"
+	               "         [--separator ,|;|tab] [--centre CODE] [--dry-run] [--batch N]\n"
+	               "         [--resume] [--allow-duplicates]\n"
+	               "                       register the people of a legacy spreadsheet (CSV);\n"
+	               "                       every bad row listed as FILE:LINE:COLUMN: reason\n"
 	               "\n"
 	               "Options:\n"
 	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
@@ -229,6 +235,8 @@ int main(int argc, char **argv)
 		return cmd_export(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "import") == 0)
+		return cmd_import(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }

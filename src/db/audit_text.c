@@ -34,6 +34,7 @@ static const struct {
 	{ "services", N_("Services") },
 	{ "antenatal", N_("Antenatal visit") },
 	{ "export", N_("Exported") },
+	{ "import", N_("Imported") },
 	{ "refused", N_("Refused") },
 	{ "search", N_("Search") },
 	{ "login", N_("Signed in") },

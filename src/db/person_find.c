@@ -262,13 +262,20 @@ static int by_score(const void *a, const void *b)
 	return (y->score > x->score) - (y->score < x->score);
 }
 
-/* Collects the ids sharing a sound key with a word of p's names. */
-static int gather(struct db *db, const struct person *p, long long *ids, int max)
+/* Scores the people sharing a sound key with a word of p's names (the
+ * first 200 of each key, at most MAX_CANDIDATES in all, p itself left
+ * out) against me, keeping in cands those scoring 50 or more: how many.
+ * Each candidate is read with its key, in one statement per key, from the
+ * columns the score reads only (an import checks each of its rows). */
+static int score_candidates(struct db *db, const struct person *p, const struct names_person *me,
+                            long long *ids, struct candidate *cands)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT person_id FROM person_name_key WHERE key = ?1 LIMIT 200");
+	sqlite3_stmt *st = db_stmt(db, "SELECT k.person_id, p.family_name, p.given_names, p.other_names, p.sex, "
+	                               "p.birth_date, p.birth_estimated FROM person_name_key k "
+	                               "JOIN person p ON p.id = k.person_id WHERE k.key = ?1 LIMIT 200");
 	if (!st)
-		return 0;
-	int n = 0;
+		return -1;
+	int n = 0, nc = 0;
 	const char *parts[] = { p->family_name, p->given_names, p->other_names };
 	for (int i = 0; i < 3; i++) {
 		char words[NAMES_MAX_WORDS][32];
@@ -277,25 +284,37 @@ static int gather(struct db *db, const struct person *p, long long *ids, int max
 			char key[NAMES_KEY_MAX];
 			names_key(words[w], key, sizeof key);
 			db_bind_text(st, 1, key);
-			while (sqlite3_step(st) == SQLITE_ROW && n < max) {
+			while (sqlite3_step(st) == SQLITE_ROW && n < MAX_CANDIDATES) {
 				long long id = sqlite3_column_int64(st, 0);
 				bool seen = id == p->id;
 				for (int k = 0; k < n && !seen; k++)
 					seen = ids[k] == id;
-				if (!seen)
-					ids[n++] = id;
+				if (seen)
+					continue;
+				ids[n++] = id;
+				const char *family = (const char *)sqlite3_column_text(st, 1);
+				const char *given = (const char *)sqlite3_column_text(st, 2);
+				const char *other = (const char *)sqlite3_column_text(st, 3);
+				const unsigned char *sex = sqlite3_column_text(st, 4);
+				const char *birth = (const char *)sqlite3_column_text(st, 5);
+				struct names_person them = { family ? family : "", given ? given : "", other ? other : "",
+				                             sex ? (char)sex[0] : 'x', -1, -1 };
+				age_bounds(birth ? birth : "", sqlite3_column_int(st, 6) != 0, &them.age_min, &them.age_max);
+				int score = names_duplicate_score(me, &them);
+				if (score >= 50)
+					cands[nc++] = (struct candidate){ id, score };
 			}
 			sqlite3_reset(st);
 		}
 	}
-	return n;
+	return nc;
 }
 
 enum status person_duplicates(struct db *db, const struct person *p, int limit,
                               void (*cb)(const struct person_hit *hit, int score, void *ctx), void *ctx)
 {
 	static const char sql[] =
-		"SELECT " HIT_COLUMNS ", p.other_names FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
+		"SELECT " HIT_COLUMNS " FROM person p JOIN centre c ON c.id = p.centre_id WHERE p.id = ?1";
 	enum status s = db_require(db, PERM_LOOKUP);
 	if (s != ST_OK)
 		return s;
@@ -306,29 +325,13 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 		free(cands);
 		return ST_NOMEM;
 	}
-	int n = gather(db, p, ids, MAX_CANDIDATES), nc = 0;
 	struct names_person me = { p->family_name, p->given_names, p->other_names, p->sex, -1, -1 };
 	age_bounds(p->birth_date, p->birth_estimated, &me.age_min, &me.age_max);
-	sqlite3_stmt *st = db_stmt(db, sql);
-	for (int i = 0; st && i < n; i++) {
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			char family[PERSON_NAME_MAX + 1], given[PERSON_NAME_MAX + 1], other[PERSON_NAME_MAX + 1];
-			db_column_copy(st, 2, family, sizeof family);
-			db_column_copy(st, 3, given, sizeof given);
-			db_column_copy(st, PERSON_HIT_NCOLUMNS, other, sizeof other);
-			const unsigned char *sex = sqlite3_column_text(st, 4);
-			char birth[11];
-			db_column_copy(st, 5, birth, sizeof birth);
-			struct names_person them = { family, given, other, sex ? (char)sex[0] : 'x', -1, -1 };
-			age_bounds(birth, sqlite3_column_int(st, 6) != 0, &them.age_min, &them.age_max);
-			int score = names_duplicate_score(&me, &them);
-			if (score >= 50)
-				cands[nc++] = (struct candidate){ ids[i], score };
-		}
-		sqlite3_reset(st);
-	}
-	qsort(cands, (size_t)nc, sizeof *cands, by_score);
+	int nc = score_candidates(db, p, &me, ids, cands);
+	/* The whole hit of those listed only. */
+	sqlite3_stmt *st = nc >= 0 ? db_stmt(db, sql) : NULL;
+	if (nc > 1)
+		qsort(cands, (size_t)nc, sizeof *cands, by_score);
 	for (int i = 0; st && i < nc && i < limit; i++) {
 		struct person_hit h;
 		sqlite3_bind_int64(st, 1, cands[i].id);

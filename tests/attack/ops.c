@@ -239,5 +239,7 @@ const struct attack_op attack_ops[] = {
 	{ "dist_stock", 2, run_dist_stock, verify_dist_stock, false },
 	/* Reports: the pseudonymised people export. */
 	{ "export", 1, run_export, verify_export, false },
+	/* Import: a small legacy file, its people and its trail row at once. */
+	{ "import", 1, run_import, verify_import, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -173,5 +173,8 @@ bool verify_dist_reverse(sqlite3 *ro, const char *args, int nth, char *why, size
 /* Reports: the pseudonymised people export (ops_export.c). */
 enum status run_export(struct attack *a, char *ack, size_t size);
 bool verify_export(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+/* Import: a small legacy file in one transaction (ops_import.c). */
+enum status run_import(struct attack *a, char *ack, size_t size);
+bool verify_import(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
 #endif

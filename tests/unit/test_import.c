@@ -1,0 +1,365 @@
+/* The import of a legacy spreadsheet through the data layer: the same
+ * people from every encoding, names stored sanitised, every problem with
+ * its line and column, duplicates listed and not imported, all or
+ * nothing, batches and resume, the trail, and the intake table counting
+ * the people imported. */
+#include <iconv.h>
+
+#include "core/report.h"
+#include "db/audit.h"
+#include "db/import.h"
+#include "db/report.h"
+#include "db/report_registration.h"
+#include "psych_report_fixture.h"
+
+static const char MAP[] =
+	"# test mapping\n"
+	"family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\nsex.F = f\nsex.H = m\n"
+	"nationality = Nationalité\nnationality.Nigérienne = NER\nage = Age\nbirth_date = Naissance\n"
+	"arrival_date = Arrivée\ncentre = Centre\nphone = Tél\nflags = Vulnérabilités\nflags.MNA = unaccompanied_child\n"
+	"stay.departed = Départ\nstay.departure_reason = Motif\nstay.departure_reason.Retour = avr\n";
+
+#define HEADER "NOM;Prénoms;Sexe;Nationalité;Age;Naissance;Arrivée;Centre;Tél;Vulnérabilités;Départ;Motif\r\n"
+
+/* Three people, Latin-1 letters only, one name over two lines. */
+static const char PEOPLE[] = HEADER
+	"N'Diaye;Aïssa;F;Nigérienne;environ 25 ans;;04/03/2017;AGZ;+227 96 12 34 56;;;\r\n"
+	"\"Zélie\r\nÉpée\";Moussa;H;MLI;;1999;2017-03-05;agz;;;10/03/2017;Retour\r\n"
+	"Ba;Ibrahîm;H;Mali;15;;5/3/2017;AGZ;;MNA;;\r\n";
+
+struct heard {
+	char text[8192];
+	int problems, duplicates;
+};
+
+static void on_problem(int line, int column, bool in_map, const char *message, void *ctx)
+{
+	struct heard *h = ctx;
+	size_t n = strlen(h->text);
+	snprintf(h->text + n, sizeof h->text - n, "%s%d:%d: %s\n", in_map ? "map:" : "", line, column, message);
+	h->problems++;
+}
+
+static void on_duplicate(int line, const struct person_hit *hit, int score, void *ctx)
+{
+	struct heard *h = ctx;
+	size_t n = strlen(h->text);
+	snprintf(h->text + n, sizeof h->text - n, "%d: duplicate %s (%d)\n", line, hit->name, score);
+	h->duplicates++;
+}
+
+/* Imports text (len bytes) with o (file name "legacy.csv" unless set). */
+static enum status run(struct fixture *f, const char *text, size_t len, struct import_options o, struct heard *h,
+                       struct import_report *rep)
+{
+	struct import_map map;
+	int line;
+	char err[256];
+	assert_true(import_map_parse(&map, MAP, strlen(MAP), &line, err, sizeof err));
+	if (!o.file_name)
+		o.file_name = "legacy.csv";
+	memset(h, 0, sizeof *h);
+	FILE *in = fmemopen((void *)text, len, "rb");
+	assert_non_null(in);
+	struct import_callbacks cb = { on_problem, on_duplicate, h, NULL };
+	enum status st = import_run(f->db, in, &map, &o, &cb, rep);
+	fclose(in);
+	import_map_free(&map);
+	return st;
+}
+
+/* text converted from UTF-8 to encoding (a new string). */
+static char *convert(const char *text, const char *encoding, size_t *len)
+{
+	iconv_t cd = iconv_open(encoding, "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	size_t inleft = strlen(text), outleft = inleft * 2 + 4;
+	char *out = calloc(1, outleft), *o = out, *in = (char *)text;
+	assert_true(iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+	iconv_close(cd);
+	*len = (size_t)(o - out);
+	return out;
+}
+
+static long count(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), sql, -1, &st, NULL), SQLITE_OK);
+	long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The people registered after id after, as "family|given|sex|birth|est|nat|phone|arrival;" */
+static void people_after(struct fixture *f, long long after, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db),
+	                                    "SELECT family_name || '|' || given_names || '|' || sex || '|' || "
+	                                    "coalesce(birth_date, '') || '|' || birth_estimated || '|' || "
+	                                    "coalesce(nationality, '') || '|' || coalesce(phone, '') || '|' || arrival_date "
+	                                    "FROM person WHERE id > ?1 ORDER BY id",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_int64(st, 1, after);
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t n = strlen(out);
+		snprintf(out + n, size - n, "%s;", (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+}
+
+static void encodings(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	struct heard h;
+	struct import_report rep;
+	const char *encodings[] = { "UTF-8", "UTF-8 BOM", "WINDOWS-1252", "ISO-8859-1" };
+	char first[2048] = "";
+	for (int e = 0; e < 4; e++) {
+		size_t len;
+		char *text;
+		if (e == 1) {
+			len = strlen(PEOPLE) + 3;
+			text = malloc(len + 1);
+			memcpy(text, "\xEF\xBB\xBF", 3);
+			memcpy(text + 3, PEOPLE, len - 2);
+		} else {
+			text = convert(PEOPLE, encodings[e], &len);
+		}
+		long long before = count(f, "SELECT coalesce(max(id), 0) FROM person");
+		struct import_options o = { .allow_duplicates = true };
+		enum status st = run(f, text, len, o, &h, &rep);
+		if (st != ST_OK)
+			fail_msg("%s: %s", encodings[e], h.text);
+		assert_int_equal(rep.rows, 3);
+		assert_int_equal(rep.imported, 3);
+		assert_int_equal(rep.enc, e < 2 ? IMPORT_ENC_UTF8 : IMPORT_ENC_1252);
+		assert_int_equal(rep.sep, ';');
+		if (e > 0)
+			assert_int_equal(rep.duplicates, 3);   /* listed, imported as asked */
+		char people[2048];
+		people_after(f, before, people, sizeof people);
+		if (e == 0) {
+			snprintf(first, sizeof first, "%s", people);
+			assert_string_equal(people, "N'Diaye|Aïssa|f|1992|1|NER|+227 96 12 34 56|2017-03-04;"
+			                            "Zélie Épée|Moussa|m|1999|0|MLI||2017-03-05;"
+			                            "Ba|Ibrahîm|m|2002|1|MLI||2017-03-05;");
+		} else {
+			assert_string_equal(people, first);
+		}
+		free(text);
+	}
+	/* Latin-1 given: the same people again. */
+	size_t len;
+	char *text = convert(PEOPLE, "ISO-8859-1", &len);
+	long long before = count(f, "SELECT coalesce(max(id), 0) FROM person");
+	struct import_options o = { .enc = IMPORT_ENC_LATIN1, .sep = ';', .allow_duplicates = true };
+	assert_int_equal(run(f, text, len, o, &h, &rep), ST_OK);
+	assert_int_equal(rep.enc, IMPORT_ENC_LATIN1);
+	char people[2048];
+	people_after(f, before, people, sizeof people);
+	assert_string_equal(people, first);
+	free(text);
+	/* The departure and the flag. */
+	assert_int_equal(count(f, "SELECT count(*) FROM stay s JOIN person p ON p.id = s.person_id "
+	                          "WHERE p.given_names = 'Moussa' AND s.departed = '2017-03-10' "
+	                          "AND s.departure_reason = 'avr'"),
+	                 5);
+	assert_int_equal(count(f, "SELECT count(*) FROM person_flag WHERE flag = 'unaccompanied_child'"), 5);
+}
+
+static void sanitised(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	static const char text[] = HEADER "Ab\x01" "cd;\xE2\x80\xAE" "Eve\tLyn;F;NER;30;;01/02/2020;AGZ;;;;\n"
+	                                  "O'Brien\x1B[31m;Anne\xE2\x81\xA6x;F;;;;01/02/2020;AGZ;;;;\n";
+	struct heard h;
+	struct import_report rep;
+	struct import_options o = { 0 };
+	assert_int_equal(run(f, text, strlen(text), o, &h, &rep), ST_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM person WHERE family_name = 'Ab?cd' AND given_names = '?Eve Lyn'"),
+	                 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM person WHERE family_name = 'O''Brien?[31m' "
+	                          "AND given_names = 'Anne?x'"),
+	                 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM person WHERE family_name GLOB '*[' || char(1) || char(27) || "
+	                          "char(8238) || ']*' OR given_names GLOB '*[' || char(8238) || char(8294) || ']*'"),
+	                 0);
+}
+
+static void problems(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	static const char text[] = HEADER
+		"Good;One;F;NER;;;01/02/2020;AGZ;;;;\n"                          /* 2 */
+		"\"Two\nLines\";Ok;H;NER;;;01/02/2020;AGZ;;;;\n"                  /* 3-4 */
+		";Nobody;Q;Atlantis;abc;;31/02/2020;ZZZ;12ab;Foo;;\n"             /* 5 */
+		"Late;Comer;F;NER;;2030;01/02/2099;AGZ;;;;\n"                     /* 6 */
+		"Dep;Art;H;NER;;;05/02/2020;AGZ;;;01/02/2020;Retour\n"            /* 7 */
+		"Dep;Without;H;NER;;;05/02/2020;AGZ;;;06/02/2020;\n"              /* 8 */
+		"Rea;Son;H;NER;;;05/02/2020;AGZ;;;;Parti\n"                       /* 9 */
+		"Preg;Nant;H;NER;;;05/02/2020;AGZ;;pregnant;;\n"                  /* 10 */
+		"Two;Ages;F;NER;20;1990;05/02/2020;AGZ;;;;\n"                     /* 11 */
+		"Multi;\"Line\nGiven\";F;NER;;;5/2/2020;AGZ;;;;\"Re\ntour\"\n";  /* 12-14: the reason starts on 13 */
+	struct heard h;
+	struct import_report rep;
+	struct import_options o = { .dry_run = true };
+	long people = count(f, "SELECT count(*) FROM person");
+	assert_int_equal(run(f, text, strlen(text), o, &h, &rep), ST_INVALID);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	if (rep.imported != 2)
+		fail_msg("%s", h.text);
+	assert_int_equal(rep.rows, 10);
+	assert_int_equal(rep.rejected, 8);
+	const char *want[] = {
+		"5:1: ", "5:3: ", "5:4: ", "5:5: ", "5:7: ", "5:8: ", "5:9: ", "5:10: ",
+		"6:6: ", "6:7: ",
+		"7:11: ", "8:12: ", "9:12: ", "10:10: ", "11:5: ",
+		"13:12: ",
+	};
+	char *at = h.text;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *hit = strstr(at, want[i]);
+		if (!hit || (hit != h.text && hit[-1] != '\n'))
+			fail_msg("no '%s' in order in:\n%s", want[i], h.text);
+		at = hit + 1;
+	}
+	assert_int_equal(h.problems, (int)(sizeof want / sizeof want[0]));
+	/* The values quoted in messages are sanitised too. */
+	static const char evil[] = HEADER "A;B;\xE2\x80\xAEZ\x1B;NER;;;01/02/2020;AGZ;;;;\n";
+	assert_int_equal(run(f, evil, strlen(evil), o, &h, &rep), ST_INVALID);
+	assert_null(strstr(h.text, "\xE2\x80\xAE"));
+	assert_null(strchr(h.text, '\x1B'));
+	/* A header that does not match the mapping: the mapping's line. */
+	static const char wrong[] = "NOM;Prénoms;Sex\nA;B;F\n";
+	assert_int_equal(run(f, wrong, strlen(wrong), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "map:4:0: "));
+	/* A quotation mark never closed: its line. */
+	static const char open[] = HEADER "A;B;F;NER;;;01/02/2020;AGZ;;;;\n\"C;D;F\n";
+	assert_int_equal(run(f, open, strlen(open), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "3:0: "));
+}
+
+static void duplicates_and_rollback(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	struct heard h;
+	struct import_report rep;
+	struct import_options o = { 0 };
+	assert_int_equal(run(f, PEOPLE, strlen(PEOPLE), o, &h, &rep), ST_OK);
+	long people = count(f, "SELECT count(*) FROM person");
+	long stays = count(f, "SELECT count(*) FROM stay");
+	long trail = count(f, "SELECT count(*) FROM audit WHERE action = 'create'");
+	/* Again: each row's duplicate listed, nothing imported. */
+	assert_int_equal(run(f, PEOPLE, strlen(PEOPLE), o, &h, &rep), ST_INVALID);
+	assert_int_equal(h.duplicates, 3);
+	assert_int_equal(rep.duplicates, 3);
+	assert_int_equal(rep.rejected, 3);
+	assert_non_null(strstr(h.text, "2: duplicate N'Diaye Aïssa (100)"));
+	assert_non_null(strstr(h.text, "2:0: "));
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* All or nothing: two new good rows and a bad one write nothing. */
+	static const char mixed[] = HEADER "New;One;F;NER;;;01/02/2020;AGZ;;;;\n"
+	                                   "New;Two;H;NER;;;01/02/2020;AGZ;;;;\n"
+	                                   "New;Three;Q;NER;;;01/02/2020;AGZ;;;;\n";
+	assert_int_equal(run(f, mixed, strlen(mixed), o, &h, &rep), ST_INVALID);
+	assert_int_equal(rep.imported, 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	assert_int_equal(count(f, "SELECT count(*) FROM stay"), stays);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit WHERE action = 'create'"), trail);
+	/* The refusal is in the trail. */
+	assert_int_equal(count(f, "SELECT count(*) FROM audit WHERE action = 'import' "
+	                          "AND json_extract(changes, '$.committed') = 0 AND json_extract(changes, '$.rejected') = 1"),
+	                 1);
+	/* Two rows of one person in the same file: the second is listed. */
+	static const char twice[] = HEADER "Same;Person;F;NER;30;;01/02/2020;AGZ;;;;\n"
+	                                   "Same;Person;F;NER;30;;01/02/2020;AGZ;;;;\n";
+	assert_int_equal(run(f, twice, strlen(twice), o, &h, &rep), ST_INVALID);
+	assert_int_equal(h.duplicates, 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* Without the right: refused and recorded. */
+	sign_in(f, ROLE_PSYCHOSOCIAL);
+	assert_int_equal(run(f, mixed, strlen(mixed), o, &h, &rep), ST_DENIED);
+}
+
+static void batches_and_resume(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	static const char bad[] = HEADER "Batch;Aa;F;NER;;;01/02/2020;AGZ;;;;\n"   /* 2 */
+	                                 "Batch;Bb;H;NER;;;01/02/2020;AGZ;;;;\n"   /* 3 */
+	                                 "Batch;Cc;F;NER;;;01/02/2020;AGZ;;;;\n"   /* 4 */
+	                                 "Batch;Dd;H;NER;;;01/02/2099;AGZ;;;;\n"   /* 5: in the future */
+	                                 "Batch;Ee;F;NER;;;01/02/2020;AGZ;;;;\n";  /* 6 */
+	struct heard h;
+	struct import_report rep;
+	long people = count(f, "SELECT count(*) FROM person");
+	struct import_options o = { .batch = 2, .file_name = "register.csv" };
+	assert_int_equal(run(f, bad, strlen(bad), o, &h, &rep), ST_INVALID);
+	assert_int_equal(rep.imported, 2);
+	assert_int_equal(rep.last_line, 3);
+	assert_int_equal(rep.rows, 4);   /* stopped after the bad batch */
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people + 2);
+	/* Corrected, and resumed after line 3. */
+	char good[sizeof bad];
+	memcpy(good, bad, sizeof bad);
+	char *future = strstr(good, "2099");
+	memcpy(future, "2020", 4);
+	o.resume = true;
+	assert_int_equal(run(f, good, strlen(good), o, &h, &rep), ST_OK);
+	assert_int_equal(rep.resumed_after, 3);
+	assert_int_equal(rep.skipped, 2);
+	assert_int_equal(rep.imported, 3);
+	assert_int_equal(rep.last_line, 6);
+	assert_int_equal(count(f, "SELECT count(*) FROM person WHERE family_name = 'Batch'"), 5);
+	/* Another file's name does not resume from it. */
+	o.file_name = "other.csv";
+	o.dry_run = true;
+	o.allow_duplicates = true;
+	assert_int_equal(run(f, good, strlen(good), o, &h, &rep), ST_OK);
+	assert_int_equal(rep.resumed_after, 0);
+	assert_int_equal(rep.imported, 5);
+	assert_int_equal(count(f, "SELECT count(*) FROM person WHERE family_name = 'Batch'"), 5);
+	/* One trail row per batch committed, with the file and its lines. */
+	assert_int_equal(count(f, "SELECT count(*) FROM audit WHERE action = 'import' AND "
+	                          "json_extract(changes, '$.file') = 'register.csv' AND "
+	                          "json_extract(changes, '$.committed') = 1"),
+	                 3);
+}
+
+static void intake_table_counts_them(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	struct heard h;
+	struct import_report rep;
+	struct import_options o = { 0 };
+	assert_int_equal(run(f, PEOPLE, strlen(PEOPLE), o, &h, &rep), ST_OK);
+	sign_in(f, ROLE_MANAGER);
+	struct report_period p;
+	assert_true(report_period_parse("2017", &p));
+	struct report_result *r = calloc(1, sizeof *r);
+	assert_int_equal(report_compute(f->db, &report_intake, &p, "AGZ", NULL, NULL, r), ST_OK);
+	assert_string_equal(r->def->lines[0].key, "registered");
+	assert_int_equal(r->lines[0].total, 3);
+	free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(encodings, setup, teardown),
+		cmocka_unit_test_setup_teardown(sanitised, setup, teardown),
+		cmocka_unit_test_setup_teardown(problems, setup, teardown),
+		cmocka_unit_test_setup_teardown(duplicates_and_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(batches_and_resume, setup, teardown),
+		cmocka_unit_test_setup_teardown(intake_table_counts_them, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
