@@ -66,6 +66,7 @@ struct db {
 	int next_restart;       /* WAL pages at which to try emptying it next */
 	int busy_limit_ms;      /* the longest wait for a lock now */
 	double busy_since;      /* when the current wait began (monotonic ms) */
+	bool defer_search;      /* search-index rows kept for person_search_flush */
 };
 
 /* The country code given to the connections opened from now on. */
@@ -82,6 +83,16 @@ enum status db_set_phone_country(const char *cc)
 const char *db_phone_country(struct db *db)
 {
 	return db->phone_cc;
+}
+
+bool db_defer_search(struct db *db)
+{
+	return db->defer_search;
+}
+
+void db_set_defer_search(struct db *db, bool on)
+{
+	db->defer_search = on;
 }
 
 /* Copies a detail message, if the caller wants one. */

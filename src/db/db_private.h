@@ -65,4 +65,10 @@ void db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size);
  * connection (core/phone.h; see db_set_phone_country). */
 const char *db_phone_country(struct db *db);
 
+/* Whether the search-index rows of the people written are kept in a
+ * temporary table until person_search_flush (person_private.h), and
+ * setting it. */
+bool db_defer_search(struct db *db);
+void db_set_defer_search(struct db *db, bool on);
+
 #endif

@@ -89,7 +89,9 @@ static enum status end_batch(struct run *r)
 	bool good = r->batch_rejected == 0 && !r->c.o->dry_run;
 	enum status s = ST_OK;
 	if (good) {
-		s = audit_batch(r, true);
+		s = person_search_flush(r->c.db);
+		if (s == ST_OK)
+			s = audit_batch(r, true);
 		s = db_finish(r->c.db, s);
 		if (s == ST_OK) {
 			r->rep->imported += r->batch_imported;
@@ -127,7 +129,11 @@ static enum status write_row(struct run *r, struct import_rowdata *d)
 static enum status one_row(struct run *r, const struct import_row *row)
 {
 	if (!r->in_txn) {
-		enum status s = db_begin(r->c.db);
+		/* The table of the index rows kept is made before the batch's
+		 * transaction, so that a rollback leaves it. */
+		enum status s = person_search_defer(r->c.db, true);
+		if (s == ST_OK)
+			s = db_begin(r->c.db);
 		if (s != ST_OK)
 			return s;
 		r->in_txn = true;
@@ -257,6 +263,10 @@ enum status import_run(struct db *db, FILE *csv, struct import_map *map, const s
 		s = e;
 	if (r.in_txn)
 		db_rollback(db);
+	/* Nothing is kept for later now: every batch has ended. */
+	enum status d = person_search_defer(db, false);
+	if (s == ST_OK)
+		s = d;
 	import_csv_close(&in);
 	import_ctx_free(&r.c);
 	/* The connection's own size again (a writer of the soak keeps its

@@ -103,23 +103,13 @@ void person_phone_key(const char *phone, const char *cc, char *out, size_t size)
 /* Writes the search index row and the name keys of p. */
 static enum status write_index(struct db *db, const struct person *p)
 {
-	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_search WHERE rowid = ?1");
-	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO person_search (rowid, text) VALUES (?1, ?2)");
 	sqlite3_stmt *delk = db_stmt(db, "DELETE FROM person_name_key WHERE person_id = ?1");
 	sqlite3_stmt *insk = db_stmt(db, "INSERT OR IGNORE INTO person_name_key (key, person_id) VALUES (?1, ?2)");
-	if (!del || !ins || !delk || !insk)
+	if (!delk || !insk)
 		return ST_INTERNAL;
 	char text[PERSON_INDEX_TEXT];
 	person_index_text(p, db_phone_country(db), text, sizeof text);
-	sqlite3_bind_int64(del, 1, p->id);
-	enum status s = db_step_done(del);
-	if (s == ST_OK) {
-		sqlite3_bind_int64(ins, 1, p->id);
-		db_bind_text(ins, 2, text);
-		s = db_step_done(ins);
-	}
-	if (s == ST_OK)
-		s = person_here_write(db, p->id, text);
+	enum status s = person_index_store(db, p->id, text);
 	if (s == ST_OK) {
 		sqlite3_bind_int64(delk, 1, p->id);
 		s = db_step_done(delk);
@@ -230,6 +220,52 @@ static void diff(struct jsonbuf *j, const struct person *a, const struct person 
 void person_diff_json(struct jsonbuf *j, const struct person *before, const struct person *after)
 {
 	diff(j, before, after, NULL, 0);
+}
+
+/* True when the temporary table of the rows kept exists (it goes with
+ * the rollback of the transaction that made it). */
+static bool pending_table(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM temp.sqlite_master WHERE name = 'search_pending'");
+	bool there = st && sqlite3_step(st) == SQLITE_ROW;
+	if (st)
+		sqlite3_reset(st);
+	return there;
+}
+
+enum status person_search_flush(struct db *db)
+{
+	if (!db_defer_search(db) || !pending_table(db))
+		return ST_OK;
+	/* Only a centre token begins with " 0h": the people staying now are in
+	 * the residents' index too (person_here_write). */
+	static const char *const steps[] = {
+		"DELETE FROM person_search WHERE rowid IN (SELECT id FROM temp.search_pending)",
+		"INSERT INTO person_search (rowid, text) SELECT id, text FROM temp.search_pending",
+		"DELETE FROM person_here WHERE rowid IN (SELECT id FROM temp.search_pending)",
+		"INSERT INTO person_here (rowid, text) SELECT id, text FROM temp.search_pending "
+		"WHERE instr(text, ' 0h') > 0",
+		"DELETE FROM temp.search_pending",
+	};
+	enum status s = ST_OK;
+	for (size_t i = 0; s == ST_OK && i < sizeof steps / sizeof steps[0]; i++)
+		s = db_status_of(sqlite3_exec(db_sqlite(db), steps[i], NULL, NULL, NULL));
+	return s;
+}
+
+enum status person_search_defer(struct db *db, bool on)
+{
+	enum status s = ST_OK;
+	if (on)
+		s = db_status_of(sqlite3_exec(db_sqlite(db),
+		                              "CREATE TEMP TABLE IF NOT EXISTS search_pending "
+		                              "(id INTEGER PRIMARY KEY, text TEXT NOT NULL)",
+		                              NULL, NULL, NULL));
+	else
+		s = person_search_flush(db);
+	if (s == ST_OK)
+		db_set_defer_search(db, on);
+	return s;
 }
 
 enum status person_write_index(struct db *db, const struct person *p)

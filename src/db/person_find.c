@@ -17,6 +17,7 @@
 #define MAX_QUERY_WORDS 6
 #define MAX_INDEXED_PREFIX 8
 #define MAX_CANDIDATES 600
+#define SEEN_SLOTS 2048   /* a power of two, over three times MAX_CANDIDATES */
 
 /* Appends the FTS5 prefix term "word"* (word holds only a-z0-9). */
 static void add_term(char *out, size_t size, const char *word)
@@ -262,6 +263,21 @@ static int by_score(const void *a, const void *b)
 	return (y->score > x->score) - (y->score < x->score);
 }
 
+/* Adds id (> 0) to the set of ids seen (SEEN_SLOTS slots, open
+ * addressing); false when it was there already. */
+static bool seen_add(long long *slots, long long id)
+{
+	unsigned long long h = (unsigned long long)id * 0x9E3779B97F4A7C15ULL;
+	for (unsigned i = (unsigned)(h >> 53) & (SEEN_SLOTS - 1);; i = (i + 1) & (SEEN_SLOTS - 1)) {
+		if (slots[i] == id)
+			return false;
+		if (slots[i] == 0) {
+			slots[i] = id;
+			return true;
+		}
+	}
+}
+
 /* Scores the people sharing a sound key with a word of p's names (the
  * first 200 of each key, at most MAX_CANDIDATES in all, p itself left
  * out) against me, keeping in cands those scoring 50 or more: how many.
@@ -286,12 +302,9 @@ static int score_candidates(struct db *db, const struct person *p, const struct 
 			db_bind_text(st, 1, key);
 			while (sqlite3_step(st) == SQLITE_ROW && n < MAX_CANDIDATES) {
 				long long id = sqlite3_column_int64(st, 0);
-				bool seen = id == p->id;
-				for (int k = 0; k < n && !seen; k++)
-					seen = ids[k] == id;
-				if (seen)
+				if (id == p->id || !seen_add(ids, id))
 					continue;
-				ids[n++] = id;
+				n++;
 				const char *family = (const char *)sqlite3_column_text(st, 1);
 				const char *given = (const char *)sqlite3_column_text(st, 2);
 				const char *other = (const char *)sqlite3_column_text(st, 3);
@@ -318,7 +331,7 @@ enum status person_duplicates(struct db *db, const struct person *p, int limit,
 	enum status s = db_require(db, PERM_LOOKUP);
 	if (s != ST_OK)
 		return s;
-	long long *ids = calloc(MAX_CANDIDATES, sizeof *ids);
+	long long *ids = calloc(SEEN_SLOTS, sizeof *ids);
 	struct candidate *cands = calloc(MAX_CANDIDATES, sizeof *cands);
 	if (!ids || !cands) {
 		free(ids);

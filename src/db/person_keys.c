@@ -263,18 +263,22 @@ enum status person_keys_refresh(struct db *db, char *detail, size_t size)
 	return db_finish(db, s);
 }
 
-enum status person_reindex(struct db *db, long long id)
+enum status person_index_store(struct db *db, long long id, const char *text)
 {
+	if (db_defer_search(db)) {
+		sqlite3_stmt *keep = db_stmt(db, "INSERT OR REPLACE INTO temp.search_pending (id, text) VALUES (?1, ?2)");
+		if (!keep)
+			return ST_INTERNAL;
+		sqlite3_bind_int64(keep, 1, id);
+		db_bind_text(keep, 2, text);
+		return db_step_done(keep);
+	}
 	sqlite3_stmt *del = db_stmt(db, "DELETE FROM person_search WHERE rowid = ?1");
 	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO person_search (rowid, text) VALUES (?1, ?2)");
-	struct person *p = malloc(sizeof *p);
-	char *text = malloc(PERSON_INDEX_TEXT);
-	enum status s = !p || !text ? ST_NOMEM : !del || !ins ? ST_INTERNAL : person_read(db, id, p);
-	if (s == ST_OK) {
-		person_index_text(p, db_phone_country(db), text, PERSON_INDEX_TEXT);
-		sqlite3_bind_int64(del, 1, id);
-		s = db_step_done(del);
-	}
+	if (!del || !ins)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(del, 1, id);
+	enum status s = db_step_done(del);
 	if (s == ST_OK) {
 		sqlite3_bind_int64(ins, 1, id);
 		db_bind_text(ins, 2, text);
@@ -282,6 +286,18 @@ enum status person_reindex(struct db *db, long long id)
 	}
 	if (s == ST_OK)
 		s = person_here_write(db, id, text);
+	return s;
+}
+
+enum status person_reindex(struct db *db, long long id)
+{
+	struct person *p = malloc(sizeof *p);
+	char *text = malloc(PERSON_INDEX_TEXT);
+	enum status s = !p || !text ? ST_NOMEM : person_read(db, id, p);
+	if (s == ST_OK) {
+		person_index_text(p, db_phone_country(db), text, PERSON_INDEX_TEXT);
+		s = person_index_store(db, id, text);
+	}
 	free(p);
 	free(text);
 	return s;

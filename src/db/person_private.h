@@ -26,6 +26,18 @@ void person_diff_json(struct jsonbuf *j, const struct person *before, const stru
  * saved now (p->staying_at set). */
 enum status person_write_index(struct db *db, const struct person *p);
 
+/* Many people written in one transaction (an import): FTS5 writes the
+ * rows it holds at every later statement of the transaction, one small
+ * segment each, so the search-index rows are kept in a temporary table
+ * while on, and written by person_search_flush in one statement each
+ * (before the transaction ends: the people are not found until then).
+ * person_search_defer(db, false) flushes first. */
+enum status person_search_defer(struct db *db, bool on);
+/* Writes the search-index row text of person id (and its residents' row),
+ * or keeps it for person_search_flush while deferred. */
+enum status person_index_store(struct db *db, long long id, const char *text);
+enum status person_search_flush(struct db *db);
+
 /* Writes p's languages, documents and flags (p->id set), keeping the rows
  * that stay as they are (person_lists.c). */
 enum status person_write_lists(struct db *db, const struct person *p);

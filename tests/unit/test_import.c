@@ -351,6 +351,37 @@ static void intake_table_counts_them(void **state)
 	free(r);
 }
 
+/* The search index is written once per batch (the rows kept meanwhile):
+ * every person imported has their row, the one who left is not among the
+ * residents, and the lookup finds them. */
+static void search_index_written(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	struct heard h;
+	struct import_report rep;
+	struct import_options o = { .batch = 2 };
+	long before = count(f, "SELECT count(*) FROM person_search");
+	assert_int_equal(run(f, PEOPLE, strlen(PEOPLE), o, &h, &rep), ST_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM person_search"), before + 3);
+	assert_int_equal(count(f, "SELECT count(*) FROM person_search s JOIN person p ON p.id = s.rowid "
+	                          "WHERE p.family_name LIKE 'Z%lie%'"),
+	                 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM person_here"),
+	                 count(f, "SELECT count(DISTINCT person_id) FROM stay WHERE departed IS NULL"));
+	assert_int_equal(count(f, "SELECT count(*) FROM person_search WHERE person_search MATCH 'diaye AND aissa'"), 1);
+	/* A dry run leaves nothing behind (the same people again: duplicates
+	 * allowed), and the next import still works. */
+	o.dry_run = true;
+	o.allow_duplicates = true;
+	assert_int_equal(run(f, PEOPLE, strlen(PEOPLE), o, &h, &rep), ST_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM person_search"), before + 3);
+	o.dry_run = false;
+	assert_int_equal(run(f, PEOPLE, strlen(PEOPLE), o, &h, &rep), ST_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM person_search"), before + 6);
+	assert_int_equal(count(f, "SELECT count(*) FROM person_search WHERE person_search MATCH 'diaye AND aissa'"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +391,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(duplicates_and_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(batches_and_resume, setup, teardown),
 		cmocka_unit_test_setup_teardown(intake_table_counts_them, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_index_written, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
