@@ -12,7 +12,17 @@
  * `?3 IS NULL OR x.centre_id = ?3`). The engine counts each person once
  * for a REPORT_PEOPLE line (at their first event of the period: their age
  * on that day) and each row for a REPORT_EVENTS line, and joins the people
- * itself: rows are streamed, never a whole table in memory. */
+ * itself: rows are streamed, never a whole table in memory.
+ *
+ * Two more kinds of line:
+ * - REPORT_CHILDREN: as REPORT_PEOPLE, and the SQL selects a third column
+ *   `child` (1 for a person flagged a child, else 0): a person counts only
+ *   when under 18 on the day they count (person_age) or flagged on any row.
+ * - REPORT_ITEMS: things that are not people (projects, courses, quantities
+ *   handed out). The SQL selects (day, grp, n): each row adds n (NULL: 1)
+ *   to the line, in the unknown sex and age; grp, an ISO alpha-3 country or
+ *   NULL, shows in the nationality breakdown as a person's nationality
+ *   would ("projects by country"). No person is joined. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,7 +38,7 @@ struct report_line {
 	enum report_count count;  /* different people or events */
 	const char *hxl;          /* HXL hashtag and attributes of its figure ("#reached+children+unaccompanied") */
 	const char *sql;          /* see above */
-	int indent;               /* 0, or 1 for a line that is part of the one above ("of whom ...") */
+	int indent;               /* 0, or 1 for a line that is part of the one above ("of whom ..."), 2 for part of that */
 };
 
 struct report_def {

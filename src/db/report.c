@@ -12,13 +12,36 @@
 #include "db/audit.h"
 #include "db/db_private.h"
 
-/* What each row of a line brings: the day of the event and the person. */
+/* What each row of a line brings: the day of the event, the person, whether
+ * the line's SQL flags them a child (REPORT_CHILDREN) and how many the row
+ * counts for (REPORT_ITEMS). */
 #define REPORT_SELECT \
 	"SELECT m.day, p.sex, p.birth_date, p.birth_estimated, p.nationality, " \
-	"(p.kind = 'community' OR p.community_since IS NOT NULL) "
-#define REPORT_PEOPLE_FROM "FROM (SELECT person_id, min(day) AS day FROM (%s) GROUP BY person_id) m "
-#define REPORT_EVENTS_FROM "FROM (%s) m "
+	"(p.kind = 'community' OR p.community_since IS NOT NULL), "
+#define REPORT_PEOPLE_FROM "0, 1 FROM (SELECT person_id, min(day) AS day FROM (%s) GROUP BY person_id) m "
+#define REPORT_EVENTS_FROM "0, 1 FROM (%s) m "
+#define REPORT_CHILDREN_FROM \
+	"m.child, 1 FROM (SELECT person_id, min(day) AS day, max(child) AS child FROM (%s) GROUP BY person_id) m "
 #define REPORT_JOIN "JOIN person p ON p.id = m.person_id"
+/* Things that are not people: no person to join. */
+#define REPORT_ITEMS_SELECT "SELECT m.day, NULL, NULL, 0, m.grp, 0, 0, coalesce(m.n, 1) FROM (%s) m"
+
+/* The statement of a line of kind count around its SQL, into sql[size]:
+ * the length, as snprintf. */
+static int compose(char *sql, size_t size, enum report_count count, const char *line)
+{
+	switch (count) {
+	case REPORT_PEOPLE:
+		return snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN, line);
+	case REPORT_CHILDREN:
+		return snprintf(sql, size, REPORT_SELECT REPORT_CHILDREN_FROM REPORT_JOIN, line);
+	case REPORT_ITEMS:
+		return snprintf(sql, size, REPORT_ITEMS_SELECT, line);
+	case REPORT_EVENTS:
+		break;
+	}
+	return snprintf(sql, size, REPORT_SELECT REPORT_EVENTS_FROM REPORT_JOIN, line);
+}
 
 /* SQLite's progress callback: asks the caller whether to go on. */
 struct progress_ctx {
@@ -43,9 +66,7 @@ static enum status count_line(struct db *db, const struct report_line *line, con
 	/* The SQL is put together from constants only: the line's own text and
 	 * the engine's frame; every value is bound. */
 	char sql[8192];
-	int n = snprintf(sql, sizeof sql, line->count == REPORT_PEOPLE ? REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN
-	                                                               : REPORT_SELECT REPORT_EVENTS_FROM REPORT_JOIN,
-	                 line->sql);
+	int n = compose(sql, sizeof sql, line->count, line->sql);
 	if (n < 0 || (size_t)n >= sizeof sql)
 		return ST_INVALID;
 	sqlite3_stmt *st = NULL;
@@ -68,13 +89,19 @@ static enum status count_line(struct db *db, const struct report_line *line, con
 		const char *nat = (const char *)sqlite3_column_text(st, 4);
 		bool community = sqlite3_column_int(st, 5) != 0;
 		int years = -1;
+		bool child = false;
 		struct pdate on;
 		if (birth && day && date_from_iso(day, &on) == DATE_OK && on.prec == DATE_DAY) {
-			bool approx, child;
-			if (!person_age(birth, estimated, &on, &years, &approx, &child))
+			bool approx;
+			if (!person_age(birth, estimated, &on, &years, &approx, &child)) {
 				years = -1;
+				child = false;
+			}
 		}
-		report_counts_add(c, sex ? sex[0] : '?', years, community, nat);
+		/* A child line: under 18 on the day counted, or flagged a child. */
+		if (line->count == REPORT_CHILDREN && !child && sqlite3_column_int(st, 6) == 0)
+			continue;
+		report_counts_add_n(c, sex ? sex[0] : '?', years, community, nat, (long)sqlite3_column_int64(st, 7));
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);

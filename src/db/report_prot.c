@@ -1,0 +1,99 @@
+/* The protection module's tables: the same definitions as the protection
+ * figures (db/prot_report.h), each line a statement of its own. */
+#include "db/report_prot.h"
+
+#include "core/i18n.h"
+#include "core/perm.h"
+#include "db/report_medical.h"
+
+#define CHILD_FLAGS "('unaccompanied_child', 'separated_child', 'accompanied_child')"
+#define ALONE_FLAGS "('unaccompanied_child', 'separated_child')"
+#define FLAGGED(who, flags) "EXISTS (SELECT 1 FROM person_flag f WHERE f.person_id = " who " AND f.flag IN " flags ")"
+
+/* Children assisted, narrowed by `extra` (a condition on the person): a
+ * protection case of the centre open for part of the period, or a stay at
+ * the centre for part of it of someone flagged a child; the day is the
+ * first of the period or of the case or stay. The column child says who is
+ * flagged (counted whatever their age). */
+#define CHILDREN_SQL(extra_k, extra_s) \
+	"SELECT k.person_id, max(k.opened, ?1) AS day, " FLAGGED("k.person_id", CHILD_FLAGS) " AS child " \
+	"FROM prot_case k WHERE k.opened < ?2 AND (k.closed_date IS NULL OR k.closed_date >= ?1) " \
+	"AND (?3 IS NULL OR k.centre_id = ?3)" extra_k " " \
+	"UNION ALL SELECT s.person_id, max(s.admitted, ?1), 1 FROM stay s " \
+	"WHERE s.admitted < ?2 AND (s.departed IS NULL OR s.departed >= ?1) AND (?3 IS NULL OR s.centre_id = ?3) " \
+	"AND " FLAGGED("s.person_id", CHILD_FLAGS) extra_s
+
+/* Victims of trafficking: a trafficking record whose case (of the centre)
+ * was open for part of the period; the day is the day identified. */
+#define VICTIMS_SQL(extra) \
+	"SELECT k.person_id, t.identified_date AS day FROM prot_case k JOIN prot_trafficking t ON t.case_id = k.id " \
+	"WHERE k.opened < ?2 AND (k.closed_date IS NULL OR k.closed_date >= ?1) AND (?3 IS NULL OR k.centre_id = ?3)" \
+	extra
+#define WITH_REINTEGRATION \
+	" AND (EXISTS (SELECT 1 FROM prot_trafficking_assistance a WHERE a.trafficking_id = t.id " \
+	"AND a.kind = 'reintegration' AND a.date < ?2) OR EXISTS (SELECT 1 FROM reint_case r " \
+	"WHERE r.person_id = k.person_id))"
+
+static const struct report_line protection_lines[] = {
+	{ "children", N_("Children assisted"),
+	  N_("Different people under 18 (or flagged as children) with a protection case of the centre open for part "
+	     "of the period, or flagged as children and staying at the centre for part of it; age on the first day "
+	     "of the period or of their case or stay."),
+	  REPORT_CHILDREN, "#reached+children", CHILDREN_SQL("", ""), 0 },
+	{ "accompanied_children", N_("of whom accompanied children"),
+	  N_("The children assisted not flagged as unaccompanied or separated."),
+	  REPORT_CHILDREN, "#reached+children+accompanied",
+	  CHILDREN_SQL(" AND NOT " FLAGGED("k.person_id", ALONE_FLAGS), " AND NOT " FLAGGED("s.person_id", ALONE_FLAGS)),
+	  1 },
+	{ "unaccompanied_children", N_("of whom unaccompanied or separated children"),
+	  N_("The children assisted flagged as unaccompanied or separated."),
+	  REPORT_CHILDREN, "#reached+children+unaccompanied",
+	  CHILDREN_SQL(" AND " FLAGGED("k.person_id", ALONE_FLAGS), " AND " FLAGGED("s.person_id", ALONE_FLAGS)), 1 },
+	{ "trafficking_victims", N_("Victims of trafficking"),
+	  N_("Different people with a trafficking record whose protection case (of the centre) was open for part of "
+	     "the period; age on the day they were identified."),
+	  REPORT_PEOPLE, "#reached+trafficking", VICTIMS_SQL(""), 0 },
+	{ "medical_cases", N_("Medical cases"),
+	  N_("Medical cases opened in the period at the centre; each case once, age on the day it was opened."),
+	  REPORT_EVENTS, "#activity+cases+medical", REPORT_SQL_MEDICAL_CASES, 0 },
+	{ "consultations", N_("Medical consultations"),
+	  N_("Consultations recorded in the period at the centre (a person seen twice counts twice); age on the day "
+	     "of the consultation."),
+	  REPORT_EVENTS, "#activity+consultations", REPORT_SQL_CONSULTATIONS, 0 },
+	{ NULL, NULL, NULL, REPORT_PEOPLE, NULL, NULL, 0 },
+};
+
+const struct report_def report_protection = {
+	.name = "protection",
+	.title = N_("Protection"),
+	.definition = N_("Children assisted, victims of trafficking, medical cases and consultations, from the "
+	                 "protection cases, the flags on the case files, the stays and the medical register. Counts "
+	                 "only: no medical detail."),
+	.perms = PERM_BIT(PERM_REPORTS) | PERM_BIT(PERM_PROTECTION_READ),
+	.by = REPORT_BY_GROUP,
+	.lines = protection_lines,
+};
+
+static const struct report_line victims_lines[] = {
+	{ "victims", N_("Victims of trafficking"),
+	  N_("Different people with a trafficking record whose protection case (of the centre) was open for part of "
+	     "the period; age on the day they were identified."),
+	  REPORT_PEOPLE, "#reached+trafficking", VICTIMS_SQL(""), 0 },
+	{ "victims_reintegration", N_("of whom with reintegration support"),
+	  N_("The victims with reintegration assistance given before the end of the period, or with a reintegration "
+	     "case."),
+	  REPORT_PEOPLE, "#reached+trafficking+reintegration", VICTIMS_SQL(WITH_REINTEGRATION), 1 },
+	{ NULL, NULL, NULL, REPORT_PEOPLE, NULL, NULL, 0 },
+};
+
+const struct report_def report_trafficking_victims = {
+	.name = "trafficking_victims",
+	.title = N_("Victims of trafficking"),
+	.definition = N_("Victims of trafficking by sex and child or adult, and how many had reintegration support, "
+	                 "from the protection cases and their trafficking records."),
+	.perms = PERM_BIT(PERM_REPORTS) | PERM_BIT(PERM_PROTECTION_READ),
+	.by = REPORT_BY_GROUP,
+	.lines = victims_lines,
+};
+
+const struct report_def *const report_prot_tables[] = { &report_protection, &report_trafficking_victims, NULL };
