@@ -50,6 +50,20 @@ struct report_def {
 	const struct report_line *lines;   /* ends with key NULL */
 };
 
+/* The stays of the centre (?3) overlapping the period (?1, ?2) with
+ * condition `extra` on the stay s (" AND ..." or ""): (person_id, day),
+ * the day that of admission or the first of the period. Three parts, each
+ * on an index of migration 026, so that its cost follows the stays of the
+ * period: admitted in it; admitted before and ended in it or after; still
+ * open. */
+#define REPORT_STAYS_SQL(extra) \
+	"SELECT s.person_id, s.admitted AS day FROM stay s WHERE s.admitted >= ?1 AND s.admitted < ?2 " \
+	"AND (?3 IS NULL OR s.centre_id = ?3)" extra " " \
+	"UNION ALL SELECT s.person_id, ?1 FROM stay s WHERE s.departed >= ?1 AND s.admitted < ?1 " \
+	"AND (?3 IS NULL OR s.centre_id = ?3)" extra " " \
+	"UNION ALL SELECT s.person_id, ?1 FROM stay s WHERE s.departed IS NULL AND s.admitted < ?1 " \
+	"AND (?3 IS NULL OR s.centre_id = ?3)" extra
+
 #define REPORT_LINES_MAX 32
 
 /* A computed table: counts of each line, in the order of def->lines. Big

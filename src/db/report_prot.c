@@ -16,12 +16,20 @@
  * first of the period or of the case or stay. The column child says who is
  * flagged (counted whatever their age). */
 #define CHILDREN_SQL(extra_k, extra_s) \
-	"SELECT k.person_id, max(k.opened, ?1) AS day, " FLAGGED("k.person_id", CHILD_FLAGS) " AS child " \
-	"FROM prot_case k WHERE k.opened < ?2 AND (k.closed_date IS NULL OR k.closed_date >= ?1) " \
-	"AND (?3 IS NULL OR k.centre_id = ?3)" extra_k " " \
-	"UNION ALL SELECT s.person_id, max(s.admitted, ?1), 1 FROM stay s " \
-	"WHERE s.admitted < ?2 AND (s.departed IS NULL OR s.departed >= ?1) AND (?3 IS NULL OR s.centre_id = ?3) " \
-	"AND " FLAGGED("s.person_id", CHILD_FLAGS) extra_s
+	"SELECT c.person_id, c.day, " FLAGGED("c.person_id", CHILD_FLAGS) " AS child FROM (" \
+	CASES_SQL(extra_k) ") c UNION ALL SELECT person_id, day, 1 FROM (" \
+	REPORT_STAYS_SQL(" AND " FLAGGED("s.person_id", CHILD_FLAGS) extra_s) ")"
+/* The protection cases of the centre open for part of the period, with
+ * condition extra on the case k: (person_id, day), the day that of opening
+ * or the first of the period. In three parts as REPORT_STAYS_SQL, each on
+ * an index of migration 026. */
+#define CASES_SQL(extra) \
+	"SELECT k.person_id, k.opened AS day FROM prot_case k WHERE k.opened >= ?1 AND k.opened < ?2 " \
+	"AND (?3 IS NULL OR k.centre_id = ?3)" extra " " \
+	"UNION ALL SELECT k.person_id, ?1 FROM prot_case k WHERE k.closed_date >= ?1 AND k.opened < ?1 " \
+	"AND (?3 IS NULL OR k.centre_id = ?3)" extra " " \
+	"UNION ALL SELECT k.person_id, ?1 FROM prot_case k WHERE k.closed_date IS NULL AND k.opened < ?1 " \
+	"AND (?3 IS NULL OR k.centre_id = ?3)" extra
 
 /* Victims of trafficking: a trafficking record whose case (of the centre)
  * was open for part of the period; the day is the day identified. */

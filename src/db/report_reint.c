@@ -21,9 +21,9 @@
  * period; the day is the day they joined. */
 #define MEMBERS_SQL(kind, extra) \
 	"SELECT m.person_id, m.joined_date AS day FROM reint_project pr " \
-	"JOIN reint_project_member m ON m.project_id = pr.id" extra " WHERE pr.kind = '" kind "' " \
+	"CROSS JOIN reint_project_member m ON m.project_id = pr.id" extra " WHERE pr.kind = '" kind "' " \
 	"AND (?3 IS NULL OR pr.centre_id = ?3) AND pr.status <> 'cancelled' AND " MEMBER_IN_PERIOD
-#define JOIN_PERSON " JOIN person p ON p.id = m.person_id AND "
+#define JOIN_PERSON " CROSS JOIN person p ON p.id = m.person_id AND "
 /* Projects of a kind of the period: started in it, or with a member or a
  * payment in it; one row each, its country the group. */
 #define PROJECTS_SQL(kind) \

@@ -14,7 +14,7 @@
 #define HOLDS_PLACE "e.status IN ('selected', 'enrolled', 'completed', 'certified', 'dropped_out')"
 #define ENROLMENTS_SQL(extra) \
 	"SELECT e.person_id, c.start_date AS day FROM training_course c " \
-	"JOIN training_enrolment e ON e.course_id = c.id" extra " WHERE " COURSE_IN_PERIOD " AND " HOLDS_PLACE
+	"CROSS JOIN training_enrolment e ON e.course_id = c.id" extra " WHERE " COURSE_IN_PERIOD " AND " HOLDS_PLACE
 
 static const struct report_line training_lines[] = {
 	{ "participants", N_("Participants"),
@@ -24,7 +24,7 @@ static const struct report_line training_lines[] = {
 	{ "participants_community", N_("of whom community members"),
 	  N_("The participants registered as members of the local community."),
 	  REPORT_PEOPLE, "#reached+training+community",
-	  ENROLMENTS_SQL(" JOIN person p ON p.id = e.person_id AND p.community_since IS NOT NULL"), 1 },
+	  ENROLMENTS_SQL(" CROSS JOIN person p ON p.id = e.person_id AND p.community_since IS NOT NULL"), 1 },
 	{ "courses", N_("Courses held"),
 	  N_("Courses of the centre that ran in the period (not cancelled, started before its end, ended after its "
 	     "first day); each course once."),

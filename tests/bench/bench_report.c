@@ -125,8 +125,11 @@ int main(int argc, char **argv)
 	printf("persons %lld count\n", persons);
 
 	struct ctx c = { 0 };
-	if (db_open(db_file, readonly ? DB_READONLY : DB_EXISTING, &c.db, NULL, 0) != ST_OK)
+	char detail[256] = "";
+	if (db_open(db_file, readonly ? DB_READONLY : DB_EXISTING, &c.db, detail, sizeof detail) != ST_OK) {
+		fprintf(stderr, "%s\n", detail);
 		fail("cannot open the database");
+	}
 	/* As the demo manager, without the password. */
 	db_set_actor(c.db, manager, name, ROLE_MANAGER, "bench");
 	if (!report_period_parse(year, &c.year))

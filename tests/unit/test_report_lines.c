@@ -10,6 +10,7 @@
 #include "db/report_medical.h"
 #include "db/report_prot.h"
 #include "psych_report_fixture.h"
+#include "ui/module.h"
 
 static void exec_sql(struct fixture *f, const char *text)
 {
@@ -210,6 +211,35 @@ static void items(void **state)
 	assert_string_equal(line(r, "stays_weighted")->nat[0].iso3, "NER");
 }
 
+/* The plan of every line of every table: its big tables searched through
+ * an index (of migration 026), never scanned whole. Small tables (cases,
+ * courses, projects, sessions) may be. */
+static void plans(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const big[] = { "SCAN consultation", "SCAN medical_case", "SCAN stay", "SCAN s ",
+		                           "SCAN s\n", "SCAN person", "SCAN p\n", "SCAN dist_serving", "SCAN v\n",
+		                           "SCAN psych_attendance", "SCAN a\n", NULL };
+	for (const struct module *const *m = module_table; *m; m++)
+		for (const struct report_def *const *d = (*m)->reports; d && *d; d++)
+			for (const struct report_line *l = (*d)->lines; l->key; l++) {
+				char explain[8192], plan[4096] = "";
+				snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", l->sql);
+				sqlite3_stmt *st;
+				assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), explain, -1, &st, NULL), SQLITE_OK);
+				while (sqlite3_step(st) == SQLITE_ROW) {
+					size_t len = strlen(plan);
+					snprintf(plan + len, sizeof plan - len, "%s\n", (const char *)sqlite3_column_text(st, 3));
+				}
+				sqlite3_finalize(st);
+				if (getenv("SHOW_PLANS"))
+					printf("-- %s.%s\n%s", (*d)->name, l->key, plan);
+				for (int b = 0; big[b]; b++)
+					if (strstr(plan, big[b]))
+						fail_msg("%s.%s: %s in\n%s", (*d)->name, l->key, big[b], plan);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +247,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(victims, setup, teardown),
 		cmocka_unit_test_setup_teardown(medical, setup, teardown),
 		cmocka_unit_test_setup_teardown(items, setup, teardown),
+		cmocka_unit_test_setup_teardown(plans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
