@@ -22,25 +22,43 @@
 #define REPORT_EVENTS_FROM "0, 1 FROM (%s) m "
 #define REPORT_CHILDREN_FROM \
 	"m.child, 1 FROM (SELECT person_id, min(day) AS day, max(child) AS child FROM (%s) GROUP BY person_id) m "
-#define REPORT_JOIN "JOIN person p ON p.id = m.person_id"
+/* Through a narrow index holding what the engine reads of a person (migration
+ * 026): a tenth of the pages of the person table for the same people. */
+#define REPORT_JOIN "JOIN person p INDEXED BY person_report ON p.id = m.person_id"
+/* The same without it: a database opened read-only before migration 026. */
+#define REPORT_JOIN_PLAIN "JOIN person p ON p.id = m.person_id"
 /* Things that are not people: no person to join. */
 #define REPORT_ITEMS_SELECT "SELECT m.day, NULL, NULL, 0, m.grp, 0, 0, coalesce(m.n, 1) FROM (%s) m"
 
 /* The statement of a line of kind count around its SQL, into sql[size]:
  * the length, as snprintf. */
-static int compose(char *sql, size_t size, enum report_count count, const char *line)
+static int compose(char *sql, size_t size, enum report_count count, const char *line, bool narrow)
 {
 	switch (count) {
 	case REPORT_PEOPLE:
-		return snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN, line);
+		return narrow ? snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN, line)
+		              : snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN_PLAIN, line);
 	case REPORT_CHILDREN:
-		return snprintf(sql, size, REPORT_SELECT REPORT_CHILDREN_FROM REPORT_JOIN, line);
+		return narrow ? snprintf(sql, size, REPORT_SELECT REPORT_CHILDREN_FROM REPORT_JOIN, line)
+		              : snprintf(sql, size, REPORT_SELECT REPORT_CHILDREN_FROM REPORT_JOIN_PLAIN, line);
 	case REPORT_ITEMS:
 		return snprintf(sql, size, REPORT_ITEMS_SELECT, line);
 	case REPORT_EVENTS:
 		break;
 	}
-	return snprintf(sql, size, REPORT_SELECT REPORT_EVENTS_FROM REPORT_JOIN, line);
+	return narrow ? snprintf(sql, size, REPORT_SELECT REPORT_EVENTS_FROM REPORT_JOIN, line)
+	              : snprintf(sql, size, REPORT_SELECT REPORT_EVENTS_FROM REPORT_JOIN_PLAIN, line);
+}
+
+/* Whether the database has the engine's narrow index of people. */
+static bool has_person_index(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'person_report'");
+	if (!st)
+		return false;
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
 }
 
 /* SQLite's progress callback: asks the caller whether to go on. */
@@ -61,12 +79,12 @@ static int on_progress(void *arg)
 
 /* Counts one line into *c. */
 static enum status count_line(struct db *db, const struct report_line *line, const struct report_period *period,
-                              long long centre_id, struct report_counts *c)
+                              long long centre_id, bool narrow, struct report_counts *c)
 {
 	/* The SQL is put together from constants only: the line's own text and
 	 * the engine's frame; every value is bound. */
 	char sql[8192];
-	int n = compose(sql, sizeof sql, line->count, line->sql);
+	int n = compose(sql, sizeof sql, line->count, line->sql, narrow);
 	if (n < 0 || (size_t)n >= sizeof sql)
 		return ST_INVALID;
 	sqlite3_stmt *st = NULL;
@@ -168,6 +186,7 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 	s = db_status_of(sqlite3_exec(sql, "BEGIN DEFERRED", NULL, NULL, NULL));
 	if (s != ST_OK)
 		return s;
+	bool narrow = has_person_index(db);
 	sqlite3_progress_handler(sql, 20000, on_progress, &pc);
 	for (int i = 0; i < total && s == ST_OK; i++) {
 		pc.done = i;
@@ -175,7 +194,7 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 			pc.stop = true;
 		if (pc.stop)
 			break;
-		s = count_line(db, &def->lines[i], period, centre_id, &out->lines[i]);
+		s = count_line(db, &def->lines[i], period, centre_id, narrow, &out->lines[i]);
 		out->nlines = i + 1;
 	}
 	sqlite3_progress_handler(sql, 0, NULL, NULL);
