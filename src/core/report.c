@@ -90,7 +90,7 @@ bool report_period_parse(const char *text, struct report_period *out)
 	memcpy(s, text, n);
 	s[n] = '\0';
 
-	int y, m, q;
+	int y, q;
 	char tail;
 	const char *dots = strstr(s, "..");
 	if (dots) {
@@ -134,7 +134,7 @@ bool report_period_parse(const char *text, struct report_period *out)
 		return true;
 	}
 	if (d.prec == DATE_MONTH) {
-		m = d.month;
+		int m = d.month;
 		iso_day(d.year, m, 1, out->from);
 		if (m == 12)
 			iso_day(d.year + 1, 1, 1, out->to);

@@ -108,7 +108,7 @@ static void protection(void **state)
 	long seen = 0;
 	for (int y = FIRST_YEAR; y <= LAST_YEAR; y++)
 		for (int c = 0; centres[c]; c++) {
-			char year[8];
+			char year[16];
 			snprintf(year, sizeof year, "%d", y);
 			if (!compute(f, &report_protection, year, centres[c]))
 				continue;
@@ -154,7 +154,7 @@ static void medical(void **state)
 		for (int c = 0; centres[c]; c++) {
 			long year_consultations = 0, year_cases = 0;
 			for (int m = 1; m <= 12; m++) {
-				char month[8];
+				char month[24];
 				snprintf(month, sizeof month, "%d-%02d", y, m);
 				if (!compute(f, &report_medical, month, centres[c]))
 					break;
@@ -167,7 +167,7 @@ static void medical(void **state)
 				year_consultations += mc.consultations_total;
 				year_cases += mc.cases_total;
 			}
-			char year[8];
+			char year[16];
 			snprintf(year, sizeof year, "%d", y);
 			if (!compute(f, &report_protection, year, centres[c]))
 				continue;
@@ -185,7 +185,7 @@ static void training(void **state)
 	long seen = 0;
 	for (int y = FIRST_YEAR; y <= LAST_YEAR; y++)
 		for (int c = 0; centres[c]; c++) {
-			char year[8];
+			char year[16];
 			snprintf(year, sizeof year, "%d", y);
 			if (!compute(f, &report_training, year, centres[c]))
 				continue;
@@ -209,7 +209,7 @@ static void reintegration(void **state)
 	struct fixture *f = *state;
 	long seen = 0;
 	for (int y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) {
-		char year[8];
+		char year[16];
 		snprintf(year, sizeof year, "%d", y);
 		assert_true(compute(f, &report_reintegration, year, ""));
 		struct reint_period p;
@@ -242,7 +242,7 @@ static void psychosocial(void **state)
 	long seen = 0;
 	for (int y = FIRST_YEAR; y <= LAST_YEAR; y++)
 		for (int c = 0; centres[c]; c++) {
-			char year[8];
+			char year[16];
 			snprintf(year, sizeof year, "%d", y);
 			if (!compute(f, &report_psychosocial, year, centres[c]))
 				continue;
@@ -271,7 +271,7 @@ static void distributions(void **state)
 	long seen = 0;
 	for (int y = FIRST_YEAR; y <= LAST_YEAR + 1; y++)
 		for (int c = 0; centres[c]; c++) {
-			char year[8];
+			char year[16];
 			snprintf(year, sizeof year, "%d", y);
 			if (!compute(f, &report_distributions, year, centres[c]))
 				continue;
