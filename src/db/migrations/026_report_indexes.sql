@@ -22,6 +22,3 @@ CREATE INDEX person_by_arrival ON person(arrival_date, centre_id);
 CREATE INDEX prot_case_by_closed ON prot_case(closed_date, opened, centre_id, person_id)
 	WHERE closed_date IS NOT NULL;
 CREATE INDEX prot_case_open_by_opened ON prot_case(opened, centre_id, person_id) WHERE closed_date IS NULL;
--- What the report engine reads of each person counted (sex, birth, nationality,
--- community), narrow: looked up by id, a tenth of the pages of the table.
-CREATE INDEX person_report ON person(id, sex, birth_date, birth_estimated, nationality, kind, community_since);
