@@ -47,7 +47,11 @@ bool report_period_parse(const char *text, struct report_period *out);
  * or flagged children); things that are not people (projects, courses, a
  * quantity handed out), each row adding its own number. See db/report.h
  * for what each line's SQL selects. */
-enum report_count { REPORT_PEOPLE, REPORT_EVENTS, REPORT_CHILDREN, REPORT_ITEMS };
+enum report_count {
+	REPORT_PEOPLE, REPORT_EVENTS, REPORT_CHILDREN, REPORT_ITEMS,
+	REPORT_CHILDREN_UNACCOMPANIED,   /* the children flagged unaccompanied or separated */
+	REPORT_CHILDREN_ACCOMPANIED,     /* the other children */
+};
 
 /* The nationalities kept apart in one line; beyond them "other". */
 #define REPORT_NAT_MAX 260

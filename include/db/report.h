@@ -16,13 +16,17 @@
  *
  * Two more kinds of line:
  * - REPORT_CHILDREN: as REPORT_PEOPLE, and the SQL selects a third column
- *   `child` (1 for a person flagged a child, else 0): a person counts only
- *   when under 18 on the day they count (person_age) or flagged on any row.
+ *   `child` (0, 1 for a person flagged a child, 2 flagged unaccompanied or
+ *   separated): a person counts only when under 18 on the day they count
+ *   (person_age) or flagged on any row. REPORT_CHILDREN_UNACCOMPANIED
+ *   counts only those flagged 2, REPORT_CHILDREN_ACCOMPANIED the others.
  * - REPORT_ITEMS: things that are not people (projects, courses, quantities
  *   handed out). The SQL selects (day, grp, n): each row adds n (NULL: 1)
  *   to the line, in the unknown sex and age; grp, an ISO alpha-3 country or
  *   NULL, shows in the nationality breakdown as a person's nationality
- *   would ("projects by country"). No person is joined. */
+ *   would ("projects by country"). No person is joined.
+ * Lines of a table with the same SQL text are counted in one pass: a line
+ * of people with a line of events, the lines of children together. */
 #include <stdbool.h>
 #include <stddef.h>
 

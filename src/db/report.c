@@ -39,6 +39,8 @@ static int compose(char *sql, size_t size, enum report_count count, const char *
 	case REPORT_PEOPLE:
 		return snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN, line);
 	case REPORT_CHILDREN:
+	case REPORT_CHILDREN_UNACCOMPANIED:
+	case REPORT_CHILDREN_ACCOMPANIED:
 		return snprintf(sql, size, REPORT_SELECT REPORT_CHILDREN_FROM REPORT_JOIN, line);
 	case REPORT_ITEMS:
 		return snprintf(sql, size, REPORT_ITEMS_SELECT, line);
@@ -94,43 +96,111 @@ static int age_on(const struct someone *who, const char *day, size_t len, bool *
 	return years;
 }
 
+/* Days compared as text (ISO days sort as dates). */
+static int day_cmp(const char *a, size_t la, const char *b, size_t lb)
+{
+	int r = memcmp(a, b, la < lb ? la : lb);
+	return r ? r : (la > lb) - (la < lb);
+}
+
 /* The n events of a person on the days of list (comma-separated, maybe
  * fewer than n: an event without a day counts at an unknown age) into c,
- * and the person once, at the first day, into people if not NULL. */
+ * and the person once, at the first day, into people; either may be NULL.
+ * Age is reckoned on the first and last days only when both fall in the
+ * same age group (every day between does too), else on each day. */
 static void add_events(const struct someone *who, const char *list, long n, struct report_counts *c,
                        struct report_counts *people)
 {
-	const char *first = NULL;
-	size_t first_len = 0;
+	const char *first = NULL, *last = NULL;
+	size_t first_len = 0, last_len = 0;
 	long listed = 0;
 	bool child;
 	for (const char *d = list; d && *d;) {
 		const char *comma = strchr(d, ',');
 		size_t len = comma ? (size_t)(comma - d) : strlen(d);
-		report_counts_add(c, who->sex, age_on(who, d, len, &child), who->community, who->nat);
-		if (!first || (len == first_len ? memcmp(d, first, len) < 0 : len < first_len)) {
+		if (!first || day_cmp(d, len, first, first_len) < 0) {
 			first = d;
 			first_len = len;
+		}
+		if (!last || day_cmp(d, len, last, last_len) > 0) {
+			last = d;
+			last_len = len;
 		}
 		listed++;
 		d = comma ? comma + 1 : d + len;
 	}
-	if (n > listed)
+	int years = age_on(who, first, first_len, &child);
+	if (c && listed > 0) {
+		int at_last = listed > 1 ? age_on(who, last, last_len, &child) : years;
+		if (report_age_group(years) == report_age_group(at_last)) {
+			report_counts_add_n(c, who->sex, years, who->community, who->nat, listed);
+		} else {
+			for (const char *d = list; *d;) {
+				const char *comma = strchr(d, ',');
+				size_t len = comma ? (size_t)(comma - d) : strlen(d);
+				report_counts_add(c, who->sex, age_on(who, d, len, &child), who->community, who->nat);
+				d = comma ? comma + 1 : d + len;
+			}
+		}
+	}
+	if (c && n > listed)
 		report_counts_add_n(c, who->sex, -1, who->community, who->nat, n - listed);
 	if (people)
-		report_counts_add(people, who->sex, age_on(who, first, first_len, &child), who->community, who->nat);
+		report_counts_add(people, who->sex, years, who->community, who->nat);
 }
 
-/* Counts one line into *c; a line of events also counts its people into
- * *people when not NULL (a line of people with the same SQL: one pass). */
-static enum status count_line(struct db *db, const struct report_line *line, const struct report_period *period,
-                              long long centre_id, struct report_counts *c, struct report_counts *people)
+/* A line and its counts, computed in a pass shared with other lines. */
+struct target {
+	const struct report_line *line;
+	struct report_counts *c;
+};
+
+/* The family of lines that one pass can count together when their SQL is
+ * the same: people and events; the lines of children. */
+static int family(enum report_count count)
 {
+	switch (count) {
+	case REPORT_PEOPLE:
+	case REPORT_EVENTS:
+		return 1;
+	case REPORT_CHILDREN:
+	case REPORT_CHILDREN_UNACCOMPANIED:
+	case REPORT_CHILDREN_ACCOMPANIED:
+		return 2;
+	case REPORT_ITEMS:
+		break;
+	}
+	return 0;
+}
+
+/* Whether a person of a line of children counts in a line of kind count:
+ * child under 18 on the day, flag the SQL's column (0, 1 flagged a child,
+ * 2 flagged unaccompanied or separated). */
+static bool child_counts(enum report_count count, bool child, int flag)
+{
+	if (!child && flag <= 0)
+		return false;
+	if (count == REPORT_CHILDREN_UNACCOMPANIED)
+		return flag == 2;
+	if (count == REPORT_CHILDREN_ACCOMPANIED)
+		return flag != 2;
+	return true;
+}
+
+/* Counts the n lines of t, which share their SQL, in one pass: the frame
+ * of the first line, or of events when one of them is a line of events. */
+static enum status count_lines(struct db *db, const struct target *t, int n, const struct report_period *period,
+                               long long centre_id)
+{
+	enum report_count frame = t[0].line->count;
+	for (int i = 0; i < n; i++)
+		if (t[i].line->count == REPORT_EVENTS)
+			frame = REPORT_EVENTS;
 	/* The SQL is put together from constants only: the line's own text and
 	 * the engine's frame; every value is bound. */
 	char sql[8192];
-	int n = compose(sql, sizeof sql, line->count, line->sql);
-	if (n < 0 || (size_t)n >= sizeof sql)
+	int len = compose(sql, sizeof sql, frame, t[0].line->sql);
+	if (len < 0 || (size_t)len >= sizeof sql)
 		return ST_INVALID;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL);
@@ -155,32 +225,24 @@ static enum status count_line(struct db *db, const struct report_line *line, con
 			sqlite3_column_int(st, 5) != 0,
 		};
 		long count = (long)sqlite3_column_int64(st, 7);
-		if (line->count == REPORT_EVENTS) {
-			add_events(&who, day, count, c, people);
+		if (frame == REPORT_EVENTS) {
+			/* Every day for the line of events, the first for the others. */
+			for (int i = 0; i < n; i++)
+				if (t[i].line->count == REPORT_EVENTS)
+					add_events(&who, day, count, t[i].c, NULL);
+				else
+					add_events(&who, day, count, NULL, t[i].c);
 			continue;
 		}
 		bool child;
 		int years = age_on(&who, day, day ? strlen(day) : 0, &child);
-		/* A child line: under 18 on the day counted, or flagged a child. */
-		if (line->count == REPORT_CHILDREN && !child && sqlite3_column_int(st, 6) == 0)
-			continue;
-		report_counts_add_n(c, who.sex, years, who.community, who.nat, count);
+		int flag = sqlite3_column_int(st, 6);
+		for (int i = 0; i < n; i++)
+			if (family(t[i].line->count) != 2 || child_counts(t[i].line->count, child, flag))
+				report_counts_add_n(t[i].c, who.sex, years, who.community, who.nat, count);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
-}
-
-/* The line of def (total lines) to count with line i in one pass: a line of
- * events with the same SQL as a line of people, or -1. */
-static int partner_of(const struct report_def *def, int total, int i)
-{
-	enum report_count want = def->lines[i].count == REPORT_PEOPLE ? REPORT_EVENTS : REPORT_PEOPLE;
-	if (def->lines[i].count != REPORT_PEOPLE && def->lines[i].count != REPORT_EVENTS)
-		return -1;
-	for (int j = 0; j < total; j++)
-		if (j != i && def->lines[j].count == want && strcmp(def->lines[j].sql, def->lines[i].sql) == 0)
-			return j;
-	return -1;
 }
 
 static double seconds_now(void)
@@ -253,16 +315,21 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 		if (pc.stop)
 			break;
 		if (!done[i]) {
-			/* A line of people and one of events on the same SQL: one pass. */
-			int j = partner_of(def, total, i);
-			if (j >= 0 && !done[j]) {
-				int e = def->lines[i].count == REPORT_EVENTS ? i : j;
-				s = count_line(db, &def->lines[e], period, centre_id, &out->lines[e], &out->lines[i + j - e]);
+			/* The lines of a family on the same SQL: one pass (one line of
+			 * events at most; the people's day is their first). */
+			struct target t[REPORT_LINES_MAX];
+			int n = 0, events = 0;
+			for (int j = i; j < total; j++) {
+				const struct report_line *l = &def->lines[j];
+				if (done[j] || (j > i && (family(l->count) == 0 || family(l->count) != family(def->lines[i].count) ||
+				                          strcmp(l->sql, def->lines[i].sql) != 0)))
+					continue;
+				if (l->count == REPORT_EVENTS && events++ > 0)
+					continue;
+				t[n++] = (struct target){ l, &out->lines[j] };
 				done[j] = true;
-			} else {
-				s = count_line(db, &def->lines[i], period, centre_id, &out->lines[i], NULL);
 			}
-			done[i] = true;
+			s = count_lines(db, t, n, period, centre_id);
 		}
 		out->nlines = i + 1;
 	}

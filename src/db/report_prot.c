@@ -10,15 +10,18 @@
 #define ALONE_FLAGS "('unaccompanied_child', 'separated_child')"
 #define FLAGGED(who, flags) "EXISTS (SELECT 1 FROM person_flag f WHERE f.person_id = " who " AND f.flag IN " flags ")"
 
-/* Children assisted, narrowed by `extra` (a condition on the person): a
- * protection case of the centre open for part of the period, or a stay at
- * the centre for part of it of someone flagged a child; the day is the
- * first of the period or of the case or stay. The column child says who is
- * flagged (counted whatever their age). */
-#define CHILDREN_SQL(extra_k, extra_s) \
-	"SELECT c.person_id, c.day, " FLAGGED("c.person_id", CHILD_FLAGS) " AS child FROM (" \
-	CASES_SQL(extra_k) ") c UNION ALL SELECT person_id, day, 1 FROM (" \
-	REPORT_STAYS_SQL(" AND " FLAGGED("s.person_id", CHILD_FLAGS) extra_s) ")"
+/* Children assisted: a protection case of the centre open for part of the
+ * period, or a stay at the centre for part of it of someone flagged a
+ * child; the day is the first of the period or of the case or stay. The
+ * column child: 2 for someone flagged unaccompanied or separated, 1 for
+ * another flagged child (counted whatever their age), else 0. The three
+ * lines share it: the engine counts them in one pass. */
+#define FLAG_OF(who) \
+	"CASE WHEN " FLAGGED(who, ALONE_FLAGS) " THEN 2 WHEN " FLAGGED(who, CHILD_FLAGS) " THEN 1 ELSE 0 END"
+#define CHILDREN_SQL \
+	"SELECT c.person_id, c.day, " FLAG_OF("c.person_id") " AS child FROM (" CASES_SQL("") ") c " \
+	"UNION ALL SELECT t.person_id, t.day, " FLAG_OF("t.person_id") " FROM (" \
+	REPORT_STAYS_SQL(" AND " FLAGGED("s.person_id", CHILD_FLAGS)) ") t"
 /* The protection cases of the centre open for part of the period, with
  * condition extra on the case k: (person_id, day), the day that of opening
  * or the first of the period. In three parts as REPORT_STAYS_SQL, each on
@@ -47,16 +50,13 @@ static const struct report_line protection_lines[] = {
 	  N_("Different people under 18 (or flagged as children) with a protection case of the centre open for part "
 	     "of the period, or flagged as children and staying at the centre for part of it; age on the first day "
 	     "of the period or of their case or stay."),
-	  REPORT_CHILDREN, "#reached+children", CHILDREN_SQL("", ""), 0 },
+	  REPORT_CHILDREN, "#reached+children", CHILDREN_SQL, 0 },
 	{ "accompanied_children", N_("of whom accompanied children"),
 	  N_("The children assisted not flagged as unaccompanied or separated."),
-	  REPORT_CHILDREN, "#reached+children+accompanied",
-	  CHILDREN_SQL(" AND NOT " FLAGGED("k.person_id", ALONE_FLAGS), " AND NOT " FLAGGED("s.person_id", ALONE_FLAGS)),
-	  1 },
+	  REPORT_CHILDREN_ACCOMPANIED, "#reached+children+accompanied", CHILDREN_SQL, 1 },
 	{ "unaccompanied_children", N_("of whom unaccompanied or separated children"),
 	  N_("The children assisted flagged as unaccompanied or separated."),
-	  REPORT_CHILDREN, "#reached+children+unaccompanied",
-	  CHILDREN_SQL(" AND " FLAGGED("k.person_id", ALONE_FLAGS), " AND " FLAGGED("s.person_id", ALONE_FLAGS)), 1 },
+	  REPORT_CHILDREN_UNACCOMPANIED, "#reached+children+unaccompanied", CHILDREN_SQL, 1 },
 	{ "trafficking_victims", N_("Victims of trafficking"),
 	  N_("Different people with a trafficking record whose protection case (of the centre) was open for part of "
 	     "the period; age on the day they were identified."),

@@ -113,10 +113,11 @@ static void one_table(const struct module *m, const struct report_def *def, void
 		struct report_line lines[2] = { def->lines[i], { NULL, NULL, NULL, REPORT_PEOPLE, NULL, NULL, 0 } };
 		struct report_def d = *def;
 		d.lines = lines;
+		double u0 = cpu_now();
 		enum status s = report_compute(c->db, &d, &c->year, "", NULL, NULL, c->r);
 		if (s == ST_OK || readonly)
-			fprintf(stderr, "    %-28s %8.1f ms  %ld\n", def->lines[i].key, c->r->seconds * 1000.0,
-			        c->r->lines[0].total);
+			fprintf(stderr, "    %-28s %8.1f ms (CPU %6.1f ms) %ld\n", def->lines[i].key, c->r->seconds * 1000.0,
+			        (cpu_now() - u0) * 1000.0, c->r->lines[0].total);
 	}
 }
 
