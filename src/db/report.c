@@ -192,6 +192,8 @@ static bool child_counts(enum report_count count, bool child, int flag)
 static enum status count_lines(struct db *db, const struct target *t, int n, const struct report_period *period,
                                long long centre_id)
 {
+	if (n <= 0)
+		return ST_OK;
 	enum report_count frame = t[0].line->count;
 	for (int i = 0; i < n; i++)
 		if (t[i].line->count == REPORT_EVENTS)
@@ -317,7 +319,7 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 		if (!done[i]) {
 			/* The lines of a family on the same SQL: one pass (one line of
 			 * events at most; the people's day is their first). */
-			struct target t[REPORT_LINES_MAX];
+			struct target t[REPORT_LINES_MAX] = { { NULL, NULL } };
 			int n = 0, events = 0;
 			for (int j = i; j < total; j++) {
 				const struct report_line *l = &def->lines[j];
