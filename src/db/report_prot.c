@@ -35,9 +35,10 @@
 	"AND (?3 IS NULL OR k.centre_id = ?3)" extra
 
 /* Victims of trafficking: a trafficking record whose case (of the centre)
- * was open for part of the period; the day is the day identified. */
+ * was open for part of the period; the day is the day identified. Read
+ * from the trafficking records (a few of the cases), each case by its id. */
 #define VICTIMS_SQL(extra) \
-	"SELECT k.person_id, t.identified_date AS day FROM prot_case k JOIN prot_trafficking t ON t.case_id = k.id " \
+	"SELECT k.person_id, t.identified_date AS day FROM prot_trafficking t CROSS JOIN prot_case k ON k.id = t.case_id " \
 	"WHERE k.opened < ?2 AND (k.closed_date IS NULL OR k.closed_date >= ?1) AND (?3 IS NULL OR k.centre_id = ?3)" \
 	extra
 #define WITH_REINTEGRATION \
