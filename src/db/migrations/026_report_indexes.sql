@@ -11,10 +11,6 @@ CREATE INDEX stay_by_admitted ON stay(admitted, centre_id, person_id);
 CREATE INDEX stay_by_departed ON stay(departed, admitted, centre_id, person_id, departure_reason)
 	WHERE departed IS NOT NULL;
 CREATE INDEX stay_open_by_admitted ON stay(admitted, centre_id, person_id) WHERE departed IS NULL;
--- The people flagged a child, by flag.
-CREATE INDEX person_flag_by_flag ON person_flag(flag, person_id);
--- Servings by day with their centre, person and quantity.
-CREATE INDEX dist_serving_report ON dist_serving(day, centre_id, person_id, quantity);
 -- People registered in a period, by their arrival day.
 CREATE INDEX person_by_arrival ON person(arrival_date, centre_id);
 -- Protection cases open for part of a period, as the stays: opened in it;
