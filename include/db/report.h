@@ -24,7 +24,9 @@
  *   handed out). The SQL selects (day, grp, n): each row adds n (NULL: 1)
  *   to the line, in the unknown sex and age; grp, an ISO alpha-3 country or
  *   NULL, shows in the nationality breakdown as a person's nationality
- *   would ("projects by country"). No person is joined.
+ *   would ("projects by country"). No person is joined: the sex, age and
+ *   origin breakdowns mean nothing for such a line (its counts sit in the
+ *   unknown sex and age, among migrants); show its total, or by country.
  * Lines of a table with the same SQL text are counted in one pass: a line
  * of people with a line of events, the lines of children together. */
 #include <stdbool.h>
