@@ -235,6 +235,11 @@ $(B)/bench/bench_counter: tests/bench/bench_counter.c tests/e2e/harness.c $(B)/l
 	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/e2e $(ALL_CFLAGS) -o $@ tests/bench/bench_counter.c tests/e2e/harness.c \
 	  $(B)/libtaimako.a $(PKG_LIBS) $(E2E_LIBS)
 
+$(B)/bench/bench_report: tests/bench/bench_report.c $(B)/libtaimako.a
+	@mkdir -p $(@D)
+	$(call say,BENCH,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libtaimako.a $(PKG_LIBS)
+
 $(B)/bench/bench_term: tests/bench/bench_term.c tests/e2e/harness.c
 	@mkdir -p $(@D)
 	$(call say,BENCH,$@)
@@ -245,9 +250,9 @@ AUDIT_SIZES ?= 1000 1000000
 bench:
 	@sh scripts/deps.sh check
 	@$(MAKE) --no-print-directory all $(B)/bench/bench_data $(B)/bench/bench_term $(B)/bench/bench_lists \
-	  $(B)/bench/bench_roll $(B)/bench/bench_counter
+	  $(B)/bench/bench_roll $(B)/bench/bench_counter $(B)/bench/bench_report
 	@AUDIT_SIZES='$(AUDIT_SIZES)' BENCH_LISTS=$(B)/bench/bench_lists BENCH_ROLL=$(B)/bench/bench_roll \
-	  BENCH_COUNTER=$(B)/bench/bench_counter \
+	  BENCH_COUNTER=$(B)/bench/bench_counter BENCH_REPORT=$(B)/bench/bench_report \
 	  sh scripts/bench.sh $(CURDIR)/taimako $(B)/bench/bench_data $(B)/bench/bench_term \
 	  $(CURDIR)/$(B)/locale $(BENCH_SIZES)
 	@sh scripts/bench-import.sh $(CURDIR)/taimako

@@ -35,6 +35,9 @@ for n in $sizes; do
 	if [ -n "${BENCH_COUNTER:-}" ]; then
 		"$BENCH_COUNTER" "$taimako" "$db" "$localedir" > "$out/counter-$n.txt"
 	fi
+	if [ -n "${BENCH_REPORT:-}" ]; then
+		"$BENCH_REPORT" "$db" > "$out/report-$n.txt" 2> "$out/report-$n.log"
+	fi
 done
 
 # One value from a result file, or "-".
@@ -101,6 +104,14 @@ if [ -n "${BENCH_COUNTER:-}" ]; then
 	row "counter serve to next prompt, p99 (ms)" counter_term_serve_ms_p99 counter ""
 	row "counter serve to next prompt, p50 (B)" counter_term_serve_bytes_p50 counter ""
 	row "counter serve to next prompt, p99 (B)" counter_term_serve_bytes_p99 counter ""
+fi
+# The report tables (bench_report): each table for the busiest year, all
+# centres and the busiest one, median of 3, as the demo manager.
+if [ -n "${BENCH_REPORT:-}" ]; then
+	for t in intake protection trafficking_victims medical training reintegration psychosocial distributions; do
+		row "report $t, a year, all centres (ms)" "report_${t}_all_ms" report "< 1,000"
+		row "report $t, a year, one centre (ms)" "report_${t}_centre_ms" report ""
+	done
 fi
 # The audit screen's End key on trails of AUDIT_SIZES rows (bench_lists
 # makes each trail once, kept in build/bench/): paging by key, End must not

@@ -42,8 +42,16 @@ struct report_period {
 bool report_period_parse(const char *text, struct report_period *out);
 
 /* How a table counts: different people (each once in a line, at their
- * first event of the period) or events (each event once). */
-enum report_count { REPORT_PEOPLE, REPORT_EVENTS };
+ * first event of the period) or events (each event once); different
+ * children (people counted once, only those under 18 on the day they count,
+ * or flagged children); things that are not people (projects, courses, a
+ * quantity handed out), each row adding its own number. See db/report.h
+ * for what each line's SQL selects. */
+enum report_count {
+	REPORT_PEOPLE, REPORT_EVENTS, REPORT_CHILDREN, REPORT_ITEMS,
+	REPORT_CHILDREN_UNACCOMPANIED,   /* the children flagged unaccompanied or separated */
+	REPORT_CHILDREN_ACCOMPANIED,     /* the other children */
+};
 
 /* The nationalities kept apart in one line; beyond them "other". */
 #define REPORT_NAT_MAX 260
@@ -69,6 +77,10 @@ struct report_counts {
  * the event (-1 unknown), a community member or not, nationality (ISO
  * alpha-3, NULL or "" unknown). */
 void report_counts_add(struct report_counts *c, char sex, int years, bool community, const char *nationality);
+/* As report_counts_add, n times at once (n may be 0 or negative: a
+ * quantity taken back). */
+void report_counts_add_n(struct report_counts *c, char sex, int years, bool community, const char *nationality,
+                         long n);
 
 /* The ways a table is broken down into columns. */
 enum report_by {

@@ -12,7 +12,23 @@
  * `?3 IS NULL OR x.centre_id = ?3`). The engine counts each person once
  * for a REPORT_PEOPLE line (at their first event of the period: their age
  * on that day) and each row for a REPORT_EVENTS line, and joins the people
- * itself: rows are streamed, never a whole table in memory. */
+ * itself: rows are streamed, never a whole table in memory.
+ *
+ * Two more kinds of line:
+ * - REPORT_CHILDREN: as REPORT_PEOPLE, and the SQL selects a third column
+ *   `child` (0, 1 for a person flagged a child, 2 flagged unaccompanied or
+ *   separated): a person counts only when under 18 on the day they count
+ *   (person_age) or flagged on any row. REPORT_CHILDREN_UNACCOMPANIED
+ *   counts only those flagged 2, REPORT_CHILDREN_ACCOMPANIED the others.
+ * - REPORT_ITEMS: things that are not people (projects, courses, quantities
+ *   handed out). The SQL selects (day, grp, n): each row adds n (NULL: 1)
+ *   to the line, in the unknown sex and age; grp, an ISO alpha-3 country or
+ *   NULL, shows in the nationality breakdown as a person's nationality
+ *   would ("projects by country"). No person is joined: the sex, age and
+ *   origin breakdowns mean nothing for such a line (its counts sit in the
+ *   unknown sex and age, among migrants); show its total, or by country.
+ * Lines of a table with the same SQL text are counted in one pass: a line
+ * of people with a line of events, the lines of children together. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,7 +44,7 @@ struct report_line {
 	enum report_count count;  /* different people or events */
 	const char *hxl;          /* HXL hashtag and attributes of its figure ("#reached+children+unaccompanied") */
 	const char *sql;          /* see above */
-	int indent;               /* 0, or 1 for a line that is part of the one above ("of whom ...") */
+	int indent;               /* 0, or 1 for a line that is part of the one above ("of whom ..."), 2 for part of that */
 };
 
 struct report_def {
@@ -39,6 +55,20 @@ struct report_def {
 	enum report_by by;        /* the breakdown shown first */
 	const struct report_line *lines;   /* ends with key NULL */
 };
+
+/* The stays of the centre (?3) overlapping the period (?1, ?2) with
+ * condition `extra` on the stay s (" AND ..." or ""): (person_id, day),
+ * the day that of admission or the first of the period. Three parts, each
+ * on an index of migration 026, so that its cost follows the stays of the
+ * period: admitted in it; admitted before and ended in it or after; still
+ * open. */
+#define REPORT_STAYS_SQL(extra) \
+	"SELECT s.person_id, s.admitted AS day FROM stay s WHERE s.admitted >= ?1 AND s.admitted < ?2 " \
+	"AND (?3 IS NULL OR s.centre_id = ?3)" extra " " \
+	"UNION ALL SELECT s.person_id, ?1 FROM stay s WHERE s.departed >= ?1 AND s.admitted < ?1 " \
+	"AND (?3 IS NULL OR s.centre_id = ?3)" extra " " \
+	"UNION ALL SELECT s.person_id, ?1 FROM stay s WHERE s.departed IS NULL AND s.admitted < ?1 " \
+	"AND (?3 IS NULL OR s.centre_id = ?3)" extra
 
 #define REPORT_LINES_MAX 32
 

@@ -152,27 +152,33 @@ bool report_period_parse(const char *text, struct report_period *out)
 	return false;
 }
 
-void report_counts_add(struct report_counts *c, char sex, int years, bool community, const char *nationality)
+void report_counts_add_n(struct report_counts *c, char sex, int years, bool community, const char *nationality,
+                         long n)
 {
 	int s = sex == 'f' ? REPORT_FEMALE : sex == 'm' ? REPORT_MALE : REPORT_SEX_OTHER;
-	c->total++;
-	c->cell[community ? REPORT_COMMUNITY : REPORT_MIGRANT][s][report_age_group(years)]++;
+	c->total += n;
+	c->cell[community ? REPORT_COMMUNITY : REPORT_MIGRANT][s][report_age_group(years)] += n;
 	if (!nationality || !*nationality) {
-		c->nat_unknown++;
+		c->nat_unknown += n;
 		return;
 	}
 	for (int i = 0; i < c->nnat; i++)
 		if (strcmp(c->nat[i].iso3, nationality) == 0) {
-			c->nat[i].n++;
+			c->nat[i].n += n;
 			return;
 		}
 	if (c->nnat == REPORT_NAT_MAX) {
-		c->nat_other++;
+		c->nat_other += n;
 		return;
 	}
 	snprintf(c->nat[c->nnat].iso3, sizeof c->nat[c->nnat].iso3, "%s", nationality);
-	c->nat[c->nnat].n = 1;
+	c->nat[c->nnat].n = n;
 	c->nnat++;
+}
+
+void report_counts_add(struct report_counts *c, char sex, int years, bool community, const char *nationality)
+{
+	report_counts_add_n(c, sex, years, community, nationality, 1);
 }
 
 static const char *const by_names[REPORT_BY_COUNT_] = {

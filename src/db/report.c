@@ -12,13 +12,43 @@
 #include "db/audit.h"
 #include "db/db_private.h"
 
-/* What each row of a line brings: the day of the event and the person. */
+/* What each row of a line brings: the day of the event (for a line of
+ * events, every day of the person's events of the period, separated by
+ * commas, and how many), the person, and whether the line's SQL flags them
+ * a child (REPORT_CHILDREN). Events are grouped by person before the person
+ * is joined: one look-up per person, in order, instead of one per event
+ * (at 2,000,000 people, 1,100,000 consultations of a year: 3 s joined one
+ * by one, 0.6 s grouped). */
 #define REPORT_SELECT \
 	"SELECT m.day, p.sex, p.birth_date, p.birth_estimated, p.nationality, " \
-	"(p.kind = 'community' OR p.community_since IS NOT NULL) "
-#define REPORT_PEOPLE_FROM "FROM (SELECT person_id, min(day) AS day FROM (%s) GROUP BY person_id) m "
-#define REPORT_EVENTS_FROM "FROM (%s) m "
+	"(p.kind = 'community' OR p.community_since IS NOT NULL), "
+#define REPORT_PEOPLE_FROM "0, 1 FROM (SELECT person_id, min(day) AS day FROM (%s) GROUP BY person_id) m "
+#define REPORT_EVENTS_FROM \
+	"0, m.n FROM (SELECT person_id, group_concat(day) AS day, count(*) AS n FROM (%s) GROUP BY person_id) m "
+#define REPORT_CHILDREN_FROM \
+	"m.child, 1 FROM (SELECT person_id, min(day) AS day, max(child) AS child FROM (%s) GROUP BY person_id) m "
 #define REPORT_JOIN "JOIN person p ON p.id = m.person_id"
+/* Things that are not people: no person to join. */
+#define REPORT_ITEMS_SELECT "SELECT m.day, NULL, NULL, 0, m.grp, 0, 0, coalesce(m.n, 1) FROM (%s) m"
+
+/* The statement of a line of kind count around its SQL, into sql[size]:
+ * the length, as snprintf. */
+static int compose(char *sql, size_t size, enum report_count count, const char *line)
+{
+	switch (count) {
+	case REPORT_PEOPLE:
+		return snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN, line);
+	case REPORT_CHILDREN:
+	case REPORT_CHILDREN_UNACCOMPANIED:
+	case REPORT_CHILDREN_ACCOMPANIED:
+		return snprintf(sql, size, REPORT_SELECT REPORT_CHILDREN_FROM REPORT_JOIN, line);
+	case REPORT_ITEMS:
+		return snprintf(sql, size, REPORT_ITEMS_SELECT, line);
+	case REPORT_EVENTS:
+		break;
+	}
+	return snprintf(sql, size, REPORT_SELECT REPORT_EVENTS_FROM REPORT_JOIN, line);
+}
 
 /* SQLite's progress callback: asks the caller whether to go on. */
 struct progress_ctx {
@@ -36,17 +66,143 @@ static int on_progress(void *arg)
 	return p->stop ? 1 : 0;
 }
 
-/* Counts one line into *c. */
-static enum status count_line(struct db *db, const struct report_line *line, const struct report_period *period,
-                              long long centre_id, struct report_counts *c)
+/* A person as a row gives them. */
+struct someone {
+	char sex;
+	const char *birth;
+	bool estimated;
+	const char *nat;
+	bool community;
+};
+
+/* The age in years of who on day (ISO, len characters), -1 unknown; *child
+ * under 18. */
+static int age_on(const struct someone *who, const char *day, size_t len, bool *child)
 {
+	char d[16];
+	struct pdate on;
+	int years = -1;
+	bool approx;
+	*child = false;
+	if (!who->birth || !day || len == 0 || len >= sizeof d)
+		return -1;
+	memcpy(d, day, len);
+	d[len] = '\0';
+	if (date_from_iso(d, &on) != DATE_OK || on.prec != DATE_DAY ||
+	    !person_age(who->birth, who->estimated, &on, &years, &approx, child)) {
+		*child = false;
+		return -1;
+	}
+	return years;
+}
+
+/* Days compared as text (ISO days sort as dates). */
+static int day_cmp(const char *a, size_t la, const char *b, size_t lb)
+{
+	int r = memcmp(a, b, la < lb ? la : lb);
+	return r ? r : (la > lb) - (la < lb);
+}
+
+/* The n events of a person on the days of list (comma-separated, maybe
+ * fewer than n: an event without a day counts at an unknown age) into c,
+ * and the person once, at the first day, into people; either may be NULL.
+ * Age is reckoned on the first and last days only when both fall in the
+ * same age group (every day between does too), else on each day. */
+static void add_events(const struct someone *who, const char *list, long n, struct report_counts *c,
+                       struct report_counts *people)
+{
+	const char *first = NULL, *last = NULL;
+	size_t first_len = 0, last_len = 0;
+	long listed = 0;
+	bool child;
+	for (const char *d = list; d && *d;) {
+		const char *comma = strchr(d, ',');
+		size_t len = comma ? (size_t)(comma - d) : strlen(d);
+		if (!first || day_cmp(d, len, first, first_len) < 0) {
+			first = d;
+			first_len = len;
+		}
+		if (!last || day_cmp(d, len, last, last_len) > 0) {
+			last = d;
+			last_len = len;
+		}
+		listed++;
+		d = comma ? comma + 1 : d + len;
+	}
+	int years = age_on(who, first, first_len, &child);
+	if (c && listed > 0) {
+		int at_last = listed > 1 ? age_on(who, last, last_len, &child) : years;
+		if (report_age_group(years) == report_age_group(at_last)) {
+			report_counts_add_n(c, who->sex, years, who->community, who->nat, listed);
+		} else {
+			for (const char *d = list; *d;) {
+				const char *comma = strchr(d, ',');
+				size_t len = comma ? (size_t)(comma - d) : strlen(d);
+				report_counts_add(c, who->sex, age_on(who, d, len, &child), who->community, who->nat);
+				d = comma ? comma + 1 : d + len;
+			}
+		}
+	}
+	if (c && n > listed)
+		report_counts_add_n(c, who->sex, -1, who->community, who->nat, n - listed);
+	if (people)
+		report_counts_add(people, who->sex, years, who->community, who->nat);
+}
+
+/* A line and its counts, computed in a pass shared with other lines. */
+struct target {
+	const struct report_line *line;
+	struct report_counts *c;
+};
+
+/* The family of lines that one pass can count together when their SQL is
+ * the same: people and events; the lines of children. */
+static int family(enum report_count count)
+{
+	switch (count) {
+	case REPORT_PEOPLE:
+	case REPORT_EVENTS:
+		return 1;
+	case REPORT_CHILDREN:
+	case REPORT_CHILDREN_UNACCOMPANIED:
+	case REPORT_CHILDREN_ACCOMPANIED:
+		return 2;
+	case REPORT_ITEMS:
+		break;
+	}
+	return 0;
+}
+
+/* Whether a person of a line of children counts in a line of kind count:
+ * child under 18 on the day, flag the SQL's column (0, 1 flagged a child,
+ * 2 flagged unaccompanied or separated). */
+static bool child_counts(enum report_count count, bool child, int flag)
+{
+	if (!child && flag <= 0)
+		return false;
+	if (count == REPORT_CHILDREN_UNACCOMPANIED)
+		return flag == 2;
+	if (count == REPORT_CHILDREN_ACCOMPANIED)
+		return flag != 2;
+	return true;
+}
+
+/* Counts the n lines of t, which share their SQL, in one pass: the frame
+ * of the first line, or of events when one of them is a line of events. */
+static enum status count_lines(struct db *db, const struct target *t, int n, const struct report_period *period,
+                               long long centre_id)
+{
+	if (n <= 0)
+		return ST_OK;
+	enum report_count frame = t[0].line->count;
+	for (int i = 0; i < n; i++)
+		if (t[i].line->count == REPORT_EVENTS)
+			frame = REPORT_EVENTS;
 	/* The SQL is put together from constants only: the line's own text and
 	 * the engine's frame; every value is bound. */
 	char sql[8192];
-	int n = snprintf(sql, sizeof sql, line->count == REPORT_PEOPLE ? REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN
-	                                                               : REPORT_SELECT REPORT_EVENTS_FROM REPORT_JOIN,
-	                 line->sql);
-	if (n < 0 || (size_t)n >= sizeof sql)
+	int len = compose(sql, sizeof sql, frame, t[0].line->sql);
+	if (len < 0 || (size_t)len >= sizeof sql)
 		return ST_INVALID;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL);
@@ -63,18 +219,29 @@ static enum status count_line(struct db *db, const struct report_line *line, con
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *day = (const char *)sqlite3_column_text(st, 0);
 		const char *sex = (const char *)sqlite3_column_text(st, 1);
-		const char *birth = (const char *)sqlite3_column_text(st, 2);
-		bool estimated = sqlite3_column_int(st, 3) != 0;
-		const char *nat = (const char *)sqlite3_column_text(st, 4);
-		bool community = sqlite3_column_int(st, 5) != 0;
-		int years = -1;
-		struct pdate on;
-		if (birth && day && date_from_iso(day, &on) == DATE_OK && on.prec == DATE_DAY) {
-			bool approx, child;
-			if (!person_age(birth, estimated, &on, &years, &approx, &child))
-				years = -1;
+		struct someone who = {
+			sex ? sex[0] : '?',
+			(const char *)sqlite3_column_text(st, 2),
+			sqlite3_column_int(st, 3) != 0,
+			(const char *)sqlite3_column_text(st, 4),
+			sqlite3_column_int(st, 5) != 0,
+		};
+		long count = (long)sqlite3_column_int64(st, 7);
+		if (frame == REPORT_EVENTS) {
+			/* Every day for the line of events, the first for the others. */
+			for (int i = 0; i < n; i++)
+				if (t[i].line->count == REPORT_EVENTS)
+					add_events(&who, day, count, t[i].c, NULL);
+				else
+					add_events(&who, day, count, NULL, t[i].c);
+			continue;
 		}
-		report_counts_add(c, sex ? sex[0] : '?', years, community, nat);
+		bool child;
+		int years = age_on(&who, day, day ? strlen(day) : 0, &child);
+		int flag = sqlite3_column_int(st, 6);
+		for (int i = 0; i < n; i++)
+			if (family(t[i].line->count) != 2 || child_counts(t[i].line->count, child, flag))
+				report_counts_add_n(t[i].c, who.sex, years, who.community, who.nat, count);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
@@ -141,6 +308,7 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 	s = db_status_of(sqlite3_exec(sql, "BEGIN DEFERRED", NULL, NULL, NULL));
 	if (s != ST_OK)
 		return s;
+	bool done[REPORT_LINES_MAX] = { false };
 	sqlite3_progress_handler(sql, 20000, on_progress, &pc);
 	for (int i = 0; i < total && s == ST_OK; i++) {
 		pc.done = i;
@@ -148,7 +316,23 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 			pc.stop = true;
 		if (pc.stop)
 			break;
-		s = count_line(db, &def->lines[i], period, centre_id, &out->lines[i]);
+		if (!done[i]) {
+			/* The lines of a family on the same SQL: one pass (one line of
+			 * events at most; the people's day is their first). */
+			struct target t[REPORT_LINES_MAX] = { { NULL, NULL } };
+			int n = 0, events = 0;
+			for (int j = i; j < total; j++) {
+				const struct report_line *l = &def->lines[j];
+				if (done[j] || (j > i && (family(l->count) == 0 || family(l->count) != family(def->lines[i].count) ||
+				                          strcmp(l->sql, def->lines[i].sql) != 0)))
+					continue;
+				if (l->count == REPORT_EVENTS && events++ > 0)
+					continue;
+				t[n++] = (struct target){ l, &out->lines[j] };
+				done[j] = true;
+			}
+			s = count_lines(db, t, n, period, centre_id);
+		}
 		out->nlines = i + 1;
 	}
 	sqlite3_progress_handler(sql, 0, NULL, NULL);

@@ -15,8 +15,7 @@ static const struct report_line intake_lines[] = {
 	  N_("Different people with a stay at the centre for part of the period; age on the first day of the period "
 	     "or of their stay."),
 	  REPORT_PEOPLE, "#reached+accommodated",
-	  "SELECT person_id, max(admitted, ?1) AS day FROM stay "
-	  "WHERE admitted < ?2 AND (departed IS NULL OR departed >= ?1) AND (?3 IS NULL OR centre_id = ?3)",
+	  REPORT_STAYS_SQL(""),
 	  0 },
 	{ "admissions", N_("Admissions"),
 	  N_("Stays that began in the period (a person admitted twice counts twice)."),

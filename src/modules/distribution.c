@@ -9,6 +9,7 @@
 #include "core/perm.h"
 #include "core/role.h"
 #include "demo/demo_dist.h"
+#include "db/report_dist.h"
 #include "screens/dist_home.h"
 #include "screens/dist_item_form.h"
 #include "screens/dist_stock_screens.h"
@@ -50,4 +51,5 @@ const struct module module_distribution = {
 	.vocabs = vocabs,
 	/* Demo: stock and servings of the whole module. */
 	.demo = demo_dist,
+	.reports = report_dist_tables,
 };

@@ -10,6 +10,7 @@
 #include "core/vocab.h"
 #include "core/role.h"
 #include "db/medical.h"
+#include "db/report_medical.h"
 #include "demo/demo_medical.h"
 #include "screens/medical.h"
 #include "screens/screens.h"
@@ -102,4 +103,5 @@ const struct module module_medical = {
 	.demo = demo_medical,
 	.drafts = drafts,
 	.vocabs = vocabs,
+	.reports = report_medical_tables,
 };

@@ -16,6 +16,7 @@
 #include "db/prot.h"
 #include "db/prot_case.h"
 #include "db/reflist.h"
+#include "db/report_prot.h"
 #include "demo/demo_prot.h"
 #include "screens/prot_cases.h"
 #include "screens/prot_case_drafts.h"
@@ -132,4 +133,5 @@ const struct module module_protection = {
 	.status_perms = PERM_BIT(PERM_PERSON_READ) | PERM_BIT(PERM_PROTECTION_READ),
 	/* Figures and demo: the demo data of the whole module. */
 	.demo = demo_prot,
+	.reports = report_prot_tables,
 };

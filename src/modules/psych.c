@@ -12,6 +12,7 @@
 #include "core/role.h"
 #include "db/psych_support.h"
 #include "db/reflist.h"
+#include "db/report_psych.h"
 #include "demo/demo_psych.h"
 #include "screens/psych_figures.h"
 #include "screens/psych_sessions.h"
@@ -132,4 +133,5 @@ const struct module module_psych = {
 	.drafts = drafts,
 	.vocabs = vocabs,
 	.reflists = reflists,
+	.reports = report_psych_tables,
 };

@@ -12,6 +12,7 @@
 #include "core/role.h"
 #include "db/reflist.h"
 #include "db/reint_case.h"
+#include "db/report_reint.h"
 #include "demo/demo_reint.h"
 #include "screens/reint_cases.h"
 #include "screens/reint_figures.h"
@@ -118,4 +119,5 @@ const struct module module_reintegration = {
 	.status_perms = PERM_BIT(PERM_REINTEGRATION_READ),
 	/* Projects, figures: the demo data of the whole module. */
 	.demo = demo_reint,
+	.reports = report_reint_tables,
 };

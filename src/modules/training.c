@@ -13,6 +13,7 @@
 #include "core/training_vocab.h"
 #include "db/reflist.h"
 #include "db/training.h"
+#include "db/report_training.h"
 #include "demo/demo_training.h"
 #include "screens/community.h"
 #include "screens/training.h"
@@ -99,4 +100,5 @@ const struct module module_training = {
 	.status = training_line,
 	.status_perms = PERM_BIT(PERM_TRAINING_READ),
 	.demo = demo_training,
+	.reports = report_training_tables,
 };
