@@ -187,7 +187,7 @@ void report_text_build(struct textpage *p, struct db *db, const char *lang, cons
 	for (int l = 0; l < r->nlines; l++) {
 		const struct report_line *rl = &r->def->lines[l];
 		snprintf(line, sizeof line, "%s (%s): %s", _(rl->label),
-		         rl->count == REPORT_PEOPLE ? _("different people") : _("events"), _(rl->definition));
+		         _(report_count_label(rl->count)), _(rl->definition));
 		textpage_add_wrapped(p, 0, 2, cols, line, NULL);
 	}
 	if (p->n == TEXTPAGE_LINES) {

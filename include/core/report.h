@@ -53,6 +53,12 @@ enum report_count {
 	REPORT_CHILDREN_ACCOMPANIED,     /* the other children */
 };
 
+/* The msgid saying what a line of this kind counts ("different people",
+ * "events", "things, not people"), and the heading of such lines in a
+ * text ("Counting different people:"). */
+const char *report_count_label(enum report_count count);
+const char *report_count_heading(enum report_count count);
+
 /* The nationalities kept apart in one line; beyond them "other". */
 #define REPORT_NAT_MAX 260
 

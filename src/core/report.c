@@ -334,3 +334,35 @@ long report_column_value(enum report_by by, int col, const struct report_counts 
 	}
 	return c->total;
 }
+
+const char *report_count_label(enum report_count count)
+{
+	switch (count) {
+	case REPORT_EVENTS:
+		return N_("events");
+	case REPORT_ITEMS:
+		return N_("things, not people");
+	case REPORT_PEOPLE:
+	case REPORT_CHILDREN:
+	case REPORT_CHILDREN_UNACCOMPANIED:
+	case REPORT_CHILDREN_ACCOMPANIED:
+		break;
+	}
+	return N_("different people");
+}
+
+const char *report_count_heading(enum report_count count)
+{
+	switch (count) {
+	case REPORT_EVENTS:
+		return N_("Counting events:");
+	case REPORT_ITEMS:
+		return N_("Counting things, not people:");
+	case REPORT_PEOPLE:
+	case REPORT_CHILDREN:
+	case REPORT_CHILDREN_UNACCOMPANIED:
+	case REPORT_CHILDREN_ACCOMPANIED:
+		break;
+	}
+	return N_("Counting different people:");
+}

@@ -76,7 +76,7 @@ const char *ro_country(const struct report_out_options *o, const char *iso3)
 
 const char *ro_counting(enum report_count count)
 {
-	return count == REPORT_EVENTS ? _("events") : _("different people");
+	return _(report_count_label(count));
 }
 
 static int by_iso(const void *a, const void *b)

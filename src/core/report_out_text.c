@@ -278,8 +278,8 @@ static void ro_text_padded(FILE *m, const struct report_result *r, const struct 
 	for (int l = 0; l < r->nlines; l++) {
 		const struct report_line *line = &r->def->lines[l];
 		/* What the lines count, said again wherever it changes. */
-		if (l == 0 || line->count != r->def->lines[l - 1].count)
-			fprintf(m, "%s\n", line->count == REPORT_EVENTS ? _("Counting events:") : _("Counting different people:"));
+		if (l == 0 || report_count_heading(line->count) != report_count_heading(r->def->lines[l - 1].count))
+			fprintf(m, "%s\n", _(report_count_heading(line->count)));
 		int indent = line->indent > 0 ? 4 : 2;
 		cells_of(L, &r->lines[l], only_total.by, cells);
 		row(m, L, _(line->label), indent, (const char (*)[CELL_SIZE])cells, 0);
