@@ -61,6 +61,23 @@ static long count(struct session *s, const char *sql)
 	return n;
 }
 
+/* The intake table's "People registered" at AGZ in 2017, as the command
+ * line computes it (CSV: ...,Line,Label,Counting,Total,Definition). */
+static long registered_2017(struct session *s)
+{
+	char out[8192];
+	assert_int_equal(cli(s, out, sizeof out, "report intake --period 2017 --centre AGZ --by total --format csv"), 0);
+	const char *at = strstr(out, ",registered,");
+	assert_non_null(at);
+	at += strlen(",registered,");
+	for (int comma = 0; comma < 2; comma++) {
+		at = strchr(at, ',');
+		assert_non_null(at);
+		at++;
+	}
+	return strtol(at, NULL, 10);
+}
+
 static const char MAP[] = "# the old register\nfamily_name = NOM\ngiven_names = Prénoms\nsex = Sexe\n"
                           "sex.F = f\nsex.H = m\nage = Age\narrival_date = Arrivée\n"
                           "stay.departed = Départ\nstay.departure_reason = Motif\n"
@@ -106,9 +123,12 @@ static void dry_run_then_import_then_find(void **state)
 	                           "Issa;\xE2\x80\xAEHawa;F;;28/02/2017;;\n"
 	                           "Garba;Idi;H;;06/03/2017;09/03/2017;Retour\n";
 	put(s, "register.csv", good, sizeof good - 1);
+	long before = registered_2017(s);
 	assert_int_equal(cli(s, out, sizeof out, "import register.csv --mapping register.map --centre AGZ"), 0);
 	assert_non_null(strstr(out, "4 imported"));
 	assert_int_equal(count(s, "SELECT count(*) FROM person"), people + 4);
+	/* The reports count them: four more people registered at AGZ in 2017. */
+	assert_int_equal(registered_2017(s), before + 4);
 	assert_int_equal(cli(s, out, sizeof out, "find Kountche Zeinabou"), 0);
 	assert_non_null(strstr(out, "Kountché Zeinabou"));
 	/* Born about 1987 (30 on arrival in 2017): "~" and the age today. */

@@ -188,6 +188,59 @@ static void manager_computes_and_exports_the_intake_table(void **state)
 	assert_int_equal(atoi(listing), 1);
 }
 
+/* The protection table of last year: the screen shows the same children
+ * as `taimako report`, and F6 writes it with its HXL hashtags. */
+static void manager_exports_the_protection_table_in_hxl(void **state)
+{
+	struct session *s = *state;
+	char year[8], out[8192];
+	last_year(year, sizeof year);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "report", "protection", "--year", year,
+	                         "--by", "total", "--format", "csv", (char *)NULL),
+	                 0);
+	/* ...,Line,Label,Counting,Total,Definition */
+	const char *at = strstr(out, ",children,");
+	assert_non_null(at);
+	at += strlen(",children,");
+	for (int comma = 0; comma < 2; comma++) {
+		at = strchr(at, ',');
+		assert_non_null(at);
+		at++;
+	}
+	long long children = strtoll(at, NULL, 10);
+	manager_reports(s);
+	for (int i = 0; i < 20 && !term_has_text(s->t, "Children assisted, victims of trafficking"); i++) {
+		term_key(s->t, TK_DOWN);
+		term_settle(s->t, 50);
+	}
+	assert_screen(s, "Children assisted, victims of trafficking");
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Breakdown");
+	retype(s, year);
+	term_key(s->t, TK_ENTER);
+	assert_screen(s, "Medical consultations");
+	term_settle(s->t, 100);
+	assert_int_equal(last_number(s, "Children assisted"), children);
+	term_key(s->t, TK_F6);
+	assert_screen(s, "Hide small counts");
+	char path[400];
+	snprintf(path, sizeof path, "%s/protection-%s.csv", s->dir, year);
+	retype(s, path);
+	term_key(s->t, TK_TAB);
+	retype(s, "CSV with HXL hashtags");
+	term_key(s->t, TK_F2);
+	assert_screen(s, "Table written:");
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char text[16384];
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	assert_non_null(strstr(text, "#reached"));
+	assert_non_null(strstr(text, "#indicator+code"));
+	assert_non_null(strstr(text, ",children,"));
+}
+
 static void a_wrong_period_computes_nothing(void **state)
 {
 	struct session *s = *state;
@@ -284,6 +337,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(manager_computes_and_exports_the_intake_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(manager_exports_the_protection_table_in_hxl, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_wrong_period_computes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(esc_cancels_the_computation, setup, teardown),
 		cmocka_unit_test_setup_teardown(other_roles_have_no_reports, setup, teardown),
