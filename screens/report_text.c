@@ -186,7 +186,8 @@ void report_text_build(struct textpage *p, struct db *db, const char *lang, cons
 	textpage_add_wrapped(p, 0, 0, cols, _(r->def->definition), NULL);
 	for (int l = 0; l < r->nlines; l++) {
 		const struct report_line *rl = &r->def->lines[l];
-		snprintf(line, sizeof line, "%s (%s): %s", _(rl->label),
+		/* TRANSLATORS: a line of a table, what it counts, its definition. */
+		snprintf(line, sizeof line, _("%s (%s): %s"), _(rl->label),
 		         _(report_count_label(rl->count)), _(rl->definition));
 		textpage_add_wrapped(p, 0, 2, cols, line, NULL);
 	}

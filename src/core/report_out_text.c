@@ -297,11 +297,12 @@ static void ro_text_padded(FILE *m, const struct report_result *r, const struct 
 	}
 
 	fprintf(m, "\n%s\n", _("Definitions"));
-	snprintf(head, sizeof head, "%s: %s", _(r->def->title), _(r->def->definition));
+	snprintf(head, sizeof head, _("%s: %s"), _(r->def->title), _(r->def->definition));
 	wrapped(m, safe(head, text, sizeof text), 2, PAGE_COLS - 2, false);
 	for (int l = 0; l < r->nlines; l++) {
 		const struct report_line *line = &r->def->lines[l];
-		snprintf(head, sizeof head, "- %s (%s): %s", _(line->label), ro_counting(line->count),
+		/* TRANSLATORS: a line of a table, what it counts, its definition. */
+		snprintf(head, sizeof head, _("- %s (%s): %s"), _(line->label), ro_counting(line->count),
 		         _(line->definition));
 		wrapped(m, safe(head, text, sizeof text), 2, PAGE_COLS - 2, false);
 	}
