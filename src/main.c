@@ -13,6 +13,7 @@
 #include "cli/find_cmd.h"
 #include "cli/import_cmd.h"
 #include "cli/report_cmd.h"
+#include "cli/setting_cmd.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
 #include "db/db.h"
@@ -42,7 +43,7 @@ static void usage(FILE *out)
 	               "                       (password asked twice, or read from standard input)\n"
 	               "  demo [--persons N] [--modules LIST]\n"
 	               "                       create a demo database with one account per role\n"
-	               "                       (LIST: only these modules' data, e.g. registration,medical)\n"
+	               "                       (LIST: these modules' data only, e.g. medical,training)\n"
 	               "  check                check the database's integrity and schema version\n"
 	               "  user add NAME --role ROLE --centre CODE [--display \"FULL NAME\"]\n"
 	               "           [--lang fr|en]\n"
@@ -69,6 +70,9 @@ static void usage(FILE *out)
 	               "                       one row per person of the period for a partner, under\n"
 	               "                       a pseudonym of their own for this recipient (no names,\n"
 	               "                       phones or numbers); recorded in the audit trail\n"
+	               "  setting list | set KEY VALUE | unset KEY\n"
+	               "                       the settings an administrator may change (small\n"
+	               "                       counts hidden in partners' exports, ...)\n"
 	               "  backup FILE          copy the database to FILE while people work in it,\n"
 	               "                       then verify the copy (never over an existing file)\n"
 	               "  import FILE --mapping MAP [--encoding auto|utf-8|windows-1252|latin-1]\n"
@@ -237,6 +241,8 @@ int main(int argc, char **argv)
 		return cmd_backup(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "import") == 0)
 		return cmd_import(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "setting") == 0)
+		return cmd_setting(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }

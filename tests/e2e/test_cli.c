@@ -166,6 +166,35 @@ static void demo_of_some_modules_only(void **state)
 	assert_int_equal(rows_of(s->db, "prot_case"), 0);
 }
 
+/* `taimako setting`: listed with the defaults, changed, a wrong value
+ * refused with the values it takes, back to the default. */
+static void settings_from_the_shell(void **state)
+{
+	struct session *s = *state;
+	char out[4096];
+	session_demo(s);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "list", (char *)NULL), 0);
+	assert_non_null(strstr(out, "report_suppress = 4"));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "set", "report_suppress", "2",
+	                         (char *)NULL),
+	                 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "set", "report_suppress", "100",
+	                         (char *)NULL),
+	                 2);
+	assert_non_null(strstr(out, "99"));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "set", "nope", "1", (char *)NULL),
+	                 2);
+	assert_non_null(strstr(out, "report_suppress"));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "list", (char *)NULL), 0);
+	assert_non_null(strstr(out, "report_suppress = 2\n"));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "unset", "report_suppress",
+	                         (char *)NULL),
+	                 0);
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "list", (char *)NULL), 0);
+	assert_non_null(strstr(out, "report_suppress = 4"));
+	assert_int_equal(run_cli(s, NULL, out, sizeof out, "--db", s->db, "setting", "sett", (char *)NULL), 2);
+}
+
 static void missing_and_foreign_files_are_refused(void **state)
 {
 	struct session *s = *state;
@@ -405,6 +434,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(existing_files_are_never_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_and_foreign_files_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_of_some_modules_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(settings_from_the_shell, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(default_path_comes_from_the_environment, setup, teardown),
 		cmocka_unit_test_setup_teardown(accounts_from_the_shell, setup, teardown),
