@@ -206,20 +206,6 @@ static void on_person(const struct export_person *p, void *ctx)
 	put_row(w, f, COLUMNS);
 }
 
-/* "cli", or "cli ssh ADDRESS" when run over SSH, for the audit trail. */
-static void cli_origin(char *out, size_t size)
-{
-	const char *ssh = getenv("SSH_CLIENT");
-	if (ssh && *ssh) {
-		char addr[64];
-		snprintf(addr, sizeof addr, "%s", ssh);
-		addr[strcspn(addr, " ")] = '\0';
-		snprintf(out, size, "cli ssh %s", addr);
-	} else {
-		snprintf(out, size, "cli");
-	}
-}
-
 /* Opens the temporary file beside path (or an anonymous one for standard
  * output) into *f; the name into temp ("" anonymous). */
 static bool open_temp(const char *path, char *temp, size_t size, FILE **f)
@@ -305,19 +291,11 @@ int cmd_export(const char *db_path, int argc, char **argv)
 		fprintf(stderr, _("taimako: %s exists already; give another file\n"), o.output);
 		return 1;
 	}
-	struct db *db;
-	char detail[256];
-	enum status st = db_open(db_path, DB_EXISTING, &db, detail, sizeof detail);
-	if (st != ST_OK) {
-		cmd_report(db_path, st, detail);
-		return 1;
-	}
 	/* Whoever can write the file can do anything with it; the command
 	 * acts with the role that may export figures and rows: the manager's. */
-	char actor[64], origin[80];
-	cmd_unix_actor(actor, sizeof actor);
-	cli_origin(origin, sizeof origin);
-	db_set_actor(db, 0, actor, ROLE_MANAGER, origin);
+	struct db *db = cmd_open_as(db_path, ROLE_MANAGER);
+	if (!db)
+		return 1;
 	char temp[4200];
 	FILE *f;
 	if (!open_temp(o.output, temp, sizeof temp, &f)) {

@@ -253,20 +253,6 @@ static void keep_hit(const struct person_hit *hit, void *ctx)
 		find_line_of(hit, &f->lines[f->n++]);
 }
 
-/* "cli", or "cli ssh ADDRESS" when run over SSH, for the audit trail. */
-static void cli_origin(char *out, size_t size)
-{
-	const char *ssh = getenv("SSH_CLIENT");
-	if (ssh && *ssh) {
-		char addr[64];
-		snprintf(addr, sizeof addr, "%s", ssh);
-		addr[strcspn(addr, " ")] = '\0';
-		snprintf(out, size, "cli ssh %s", addr);
-	} else {
-		snprintf(out, size, "cli");
-	}
-}
-
 /* Records the search in the audit trail: the lookup screen leaves no row,
  * but a search from a shell would leave no other trace. */
 static enum status audit_search(struct db *db, const struct find_options *o, int shown, bool more)
@@ -307,24 +293,16 @@ int cmd_find(const char *db_path, int argc, char **argv)
 	int rc = parse_options(argc, argv, &o);
 	if (rc != 0)
 		return rc;
-	struct db *db;
-	char detail[256];
-	enum status st = db_open(db_path, DB_EXISTING, &db, detail, sizeof detail);
-	if (st != ST_OK) {
-		cmd_report(db_path, st, detail);
-		return 1;
-	}
 	/* As every command, whoever can write the file acts as an
 	 * administrator: a role that may look people up but not open their
 	 * case files, which is all this command does. */
-	char actor[64], origin[80];
-	cmd_unix_actor(actor, sizeof actor);
-	cli_origin(origin, sizeof origin);
-	db_set_actor(db, 0, actor, ROLE_ADMIN, origin);
+	struct db *db = cmd_open_as(db_path, ROLE_ADMIN);
+	if (!db)
+		return 1;
 	struct found f = { 0 };
 	bool more = false;
 	struct person_number_check number = { 0 };
-	st = search(db, &o, &f, &more);
+	enum status st = search(db, &o, &f, &more);
 	/* Nobody found: a mistyped case number says so, as on the screen. */
 	if (st == ST_OK && f.n == 0 && person_number_check(db, o.query, &number) != ST_OK)
 		number.wrong = false;

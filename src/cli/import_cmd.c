@@ -241,23 +241,17 @@ int cmd_import(const char *db_path, int argc, char **argv)
 		import_map_free(&map);
 		return 1;
 	}
-	struct db *db;
-	char detail[256];
-	enum status st = db_open(db_path, DB_EXISTING, &db, detail, sizeof detail);
-	if (st != ST_OK) {
-		cmd_report(db_path, st, detail);
+	/* Registering people is the intake clerk's: the command line acts
+	 * with that role, recorded as unix:LOGIN. */
+	struct db *db = cmd_open_as(db_path, ROLE_INTAKE);
+	if (!db) {
 		fclose(csv);
 		import_map_free(&map);
 		return 1;
 	}
-	/* Registering people is the intake clerk's: the command line acts
-	 * with that role, recorded as unix:LOGIN. */
-	char actor[64];
-	cmd_unix_actor(actor, sizeof actor);
-	db_set_actor(db, 0, actor, ROLE_INTAKE, "cli");
 	struct import_callbacks cb = { on_problem, on_duplicate, &pr, on_progress };
 	struct import_report rep;
-	st = import_run(db, csv, &map, &a.o, &cb, &rep);
+	enum status st = import_run(db, csv, &map, &a.o, &cb, &rep);
 	if (rep.rows >= IMPORT_PROGRESS_ROWS && isatty(STDERR_FILENO))
 		fprintf(stderr, "%*s\r", 40, "");
 	db_close(&db);

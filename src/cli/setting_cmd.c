@@ -73,16 +73,9 @@ int cmd_setting(const char *db_path, int argc, char **argv)
 	bool is_unset = argc == 3 && strcmp(argv[1], "unset") == 0;
 	if (!is_list && !is_set && !is_unset)
 		return misuse();
-	struct db *db;
-	char detail[256];
-	enum status st = db_open(db_path, DB_EXISTING, &db, detail, sizeof detail);
-	if (st != ST_OK) {
-		cmd_report(db_path, st, detail);
+	struct db *db = cmd_open_as(db_path, ROLE_ADMIN);
+	if (!db)
 		return 1;
-	}
-	char actor[64];
-	cmd_unix_actor(actor, sizeof actor);
-	db_set_actor(db, 0, actor, ROLE_ADMIN, "cli");
 	int rc = is_list ? list(db) : set(db, argv[2], is_set ? argv[3] : NULL);
 	db_close(&db);
 	return rc;

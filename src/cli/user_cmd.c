@@ -24,6 +24,36 @@ void cmd_unix_actor(char *out, size_t size)
 	snprintf(out, size, "unix:%s", pw && pw->pw_name ? pw->pw_name : "?");
 }
 
+/* "cli", or "cli ssh ADDRESS" when run over SSH, for the audit trail. */
+static void cli_origin(char *out, size_t size)
+{
+	const char *ssh = getenv("SSH_CLIENT");
+	if (ssh && *ssh) {
+		char addr[64];
+		snprintf(addr, sizeof addr, "%s", ssh);
+		addr[strcspn(addr, " ")] = '\0';
+		snprintf(out, size, "cli ssh %s", addr);
+	} else {
+		snprintf(out, size, "cli");
+	}
+}
+
+struct db *cmd_open_as(const char *db_path, int role)
+{
+	struct db *db;
+	char detail[256];
+	enum status st = db_open(db_path, DB_EXISTING, &db, detail, sizeof detail);
+	if (st != ST_OK) {
+		cmd_report(db_path, st, detail);
+		return NULL;
+	}
+	char actor[64], origin[80];
+	cmd_unix_actor(actor, sizeof actor);
+	cli_origin(origin, sizeof origin);
+	db_set_actor(db, 0, actor, role, origin);
+	return db;
+}
+
 /* Prints the usage error of `user`. */
 static int misuse(void)
 {
@@ -204,16 +234,9 @@ int cmd_user(const char *db_path, int argc, char **argv)
 	             || strcmp(verb, "enable") == 0 || strcmp(verb, "passwd") == 0 || strcmp(verb, "role") == 0;
 	if (!known)
 		return misuse();
-	struct db *db;
-	char detail[256];
-	enum status st = db_open(db_path, DB_EXISTING, &db, detail, sizeof detail);
-	if (st != ST_OK) {
-		cmd_report(db_path, st, detail);
+	struct db *db = cmd_open_as(db_path, ROLE_ADMIN);
+	if (!db)
 		return 1;
-	}
-	char actor[64];
-	cmd_unix_actor(actor, sizeof actor);
-	db_set_actor(db, 0, actor, ROLE_ADMIN, "cli");
 	int rc;
 	if (strcmp(verb, "add") == 0)
 		rc = user_add_cmd(db, argc - 1, argv + 1);

@@ -65,6 +65,11 @@ void db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size);
  * connection (core/phone.h; see db_set_phone_country). */
 const char *db_phone_country(struct db *db);
 
+/* The setting key as a whole number from lo to hi into *value; *value
+ * is left as it is when the setting is unset or not such a number. No
+ * permission check: the caller has made its own. */
+enum status db_setting_whole(struct db *db, const char *key, long lo, long hi, long *value);
+
 /* Whether the search-index rows of the people written are kept in a
  * temporary table until person_search_flush (person_private.h), and
  * setting it. */

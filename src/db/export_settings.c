@@ -15,20 +15,10 @@ enum status report_suppress_setting(struct db *db, int *threshold)
 	enum status r = db_require(db, PERM_REPORTS);
 	if (r != ST_OK)
 		return r;
-	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = '" REPORT_SUPPRESS_KEY "'");
-	if (!st)
-		return ST_INTERNAL;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		char text[16];
-		db_column_copy(st, 0, text, sizeof text);
-		char *end;
-		long v = strtol(text, &end, 10);
-		if (end != text && *end == '\0' && v >= 0 && v <= 99)
-			*threshold = (int)v;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+	long v = *threshold;
+	r = db_setting_whole(db, REPORT_SUPPRESS_KEY, 0, 99, &v);
+	*threshold = (int)v;
+	return r;
 }
 
 enum status report_centre_pcode(struct db *db, const char *code, char *out, size_t size)

@@ -15,20 +15,10 @@ enum status prot_tracing_stale_days(struct db *db, int *days)
 	enum status r = db_require(db, PERM_PROTECTION_READ);
 	if (r != ST_OK)
 		return r;
-	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = '" PROT_TRACING_STALE_KEY "'");
-	if (!st)
-		return ST_INTERNAL;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		char text[16];
-		db_column_copy(st, 0, text, sizeof text);
-		char *end;
-		long v = strtol(text, &end, 10);
-		if (end != text && *end == '\0' && v >= 1 && v <= 3650)
-			*days = (int)v;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+	long v = *days;
+	r = db_setting_whole(db, PROT_TRACING_STALE_KEY, 1, 3650, &v);
+	*days = (int)v;
+	return r;
 }
 
 enum status prot_tracing_stale(struct db *db, enum page_dir dir, const struct prot_stale *key, int limit,

@@ -85,6 +85,15 @@ static bool stored(struct db *db, const char *key, char *out, size_t size, enum 
 	return there;
 }
 
+enum status db_setting_whole(struct db *db, const char *key, long lo, long hi, long *value)
+{
+	char text[32];
+	enum status s;
+	if (stored(db, key, text, sizeof text, &s) && whole_in(text, lo, hi))
+		*value = strtol(text, NULL, 10);
+	return s;
+}
+
 enum status setting_get(struct db *db, const char *key, char *out, size_t size, bool *is_set)
 {
 	if (size)
