@@ -47,6 +47,20 @@ struct report_line {
 	int indent;               /* 0, or 1 for a line that is part of the one above ("of whom ..."), 2 for part of that */
 };
 
+/* A line's SQL for periods of whole years (from a 1 January to a later
+ * 1 January), reading a summary kept by triggers instead of the events
+ * themselves; the same counts as the line's own SQL, faster. For a line
+ * of REPORT_ITEMS it selects (day, grp, n) as the line's own. For a line
+ * of REPORT_PEOPLE or REPORT_EVENTS it selects (person_id, day, last, n):
+ * n events of the person between the days day and last (several rows of a
+ * person add up). When a person's age group on their first day differs
+ * from that on their last, the engine reads their events again from the
+ * line's own SQL (its rows of that person) to age each on its day. */
+struct report_years {
+	const char *key;          /* the line's key */
+	const char *sql;
+};
+
 struct report_def {
 	const char *name;         /* for the command line: "protection" */
 	const char *title;        /* msgid */
@@ -54,6 +68,7 @@ struct report_def {
 	unsigned perms;           /* PERM_BIT()s: any of them may compute it (data layer) */
 	enum report_by by;        /* the breakdown shown first */
 	const struct report_line *lines;   /* ends with key NULL */
+	const struct report_years *years;  /* NULL, or faster SQL for whole years; ends with key NULL */
 };
 
 /* The stays of the centre (?3) overlapping the period (?1, ?2) with

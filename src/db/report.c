@@ -28,13 +28,23 @@
 #define REPORT_CHILDREN_FROM \
 	"m.child, 1 FROM (SELECT person_id, min(day) AS day, max(child) AS child FROM (%s) GROUP BY person_id) m "
 #define REPORT_JOIN "JOIN person p ON p.id = m.person_id"
+/* A line's summary for whole years (struct report_years): (person_id,
+ * day, last, n) rows, a person's added up. */
+#define REPORT_SUMMARY_FROM \
+	"0, m.n, m.last, m.person_id FROM (SELECT person_id, min(day) AS day, max(last) AS last, sum(n) AS n FROM (%s) " \
+	"GROUP BY person_id) m "
+/* The days of one person (?4) among a line's rows. */
+#define REPORT_DAYS_OF "SELECT day FROM (%s) WHERE person_id = ?4"
 /* Things that are not people: no person to join. */
 #define REPORT_ITEMS_SELECT "SELECT m.day, NULL, NULL, 0, m.grp, 0, 0, coalesce(m.n, 1) FROM (%s) m"
 
 /* The statement of a line of kind count around its SQL, into sql[size]:
- * the length, as snprintf. */
-static int compose(char *sql, size_t size, enum report_count count, const char *line)
+ * the length, as snprintf. summary: the line's SQL is that of a summary
+ * for whole years (not for items). */
+static int compose(char *sql, size_t size, enum report_count count, const char *line, bool summary)
 {
+	if (summary && count != REPORT_ITEMS)
+		return snprintf(sql, size, REPORT_SELECT REPORT_SUMMARY_FROM REPORT_JOIN, line);
 	switch (count) {
 	case REPORT_PEOPLE:
 		return snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN, line);
@@ -187,10 +197,57 @@ static bool child_counts(enum report_count count, bool child, int flag)
 	return true;
 }
 
+/* Binds the period and the centre to a line's statement. */
+static void bind_period(sqlite3_stmt *st, const struct report_period *period, long long centre_id)
+{
+	sqlite3_bind_text(st, 1, period->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, period->to, -1, SQLITE_STATIC);
+	if (centre_id > 0)
+		sqlite3_bind_int64(st, 3, centre_id);
+	else
+		sqlite3_bind_null(st, 3);
+}
+
+/* A person of a summary whose first and last days fall in different age
+ * groups: their days read again from the line's own SQL (*days, prepared
+ * on first use), each event aged on its day; the people at years. */
+static enum status add_each_day(struct db *db, sqlite3_stmt **days, const struct target *t, int n,
+                                const struct report_period *period, long long centre_id, long long person,
+                                const struct someone *who, int years)
+{
+	if (!*days) {
+		char sql[8192];
+		int len = snprintf(sql, sizeof sql, REPORT_DAYS_OF, t[0].line->sql);
+		if (len < 0 || (size_t)len >= sizeof sql)
+			return ST_INVALID;
+		int rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, days, NULL);
+		if (rc != SQLITE_OK)
+			return db_status_of(rc);
+		bind_period(*days, period, centre_id);
+	}
+	sqlite3_reset(*days);
+	sqlite3_bind_int64(*days, 4, person);
+	int rc;
+	bool child;
+	while ((rc = sqlite3_step(*days)) == SQLITE_ROW) {
+		const char *day = (const char *)sqlite3_column_text(*days, 0);
+		int age = age_on(who, day, day ? strlen(day) : 0, &child);
+		for (int i = 0; i < n; i++)
+			if (t[i].line->count == REPORT_EVENTS)
+				report_counts_add(t[i].c, who->sex, age, who->community, who->nat);
+	}
+	for (int i = 0; i < n; i++)
+		if (t[i].line->count != REPORT_EVENTS)
+			report_counts_add(t[i].c, who->sex, years, who->community, who->nat);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
 /* Counts the n lines of t, which share their SQL, in one pass: the frame
- * of the first line, or of events when one of them is a line of events. */
+ * of the first line, or of events when one of them is a line of events.
+ * summary: through the lines' SQL for whole years (struct report_years),
+ * line_sql; else line_sql is the first line's own. */
 static enum status count_lines(struct db *db, const struct target *t, int n, const struct report_period *period,
-                               long long centre_id)
+                               long long centre_id, const char *line_sql, bool summary)
 {
 	if (n <= 0)
 		return ST_OK;
@@ -201,7 +258,7 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 	/* The SQL is put together from constants only: the line's own text and
 	 * the engine's frame; every value is bound. */
 	char sql[8192];
-	int len = compose(sql, sizeof sql, frame, t[0].line->sql);
+	int len = compose(sql, sizeof sql, frame, line_sql, summary);
 	if (len < 0 || (size_t)len >= sizeof sql)
 		return ST_INVALID;
 	sqlite3_stmt *st = NULL;
@@ -210,13 +267,11 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 		sqlite3_finalize(st);
 		return db_status_of(rc);
 	}
-	sqlite3_bind_text(st, 1, period->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, period->to, -1, SQLITE_STATIC);
-	if (centre_id > 0)
-		sqlite3_bind_int64(st, 3, centre_id);
-	else
-		sqlite3_bind_null(st, 3);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	bind_period(st, period, centre_id);
+	sqlite3_stmt *days = NULL;
+	enum status s = ST_OK;
+	summary = summary && frame != REPORT_ITEMS;
+	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *day = (const char *)sqlite3_column_text(st, 0);
 		const char *sex = (const char *)sqlite3_column_text(st, 1);
 		struct someone who = {
@@ -227,6 +282,22 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 			sqlite3_column_int(st, 5) != 0,
 		};
 		long count = (long)sqlite3_column_int64(st, 7);
+		if (summary) {
+			/* Every event at the age of the first day when the last
+			 * falls in the same group (every day between does too). */
+			bool child;
+			const char *last = (const char *)sqlite3_column_text(st, 8);
+			int years = age_on(&who, day, day ? strlen(day) : 0, &child);
+			int at_last = age_on(&who, last, last ? strlen(last) : 0, &child);
+			if (report_age_group(years) != report_age_group(at_last)) {
+				s = add_each_day(db, &days, t, n, period, centre_id, sqlite3_column_int64(st, 9), &who, years);
+				continue;
+			}
+			for (int i = 0; i < n; i++)
+				report_counts_add_n(t[i].c, who.sex, years, who.community, who.nat,
+				                    t[i].line->count == REPORT_EVENTS ? count : 1);
+			continue;
+		}
 		if (frame == REPORT_EVENTS) {
 			/* Every day for the line of events, the first for the others. */
 			for (int i = 0; i < n; i++)
@@ -244,7 +315,31 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 				report_counts_add_n(t[i].c, who.sex, years, who.community, who.nat, count);
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(days);
+	if (s != ST_OK)
+		return s;
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* Whether period is whole years: from a 1 January to a later one. */
+static bool whole_years(const struct report_period *period)
+{
+	return strlen(period->from) == 10 && strlen(period->to) == 10 && strcmp(period->from + 4, "-01-01") == 0 &&
+	       strcmp(period->to + 4, "-01-01") == 0 && strcmp(period->from, period->to) < 0;
+}
+
+/* The SQL line i of def is counted with in period: its summary for whole
+ * years (*summary) when the table gives one, else its own. */
+static const char *line_sql(const struct report_def *def, int i, const struct report_period *period, bool *summary)
+{
+	*summary = false;
+	if (def->years && whole_years(period))
+		for (const struct report_years *y = def->years; y->key; y++)
+			if (strcmp(y->key, def->lines[i].key) == 0 && y->sql) {
+				*summary = true;
+				return y->sql;
+			}
+	return def->lines[i].sql;
 }
 
 static double seconds_now(void)
@@ -321,17 +416,20 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 			 * events at most; the people's day is their first). */
 			struct target t[REPORT_LINES_MAX] = { { NULL, NULL } };
 			int n = 0, events = 0;
+			bool summary, same;
+			const char *sql_i = line_sql(def, i, period, &summary);
 			for (int j = i; j < total; j++) {
 				const struct report_line *l = &def->lines[j];
 				if (done[j] || (j > i && (family(l->count) == 0 || family(l->count) != family(def->lines[i].count) ||
-				                          strcmp(l->sql, def->lines[i].sql) != 0)))
+				                          strcmp(line_sql(def, j, period, &same), sql_i) != 0 ||
+				                          same != summary || strcmp(l->sql, def->lines[i].sql) != 0)))
 					continue;
 				if (l->count == REPORT_EVENTS && events++ > 0)
 					continue;
 				t[n++] = (struct target){ l, &out->lines[j] };
 				done[j] = true;
 			}
-			s = count_lines(db, t, n, period, centre_id);
+			s = count_lines(db, t, n, period, centre_id, sql_i, summary);
 		}
 		out->nlines = i + 1;
 	}
