@@ -317,6 +317,10 @@ static void distributions(void **state)
 	assert_int_equal(line(r, "servings")->total, 1);
 	assert_int_equal(line(r, "quantity")->total, 0);
 	assert_int_equal(line(r, "reversals")->total, 1);
+	/* The check of the crash test sees a summary gone wrong. */
+	exec_sql(f, "UPDATE dist_serving_year SET last_day = '2026-12-30' WHERE person_id = 102 AND year = '2026' "
+	            "AND last_day = '2026-05-01'");
+	assert_int_equal(count_of(f, DIST_SERVING_YEAR_CHECK_SQL), 2);
 }
 
 /* The query plan of sql, within the statement before ... after. */
