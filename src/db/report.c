@@ -321,6 +321,96 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
+/* The pass of def (struct report_pass) that counts line i, with the
+ * index of each of its lines in idx[] and their number in *n; NULL for
+ * none, or when one of its keys names no line of def. */
+static const struct report_pass *pass_of(const struct report_def *def, int i, int total, int idx[REPORT_PASS_MAX],
+                                         int *n)
+{
+	for (const struct report_pass *ps = def->passes; ps && ps->sql; ps++) {
+		bool mine = false;
+		*n = 0;
+		for (int k = 0; k < REPORT_PASS_MAX && ps->keys[k]; k++) {
+			idx[k] = -1;
+			for (int j = 0; j < total; j++)
+				if (strcmp(def->lines[j].key, ps->keys[k]) == 0)
+					idx[k] = j;
+			if (idx[k] < 0 || family(def->lines[idx[k]].count) != 1)
+				break;
+			mine = mine || idx[k] == i;
+			(*n)++;
+		}
+		if (mine && (*n == REPORT_PASS_MAX || !ps->keys[*n]))
+			return ps;
+	}
+	return NULL;
+}
+
+/* Counts the n lines of pass ps (lines idx[] of def) in one pass: for
+ * each line k, the first day (a line of people) or every day (events) of
+ * the person's rows in it, and how many. */
+static enum status count_pass(struct db *db, const struct report_def *def, const struct report_pass *ps,
+                              const int *idx, int n, struct report_result *out,
+                              const struct report_period *period, long long centre_id)
+{
+	char sql[16384];
+	size_t len = (size_t)snprintf(sql, sizeof sql, "SELECT p.sex, p.birth_date, p.birth_estimated, p.nationality, "
+	                              "(p.kind = 'community' OR p.community_since IS NOT NULL)");
+	for (int k = 0; k < n && len < sizeof sql; k++)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", m.d%d, m.n%d", k, k);
+	if (len < sizeof sql)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, " FROM (SELECT person_id");
+	for (int k = 0; k < n && len < sizeof sql; k++)
+		if (ps->rows_per_event)
+			len += (size_t)snprintf(sql + len, sizeof sql - len,
+			                        ", CASE WHEN lines & %d THEN day END AS d%d, lines & %d <> 0 AS n%d", 1 << k, k,
+			                        1 << k, k);
+		else
+			len += (size_t)snprintf(sql + len, sizeof sql - len,
+			                        ", %s(CASE WHEN lines & %d THEN day END) AS d%d, "
+			                        "count(CASE WHEN lines & %d THEN 1 END) AS n%d",
+			                        def->lines[idx[k]].count == REPORT_EVENTS ? "group_concat" : "min", 1 << k, k,
+			                        1 << k, k);
+	if (len < sizeof sql)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, " FROM (%s)%s) m " REPORT_JOIN, ps->sql,
+		                        ps->rows_per_event ? "" : " GROUP BY person_id");
+	if (len >= sizeof sql)
+		return ST_INVALID;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_status_of(rc);
+	}
+	bind_period(st, period, centre_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sex = (const char *)sqlite3_column_text(st, 0);
+		struct someone who = {
+			sex ? sex[0] : '?',
+			(const char *)sqlite3_column_text(st, 1),
+			sqlite3_column_int(st, 2) != 0,
+			(const char *)sqlite3_column_text(st, 3),
+			sqlite3_column_int(st, 4) != 0,
+		};
+		for (int k = 0; k < n; k++) {
+			long count = (long)sqlite3_column_int64(st, 6 + 2 * k);
+			if (count <= 0)
+				continue;
+			const char *day = (const char *)sqlite3_column_text(st, 5 + 2 * k);
+			struct report_counts *c = &out->lines[idx[k]];
+			if (def->lines[idx[k]].count == REPORT_EVENTS) {
+				add_events(&who, day, count, c, NULL);
+			} else {
+				bool child;
+				report_counts_add(c, who.sex, age_on(&who, day, day ? strlen(day) : 0, &child), who.community,
+				                  who.nat);
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
 /* Whether period is whole years: from a 1 January to a later one. */
 static bool whole_years(const struct report_period *period)
 {
@@ -411,7 +501,20 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 			pc.stop = true;
 		if (pc.stop)
 			break;
-		if (!done[i]) {
+		/* The lines of a pass (struct report_pass) together. */
+		int idx[REPORT_PASS_MAX], in_pass = 0;
+		bool from_summary;
+		const struct report_pass *ps = done[i] ? NULL : pass_of(def, i, total, idx, &in_pass);
+		for (int k = 0; ps && k < in_pass; k++) {
+			line_sql(def, idx[k], period, &from_summary);
+			if (from_summary || done[idx[k]])
+				ps = NULL;
+		}
+		if (ps) {
+			s = count_pass(db, def, ps, idx, in_pass, out, period, centre_id);
+			for (int k = 0; k < in_pass; k++)
+				done[idx[k]] = true;
+		} else if (!done[i]) {
 			/* The lines of a family on the same SQL: one pass (one line of
 			 * events at most; the people's day is their first). */
 			struct target t[REPORT_LINES_MAX] = { { NULL, NULL } };
