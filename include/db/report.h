@@ -77,6 +77,7 @@ struct report_pass {
 	const char *keys[REPORT_PASS_MAX + 1];   /* the lines' keys, NULL after the last */
 	const char *sql;
 	bool rows_per_event;   /* no grouping: each row a person's only one in each line of people */
+	unsigned every_row;    /* the mask of the lines every row belongs to (counted without testing lines) */
 };
 
 struct report_def {

@@ -365,6 +365,9 @@ static enum status count_pass(struct db *db, const struct report_def *def, const
 			len += (size_t)snprintf(sql + len, sizeof sql - len,
 			                        ", CASE WHEN lines & %d THEN day END AS d%d, lines & %d <> 0 AS n%d", 1 << k, k,
 			                        1 << k, k);
+		else if (ps->every_row & (1u << k))
+			len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s(day) AS d%d, count(*) AS n%d",
+			                        def->lines[idx[k]].count == REPORT_EVENTS ? "group_concat" : "min", k, k);
 		else
 			len += (size_t)snprintf(sql + len, sizeof sql - len,
 			                        ", %s(CASE WHEN lines & %d THEN day END) AS d%d, "
