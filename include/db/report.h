@@ -47,6 +47,39 @@ struct report_line {
 	int indent;               /* 0, or 1 for a line that is part of the one above ("of whom ..."), 2 for part of that */
 };
 
+/* A line's SQL for periods of whole years (from a 1 January to a later
+ * 1 January), reading a summary kept by triggers instead of the events
+ * themselves; the same counts as the line's own SQL, faster. For a line
+ * of REPORT_ITEMS it selects (day, grp, n) as the line's own. For a line
+ * of REPORT_PEOPLE or REPORT_EVENTS it selects (person_id, day, last, n):
+ * n events of the person between the days day and last (several rows of a
+ * person add up). When a person's age group on their first day differs
+ * from that on their last, the engine reads their events again from the
+ * line's own SQL (its rows of that person) to age each on its day. */
+struct report_years {
+	const char *key;          /* the line's key */
+	const char *sql;
+};
+
+#define REPORT_PASS_MAX 8
+
+/* Lines of people or events counted together in one pass over one SQL
+ * (each would read much the same rows on its own): the SQL selects
+ * (person_id, day, lines) as a line's would, lines the mask of the lines
+ * the row belongs to (1 for keys[0], 2 for keys[1], 4 ...). The engine
+ * groups the rows by person once and joins each person once; each line
+ * counts as if computed alone from its rows. Not with struct report_years
+ * for the same lines. When the SQL gives a person at most one row in each
+ * line of people (rows_per_event: "people registered", one row per
+ * person), the rows are not grouped: each joins its person (faster when
+ * they come about in the people's order). */
+struct report_pass {
+	const char *keys[REPORT_PASS_MAX + 1];   /* the lines' keys, NULL after the last */
+	const char *sql;
+	bool rows_per_event;   /* no grouping: each row a person's only one in each line of people */
+	unsigned every_row;    /* the mask of the lines every row belongs to (counted without testing lines) */
+};
+
 struct report_def {
 	const char *name;         /* for the command line: "protection" */
 	const char *title;        /* msgid */
@@ -54,6 +87,8 @@ struct report_def {
 	unsigned perms;           /* PERM_BIT()s: any of them may compute it (data layer) */
 	enum report_by by;        /* the breakdown shown first */
 	const struct report_line *lines;   /* ends with key NULL */
+	const struct report_years *years;  /* NULL, or faster SQL for whole years; ends with key NULL */
+	const struct report_pass *passes;  /* NULL, or lines counted together; ends with sql NULL */
 };
 
 /* The stays of the centre (?3) overlapping the period (?1, ?2) with

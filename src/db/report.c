@@ -28,13 +28,23 @@
 #define REPORT_CHILDREN_FROM \
 	"m.child, 1 FROM (SELECT person_id, min(day) AS day, max(child) AS child FROM (%s) GROUP BY person_id) m "
 #define REPORT_JOIN "JOIN person p ON p.id = m.person_id"
+/* A line's summary for whole years (struct report_years): (person_id,
+ * day, last, n) rows, a person's added up. */
+#define REPORT_SUMMARY_FROM \
+	"0, m.n, m.last, m.person_id FROM (SELECT person_id, min(day) AS day, max(last) AS last, sum(n) AS n FROM (%s) " \
+	"GROUP BY person_id) m "
+/* The days of one person (?4) among a line's rows. */
+#define REPORT_DAYS_OF "SELECT day FROM (%s) WHERE person_id = ?4"
 /* Things that are not people: no person to join. */
 #define REPORT_ITEMS_SELECT "SELECT m.day, NULL, NULL, 0, m.grp, 0, 0, coalesce(m.n, 1) FROM (%s) m"
 
 /* The statement of a line of kind count around its SQL, into sql[size]:
- * the length, as snprintf. */
-static int compose(char *sql, size_t size, enum report_count count, const char *line)
+ * the length, as snprintf. summary: the line's SQL is that of a summary
+ * for whole years (not for items). */
+static int compose(char *sql, size_t size, enum report_count count, const char *line, bool summary)
 {
+	if (summary && count != REPORT_ITEMS)
+		return snprintf(sql, size, REPORT_SELECT REPORT_SUMMARY_FROM REPORT_JOIN, line);
 	switch (count) {
 	case REPORT_PEOPLE:
 		return snprintf(sql, size, REPORT_SELECT REPORT_PEOPLE_FROM REPORT_JOIN, line);
@@ -187,10 +197,57 @@ static bool child_counts(enum report_count count, bool child, int flag)
 	return true;
 }
 
+/* Binds the period and the centre to a line's statement. */
+static void bind_period(sqlite3_stmt *st, const struct report_period *period, long long centre_id)
+{
+	sqlite3_bind_text(st, 1, period->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, period->to, -1, SQLITE_STATIC);
+	if (centre_id > 0)
+		sqlite3_bind_int64(st, 3, centre_id);
+	else
+		sqlite3_bind_null(st, 3);
+}
+
+/* A person of a summary whose first and last days fall in different age
+ * groups: their days read again from the line's own SQL (*days, prepared
+ * on first use), each event aged on its day; the people at years. */
+static enum status add_each_day(struct db *db, sqlite3_stmt **days, const struct target *t, int n,
+                                const struct report_period *period, long long centre_id, long long person,
+                                const struct someone *who, int years)
+{
+	if (!*days) {
+		char sql[8192];
+		int len = snprintf(sql, sizeof sql, REPORT_DAYS_OF, t[0].line->sql);
+		if (len < 0 || (size_t)len >= sizeof sql)
+			return ST_INVALID;
+		int rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, days, NULL);
+		if (rc != SQLITE_OK)
+			return db_status_of(rc);
+		bind_period(*days, period, centre_id);
+	}
+	sqlite3_reset(*days);
+	sqlite3_bind_int64(*days, 4, person);
+	int rc;
+	bool child;
+	while ((rc = sqlite3_step(*days)) == SQLITE_ROW) {
+		const char *day = (const char *)sqlite3_column_text(*days, 0);
+		int age = age_on(who, day, day ? strlen(day) : 0, &child);
+		for (int i = 0; i < n; i++)
+			if (t[i].line->count == REPORT_EVENTS)
+				report_counts_add(t[i].c, who->sex, age, who->community, who->nat);
+	}
+	for (int i = 0; i < n; i++)
+		if (t[i].line->count != REPORT_EVENTS)
+			report_counts_add(t[i].c, who->sex, years, who->community, who->nat);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
 /* Counts the n lines of t, which share their SQL, in one pass: the frame
- * of the first line, or of events when one of them is a line of events. */
+ * of the first line, or of events when one of them is a line of events.
+ * summary: through the lines' SQL for whole years (struct report_years),
+ * line_sql; else line_sql is the first line's own. */
 static enum status count_lines(struct db *db, const struct target *t, int n, const struct report_period *period,
-                               long long centre_id)
+                               long long centre_id, const char *line_sql, bool summary)
 {
 	if (n <= 0)
 		return ST_OK;
@@ -201,7 +258,7 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 	/* The SQL is put together from constants only: the line's own text and
 	 * the engine's frame; every value is bound. */
 	char sql[8192];
-	int len = compose(sql, sizeof sql, frame, t[0].line->sql);
+	int len = compose(sql, sizeof sql, frame, line_sql, summary);
 	if (len < 0 || (size_t)len >= sizeof sql)
 		return ST_INVALID;
 	sqlite3_stmt *st = NULL;
@@ -210,13 +267,11 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 		sqlite3_finalize(st);
 		return db_status_of(rc);
 	}
-	sqlite3_bind_text(st, 1, period->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, period->to, -1, SQLITE_STATIC);
-	if (centre_id > 0)
-		sqlite3_bind_int64(st, 3, centre_id);
-	else
-		sqlite3_bind_null(st, 3);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	bind_period(st, period, centre_id);
+	sqlite3_stmt *days = NULL;
+	enum status s = ST_OK;
+	summary = summary && frame != REPORT_ITEMS;
+	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *day = (const char *)sqlite3_column_text(st, 0);
 		const char *sex = (const char *)sqlite3_column_text(st, 1);
 		struct someone who = {
@@ -227,6 +282,22 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 			sqlite3_column_int(st, 5) != 0,
 		};
 		long count = (long)sqlite3_column_int64(st, 7);
+		if (summary) {
+			/* Every event at the age of the first day when the last
+			 * falls in the same group (every day between does too). */
+			bool child;
+			const char *last = (const char *)sqlite3_column_text(st, 8);
+			int years = age_on(&who, day, day ? strlen(day) : 0, &child);
+			int at_last = age_on(&who, last, last ? strlen(last) : 0, &child);
+			if (report_age_group(years) != report_age_group(at_last)) {
+				s = add_each_day(db, &days, t, n, period, centre_id, sqlite3_column_int64(st, 9), &who, years);
+				continue;
+			}
+			for (int i = 0; i < n; i++)
+				report_counts_add_n(t[i].c, who.sex, years, who.community, who.nat,
+				                    t[i].line->count == REPORT_EVENTS ? count : 1);
+			continue;
+		}
 		if (frame == REPORT_EVENTS) {
 			/* Every day for the line of events, the first for the others. */
 			for (int i = 0; i < n; i++)
@@ -244,7 +315,124 @@ static enum status count_lines(struct db *db, const struct target *t, int n, con
 				report_counts_add_n(t[i].c, who.sex, years, who.community, who.nat, count);
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(days);
+	if (s != ST_OK)
+		return s;
 	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* The pass of def (struct report_pass) that counts line i, with the
+ * index of each of its lines in idx[] and their number in *n; NULL for
+ * none, or when one of its keys names no line of def. */
+static const struct report_pass *pass_of(const struct report_def *def, int i, int total, int idx[REPORT_PASS_MAX],
+                                         int *n)
+{
+	for (const struct report_pass *ps = def->passes; ps && ps->sql; ps++) {
+		bool mine = false;
+		*n = 0;
+		for (int k = 0; k < REPORT_PASS_MAX && ps->keys[k]; k++) {
+			idx[k] = -1;
+			for (int j = 0; j < total; j++)
+				if (strcmp(def->lines[j].key, ps->keys[k]) == 0)
+					idx[k] = j;
+			if (idx[k] < 0 || family(def->lines[idx[k]].count) != 1)
+				break;
+			mine = mine || idx[k] == i;
+			(*n)++;
+		}
+		if (mine && (*n == REPORT_PASS_MAX || !ps->keys[*n]))
+			return ps;
+	}
+	return NULL;
+}
+
+/* Counts the n lines of pass ps (lines idx[] of def) in one pass: for
+ * each line k, the first day (a line of people) or every day (events) of
+ * the person's rows in it, and how many. */
+static enum status count_pass(struct db *db, const struct report_def *def, const struct report_pass *ps,
+                              const int *idx, int n, struct report_result *out,
+                              const struct report_period *period, long long centre_id)
+{
+	char sql[16384];
+	size_t len = (size_t)snprintf(sql, sizeof sql, "SELECT p.sex, p.birth_date, p.birth_estimated, p.nationality, "
+	                              "(p.kind = 'community' OR p.community_since IS NOT NULL)");
+	for (int k = 0; k < n && len < sizeof sql; k++)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", m.d%d, m.n%d", k, k);
+	if (len < sizeof sql)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, " FROM (SELECT person_id");
+	for (int k = 0; k < n && len < sizeof sql; k++)
+		if (ps->rows_per_event)
+			len += (size_t)snprintf(sql + len, sizeof sql - len,
+			                        ", CASE WHEN lines & %d THEN day END AS d%d, lines & %d <> 0 AS n%d", 1 << k, k,
+			                        1 << k, k);
+		else if (ps->every_row & (1u << k))
+			len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s(day) AS d%d, count(*) AS n%d",
+			                        def->lines[idx[k]].count == REPORT_EVENTS ? "group_concat" : "min", k, k);
+		else
+			len += (size_t)snprintf(sql + len, sizeof sql - len,
+			                        ", %s(CASE WHEN lines & %d THEN day END) AS d%d, "
+			                        "count(CASE WHEN lines & %d THEN 1 END) AS n%d",
+			                        def->lines[idx[k]].count == REPORT_EVENTS ? "group_concat" : "min", 1 << k, k,
+			                        1 << k, k);
+	if (len < sizeof sql)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, " FROM (%s)%s) m " REPORT_JOIN, ps->sql,
+		                        ps->rows_per_event ? "" : " GROUP BY person_id");
+	if (len >= sizeof sql)
+		return ST_INVALID;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_status_of(rc);
+	}
+	bind_period(st, period, centre_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sex = (const char *)sqlite3_column_text(st, 0);
+		struct someone who = {
+			sex ? sex[0] : '?',
+			(const char *)sqlite3_column_text(st, 1),
+			sqlite3_column_int(st, 2) != 0,
+			(const char *)sqlite3_column_text(st, 3),
+			sqlite3_column_int(st, 4) != 0,
+		};
+		for (int k = 0; k < n; k++) {
+			long count = (long)sqlite3_column_int64(st, 6 + 2 * k);
+			if (count <= 0)
+				continue;
+			const char *day = (const char *)sqlite3_column_text(st, 5 + 2 * k);
+			struct report_counts *c = &out->lines[idx[k]];
+			if (def->lines[idx[k]].count == REPORT_EVENTS) {
+				add_events(&who, day, count, c, NULL);
+			} else {
+				bool child;
+				report_counts_add(c, who.sex, age_on(&who, day, day ? strlen(day) : 0, &child), who.community,
+				                  who.nat);
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* Whether period is whole years: from a 1 January to a later one. */
+static bool whole_years(const struct report_period *period)
+{
+	return strlen(period->from) == 10 && strlen(period->to) == 10 && strcmp(period->from + 4, "-01-01") == 0 &&
+	       strcmp(period->to + 4, "-01-01") == 0 && strcmp(period->from, period->to) < 0;
+}
+
+/* The SQL line i of def is counted with in period: its summary for whole
+ * years (*summary) when the table gives one, else its own. */
+static const char *line_sql(const struct report_def *def, int i, const struct report_period *period, bool *summary)
+{
+	*summary = false;
+	if (def->years && whole_years(period))
+		for (const struct report_years *y = def->years; y->key; y++)
+			if (strcmp(y->key, def->lines[i].key) == 0 && y->sql) {
+				*summary = true;
+				return y->sql;
+			}
+	return def->lines[i].sql;
 }
 
 static double seconds_now(void)
@@ -316,22 +504,38 @@ enum status report_compute(struct db *db, const struct report_def *def, const st
 			pc.stop = true;
 		if (pc.stop)
 			break;
-		if (!done[i]) {
+		/* The lines of a pass (struct report_pass) together. */
+		int idx[REPORT_PASS_MAX], in_pass = 0;
+		bool from_summary;
+		const struct report_pass *ps = done[i] ? NULL : pass_of(def, i, total, idx, &in_pass);
+		for (int k = 0; ps && k < in_pass; k++) {
+			line_sql(def, idx[k], period, &from_summary);
+			if (from_summary || done[idx[k]])
+				ps = NULL;
+		}
+		if (ps) {
+			s = count_pass(db, def, ps, idx, in_pass, out, period, centre_id);
+			for (int k = 0; k < in_pass; k++)
+				done[idx[k]] = true;
+		} else if (!done[i]) {
 			/* The lines of a family on the same SQL: one pass (one line of
 			 * events at most; the people's day is their first). */
 			struct target t[REPORT_LINES_MAX] = { { NULL, NULL } };
 			int n = 0, events = 0;
+			bool summary, same;
+			const char *sql_i = line_sql(def, i, period, &summary);
 			for (int j = i; j < total; j++) {
 				const struct report_line *l = &def->lines[j];
 				if (done[j] || (j > i && (family(l->count) == 0 || family(l->count) != family(def->lines[i].count) ||
-				                          strcmp(l->sql, def->lines[i].sql) != 0)))
+				                          strcmp(line_sql(def, j, period, &same), sql_i) != 0 ||
+				                          same != summary || strcmp(l->sql, def->lines[i].sql) != 0)))
 					continue;
 				if (l->count == REPORT_EVENTS && events++ > 0)
 					continue;
 				t[n++] = (struct target){ l, &out->lines[j] };
 				done[j] = true;
 			}
-			s = count_lines(db, t, n, period, centre_id);
+			s = count_lines(db, t, n, period, centre_id, sql_i, summary);
 		}
 		out->nlines = i + 1;
 	}

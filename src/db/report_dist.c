@@ -29,6 +29,21 @@ static const struct report_line dist_lines[] = {
 	{ NULL, NULL, NULL, REPORT_PEOPLE, NULL, NULL, 0 },
 };
 
+/* Whole years: the summary of migration 027, one row per person, centre
+ * and year. */
+#define YEARS "y.year >= substr(?1, 1, 4) AND y.year < substr(?2, 1, 4) AND (?3 IS NULL OR y.centre_id = ?3)"
+#define YEARS_LIVE_SQL \
+	"SELECT y.person_id, y.first_day AS day, y.last_day AS last, y.servings AS n FROM dist_serving_year y " \
+	"WHERE " YEARS " AND y.servings > 0"
+
+static const struct report_years dist_years[] = {
+	{ "people", YEARS_LIVE_SQL },
+	{ "servings", YEARS_LIVE_SQL },
+	{ "quantity", "SELECT ?1 AS day, NULL AS grp, coalesce(sum(y.quantity), 0) AS n FROM dist_serving_year y "
+	              "WHERE " YEARS },
+	{ NULL, NULL },
+};
+
 const struct report_def report_distributions = {
 	.name = "distributions",
 	.title = N_("Distributions"),
@@ -38,6 +53,7 @@ const struct report_def report_distributions = {
 	.perms = PERM_BIT(PERM_REPORTS),
 	.by = REPORT_BY_GROUP,
 	.lines = dist_lines,
+	.years = dist_years,
 };
 
 const struct report_def *const report_dist_tables[] = { &report_distributions, NULL };

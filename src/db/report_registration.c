@@ -38,6 +38,26 @@ static const struct report_line intake_lines[] = {
 	{ NULL, NULL, NULL, REPORT_PEOPLE, NULL, NULL, 0 },
 };
 
+/* The lines that read the same stays, each pass once: the stays of the
+ * period with the admissions among them; the departures with the assisted
+ * voluntary returns among them (every row is a stay, a departure). */
+static const struct report_pass intake_passes[] = {
+	{ { "staying", "admissions", NULL },
+	  "SELECT s.person_id, s.admitted AS day, 3 AS lines FROM stay s WHERE s.admitted >= ?1 AND s.admitted < ?2 "
+	  "AND (?3 IS NULL OR s.centre_id = ?3) "
+	  "UNION ALL SELECT s.person_id, ?1, 1 FROM stay s WHERE s.departed >= ?1 AND s.admitted < ?1 "
+	  "AND (?3 IS NULL OR s.centre_id = ?3) "
+	  "UNION ALL SELECT s.person_id, ?1, 1 FROM stay s WHERE s.departed IS NULL AND s.admitted < ?1 "
+	  "AND (?3 IS NULL OR s.centre_id = ?3)", false, 1 },
+	{ { "departures", "departures_avr", NULL },
+	  "SELECT person_id, departed AS day, CASE WHEN departure_reason = 'avr' THEN 3 ELSE 1 END AS lines FROM stay "
+	  "WHERE departed >= ?1 AND departed < ?2 AND (?3 IS NULL OR centre_id = ?3)", false, 1 },
+	{ { "registered", NULL },
+	  "SELECT id AS person_id, arrival_date AS day, 1 AS lines FROM person "
+	  "WHERE arrival_date >= ?1 AND arrival_date < ?2 AND (?3 IS NULL OR centre_id = ?3)", true, 1 },
+	{ { NULL }, NULL, false, 0 },
+};
+
 const struct report_def report_intake = {
 	.name = "intake",
 	.title = N_("Intake and stays"),
@@ -46,4 +66,5 @@ const struct report_def report_intake = {
 	.perms = PERM_BIT(PERM_REPORTS),
 	.by = REPORT_BY_GROUP,
 	.lines = intake_lines,
+	.passes = intake_passes,
 };

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "ops_private.h"
 #include "db/dist_serve.h"
+#include "db/report_dist.h"
 
 /* The items every person may receive (no sex, age or flag rule). */
 static const char *const served_items[] = { "water", "blanket", "mat", "food_ration", "clothes", "nfi_kit" };
@@ -53,6 +54,15 @@ enum status run_dist_serve(struct attack *a, char *ack, size_t size)
 	return r;
 }
 
+/* The summary of the servings by person, centre and year (migration 027)
+ * is the ledger's, whatever was cut short. */
+static bool summary_right(sqlite3 *ro, char *why, size_t size)
+{
+	if (query(ro, DIST_SERVING_YEAR_CHECK_SQL, "", NULL, NULL, 0) != 0)
+		return fail(why, size, "the servings' summary by year differs from the ledger");
+	return true;
+}
+
 /* The serving is there as acknowledged, audited, and (unless it was an
  * override) no other live serving of the item to the same person without
  * an override falls in its window: served once, even by many counters. */
@@ -69,7 +79,7 @@ bool verify_dist_serve(sqlite3 *ro, const char *args, int nth, char *why, size_t
 	             "AND action = 'create'", "i", w, 0, why, size))
 		return false;
 	if (strcmp(w[3], "1") == 0)
-		return true;
+		return summary_right(ro, why, size);
 	long long twice = query(ro,
 		"SELECT count(*) FROM dist_serving s JOIN dist_item i ON i.id = s.item_id JOIN dist_serving x "
 		"ON x.person_id = s.person_id AND x.item_id = s.item_id AND x.id != s.id "
@@ -82,7 +92,7 @@ bool verify_dist_serve(sqlite3 *ro, const char *args, int nth, char *why, size_t
 		"ELSE x.stay_id IS s.stay_id END", "i", w, NULL, 0);
 	if (twice != 0)
 		return fail(why, size, "served twice in one window without an override");
-	return true;
+	return summary_right(ro, why, size);
 }
 
 /* Reverses a live serving of today made by the distribution clerk (as
@@ -124,5 +134,6 @@ bool verify_dist_reverse(sqlite3 *ro, const char *args, int nth, char *why, size
 	               "WHERE r.id = ?1 AND s.id = ?2 AND r.quantity = -s.quantity AND r.reason != ''", "ii", w, 0, why,
 	               size) &&
 	       counted(ro, "SELECT count(*) FROM audit WHERE entity = 'dist_serving' AND entity_id = ?1 "
-	               "AND action = 'create'", "i", w, 0, why, size);
+	               "AND action = 'create'", "i", w, 0, why, size) &&
+	       summary_right(ro, why, size);
 }

@@ -11,7 +11,8 @@
  * "report_<table>_centre_ms"); notes go to stderr. --readonly opens the
  * database without writing (the audit row of a computation then fails:
  * the time is still the table's). At SQLite's default cache size.
- * BENCH_ONLY=name measures that table alone, BENCH_YEAR=YYYY that year; the "_cpu_ms" lines give the
+ * BENCH_ONLY=name measures that table alone, BENCH_YEAR=YYYY that year, BENCH_CHECK=1 compares the
+ * tables read from a summary for whole years or in shared passes with their lines' own SQL; the "_cpu_ms" lines give the
  * process's CPU time (on a loaded machine, the wall clock's counts the
  * time spent waiting for a core). */
 #define _POSIX_C_SOURCE 200809L
@@ -92,6 +93,44 @@ static double measure(struct ctx *c, const struct report_def *def, const char *c
 	return t[RUNS / 2];
 }
 
+/* BENCH_CHECK: a table with SQL for whole years or lines counted in one
+ * pass gives the same counts through each line's own SQL, every
+ * breakdown, over all centres and at the busiest ("report_<table>_same 1"). */
+static void check_fast(struct ctx *c, const struct report_def *def)
+{
+	struct report_def plain = *def;
+	plain.years = NULL;
+	plain.passes = NULL;
+	struct report_result *slow = malloc(sizeof *slow);
+	if (!slow)
+		fail("out of memory");
+	bool same = true;
+	for (int k = 0; k < 2; k++) {
+		const char *centre = k ? c->centre : "";
+		if (report_compute(c->db, def, &c->year, centre, NULL, NULL, c->r) != ST_OK ||
+		    report_compute(c->db, &plain, &c->year, centre, NULL, NULL, slow) != ST_OK)
+			same = false;
+		for (int i = 0; same && i < c->r->nlines; i++) {
+			const struct report_counts *a = &c->r->lines[i], *b = &slow->lines[i];
+			same = a->total == b->total && memcmp(a->cell, b->cell, sizeof a->cell) == 0 && a->nnat == b->nnat &&
+			       a->nat_unknown == b->nat_unknown && a->nat_other == b->nat_other;
+			for (int n = 0; same && n < a->nnat; n++) {
+				int m = 0;   /* the nationalities in any order */
+				while (m < b->nnat && strcmp(a->nat[n].iso3, b->nat[m].iso3) != 0)
+					m++;
+				same = m < b->nnat && a->nat[n].n == b->nat[m].n;
+			}
+			if (!same)
+				fprintf(stderr, "  %s: line %s differs at '%s': %ld, %ld\n", def->name, def->lines[i].key, centre,
+				        a->total, b->total);
+		}
+		fprintf(stderr, "  %s %s at '%s': own SQL %.1f ms\n", def->name, c->year.text, centre,
+		        slow->seconds * 1000.0);
+	}
+	printf("report_%s_same %d bool\n", def->name, same ? 1 : 0);
+	free(slow);
+}
+
 static void one_table(const struct module *m, const struct report_def *def, void *arg)
 {
 	struct ctx *c = arg;
@@ -119,6 +158,8 @@ static void one_table(const struct module *m, const struct report_def *def, void
 			fprintf(stderr, "    %-28s %8.1f ms (CPU %6.1f ms) %ld\n", def->lines[i].key, c->r->seconds * 1000.0,
 			        (cpu_now() - u0) * 1000.0, c->r->lines[0].total);
 	}
+	if ((def->years || def->passes) && getenv("BENCH_CHECK"))
+		check_fast(c, def);
 }
 
 int main(int argc, char **argv)

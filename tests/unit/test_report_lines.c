@@ -7,6 +7,7 @@
  * people (a number per row, grouped by country), and the roles allowed. */
 #include "core/report.h"
 #include "db/report.h"
+#include "db/report_dist.h"
 #include "db/report_medical.h"
 #include "db/report_prot.h"
 #include "psych_report_fixture.h"
@@ -225,6 +226,128 @@ static void items(void **state)
 	assert_string_equal(line(r, "stays_weighted")->nat[0].iso3, "NER");
 }
 
+/* The one number sql gives. */
+static long long count_of(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Servings (quantity q, a positive one live until reversed) of person p
+ * at a centre on a day, through the ledger: the summary of whole years
+ * follows by its triggers. */
+#define SERVE(id, p, centre, day, q, rev) \
+	"INSERT INTO dist_serving (id, person_id, item_id, centre_id, day, served_at, quantity, reverses_id, reason) " \
+	"VALUES (" #id ", " #p ", (SELECT id FROM dist_item WHERE code = 'water'), " centre ", '" day "', '" day \
+	"T10:00:00Z', " #q ", " #rev ", CASE WHEN " #rev " IS NULL THEN '' ELSE 'Mistake' END);"
+
+static void dist_data(struct fixture *f)
+{
+	exec_sql(f,
+	         /* p1 (15 then 16): servings around 2026, the one of its first
+	          * day reversed in 2027. */
+	         SERVE(401, 101, ZIN, "2025-12-31", 1, NULL) SERVE(402, 101, ZIN, "2026-01-01", 1, NULL)
+	         SERVE(403, 101, ZIN, "2026-06-15", 1, NULL) SERVE(404, 101, ZIN, "2026-12-31", 1, NULL)
+	         SERVE(405, 101, ZIN, "2027-01-01", 1, NULL) SERVE(406, 101, ZIN, "2027-01-02", -1, 402)
+	         /* p2, 18 on 2026-03-01: at 17 at both centres, then 18. */
+	         SERVE(407, 102, ZIN, "2026-05-01", 1, NULL) SERVE(408, 102, ZIN, "2026-01-10", 1, NULL)
+	         SERVE(409, 102, AGZ, "2026-02-01", 1, NULL)
+	         /* p4: served and reversed the same day. */
+	         SERVE(410, 104, ZIN, "2026-03-01", 1, NULL) SERVE(411, 104, ZIN, "2026-03-01", -1, 410)
+	         /* p10: three of an item twice. */
+	         SERVE(412, 110, AGZ, "2026-07-01", 3, NULL) SERVE(413, 110, AGZ, "2026-07-01", 3, NULL)
+	         /* p3: the last serving of 2026 (the year's last day) reversed. */
+	         SERVE(414, 103, AGZ, "2026-04-01", 1, NULL) SERVE(415, 103, AGZ, "2026-12-31", 1, NULL)
+	         SERVE(416, 103, AGZ, "2027-02-01", -1, 415));
+}
+
+/* Whether a and b count the same, every breakdown (the nationalities in
+ * any order: rows read in another order list them in another). */
+static bool same_counts(const struct report_counts *a, const struct report_counts *b)
+{
+	if (a->total != b->total || memcmp(a->cell, b->cell, sizeof a->cell) != 0 || a->nnat != b->nnat ||
+	    a->nat_unknown != b->nat_unknown || a->nat_other != b->nat_other)
+		return false;
+	for (int i = 0; i < a->nnat; i++) {
+		int j = 0;
+		while (j < b->nnat && strcmp(a->nat[i].iso3, b->nat[j].iso3) != 0)
+			j++;
+		if (j == b->nnat || a->nat[i].n != b->nat[j].n)
+			return false;
+	}
+	return true;
+}
+
+/* The distribution table of whole years, read from the summary, gives
+ * every count the servings themselves give; the summary is the ledger's. */
+static void distributions(void **state)
+{
+	struct fixture *f = *state;
+	known_data(f);
+	dist_data(f);
+	sign_in(f, ROLE_MANAGER);
+	assert_int_equal(count_of(f, DIST_SERVING_YEAR_CHECK_SQL), 0);
+	assert_int_equal(count_of(f, "SELECT count(*) FROM dist_serving_year"), 9);
+	struct report_def plain = report_distributions;
+	plain.years = NULL;
+	static const char *const periods[] = { "2025", "2026", "2027", "2025-01-01..2027-12-31", "2026-01-01..2026-12-31",
+		                               "2026-Q1", NULL };
+	static const char *const where[] = { "", "ZIN", "AGZ", NULL };
+	struct report_result *fast = malloc(sizeof *fast);
+	for (int p = 0; periods[p]; p++)
+		for (int c = 0; where[c]; c++) {
+			memcpy(fast, compute(f, &report_distributions, periods[p], where[c]), sizeof *fast);
+			struct report_result *slow = compute(f, &plain, periods[p], where[c]);
+			assert_int_equal(fast->nlines, slow->nlines);
+			for (int i = 0; i < fast->nlines; i++)
+				if (!same_counts(&fast->lines[i], &slow->lines[i]))
+					fail_msg("%s at '%s': line %s differs (%ld, %ld)", periods[p], where[c],
+					         report_distributions.lines[i].key, fast->lines[i].total, slow->lines[i].total);
+		}
+	free(fast);
+	struct report_result *r = compute(f, &report_distributions, "2026", "");
+	const struct report_counts *servings = line(r, "servings");
+	assert_int_equal(line(r, "people")->total, 4);   /* p1, p2, p3, p10; not p4 */
+	assert_int_equal(servings->total, 8);            /* p1 2, p2 3, p3 1, p10 2 */
+	assert_int_equal(report_column_value(REPORT_BY_AGE, REPORT_AGE_15_17, servings), 4);   /* p1 2, p2 2 */
+	assert_int_equal(report_column_value(REPORT_BY_AGE, REPORT_AGE_18_24, servings), 2);   /* p2, p3 */
+	assert_int_equal(report_column_value(REPORT_BY_AGE, REPORT_AGE_15_17, line(r, "people")), 2);
+	assert_int_equal(line(r, "quantity")->total, 14);   /* p1 3, p2 3, p4 0, p10 6, p3 2 */
+	assert_int_equal(line(r, "reversals")->total, 1);
+	r = compute(f, &report_distributions, "2027", "ZIN");
+	assert_int_equal(line(r, "servings")->total, 1);
+	assert_int_equal(line(r, "quantity")->total, 0);
+	assert_int_equal(line(r, "reversals")->total, 1);
+	/* The check of the crash test sees a summary gone wrong. */
+	exec_sql(f, "UPDATE dist_serving_year SET last_day = '2026-12-30' WHERE person_id = 102 AND year = '2026' "
+	            "AND last_day = '2026-05-01'");
+	assert_int_equal(count_of(f, DIST_SERVING_YEAR_CHECK_SQL), 2);
+}
+
+/* The query plan of sql, within the statement before ... after. */
+static const char *plan_of(struct fixture *f, const char *before, const char *sql, const char *after)
+{
+	static char plan[4096];
+	char text[8192], explain[8300];
+	snprintf(text, sizeof text, "%s%s%s", before, sql, after);
+	snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", text);
+	plan[0] = '\0';
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), explain, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t len = strlen(plan);
+		snprintf(plan + len, sizeof plan - len, "%s\n", (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (getenv("SHOW_PLANS"))
+		printf("-- %s\n%s", text, plan);
+	return plan;
+}
+
 /* The plan of every line of every table: its big tables searched through
  * an index (of migration 026), never scanned whole. Small tables (cases,
  * courses, projects, sessions) may be. */
@@ -252,6 +375,22 @@ static void plans(void **state)
 					if (strstr(plan, big[b]))
 						fail_msg("%s.%s: %s in\n%s", (*d)->name, l->key, big[b], plan);
 			}
+	/* The SQL of the lines counted in one pass, as each line's. */
+	for (const struct module *const *m = module_table; *m; m++)
+		for (const struct report_def *const *d = (*m)->reports; d && *d; d++)
+			for (const struct report_pass *ps = (*d)->passes; ps && ps->sql; ps++) {
+				const char *plan = plan_of(f, "", ps->sql, "");
+				for (int b = 0; big[b]; b++)
+					if (strstr(plan, big[b]))
+						fail_msg("%s pass of %s: %s in\n%s", (*d)->name, ps->keys[0], big[b], plan);
+			}
+	/* The SQL of whole years, and a person's days read again (the line's
+	 * own rows of one person): by the summary's key, by the person. */
+	for (const struct report_years *y = report_distributions.years; y->key; y++)
+		assert_non_null(strstr(plan_of(f, "", y->sql, ""), "SEARCH y USING PRIMARY KEY (year>? AND year<?)"));
+	assert_non_null(strstr(plan_of(f, "SELECT day FROM (", report_distributions.lines[1].sql, ") WHERE person_id = ?4"),
+	                       "SEARCH v USING INDEX dist_serving_by_person (person_id=?)"));
+	assert_non_null(strstr(plan_of(f, "", report_distributions.lines[3].sql, ""), "dist_serving_reversals"));
 }
 
 int main(void)
@@ -261,6 +400,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(victims, setup, teardown),
 		cmocka_unit_test_setup_teardown(medical, setup, teardown),
 		cmocka_unit_test_setup_teardown(items, setup, teardown),
+		cmocka_unit_test_setup_teardown(distributions, setup, teardown),
 		cmocka_unit_test_setup_teardown(plans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,7 +21,7 @@ static const struct report_line lines[] = {
 };
 
 static const struct report_def def = {
-	"test", "Test table", "Everything the test counts.", 0, REPORT_BY_SEX, lines,
+	.name = "test", .title = "Test table", .definition = "Everything the test counts.", .by = REPORT_BY_SEX, .lines = lines,
 };
 
 /* A table: arrivals 20 women (12 NER, 8 MLI), 3 men (unknown), 1 other

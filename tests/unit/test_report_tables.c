@@ -290,6 +290,64 @@ static void distributions(void **state)
 	assert_true(seen > 0);
 }
 
+/* Whether a and b count the same, every breakdown (the nationalities in
+ * any order: rows read in another order list them in another). */
+static bool same_counts(const struct report_counts *a, const struct report_counts *b)
+{
+	if (a->total != b->total || memcmp(a->cell, b->cell, sizeof a->cell) != 0 || a->nnat != b->nnat ||
+	    a->nat_unknown != b->nat_unknown || a->nat_other != b->nat_other)
+		return false;
+	for (int i = 0; i < a->nnat; i++) {
+		int j = 0;
+		while (j < b->nnat && strcmp(a->nat[i].iso3, b->nat[j].iso3) != 0)
+			j++;
+		if (j == b->nnat || a->nat[i].n != b->nat[j].n)
+			return false;
+	}
+	return true;
+}
+
+/* The tables counted faster (lines in shared passes, summaries of whole
+ * years) give every count their lines give one by one from their own SQL,
+ * for years, a quarter, days, at every centre. */
+static void fast_paths(void **state)
+{
+	struct fixture *f = *state;
+	struct report_result *plain = malloc(sizeof *plain);
+	int tables = 0;
+	for (const struct module *const *m = module_table; *m; m++)
+		for (const struct report_def *const *d = (*m)->reports; d && *d; d++) {
+			if (!(*d)->years && !(*d)->passes)
+				continue;
+			tables++;
+			struct report_def slow = **d;
+			slow.years = NULL;
+			slow.passes = NULL;
+			for (int y = FIRST_YEAR - 1; y <= LAST_YEAR + 2; y++) {
+				char periods[4][40];
+				snprintf(periods[0], sizeof periods[0], "%d", y);
+				snprintf(periods[1], sizeof periods[1], "%d-Q3", y);
+				snprintf(periods[2], sizeof periods[2], "%d-02-10..%d-11-20", y, y);
+				snprintf(periods[3], sizeof periods[3], "%d-01-01..%d-12-31", y, y + 1);
+				for (int p = 0; p < 4; p++)
+					for (int c = 0; centres[c]; c++) {
+						if (!compute(f, &slow, periods[p], centres[c]))
+							continue;
+						memcpy(plain, f->r, sizeof *plain);
+						assert_true(compute(f, *d, periods[p], centres[c]));
+						assert_int_equal(f->r->nlines, plain->nlines);
+						for (int i = 0; i < plain->nlines; i++)
+							if (!same_counts(&f->r->lines[i], &plain->lines[i]))
+								fail_msg("%s %s at '%s': line %s %ld, one by one %ld", (*d)->name, periods[p],
+								         centres[c], (*d)->lines[i].key, f->r->lines[i].total,
+								         plain->lines[i].total);
+					}
+			}
+		}
+	free(plain);
+	assert_int_equal(tables, 2);   /* intake, distributions */
+}
+
 /* Every module's table is in the registry, once, under its own name. */
 static void registered(void **state)
 {
@@ -318,6 +376,7 @@ int main(void)
 		cmocka_unit_test(reintegration),
 		cmocka_unit_test(psychosocial),
 		cmocka_unit_test(distributions),
+		cmocka_unit_test(fast_paths),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
