@@ -571,9 +571,23 @@ static enum status check_path(const char *path, enum db_mode mode, char *detail,
 	return ST_OK;
 }
 
+/* Before the first connection: the program has one thread, so SQLite
+ * needs none of its mutexes (sqlite3_open_v2 also says so per connection)
+ * nor its count of memory in use, which takes one at each allocation. */
+static void sqlite_setup(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum status db_open(const char *path, enum db_mode mode, struct db **out,
                     char *detail, size_t detail_size)
 {
+	sqlite_setup();
 	*out = NULL;
 	set_detail(detail, detail_size, "");
 	enum status st = check_path(path, mode, detail, detail_size);
@@ -598,8 +612,10 @@ enum status db_open(const char *path, enum db_mode mode, struct db **out,
 	snprintf(db->actor.user_name, sizeof db->actor.user_name, "%s", "system");
 	snprintf(db->actor.origin, sizeof db->actor.origin, "%s", "cli");
 
+	/* One connection, one thread (the program has no others): no mutex
+	 * around each call into SQLite. */
 	int flags = (mode == DB_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
-	            | SQLITE_OPEN_NOFOLLOW;
+	            | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
 	int rc = sqlite3_open_v2(path, &db->sql, flags, rows_vfs());
 	if (rc != SQLITE_OK) {
 		set_detail(detail, detail_size, db->sql ? sqlite3_errmsg(db->sql) : "");
@@ -658,7 +674,7 @@ enum status db_create_old(const char *path, int version)
 	db->actor.role = -1;
 	db->refused = -1;
 	snprintf(db->phone_cc, sizeof db->phone_cc, "%s", phone_cc);
-	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, rows_vfs()) != SQLITE_OK)
+	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, rows_vfs()) != SQLITE_OK)
 		st = ST_CANT_OPEN;
 	else
 		if (st == ST_OK)
