@@ -483,6 +483,7 @@ static bool exempt(const char *table)
 		"person_search", "person_name_key", "name_typo", "name_word", "draft", "setting", "case_sequence", "country",
 		"language",
 		"dist_stock",   /* the balance: derived from the stock moves and servings */
+		"dist_serving_year",   /* the servings summed by person, centre and year: derived */
 	};
 	if (strncmp(table, "sqlite_", 7) == 0 || strncmp(table, "person_search_", 14) == 0
 	    || strncmp(table, "person_here", 11) == 0)
