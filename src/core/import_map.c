@@ -18,7 +18,9 @@ static const char *const names[IMP_FIELD_COUNT_] = {
 	[IMP_ARRIVAL_DATE] = "arrival_date",     [IMP_CENTRE] = "centre",
 	[IMP_ARRIVAL_MODE] = "arrival_mode",     [IMP_FLAGS] = "flags",
 	[IMP_STAY_ADMITTED] = "stay.admitted",   [IMP_STAY_DEPARTED] = "stay.departed",
-	[IMP_STAY_REASON] = "stay.departure_reason",
+	[IMP_STAY_REASON] = "stay.departure_reason", [IMP_CONSULT_DATE] = "consultation.date",
+	[IMP_CONSULT_REASON] = "consultation.reason", [IMP_CONSULT_DIAGNOSIS] = "consultation.diagnosis",
+	[IMP_CONSULT_TREATMENT] = "consultation.treatment",
 };
 
 const char *import_field_name(int f)
@@ -39,6 +41,8 @@ static const struct vocab *field_vocab(int f)
 		return VOCAB_FLAG;
 	case IMP_STAY_REASON:
 		return VOCAB_DEPARTURE_REASON;
+	case IMP_CONSULT_REASON:
+		return VOCAB_CONSULT_REASON;
 	default:
 		return NULL;
 	}
@@ -243,6 +247,17 @@ bool import_map_columns(struct import_map *m, const struct import_row *header, i
 		SAY(err, errsz, N_("map '%s' or stay.admitted, not both: the first stay begins on arrival"),
 		    names[IMP_ARRIVAL_DATE]);
 		return false;
+	}
+	/* A consultation needs its day and its reason. */
+	for (int f = IMP_CONSULT_DATE; f <= IMP_CONSULT_TREATMENT; f++) {
+		if (!m->map_line[f])
+			continue;
+		for (int need = IMP_CONSULT_DATE; need <= IMP_CONSULT_REASON; need++)
+			if (!m->map_line[need]) {
+				*line = m->map_line[f];
+				SAY(err, errsz, N_("the mapping needs the field '%s' for a consultation"), names[need]);
+				return false;
+			}
 	}
 	return true;
 }

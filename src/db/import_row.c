@@ -374,6 +374,54 @@ static bool read_dates(struct import_ctx *c, const struct import_row *r, struct 
 	return ok;
 }
 
+/* Reads the consultation of the row, when it has one: its day (not
+ * before the arrival nor in the future), its reason (a code or mapped),
+ * the diagnosis and the treatment as free text, then every rule of
+ * consultation_check. */
+static bool read_consultation(struct import_ctx *c, const struct import_row *r, struct import_rowdata *d)
+{
+	struct consultation *k = &d->consultation;
+	const char *day = cell(c, r, IMP_CONSULT_DATE), *why = cell(c, r, IMP_CONSULT_REASON);
+	d->has_consultation = filled(day) || filled(why) || filled(cell(c, r, IMP_CONSULT_DIAGNOSIS))
+	                      || filled(cell(c, r, IMP_CONSULT_TREATMENT));
+	if (!d->has_consultation)
+		return true;
+	d->consultation_col = column(c, IMP_CONSULT_DATE);
+	d->consultation_line = cell_line(c, r, IMP_CONSULT_DATE);
+	bool ok = true;
+	if (!filled(day)) {
+		import_problem(c, cell_line(c, r, IMP_CONSULT_DATE), column(c, IMP_CONSULT_DATE), "%s",
+		               _("a consultation needs its date"));
+		ok = false;
+	} else if (!day_cell(c, r, IMP_CONSULT_DATE, k->date)) {
+		ok = false;
+	} else if (d->p.arrival_date[0] && strcmp(k->date, d->p.arrival_date) < 0) {
+		BAD(c, r, IMP_CONSULT_DATE, "%s", _("the consultation is before the arrival"));
+		ok = false;
+	}
+	char buf[64];
+	const char *code = code_of(c, IMP_CONSULT_REASON, VOCAB_CONSULT_REASON, why, buf, sizeof buf);
+	if (!filled(why)) {
+		import_problem(c, cell_line(c, r, IMP_CONSULT_REASON), column(c, IMP_CONSULT_REASON), "%s",
+		               _("a consultation needs its reason"));
+		ok = false;
+	} else if (!code) {
+		unknown_value(c, r, IMP_CONSULT_REASON, why);
+		ok = false;
+	} else {
+		snprintf(k->reason, sizeof k->reason, "%s", code);
+	}
+	ok &= text_cell(c, r, IMP_CONSULT_DIAGNOSIS, k->diagnosis, sizeof k->diagnosis);
+	ok &= text_cell(c, r, IMP_CONSULT_TREATMENT, k->treatment, sizeof k->treatment);
+	memcpy(k->centre_code, d->p.centre_code, sizeof k->centre_code);
+	const char *m;
+	if (ok && consultation_check(k, c->today, &m) != ST_OK) {
+		BAD(c, r, IMP_CONSULT_DATE, "%s", _(m));
+		ok = false;
+	}
+	return ok;
+}
+
 /* The field of the import a field name of person_consistency_problem is
  * about, -1 when none. */
 static int field_of(const char *name)
@@ -399,6 +447,7 @@ bool import_row_read(struct import_ctx *c, const struct import_row *row, struct 
 	ok &= read_codes(c, row, p);
 	ok &= read_flags(c, row, p);
 	ok &= read_dates(c, row, d);
+	ok &= read_consultation(c, row, d);
 	/* What the legacy registration is taken to have been. */
 	p->consent_data = true;
 	p->consent_share = false;

@@ -8,6 +8,8 @@
 #include "core/report.h"
 #include "db/audit.h"
 #include "db/import.h"
+#include "db/medical.h"
+#include "db/report_medical.h"
 #include "db/report.h"
 #include "db/report_registration.h"
 #include "psych_report_fixture.h"
@@ -48,14 +50,15 @@ static void on_duplicate(int line, const struct person_hit *hit, int score, void
 	h->duplicates++;
 }
 
-/* Imports text (len bytes) with o (file name "legacy.csv" unless set). */
-static enum status run(struct fixture *f, const char *text, size_t len, struct import_options o, struct heard *h,
-                       struct import_report *rep)
+/* Imports text (len bytes) through mapping with o (file name
+ * "legacy.csv" unless set). */
+static enum status run_map(struct fixture *f, const char *mapping, const char *text, size_t len,
+                           struct import_options o, struct heard *h, struct import_report *rep)
 {
 	struct import_map map;
 	int line;
 	char err[256];
-	assert_true(import_map_parse(&map, MAP, strlen(MAP), &line, err, sizeof err));
+	assert_true(import_map_parse(&map, mapping, strlen(mapping), &line, err, sizeof err));
 	if (!o.file_name)
 		o.file_name = "legacy.csv";
 	memset(h, 0, sizeof *h);
@@ -66,6 +69,13 @@ static enum status run(struct fixture *f, const char *text, size_t len, struct i
 	fclose(in);
 	import_map_free(&map);
 	return st;
+}
+
+/* Imports text (len bytes) through MAP with o. */
+static enum status run(struct fixture *f, const char *text, size_t len, struct import_options o, struct heard *h,
+                       struct import_report *rep)
+{
+	return run_map(f, MAP, text, len, o, h, rep);
 }
 
 /* text converted from UTF-8 to encoding (a new string). */
@@ -382,6 +392,94 @@ static void search_index_written(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM person_search WHERE person_search MATCH 'diaye AND aissa'"), 2);
 }
 
+
+static const char MAP_MED[] =
+	"family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\nsex.F = f\nsex.H = m\narrival_date = Arrivée\n"
+	"centre = Centre\nconsultation.date = Consultation\nconsultation.reason = Raison\n"
+	"consultation.reason.Paludisme = malaria\nconsultation.diagnosis = Diagnostic\n"
+	"consultation.treatment = Traitement\n";
+
+#define HEADER_MED "NOM;Prénoms;Sexe;Arrivée;Centre;Consultation;Raison;Diagnostic;Traitement\n"
+
+/* A consultation per row where the columns are filled: written with the
+ * medical role around its write only, every rule checked with its line
+ * and column, all or nothing, counted by the medical table. */
+static void consultations(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	static const char good[] = HEADER_MED
+		"Med;Aaa;F;04/03/2017;AGZ;05/03/2017;Paludisme;\"Accès\x1B palustre\";ACT\n"   /* 2 */
+		"Med;Bbb;H;04/03/2017;AGZ;;;;\n"                                                /* 3: none */
+		"Med;Ccc;H;04/03/2017;AGZ;2017-03-04; Diarrhoea ;;\n";                          /* 4 */
+	struct heard h;
+	struct import_report rep;
+	long people = count(f, "SELECT count(*) FROM person");
+	/* With the intake role alone: refused on the consultation's cell. */
+	struct import_options o = { 0 };
+	assert_int_equal(run_map(f, MAP_MED, good, strlen(good), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "2:6: "));
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* With the medical role around each consultation. */
+	o.module_roles = true;
+	if (run_map(f, MAP_MED, good, strlen(good), o, &h, &rep) != ST_OK)
+		fail_msg("%s", h.text);
+	assert_int_equal(rep.imported, 3);
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation c JOIN person p ON p.id = c.person_id "
+	                          "WHERE p.given_names = 'Aaa' AND c.date = '2017-03-05' AND c.reason = 'malaria' "
+	                          "AND c.diagnosis = 'Accès? palustre' AND c.treatment = 'ACT' "
+	                          "AND c.centre_id = (SELECT id FROM centre WHERE code = 'AGZ')"),
+	                 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation c JOIN person p ON p.id = c.person_id "
+	                          "WHERE p.given_names = 'Ccc' AND c.reason = 'diarrhoea'"),
+	                 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation"), 2);
+	/* The trail: a consultation created by the account, every field. */
+	assert_int_equal(count(f, "SELECT count(*) FROM audit WHERE action = 'create' AND entity = 'consultation' "
+	                          "AND user_name = 'intake' AND json_extract(changes, '$.reason') IN ('malaria', "
+	                          "'diarrhoea') AND json_extract(changes, '$.person_id') IS NOT NULL"),
+	                 2);
+	/* The actor has its own role back. */
+	struct consultation k = { .person_id = 1, .date = "2017-03-05", .centre_code = "AGZ", .reason = "malaria" };
+	assert_int_equal(consultation_save(f->db, &k), ST_DENIED);
+	/* Bad cells: each with its line and column, nothing written. */
+	static const char bad[] = HEADER_MED
+		"Bad;One;F;04/03/2017;AGZ;05/03/2017;Grippe;;\n"      /* 2: unknown reason */
+		"Bad;Two;F;04/03/2017;AGZ;01/03/2017;malaria;;\n"     /* 3: before the arrival */
+		"Bad;Three;F;04/03/2017;AGZ;;;Fièvre;\n"              /* 4: no date, no reason */
+		"Bad;Four;F;04/03/2017;AGZ;05/03/2099;malaria;;\n"    /* 5: in the future */
+		"Bad;Five;F;04/03/2017;AGZ;05/03/2017;malaria;;\n";   /* 6: good */
+	people = count(f, "SELECT count(*) FROM person");
+	assert_int_equal(run_map(f, MAP_MED, bad, strlen(bad), o, &h, &rep), ST_INVALID);
+	assert_int_equal(rep.rejected, 4);
+	const char *want[] = { "2:7: ", "3:6: ", "4:6: ", "4:7: ", "5:6: " };
+	char *at = h.text;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *hit = strstr(at, want[i]);
+		if (!hit || (hit != h.text && hit[-1] != '\n'))
+			fail_msg("no '%s' in order in:\n%s", want[i], h.text);
+		at = hit + 1;
+	}
+	assert_int_equal(h.problems, (int)(sizeof want / sizeof want[0]));
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* A diagnosis mapped without the consultation's date: the mapping's line. */
+	static const char half[] = "family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\narrival_date = Arrivée\n"
+	                           "consultation.diagnosis = Diagnostic\n";
+	assert_int_equal(run_map(f, half, good, strlen(good), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "map:5:0: "));
+	/* The medical table counts the consultations imported. */
+	sign_in(f, ROLE_MANAGER);
+	struct report_period p;
+	assert_true(report_period_parse("2017", &p));
+	struct report_result *r = calloc(1, sizeof *r);
+	assert_int_equal(report_compute(f->db, &report_medical, &p, "AGZ", NULL, NULL, r), ST_OK);
+	assert_string_equal(r->def->lines[0].key, "consultations");
+	assert_int_equal(r->lines[0].total, 2);
+	free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +490,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(batches_and_resume, setup, teardown),
 		cmocka_unit_test_setup_teardown(intake_table_counts_them, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_written, setup, teardown),
+		cmocka_unit_test_setup_teardown(consultations, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
