@@ -11,7 +11,10 @@
  * consultation.* columns and the row fills them (consultation_check: a
  * day on or after the arrival and not in the future, a known reason; the
  * same creation and audit row as consultation_save, inside the batch,
- * PERM_MEDICAL_WRITE). Texts are sanitised (core/text.h) before anything
+ * PERM_MEDICAL_WRITE), and its enrolment in a training course when the
+ * training.* columns are filled (an existing course by its title or
+ * number; applied, selected, enrolled or completed, as training_enrol
+ * and training_enrolment_save do it, PERM_TRAINING_WRITE). Texts are sanitised (core/text.h) before anything
  * else: control characters and bidirectional overrides become '?'.
  * A row with a likely duplicate is not imported (the people are listed)
  * unless allow_duplicates. The legacy registration is taken as made with
@@ -45,7 +48,8 @@ struct import_options {
 	bool dry_run, resume, allow_duplicates;
 	int batch;                 /* rows per transaction, 0: one for all */
 	/* The actor takes the medical role only around each consultation's
-	 * write, its name and origin kept (the command line's unix account,
+	 * write and the training role around each enrolment's, its name and
+	 * origin kept (the command line's unix account,
 	 * trusted with every role); false: its own role for every write. */
 	bool module_roles;
 };

@@ -18,6 +18,7 @@
 #include "db/person.h"
 #include "db/person_private.h"
 #include "db/stay.h"
+#include "db/training_private.h"
 
 /* Likely duplicates listed per row, at most. */
 #define DUPLICATES_MAX 5
@@ -125,8 +126,21 @@ static enum status write_consultation(struct run *r, struct import_rowdata *d)
 	return s;
 }
 
-/* Writes the person of a good row, its departure and its consultation,
- * inside the batch. */
+/* Writes the enrolment of a good row, inside the batch: with the training
+ * role when the options say so, as for a consultation. */
+static enum status write_training(struct run *r, struct import_rowdata *d, const char **msgid)
+{
+	const struct db_actor *a = db_actor(r->c.db);
+	struct db_actor was = *a;
+	if (r->c.o->module_roles)
+		db_set_actor(r->c.db, was.user_id, was.user_name, ROLE_TRAINING, was.origin);
+	enum status s = training_enrol_in(r->c.db, d->course_id, d->p.id, d->training_status, NULL, msgid);
+	db_set_actor(r->c.db, was.user_id, was.user_name, was.role, was.origin);
+	return s;
+}
+
+/* Writes the person of a good row, its departure, its consultation and
+ * its enrolment, inside the batch. */
 static enum status write_row(struct run *r, struct import_rowdata *d)
 {
 	struct person *p = &d->p;
@@ -152,6 +166,17 @@ static enum status write_row(struct run *r, struct import_rowdata *d)
 			import_problem(&r->c, d->consultation_line, d->consultation_col, "%s",
 			               s == ST_DENIED ? _("recording a consultation needs the medical role")
 			                              : _("the consultation cannot be recorded"));
+			return ST_INVALID;
+		}
+	}
+	if (s == ST_OK && d->has_training) {
+		const char *m = NULL;
+		s = write_training(r, d, &m);
+		if (s == ST_INVALID || s == ST_DENIED || s == ST_DUPLICATE) {
+			import_problem(&r->c, d->training_line, d->training_col, "%s",
+			               s == ST_DENIED ? _("enrolling someone in a training needs the training role")
+			               : m            ? _(m)
+			                              : _("the enrolment cannot be recorded"));
 			return ST_INVALID;
 		}
 	}

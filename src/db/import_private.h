@@ -44,6 +44,10 @@ struct import_rowdata {
 	int consultation_col, consultation_line;   /* of its date */
 	bool has_consultation;  /* the row has one (consultation.* cells) */
 	struct consultation consultation;   /* person_id set once written */
+	bool has_training;      /* the row has an enrolment (training.* cells) */
+	long long course_id;
+	char training_status[16];
+	int training_col, training_line;   /* of its course */
 };
 
 /* Reports a problem with line and column (1 first, 0 none): fmt is a

@@ -10,6 +10,7 @@
 #include "db/import.h"
 #include "db/medical.h"
 #include "db/report_medical.h"
+#include "db/training.h"
 #include "db/report.h"
 #include "db/report_registration.h"
 #include "psych_report_fixture.h"
@@ -480,6 +481,103 @@ static void consultations(void **state)
 	free(r);
 }
 
+#define MAP_TRAIN_BASE \
+	"family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\nsex.F = f\nsex.H = m\narrival_date = Arrivée\n" \
+	"centre = Centre\ntraining.course = Formation\ntraining.status = Statut\ntraining.status.Inscrit = enrolled\n" \
+	"training.status.Terminé = completed\n"
+
+#define HEADER_TRAIN "NOM;Prénoms;Sexe;Arrivée;Centre;Formation;Statut\n"
+
+/* A course at AGZ titled title for 2017, as the form makes it. */
+static long long course_2017(struct fixture *f, const char *title, int capacity)
+{
+	struct training_course c;
+	training_course_init(&c, "AGZ", "2017-01-02");
+	c.trade_id = count(f, "SELECT id FROM ref_item WHERE list = 'training_trade' AND code = 'welding'");
+	snprintf(c.title, sizeof c.title, "%s", title);
+	snprintf(c.end_date, sizeof c.end_date, "2017-06-30");
+	snprintf(c.provider_name, sizeof c.provider_name, "Atelier");
+	c.capacity = capacity;
+	const char *m = NULL;
+	if (training_course_save(f->db, &c, &m, NULL) != ST_OK)
+		fail_msg("%s", m ? m : "?");
+	return c.id;
+}
+
+/* An enrolment per row where the training columns are filled: the
+ * course found by its title (or number), written with the training role
+ * around its write only, every problem with its line and column. */
+static void trainings(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_TRAINING);
+	course_2017(f, "Couture 2017", 2);
+	long long soudure = course_2017(f, "Soudure", 5);
+	course_2017(f, "Soudure", 5);
+	sign_in(f, ROLE_INTAKE);
+	static const char good[] = HEADER_TRAIN
+		"Tr;Aaa;F;04/03/2017;AGZ;couture 2017;Inscrit\n"      /* 2 */
+		"Tr;Bbb;H;04/03/2017;AGZ; COUTURE 2017 ;Terminé\n"    /* 3 */
+		"Tr;Ccc;H;04/03/2017;AGZ;;\n";                        /* 4: none */
+	struct heard h;
+	struct import_report rep;
+	long people = count(f, "SELECT count(*) FROM person");
+	/* With the intake role alone: refused on the course's cell. */
+	struct import_options o = { 0 };
+	assert_int_equal(run_map(f, MAP_TRAIN_BASE, good, strlen(good), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "2:6: "));
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment"), 0);
+	o.module_roles = true;
+	if (run_map(f, MAP_TRAIN_BASE, good, strlen(good), o, &h, &rep) != ST_OK)
+		fail_msg("%s", h.text);
+	assert_int_equal(rep.imported, 3);
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment e JOIN person p ON p.id = e.person_id "
+	                          "JOIN training_course c ON c.id = e.course_id WHERE c.title = 'Couture 2017' AND "
+	                          "((p.given_names = 'Aaa' AND e.status = 'enrolled') OR "
+	                          "(p.given_names = 'Bbb' AND e.status = 'completed'))"),
+	                 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit WHERE entity = 'training_enrolment' AND user_name = 'intake' "
+	                          "AND action IN ('create', 'update')"),
+	                 3);
+	/* Bad cells: each with its line and column, nothing written. */
+	static const char bad[] = HEADER_TRAIN
+		"Tr;Ddd;F;04/03/2017;AGZ;Menuiserie;Inscrit\n"        /* 2: no such course */
+		"Tr;Eee;F;04/03/2017;AGZ;Soudure;Inscrit\n"           /* 3: two of that title */
+		"Tr;Fff;F;04/03/2017;AGZ;Couture 2017;dropped_out\n"  /* 4: not a status to begin with */
+		"Tr;Ggg;F;04/03/2017;AGZ;Couture 2017;\n"             /* 5: no status */
+		"Tr;Hhh;F;04/03/2017;AGZ;;Inscrit\n";                 /* 6: no course */
+	people = count(f, "SELECT count(*) FROM person");
+	assert_int_equal(run_map(f, MAP_TRAIN_BASE, bad, strlen(bad), o, &h, &rep), ST_INVALID);
+	assert_int_equal(rep.rejected, 5);
+	const char *want[] = { "2:6: ", "3:6: ", "4:7: ", "5:7: ", "6:6: " };
+	char *at = h.text;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *hit = strstr(at, want[i]);
+		if (!hit || (hit != h.text && hit[-1] != '\n'))
+			fail_msg("no '%s' in order in:\n%s", want[i], h.text);
+		at = hit + 1;
+	}
+	assert_int_equal(h.problems, (int)(sizeof want / sizeof want[0]));
+	assert_non_null(strstr(h.text, "'Menuiserie'"));
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* The title two courses share, mapped to one's number; the course
+	 * full: the waiting list. */
+	char map[1024];
+	snprintf(map, sizeof map, "%straining.course.Soudure = %lld\n", MAP_TRAIN_BASE, soudure);
+	static const char more[] = HEADER_TRAIN "Tr;Eee;F;04/03/2017;AGZ;Soudure;Inscrit\n"
+	                                        "Tr;Ggg;F;04/03/2017;AGZ;Couture 2017;Inscrit\n";
+	if (run_map(f, map, more, strlen(more), o, &h, &rep) != ST_OK)
+		fail_msg("%s", h.text);
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM training_enrolment WHERE course_id = %lld", soudure);
+	assert_int_equal(count(f, sql), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment e JOIN person p ON p.id = e.person_id "
+	                          "WHERE p.given_names = 'Ggg' AND e.status = 'waiting'"),
+	                 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -491,6 +589,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(intake_table_counts_them, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(consultations, setup, teardown),
+		cmocka_unit_test_setup_teardown(trainings, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
