@@ -527,6 +527,7 @@ static void trainings(void **state)
 	assert_int_equal(run_map(f, MAP_TRAIN_BASE, good, strlen(good), o, &h, &rep), ST_INVALID);
 	assert_non_null(strstr(h.text, "2:6: "));
 	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
 	o.module_roles = true;
 	if (run_map(f, MAP_TRAIN_BASE, good, strlen(good), o, &h, &rep) != ST_OK)
 		fail_msg("%s", h.text);
