@@ -2,7 +2,8 @@
  * people from every encoding, names stored sanitised, every problem with
  * its line and column, duplicates listed and not imported, all or
  * nothing, batches and resume, the trail, and the intake table counting
- * the people imported. */
+ * the people imported; consultations and training enrolments of the rows,
+ * written with their module's role, counted by the medical table. */
 #include <iconv.h>
 
 #include "core/report.h"
