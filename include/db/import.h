@@ -7,7 +7,14 @@
  * it: the same checks (person_check), the same duplicate detection
  * (person_duplicates), the same creation with its first stay, search
  * index and audit row (every field), then its departure when the row has
- * one (stay_depart). Texts are sanitised (core/text.h) before anything
+ * one (stay_depart), then its consultation when the mapping names the
+ * consultation.* columns and the row fills them (consultation_check: a
+ * day on or after the arrival and not in the future, a known reason; the
+ * same creation and audit row as consultation_save, inside the batch,
+ * PERM_MEDICAL_WRITE), and its enrolment in a training course when the
+ * training.* columns are filled (an existing course by its title or
+ * number; applied, selected, enrolled or completed, as training_enrol
+ * and training_enrolment_save do it, PERM_TRAINING_WRITE). Texts are sanitised (core/text.h) before anything
  * else: control characters and bidirectional overrides become '?'.
  * A row with a likely duplicate is not imported (the people are listed)
  * unless allow_duplicates. The legacy registration is taken as made with
@@ -40,6 +47,11 @@ struct import_options {
 	const char *file_name;     /* as recorded in the trail and found by resume */
 	bool dry_run, resume, allow_duplicates;
 	int batch;                 /* rows per transaction, 0: one for all */
+	/* The actor takes the medical role only around each consultation's
+	 * write and the training role around each enrolment's, its name and
+	 * origin kept (the command line's unix account,
+	 * trusted with every role); false: its own role for every write. */
+	bool module_roles;
 };
 
 struct import_report {

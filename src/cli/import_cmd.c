@@ -249,6 +249,9 @@ int cmd_import(const char *db_path, int argc, char **argv)
 		import_map_free(&map);
 		return 1;
 	}
+	/* A consultation is the medical staff's, an enrolment the training
+	 * officer's: those roles for their writes only. */
+	a.o.module_roles = true;
 	struct import_callbacks cb = { on_problem, on_duplicate, &pr, on_progress };
 	struct import_report rep;
 	enum status st = import_run(db, csv, &map, &a.o, &cb, &rep);

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/import_csv.h"
 #include "core/text.h"
+#include "core/training_vocab.h"
 #include "core/vocab.h"
 
 static const char *const names[IMP_FIELD_COUNT_] = {
@@ -18,7 +19,10 @@ static const char *const names[IMP_FIELD_COUNT_] = {
 	[IMP_ARRIVAL_DATE] = "arrival_date",     [IMP_CENTRE] = "centre",
 	[IMP_ARRIVAL_MODE] = "arrival_mode",     [IMP_FLAGS] = "flags",
 	[IMP_STAY_ADMITTED] = "stay.admitted",   [IMP_STAY_DEPARTED] = "stay.departed",
-	[IMP_STAY_REASON] = "stay.departure_reason",
+	[IMP_STAY_REASON] = "stay.departure_reason", [IMP_CONSULT_DATE] = "consultation.date",
+	[IMP_CONSULT_REASON] = "consultation.reason", [IMP_CONSULT_DIAGNOSIS] = "consultation.diagnosis",
+	[IMP_CONSULT_TREATMENT] = "consultation.treatment", [IMP_TRAINING_COURSE] = "training.course",
+	[IMP_TRAINING_STATUS] = "training.status",
 };
 
 const char *import_field_name(int f)
@@ -39,6 +43,10 @@ static const struct vocab *field_vocab(int f)
 		return VOCAB_FLAG;
 	case IMP_STAY_REASON:
 		return VOCAB_DEPARTURE_REASON;
+	case IMP_CONSULT_REASON:
+		return VOCAB_CONSULT_REASON;
+	case IMP_TRAINING_STATUS:
+		return VOCAB_TRAINING_ENROLMENT_STATUS;
 	default:
 		return NULL;
 	}
@@ -47,7 +55,7 @@ static const struct vocab *field_vocab(int f)
 /* True when values of field f may be mapped. */
 static bool has_values(int f)
 {
-	return field_vocab(f) || f == IMP_NATIONALITY || f == IMP_CENTRE;
+	return field_vocab(f) || f == IMP_NATIONALITY || f == IMP_CENTRE || f == IMP_TRAINING_COURSE;
 }
 
 /* Writes the translated msgid, with its one %s from arg sanitised. */
@@ -90,7 +98,8 @@ static bool add_value(struct import_map *m, int f, const char *value, const char
 {
 	const struct vocab *v = field_vocab(f);
 	if (!*value || strlen(code) >= sizeof m->values[0].to || (v && !vocab_has(v, code))
-	    || (!v && strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(code))) {
+	    || (!v && strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(code))
+	    || (f == IMP_TRAINING_COURSE && strspn(code, "0123456789") != strlen(code))) {
 		SAY(err, errsz, N_("'%s' is not a code of this field"), code);
 		return false;
 	}
@@ -244,6 +253,25 @@ bool import_map_columns(struct import_map *m, const struct import_row *header, i
 		    names[IMP_ARRIVAL_DATE]);
 		return false;
 	}
+	/* A consultation needs its day and its reason. */
+	for (int f = IMP_CONSULT_DATE; f <= IMP_CONSULT_TREATMENT; f++) {
+		if (!m->map_line[f])
+			continue;
+		for (int need = IMP_CONSULT_DATE; need <= IMP_CONSULT_REASON; need++)
+			if (!m->map_line[need]) {
+				*line = m->map_line[f];
+				SAY(err, errsz, N_("the mapping needs the field '%s' for a consultation"), names[need]);
+				return false;
+			}
+	}
+	/* An enrolment needs its course and its status. */
+	for (int f = IMP_TRAINING_COURSE; f <= IMP_TRAINING_STATUS; f++)
+		if (m->map_line[f] && !m->map_line[IMP_TRAINING_COURSE + IMP_TRAINING_STATUS - f]) {
+			*line = m->map_line[f];
+			SAY(err, errsz, N_("the mapping needs the field '%s' for a training"),
+			    names[IMP_TRAINING_COURSE + IMP_TRAINING_STATUS - f]);
+			return false;
+		}
 	return true;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/role.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/jsonbuf.h"
@@ -13,9 +14,11 @@
 #include "db/audit.h"
 #include "db/db_private.h"
 #include "db/import_private.h"
+#include "db/medical_private.h"
 #include "db/person.h"
 #include "db/person_private.h"
 #include "db/stay.h"
+#include "db/training_private.h"
 
 /* Likely duplicates listed per row, at most. */
 #define DUPLICATES_MAX 5
@@ -108,21 +111,76 @@ static enum status end_batch(struct run *r)
 	return s;
 }
 
-/* Writes the person of a good row and its departure, inside the batch. */
+/* Writes the consultation of a good row, inside the batch: with the
+ * medical role when the options say so, the actor's name and origin kept,
+ * its own role back afterwards. */
+static enum status write_consultation(struct run *r, struct import_rowdata *d)
+{
+	const struct db_actor *a = db_actor(r->c.db);
+	struct db_actor was = *a;
+	if (r->c.o->module_roles)
+		db_set_actor(r->c.db, was.user_id, was.user_name, ROLE_MEDICAL, was.origin);
+	d->consultation.person_id = d->p.id;
+	enum status s = consultation_create(r->c.db, &d->consultation, r->c.today);
+	db_set_actor(r->c.db, was.user_id, was.user_name, was.role, was.origin);
+	return s;
+}
+
+/* Writes the enrolment of a good row, inside the batch: with the training
+ * role when the options say so, as for a consultation. */
+static enum status write_training(struct run *r, struct import_rowdata *d, const char **msgid)
+{
+	const struct db_actor *a = db_actor(r->c.db);
+	struct db_actor was = *a;
+	if (r->c.o->module_roles)
+		db_set_actor(r->c.db, was.user_id, was.user_name, ROLE_TRAINING, was.origin);
+	enum status s = training_enrol_in(r->c.db, d->course_id, d->p.id, d->training_status, NULL, msgid);
+	db_set_actor(r->c.db, was.user_id, was.user_name, was.role, was.origin);
+	return s;
+}
+
+/* Writes the person of a good row, its departure, its consultation and
+ * its enrolment, inside the batch. */
 static enum status write_row(struct run *r, struct import_rowdata *d)
 {
 	struct person *p = &d->p;
 	long long centre = db_centre_id(r->c.db, p->centre_code);
 	enum status s = centre ? person_create(r->c.db, p, centre) : ST_NOT_FOUND;
-	if (s != ST_OK || !d->departed[0])
-		return s;
-	sqlite3_stmt *st = db_stmt(r->c.db, "SELECT id FROM stay WHERE person_id = ?1 AND departed IS NULL");
-	if (!st)
-		return ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, p->id);
-	long long stay = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return stay ? stay_depart(r->c.db, stay, d->departed, d->reason) : ST_INTERNAL;
+	if (s == ST_OK && d->departed[0]) {
+		sqlite3_stmt *st = db_stmt(r->c.db, "SELECT id FROM stay WHERE person_id = ?1 AND departed IS NULL");
+		if (!st)
+			return ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, p->id);
+		long long stay = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		s = stay ? stay_depart(r->c.db, stay, d->departed, d->reason) : ST_INTERNAL;
+		if (s == ST_INVALID) {
+			import_problem(&r->c, d->departed_line, d->departed_col, "%s",
+			               _("the departure cannot be recorded on that day"));
+			return ST_INVALID;
+		}
+	}
+	if (s == ST_OK && d->has_consultation) {
+		s = write_consultation(r, d);
+		if (s == ST_INVALID || s == ST_DENIED) {
+			import_problem(&r->c, d->consultation_line, d->consultation_col, "%s",
+			               s == ST_DENIED ? _("recording a consultation needs the medical role")
+			                              : _("the consultation cannot be recorded"));
+			return ST_INVALID;
+		}
+	}
+	if (s == ST_OK && d->has_training) {
+		const char *m = NULL;
+		s = write_training(r, d, &m);
+		if (s == ST_INVALID || s == ST_DENIED || s == ST_DUPLICATE) {
+			import_problem(&r->c, d->training_line, d->training_col, "%s",
+			               s == ST_DENIED ? _("enrolling someone in a training needs the training role")
+			               : m            ? _(m)
+			                              : _("the enrolment cannot be recorded"));
+			return ST_INVALID;
+		}
+	}
+	return s;
 }
 
 /* Reads, checks and (when good) writes one row. */
@@ -162,13 +220,10 @@ static enum status one_row(struct run *r, const struct import_row *row)
 	}
 	if (ok) {
 		enum status s = write_row(r, &d);
-		if (s == ST_INVALID && d.departed[0]) {
-			import_problem(&r->c, d.departed_line, d.departed_col, "%s",
-			               _("the departure cannot be recorded on that day"));
+		if (s == ST_INVALID)
 			ok = false;
-		} else if (s != ST_OK) {
+		else if (s != ST_OK)
 			return s;
-		}
 	}
 	import_flush(&r->c);
 	if (ok) {

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "core/person.h"
+#include "db/medical.h"
 #include "db/import.h"
 
 #define IMPORT_NAT_CACHE 64
@@ -40,6 +41,13 @@ struct import_rowdata {
 	char departed[11];     /* "" still staying */
 	char reason[16];
 	int departed_col, departed_line;
+	int consultation_col, consultation_line;   /* of its date */
+	bool has_consultation;  /* the row has one (consultation.* cells) */
+	struct consultation consultation;   /* person_id set once written */
+	bool has_training;      /* the row has an enrolment (training.* cells) */
+	long long course_id;
+	char training_status[16];
+	int training_col, training_line;   /* of its course */
 };
 
 /* Reports a problem with line and column (1 first, 0 none): fmt is a

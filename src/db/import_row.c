@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/import_date.h"
 #include "core/text.h"
+#include "core/training_vocab.h"
 #include "core/vocab.h"
 #include "db/db_private.h"
 #include "db/import_private.h"
@@ -374,6 +375,154 @@ static bool read_dates(struct import_ctx *c, const struct import_row *r, struct 
 	return ok;
 }
 
+/* Reads the consultation of the row, when it has one: its day (not
+ * before the arrival nor in the future), its reason (a code or mapped),
+ * the diagnosis and the treatment as free text, then every rule of
+ * consultation_check. */
+static bool read_consultation(struct import_ctx *c, const struct import_row *r, struct import_rowdata *d)
+{
+	struct consultation *k = &d->consultation;
+	const char *day = cell(c, r, IMP_CONSULT_DATE), *why = cell(c, r, IMP_CONSULT_REASON);
+	d->has_consultation = filled(day) || filled(why) || filled(cell(c, r, IMP_CONSULT_DIAGNOSIS))
+	                      || filled(cell(c, r, IMP_CONSULT_TREATMENT));
+	if (!d->has_consultation)
+		return true;
+	d->consultation_col = column(c, IMP_CONSULT_DATE);
+	d->consultation_line = cell_line(c, r, IMP_CONSULT_DATE);
+	bool ok = true;
+	if (!filled(day)) {
+		import_problem(c, cell_line(c, r, IMP_CONSULT_DATE), column(c, IMP_CONSULT_DATE), "%s",
+		               _("a consultation needs its date"));
+		ok = false;
+	} else if (!day_cell(c, r, IMP_CONSULT_DATE, k->date)) {
+		ok = false;
+	} else if (d->p.arrival_date[0] && strcmp(k->date, d->p.arrival_date) < 0) {
+		BAD(c, r, IMP_CONSULT_DATE, "%s", _("the consultation is before the arrival"));
+		ok = false;
+	}
+	char buf[64];
+	const char *code = code_of(c, IMP_CONSULT_REASON, VOCAB_CONSULT_REASON, why, buf, sizeof buf);
+	if (!filled(why)) {
+		import_problem(c, cell_line(c, r, IMP_CONSULT_REASON), column(c, IMP_CONSULT_REASON), "%s",
+		               _("a consultation needs its reason"));
+		ok = false;
+	} else if (!code) {
+		unknown_value(c, r, IMP_CONSULT_REASON, why);
+		ok = false;
+	} else {
+		snprintf(k->reason, sizeof k->reason, "%s", code);
+	}
+	ok &= text_cell(c, r, IMP_CONSULT_DIAGNOSIS, k->diagnosis, sizeof k->diagnosis);
+	ok &= text_cell(c, r, IMP_CONSULT_TREATMENT, k->treatment, sizeof k->treatment);
+	memcpy(k->centre_code, d->p.centre_code, sizeof k->centre_code);
+	const char *m;
+	if (ok && consultation_check(k, c->today, &m) != ST_OK) {
+		BAD(c, r, IMP_CONSULT_DATE, "%s", _(m));
+		ok = false;
+	}
+	return ok;
+}
+
+/* The training course named or numbered v (a value map gives a number):
+ * by its title with case and accents ignored, one at the row's centre
+ * first. 0 when none, -1 when several have that title. */
+static long long course_lookup(struct import_ctx *c, const char *v, const char *centre)
+{
+	const char *mapped = import_map_value(c->map, IMP_TRAINING_COURSE, v);
+	char *t = text_fold(mapped ? mapped : v);
+	if (!t)
+		return 0;
+	char *s = t + strspn(t, " ");
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+	long long here = 0, there = 0;
+	int nhere = 0, nthere = 0;
+	bool number = n && n < 16 && strspn(s, "0123456789") == n;
+	sqlite3_stmt *st = db_stmt(c->db, "SELECT tc.id, tc.title, ce.code = ?1 FROM training_course tc "
+	                                  "JOIN centre ce ON ce.id = tc.centre_id");
+	if (st)
+		db_bind_text(st, 1, centre);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		bool same;
+		if (number) {
+			same = id == strtoll(s, NULL, 10);
+		} else {
+			const char *title = (const char *)sqlite3_column_text(st, 1);
+			char *ft = title ? text_fold(title) : NULL;
+			char *f = ft ? ft + strspn(ft, " ") : NULL;
+			size_t k = f ? strlen(f) : 0;
+			while (k && f[k - 1] == ' ')
+				f[--k] = '\0';
+			same = f && strcmp(f, s) == 0;
+			free(ft);
+		}
+		if (same && sqlite3_column_int(st, 2)) {
+			here = id;
+			nhere++;
+		} else if (same) {
+			there = id;
+			nthere++;
+		}
+	}
+	if (st)
+		sqlite3_reset(st);
+	free(t);
+	if (nhere)
+		return nhere == 1 ? here : -1;
+	return nthere == 1 ? there : nthere ? -1 : 0;
+}
+
+/* Reads the enrolment of the row, when it has one: an existing course
+ * and a status an enrolment may begin with (or completed). */
+static bool read_training(struct import_ctx *c, const struct import_row *r, struct import_rowdata *d)
+{
+	const char *course = cell(c, r, IMP_TRAINING_COURSE), *status = cell(c, r, IMP_TRAINING_STATUS);
+	d->has_training = filled(course) || filled(status);
+	if (!d->has_training)
+		return true;
+	d->training_col = column(c, IMP_TRAINING_COURSE);
+	d->training_line = cell_line(c, r, IMP_TRAINING_COURSE);
+	bool ok = true;
+	char shown[200];
+	if (!filled(course)) {
+		import_problem(c, d->training_line, d->training_col, "%s", _("a training needs its course"));
+		ok = false;
+	} else if ((d->course_id = course_lookup(c, course, d->p.centre_code)) == 0) {
+		BAD(c, r, IMP_TRAINING_COURSE, _("no training course is named '%s'"), clip(course, shown, sizeof shown));
+		ok = false;
+	} else if (d->course_id < 0) {
+		BAD(c, r, IMP_TRAINING_COURSE,
+		    _("several training courses are named '%s': map it to the course's number with a line "
+		      "'training.course.%s = NUMBER'"),
+		    clip(course, shown, sizeof shown), shown);
+		ok = false;
+	}
+	static const char *const allowed[] = { "applied", "selected", "enrolled", "completed" };
+	char buf[64];
+	const char *code = code_of(c, IMP_TRAINING_STATUS, VOCAB_TRAINING_ENROLMENT_STATUS, status, buf, sizeof buf);
+	bool known = false;
+	for (size_t i = 0; code && i < sizeof allowed / sizeof allowed[0]; i++)
+		known |= strcmp(code, allowed[i]) == 0;
+	if (!filled(status)) {
+		import_problem(c, cell_line(c, r, IMP_TRAINING_STATUS), column(c, IMP_TRAINING_STATUS), "%s",
+		               _("a training needs its status"));
+		ok = false;
+	} else if (!code) {
+		unknown_value(c, r, IMP_TRAINING_STATUS, status);
+		ok = false;
+	} else if (!known) {
+		BAD(c, r, IMP_TRAINING_STATUS, _("'%s': an import enrols people as applied, selected, enrolled or "
+		                                 "completed; record the rest on the training screen"),
+		    clip(status, shown, sizeof shown));
+		ok = false;
+	} else {
+		snprintf(d->training_status, sizeof d->training_status, "%s", code);
+	}
+	return ok;
+}
+
 /* The field of the import a field name of person_consistency_problem is
  * about, -1 when none. */
 static int field_of(const char *name)
@@ -399,6 +548,8 @@ bool import_row_read(struct import_ctx *c, const struct import_row *row, struct 
 	ok &= read_codes(c, row, p);
 	ok &= read_flags(c, row, p);
 	ok &= read_dates(c, row, d);
+	ok &= read_consultation(c, row, d);
+	ok &= read_training(c, row, d);
 	/* What the legacy registration is taken to have been. */
 	p->consent_data = true;
 	p->consent_share = false;

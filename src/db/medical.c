@@ -23,6 +23,7 @@
 #include "core/vocab.h"
 #include "db/audit.h"
 #include "db/db_private.h"
+#include "db/medical_private.h"
 #include "db/medical.h"
 
 const char *med_reason_name(enum med_reason r)
@@ -397,6 +398,46 @@ static enum status consultation_update(struct db *db, struct consultation *c, lo
 	return s;
 }
 
+/* Inserts c (c->id 0) or saves its changes, with the audit row, inside
+ * the caller's transaction; c->id and c->version are set on success. */
+static enum status consultation_write(struct db *db, struct consultation *c)
+{
+	bool is_new = c->id == 0;
+	long long centre = db_centre_id(db, c->centre_code);
+	struct consultation before;
+	enum status s;
+	if (!centre)
+		return ST_NOT_FOUND;
+	else if (is_new)
+		s = consultation_insert(db, c, centre);
+	else
+		s = consultation_update(db, c, centre, &before);
+	if (s != ST_OK)
+		return s;
+	struct jsonbuf j;
+	jsonbuf_init(&j);
+	if (is_new)
+		json_person(&j, c->person_id);
+	fields_json(&j, is_new ? NULL : &before, c, consultation_fields, COUNT(consultation_fields));
+	return audit_log(db, is_new ? "create" : "update", "consultation", c->id, jsonbuf_text(&j));
+}
+
+enum status consultation_create(struct db *db, struct consultation *c, const char *today)
+{
+	enum status s = db_require(db, PERM_MEDICAL_WRITE);
+	if (s == ST_OK)
+		s = consultation_check(c, today, NULL);
+	if (s != ST_OK)
+		return s;
+	c->id = 0;
+	s = consultation_write(db, c);
+	if (s != ST_OK) {
+		c->id = 0;
+		c->version = 0;
+	}
+	return s;
+}
+
 enum status consultation_save(struct db *db, struct consultation *c)
 {
 	enum status s = db_require(db, PERM_MEDICAL_WRITE);
@@ -411,23 +452,7 @@ enum status consultation_save(struct db *db, struct consultation *c)
 	/* Put back as they were if anything fails. */
 	long long id = c->id;
 	int version = c->version;
-	bool is_new = id == 0;
-	long long centre = db_centre_id(db, c->centre_code);
-	struct consultation before;
-	struct jsonbuf j;
-	jsonbuf_init(&j);
-	if (!centre)
-		s = ST_NOT_FOUND;
-	else if (is_new)
-		s = consultation_insert(db, c, centre);
-	else
-		s = consultation_update(db, c, centre, &before);
-	if (s == ST_OK) {
-		if (is_new)
-			json_person(&j, c->person_id);
-		fields_json(&j, is_new ? NULL : &before, c, consultation_fields, COUNT(consultation_fields));
-		s = audit_log(db, is_new ? "create" : "update", "consultation", c->id, jsonbuf_text(&j));
-	}
+	s = consultation_write(db, c);
 	if (s == ST_OK && (s = db_commit(db)) == ST_OK)
 		return ST_OK;
 	db_rollback(db);

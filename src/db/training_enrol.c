@@ -288,6 +288,36 @@ enum status training_enrol(struct db *db, long long course_id, long long person,
 	return r;
 }
 
+static enum status enrolment_write(struct db *db, struct training_enrolment *e, long long *next, const char **m,
+                                   const char **f);
+
+enum status training_enrol_in(struct db *db, long long course_id, long long person, const char *status,
+                              struct training_enrolment *out, const char **msgid)
+{
+	const char *m = NULL;
+	bool wl = false;
+	bool done = status && strcmp(status, "completed") == 0;
+	struct training_enrolment e;
+	memset(&e, 0, sizeof e);
+	enum status r = db_require(db, PERM_TRAINING_WRITE);
+	if (r == ST_OK)
+		r = enrol_write(db, course_id, person, done ? "enrolled" : status, &e, &wl, &m);
+	if (r == ST_OK && done && wl) {
+		m = N_("The course is full: no place is left.");
+		r = ST_INVALID;
+	}
+	if (r == ST_OK && done) {
+		long long next;
+		snprintf(e.status, sizeof e.status, "completed");
+		r = enrolment_write(db, &e, &next, &m, NULL);
+	}
+	if (r == ST_OK && out)
+		*out = e;
+	if (msgid)
+		*msgid = m;
+	return r;
+}
+
 /* True when an enrolment may go from one status to the other. The waiting
  * list is entered only by training_enrol when the course is full. */
 static bool transition_ok(const char *from, const char *to)

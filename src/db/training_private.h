@@ -7,6 +7,7 @@
 
 struct db;
 struct training_course;
+struct training_enrolment;
 
 /* True when s ends inside size bytes, is valid UTF-8, has at most chars
  * characters and no control characters. */
@@ -20,5 +21,15 @@ const char *training_about(const char **field, const char *name, const char *msg
 
 /* Reads course id without asking for a permission (the caller did). */
 enum status training_course_read(struct db *db, long long id, struct training_course *c);
+
+/* Enrols person in course id inside the caller's transaction (an
+ * import's batch), as training_enrol does (PERM_TRAINING_WRITE, the
+ * places counted, the audit row): status "applied", "selected" or
+ * "enrolled" (the waiting list when full), or "completed": enrolled, then
+ * moved to completed as training_enrolment_save does (refused when the
+ * course is full). *out (may be NULL) gets the enrolment as stored,
+ * *msgid (may be NULL) the rule broken. */
+enum status training_enrol_in(struct db *db, long long course_id, long long person, const char *status,
+                              struct training_enrolment *out, const char **msgid);
 
 #endif

@@ -2,7 +2,9 @@
  * run lists every bad row as FILE:LINE:COLUMN and writes nothing; the
  * corrected file is imported; `taimako find` then finds the person, with
  * a right-to-left override in the name made harmless; the import is in
- * the trail; wrong use exits 2. */
+ * the trail; a row with a consultation is counted by the medical table,
+ * one with an enrolment enrols the person in a course still running;
+ * wrong use exits 2. */
 #include <sqlite3.h>
 #include <time.h>
 #include "session.h"
@@ -61,21 +63,29 @@ static long count(struct session *s, const char *sql)
 	return n;
 }
 
-/* The intake table's "People registered" at AGZ in 2017, as the command
- * line computes it (CSV: ...,Line,Label,Counting,Total,Definition). */
-static long registered_2017(struct session *s)
+/* The total of line key of table at AGZ in 2017, as the command line
+ * computes it (CSV: ...,Line,Label,Counting,Total,Definition). */
+static long total_2017(struct session *s, const char *table, const char *key)
 {
-	char out[8192];
-	assert_int_equal(cli(s, out, sizeof out, "report intake --period 2017 --centre AGZ --by total --format csv"), 0);
-	const char *at = strstr(out, ",registered,");
+	char out[8192], args[200], at_key[64];
+	snprintf(args, sizeof args, "report %s --period 2017 --centre AGZ --by total --format csv", table);
+	assert_int_equal(cli(s, out, sizeof out, args), 0);
+	snprintf(at_key, sizeof at_key, ",%s,", key);
+	const char *at = strstr(out, at_key);
 	assert_non_null(at);
-	at += strlen(",registered,");
+	at += strlen(at_key);
 	for (int comma = 0; comma < 2; comma++) {
 		at = strchr(at, ',');
 		assert_non_null(at);
 		at++;
 	}
 	return strtol(at, NULL, 10);
+}
+
+/* The intake table's "People registered" at AGZ in 2017. */
+static long registered_2017(struct session *s)
+{
+	return total_2017(s, "intake", "registered");
 }
 
 static const char MAP[] = "# the old register\nfamily_name = NOM\ngiven_names = Prénoms\nsex = Sexe\n"
@@ -155,6 +165,85 @@ static void dry_run_then_import_then_find(void **state)
 	                 1);
 }
 
+/* A row with a consultation: a bad reason is reported with its line and
+ * column; corrected, the consultation is written as a medical write of
+ * the unix account, and the medical table counts it. */
+static void consultation_then_report(void **state)
+{
+	struct session *s = *state;
+	static const char map[] = "family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\nsex.F = f\nsex.H = m\n"
+	                          "age = Age\narrival_date = Arrivée\nconsultation.date = Date consultation\n"
+	                          "consultation.reason = Motif\nconsultation.reason.Paludisme = malaria\n"
+	                          "consultation.diagnosis = Diagnostic\n";
+	put(s, "care.map", map, strlen(map));
+	static const char bad[] = "NOM;Prénoms;Sexe;Age;Arrivée;Date consultation;Motif;Diagnostic\n"
+	                          "Soigné;Rabi;F;24;10/05/2017;12/05/2017;Grippe;Fièvre\n";
+	put(s, "care.csv", bad, sizeof bad - 1);
+	char out[8192];
+	long people = count(s, "SELECT count(*) FROM person");
+	assert_int_equal(cli(s, out, sizeof out, "import care.csv --mapping care.map --centre AGZ"), 1);
+	assert_non_null(strstr(out, "care.csv:2:7: unknown value 'Grippe'"));
+	assert_int_equal(count(s, "SELECT count(*) FROM person"), people);
+	static const char good[] = "NOM;Prénoms;Sexe;Age;Arrivée;Date consultation;Motif;Diagnostic\n"
+	                           "Soigné;Rabi;F;24;10/05/2017;12/05/2017;Paludisme;Fièvre\n";
+	put(s, "care.csv", good, sizeof good - 1);
+	long before = total_2017(s, "medical", "consultations");
+	assert_int_equal(cli(s, out, sizeof out, "import care.csv --mapping care.map --centre AGZ"), 0);
+	assert_non_null(strstr(out, "1 imported"));
+	assert_int_equal(total_2017(s, "medical", "consultations"), before + 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM consultation c JOIN person p ON p.id = c.person_id "
+	                          "WHERE p.family_name = 'Soigné' AND c.date = '2017-05-12' AND c.reason = 'malaria' "
+	                          "AND c.diagnosis = 'Fièvre'"),
+	                 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM audit a JOIN consultation c ON c.id = a.entity_id "
+	                          "JOIN person p ON p.id = c.person_id WHERE a.entity = 'consultation' "
+	                          "AND a.action = 'create' AND a.user_name LIKE 'unix:%' AND p.family_name = 'Soigné'"),
+	                 1);
+}
+
+/* A row with an enrolment in a course of the demo still running, found
+ * by its title; a course completed long ago refuses it with its reason. */
+static void training_enrolment(void **state)
+{
+	struct session *s = *state;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open_v2(s->db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h,
+	                                    "SELECT title FROM training_course tc WHERE status IN ('open', 'running') "
+	                                    "AND instr(title, ';') = 0 AND instr(title, '\"') = 0 AND (SELECT count(*) "
+	                                    "FROM training_course t2 WHERE t2.title = tc.title) = 1 ORDER BY id LIMIT 1",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	char title[200];
+	snprintf(title, sizeof title, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	static const char map[] = "family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\nsex.F = f\nsex.H = m\n"
+	                          "age = Age\narrival_date = Arrivée\ntraining.course = Formation\n"
+	                          "training.status = Statut\ntraining.status.Inscrit = enrolled\n";
+	put(s, "train.map", map, strlen(map));
+	char text[1024], out[8192];
+	snprintf(text, sizeof text, "NOM;Prénoms;Sexe;Age;Arrivée;Formation;Statut\n"
+	                            "Apprenti;Salou;H;22;10/05/2017;Bijouterie touarègue 2016;Inscrit\n");
+	put(s, "train.csv", text, strlen(text));
+	assert_int_equal(cli(s, out, sizeof out, "import train.csv --mapping train.map --centre AGZ"), 1);
+	assert_non_null(strstr(out, "train.csv:2:6: "));
+	assert_int_equal(count(s, "SELECT count(*) FROM person WHERE family_name = 'Apprenti'"), 0);
+	snprintf(text, sizeof text, "NOM;Prénoms;Sexe;Age;Arrivée;Formation;Statut\n"
+	                            "Apprenti;Salou;H;22;10/05/2017;%s;Inscrit\n", title);
+	put(s, "train.csv", text, strlen(text));
+	assert_int_equal(cli(s, out, sizeof out, "import train.csv --mapping train.map --centre AGZ"), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM training_enrolment e JOIN person p ON p.id = e.person_id "
+	                          "WHERE p.family_name = 'Apprenti' AND e.status IN ('enrolled', 'waiting')"),
+	                 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM audit a JOIN training_enrolment e ON e.id = a.entity_id "
+	                          "JOIN person p ON p.id = e.person_id WHERE a.entity = 'training_enrolment' "
+	                          "AND a.action = 'create' AND a.user_name LIKE 'unix:%' AND p.family_name = 'Apprenti'"),
+	                 1);
+}
+
 static void wrong_use(void **state)
 {
 	struct session *s = *state;
@@ -178,6 +267,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(dry_run_then_import_then_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(consultation_then_report, setup, teardown),
+		cmocka_unit_test_setup_teardown(training_enrolment, setup, teardown),
 		cmocka_unit_test_setup_teardown(wrong_use, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,12 +2,16 @@
  * people from every encoding, names stored sanitised, every problem with
  * its line and column, duplicates listed and not imported, all or
  * nothing, batches and resume, the trail, and the intake table counting
- * the people imported. */
+ * the people imported; consultations and training enrolments of the rows,
+ * written with their module's role, counted by the medical table. */
 #include <iconv.h>
 
 #include "core/report.h"
 #include "db/audit.h"
 #include "db/import.h"
+#include "db/medical.h"
+#include "db/report_medical.h"
+#include "db/training.h"
 #include "db/report.h"
 #include "db/report_registration.h"
 #include "psych_report_fixture.h"
@@ -48,14 +52,15 @@ static void on_duplicate(int line, const struct person_hit *hit, int score, void
 	h->duplicates++;
 }
 
-/* Imports text (len bytes) with o (file name "legacy.csv" unless set). */
-static enum status run(struct fixture *f, const char *text, size_t len, struct import_options o, struct heard *h,
-                       struct import_report *rep)
+/* Imports text (len bytes) through mapping with o (file name
+ * "legacy.csv" unless set). */
+static enum status run_map(struct fixture *f, const char *mapping, const char *text, size_t len,
+                           struct import_options o, struct heard *h, struct import_report *rep)
 {
 	struct import_map map;
 	int line;
 	char err[256];
-	assert_true(import_map_parse(&map, MAP, strlen(MAP), &line, err, sizeof err));
+	assert_true(import_map_parse(&map, mapping, strlen(mapping), &line, err, sizeof err));
 	if (!o.file_name)
 		o.file_name = "legacy.csv";
 	memset(h, 0, sizeof *h);
@@ -66,6 +71,13 @@ static enum status run(struct fixture *f, const char *text, size_t len, struct i
 	fclose(in);
 	import_map_free(&map);
 	return st;
+}
+
+/* Imports text (len bytes) through MAP with o. */
+static enum status run(struct fixture *f, const char *text, size_t len, struct import_options o, struct heard *h,
+                       struct import_report *rep)
+{
+	return run_map(f, MAP, text, len, o, h, rep);
 }
 
 /* text converted from UTF-8 to encoding (a new string). */
@@ -382,6 +394,192 @@ static void search_index_written(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM person_search WHERE person_search MATCH 'diaye AND aissa'"), 2);
 }
 
+
+static const char MAP_MED[] =
+	"family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\nsex.F = f\nsex.H = m\narrival_date = Arrivée\n"
+	"centre = Centre\nconsultation.date = Consultation\nconsultation.reason = Raison\n"
+	"consultation.reason.Paludisme = malaria\nconsultation.diagnosis = Diagnostic\n"
+	"consultation.treatment = Traitement\n";
+
+#define HEADER_MED "NOM;Prénoms;Sexe;Arrivée;Centre;Consultation;Raison;Diagnostic;Traitement\n"
+
+/* A consultation per row where the columns are filled: written with the
+ * medical role around its write only, every rule checked with its line
+ * and column, all or nothing, counted by the medical table. */
+static void consultations(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_INTAKE);
+	static const char good[] = HEADER_MED
+		"Med;Aaa;F;04/03/2017;AGZ;05/03/2017;Paludisme;\"Accès\x1B palustre\";ACT\n"   /* 2 */
+		"Med;Bbb;H;04/03/2017;AGZ;;;;\n"                                                /* 3: none */
+		"Med;Ccc;H;04/03/2017;AGZ;2017-03-04; Diarrhoea ;;\n";                          /* 4 */
+	struct heard h;
+	struct import_report rep;
+	long people = count(f, "SELECT count(*) FROM person");
+	/* With the intake role alone: refused on the consultation's cell. */
+	struct import_options o = { 0 };
+	assert_int_equal(run_map(f, MAP_MED, good, strlen(good), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "2:6: "));
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* With the medical role around each consultation. */
+	o.module_roles = true;
+	if (run_map(f, MAP_MED, good, strlen(good), o, &h, &rep) != ST_OK)
+		fail_msg("%s", h.text);
+	assert_int_equal(rep.imported, 3);
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation c JOIN person p ON p.id = c.person_id "
+	                          "WHERE p.given_names = 'Aaa' AND c.date = '2017-03-05' AND c.reason = 'malaria' "
+	                          "AND c.diagnosis = 'Accès? palustre' AND c.treatment = 'ACT' "
+	                          "AND c.centre_id = (SELECT id FROM centre WHERE code = 'AGZ')"),
+	                 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation c JOIN person p ON p.id = c.person_id "
+	                          "WHERE p.given_names = 'Ccc' AND c.reason = 'diarrhoea'"),
+	                 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation"), 2);
+	/* The trail: a consultation created by the account, every field. */
+	assert_int_equal(count(f, "SELECT count(*) FROM audit WHERE action = 'create' AND entity = 'consultation' "
+	                          "AND user_name = 'intake' AND json_extract(changes, '$.reason') IN ('malaria', "
+	                          "'diarrhoea') AND json_extract(changes, '$.person_id') IS NOT NULL"),
+	                 2);
+	/* The actor has its own role back. */
+	struct consultation k = { .person_id = 1, .date = "2017-03-05", .centre_code = "AGZ", .reason = "malaria" };
+	assert_int_equal(consultation_save(f->db, &k), ST_DENIED);
+	/* Bad cells: each with its line and column, nothing written. */
+	static const char bad[] = HEADER_MED
+		"Bad;One;F;04/03/2017;AGZ;05/03/2017;Grippe;;\n"      /* 2: unknown reason */
+		"Bad;Two;F;04/03/2017;AGZ;01/03/2017;malaria;;\n"     /* 3: before the arrival */
+		"Bad;Three;F;04/03/2017;AGZ;;;Fièvre;\n"              /* 4: no date, no reason */
+		"Bad;Four;F;04/03/2017;AGZ;05/03/2099;malaria;;\n"    /* 5: in the future */
+		"Bad;Five;F;04/03/2017;AGZ;05/03/2017;malaria;;\n";   /* 6: good */
+	people = count(f, "SELECT count(*) FROM person");
+	assert_int_equal(run_map(f, MAP_MED, bad, strlen(bad), o, &h, &rep), ST_INVALID);
+	assert_int_equal(rep.rejected, 4);
+	const char *want[] = { "2:7: ", "3:6: ", "4:6: ", "4:7: ", "5:6: " };
+	char *at = h.text;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *hit = strstr(at, want[i]);
+		if (!hit || (hit != h.text && hit[-1] != '\n'))
+			fail_msg("no '%s' in order in:\n%s", want[i], h.text);
+		at = hit + 1;
+	}
+	assert_int_equal(h.problems, (int)(sizeof want / sizeof want[0]));
+	assert_int_equal(count(f, "SELECT count(*) FROM consultation"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* A diagnosis mapped without the consultation's date: the mapping's line. */
+	static const char half[] = "family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\narrival_date = Arrivée\n"
+	                           "consultation.diagnosis = Diagnostic\n";
+	assert_int_equal(run_map(f, half, good, strlen(good), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "map:5:0: "));
+	/* The medical table counts the consultations imported. */
+	sign_in(f, ROLE_MANAGER);
+	struct report_period p;
+	assert_true(report_period_parse("2017", &p));
+	struct report_result *r = calloc(1, sizeof *r);
+	assert_int_equal(report_compute(f->db, &report_medical, &p, "AGZ", NULL, NULL, r), ST_OK);
+	assert_string_equal(r->def->lines[0].key, "consultations");
+	assert_int_equal(r->lines[0].total, 2);
+	free(r);
+}
+
+#define MAP_TRAIN_BASE \
+	"family_name = NOM\ngiven_names = Prénoms\nsex = Sexe\nsex.F = f\nsex.H = m\narrival_date = Arrivée\n" \
+	"centre = Centre\ntraining.course = Formation\ntraining.status = Statut\ntraining.status.Inscrit = enrolled\n" \
+	"training.status.Terminé = completed\n"
+
+#define HEADER_TRAIN "NOM;Prénoms;Sexe;Arrivée;Centre;Formation;Statut\n"
+
+/* A course at AGZ titled title for 2017, as the form makes it. */
+static long long course_2017(struct fixture *f, const char *title, int capacity)
+{
+	struct training_course c;
+	training_course_init(&c, "AGZ", "2017-01-02");
+	c.trade_id = count(f, "SELECT id FROM ref_item WHERE list = 'training_trade' AND code = 'welding'");
+	snprintf(c.title, sizeof c.title, "%s", title);
+	snprintf(c.end_date, sizeof c.end_date, "2017-06-30");
+	snprintf(c.provider_name, sizeof c.provider_name, "Atelier");
+	c.capacity = capacity;
+	const char *m = NULL;
+	if (training_course_save(f->db, &c, &m, NULL) != ST_OK)
+		fail_msg("%s", m ? m : "?");
+	return c.id;
+}
+
+/* An enrolment per row where the training columns are filled: the
+ * course found by its title (or number), written with the training role
+ * around its write only, every problem with its line and column. */
+static void trainings(void **state)
+{
+	struct fixture *f = *state;
+	sign_in(f, ROLE_TRAINING);
+	course_2017(f, "Couture 2017", 2);
+	long long soudure = course_2017(f, "Soudure", 5);
+	course_2017(f, "Soudure", 5);
+	sign_in(f, ROLE_INTAKE);
+	static const char good[] = HEADER_TRAIN
+		"Tr;Aaa;F;04/03/2017;AGZ;couture 2017;Inscrit\n"      /* 2 */
+		"Tr;Bbb;H;04/03/2017;AGZ; COUTURE 2017 ;Terminé\n"    /* 3 */
+		"Tr;Ccc;H;04/03/2017;AGZ;;\n";                        /* 4: none */
+	struct heard h;
+	struct import_report rep;
+	long people = count(f, "SELECT count(*) FROM person");
+	/* With the intake role alone: refused on the course's cell. */
+	struct import_options o = { 0 };
+	assert_int_equal(run_map(f, MAP_TRAIN_BASE, good, strlen(good), o, &h, &rep), ST_INVALID);
+	assert_non_null(strstr(h.text, "2:6: "));
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	o.module_roles = true;
+	if (run_map(f, MAP_TRAIN_BASE, good, strlen(good), o, &h, &rep) != ST_OK)
+		fail_msg("%s", h.text);
+	assert_int_equal(rep.imported, 3);
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment e JOIN person p ON p.id = e.person_id "
+	                          "JOIN training_course c ON c.id = e.course_id WHERE c.title = 'Couture 2017' AND "
+	                          "((p.given_names = 'Aaa' AND e.status = 'enrolled') OR "
+	                          "(p.given_names = 'Bbb' AND e.status = 'completed'))"),
+	                 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit WHERE entity = 'training_enrolment' AND user_name = 'intake' "
+	                          "AND action IN ('create', 'update')"),
+	                 3);
+	/* Bad cells: each with its line and column, nothing written. */
+	static const char bad[] = HEADER_TRAIN
+		"Tr;Ddd;F;04/03/2017;AGZ;Menuiserie;Inscrit\n"        /* 2: no such course */
+		"Tr;Eee;F;04/03/2017;AGZ;Soudure;Inscrit\n"           /* 3: two of that title */
+		"Tr;Fff;F;04/03/2017;AGZ;Couture 2017;dropped_out\n"  /* 4: not a status to begin with */
+		"Tr;Ggg;F;04/03/2017;AGZ;Couture 2017;\n"             /* 5: no status */
+		"Tr;Hhh;F;04/03/2017;AGZ;;Inscrit\n";                 /* 6: no course */
+	people = count(f, "SELECT count(*) FROM person");
+	assert_int_equal(run_map(f, MAP_TRAIN_BASE, bad, strlen(bad), o, &h, &rep), ST_INVALID);
+	assert_int_equal(rep.rejected, 5);
+	const char *want[] = { "2:6: ", "3:6: ", "4:7: ", "5:7: ", "6:6: " };
+	char *at = h.text;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *hit = strstr(at, want[i]);
+		if (!hit || (hit != h.text && hit[-1] != '\n'))
+			fail_msg("no '%s' in order in:\n%s", want[i], h.text);
+		at = hit + 1;
+	}
+	assert_int_equal(h.problems, (int)(sizeof want / sizeof want[0]));
+	assert_non_null(strstr(h.text, "'Menuiserie'"));
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), people);
+	/* The title two courses share, mapped to one's number; the course
+	 * full: the waiting list. */
+	char map[1024];
+	snprintf(map, sizeof map, "%straining.course.Soudure = %lld\n", MAP_TRAIN_BASE, soudure);
+	static const char more[] = HEADER_TRAIN "Tr;Eee;F;04/03/2017;AGZ;Soudure;Inscrit\n"
+	                                        "Tr;Ggg;F;04/03/2017;AGZ;Couture 2017;Inscrit\n";
+	if (run_map(f, map, more, strlen(more), o, &h, &rep) != ST_OK)
+		fail_msg("%s", h.text);
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM training_enrolment WHERE course_id = %lld", soudure);
+	assert_int_equal(count(f, sql), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM training_enrolment e JOIN person p ON p.id = e.person_id "
+	                          "WHERE p.given_names = 'Ggg' AND e.status = 'waiting'"),
+	                 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +590,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(batches_and_resume, setup, teardown),
 		cmocka_unit_test_setup_teardown(intake_table_counts_them, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_written, setup, teardown),
+		cmocka_unit_test_setup_teardown(consultations, setup, teardown),
+		cmocka_unit_test_setup_teardown(trainings, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
