@@ -116,7 +116,11 @@ static void pseudonym(const uint8_t *key, const char *uuid, char *out)
 
 static const char select_sql[] =
 	"WITH s AS (SELECT x.person_id, count(*) AS n, min(x.admitted) AS first FROM stay x WHERE " IN_PERIOD
-	" GROUP BY x.person_id) "
+	" GROUP BY x.person_id), "
+	/* The people of the period: those with a stay in it and those registered
+	 * in it, read by their ids rather than every person scanned. */
+	"ids AS (SELECT person_id AS id FROM s UNION SELECT id FROM person "
+	"WHERE arrival_date >= ?1 AND arrival_date < ?2 AND (?3 IS NULL OR centre_id = ?3)) "
 	"SELECT p.uuid, p.sex, p.birth_date, p.birth_estimated, coalesce(p.nationality, ''), "
 	"coalesce((SELECT c.code FROM stay x JOIN centre c ON c.id = x.centre_id WHERE x.person_id = p.id AND "
 	IN_PERIOD " ORDER BY x.admitted, x.id LIMIT 1), pc.code), "
@@ -125,9 +129,9 @@ static const char select_sql[] =
 	"(SELECT x.departure_reason FROM stay x WHERE x.person_id = p.id AND " IN_PERIOD
 	" ORDER BY x.admitted DESC, x.id DESC LIMIT 1), "
 	"max(?1, coalesce(s.first, p.arrival_date)) "
-	"FROM person p JOIN centre pc ON pc.id = p.centre_id LEFT JOIN s ON s.person_id = p.id "
-	"WHERE p.consent_data = 1 AND p.consent_share = 1 AND (s.person_id IS NOT NULL OR "
-	"(p.arrival_date >= ?1 AND p.arrival_date < ?2 AND (?3 IS NULL OR p.centre_id = ?3))) ORDER BY p.id";
+	"FROM ids JOIN person p ON p.id = ids.id JOIN centre pc ON pc.id = p.centre_id "
+	"LEFT JOIN s ON s.person_id = p.id "
+	"WHERE p.consent_data = 1 AND p.consent_share = 1 ORDER BY p.id";
 
 /* The flags' bits from their codes, space-separated. */
 static unsigned flag_bits(const char *codes)
