@@ -34,6 +34,8 @@ enum perm {
 	PERM_ACCOUNTS,            /* manage staff accounts */
 	PERM_REFDATA,             /* edit reference lists */
 	PERM_AUDIT_READ,          /* read the audit trail */
+	PERM_SYNC,                /* exchange bundles with other sites, see their state */
+	PERM_SYNC_DECIDE,         /* see and decide the conflicts between sites */
 	PERM_COUNT_
 };
 

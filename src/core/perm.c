@@ -37,6 +37,8 @@ static const struct {
 	[PERM_ACCOUNTS] =            { "accounts",            "x........" },
 	[PERM_REFDATA] =             { "refdata",             "x........" },
 	[PERM_AUDIT_READ] =          { "audit_read",          "x........" },
+	[PERM_SYNC] =                { "sync",                "xx......." },
+	[PERM_SYNC_DECIDE] =         { "sync_decide",         ".x......." },
 };
 
 bool perm_allows(int r, enum perm p)
