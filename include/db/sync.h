@@ -84,6 +84,7 @@ enum sync_conflict_kind {
 	SYNC_SAME_FIELD,      /* the same field changed here and there */
 	SYNC_EDIT_DELETED,    /* changed there, deleted here */
 	SYNC_DELETE_EDITED,   /* deleted there, changed here */
+	SYNC_DUPLICATE,       /* a person who came from there may be someone registered here */
 };
 struct sync_conflict {
 	long long id;
@@ -101,6 +102,7 @@ struct sync_conflict {
 	bool open;
 	char decision[24];            /* "kept", "taken", "owner" (the owner's value came) */
 	char decided_by[64];
+	bool hidden;                  /* the role may not see this record's values: here/there empty */
 };
 typedef enum status (*sync_conflict_fn)(const struct sync_conflict *c, void *ctx);
 /* Conflicts newest first, open ones only unless all; a page of limit after
