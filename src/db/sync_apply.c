@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/phone.h"
 #include "db/db_private.h"
 #include "db/person_private.h"
 #include "db/sync_private.h"
@@ -467,6 +468,44 @@ static enum status apply_audit(struct apply *a, const struct sync_table *t, sqli
 	return db_step_done(st);
 }
 
+/* A change to a record deleted here: noted for the owner, field by
+ * field. A record keyed by its references (a person's flag...) is noted
+ * under its person. */
+static enum status missing_row(struct apply *a, const struct sync_table *t, sqlite3_value **ov, sqlite3_value **nv)
+{
+	const char *uuid = NULL;
+	if (t->key == SYNC_KEY_UUID)
+		uuid = text_of(ov[t->id_col]);
+	for (int i = 0; !uuid && i < t->ncol; i++)
+		if (t->col[i].pk && t->col[i].ref >= 0 && !strcmp(a->s->tab[t->col[i].ref].name, "person"))
+			uuid = text_of(ov[i]);
+	if (!uuid)
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(a->db,
+		"INSERT INTO sync_conflict (at, kind, tbl, row_uuid, field, here, there, there_site, there_user, "
+		"there_at, owner) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'edit_deleted', ?1, ?2, ?3, NULL, ?4, "
+		"?5, ?6, ?7, ?8)");
+	if (!st)
+		return ST_INTERNAL;
+	enum status s = ST_OK;
+	for (int i = 0; s == ST_OK && i < t->ncol; i++) {
+		const struct sync_col *c = &t->col[i];
+		if (!nv[i] || c->local || c->meta || c->pk || i == t->uuid_col)
+			continue;
+		db_bind_text(st, 1, t->name);
+		db_bind_text(st, 2, uuid);
+		db_bind_text(st, 3, c->name);
+		sqlite3_bind_value(st, 4, nv[i]);
+		db_bind_text(st, 5, a->e->origin);
+		db_bind_text(st, 6, a->e->user_name);
+		db_bind_text(st, 7, a->e->at);
+		db_bind_text(st, 8, a->self);   /* deleted here: this site decides */
+		s = db_step_done(st);
+		a->r->conflicts++;
+	}
+	return s;
+}
+
 static enum status apply_change(struct apply *a, const struct sync_table *t, int op, sqlite3_value **ov,
                                 sqlite3_value **nv)
 {
@@ -478,7 +517,7 @@ static enum status apply_change(struct apply *a, const struct sync_table *t, int
 		if (op == SQLITE_INSERT)
 			s = row.found ? apply_update(a, t, NULL, nv, &row, false) : apply_insert(a, t, nv);
 		else if (op == SQLITE_UPDATE)
-			s = row.found ? apply_update(a, t, ov, nv, &row, true) : ST_OK;
+			s = row.found ? apply_update(a, t, ov, nv, &row, true) : missing_row(a, t, ov, nv);
 		else if (row.found)
 			s = apply_delete(a, t, ov, &row);
 	}
@@ -598,6 +637,19 @@ static enum status check_duplicate(struct db *db, const struct person *p, long l
 	return s;
 }
 
+/* The phone's lookup key, made from the phone as every save makes it. */
+static enum status phone_key(struct db *db, const struct person *p)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE person SET phone_key = ?2 WHERE id = ?1 AND phone_key != ?2");
+	if (!st)
+		return ST_INTERNAL;
+	char key[PHONE_KEY_SIZE];
+	person_phone_key(p->phone, db_phone_country(db), key, sizeof key);
+	sqlite3_bind_int64(st, 1, p->id);
+	db_bind_text(st, 2, key);
+	return db_step_done(st);
+}
+
 /* The people the applied entries touched get their search index and
  * name keys made here; *duplicates counts the new ones who may be someone
  * registered at another site. */
@@ -625,6 +677,8 @@ enum status sync_reindex_touched(struct db *db, long long *duplicates)
 			break;
 		after = id;
 		s = person_read(db, id, p);
+		if (s == ST_OK)
+			s = phone_key(db, p);
 		if (s == ST_OK)
 			s = person_write_index(db, p);
 		if (s == ST_OK && added)

@@ -150,7 +150,7 @@ static void record_person(struct db *db, const struct sync_table *t, const char 
 {
 	out[0] = '\0';
 	char sql[256];
-	if (!strcmp(t->name, "person"))
+	if (!strcmp(t->name, "person") || t->key == SYNC_KEY_COMPOSITE)   /* noted under its person */
 		snprintf(sql, sizeof sql, "SELECT case_key FROM person WHERE uuid = ?1");
 	else {
 		bool has = false;

@@ -45,13 +45,11 @@ static enum status value_now(struct db *db, const struct sync_table *t, int col,
                              size_t size, bool *null)
 {
 	const struct sync_schema *s = sync_schema(db);
-	char sql[256];
+	char sql[1024];
 	const struct sync_col *c = &t->col[col];
 	if (c->ref >= 0 && s->tab[c->ref].key != SYNC_KEY_COMPOSITE) {
-		const char *k = strstr(s->tab[c->ref].key_of_id, "SELECT ") + 7;
-		const char *from = strstr(k, " FROM ");
-		snprintf(sql, sizeof sql, "SELECT (SELECT %.*s FROM \"%s\" WHERE id = r.\"%s\") FROM \"%s\" r WHERE r.uuid = ?1",
-		         (int)(from - k), k, s->tab[c->ref].name, c->name, t->name);
+		snprintf(sql, sizeof sql, "SELECT (SELECT %s FROM \"%s\" WHERE id = r.\"%s\") FROM \"%s\" r WHERE r.uuid = ?1",
+		         s->tab[c->ref].key_expr, s->tab[c->ref].name, c->name, t->name);
 	} else
 		snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE uuid = ?1", c->name, t->name);
 	sqlite3_stmt *st = NULL;

@@ -41,6 +41,7 @@ struct sync_table {
 	int id_col, uuid_col, site_col;
 	/* Statements composed once from the schema (table and column names
 	 * from the schema only, values always bound): */
+	char key_expr[512];             /* the SQL expression of a row's name ("uuid"...) */
 	char key_of_id[SYNC_SQL_MAX];   /* ?1 id -> its name in bundles */
 	char id_of_key[SYNC_SQL_MAX];   /* ?1 name -> id */
 	char select_row[SYNC_SQL_MAX];  /* every column of the row named ?1 (uuid or natural) */

@@ -85,7 +85,10 @@ static bool read_columns(sqlite3 *sql, struct sync_table *t)
 		c->pk = sqlite3_column_int(st, 1) > 0;
 		c->ref = -1;
 		c->local = is_local(t->name, c->name);
-		c->meta = !strcmp(c->name, "version") || !strcmp(c->name, "changed");
+		/* Bookkeeping, or made here from another field (the phone's key
+		 * from the phone, made again where the change lands). */
+		c->meta = !strcmp(c->name, "version") || !strcmp(c->name, "changed")
+		          || (!strcmp(t->name, "person") && !strcmp(c->name, "phone_key"));
 		if (!strcmp(c->name, "uuid"))
 			t->uuid_col = t->ncol;
 		if (!strcmp(c->name, "site"))
@@ -136,6 +139,7 @@ static void compose(struct sync_table *t)
 	char cols[SYNC_SQL_MAX - 200];
 	column_list(t, cols, sizeof cols);
 	const char *nat = natural_expr(t->name);
+	snprintf(t->key_expr, sizeof t->key_expr, "%s", nat ? nat : "uuid");
 	if (nat) {
 		t->key = SYNC_KEY_NATURAL;
 		snprintf(t->key_of_id, sizeof t->key_of_id, "SELECT %s FROM \"%s\" WHERE id = ?1", nat, t->name);
