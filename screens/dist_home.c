@@ -44,7 +44,7 @@ struct dist_home {
 };
 
 static const struct binding bindings[] = {
-	{ 1, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the list chosen (or press its letter)") },
+	{ 1, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the list chosen (or press its letter or digit)") },
 	{ 0, { 0 }, NULL, NULL },
 };
 

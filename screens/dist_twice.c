@@ -120,7 +120,7 @@ static void serving_cells(const struct dist_twice_serving *v, const char *which,
 	if (v->served_by[0])
 		snprintf(text, sizeof text, _("%s: %s at %s, served by %s"), which, day, centre, v->served_by);
 	else
-		snprintf(text, sizeof text, _("%s: %s at %s"), which, day, centre);
+		snprintf(text, sizeof text, _("%s: %s at %s, served by staff not known here"), which, day, centre);
 	text_fit(text, LIST_CELL - 1, whole, LIST_CELL);
 }
 
@@ -260,17 +260,23 @@ static void twice_draw(struct app *app, void *state, WINDOW *win)
 		return;
 	}
 	s->list.privacy = app_privacy(app);
-	list_draw(&s->list, win, y, rows - y - 5);
-	/* The selected row whole: the person, the item, then each serving. */
+	/* The selected row whole under the list, in as many rows as it needs:
+	 * the person and the item, then each serving. */
 	const struct list_row *r = list_current(&s->list);
-	if (!r)
-		return;
-	char head[LIST_CELL * 3 + 16];
-	snprintf(head, sizeof head, "%s · %s · %s", r->cells[0], r->cells[1], r->cells[2]);
-	int at = rows - 5;
-	at += ui_put_wrapped(win, at, 2, cols - 4, rows - at, A_BOLD, head);
-	at += ui_put_wrapped(win, at, 2, cols - 4, rows - at, 0, r->cells[5]);
-	ui_put_wrapped(win, at, 2, cols - 4, rows - at, 0, r->cells[6]);
+	char head[LIST_CELL * 3 + 16] = "", first[LIST_CELL] = "", second[LIST_CELL] = "";
+	if (r) {
+		snprintf(head, sizeof head, "%s · %s · %s", r->cells[0], r->cells[1], r->cells[2]);
+		snprintf(first, sizeof first, "%s", r->cells[5]);
+		snprintf(second, sizeof second, "%s", r->cells[6]);
+	}
+	const char *whole[3] = { head, first, second };
+	int need = 0;
+	for (int i = 0; i < 3; i++)
+		need += ui_put_wrapped(win, rows, 2, cols - 4, 0, 0, whole[i]);
+	list_draw(&s->list, win, y, rows - y - need - 1);
+	int at = rows - need;
+	for (int i = 0; i < 3; i++)
+		at += ui_put_wrapped(win, at, 2, cols - 4, rows - at, i == 0 ? A_BOLD : 0, whole[i]);
 }
 
 static bool twice_typing(struct app *app, void *state)

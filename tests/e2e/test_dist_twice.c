@@ -82,7 +82,7 @@ static void listed_after_the_merge(void **state)
 	assert_screen(s, "Blanket, once per stay");
 	/* The chosen row whole: both centres by name, who served the first. */
 	assert_screen(s, "at Agadez transit centre, served by");
-	assert_screen(s, "at Dirkou transit centre");
+	assert_screen(s, "at Dirkou transit centre, served by staff not known here");
 	assert_screen(s, "Twiceserved");
 
 	/* A day that does not exist. */

@@ -188,8 +188,8 @@ static void paged_both_ways(void **state)
 	for (int i = 0; i < 5; i++) {
 		long long p = person(f, names[i]);
 		add_serving(f, p, "monthly", "AGZ", "2026-11-01", "08:00:00", 1, "", NULL);
-		char day[11];
-		snprintf(day, sizeof day, "2026-11-%02d", 10 + i);
+		char day[16];
+		snprintf(day, sizeof day, "2026-11-%02d", 10 + i % 10);
 		second[i] = serve_at_b(f, p, "monthly", "ARL", day, NULL);
 		/* A serving at one site between them: no entry. */
 		add_serving(f, person(f, "Zongo"), "monthly", "AGZ", day, "10:00:00", 1, "", NULL);
