@@ -3,8 +3,8 @@
  * (db/dist_twice.h), for a period of days (the last 30 by default) and one
  * centre or all (managers). A row per serving that was one too many: the
  * person, the item and its rule, both servings by day and centre; the
- * selected row whole under the list (each serving's centre and who served
- * it). Names are masked in privacy mode except on the selected row. */
+ * selected row whole under the list (each serving's centre, who served it
+ * and, for a household item, who collected the first). Names are masked in privacy mode except on the selected row. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,8 +108,10 @@ static void rule_words(const struct dist_twice *t, char *out, size_t size)
 	}
 }
 
-/* A serving short (day and town) and whole (day, centre, who). */
-static void serving_cells(const struct dist_twice_serving *v, const char *which, char *brief, char *whole)
+/* A serving short (day and town) and whole (day, centre, who; who
+ * collected it when another member of the household did). */
+static void serving_cells(const struct dist_twice_serving *v, const char *which, long long person, char *brief,
+                          char *whole)
 {
 	char day[32];
 	day_shown(v->day, day, sizeof day);
@@ -121,6 +123,13 @@ static void serving_cells(const struct dist_twice_serving *v, const char *which,
 		snprintf(text, sizeof text, _("%s: %s at %s, served by %s"), which, day, centre, v->served_by);
 	else
 		snprintf(text, sizeof text, _("%s: %s at %s, served by staff not known here"), which, day, centre);
+	if (v->person_id != person) {
+		char key[24];
+		if (!casenum_display(v->case_key, key, sizeof key))
+			snprintf(key, sizeof key, "%s", v->case_key);
+		size_t len = strlen(text);
+		snprintf(text + len, sizeof text - len, _(", collected by %s of the household"), key);
+	}
 	text_fit(text, LIST_CELL - 1, whole, LIST_CELL);
 }
 
@@ -142,8 +151,8 @@ static void add_row(const struct dist_twice *t, void *ctx)
 	rule_words(t, rule, sizeof rule);
 	snprintf(text, sizeof text, "%s, %s", strcmp(lang_get(), "fr") == 0 ? t->item_fr : t->item_en, rule);
 	text_fit(text, LIST_CELL - 1, r->cells[2], sizeof r->cells[2]);
-	serving_cells(&t->first, _("First"), r->cells[3], r->cells[5]);
-	serving_cells(&t->second, _("Second"), r->cells[4], r->cells[6]);
+	serving_cells(&t->first, _("First"), t->person_id, r->cells[3], r->cells[5]);
+	serving_cells(&t->second, _("Second"), t->person_id, r->cells[4], r->cells[6]);
 	snprintf(r->key.text, sizeof r->key.text, "%s", t->second.day);
 	r->key.id = t->second.id;
 }

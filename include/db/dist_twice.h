@@ -4,12 +4,14 @@
  * servings that the item's rule would have refused had the counter seen a
  * serving made at another site (the same person, the same item, within
  * the rule's window: the same day, the same meal, every_days, the stay;
- * core/dist_rule.h) while the sites were apart. The counter checks its own
- * site's servings in its transaction; this list finds what it could not
- * see. One entry per serving that was one too many, with the serving it
- * repeats (the last live one of another site in its window). Paged by key,
- * by the day of the second serving; reversed servings are left out. For
- * the distribution roles (their own centre), managers and reports (any
+ * core/dist_rule.h; for an item given per household, a serving to any
+ * member of the person's household, as db/dist_serve.h) while the sites
+ * were apart. The counter checks its own site's servings in its
+ * transaction; this list finds what it could not see. One entry per
+ * serving that was one too many, with the serving it repeats (the last
+ * live one of another site in its window). Paged by key, by the day of
+ * the second serving; reversed servings are left out. For the
+ * distribution roles (their own centre), managers and reports (any
  * centre, or all). */
 #include <stdbool.h>
 
@@ -31,11 +33,13 @@ struct dist_twice_serving {
 	char town[DIST_TWICE_NAME * 4];      /* the centre's town */
 	char site[33];                       /* the site that wrote it (an id, never shown) */
 	char served_by[DIST_TWICE_NAME * 4]; /* the account's display name, "" unknown here */
+	long long person_id;                 /* who received it (a household item: may be */
+	char case_key[20];                   /* another member of the household) */
 };
 
 /* An entry: second repeats first within the rule's window. */
 struct dist_twice {
-	long long person_id, item_id;
+	long long person_id, item_id;        /* second's person */
 	char case_key[20];
 	char family_name[PERSON_NAME_MAX + 1], given_names[PERSON_NAME_MAX + 1];
 	char item_en[DIST_TWICE_NAME], item_fr[DIST_TWICE_NAME];

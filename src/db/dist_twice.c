@@ -3,7 +3,8 @@
  * at a time; for each, the window its item's rule gives it
  * (dist_window_start, the counter's own function) and one probe through
  * dist_serving_by_person for an earlier live serving of the same item to
- * the same person written by another site in that window. Only the page's
+ * the same person (a household item: to their household, as the counter
+ * checks) written by another site in that window. Only the page's
  * entries are kept in memory. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,19 +72,28 @@ static void read_second(sqlite3_stmt *st, struct second *s)
 	s->centre = sqlite3_column_int64(st, 10);
 }
 
-/* The last live serving before s in its window written by another site:
- * its id into *first and its centre into *centre (0: none). */
-static enum status earlier_elsewhere(struct db *db, const struct second *s, const char *since, long long *first,
-                                     long long *centre)
+/* The household relations (as db/dist_serve.h), in SQL. */
+#define HOUSEHOLD_RELATIONS "('parent', 'child', 'spouse', 'sibling', 'head', 'member')"
+
+/* An earlier serving found: the last one in (day, id) order wins. */
+struct earlier {
+	long long id, centre, person;
+	char day[11];
+};
+
+/* The last live serving to person before s in its window written by
+ * another site, into *best when later than it. */
+static enum status earlier_of(struct db *db, const struct second *s, const char *since, long long person,
+                              struct earlier *best)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT a.id, a.centre_id FROM dist_serving a WHERE a.person_id = ?1 AND a.item_id = ?2 "
+		"SELECT a.id, a.centre_id, a.day FROM dist_serving a WHERE a.person_id = ?1 AND a.item_id = ?2 "
 		"AND a.day BETWEEN ?3 AND ?4 AND (a.day < ?4 OR a.id < ?5) AND a.quantity > 0 AND a.site IS NOT ?6 "
 		"AND (?7 = '' OR a.meal = ?7) AND NOT EXISTS (SELECT 1 FROM dist_serving r WHERE r.reverses_id = a.id) "
 		"ORDER BY a.day DESC, a.id DESC LIMIT 1");
 	if (!st)
 		return ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, s->person);
+	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_int64(st, 2, s->item);
 	db_bind_text(st, 3, since);
 	db_bind_text(st, 4, s->day);
@@ -91,17 +101,48 @@ static enum status earlier_elsewhere(struct db *db, const struct second *s, cons
 	db_bind_opt(st, 6, s->site);
 	db_bind_text(st, 7, strcmp(s->rule.frequency, "per_meal") == 0 ? s->meal : "");
 	int rc = sqlite3_step(st);
-	*first = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	*centre = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	if (rc == SQLITE_ROW) {
+		struct earlier e = { .id = sqlite3_column_int64(st, 0), .centre = sqlite3_column_int64(st, 1),
+		                     .person = person };
+		db_column_copy(st, 2, e.day, sizeof e.day);
+		int c = strcmp(e.day, best->day);
+		if (!best->id || c > 0 || (c == 0 && e.id > best->id))
+			*best = e;
+	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
+}
+
+/* The last live serving before s in its window written by another site,
+ * to the person or, for a household item, to a member of their household
+ * (as the counter's check): best->id 0 when none. Each member is one
+ * probe of dist_serving_by_person in its order (a query over the whole
+ * household would sort, and the sorter's memory is taken and given back
+ * at every probe). */
+static enum status earlier_elsewhere(struct db *db, const struct second *s, const char *since, struct earlier *best)
+{
+	memset(best, 0, sizeof *best);
+	enum status r = earlier_of(db, s, since, s->person, best);
+	if (r != ST_OK || strcmp(s->rule.unit, "household") != 0)
+		return r;
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT relative_id FROM family_link WHERE person_id = ?1 AND relation IN " HOUSEHOLD_RELATIONS);
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, s->person);
+	int rc = SQLITE_DONE;
+	while (r == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		r = earlier_of(db, s, since, sqlite3_column_int64(st, 0), best);
+	sqlite3_reset(st);
+	return r != ST_OK ? r : rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
 static enum status serving_read(struct db *db, long long id, struct dist_twice_serving *out)
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT s.id, s.day, coalesce(s.meal, ''), c.code, c.name_en, c.name_fr, coalesce(c.town, ''), "
-		"coalesce(s.site, ''), coalesce(u.display_name, '') FROM dist_serving s JOIN centre c ON c.id = s.centre_id "
+		"coalesce(s.site, ''), coalesce(u.display_name, ''), s.person_id, p.case_key FROM dist_serving s "
+		"JOIN centre c ON c.id = s.centre_id JOIN person p ON p.id = s.person_id "
 		"LEFT JOIN app_user u ON u.id = s.served_by WHERE s.id = ?1");
 	if (!st)
 		return ST_INTERNAL;
@@ -117,6 +158,8 @@ static enum status serving_read(struct db *db, long long id, struct dist_twice_s
 		db_column_copy(st, 6, out->town, sizeof out->town);
 		db_column_copy(st, 7, out->site, sizeof out->site);
 		db_column_copy(st, 8, out->served_by, sizeof out->served_by);
+		out->person_id = sqlite3_column_int64(st, 9);
+		db_column_copy(st, 10, out->case_key, sizeof out->case_key);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : rc == SQLITE_DONE ? ST_NOT_FOUND : db_status_of(rc);
@@ -188,15 +231,15 @@ enum status dist_twice_list(struct db *db, const struct dist_twice_filter *f, en
 		read_second(st, &s);
 		char since[16];
 		dist_window_start(&s.rule, s.day, s.admitted, since, sizeof since);
-		long long first = 0, where = 0;
-		r = earlier_elsewhere(db, &s, since, &first, &where);
-		if (r != ST_OK || !first || (centre && s.centre != centre && where != centre))
+		struct earlier first;
+		r = earlier_elsewhere(db, &s, since, &first);
+		if (r != ST_OK || !first.id || (centre && s.centre != centre && first.centre != centre))
 			continue;
 		if (n == limit) {
 			*more = true;
 			break;
 		}
-		r = entry_read(db, &s, first, since, &rows[n++]);
+		r = entry_read(db, &s, first.id, since, &rows[n++]);
 	}
 	sqlite3_reset(st);
 	if (r == ST_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
