@@ -77,7 +77,7 @@ static void read_second(sqlite3_stmt *st, struct second *s)
 
 /* An earlier serving found: the last one in (day, id) order wins. */
 struct earlier {
-	long long id, centre, person;
+	long long id, centre;
 	char day[11];
 };
 
@@ -102,8 +102,7 @@ static enum status earlier_of(struct db *db, const struct second *s, const char 
 	db_bind_text(st, 7, strcmp(s->rule.frequency, "per_meal") == 0 ? s->meal : "");
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		struct earlier e = { .id = sqlite3_column_int64(st, 0), .centre = sqlite3_column_int64(st, 1),
-		                     .person = person };
+		struct earlier e = { .id = sqlite3_column_int64(st, 0), .centre = sqlite3_column_int64(st, 1) };
 		db_column_copy(st, 2, e.day, sizeof e.day);
 		int c = strcmp(e.day, best->day);
 		if (!best->id || c > 0 || (c == 0 && e.id > best->id))
