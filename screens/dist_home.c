@@ -45,6 +45,9 @@ struct dist_home {
 
 static const struct binding bindings[] = {
 	{ 1, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the list chosen (or press its letter or digit)") },
+	{ 2, { 0 }, NULL,
+	  N_("8, served twice at two sites: once the sites' data have merged, the people served an item at one site "
+	     "while another site had already served it to them within the item's rule") },
 	{ 0, { 0 }, NULL, NULL },
 };
 
