@@ -26,8 +26,10 @@ struct apply {
 	const struct sync_schema *s;
 	const struct sync_entry *e;
 	struct sync_result *r;
+	struct sync_buf *echo;
 	char self[33];
 };
+
 
 static const char *text_of(sqlite3_value *v)
 {
@@ -54,6 +56,72 @@ static bool same_value(sqlite3_value *a, sqlite3_value *b)
 	const void *x = ta == SQLITE_BLOB ? sqlite3_value_blob(a) : (const void *)sqlite3_value_text(a);
 	const void *y = tb == SQLITE_BLOB ? sqlite3_value_blob(b) : (const void *)sqlite3_value_text(b);
 	return n == 0 || (x && y && !memcmp(x, y, (size_t)n));
+}
+
+/* The key of a fact (a row keyed by its references): its key columns,
+ * named between sites, joined by U+001F. */
+static void fact_of(const struct sync_table *t, sqlite3_value **rec, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (int i = 0; i < t->ncol && n < size; i++)
+		if (t->col[i].pk)
+			n += (size_t)snprintf(out + n, size - n, "%s%s", n ? "\x1f" : "",
+			                      rec[i] && sqlite3_value_text(rec[i]) ? (const char *)sqlite3_value_text(rec[i]) : "");
+}
+
+enum status sync_facts(struct db *db, const unsigned char *cs, size_t size, const char *at)
+{
+	const struct sync_schema *s = sync_schema(db);
+	sqlite3_stmt *add = db_stmt(db, "INSERT INTO sync_fact (tbl, fact, added) VALUES (?1, ?2, ?3) "
+	                                "ON CONFLICT (tbl, fact) DO UPDATE SET added = max(added, excluded.added)");
+	sqlite3_stmt *del = db_stmt(db, "INSERT INTO sync_fact (tbl, fact, removed) VALUES (?1, ?2, ?3) "
+	                                "ON CONFLICT (tbl, fact) DO UPDATE SET removed = max(removed, excluded.removed)");
+	sqlite3_changeset_iter *it = NULL;
+	if (!s || !add || !del || sqlite3changeset_start(&it, (int)size, (void *)cs) != SQLITE_OK)
+		return ST_INTERNAL;
+	sqlite3_value *rec[SYNC_COLS_MAX] = { 0 };
+	enum status res = ST_OK;
+	while (res == ST_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+		const char *name;
+		int ncol, op, indirect;
+		sqlite3changeset_op(it, &name, &ncol, &op, &indirect);
+		int ti = sync_table_index(s, name);
+		if (op == SQLITE_UPDATE || ti < 0 || s->tab[ti].key != SYNC_KEY_COMPOSITE || ncol != s->tab[ti].ncol)
+			continue;
+		for (int i = 0; i < ncol; i++)
+			if ((op == SQLITE_DELETE ? sqlite3changeset_old(it, i, &rec[i]) : sqlite3changeset_new(it, i, &rec[i]))
+			    != SQLITE_OK)
+				rec[i] = NULL;
+		char fact[256];
+		fact_of(&s->tab[ti], rec, fact, sizeof fact);
+		sqlite3_stmt *st = op == SQLITE_DELETE ? del : add;
+		db_bind_text(st, 1, name);
+		db_bind_text(st, 2, fact);
+		db_bind_text(st, 3, at);
+		res = db_step_done(st);
+	}
+	sqlite3changeset_finalize(it);
+	return res;
+}
+
+/* The last time the fact in rec was added (added) or removed here. */
+static void fact_times(struct apply *a, const struct sync_table *t, sqlite3_value **rec, char added[32],
+                       char removed[32])
+{
+	added[0] = removed[0] = '\0';
+	sqlite3_stmt *st = db_stmt(a->db, "SELECT added, removed FROM sync_fact WHERE tbl = ?1 AND fact = ?2");
+	if (!st)
+		return;
+	char fact[256];
+	fact_of(t, rec, fact, sizeof fact);
+	db_bind_text(st, 1, t->name);
+	db_bind_text(st, 2, fact);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db_column_copy(st, 0, added, 32);
+		db_column_copy(st, 1, removed, 32);
+	}
+	sqlite3_reset(st);
 }
 
 /* The row id here of the row of table t named key; 0 when none. */
@@ -92,6 +160,14 @@ struct row {
 	sqlite3_value *v[SYNC_COLS_MAX];
 	bool found;
 };
+
+/* Whether this site owns the row (and so writes again the changes of
+ * other sites it applied to it). */
+static bool owned_here(struct apply *a, const struct sync_table *t, const struct row *row)
+{
+	const char *owner = text_of(row->v[t->site_col]);
+	return a->echo && owner && !strcmp(owner, a->self);
+}
 
 static void free_row(struct row *row)
 {
@@ -286,6 +362,12 @@ static void account_name(struct apply *a, sqlite3_value *name, char *out, size_t
 
 static enum status apply_insert(struct apply *a, const struct sync_table *t, sqlite3_value **nv)
 {
+	if (t->key == SYNC_KEY_COMPOSITE) {
+		char added[32], removed[32];
+		fact_times(a, t, nv, added, removed);
+		if (strcmp(removed, a->e->at) >= 0)
+			return ST_OK;   /* removed later somewhere: stays removed */
+	}
 	char sql[SYNC_SQL_MAX * 2], vals[SYNC_SQL_MAX];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO \"%s\" (", t->name), m = 0;
 	int k = 0;
@@ -405,17 +487,61 @@ static enum status apply_update(struct apply *a, const struct sync_table *t, sql
 	s = run(a, st);
 	if (s == ST_OK)
 		note_person(a, t, row->v[t->uuid_col], false);
+	if (s == ST_OK && owned_here(a, t, row)) {
+		sqlite3_value *eo[SYNC_COLS_MAX] = { 0 }, *en[SYNC_COLS_MAX] = { 0 };
+		for (int i = 0; i < t->ncol; i++) {
+			if (t->col[i].pk)
+				eo[i] = row->v[i];
+			if (set[i]) {
+				eo[i] = row->v[i];
+				en[i] = nv[i];
+			}
+		}
+		sync_emit_change(a->db, (int)(t - a->s->tab), SQLITE_UPDATE, eo, en, a->echo);
+	}
 	return s;
 }
 
 static enum status apply_delete(struct apply *a, const struct sync_table *t, sqlite3_value **ov, struct row *row)
 {
+	if (t->key == SYNC_KEY_COMPOSITE) {
+		/* A fact: removed unless added again after the removal; a change
+		 * of its other fields here is noted. */
+		char added[32], removed[32];
+		fact_times(a, t, ov, added, removed);
+		if (strcmp(added, a->e->at) > 0)
+			return ST_OK;
+		bool edited = false;
+		for (int i = 0; i < t->ncol && !edited; i++) {
+			const struct sync_col *c = &t->col[i];
+			if (!c->pk && !c->local && !c->meta && ov[i] && i != t->uuid_col && i != t->site_col
+			    && strcmp(c->name, "created"))
+				edited = !same_here(a, c, ov[i], row->v[i]);
+		}
+		if (edited) {
+			enum status es = add_conflict(a, t, row, "delete_edited", -1, NULL, "owner");
+			if (es != ST_OK)
+				return es;
+		}
+		char q[160];
+		snprintf(q, sizeof q, "DELETE FROM \"%s\" WHERE uuid = ?1", t->name);
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(db_sqlite(a->db), q, -1, &st, NULL) != SQLITE_OK)
+			return ST_INTERNAL;
+		sqlite3_bind_value(st, 1, row->v[t->uuid_col]);
+		note_person(a, t, row->v[t->uuid_col], false);
+		enum status s = run(a, st);
+		if (s == ST_OK && owned_here(a, t, row))
+			sync_emit_change(a->db, (int)(t - a->s->tab), SQLITE_DELETE, row->v, NULL, a->echo);
+		return s;
+	}
 	const char *owner = text_of(row->v[t->site_col]);
 	bool from_owner = owner && !strcmp(owner, a->e->origin);
 	bool edited = false;
 	for (int i = 0; i < t->ncol && !edited; i++) {
 		const struct sync_col *c = &t->col[i];
-		if (c->local || c->meta || i == t->id_col || !ov[i])
+		if (c->local || c->meta || i == t->id_col || !ov[i] || i == t->uuid_col || i == t->site_col
+		    || !strcmp(c->name, "created"))
 			continue;
 		edited = !same_here(a, c, ov[i], row->v[i]);
 	}
@@ -440,6 +566,8 @@ static enum status apply_delete(struct apply *a, const struct sync_table *t, sql
 		return add_conflict(a, t, row, "delete_edited", -1, NULL, "open");
 	}
 	sqlite3_exec(sql, "RELEASE sync_delete", NULL, NULL, NULL);
+	if (owned_here(a, t, row))
+		sync_emit_change(a->db, (int)(t - a->s->tab), SQLITE_DELETE, row->v, NULL, a->echo);
 	return edited ? add_conflict(a, t, row, "delete_edited", -1, NULL, "owner") : ST_OK;
 }
 
@@ -525,9 +653,10 @@ static enum status apply_change(struct apply *a, const struct sync_table *t, int
 	return s;
 }
 
-enum status sync_apply_entry(struct db *db, const struct sync_entry *e, struct sync_result *r)
+enum status sync_apply_entry(struct db *db, const struct sync_entry *e, struct sync_result *r,
+                             struct sync_buf *echo)
 {
-	struct apply a = { .db = db, .s = sync_schema(db), .e = e, .r = r };
+	struct apply a = { .db = db, .s = sync_schema(db), .e = e, .r = r, .echo = echo };
 	if (!a.s || sync_self(db, a.self, NULL) != ST_OK)
 		return ST_INTERNAL;
 	sqlite3_changeset_iter *it = NULL;

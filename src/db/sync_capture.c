@@ -135,6 +135,21 @@ static void emit_change(struct db *db, const struct sync_schema *s, int ti, int 
 		emit_record(db, s, t, op, true, new, key, b);
 }
 
+void sync_emit_change(struct db *db, int ti, int op, sqlite3_value **old, sqlite3_value **new, struct sync_buf *b)
+{
+	const struct sync_schema *s = sync_schema(db);
+	if (!s)
+		return;
+	/* Each change with its table's header: SQLite's iterator reads a
+	 * header wherever one comes. */
+	struct sync_buf one = { 0 };
+	emit_change(db, s, ti, op, old, new, &one);
+	if (one.failed)
+		b->failed = true;
+	sync_buf_bytes(b, one.p, one.n);
+	sync_buf_free(&one);
+}
+
 /* Whether an update changed a field that travels. */
 static bool update_travels(const struct sync_table *t, sqlite3_value **new)
 {
@@ -197,7 +212,7 @@ enum status sync_log_own(struct db *db, const unsigned char *cs, size_t n)
 {
 	sqlite3_stmt *next = db_stmt(db, "UPDATE sync_site SET have = have + 1 WHERE self = 1 RETURNING site, have");
 	sqlite3_stmt *ins = db_stmt(db, "INSERT INTO sync_log (origin, origin_seq, at, user_name, changes) "
-	                                "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3, ?4)");
+	                                "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3, ?4) RETURNING at");
 	if (!next || !ins)
 		return ST_INTERNAL;
 	char site[33] = "";
@@ -215,7 +230,17 @@ enum status sync_log_own(struct db *db, const unsigned char *cs, size_t n)
 	sqlite3_bind_int64(ins, 2, seq);
 	sqlite3_bind_text(ins, 3, db_actor(db)->user_name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_blob(ins, 4, cs, (int)n, SQLITE_STATIC);
-	return db_step_done(ins);
+	char at[32] = "";
+	rc = sqlite3_step(ins);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(ins, 0, at, sizeof at);
+		rc = sqlite3_step(ins);
+	}
+	sqlite3_reset(ins);
+	sqlite3_clear_bindings(ins);
+	if (rc != SQLITE_DONE)
+		return db_status_of(rc);
+	return sync_facts(db, cs, n, at);
 }
 
 /* Puts every row of table ti owned by site into the log, in entries of

@@ -102,6 +102,21 @@ static enum status take_value(struct db *db, const struct sync_table *t, int col
 	return rc == SQLITE_DONE ? ST_OK : ST_INVALID;
 }
 
+/* The conflict's value here as it is now (the record changed since it
+ * came); ST_CONFLICT for the caller to look again. Kept, not rolled back:
+ * db_finish commits only on ST_OK, so this is done in its own statement
+ * after the transaction (see sync_conflict_decide). */
+static enum status refresh_here(struct db *db, long long id, const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE sync_conflict SET here = ?2 WHERE id = ?1 AND status = 'open'");
+	if (!st)
+		return ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, now);
+	enum status s = db_step_done(st);
+	return s == ST_OK ? ST_CONFLICT : s;
+}
+
 static enum status close_conflicts(struct db *db, long long id, const struct conflict_row *c, bool take)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE sync_conflict SET status = CASE WHEN id = ?1 AND ?5 THEN 'taken' "
@@ -146,8 +161,13 @@ static enum status decide(struct db *db, long long id, bool take, const struct c
 		char now[SYNC_VALUE_MAX];
 		bool null = false;
 		st = value_now(db, t, col, c->uuid, now, sizeof now, &null);
-		if (st == ST_OK && (null != c->here_null || strcmp(now, c->here)))
-			st = ST_CONFLICT;   /* changed again since: look again */
+		if (st == ST_OK && (null != c->here_null || strcmp(now, c->here))) {
+			/* Changed again since: the same as theirs now (nothing left to
+			 * choose), or the conflict shows the value now: look again. */
+			if (null == c->there_null && !strcmp(now, c->there))
+				return close_conflicts(db, id, c, true);
+			return refresh_here(db, id, null ? NULL : now);
+		}
 		if (st == ST_OK && take)
 			st = take_value(db, t, col, c);
 		else if (st == ST_OK)
@@ -192,5 +212,10 @@ enum status sync_conflict_decide(struct db *db, long long id, bool take)
 	s = read_conflict(db, id, &c);
 	if (s == ST_OK)
 		s = decide(db, id, take, &c);
+	if (s == ST_CONFLICT && !strcmp(c.status, "open")) {
+		/* The conflict now shows the record as it is: kept. */
+		enum status w = db_commit(db);
+		return w == ST_OK ? ST_CONFLICT : w;
+	}
 	return db_finish(db, s);
 }

@@ -372,6 +372,7 @@ static enum status apply_entries(struct db *db, struct sync_bundle *b, const cha
 		return ST_INTERNAL;
 	size_t pos = b->entries_at;
 	struct sync_entry e;
+	struct sync_buf echo = { 0 };
 	enum status s = ST_OK;
 	while (s == ST_OK && sync_bundle_next(b, &pos, &e) == SYNC_READ_OK) {
 		if (!strcmp(e.origin, self)) {
@@ -393,9 +394,12 @@ static enum status apply_entries(struct db *db, struct sync_bundle *b, const cha
 			sync_site_label(db, e.origin, label, sizeof label);
 			say(r, _("Changes %lld to %lld made at %s are missing: import the bundles that hold them first."),
 			    h + 1, e.origin_seq - 1, label);
+			sync_buf_free(&echo);
 			return ST_INVALID;
 		}
-		s = sync_apply_entry(db, &e, r);
+		s = sync_apply_entry(db, &e, r, &echo);
+		if (s == ST_OK)
+			s = sync_facts(db, e.changes, e.size, e.at);
 		if (s != ST_OK)
 			break;
 		db_bind_text(log, 1, e.origin);
@@ -411,6 +415,11 @@ static enum status apply_entries(struct db *db, struct sync_bundle *b, const cha
 		}
 		r->applied++;
 	}
+	if (s == ST_OK && echo.failed)
+		s = ST_NOMEM;
+	if (s == ST_OK && echo.n)
+		s = sync_log_own(db, echo.p, echo.n);
+	sync_buf_free(&echo);
 	return s;
 }
 

@@ -100,14 +100,28 @@ void sync_buf_absent(struct sync_buf *b);
  * out. */
 enum status sync_translate(struct db *db, const void *cs, int n, struct sync_buf *out);
 
-/* Applies one received entry's changeset: r counts and conflicts. */
-enum status sync_apply_entry(struct db *db, const struct sync_entry *e, struct sync_result *r);
+/* Applies one received entry's changeset: r counts and conflicts. The
+ * changes another site made to this site's own records, and applied
+ * here, are written again to echo, which the caller logs as this site's
+ * change: every site then replays the owner's record in the owner's
+ * order and ends with its values. */
+enum status sync_apply_entry(struct db *db, const struct sync_entry *e, struct sync_result *r,
+                             struct sync_buf *echo);
+
+/* Appends to b one change of table index ti in the form bundles carry
+ * (values as this file has them: references by row id, or already named
+ * between sites). */
+void sync_emit_change(struct db *db, int ti, int op, sqlite3_value **old, sqlite3_value **new, struct sync_buf *b);
 
 /* After the entries of a bundle: the people they touched get their
  * search index here (temp.sync_touched, made by the import), and the new
  * ones who may be someone registered at another site go to the conflicts
  * list as duplicates to review (*duplicates counts them). */
 enum status sync_reindex_touched(struct db *db, long long *duplicates);
+
+/* Notes the time `at` of every addition and removal of a fact (a row
+ * keyed by its references) in the changeset cs: the later one wins. */
+enum status sync_facts(struct db *db, const unsigned char *cs, size_t size, const char *at);
 
 /* Writes the log entry of this site for the changeset (n bytes) made by
  * the current actor now. */

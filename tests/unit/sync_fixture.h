@@ -177,6 +177,34 @@ static inline long long count_of(struct site *s, const char *sql)
 	return n;
 }
 
+/* The SQL reading table t's rows as every site should have them. */
+static inline void table_rows_sql(const struct sync_schema *sch, const struct sync_table *t, char *sql, size_t size)
+{
+		size_t n = (size_t)snprintf(sql, size, "SELECT '%s'", t->name);
+	for (int c = 0; c < t->ncol; c++) {
+		const struct sync_col *col = &t->col[c];
+		if (c == t->id_col || col->local || col->meta
+		    || (!strcmp(t->name, "app_user") && !strcmp(col->name, "name")))
+			continue;
+		/* Each database's own copy of the lists it is made with. */
+		/* Each database's own copy of the lists it is made with; rows keyed by
+		 * their references are the same fact whoever wrote it last. */
+		if (t->key != SYNC_KEY_UUID && (c == t->uuid_col || c == t->site_col || !strcmp(col->name, "created")))
+			continue;
+		if (col->ref >= 0) {
+			n += (size_t)snprintf(sql + n, size - n, ", quote((SELECT %s FROM \"%s\" WHERE id = r.\"%s\"))",
+			                      sch->tab[col->ref].key_expr, sch->tab[col->ref].name, col->name);
+		} else
+			n += (size_t)snprintf(sql + n, size - n, ", quote(r.\"%s\")", col->name);
+	}
+	if (t->key == SYNC_KEY_NATURAL)
+		snprintf(sql + n, size - n, " FROM \"%s\" r ORDER BY %s", t->name, t->key_expr);
+	else if (t->key == SYNC_KEY_COMPOSITE)
+		snprintf(sql + n, size - n, " FROM \"%s\" r ORDER BY 2, 3", t->name);
+	else
+		snprintf(sql + n, size - n, " FROM \"%s\" r ORDER BY r.uuid", t->name);
+}
+
 /* A digest of every record that travels, as every site should have it:
  * rows in uuid order, references by their name between sites, without
  * row ids, local columns, versions or change times (an account's login,
@@ -193,25 +221,7 @@ static inline void fingerprint(struct site *s, unsigned char out[SHA256_DIGEST_S
 		if (t->audit)
 			continue;
 		char sql[8192];
-		size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT '%s'", t->name);
-		for (int c = 0; c < t->ncol; c++) {
-			const struct sync_col *col = &t->col[c];
-			if (c == t->id_col || col->local || col->meta
-			    || (!strcmp(t->name, "app_user") && !strcmp(col->name, "name")))
-				continue;
-			/* Each database's own copy of the lists it is made with. */
-			if (t->key == SYNC_KEY_NATURAL && (c == t->uuid_col || c == t->site_col || !strcmp(col->name, "created")))
-				continue;
-			if (col->ref >= 0) {
-				n += (size_t)snprintf(sql + n, sizeof sql - n, ", quote((SELECT %s FROM \"%s\" WHERE id = r.\"%s\"))",
-				                      sch->tab[col->ref].key_expr, sch->tab[col->ref].name, col->name);
-			} else
-				n += (size_t)snprintf(sql + n, sizeof sql - n, ", quote(r.\"%s\")", col->name);
-		}
-		if (t->key == SYNC_KEY_NATURAL)
-			snprintf(sql + n, sizeof sql - n, " FROM \"%s\" r ORDER BY %s", t->name, t->key_expr);
-		else
-			snprintf(sql + n, sizeof sql - n, " FROM \"%s\" r ORDER BY r.uuid", t->name);
+		table_rows_sql(sch, t, sql, sizeof sql);
 		sqlite3_stmt *st;
 		if (sqlite3_prepare_v2(db_sqlite(s->db), sql, -1, &st, NULL) != SQLITE_OK)
 			fail_msg("%s: %s", sql, sqlite3_errmsg(db_sqlite(s->db)));

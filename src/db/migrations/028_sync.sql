@@ -99,3 +99,17 @@ CREATE TABLE sync_audit (
 	entity_uuid TEXT,
 	changes     TEXT
 ) WITHOUT ROWID;
+
+-- Rows keyed by what they say (a person's language or flag: the person and
+-- the code) are facts added and removed. When one site removes a fact that
+-- another adds while they are apart, the later of the two wins at every
+-- site, whatever order the changes arrive in: each addition and removal
+-- leaves the time of its entry here (changes to the fact's other fields
+-- do not count as adding it again).
+CREATE TABLE sync_fact (
+	tbl      TEXT NOT NULL,
+	fact     TEXT NOT NULL,   -- its key columns, named between sites, joined by U+001F
+	added    TEXT NOT NULL DEFAULT '',
+	removed  TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (tbl, fact)
+) WITHOUT ROWID;
