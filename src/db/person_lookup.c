@@ -26,7 +26,10 @@
  * row of each person holds the centre it stays at (person_here_token,
  * written again when a stay opens or closes), and the rows of residents
  * are also in a small index of their own (person_here), where the queries
- * of their segments run. A page continues from a key
+ * of their segments run. When few residents are found, they are ranked
+ * here from one query, and the segments of the others read each tier less
+ * those (a NOT of the centre's token would read its long list at every
+ * row). A lookup runs in one read transaction. A page continues from a key
  * made of the segment (tier, then resident or not) and the id
  * (person_rank_key), so that paging stays by key both ways. */
 #include <stdarg.h>
@@ -369,7 +372,9 @@ static bool two_word_terms(struct db *db, const struct lookup_query *q, const ch
 	if (!put_begun(db, c0, c1, begun, size))
 		return false;
 	/* The people marked 0x, by crossing; none as a rule (each term of a
-	 * query costs a look into the index, even behind an empty one). */
+	 * query costs a look into the index, even behind an empty one, and a
+	 * crossing reads the long lists of the words), and only when a
+	 * marked row may match. */
 	bool more = false;
 	if (!some_marked(db, q, &more))
 		return false;
