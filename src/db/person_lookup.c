@@ -632,41 +632,77 @@ static const char *two_word_tokens(const char *text)
 	return first;
 }
 
-/* Splits an index row into its tokens, folded and split as the tokenizer
- * does (letters and digits; other bytes of UTF-8 letters kept in), but
- * for the tokens of two words.
- * Returns how many, or -1 when out of memory. */
+/* True for an ASCII letter or digit. */
+static bool ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Adds to the n tokens those of the len bytes at text, folded and split as
+ * the tokenizer does (letters and digits; other bytes of UTF-8 letters
+ * kept in). Only the words with other letters than ASCII go through
+ * text_fold: the tokens the data layer writes are ASCII, and folding a
+ * whole row with accented names took most of the ranking's time. Returns
+ * how many in all, or -1 when out of memory. */
+static int add_tokens(const char *text, size_t len, char (*tokens)[32], int n)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i = 0;
+	while (i < len && n < TOKENS_MAX) {
+		if (t[i] < 0x80 && !ascii_alnum(t[i])) {
+			i++;
+			continue;
+		}
+		/* Copied in lower case while read; folded when not ASCII. */
+		const unsigned char *w = t + i;
+		size_t l = 0;
+		bool wide = false;
+		while (i < len && (t[i] >= 0x80 || ascii_alnum(t[i]))) {
+			wide = wide || t[i] >= 0x80;
+			if (l < 31)
+				tokens[n][l++] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] - 'A' + 'a' : t[i]);
+			i++;
+		}
+		if (!wide) {
+			tokens[n++][l] = '\0';
+			continue;
+		}
+		size_t wlen = (size_t)(t + i - w);
+		char *word = malloc(wlen + 1);
+		if (!word)
+			return -1;
+		memcpy(word, w, wlen);
+		word[wlen] = '\0';
+		char *folded = text_fold(word);
+		free(word);
+		if (!folded)
+			return -1;
+		for (const unsigned char *c = (const unsigned char *)folded; *c && n < TOKENS_MAX;) {
+			l = 0;
+			while (*c && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80))
+				c++;
+			while ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80) {
+				if (l < 31)
+					tokens[n][l++] = (char)*c;
+				c++;
+			}
+			tokens[n][l] = '\0';
+			n += l > 0;
+		}
+		free(folded);
+	}
+	return n;
+}
+
+/* Splits an index row into its tokens (add_tokens), but for the tokens of
+ * two words. Returns how many, or -1 when out of memory. */
 static int row_tokens(const char *text, char (*tokens)[32])
 {
 	/* The row less the tokens of two words, up to the centre's token. */
 	const char *cut = two_word_tokens(text), *here = cut ? strstr(cut, " 0h") : NULL;
-	char *kept = NULL;
-	if (cut) {
-		size_t head = (size_t)(cut - text), tail = here ? strlen(here) : 0;
-		kept = malloc(head + tail + 1);
-		if (!kept)
-			return -1;
-		memcpy(kept, text, head);
-		memcpy(kept + head, here ? here : "", tail + 1);
-	}
-	char *folded = text_fold(kept ? kept : text);
-	free(kept);
-	if (!folded)
-		return -1;
-	int n = 0;
-	for (const unsigned char *c = (const unsigned char *)folded; *c && n < TOKENS_MAX;) {
-		size_t len = 0;
-		while (*c && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80))
-			c++;
-		while ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80) {
-			if (len < 31)
-				tokens[n][len++] = (char)*c;
-			c++;
-		}
-		tokens[n][len] = '\0';
-		n += len > 0;
-	}
-	free(folded);
+	int n = add_tokens(text, cut ? (size_t)(cut - text) : strlen(text), tokens, 0);
+	if (n >= 0 && here)
+		n = add_tokens(here, strlen(here), tokens, n);
 	return n;
 }
 
