@@ -1,6 +1,6 @@
 #ifndef TAIMAKO_CLI_SYNC_CMD_H
 #define TAIMAKO_CLI_SYNC_CMD_H
-/* `taimako sync init --name NAME | status | id | export --to SITE FILE
+/* `taimako sync init --name NAME [--site ID] | status | id | export --to SITE FILE
  * [--all] | import FILE... | request --from SITE FILE | push HOST [--to
  * SITE] [--remote-db PATH]`: changes exchanged with the other sites
  * (db/sync.h), as the unix account with the administrator's rights. */

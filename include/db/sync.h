@@ -28,6 +28,11 @@ enum status sync_site_name(struct db *db, char *out, size_t size);
  * does not hold yet into the log (once, when a site starts to sync; again
  * does nothing). *rows gets the number of rows put in the log. */
 enum status sync_init(struct db *db, const char *name, long long *rows);
+/* The same on a new database that takes the place of the site `as` (its
+ * id): nothing is put in the log; the central copy's bundle of everything
+ * (`sync export --all`) brings that site's records back, its own included.
+ * ST_EXISTS when this database has synced already. */
+enum status sync_init_as(struct db *db, const char *name, const char *as, long long *rows);
 
 /* One known site, for the status screen and `sync status`. */
 struct sync_site {

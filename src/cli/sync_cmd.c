@@ -54,7 +54,7 @@ static int operands(int argc, char **argv, const char **out, int max)
 	int n = 0;
 	for (int i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--to") || !strcmp(argv[i], "--from") || !strcmp(argv[i], "--name")
-		    || !strcmp(argv[i], "--remote-db")) {
+		    || !strcmp(argv[i], "--remote-db") || !strcmp(argv[i], "--site")) {
 			i++;
 			continue;
 		}
@@ -67,17 +67,28 @@ static int operands(int argc, char **argv, const char **out, int max)
 	return n;
 }
 
-static int init(struct db *db, const char *name)
+static int init(struct db *db, const char *name, const char *as)
 {
 	long long rows = 0;
-	enum status s = sync_init(db, name, &rows);
+	enum status s = sync_init_as(db, name, as, &rows);
 	if (s == ST_INVALID) {
-		fprintf(stderr, "%s\n", _("taimako: a site's name is 1 to 32 characters, without control characters."));
+		fprintf(stderr, "%s\n", as ? _("taimako: a site id is the 32 digits and letters that `taimako sync status` "
+		                                "shows there.")
+		                             : _("taimako: a site's name is 1 to 32 characters, without control characters."));
+		return 2;
+	}
+	if (s == ST_EXISTS) {
+		fprintf(stderr, "%s\n", _("taimako: this database has exchanged changes already: rebuild a site on a new "
+		                          "database."));
 		return 2;
 	}
 	if (s != ST_OK)
 		return failed(s, NULL);
-	printf(_("This site is now \"%s\"; %lld records it owns are ready to be sent.\n"), name, rows);
+	if (as)
+		printf(_("This database now takes the place of \"%s\": import the central copy's bundle of everything "
+		         "(`taimako sync export --to %s --all FILE` there).\n"), name, as);
+	else
+		printf(_("This site is now \"%s\"; %lld records it owns are ready to be sent.\n"), name, rows);
 	return 0;
 }
 
@@ -314,7 +325,7 @@ int cmd_sync(const char *db_path, int argc, char **argv)
 			return misuse();
 		if (!(db = cmd_open_as(db_path, ROLE_ADMIN)))
 			return 1;
-		rc = init(db, name);
+		rc = init(db, name, option(argc, argv, "--site"));
 	} else if (!strcmp(sub, "status") || !strcmp(sub, "id")) {
 		if (nops)
 			return misuse();

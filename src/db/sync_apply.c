@@ -166,7 +166,7 @@ struct row {
 static bool owned_here(struct apply *a, const struct sync_table *t, const struct row *row)
 {
 	const char *owner = text_of(row->v[t->site_col]);
-	return a->echo && owner && !strcmp(owner, a->self);
+	return a->echo && owner && !strcmp(owner, a->self) && strcmp(a->e->origin, a->self);
 }
 
 static void free_row(struct row *row)

@@ -10,7 +10,9 @@
  *   its bytes; then 'Z' and a varint of the number of entries.
  *
  * Bundles from one site to another are numbered 1, 2, 3...; bundle n holds
- * every entry the receiver had not been sent when it was written, so it
+ * every entry the receiver had not been sent when it was written (with
+ * "everything", the receiver's own entries too: a rebuilt site gets its
+ * records back), so it
  * needs bundles up to since - 1 (since = n, or 1 for "everything again").
  * One that comes before those it needs is held whole, and applied when
  * they have come; one applied already changes nothing. Entries of each
@@ -129,17 +131,23 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	char self[33], name[SYNC_SITE_NAME_MAX];
 	if (sync_self(db, self, NULL) != ST_OK || sync_site_name(db, name, sizeof name) != ST_OK)
 		return ST_INTERNAL;
-	sqlite3_stmt *num = db_stmt(db, "SELECT coalesce(max(n), 0) + 1 FROM sync_bundle_out WHERE peer = ?1");
+	/* A site rebuilt numbers its bundles on from a base above any number
+	 * its earlier self used (sync_init_as); the first to a peer holds
+	 * everything it was not sent, so it needs nothing before it. */
+	sqlite3_stmt *num = db_stmt(db, "SELECT coalesce(max(n) + 1, (SELECT CAST(value AS INTEGER) FROM setting "
+	                                "WHERE key = 'sync_bundle_base'), 1), max(n) IS NULL FROM sync_bundle_out "
+	                                "WHERE peer = ?1");
 	sqlite3_stmt *sites = db_stmt(db, "SELECT site, have, name FROM sync_site ORDER BY self DESC, site");
 	sqlite3_stmt *ents = db_stmt(db, "SELECT l.origin, l.origin_seq, l.at, l.user_name, l.changes FROM sync_log l "
 	                                 "LEFT JOIN sync_peer p ON p.peer = ?1 AND p.origin = l.origin "
-	                                 "WHERE l.origin != ?1 AND l.origin_seq > CASE WHEN ?2 THEN 0 "
+	                                 "WHERE (l.origin != ?1 OR ?2) AND l.origin_seq > CASE WHEN ?2 THEN 0 "
 	                                 "ELSE coalesce(p.sent, 0) END ORDER BY l.seq");
 	if (!num || !sites || !ents)
 		return ST_INTERNAL;
 	db_bind_text(num, 1, peer);
 	sqlite3_step(num);
 	r->bundle = sqlite3_column_int64(num, 0);
+	bool first = sqlite3_column_int(num, 1) != 0;
 	sqlite3_reset(num);
 	snprintf(r->from, sizeof r->from, "%s", name);
 
@@ -155,7 +163,7 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	}
 	out_raw(o, MAGIC, MAGIC_LEN);
 	buf_line(&b, "from %s\nfrom-name %s\nto %s\n", self, name, peer);
-	buf_line(&b, "bundle %lld\nsince %lld\nschema %d\n", r->bundle, all ? 1 : r->bundle, db_version(db));
+	buf_line(&b, "bundle %lld\nsince %lld\nschema %d\n", r->bundle, all || first ? 1 : r->bundle, db_version(db));
 	if (resend)
 		buf_line(&b, "resend 1\n");
 	while (sqlite3_step(sites) == SQLITE_ROW)
@@ -235,15 +243,22 @@ static enum status export_to(struct db *db, const char *to, bool all, bool resen
 		                                              "run `taimako sync init --name NAME` first."));
 		return ST_INVALID;
 	}
-	if ((s = db_begin(db)) != ST_OK)
+	/* Bookkeeping of this site only (what was sent, the audit row): not
+	 * a change to send. */
+	sync_set_applying(db, true);
+	if ((s = db_begin(db)) != ST_OK) {
+		sync_set_applying(db, false);
 		return s;
+	}
 	s = find_peer(db, to, peer);
 	if (s == ST_NOT_FOUND)
 		snprintf(r->detail, sizeof r->detail, _("No site is called \"%s\". Give its name as it arrived in a "
 		                                        "bundle, or its site id (`taimako sync status` there)."), to);
 	if (s == ST_OK)
 		s = write_bundle(db, peer, all, resend, f, r);
-	return db_finish(db, s);
+	s = db_finish(db, s);
+	sync_set_applying(db, false);
+	return s;
 }
 
 enum status sync_export(struct db *db, const char *to, bool all, FILE *out, struct sync_result *r)

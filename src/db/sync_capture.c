@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/jsonbuf.h"
 #include "core/text.h"
 #include "db/audit.h"
 #include "db/db_private.h"
@@ -356,7 +357,43 @@ static bool name_ok(const char *name)
 	return true;
 }
 
+/* A site rebuilt: this database takes the id of the site it replaces
+ * and puts nothing in the log (the site's entries come back from the
+ * central copy's bundle, numbers and all). Only on a database that never
+ * synced. */
+static enum status become(struct db *db, const char *as, const char *name)
+{
+	if (strlen(as) != 32 || strspn(as, "0123456789abcdef") != 32)
+		return ST_INVALID;
+	sqlite3_stmt *used = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM sync_log) OR EXISTS (SELECT 1 FROM sync_site)");
+	sqlite3_stmt *set = db_stmt(db, "UPDATE setting SET value = ?1 WHERE key = 'site'");
+	sqlite3_stmt *me = db_stmt(db, "INSERT INTO sync_site (site, name, self, have) VALUES (?1, ?2, 1, 0)");
+	sqlite3_stmt *base = db_stmt(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('sync_bundle_base', "
+	                                 "strftime('%s', 'now'))");
+	if (!used || !set || !me || !base)
+		return ST_INTERNAL;
+	bool synced = sqlite3_step(used) == SQLITE_ROW && sqlite3_column_int(used, 0);
+	sqlite3_reset(used);
+	if (synced)
+		return ST_EXISTS;
+	db_bind_text(set, 1, as);
+	enum status s = db_step_done(set);
+	if (s == ST_OK) {
+		db_bind_text(me, 1, as);
+		db_bind_text(me, 2, name);
+		s = db_step_done(me);
+	}
+	if (s == ST_OK)   /* its bundles numbered above those of its earlier self */
+		s = db_step_done(base);
+	return s;
+}
+
 enum status sync_init(struct db *db, const char *name, long long *rows)
+{
+	return sync_init_as(db, name, NULL, rows);
+}
+
+enum status sync_init_as(struct db *db, const char *name, const char *as, long long *rows)
 {
 	*rows = 0;
 	enum status s = db_require(db, PERM_SYNC);
@@ -369,7 +406,9 @@ enum status sync_init(struct db *db, const char *name, long long *rows)
 	if ((s = db_begin(db)) != ST_OK)
 		return s;
 	s = sync_self(db, site, &on);
-	if (s == ST_OK && on) {
+	if (s == ST_OK && as)
+		s = become(db, as, name);
+	else if (s == ST_OK && on) {
 		sqlite3_stmt *st = db_stmt(db, "UPDATE sync_site SET name = ?1 WHERE self = 1");
 		if (!st)
 			s = ST_INTERNAL;
@@ -394,9 +433,13 @@ enum status sync_init(struct db *db, const char *name, long long *rows)
 			s = init_table(db, sch, i, site, rows);
 	}
 	if (s == ST_OK) {
-		char changes[160];
-		snprintf(changes, sizeof changes, "{\"name\": [null, \"%s\"], \"rows\": [null, %lld]}", name, *rows);
-		s = audit_log(db, "sync_init", "sync", 0, changes);
+		struct jsonbuf j;
+		jsonbuf_init(&j);
+		jsonbuf_put_str(&j, "name", name);
+		jsonbuf_put_int(&j, "rows", *rows);
+		if (as)
+			jsonbuf_put_str(&j, "rebuilt_as", as);
+		s = audit_log(db, "sync_init", "sync", 0, jsonbuf_text(&j));
 	}
 	return db_finish(db, s);
 }

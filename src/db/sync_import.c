@@ -361,7 +361,7 @@ static enum status rules_back(struct db *db, struct rules *rs, enum status s)
 	return s;
 }
 
-static enum status apply_entries(struct db *db, struct sync_bundle *b, const char *self, struct sync_result *r)
+static enum status apply_entries(struct db *db, struct sync_bundle *b, struct sync_result *r)
 {
 	sqlite3_stmt *have = db_stmt(db, "SELECT have FROM sync_site WHERE site = ?1");
 	sqlite3_stmt *site = db_stmt(db, "INSERT OR IGNORE INTO sync_site (site) VALUES (?1)");
@@ -375,10 +375,8 @@ static enum status apply_entries(struct db *db, struct sync_bundle *b, const cha
 	struct sync_buf echo = { 0 };
 	enum status s = ST_OK;
 	while (s == ST_OK && sync_bundle_next(b, &pos, &e) == SYNC_READ_OK) {
-		if (!strcmp(e.origin, self)) {
-			r->skipped++;
-			continue;
-		}
+		/* This site's own entries come back to a site rebuilt from a
+		 * copy (sync_init with a site id): applied when not here. */
 		db_bind_text(site, 1, e.origin);
 		if ((s = db_step_done(site)) != ST_OK)
 			break;
@@ -528,7 +526,7 @@ static enum status import_one(struct db *db, const unsigned char *data, size_t s
 		struct rules rs;
 		s = rules_aside(db, &rs);
 		if (s == ST_OK)
-			s = apply_entries(db, &b, self, r);
+			s = apply_entries(db, &b, r);
 		s = rules_back(db, &rs, s);
 		if (s == ST_OK)
 			s = sync_reindex_touched(db, &r->duplicates);

@@ -328,6 +328,70 @@ static void every_session_is_captured(void **state)
 	assert_same_data(&w->a, &w->b);
 }
 
+static void a_site_is_rebuilt_from_the_central_copy(void **state)
+{
+	struct two *w = *state;   /* b plays the central copy */
+	long long id = register_person(&w->a, "Toure", "Hawa", "1994");
+	char uuid[33], aid[33];
+	person_uuid(&w->a, id, uuid);
+	site_id(&w->a, aid);
+	assert_true(edit_person(&w->a, uuid, "phone", "+227 96 00 00 07"));
+	struct sync_result r;
+	assert_int_equal(exchange(&w->a, &w->b, &r), ST_OK);
+	long long last = count_of(&w->a, "SELECT have FROM sync_site WHERE self = 1");
+	/* The laptop is lost: a new database takes its place. */
+	site_close(&w->a);
+	tmpdir_make(&w->a.t);
+	assert_int_equal(db_open(w->a.t.db, DB_CREATE, &w->a.db, NULL, 0), ST_OK);
+	db_set_actor(w->a.db, 0, "admin", ROLE_ADMIN, "test");
+	long long rows = -1;
+	assert_int_equal(sync_init_as(w->a.db, "Agadez", "not an id", &rows), ST_INVALID);
+	assert_int_equal(sync_init_as(w->a.db, "Agadez", aid, &rows), ST_OK);
+	assert_int_equal(rows, 0);
+	size_t n;
+	unsigned char *b = bundle(&w->b, &w->a, true, &n);
+	assert_int_equal(deliver(&w->a, b, n, &r), ST_OK);
+	free(b);
+	char phone[40];
+	person_field(&w->a, uuid, "phone", phone, sizeof phone);
+	assert_string_equal(phone, "+227 96 00 00 07");
+	assert_int_equal(count_of(&w->a, "SELECT have FROM sync_site WHERE self = 1"), last);
+	assert_same_data(&w->a, &w->b);
+	/* Its next change follows its last one: nothing numbered twice. */
+	w->a.clerk = count_of(&w->a, "SELECT id FROM app_user WHERE name = 'clerk'");
+	assert_true(edit_person(&w->a, uuid, "phone", "+227 96 00 00 08"));
+	assert_int_equal(count_of(&w->a, "SELECT have FROM sync_site WHERE self = 1"), last + 1);
+	assert_int_equal(exchange(&w->a, &w->b, &r), ST_OK);
+	person_field(&w->b, uuid, "phone", phone, sizeof phone);
+	assert_string_equal(phone, "+227 96 00 00 08");
+	assert_int_equal(sync_init_as(w->a.db, "Agadez", aid, &rows), ST_EXISTS);
+}
+
+static void the_central_copy_asks_for_everything_again(void **state)
+{
+	struct two *w = *state;
+	register_person(&w->a, "Keita", "Salif", "1979");
+	struct sync_result r;
+	assert_int_equal(exchange(&w->a, &w->b, &r), ST_OK);
+	assert_true(r.applied > 0);
+	assert_int_equal(exchange(&w->a, &w->b, &r), ST_OK);
+	assert_int_equal(r.entries, 0);   /* nothing new */
+	char aid[33];
+	site_id(&w->a, aid);
+	char *p = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&p, &n);
+	db_set_actor(w->b.db, 0, "admin", ROLE_ADMIN, "test");
+	assert_int_equal(sync_request_all(w->b.db, aid, f, &r), ST_OK);
+	fclose(f);
+	assert_int_equal(deliver(&w->a, (unsigned char *)p, n, &r), ST_OK);
+	free(p);
+	assert_int_equal(exchange(&w->a, &w->b, &r), ST_OK);
+	assert_true(r.entries >= count_of(&w->a, "SELECT have FROM sync_site WHERE self = 1"));
+	assert_int_equal(r.applied, 0);   /* all there already: nothing changes */
+	assert_same_data(&w->a, &w->b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +404,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_delete_against_an_edit_is_a_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_same_person_registered_at_two_sites_is_a_duplicate, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_session_is_captured, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_site_is_rebuilt_from_the_central_copy, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_central_copy_asks_for_everything_again, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
