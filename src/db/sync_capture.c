@@ -160,6 +160,43 @@ static bool update_travels(const struct sync_table *t, sqlite3_value **new)
 	return false;
 }
 
+/* One change of a table that refers to itself (a reversal to the serving
+ * it reverses), kept aside to be put in the order of the rows' ids: the
+ * session gives a table's changes in no order, and a reversal must come
+ * after the row it names. */
+struct held_change {
+	int table;
+	bool del;
+	long long id;
+	struct sync_buf bytes;
+};
+
+static int by_id(const void *x, const void *y)
+{
+	const struct held_change *a = x, *b = y;
+	if (a->table != b->table)
+		return a->table - b->table;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static bool refers_to_itself(const struct sync_schema *s, int ti)
+{
+	for (int i = 0; i < s->tab[ti].ncol; i++)
+		if (s->tab[ti].col[i].ref == ti)
+			return true;
+	return false;
+}
+
+/* The changes of one table, the held ones in the order of their ids. */
+static void put_table(struct sync_buf *out, struct sync_buf *plain, struct held_change *held, size_t nheld, int ti,
+                      bool del)
+{
+	sync_buf_bytes(out, plain->p, plain->n);
+	for (size_t i = 0; i < nheld; i++)
+		if (held[i].table == ti && held[i].del == del)
+			sync_buf_bytes(out, held[i].bytes.p, held[i].bytes.n);
+}
+
 enum status sync_translate(struct db *db, const void *cs, int n, struct sync_buf *out)
 {
 	const struct sync_schema *s = sync_schema(db);
@@ -175,6 +212,8 @@ enum status sync_translate(struct db *db, const void *cs, int n, struct sync_buf
 		return ST_INTERNAL;
 	}
 	sqlite3_value *old[SYNC_COLS_MAX], *new[SYNC_COLS_MAX];
+	struct held_change *held = NULL;
+	size_t nheld = 0, capheld = 0;
 	while (sqlite3changeset_next(it) == SQLITE_ROW) {
 		const char *name;
 		int ncol, op, indirect;
@@ -191,13 +230,34 @@ enum status sync_translate(struct db *db, const void *cs, int n, struct sync_buf
 		}
 		if (op == SQLITE_UPDATE && !update_travels(&s->tab[ti], new))
 			continue;
+		if (refers_to_itself(s, ti) && s->tab[ti].id_col >= 0) {
+			struct held_change *h = db_grow((void **)&held, &nheld, &capheld, sizeof *h);
+			if (!h) {
+				out->failed = true;
+				continue;
+			}
+			h->table = ti;
+			h->del = op == SQLITE_DELETE;
+			sqlite3_value *idv = (op == SQLITE_INSERT ? new : old)[s->tab[ti].id_col];
+			h->id = idv ? sqlite3_value_int64(idv) : 0;
+			emit_change(db, s, ti, op, old, new, &h->bytes);   /* each with its header */
+			continue;
+		}
 		emit_change(db, s, ti, op, old, new, op == SQLITE_DELETE ? &del[ti] : &up[ti]);
 	}
+	if (nheld)
+		qsort(held, nheld, sizeof *held, by_id);
 	enum status st = sqlite3changeset_finalize(it) == SQLITE_OK ? ST_OK : ST_INTERNAL;
 	for (int i = 0; i < s->ntab; i++)
-		sync_buf_bytes(out, up[i].p, up[i].n);
+		put_table(out, &up[i], held, nheld, i, false);
 	for (int i = s->ntab - 1; i >= 0; i--)
-		sync_buf_bytes(out, del[i].p, del[i].n);
+		put_table(out, &del[i], held, nheld, i, true);
+	for (size_t i = 0; i < nheld; i++) {
+		if (held[i].bytes.failed)
+			st = ST_NOMEM;
+		sync_buf_free(&held[i].bytes);
+	}
+	free(held);
 	for (int i = 0; i < 2 * s->ntab; i++) {
 		if (up[i].failed)
 			st = ST_NOMEM;

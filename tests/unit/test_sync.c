@@ -1,6 +1,8 @@
 /* Sites exchanging bundles (db/sync.h): capture, order, idempotence,
  * every kind of conflict, the owner's choice travelling back. */
 #include "sync_fixture.h"
+#include "demo/demo.h"
+#include "ui/module.h"
 
 struct two {
 	struct site a, b;
@@ -392,6 +394,41 @@ static void the_central_copy_asks_for_everything_again(void **state)
 	assert_same_data(&w->a, &w->b);
 }
 
+/* Every module's records travel: a demo written at a syncing site (its
+ * bulk writes captured like any other) arrives whole at another. */
+static void every_module_travels(void **state)
+{
+	struct two *w = *state;
+	db_set_actor(w->a.db, 0, "admin", ROLE_ADMIN, "test");
+	assert_int_equal(demo_fill(w->a.db, 60), ST_OK);
+	for (const struct module *const *m = module_table; *m; m++)
+		if ((*m)->demo) {
+			struct demo_options o = { .persons = 60, .seed = 1 };
+			assert_int_equal((*m)->demo(w->a.db, &o), ST_OK);
+		}
+	struct sync_result r;
+	if (exchange(&w->a, &w->b, &r) != ST_OK)
+		fail_msg("%s", r.detail);
+	assert_int_equal(r.conflicts, 0);
+	assert_int_equal(exchange(&w->b, &w->a, &r), ST_OK);
+	assert_same_data(&w->a, &w->b);
+	static const char *const tables[] = { "consultation", "prot_case", "psych_attendance", "training_enrolment",
+	                                      "reint_payment", "dist_serving", "stay", "family_link" };
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
+		long long n = count_of(&w->a, sql);
+		if (n <= 0)
+			fail_msg("no %s in the demo", tables[i]);
+		assert_int_equal(count_of(&w->b, sql), n);
+	}
+	/* Derived data made where it landed. */
+	assert_int_equal(count_of(&w->b, "SELECT count(*) FROM person_search"),
+	                 count_of(&w->b, "SELECT count(*) FROM person"));
+	assert_int_equal(count_of(&w->b, "SELECT coalesce(sum(balance), 0) FROM dist_stock"),
+	                 count_of(&w->a, "SELECT coalesce(sum(balance), 0) FROM dist_stock"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +443,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_session_is_captured, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_site_is_rebuilt_from_the_central_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_central_copy_asks_for_everything_again, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_module_travels, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
