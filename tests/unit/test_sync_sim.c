@@ -74,8 +74,8 @@ static void do_edit(struct sim *m, int k)
 	e->column = columns[f];
 	if (f == 0)
 		snprintf(e->value, sizeof e->value, "+227 90 00 %02u %02u", next(m) % 100, next(m) % 100);
-	else
-		snprintf(e->value, sizeof e->value, "%s %s", givens[next(m) % 12], f == 1 ? "" : "dit");
+	else   /* never a value the field had before (see the README: the merge compares values) */
+		snprintf(e->value, sizeof e->value, "%s %s%d", givens[next(m) % 12], f == 1 ? "" : "dit ", m->nedits);
 	/* No trailing space: the form trims it. */
 	size_t n = strlen(e->value);
 	while (n && e->value[n - 1] == ' ')
@@ -397,6 +397,58 @@ static void show_differences(struct site *a, struct site *b)
 	}
 }
 
+/* Every change of the field at each site, and its conflicts (to find why
+ * an edit was lost). */
+static void trace_field(struct sim *m, const char *uuid, const char *column)
+{
+	int col = !strcmp(column, "phone") ? 9 : !strcmp(column, "given_names") ? 3 : 4;
+	for (int k = 0; k < SITES; k++) {
+		sqlite3_stmt *st;
+		sqlite3_prepare_v2(db_sqlite(m->s[k].db), "SELECT seq, substr(origin, 29), origin_seq, changes FROM sync_log "
+		                   "ORDER BY seq", -1, &st, NULL);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			sqlite3_changeset_iter *it;
+			sqlite3changeset_start(&it, sqlite3_column_bytes(st, 3), (void *)sqlite3_column_blob(st, 3));
+			while (sqlite3changeset_next(it) == SQLITE_ROW) {
+				const char *name;
+				int ncol, op, ind;
+				sqlite3changeset_op(it, &name, &ncol, &op, &ind);
+				if (strcmp(name, "person"))
+					continue;
+				sqlite3_value *v = NULL, *o = NULL, *n = NULL;
+				if (op == SQLITE_INSERT)
+					sqlite3changeset_new(it, 0, &v);
+				else
+					sqlite3changeset_old(it, 0, &v);
+				if (!v || strcmp((const char *)sqlite3_value_text(v), uuid))
+					continue;
+				if (op != SQLITE_INSERT)
+					sqlite3changeset_old(it, col, &o);
+				sqlite3changeset_new(it, col, &n);
+				if (o || n)
+					fprintf(stderr, "   site %d: seq %lld from %s #%lld: %s -> %s\n", k, sqlite3_column_int64(st, 0),
+					        sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2),
+					        o ? (const char *)sqlite3_value_text(o) : "-", n ? (const char *)sqlite3_value_text(n) : "-");
+			}
+			sqlite3changeset_finalize(it);
+		}
+		sqlite3_finalize(st);
+		sqlite3_prepare_v2(db_sqlite(m->s[k].db), "SELECT id, kind, here, there, status, substr(there_site, 29), "
+		                   "substr(owner, 29) FROM sync_conflict WHERE row_uuid = ?1 AND field = ?2", -1, &st, NULL);
+		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			fprintf(stderr, "   site %d conflict %lld %s here %s there %s %s from %s owner %s\n", k,
+			        sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+			        sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), sqlite3_column_text(st, 5),
+			        sqlite3_column_text(st, 6));
+		sqlite3_finalize(st);
+		char id[33];
+		site_id(&m->s[k], id);
+		fprintf(stderr, "   site %d is %s\n", k, id + 28);
+	}
+}
+
 static void three_sites_end_the_same_and_lose_nothing(void **state)
 {
 	(void)state;
@@ -448,6 +500,8 @@ static void three_sites_end_the_same_and_lose_nothing(void **state)
 			continue;
 		lost++;
 		fprintf(stderr, "lost: %s %s = %s (was %s)\n", e->uuid, e->column, e->value, e->prev);
+		if (getenv("SYNC_SIM_TRACE"))
+			trace_field(m, e->uuid, e->column);
 	}
 	long long rows;
 	unsigned char d[SHA256_DIGEST_SIZE];
