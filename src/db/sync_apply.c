@@ -422,6 +422,9 @@ static enum status apply_update(struct apply *a, const struct sync_table *t, sql
 	const char *owner = text_of(row->v[t->site_col]);
 	bool from_owner = owner && !strcmp(owner, a->e->origin);
 	bool set[SYNC_COLS_MAX] = { false };
+	/* An account is changed only by the site it belongs to: another site
+	 * never gives an account here a new role or name. Noted for the owner. */
+	bool only_owner = !strcmp(t->name, "app_user") && !from_owner;
 	int nset = 0, changed = -1, version = -1;
 	enum status s = ST_OK;
 	for (int i = 0; s == ST_OK && i < t->ncol; i++) {
@@ -436,6 +439,10 @@ static enum status apply_update(struct apply *a, const struct sync_table *t, sql
 		if (same_here(a, c, nv[i], row->v[i])) {
 			if (from_owner)
 				s = owner_decided(a, t, row, i);
+			continue;
+		}
+		if (only_owner) {
+			s = add_conflict(a, t, row, "field", i, nv[i], "open");
 			continue;
 		}
 		if (known_old && ov[i] && same_here(a, c, ov[i], row->v[i])) {

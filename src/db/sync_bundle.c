@@ -182,7 +182,6 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 		buf_field(&b, sqlite3_column_text(ents, 3), (size_t)sqlite3_column_bytes(ents, 3));
 		buf_field(&b, sqlite3_column_blob(ents, 4), (size_t)sqlite3_column_bytes(ents, 4));
 		r->entries++;
-		r->bytes += sqlite3_column_bytes(ents, 4);
 		if (b.n >= CHUNK)
 			out_body(o, &b);
 	}
@@ -196,7 +195,6 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	sha256_digest(&o->sha, sizeof digest, digest);
 	if (!o->failed && fwrite(digest, 1, sizeof digest, f) != sizeof digest)
 		o->failed = true;
-	r->changes = r->bytes;   /* changeset bytes, for the figures */
 	r->bytes = o->bytes + (long long)sizeof digest;
 	bool failed = o->failed || rc != SQLITE_DONE || fflush(f) != 0 || ferror(f);
 	free(o);

@@ -394,6 +394,28 @@ static void the_central_copy_asks_for_everything_again(void **state)
 	assert_same_data(&w->a, &w->b);
 }
 
+/* Another site never changes an account of this one: its change is noted
+ * for this site's manager, the role stays. */
+static void another_site_cannot_raise_an_account(void **state)
+{
+	struct two *w = *state;
+	both_ways(w);
+	char aid[33], sql[256];
+	site_id(&w->a, aid);
+	snprintf(sql, sizeof sql, "UPDATE app_user SET role = 'admin' WHERE site = '%s'", aid);
+	assert_int_equal(db_begin(w->b.db), ST_OK);
+	assert_int_equal(sqlite3_exec(db_sqlite(w->b.db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_commit(w->b.db), ST_OK);
+	struct sync_result r;
+	assert_int_equal(exchange(&w->b, &w->a, &r), ST_OK);
+	assert_int_equal(count_of(&w->a, "SELECT count(*) FROM app_user WHERE role = 'admin'"), 0);
+	assert_true(count_of(&w->a, "SELECT count(*) FROM sync_conflict WHERE tbl = 'app_user' AND field = 'role' "
+	                            "AND status = 'open'") >= 1);
+	/* Accounts of other sites never sign in here. */
+	assert_int_equal(count_of(&w->a, "SELECT count(*) FROM app_user WHERE site != (SELECT value FROM setting "
+	                                 "WHERE key = 'site') AND (active = 1 OR pw_hash != '!')"), 0);
+}
+
 /* Every module's records travel: a demo written at a syncing site (its
  * bulk writes captured like any other) arrives whole at another. */
 static void every_module_travels(void **state)
@@ -444,6 +466,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_site_is_rebuilt_from_the_central_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_central_copy_asks_for_everything_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_module_travels, setup, teardown),
+		cmocka_unit_test_setup_teardown(another_site_cannot_raise_an_account, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
