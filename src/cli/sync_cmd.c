@@ -167,7 +167,9 @@ static unsigned char *read_all(FILE *f, size_t *size)
 {
 	size_t cap = 1 << 16, n = 0;
 	unsigned char *p = malloc(cap);
-	while (p) {
+	if (!p)
+		return NULL;
+	for (;;) {
 		if (n == cap) {
 			unsigned char *q = cap < BUNDLE_MAX ? realloc(p, cap * 2) : NULL;
 			if (!q) {

@@ -230,7 +230,7 @@ enum sync_read sync_bundle_next(struct sync_bundle *b, size_t *pos, struct sync_
 	e->origin_seq = (long long)v;
 	i += k;
 	char *texts[2] = { e->at, e->user_name };
-	size_t sizes[2] = { sizeof e->at, sizeof e->user_name };
+	const size_t sizes[2] = { sizeof e->at, sizeof e->user_name };
 	for (int t = 0; t < 2; t++) {
 		if (!(k = get_varint(p + i, n - i, &v)) || v >= sizes[t] || v > n - i - k)
 			return SYNC_READ_DAMAGED;

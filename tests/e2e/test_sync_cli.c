@@ -6,7 +6,6 @@
 
 struct two {
 	struct session *a, *b;
-	char bdb[400];
 };
 
 static int setup(void **state)
