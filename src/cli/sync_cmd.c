@@ -92,29 +92,34 @@ static int init(struct db *db, const char *name, const char *as)
 	return 0;
 }
 
-static const char *when(const char *at)
+/* A time of the log ("2026-12-01T08:14:13.727Z") as "2026-12-01 08:14 UTC". */
+static const char *when(const char *at, char *out, size_t size)
 {
-	return at[0] ? at : _("never");
+	if (!at[0])
+		return _("never");
+	snprintf(out, size, "%.10s %.5s UTC", at, strlen(at) > 11 ? at + 11 : "");
+	return out;
 }
 
 static enum status print_site(const struct sync_site *s, void *ctx)
 {
 	(void)ctx;
-	char name[80];
+	char name[80], t[32];
 	text_sanitize(s->name[0] ? s->name : _("(no name yet)"), name, sizeof name);
 	if (s->self) {
-		printf(_("This site: %s (id %s); %lld changes made here.\n"), name, s->site, s->have);
+		printf(_("This site: %s (id %s)\n"), name, s->site);
+		printf(_("  changes made here: %lld\n"), s->have);
 		return ST_OK;
 	}
 	printf(_("%s (id %s)\n"), name, s->site);
-	printf(_("  sent: %lld bundles, the last %s; %lld changes waiting to be sent\n"), s->sent_n, when(s->sent_at),
-	       s->waiting);
-	printf(_("  received: %lld bundles, the last %s; %lld of its changes applied here\n"), s->recv_n,
-	       when(s->recv_at), s->have);
+	printf(_("  bundles sent: %lld, the last: %s\n"), s->sent_n, when(s->sent_at, t, sizeof t));
+	printf(_("    changes waiting to be sent: %lld\n"), s->waiting);
+	printf(_("  bundles received: %lld, the last: %s\n"), s->recv_n, when(s->recv_at, t, sizeof t));
+	printf(_("    its changes applied here: %lld\n"), s->have);
 	if (s->held)
-		printf(_("  %lld bundles kept until earlier ones come\n"), s->held);
+		printf(_("  bundles kept until earlier ones come: %lld\n"), s->held);
 	if (s->conflicts)
-		printf(_("  %lld conflicts with its changes to decide\n"), s->conflicts);
+		printf(_("  conflicts with its changes to decide: %lld\n"), s->conflicts);
 	return ST_OK;
 }
 
@@ -125,7 +130,8 @@ static int status(struct db *db)
 		return failed(s, NULL);
 	long long open = 0;
 	if (sync_conflicts_open(db, &open) == ST_OK && open)
-		printf(_("%lld conflicts between sites wait for a manager (Conflicts between sites).\n"), open);
+		printf(_("Conflicts between sites waiting for a manager: %lld (screen: Conflicts between sites).\n"),
+		       open);
 	return 0;
 }
 
