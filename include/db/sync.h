@@ -64,6 +64,7 @@ struct sync_result {
 	long long duplicates;  /* people who may be someone registered here (import) */
 	long long bytes;       /* size of the file */
 	bool held;             /* import: kept until earlier bundles come */
+	bool more;             /* export: more entries wait for the next bundle (one has a size limit) */
 	char from[SYNC_SITE_NAME_MAX];
 	char detail[256];      /* why a bundle was refused or held, for the user */
 };
@@ -72,6 +73,11 @@ struct sync_result {
  * entry it has not been sent; all: every entry of the log (a site rebuilt,
  * or asked to send everything again). ST_NOT_FOUND: unknown site. */
 enum status sync_export(struct db *db, const char *to, bool all, FILE *out, struct sync_result *r);
+
+/* The same with what `to` has not said it has: the bundles written since
+ * the last it applied are taken as lost (a USB stick lost, a push that
+ * failed). */
+enum status sync_export_again(struct db *db, const char *to, FILE *out, struct sync_result *r);
 
 /* Applies the bundle in data (size bytes). ST_OK applied (or already
  * applied: r->applied == 0); ST_CONFLICT held until earlier bundles come

@@ -24,6 +24,7 @@ struct sync_bundle_site {
 struct sync_bundle {
 	char from[33], from_name[33], to[33];
 	long long n, since, entries;
+	long long got;           /* the last bundle the writer applied from the receiver */
 	int schema;
 	bool resend;
 	int nsites;

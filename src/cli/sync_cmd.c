@@ -136,7 +136,7 @@ static int status(struct db *db)
 }
 
 /* Writes to path through a file beside it, renamed when whole. */
-static int write_file(struct db *db, const char *to, const char *path, bool all, bool request)
+static int write_file(struct db *db, const char *to, const char *path, bool all, bool again, bool request)
 {
 	struct sync_result r;
 	bool out = !strcmp(path, "-");
@@ -147,7 +147,8 @@ static int write_file(struct db *db, const char *to, const char *path, bool all,
 		fprintf(stderr, _("taimako: cannot write %s: %s\n"), tmp, strerror(errno));
 		return 1;
 	}
-	enum status s = request ? sync_request_all(db, to, f, &r) : sync_export(db, to, all, f, &r);
+	enum status s = request ? sync_request_all(db, to, f, &r)
+	                : again ? sync_export_again(db, to, f, &r) : sync_export(db, to, all, f, &r);
 	if (!out) {
 		bool ok = s == ST_OK && fflush(f) == 0 && fsync(fileno(f)) == 0;
 		if (fclose(f) != 0)
@@ -166,6 +167,9 @@ static int write_file(struct db *db, const char *to, const char *path, bool all,
 		return failed(s, r.detail);
 	fprintf(out ? stderr : stdout, _("Bundle %lld written: %lld changes, %lld bytes.\n"), r.bundle, r.entries,
 	        r.bytes);
+	if (r.more)
+		fprintf(out ? stderr : stdout, "%s\n", _("More changes wait: write the next bundle the same way (without "
+		                                           "--all)."));
 	return 0;
 }
 
@@ -238,7 +242,7 @@ static int import_file(struct db *db, const char *path)
 
 /* `sync push HOST`: the bundle for the site at HOST, carried over ssh
  * (TAIMAKO_SSH, default "ssh"; TAIMAKO_REMOTE, default "taimako"). */
-static int push(struct db *db, const char *host, const char *to, const char *remote_db)
+static int push(struct db *db, const char *host, const char *to, const char *remote_db, bool again)
 {
 	const char *ssh = getenv("TAIMAKO_SSH") ? getenv("TAIMAKO_SSH") : "ssh";
 	const char *prog = getenv("TAIMAKO_REMOTE") ? getenv("TAIMAKO_REMOTE") : "taimako";
@@ -272,22 +276,32 @@ static int push(struct db *db, const char *host, const char *to, const char *rem
 		fprintf(stderr, _("taimako: cannot write %s: %s\n"), tmp, strerror(errno));
 		return 1;
 	}
-	struct sync_result r;
-	enum status s = sync_export(db, to, false, f, &r);
 	fclose(f);
-	if (s != ST_OK) {
-		unlink(tmp);
-		return failed(s, r.detail);
-	}
-	snprintf(cmd, sizeof cmd, "%s %s \"%s%s sync import -\" < %s", ssh, host, prog, dbopt, tmp);
-	int rc = system(cmd);
+	struct sync_result r;
+	do {   /* bundle after bundle while more wait (each has a size limit) */
+		f = fopen(tmp, "wb");
+		if (!f) {
+			unlink(tmp);
+			return 1;
+		}
+		enum status s = again ? sync_export_again(db, to, f, &r) : sync_export(db, to, false, f, &r);
+		again = false;
+		fclose(f);
+		if (s != ST_OK) {
+			unlink(tmp);
+			return failed(s, r.detail);
+		}
+		snprintf(cmd, sizeof cmd, "%s %s \"%s%s sync import -\" < %s", ssh, host, prog, dbopt, tmp);
+		int rc = system(cmd);
+		if (rc != 0) {
+			unlink(tmp);
+			fprintf(stderr, _("taimako: %s did not apply bundle %lld: push again with --again to send what it "
+			                  "has not said it has.\n"), host, r.bundle);
+			return 1;
+		}
+		printf(_("Bundle %lld sent to %s: %lld changes, %lld bytes.\n"), r.bundle, host, r.entries, r.bytes);
+	} while (r.more);
 	unlink(tmp);
-	if (rc != 0) {
-		fprintf(stderr, _("taimako: %s did not apply bundle %lld; it is sent again next time "
-		                  "(`taimako sync export --to %s --all` to resend everything).\n"), host, r.bundle, to);
-		return 1;
-	}
-	printf(_("Bundle %lld sent to %s: %lld changes, %lld bytes.\n"), r.bundle, host, r.entries, r.bytes);
 	return 0;
 }
 
@@ -346,14 +360,14 @@ int cmd_sync(const char *db_path, int argc, char **argv)
 			return misuse();
 		if (!(db = cmd_open_as(db_path, ROLE_ADMIN)))
 			return 1;
-		rc = write_file(db, to, ops[0], flag(argc, argv, "--all"), false);
+		rc = write_file(db, to, ops[0], flag(argc, argv, "--all"), flag(argc, argv, "--again"), false);
 	} else if (!strcmp(sub, "request")) {
 		const char *from = option(argc, argv, "--from");
 		if (!from || nops != 1)
 			return misuse();
 		if (!(db = cmd_open_as(db_path, ROLE_ADMIN)))
 			return 1;
-		rc = write_file(db, from, ops[0], false, true);
+		rc = write_file(db, from, ops[0], false, false, true);
 	} else if (!strcmp(sub, "import")) {
 		if (nops < 1 || nops > 4)
 			return misuse();
@@ -369,7 +383,8 @@ int cmd_sync(const char *db_path, int argc, char **argv)
 			return misuse();
 		if (!(db = cmd_open_as(db_path, ROLE_ADMIN)))
 			return 1;
-		rc = push(db, ops[0], option(argc, argv, "--to"), option(argc, argv, "--remote-db"));
+		rc = push(db, ops[0], option(argc, argv, "--to"), option(argc, argv, "--remote-db"),
+		          flag(argc, argv, "--again"));
 	} else
 		return misuse();
 	db_close(&db);

@@ -3,7 +3,8 @@
  *   "TAIMAKO-SYNC 1\n", then a zlib stream of the body, then the SHA-256
  *   of everything before it (a damaged or cut file is refused whole).
  *   Body: header lines "key value\n" up to an empty line (from, from-name,
- *   to, bundle, since, schema, resend, and one "site ID HAVE NAME" line
+ *   to, bundle, since, schema, got (the last bundle the writer applied
+ *   from the receiver), resend, and one "site ID HAVE NAME" line
  *   per site the sender knows: what it has from each, and their names);
  *   then per entry 'E', the origin's 32-digit id, varints of its number,
  *   and of the lengths of when, who and the changeset, each followed by
@@ -34,6 +35,11 @@
 #define MAGIC_LEN (sizeof MAGIC - 1)
 #define BODY_MAX ((size_t)1 << 30)   /* a bigger body is refused (a bomb) */
 #define CHUNK 65536
+/* A bundle's body stops after this many bytes (the reader takes up to
+ * BODY_MAX): the rest goes in the next bundle. A site's whole history
+ * (4.5 million records at 200,000 people: 1.4 GB) travels in a few. */
+#define BUNDLE_BODY_CAP ((size_t)256 << 20)
+#define ORIGINS_MAX 256
 
 /* ---- writing ---- */
 
@@ -125,9 +131,32 @@ static enum status find_peer(struct db *db, const char *to, char site[33])
 	return db_step_done(ins);
 }
 
-static enum status write_bundle(struct db *db, const char *peer, bool all, bool resend, FILE *f,
+static enum status write_bundle(struct db *db, const char *peer, bool all, bool resend, bool again, FILE *f,
                                 struct sync_result *r)
 {
+	/* Again: what the peer has not said it has, as if the bundles since
+	 * the last it applied were lost. */
+	sqlite3_stmt *reset = db_stmt(db, "UPDATE sync_peer SET sent = acked WHERE peer = ?1");
+	sqlite3_stmt *got = db_stmt(db, "SELECT got FROM sync_site WHERE site = ?1");
+	sqlite3_stmt *mine = db_stmt(db, "SELECT coalesce(max(n), 0) FROM sync_bundle_in WHERE peer = ?1 "
+	                                 "AND status = 'applied'");
+	if (!reset || !got || !mine)
+		return ST_INTERNAL;
+	long long since_again = 1, applied_from_peer = 0;
+	db_bind_text(got, 1, peer);
+	if (sqlite3_step(got) == SQLITE_ROW)
+		since_again = sqlite3_column_int64(got, 0) + 1;
+	sqlite3_reset(got);
+	db_bind_text(mine, 1, peer);
+	if (sqlite3_step(mine) == SQLITE_ROW)
+		applied_from_peer = sqlite3_column_int64(mine, 0);
+	sqlite3_reset(mine);
+	if (again) {
+		db_bind_text(reset, 1, peer);
+		enum status rs = db_step_done(reset);
+		if (rs != ST_OK)
+			return rs;
+	}
 	char self[33], name[SYNC_SITE_NAME_MAX];
 	if (sync_self(db, self, NULL) != ST_OK || sync_site_name(db, name, sizeof name) != ST_OK)
 		return ST_INTERNAL;
@@ -140,8 +169,8 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	sqlite3_stmt *sites = db_stmt(db, "SELECT site, have, name FROM sync_site ORDER BY self DESC, site");
 	sqlite3_stmt *ents = db_stmt(db, "SELECT l.origin, l.origin_seq, l.at, l.user_name, l.changes FROM sync_log l "
 	                                 "LEFT JOIN sync_peer p ON p.peer = ?1 AND p.origin = l.origin "
-	                                 "WHERE (l.origin != ?1 OR ?2) AND l.origin_seq > CASE WHEN ?2 THEN 0 "
-	                                 "ELSE coalesce(p.sent, 0) END ORDER BY l.seq");
+	                                 "WHERE (l.origin != ?1 OR ?2 OR p.sent IS NOT NULL) AND l.origin_seq > "
+	                                 "CASE WHEN ?2 THEN 0 ELSE coalesce(p.sent, 0) END ORDER BY l.seq");
 	if (!num || !sites || !ents)
 		return ST_INTERNAL;
 	db_bind_text(num, 1, peer);
@@ -163,7 +192,8 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	}
 	out_raw(o, MAGIC, MAGIC_LEN);
 	buf_line(&b, "from %s\nfrom-name %s\nto %s\n", self, name, peer);
-	buf_line(&b, "bundle %lld\nsince %lld\nschema %d\n", r->bundle, all || first ? 1 : r->bundle, db_version(db));
+	buf_line(&b, "bundle %lld\nsince %lld\nschema %d\ngot %lld\n", r->bundle,
+	         all || first ? 1 : again ? since_again : r->bundle, db_version(db), applied_from_peer);
 	if (resend)
 		buf_line(&b, "resend 1\n");
 	while (sqlite3_step(sites) == SQLITE_ROW)
@@ -174,7 +204,36 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	db_bind_text(ents, 1, peer);
 	sqlite3_bind_int(ents, 2, all);
 	int rc;
+	struct {
+		char origin[33];
+		long long upto;
+	} *inc = calloc(ORIGINS_MAX, sizeof *inc);
+	int ninc = 0;
+	size_t body = 0;
+	if (!inc) {
+		free(o);
+		return ST_NOMEM;
+	}
 	while ((rc = sqlite3_step(ents)) == SQLITE_ROW) {
+		size_t len = 64 + (size_t)sqlite3_column_bytes(ents, 4);
+		if (r->entries > 0 && body + len > BUNDLE_BODY_CAP) {
+			r->more = true;   /* the rest in the next bundle */
+			rc = SQLITE_DONE;
+			break;
+		}
+		const char *origin = (const char *)sqlite3_column_text(ents, 0);
+		int k = 0;
+		while (k < ninc && strcmp(inc[k].origin, origin))
+			k++;
+		if (k == ninc) {
+			if (ninc == ORIGINS_MAX) {
+				rc = SQLITE_FULL;
+				break;
+			}
+			snprintf(inc[ninc++].origin, sizeof inc[0].origin, "%s", origin);
+		}
+		inc[k].upto = sqlite3_column_int64(ents, 1);
+		body += len;
 		sync_buf_bytes(&b, "E", 1);
 		sync_buf_bytes(&b, sqlite3_column_text(ents, 0), 32);
 		sync_buf_varint(&b, (unsigned long long)sqlite3_column_int64(ents, 1));
@@ -199,18 +258,28 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	bool failed = o->failed || rc != SQLITE_DONE || fflush(f) != 0 || ferror(f);
 	free(o);
 	sync_buf_free(&b);
-	if (failed)
+	if (failed) {
+		free(inc);
 		return rc != SQLITE_DONE ? db_status_of(rc) : ST_IO;
+	}
 
-	sqlite3_stmt *sent = db_stmt(db, "INSERT INTO sync_peer (peer, origin, sent) SELECT ?1, origin, max(origin_seq) "
-	                                 "FROM sync_log WHERE origin != ?1 GROUP BY origin "
+	/* What the peer was sent: up to the last entry of each origin in it. */
+	sqlite3_stmt *sent = db_stmt(db, "INSERT INTO sync_peer (peer, origin, sent) VALUES (?1, ?2, ?3) "
 	                                 "ON CONFLICT (peer, origin) DO UPDATE SET sent = max(sent, excluded.sent)");
 	sqlite3_stmt *out = db_stmt(db, "INSERT INTO sync_bundle_out (peer, n, at, entries, bytes, resend) "
 	                                "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3, ?4, ?5)");
-	if (!sent || !out)
+	if (!sent || !out) {
+		free(inc);
 		return ST_INTERNAL;
-	db_bind_text(sent, 1, peer);
-	enum status s = db_step_done(sent);
+	}
+	enum status s = ST_OK;
+	for (int k = 0; s == ST_OK && k < ninc; k++) {
+		db_bind_text(sent, 1, peer);
+		db_bind_text(sent, 2, inc[k].origin);
+		sqlite3_bind_int64(sent, 3, inc[k].upto);
+		s = db_step_done(sent);
+	}
+	free(inc);
 	if (s == ST_OK) {
 		db_bind_text(out, 1, peer);
 		sqlite3_bind_int64(out, 2, r->bundle);
@@ -228,7 +297,8 @@ static enum status write_bundle(struct db *db, const char *peer, bool all, bool 
 	return s;
 }
 
-static enum status export_to(struct db *db, const char *to, bool all, bool resend, FILE *f, struct sync_result *r)
+static enum status export_to(struct db *db, const char *to, bool all, bool resend, bool again, FILE *f,
+                             struct sync_result *r)
 {
 	memset(r, 0, sizeof *r);
 	enum status s = db_require(db, PERM_SYNC);
@@ -253,7 +323,7 @@ static enum status export_to(struct db *db, const char *to, bool all, bool resen
 		snprintf(r->detail, sizeof r->detail, _("No site is called \"%s\". Give its name as it arrived in a "
 		                                        "bundle, or its site id (`taimako sync status` there)."), to);
 	if (s == ST_OK)
-		s = write_bundle(db, peer, all, resend, f, r);
+		s = write_bundle(db, peer, all, resend, again, f, r);
 	s = db_finish(db, s);
 	sync_set_applying(db, false);
 	return s;
@@ -261,10 +331,15 @@ static enum status export_to(struct db *db, const char *to, bool all, bool resen
 
 enum status sync_export(struct db *db, const char *to, bool all, FILE *out, struct sync_result *r)
 {
-	return export_to(db, to, all, false, out, r);
+	return export_to(db, to, all, false, false, out, r);
+}
+
+enum status sync_export_again(struct db *db, const char *to, FILE *out, struct sync_result *r)
+{
+	return export_to(db, to, false, false, true, out, r);
 }
 
 enum status sync_request_all(struct db *db, const char *from, FILE *out, struct sync_result *r)
 {
-	return export_to(db, from, false, true, out, r);
+	return export_to(db, from, false, true, false, out, r);
 }

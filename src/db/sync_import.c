@@ -88,6 +88,8 @@ static bool header_line(struct sync_bundle *b, char *line)
 		b->since = strtoll(val, &end, 10);
 	else if (!strcmp(line, "schema"))
 		b->schema = (int)strtol(val, &end, 10);
+	else if (!strcmp(line, "got"))
+		b->got = strtoll(val, &end, 10);
 	else if (!strcmp(line, "resend"))
 		b->resend = strtol(val, &end, 10) == 1;
 	else if (!strcmp(line, "site")) {
@@ -293,6 +295,14 @@ static enum status learn_acks(struct db *db, const struct sync_bundle *b, const 
 		db_bind_text(st, 2, b->sites[i].site);
 		sqlite3_bind_int64(st, 3, b->sites[i].have);
 		s = db_step_done(st);
+	}
+	sqlite3_stmt *got = db_stmt(db, "UPDATE sync_site SET got = max(got, ?2) WHERE site = ?1");
+	if (!got)
+		return ST_INTERNAL;
+	if (s == ST_OK && b->got > 0) {
+		db_bind_text(got, 1, b->from);
+		sqlite3_bind_int64(got, 2, b->got);
+		s = db_step_done(got);
 	}
 	if (s == ST_OK && b->resend) {
 		db_bind_text(again, 1, b->from);

@@ -394,6 +394,43 @@ static void the_central_copy_asks_for_everything_again(void **state)
 	assert_same_data(&w->a, &w->b);
 }
 
+/* A bundle lost on the way: the next ones are held; writing again what
+ * the other site has not said it has unblocks them. */
+static void a_lost_bundle_is_written_again(void **state)
+{
+	struct two *w = *state;
+	long long id = register_person(&w->a, "Sangare", "Oumou", "1987");
+	char uuid[33];
+	person_uuid(&w->a, id, uuid);
+	both_ways(w);
+	assert_true(edit_person(&w->a, uuid, "phone", "+227 91 22 33 44"));
+	size_t n2, n3, n4;
+	unsigned char *lost = bundle(&w->a, &w->b, false, &n2);
+	free(lost);   /* the USB stick is lost */
+	assert_true(edit_person(&w->a, uuid, "other", "Oumou Sang"));
+	unsigned char *b3 = bundle(&w->a, &w->b, false, &n3);
+	struct sync_result r;
+	assert_int_equal(deliver(&w->b, b3, n3, &r), ST_CONFLICT);   /* held: the lost one is missing */
+	char *p = NULL;
+	FILE *f = open_memstream(&p, &n4);
+	db_set_actor(w->a.db, 0, "admin", ROLE_ADMIN, "test");
+	assert_int_equal(sync_export_again(w->a.db, "Dirkou", f, &r), ST_OK);
+	fclose(f);
+	assert_int_equal(deliver(&w->b, (unsigned char *)p, n4, &r), ST_OK);
+	free(p);
+	char v[80];
+	person_field(&w->b, uuid, "phone", v, sizeof v);
+	assert_string_equal(v, "+227 91 22 33 44");
+	person_field(&w->b, uuid, "other_names", v, sizeof v);
+	assert_string_equal(v, "Oumou Sang");
+	/* The held one is no longer waiting: what it holds is here. */
+	assert_int_equal(count_of(&w->b, "SELECT count(*) FROM sync_bundle_in WHERE status = 'held'"), 0);
+	assert_int_equal(deliver(&w->b, b3, n3, &r), ST_OK);
+	free(b3);
+	both_ways(w);
+	assert_same_data(&w->a, &w->b);
+}
+
 /* Another site never changes an account of this one: its change is noted
  * for this site's manager, the role stays. */
 static void another_site_cannot_raise_an_account(void **state)
@@ -467,6 +504,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_central_copy_asks_for_everything_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_module_travels, setup, teardown),
 		cmocka_unit_test_setup_teardown(another_site_cannot_raise_an_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_lost_bundle_is_written_again, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,7 +21,8 @@ CREATE TABLE sync_site (
 	site  TEXT PRIMARY KEY,                -- its site id (setting 'site' there)
 	name  TEXT NOT NULL DEFAULT '',        -- as it calls itself
 	self  INTEGER NOT NULL DEFAULT 0 CHECK (self IN (0, 1)),
-	have  INTEGER NOT NULL DEFAULT 0       -- the last of its entries applied here
+	have  INTEGER NOT NULL DEFAULT 0,      -- the last of its entries applied here
+	got   INTEGER NOT NULL DEFAULT 0       -- the last of this site's bundles it says it applied
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX sync_site_self ON sync_site(self) WHERE self = 1;
 
