@@ -384,8 +384,8 @@ static enum status apply_insert(struct apply *a, const struct sync_table *t, sql
 		m += (size_t)snprintf(vals + m, sizeof vals - m, ", 0");
 	}
 	snprintf(sql + n, sizeof sql - n, ") VALUES (%s)", vals);
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db_sqlite(a->db), sql, -1, &st, NULL) != SQLITE_OK) {
+	sqlite3_stmt *st = sync_insert_stmt(a->db, (int)(t - a->s->tab), sql);
+	if (!st) {
 		fail(a, sqlite3_errmsg(db_sqlite(a->db)));
 		return ST_INVALID;
 	}
@@ -402,12 +402,18 @@ static enum status apply_insert(struct apply *a, const struct sync_table *t, sql
 			account_name(a, nv[i], name, sizeof name);
 			sqlite3_bind_text(st, k, name, -1, SQLITE_TRANSIENT);
 		} else if (bind_incoming(a, c, nv[i], st, k) != ST_OK) {
-			sqlite3_finalize(st);
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
 			fail(a, "a change refers to a record this site has not received");
 			return ST_INVALID;
 		}
 	}
-	enum status s = run(a, st);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		fail(a, sqlite3_errmsg(db_sqlite(a->db)));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	enum status s = rc == SQLITE_DONE ? ST_OK : ST_INVALID;
 	if (s == ST_OK)
 		note_person(a, t, nv[t->uuid_col], true);
 	return s;
@@ -740,9 +746,32 @@ static void dup_hit(const struct person_hit *hit, int score, void *ctx)
 	}
 }
 
+/* Whether people registered by another site than `site` are here: read
+ * once per bundle and site (a central copy receiving a site's whole
+ * history has none to compare with). */
+struct others {
+	char site[33];
+	bool exist;
+};
+
+static bool others_here(struct db *db, const char *site, struct others *cache)
+{
+	if (!strcmp(cache->site, site))
+		return cache->exist;
+	sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM person WHERE site != ?1)");
+	if (!st)
+		return true;
+	db_bind_text(st, 1, site);
+	cache->exist = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	snprintf(cache->site, sizeof cache->site, "%s", site);
+	return cache->exist;
+}
+
 /* A person who came from another site and may be someone registered
  * here: a duplicate to review, on the conflicts list. */
-static enum status check_duplicate(struct db *db, const struct person *p, long long *duplicates)
+static enum status check_duplicate(struct db *db, const struct person *p, long long *duplicates,
+                                   struct others *cache)
 {
 	struct dup d = { .db = db };
 	sqlite3_stmt *st = db_stmt(db, "SELECT site, uuid FROM person WHERE id = ?1");
@@ -755,6 +784,8 @@ static enum status check_duplicate(struct db *db, const struct person *p, long l
 		db_column_copy(st, 1, uuid, sizeof uuid);
 	}
 	sqlite3_reset(st);
+	if (!others_here(db, d.site, cache))
+		return ST_OK;
 	enum status s = person_duplicates(db, p, 5, dup_hit, &d);
 	if (s != ST_OK || !d.best)
 		return s == ST_DENIED ? ST_OK : s;
@@ -800,6 +831,7 @@ enum status sync_reindex_touched(struct db *db, long long *duplicates)
 		return ST_NOMEM;
 	long long after = 0;
 	enum status s = ST_OK;
+	struct others cache = { "", true };
 	for (;;) {
 		sqlite3_bind_int64(st, 1, after);
 		bool added = false;
@@ -818,7 +850,7 @@ enum status sync_reindex_touched(struct db *db, long long *duplicates)
 		if (s == ST_OK)
 			s = person_write_index(db, p);
 		if (s == ST_OK && added)
-			s = check_duplicate(db, p, duplicates);
+			s = check_duplicate(db, p, duplicates, &cache);
 		if (s != ST_OK)
 			break;
 	}

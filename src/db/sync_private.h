@@ -58,6 +58,11 @@ const struct sync_schema *sync_schema(struct db *db);
 int sync_table_index(const struct sync_schema *s, const char *name);
 void sync_schema_free(struct sync_schema *s);
 
+/* The statement inserting a row of table index ti that came from
+ * another site (sql, the same for every row of the table), prepared once
+ * per connection; the caller resets it. NULL on error. */
+sqlite3_stmt *sync_insert_stmt(struct db *db, int ti, const char *sql);
+
 /* The connection's sync state (owned by db.c, made by sync files). */
 struct sync_conn;
 struct sync_conn **db_sync_conn(struct db *db);

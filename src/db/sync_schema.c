@@ -287,6 +287,7 @@ void sync_schema_free(struct sync_schema *s)
 /* The connection's state: the schema, the open session, flags. */
 struct sync_conn {
 	struct sync_schema *schema;
+	sqlite3_stmt **insert;   /* per table: the insert of a row that came (sync_apply.c) */
 	sqlite3_session *session;
 	bool off;        /* capture turned off (bulk writes) */
 	bool applying;   /* a bundle is being applied */
@@ -316,8 +317,25 @@ void sync_conn_free(struct sync_conn *c)
 		return;
 	if (c->session)
 		sqlite3session_delete(c->session);
+	for (int i = 0; c->insert && c->schema && i < c->schema->ntab; i++)
+		sqlite3_finalize(c->insert[i]);
+	free(c->insert);
 	sync_schema_free(c->schema);
 	free(c);
+}
+
+sqlite3_stmt *sync_insert_stmt(struct db *db, int ti, const char *sql)
+{
+	struct sync_conn *c = conn(db);
+	const struct sync_schema *s = sync_schema(db);
+	if (!c || !s || ti < 0 || ti >= s->ntab)
+		return NULL;
+	if (!c->insert && !(c->insert = calloc((size_t)s->ntab, sizeof *c->insert)))
+		return NULL;
+	if (!c->insert[ti]
+	    && sqlite3_prepare_v3(db_sqlite(db), sql, -1, SQLITE_PREPARE_PERSISTENT, &c->insert[ti], NULL) != SQLITE_OK)
+		c->insert[ti] = NULL;
+	return c->insert[ti];
 }
 
 void sync_capture(struct db *db, bool on)
