@@ -37,8 +37,9 @@
 #define CHUNK 65536
 /* A bundle's body stops after this many bytes (the reader takes up to
  * BODY_MAX): the rest goes in the next bundle. A site's whole history
- * (4.5 million records at 200,000 people: 1.4 GB) travels in a few. */
-#define BUNDLE_BODY_CAP ((size_t)256 << 20)
+ * (4.5 million records at 200,000 people: 1.4 GB) travels in about
+ * twenty, and applying one needs about 100 MB of memory. */
+#define BUNDLE_BODY_CAP ((size_t)64 << 20)
 #define ORIGINS_MAX 256
 
 /* ---- writing ---- */
