@@ -83,6 +83,11 @@ static void help_draw(struct app *app, void *state, WINDOW *win)
 	snprintf(title, sizeof title, _("Keys of the screen: %s"), s->about ? _(s->about->title) : "");
 	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, title);
 	int line = 0;
+	if (s->about && s->about->help_text) {
+		int y = line - s->top + 3, rows = getmaxy(win);
+		line += ui_put_wrapped(win, y, 2, getmaxx(win) - 4, y < 3 ? 0 : rows - y, 0, _(s->about->help_text));
+		line++;
+	}
 	if (s->about)
 		draw_table(app, s, win, s->about->bindings, &line);
 	line++;   /* a blank row between this screen's keys and the shared ones */
