@@ -261,11 +261,12 @@ static const struct screen screen_sync_status = {
 	.state_size = sizeof(struct status_screen),
 	.bindings = bindings,
 	.help_text = N_("Each site works on its own database and sends its changes to the others in bundles, "
-	                "files made on the command line: \"taimako sync export --to SITE FILE\" writes what "
-	                "SITE has not received yet, \"taimako sync import FILE\" applies a bundle received (on "
-	                "a USB stick), \"taimako sync push HOST\" sends one over SSH when the link is up. The "
-	                "same detail changed at two sites is never overwritten: it waits on the conflicts "
-	                "screen (Conflicts between sites), where a manager chooses."),
+	                "files carried on a USB stick or sent over SSH, made on the command line:\n"
+	                "  taimako sync export --to SITE FILE   what SITE has not received yet\n"
+	                "  taimako sync import FILE   applies a bundle received\n"
+	                "  taimako sync push HOST   sends one over SSH when the link is up\n"
+	                "The same detail changed at two sites is never overwritten: it waits on the conflicts "
+	                "screen (Conflicts between sites, key c here), where a manager chooses."),
 	.enter = status_enter,
 	.draw = status_draw,
 	.input = status_input,
