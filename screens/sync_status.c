@@ -30,7 +30,7 @@ static const struct list_column columns[C_COUNT] = {
 	[C_SENT] = { N_("Last sent"), 16, false },
 	[C_RECEIVED] = { N_("Last received"), 16, false },
 	[C_WAITING] = { N_("To send"), 9, false },
-	[C_HELD] = { N_("Kept back"), 7, false },
+	[C_HELD] = { N_("On hold"), 7, false },
 	[C_CONFLICTS] = { N_("Conflicts"), 0, false },
 };
 
