@@ -70,7 +70,7 @@ enum status sync_conflict_choose(struct app *app, const struct sync_conflict *c,
 		return ST_INVALID;
 	}
 	if (!c->decides) {
-		app_error(app, _("Decided by the site that owns the record: its choice comes with its bundles."));
+		app_error(app, _("Decided by the site that owns the record."));
 		return ST_DENIED;
 	}
 	char q[256];

@@ -30,10 +30,9 @@ static const struct binding bindings[] = {
 
 #define PAGE 8          /* rows of a page: the lines below describe the selected one */
 #define BACK_MAX 256    /* earlier pages remembered */
-#define DETAIL_ROWS 7
 
 /* Columns: record, detail, here, there, site (the rest). */
-static const int widths[] = { 20, 17, 13, 13, 0 };
+static const int widths[] = { 23, 16, 12, 12, 0 };
 
 struct conflicts_screen {
 	struct app *app;
@@ -187,6 +186,23 @@ static void draw_row(struct conflicts_screen *s, WINDOW *win, int y, const struc
 	}
 }
 
+/* Draws text wrapped in at most max_rows rows from row y; a text longer
+ * than that is shortened to end with "…" (never cut silently). Returns
+ * the rows used. */
+static int put_at_most(WINDOW *win, int y, int cols, int max_rows, const char *text)
+{
+	char cut[1100];
+	snprintf(cut, sizeof cut, "%s", text);
+	size_t len = strlen(cut);
+	while (len > 0 && ui_put_wrapped(win, y, 2, cols - 4, 0, 0, cut) > max_rows) {
+		do   /* back one whole UTF-8 character */
+			len--;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80);
+		snprintf(cut, sizeof cut, "%.*s…", (int)len, text);
+	}
+	return ui_put_wrapped(win, y, 2, cols - 4, max_rows, 0, cut);
+}
+
 static void draw_detail(struct conflicts_screen *s, WINDOW *win, int y, int rows)
 {
 	const struct sync_conflict *c = &s->page[s->cur];
@@ -197,11 +213,12 @@ static void draw_detail(struct conflicts_screen *s, WINDOW *win, int y, int rows
 	ui_put(win, y++, 2, cols - 4, A_BOLD, line);
 	sync_conflict_value(s->app, c, false, masked, here, sizeof here);
 	sync_conflict_value(s->app, c, true, masked, there, sizeof there);
+	/* Long values end with "…" here; Enter shows them whole. */
 	snprintf(line, sizeof line, "%s %s", _("Here:"), here);
-	y += ui_put_wrapped(win, y, 2, cols - 4, 1, 0, line);
+	y += put_at_most(win, y, cols, 2, line);
 	sync_when_text(c->there_at, when, sizeof when);
 	snprintf(line, sizeof line, _("At %s (%s, %s UTC): %s"), c->there_site, c->there_user, when, there);
-	y += ui_put_wrapped(win, y, 2, cols - 4, 2, 0, line);
+	y += put_at_most(win, y, cols, 3, line);
 	sync_conflict_state(c, line, sizeof line);
 	if (y < rows)
 		ui_put(win, y, 2, cols - 4, 0, line);
@@ -247,7 +264,7 @@ static void conflicts_draw(struct app *app, void *state, WINDOW *win)
 		         s->more ? _("PgDn: older") : "");
 		ui_put(win, y, 2, cols - 4, A_DIM, line);
 	}
-	draw_detail(s, win, rows - DETAIL_ROWS + 1, rows);
+	draw_detail(s, win, y + 1, rows);
 }
 
 static const struct screen screen_sync_conflicts = {
