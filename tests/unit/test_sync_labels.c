@@ -78,7 +78,7 @@ static void every_column_users_write_has_a_label(void **state)
 {
 	(void)state;
 	english();
-	struct tmpdir t;
+	struct tmpdir t = { "", "" };
 	tmpdir_make(&t);
 	struct db *db;
 	assert_int_equal(db_open(t.db, DB_CREATE, &db, NULL, 0), ST_OK);
