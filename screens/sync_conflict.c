@@ -12,7 +12,7 @@
 #include "db/refdata.h"
 #include "db/sync.h"
 #include "screens/person_labels.h"
-#include "sync_private.h"
+#include "sync_conflict_private.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 
@@ -23,6 +23,16 @@ static const struct binding bindings[] = {
 	{ ACT_TAKE, { 't', 0, 0, 0 }, N_("Take theirs"), N_("Take the value of the other site (asked first)") },
 	{ 0, { 0 }, NULL, NULL },
 };
+
+void sync_conflict_record(const struct sync_conflict *c, bool short_form, char *out, size_t size)
+{
+	if (c->what[0] && short_form)
+		snprintf(out, size, "%s", c->what);
+	else if (c->what[0])
+		snprintf(out, size, "%s %s", sync_table_label(c->table), c->what);
+	else
+		snprintf(out, size, "%s", sync_table_label(c->table));
+}
 
 const char *sync_conflict_field(const struct sync_conflict *c)
 {
@@ -165,7 +175,9 @@ static void conflict_draw(struct app *app, void *state, WINDOW *win)
 	int cols = getmaxx(win), rows = getmaxy(win), y = 0;
 	char line[512], value[SYNC_VALUE_MAX * 2], when[32], arrived[32];
 	bool masked = app_privacy(app);
-	snprintf(line, sizeof line, "%s · %s", c->what, sync_conflict_field(c));
+	char record[200];
+	sync_conflict_record(c, false, record, sizeof record);
+	snprintf(line, sizeof line, "%s · %s", record, sync_conflict_field(c));
 	y += ui_put_wrapped(win, y, 2, cols - 4, 2, A_BOLD, line);
 	y++;
 	sync_conflict_value(app, c, false, masked, value, sizeof value);

@@ -14,7 +14,7 @@
 #include "core/sync_labels.h"
 #include "db/sync.h"
 #include "screens/sync.h"
-#include "sync_private.h"
+#include "sync_conflict_private.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 
@@ -172,7 +172,7 @@ static void draw_row(struct conflicts_screen *s, WINDOW *win, int y, const struc
 {
 	char cells[5][SYNC_VALUE_MAX * 2];
 	bool masked = app_privacy(s->app) && !selected;
-	snprintf(cells[0], sizeof cells[0], "%s", c->what);
+	sync_conflict_record(c, true, cells[0], sizeof cells[0]);
 	snprintf(cells[1], sizeof cells[1], "%s", sync_conflict_field(c));
 	sync_conflict_value(s->app, c, false, masked, cells[2], sizeof cells[2]);
 	sync_conflict_value(s->app, c, true, masked, cells[3], sizeof cells[3]);
@@ -209,7 +209,9 @@ static void draw_detail(struct conflicts_screen *s, WINDOW *win, int y, int rows
 	int cols = getmaxx(win);
 	char line[1024], here[SYNC_VALUE_MAX * 2], there[SYNC_VALUE_MAX * 2], when[32];
 	bool masked = app_privacy(s->app);
-	snprintf(line, sizeof line, "%s · %s", c->what, sync_conflict_field(c));
+	char record[200];
+	sync_conflict_record(c, false, record, sizeof record);
+	snprintf(line, sizeof line, "%s · %s", record, sync_conflict_field(c));
 	ui_put(win, y++, 2, cols - 4, A_BOLD, line);
 	sync_conflict_value(s->app, c, false, masked, here, sizeof here);
 	sync_conflict_value(s->app, c, true, masked, there, sizeof there);

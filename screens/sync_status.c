@@ -203,6 +203,8 @@ static void draw_detail(struct status_screen *s, WINDOW *win, int y, int cols)
 		               _("This site: its changes go to the other sites in bundles made with the command "
 		                 "line (F1 says how)."));
 		y += 2;
+		snprintf(line, sizeof line, _("Changes made here: %lld"), site->have);
+		ui_put(win, y++, 2, cols - 4, 0, line);
 		snprintf(line, sizeof line, _("Open conflicts with changes made here: %lld"), site->conflicts);
 		ui_put(win, y, 2, cols - 4, 0, line);
 		return;

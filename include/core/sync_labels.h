@@ -11,6 +11,11 @@
  * column users never edit or an unknown one. Static storage. */
 const char *sync_field_label(const char *table, const char *field);
 
+/* The translated name of the kind of record a table holds ("person":
+ * "Person", "consultation": "Consultation"); "Record" for an unknown one.
+ * Static storage. */
+const char *sync_table_label(const char *table);
+
 /* True when sync_field_label gives the column its own label (not the
  * generic one). */
 bool sync_field_known(const char *table, const char *field);

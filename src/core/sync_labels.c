@@ -259,6 +259,66 @@ static const struct column_label labels[] = {
 	{ "*", "active", N_("In use") },
 };
 
+/* The kind of record each table that travels holds. */
+static const struct {
+	const char *table, *label;
+} tables[] = {
+	{ "person", N_("Person") },
+	{ "person_document", N_("Document of a person") },
+	{ "person_flag", N_("Vulnerability of a person") },
+	{ "person_language", N_("Language of a person") },
+	{ "family_link", N_("Family link") },
+	{ "stay", N_("Stay") },
+	{ "stay_service", N_("Service of a stay") },
+	{ "consultation", N_("Consultation") },
+	{ "medical_case", N_("Medical follow-up") },
+	{ "antenatal_visit", N_("Antenatal visit") },
+	{ "fitness", N_("Fitness to travel") },
+	{ "app_user", N_("Staff account") },
+	{ "centre", N_("Centre") },
+	{ "ref_item", N_("Reference list item") },
+	{ "dist_item", N_("Distribution item") },
+	{ "dist_serving", N_("Serving") },
+	{ "dist_stock_move", N_("Stock movement") },
+	{ "prot_case", N_("Protection case") },
+	{ "prot_action", N_("Action of a protection case") },
+	{ "prot_best_interest", N_("Best interests assessment") },
+	{ "prot_care", N_("Care arrangement") },
+	{ "prot_case_concern", N_("Concern of a protection case") },
+	{ "prot_consent", N_("Consent") },
+	{ "prot_followup", N_("Protection follow-up") },
+	{ "prot_referral", N_("Referral") },
+	{ "prot_return", N_("Assisted voluntary return") },
+	{ "prot_tracing", N_("Family tracing") },
+	{ "prot_tracing_action", N_("Tracing action") },
+	{ "prot_trafficking", N_("Victim of trafficking") },
+	{ "prot_trafficking_assistance", N_("Assistance to a victim of trafficking") },
+	{ "prot_trafficking_control", N_("Means of control") },
+	{ "prot_trafficking_country", N_("Country of the trafficking") },
+	{ "prot_trafficking_exploitation", N_("Form of exploitation") },
+	{ "prot_travel_doc", N_("Travel document") },
+	{ "psych_session", N_("Psychosocial session") },
+	{ "psych_attendance", N_("Attendance at a psychosocial session") },
+	{ "psych_support", N_("Individual psychosocial support") },
+	{ "reint_case", N_("Reintegration case") },
+	{ "reint_plan", N_("Reintegration plan") },
+	{ "reint_plan_item", N_("Item of a reintegration plan") },
+	{ "reint_business_plan", N_("Business plan") },
+	{ "reint_project", N_("Reintegration project") },
+	{ "reint_project_member", N_("Member of a reintegration project") },
+	{ "reint_tranche", N_("Planned payment") },
+	{ "reint_payment", N_("Payment") },
+	{ "reint_visit", N_("Monitoring visit") },
+	{ "reint_visit_answer", N_("Answer of a sustainability survey") },
+	{ "reint_survey", N_("Sustainability survey") },
+	{ "reint_survey_question", N_("Question of the sustainability survey") },
+	{ "reint_survey_option", N_("Answer offered by the sustainability survey") },
+	{ "training_course", N_("Course") },
+	{ "training_enrolment", N_("Enrolment in a course") },
+	{ "training_attendance", N_("Attendance at a course") },
+	{ "audit", N_("Audit trail") },
+};
+
 /* The code lists of every module, each naming its table and column. */
 static const struct vocab *const vocabs[] = {
 	VOCAB_PERSON_KIND,
@@ -361,6 +421,14 @@ static const struct column_label *find_label(const char *table, const char *fiel
 		if (strcmp(labels[i].table, "*") == 0 && strcmp(labels[i].field, field) == 0)
 			return &labels[i];
 	return NULL;
+}
+
+const char *sync_table_label(const char *table)
+{
+	for (size_t i = 0; table && i < sizeof tables / sizeof tables[0]; i++)
+		if (strcmp(tables[i].table, table) == 0)
+			return _(tables[i].label);
+	return _("Record");
 }
 
 bool sync_field_known(const char *table, const char *field)

@@ -45,6 +45,8 @@ static void every_person_field_has_a_label(void **state)
 	assert_string_equal(sync_field_label("fitness", "status"), "Fitness to travel");
 	assert_string_equal(sync_field_label("prot_case", "status"), "Status");
 	assert_string_equal(sync_field_label("app_user", "display_name"), "Full name");
+	assert_string_equal(sync_table_label("consultation"), "Consultation");
+	assert_string_equal(sync_table_label("no_such_table"), "Record");
 }
 
 /* Columns written by the program, never typed by a user: no label needed. */
@@ -96,6 +98,8 @@ static void every_column_users_write_has_a_label(void **state)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *table = (const char *)sqlite3_column_text(st, 0);
 		const char *column = (const char *)sqlite3_column_text(st, 1);
+		if (strcmp(sync_table_label(table), "Record") == 0)
+			fail_msg("the table %s has no label", table);
 		if (internal_column(table, column))
 			continue;
 		if (sync_field_known(table, column)) {

@@ -1,5 +1,5 @@
-#ifndef TAIMAKO_SCREENS_SYNC_PRIVATE_H
-#define TAIMAKO_SCREENS_SYNC_PRIVATE_H
+#ifndef TAIMAKO_SCREENS_SYNC_CONFLICT_PRIVATE_H
+#define TAIMAKO_SCREENS_SYNC_CONFLICT_PRIVATE_H
 /* What the conflicts screens share. Private to screens/. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,6 +7,11 @@
 
 struct app;
 struct sync_conflict;
+
+/* The record as users know it into out: the kind of record and the case
+ * number of its person ("Consultation AGZ-26-00123-K"), or the kind
+ * alone. short_form: the case number alone when there is one. */
+void sync_conflict_record(const struct sync_conflict *c, bool short_form, char *out, size_t size);
 
 /* The detail of the conflict as users read it: the label of the column
  * (or "The whole record" for a deletion). Static storage or translated. */
