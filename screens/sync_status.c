@@ -252,6 +252,12 @@ static void status_draw(struct app *app, void *state, WINDOW *win)
 	ui_put(win, 0, 2, cols - 4, A_BOLD, line);
 	list_draw(&s->list, win, 2, rows - 3 - DETAIL_ROWS);
 	read_current(s);
+	if (list_empty(&s->list)) {
+		ui_put_wrapped(win, rows - DETAIL_ROWS, 2, cols - 4, DETAIL_ROWS, 0,
+		               _("This site does not exchange with other sites yet: an administrator gives it a "
+		                 "name first, with \"taimako sync init --name NAME\" (F1 says more)."));
+		return;
+	}
 	draw_detail(s, win, rows - DETAIL_ROWS, cols);
 }
 
