@@ -67,6 +67,10 @@ static void load(struct conflicts_screen *s, long long start, int cur)
 	s->n = 0;
 	s->more = false;
 	s->failed = sync_conflicts_each(app_db(s->app), s->all, start, PAGE, add, &f, &s->more) != ST_OK;
+	if (!s->n && !s->failed && s->depth) {   /* its last ones decided: the page before */
+		load(s, s->back[--s->depth], PAGE - 1);
+		return;
+	}
 	s->cur = cur < s->n ? cur : s->n - 1;
 	if (s->cur < 0)
 		s->cur = 0;
