@@ -12,7 +12,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla
-PKGS    := ncursesw sqlite3 libutf8proc libcrypt nettle
+PKGS    := ncursesw sqlite3 libutf8proc libcrypt nettle zlib
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 ALL_CPPFLAGS := -Iinclude -Isrc -Ibuild/gen \
@@ -240,6 +240,11 @@ $(B)/bench/bench_report: tests/bench/bench_report.c $(B)/libtaimako.a
 	$(call say,BENCH,$@)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libtaimako.a $(PKG_LIBS)
 
+$(B)/bench/bench_sync: tests/bench/bench_sync.c $(B)/libtaimako.a
+	@mkdir -p $(@D)
+	$(call say,BENCH,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(B)/libtaimako.a $(PKG_LIBS)
+
 $(B)/bench/bench_term: tests/bench/bench_term.c tests/e2e/harness.c
 	@mkdir -p $(@D)
 	$(call say,BENCH,$@)
@@ -250,12 +255,13 @@ AUDIT_SIZES ?= 1000 1000000
 bench:
 	@sh scripts/deps.sh check
 	@$(MAKE) --no-print-directory all $(B)/bench/bench_data $(B)/bench/bench_term $(B)/bench/bench_lists \
-	  $(B)/bench/bench_roll $(B)/bench/bench_counter $(B)/bench/bench_report
+	  $(B)/bench/bench_roll $(B)/bench/bench_counter $(B)/bench/bench_report $(B)/bench/bench_sync
 	@AUDIT_SIZES='$(AUDIT_SIZES)' BENCH_LISTS=$(B)/bench/bench_lists BENCH_ROLL=$(B)/bench/bench_roll \
 	  BENCH_COUNTER=$(B)/bench/bench_counter BENCH_REPORT=$(B)/bench/bench_report \
 	  sh scripts/bench.sh $(CURDIR)/taimako $(B)/bench/bench_data $(B)/bench/bench_term \
 	  $(CURDIR)/$(B)/locale $(BENCH_SIZES)
 	@sh scripts/bench-import.sh $(CURDIR)/taimako
+	@d=$$(mktemp -d) && $(B)/bench/bench_sync $$d 10000; rc=$$?; rm -rf $$d; exit $$rc
 
 cppcheck:
 	cppcheck --quiet --enable=warning,style,performance,portability --error-exitcode=1 \

@@ -1,7 +1,7 @@
 /* The distribution entry (home 'x'): one menu for the counter, the day's
- * lists, the stock, the figures and the items, each shown to the roles
- * that may open it (the home menu has room for one entry per module for
- * managers). */
+ * lists, the servings made twice at two sites, the stock, the figures and
+ * the items, each shown to the roles that may open it (the home menu has
+ * room for one entry per module for managers). */
 #include <stddef.h>
 
 #include "core/i18n.h"
@@ -10,6 +10,7 @@
 #include "screens/dist_home.h"
 #include "screens/dist_items.h"
 #include "screens/dist_lists.h"
+#include "screens/dist_twice.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
@@ -29,6 +30,8 @@ static const struct hub_entry hub[] = {
 	/* The day's lists and the figures. */
 	{ 'l', N_("Today's servings: served, and due but not served"), W | PERM_BIT(PERM_REPORTS), dist_day_open },
 	{ 'f', N_("Distribution figures"), PERM_BIT(PERM_REPORTS), dist_figures_open },
+	/* After the sites' data merged: the servings the rules would have refused. */
+	{ '8', N_("Served twice at two sites"), W | PERM_BIT(PERM_REPORTS), dist_twice_open },
 	/* Stock and items. */
 	{ 's', N_("Stock of the centre"), W | PERM_BIT(PERM_REPORTS), dist_stock_open },
 	{ 'i', N_("Items and rules"), PERM_BIT(PERM_REFDATA), dist_items_open },
@@ -41,7 +44,10 @@ struct dist_home {
 };
 
 static const struct binding bindings[] = {
-	{ 1, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the list chosen (or press its letter)") },
+	{ 1, { '\n', 0, 0, 0 }, N_("Open"), N_("Open the list chosen (or press its letter or digit)") },
+	{ 2, { 0 }, NULL,
+	  N_("8, served twice at two sites: once the sites' data have merged, the people served an item at one site "
+	     "while another site had already served it to them within the item's rule") },
 	{ 0, { 0 }, NULL, NULL },
 };
 

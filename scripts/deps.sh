@@ -5,7 +5,7 @@
 #   check: that plus the test tools
 #   fuzz:  what building needs plus clang and its libFuzzer runtime
 set -eu
-run_pkgs="build-essential pkg-config gettext libncurses-dev libsqlite3-dev libcrypt-dev libutf8proc-dev libcsv-dev nettle-dev"
+run_pkgs="build-essential pkg-config gettext libncurses-dev libsqlite3-dev libcrypt-dev libutf8proc-dev libcsv-dev nettle-dev zlib1g-dev"
 test_pkgs="libcmocka-dev libvterm-dev cppcheck"
 case "${1:-run}" in
 	run) pkgs=$run_pkgs ;;

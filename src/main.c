@@ -14,6 +14,7 @@
 #include "cli/import_cmd.h"
 #include "cli/report_cmd.h"
 #include "cli/setting_cmd.h"
+#include "cli/sync_cmd.h"
 #include "cli/user_cmd.h"
 #include "core/i18n.h"
 #include "db/db.h"
@@ -80,6 +81,18 @@ static void usage(FILE *out)
 	               "         [--resume] [--allow-duplicates]\n"
 	               "                       register the people of a legacy spreadsheet (CSV);\n"
 	               "                       every bad row listed as FILE:LINE:COLUMN: reason\n"
+	               "  sync init --name NAME [--site ID]\n"
+	               "                       start exchanging changes with other sites (--site:\n"
+	               "                       a new database taking the place of a lost site)\n"
+	               "  sync status | id     what was sent to and received from each site\n"
+	               "  sync export --to SITE FILE [--all | --again]\n"
+	               "                       write the changes SITE has not received (a bundle;\n"
+	               "                       --again: also those of bundles it has not applied)\n"
+	               "  sync import FILE...  apply bundles from other sites (- : standard input)\n"
+	               "  sync request --from SITE FILE\n"
+	               "                       a bundle asking SITE to send everything again\n"
+	               "  sync push HOST [--to SITE] [--remote-db PATH] [--again]\n"
+	               "                       send the bundle over ssh and apply it there\n"
 	               "\n"
 	               "Options:\n"
 	               "  -d, --db PATH        the database (default: $TAIMAKO_DB, else\n"
@@ -243,6 +256,8 @@ int main(int argc, char **argv)
 		return cmd_import(db_path, sub_argc, sub_argv);
 	if (strcmp(cmd, "setting") == 0)
 		return cmd_setting(db_path, sub_argc, sub_argv);
+	if (strcmp(cmd, "sync") == 0)
+		return cmd_sync(db_path, sub_argc, sub_argv);
 	fprintf(stderr, _("taimako: unknown command '%s'; see taimako --help\n"), cmd);
 	return 2;
 }

@@ -28,6 +28,11 @@ enum status sync_site_name(struct db *db, char *out, size_t size);
  * does not hold yet into the log (once, when a site starts to sync; again
  * does nothing). *rows gets the number of rows put in the log. */
 enum status sync_init(struct db *db, const char *name, long long *rows);
+/* The same on a new database that takes the place of the site `as` (its
+ * id): nothing is put in the log; the central copy's bundle of everything
+ * (`sync export --all`) brings that site's records back, its own included.
+ * ST_EXISTS when this database has synced already. */
+enum status sync_init_as(struct db *db, const char *name, const char *as, long long *rows);
 
 /* One known site, for the status screen and `sync status`. */
 struct sync_site {
@@ -59,6 +64,7 @@ struct sync_result {
 	long long duplicates;  /* people who may be someone registered here (import) */
 	long long bytes;       /* size of the file */
 	bool held;             /* import: kept until earlier bundles come */
+	bool more;             /* export: more entries wait for the next bundle (one has a size limit) */
 	char from[SYNC_SITE_NAME_MAX];
 	char detail[256];      /* why a bundle was refused or held, for the user */
 };
@@ -67,6 +73,11 @@ struct sync_result {
  * entry it has not been sent; all: every entry of the log (a site rebuilt,
  * or asked to send everything again). ST_NOT_FOUND: unknown site. */
 enum status sync_export(struct db *db, const char *to, bool all, FILE *out, struct sync_result *r);
+
+/* The same with what `to` has not said it has: the bundles written since
+ * the last it applied are taken as lost (a USB stick lost, a push that
+ * failed). */
+enum status sync_export_again(struct db *db, const char *to, FILE *out, struct sync_result *r);
 
 /* Applies the bundle in data (size bytes). ST_OK applied (or already
  * applied: r->applied == 0); ST_CONFLICT held until earlier bundles come
@@ -84,6 +95,7 @@ enum sync_conflict_kind {
 	SYNC_SAME_FIELD,      /* the same field changed here and there */
 	SYNC_EDIT_DELETED,    /* changed there, deleted here */
 	SYNC_DELETE_EDITED,   /* deleted there, changed here */
+	SYNC_DUPLICATE,       /* a person who came from there may be someone registered here */
 };
 struct sync_conflict {
 	long long id;
@@ -101,6 +113,7 @@ struct sync_conflict {
 	bool open;
 	char decision[24];            /* "kept", "taken", "owner" (the owner's value came) */
 	char decided_by[64];
+	bool hidden;                  /* the role may not see this record's values: here/there empty */
 };
 typedef enum status (*sync_conflict_fn)(const struct sync_conflict *c, void *ctx);
 /* Conflicts newest first, open ones only unless all; a page of limit after

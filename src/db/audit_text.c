@@ -57,6 +57,10 @@ static const struct {
 	{ "arrive", N_("Arrived") },
 	{ "end", N_("Ended") },
 	{ "report", N_("Report computed") },
+	{ "sync_init", N_("Exchanges with other sites started") },
+	{ "sync_export", N_("Bundle written for another site") },
+	{ "sync_import", N_("Bundle from another site applied") },
+	{ "sync_decide", N_("Conflict between sites decided") },
 };
 
 /* What each permission lets one do, for refusals. */
@@ -85,6 +89,8 @@ static const char *const perm_what[PERM_COUNT_] = {
 	[PERM_ACCOUNTS] = N_("staff accounts"),
 	[PERM_REFDATA] = N_("reference lists"),
 	[PERM_AUDIT_READ] = N_("the audit trail"),
+	[PERM_SYNC] = N_("exchanges with other sites"),
+	[PERM_SYNC_DECIDE] = N_("conflicts between sites"),
 };
 
 /* Labels of the keys of records other than people. */
@@ -127,6 +133,18 @@ static const struct {
 	{ "in_use", N_("In use") },
 	{ "list", N_("List") },
 	{ "code", N_("Code") },
+	{ "rows", N_("Records") },
+	{ "to", N_("To site") },
+	{ "from", N_("From site") },
+	{ "bundle", N_("Bundle") },
+	{ "entries", N_("Changes") },
+	{ "conflicts", N_("Conflicts") },
+	{ "table", N_("Kind of record") },
+	{ "row", N_("Record") },
+	{ "field", N_("Field") },
+	{ "choice", N_("Choice") },
+	{ "value", N_("Value") },
+	{ "rebuilt_as", N_("Takes the place of site") },
 };
 
 const char *audit_action_label(const char *action)

@@ -18,6 +18,7 @@
 #include "db/migrations.h"
 #include "db/person_private.h"
 #include "db/rows_private.h"
+#include "db/sync_private.h"
 
 #define STMT_CACHE_FIRST 128   /* slots at first; a power of two */
 /* How long a session waits for another's write lock before it is told the
@@ -67,6 +68,7 @@ struct db {
 	int busy_limit_ms;      /* the longest wait for a lock now */
 	double busy_since;      /* when the current wait began (monotonic ms) */
 	bool defer_search;      /* search-index rows kept for person_search_flush */
+	struct sync_conn *sync; /* the change capture (src/db/sync_schema.c) */
 };
 
 /* The country code given to the connections opened from now on. */
@@ -305,13 +307,27 @@ static void write_refusal(struct db *db)
 		audit_refused(db, "permission", perm_name((enum perm)p), "", 0);
 }
 
+struct sync_conn **db_sync_conn(struct db *db)
+{
+	return &db->sync;
+}
+
 enum status db_begin(struct db *db)
 {
-	return db_status_of(exec(db, "BEGIN IMMEDIATE"));
+	enum status s = db_status_of(exec(db, "BEGIN IMMEDIATE"));
+	if (s == ST_OK)
+		sync_on_begin(db);
+	return s;
 }
 
 enum status db_commit(struct db *db)
 {
+	/* The change log's entry of this transaction is written in it. */
+	enum status s = sync_on_commit(db);
+	if (s != ST_OK) {
+		db_rollback(db);
+		return s;
+	}
 	int rc = exec(db, "COMMIT");
 	if (rc != SQLITE_OK)
 		db_rollback(db);
@@ -322,6 +338,7 @@ enum status db_commit(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	sync_on_end(db);
 	if (!sqlite3_get_autocommit(db->sql))
 		exec(db, "ROLLBACK");
 	write_refusal(db);
@@ -694,6 +711,7 @@ void db_close(struct db **dbp)
 		if (db->cache[i].sql)
 			sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
+	sync_conn_free(db->sync);
 	/* A writer leaves the WAL empty if nobody is reading (the last
 	 * connection to close removes it anyway). */
 	if (db->sql && sqlite3_db_readonly(db->sql, "main") == 0 && sqlite3_get_autocommit(db->sql))

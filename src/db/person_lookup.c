@@ -26,7 +26,10 @@
  * row of each person holds the centre it stays at (person_here_token,
  * written again when a stay opens or closes), and the rows of residents
  * are also in a small index of their own (person_here), where the queries
- * of their segments run. A page continues from a key
+ * of their segments run. When few residents are found, they are ranked
+ * here from one query, and the segments of the others read each tier less
+ * those (a NOT of the centre's token would read its long list at every
+ * row). A lookup runs in one read transaction. A page continues from a key
  * made of the segment (tier, then resident or not) and the id
  * (person_rank_key), so that paging stays by key both ways. */
 #include <stdarg.h>
@@ -69,6 +72,11 @@ struct lookup_query {
 	 * pair token of their sound keys ("" when a word has no key). */
 	char pair[80], key_pair[80];
 	char match[SEGMENTS][MATCH_MAX];   /* the MATCH of each segment, "" for none */
+	/* The MATCH of each tier with a centre, residents or not; "" for
+	 * none. The people of a tier not staying at the user's centre are
+	 * read with it, less the residents found, when those were all found
+	 * (NOT the centre's token reads its long list at every row). */
+	char plain[TIERS][MATCH_MAX];
 	char pairs[256];                /* people found by a pair token; "" */
 	char any[MATCH_MAX];            /* every tier at once, for counting */
 	char here_any[MATCH_MAX];       /* every tier, residents only; "" */
@@ -221,16 +229,53 @@ static bool begins_other_token(struct db *db, const char *word, bool *failed)
 	return rc != SQLITE_DONE;
 }
 
-/* Whether some row of the index is marked "0x" (*marked); false on error. */
-static bool some_marked(struct db *db, bool *marked)
+/* Marked rows read back to tell whether one may match; more: crossed. */
+#define MARKED_MAX 16
+
+/* True when the folded text of an index row holds, for every typed word of
+ * q, its cut or one of its alternatives somewhere (a row the terms of the
+ * word may match; letters the folding leaves outside a-z count as a
+ * match). NULL text: true. */
+static bool marked_row_may_match(const struct lookup_query *q, const char *text)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT rowid FROM person_search WHERE person_search MATCH ?1 LIMIT 1");
+	char *folded = text ? text_fold(text) : NULL;
+	if (!folded)
+		return true;
+	bool may = true;
+	for (const unsigned char *c = (const unsigned char *)folded; *c && may; c++)
+		may = *c < 0x80;
+	if (!may) {
+		free(folded);
+		return true;
+	}
+	for (int i = 0; may && i < q->n; i++) {
+		bool w = strstr(folded, q->cut[i]) != NULL;
+		for (int a = 0; !w && a < q->alts[i].n; a++)
+			w = strstr(folded, q->alts[i].token[a]) != NULL;
+		may = w;
+	}
+	free(folded);
+	return may;
+}
+
+/* Whether a row of the index marked "0x" may match the words of q
+ * (*marked): the tiers cross the lists of the words for those rows, which
+ * costs a read of the long lists of the words even when no marked row
+ * matches, so they do it only when one may. Up to MARKED_MAX marked rows
+ * are read back and looked at; with more, *marked when there is one.
+ * False on error. */
+static bool some_marked(struct db *db, const struct lookup_query *q, bool *marked)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT text FROM person_search WHERE person_search MATCH ?1 LIMIT ?2");
 	if (!st)
 		return false;
 	db_bind_text(st, 1, "\"" PERSON_MORE_TOKEN "\"");
-	int rc = sqlite3_step(st);
+	sqlite3_bind_int(st, 2, MARKED_MAX + 1);
+	int rc, n = 0;
+	*marked = false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !*marked)
+		*marked = ++n > MARKED_MAX || marked_row_may_match(q, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	*marked = rc == SQLITE_ROW;
 	return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
@@ -327,16 +372,18 @@ static bool two_word_terms(struct db *db, const struct lookup_query *q, const ch
 	if (!put_begun(db, c0, c1, begun, size))
 		return false;
 	/* The people marked 0x, by crossing; none as a rule (each term of a
-	 * query costs a look into the index, even behind an empty one). */
+	 * query costs a look into the index, even behind an empty one, and a
+	 * crossing reads the long lists of the words), and only when a
+	 * marked row may match. */
 	bool more = false;
-	if (!some_marked(db, &more))
+	if (!some_marked(db, q, &more))
 		return false;
 	char cross[2 * INDEXED_PREFIX + 32];
 	snprintf(cross, sizeof cross, "(\"%s\" AND \"%s\"* AND \"%s\"*)", PERSON_MORE_TOKEN, c0, c1);
 	if (more && !or_term(begun, size, "%s", cross))
 		return false;
 	if (!begun[0])
-		snprintf(begun, size, "\"%s\"", PERSON_MORE_TOKEN);   /* nobody */
+		snprintf(begun, size, "\"0w\"");   /* a token nobody has */
 	bool ok = true;
 	for (int i = 0; ok && i < 2; i++) {
 		const char *cut = q->cut[1 - i];
@@ -353,7 +400,7 @@ static bool two_word_terms(struct db *db, const struct lookup_query *q, const ch
 		ok = put(sounds, size, " OR (\"" PERSON_MORE_TOKEN "\" AND ") && put(sounds, size, variant)
 		     && put(sounds, size, ")");
 	if (ok && !sounds[0])
-		snprintf(sounds, size, "\"%s\"", PERSON_MORE_TOKEN);   /* nobody */
+		snprintf(sounds, size, "\"0w\"");   /* a token nobody has */
 	return ok;
 }
 
@@ -474,7 +521,8 @@ static bool lookup_query_make(struct db *db, const char *typed, struct lookup_qu
 		if (ok && here[0])
 			ok = (size_t)snprintf(q->match[2 * t], MATCH_MAX, "(%s) AND \"%s\"", tier, here) < MATCH_MAX
 			     && (size_t)snprintf(q->match[2 * t + 1], MATCH_MAX, "(%s) NOT \"%s\"", tier, here)
-			        < MATCH_MAX;
+			        < MATCH_MAX
+			     && (size_t)snprintf(q->plain[t], MATCH_MAX, "%s", tier) < MATCH_MAX;
 		else if (ok)
 			ok = (size_t)snprintf(q->match[2 * t + 1], MATCH_MAX, "%s", tier) < MATCH_MAX;
 	}
@@ -512,11 +560,20 @@ static enum status add_hit(struct db *db, int seg, long long id, struct page_row
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_status_of(rc);
 }
 
+/* Orders ids, smallest first. */
+static int by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
 /* Reads the rows of segment seg beyond id (newest first after it; nearest
  * first before it) until want rows in all. Only the ids come from the
- * index; the rows are read in full afterwards. */
+ * index; the rows are read in full afterwards. With here (sorted, nhere),
+ * every resident of the user's centre the query finds: a segment of
+ * people not staying there is read as its tier less those. */
 static enum status segment_fetch(struct db *db, const struct lookup_query *q, int seg, bool up, long long id,
-                                 struct page_rows *r)
+                                 const long long *here_ids, size_t nhere, struct page_rows *r)
 {
 	static const char sql[] =
 		"SELECT rowid FROM person_search WHERE person_search MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC";
@@ -530,17 +587,25 @@ static enum status segment_fetch(struct db *db, const struct lookup_query *q, in
 	if (!q->match[seg][0])
 		return ST_OK;   /* no centre: nobody stays at it */
 	bool resident = seg % 2 == 0;
+	const char *match = q->match[seg];
+	if (!resident && here_ids && q->plain[seg / 2][0])
+		match = q->plain[seg / 2];
+	else
+		here_ids = NULL;
 	sqlite3_stmt *st = db_stmt(db, resident ? (up ? here_up : here) : up ? sql_up : sql);
 	if (!st)
 		return ST_INTERNAL;
 	long long *ids = malloc((size_t)r->want * sizeof *ids);
 	if (!ids)
 		return ST_NOMEM;
-	db_bind_text(st, 1, q->match[seg]);
+	db_bind_text(st, 1, match);
 	sqlite3_bind_int64(st, 2, id);
 	int rc = SQLITE_DONE, n = 0;
-	while (r->n + n < r->want && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		ids[n++] = sqlite3_column_int64(st, 0);
+	while (r->n + n < r->want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long found = sqlite3_column_int64(st, 0);
+		if (!here_ids || !bsearch(&found, here_ids, nhere, sizeof found, by_id))
+			ids[n++] = found;
+	}
 	sqlite3_reset(st);
 	enum status s = r->n + n < r->want && rc != SQLITE_DONE ? db_status_of(rc) : ST_OK;
 	/* The statement is reset before the rows are read: one at a time. */
@@ -567,41 +632,77 @@ static const char *two_word_tokens(const char *text)
 	return first;
 }
 
-/* Splits an index row into its tokens, folded and split as the tokenizer
- * does (letters and digits; other bytes of UTF-8 letters kept in), but
- * for the tokens of two words.
- * Returns how many, or -1 when out of memory. */
+/* True for an ASCII letter or digit. */
+static bool ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Adds to the n tokens those of the len bytes at text, folded and split as
+ * the tokenizer does (letters and digits; other bytes of UTF-8 letters
+ * kept in). Only the words with other letters than ASCII go through
+ * text_fold: the tokens the data layer writes are ASCII, and folding a
+ * whole row with accented names took most of the ranking's time. Returns
+ * how many in all, or -1 when out of memory. */
+static int add_tokens(const char *text, size_t len, char (*tokens)[32], int n)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i = 0;
+	while (i < len && n < TOKENS_MAX) {
+		if (t[i] < 0x80 && !ascii_alnum(t[i])) {
+			i++;
+			continue;
+		}
+		/* Copied in lower case while read; folded when not ASCII. */
+		const unsigned char *w = t + i;
+		size_t l = 0;
+		bool wide = false;
+		while (i < len && (t[i] >= 0x80 || ascii_alnum(t[i]))) {
+			wide = wide || t[i] >= 0x80;
+			if (l < 31)
+				tokens[n][l++] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] - 'A' + 'a' : t[i]);
+			i++;
+		}
+		if (!wide) {
+			tokens[n++][l] = '\0';
+			continue;
+		}
+		size_t wlen = (size_t)(t + i - w);
+		char *word = malloc(wlen + 1);
+		if (!word)
+			return -1;
+		memcpy(word, w, wlen);
+		word[wlen] = '\0';
+		char *folded = text_fold(word);
+		free(word);
+		if (!folded)
+			return -1;
+		for (const unsigned char *c = (const unsigned char *)folded; *c && n < TOKENS_MAX;) {
+			l = 0;
+			while (*c && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80))
+				c++;
+			while ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80) {
+				if (l < 31)
+					tokens[n][l++] = (char)*c;
+				c++;
+			}
+			tokens[n][l] = '\0';
+			n += l > 0;
+		}
+		free(folded);
+	}
+	return n;
+}
+
+/* Splits an index row into its tokens (add_tokens), but for the tokens of
+ * two words. Returns how many, or -1 when out of memory. */
 static int row_tokens(const char *text, char (*tokens)[32])
 {
 	/* The row less the tokens of two words, up to the centre's token. */
 	const char *cut = two_word_tokens(text), *here = cut ? strstr(cut, " 0h") : NULL;
-	char *kept = NULL;
-	if (cut) {
-		size_t head = (size_t)(cut - text), tail = here ? strlen(here) : 0;
-		kept = malloc(head + tail + 1);
-		if (!kept)
-			return -1;
-		memcpy(kept, text, head);
-		memcpy(kept + head, here ? here : "", tail + 1);
-	}
-	char *folded = text_fold(kept ? kept : text);
-	free(kept);
-	if (!folded)
-		return -1;
-	int n = 0;
-	for (const unsigned char *c = (const unsigned char *)folded; *c && n < TOKENS_MAX;) {
-		size_t len = 0;
-		while (*c && !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80))
-			c++;
-		while ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c >= 0x80) {
-			if (len < 31)
-				tokens[n][len++] = (char)*c;
-			c++;
-		}
-		tokens[n][len] = '\0';
-		n += len > 0;
-	}
-	free(folded);
+	int n = add_tokens(text, cut ? (size_t)(cut - text) : strlen(text), tokens, 0);
+	if (n >= 0 && here)
+		n = add_tokens(here, strlen(here), tokens, n);
 	return n;
 }
 
@@ -755,6 +856,26 @@ static enum status small_page(struct db *db, const struct ranked *rows, size_t n
 	return s;
 }
 
+/* A lookup reads in one read transaction of its own (unless the caller has
+ * one open): its hundred statements then share one snapshot and one
+ * taking of the database's read locks instead of one each. True when it
+ * began one. */
+static bool read_begin(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db_sqlite(db)))
+		return false;
+	sqlite3_stmt *st = db_stmt(db, "BEGIN");
+	return st && db_step_done(st) == ST_OK;
+}
+
+/* Ends the read transaction of read_begin when began. */
+static void read_end(struct db *db, bool began)
+{
+	sqlite3_stmt *st = began ? db_stmt(db, "COMMIT") : NULL;
+	if (st && db_step_done(st) != ST_OK && (st = db_stmt(db, "ROLLBACK")) != NULL)
+		db_step_done(st);
+}
+
 enum status person_lookup_page(struct db *db, const char *typed, enum page_dir dir, long long key, int limit,
                                void (*cb)(const struct person_hit *hit, void *ctx), void *ctx, bool *more)
 {
@@ -762,12 +883,15 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 	struct lookup_query *q = malloc(sizeof *q);
 	if (!q)
 		return ST_NOMEM;
+	bool began = read_begin(db);
 	if (!lookup_query_make(db, typed, q)) {
+		read_end(db, began);
 		free(q);
 		return ST_OK;
 	}
 	struct page_rows r = { calloc((size_t)limit + 1, sizeof *r.hits), 0, limit + 1 };
 	if (!r.hits) {
+		read_end(db, began);
 		free(q);
 		return ST_NOMEM;
 	}
@@ -793,6 +917,17 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 	bool few_here = false;
 	if (s == ST_OK && !small && q->here_any[0])
 		s = small_result(db, q, q->here_any, true, &few_here, &rows, &nrows);
+	/* The residents found, for the segments of the others. */
+	long long *here_ids = NULL;
+	if (s == ST_OK && few_here) {
+		here_ids = malloc((nrows ? nrows : 1) * sizeof *here_ids);
+		if (!here_ids)
+			s = ST_NOMEM;
+		for (size_t i = 0; here_ids && i < nrows; i++)
+			here_ids[i] = rows[i].id;
+		if (here_ids)
+			qsort(here_ids, nrows, sizeof *here_ids, by_id);
+	}
 	/* Many found: a query per segment, until the page is full. */
 	int seg = key > 0 ? (int)(key >> RANK_SHIFT) : up ? SEGMENTS - 1 : 0;
 	long long id = key > 0 ? key & ((1LL << RANK_SHIFT) - 1) : up ? 0 : INT64_MAX;
@@ -803,16 +938,19 @@ enum status person_lookup_page(struct db *db, const char *typed, enum page_dir d
 		if (few_here && seg % 2 == 0)
 			s = ranked_fetch(db, rows, nrows, seg, up, id, &r);
 		else
-			s = segment_fetch(db, q, seg, up, id, &r);
+			s = segment_fetch(db, q, seg, up, id, here_ids, nrows, &r);
 		seg += up ? -1 : 1;
 		id = up ? 0 : INT64_MAX;
 	}
+	/* Ended before calling back (the callback may use the connection). */
+	read_end(db, began);
 	if (s == ST_OK) {
 		*more = r.n > limit;
 		int n = r.n > limit ? limit : r.n;
 		for (int i = 0; i < n; i++)
 			cb(&r.hits[up ? n - 1 - i : i], ctx);
 	}
+	free(here_ids);
 	free(rows);
 	free(r.hits);
 	free(q);

@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "db/person.h"
 #include "demo/demo.h"
+#include "db/sync.h"
 
 uint64_t attack_rand(uint64_t *state)
 {
@@ -70,8 +71,11 @@ enum status attack_setup(const char *path)
 	if (s != ST_OK)
 		return s;
 	db_set_actor(db, 0, "attack", ROLE_ADMIN, "cli");
+	long long rows;
 	if (fresh)
 		s = demo_fill(db, 0);
+	if (fresh && s == ST_OK)   /* every write captured in the change log from now on */
+		s = sync_init(db, "Attack", &rows);
 	db_set_actor(db, 0, "attack", ROLE_INTAKE, "cli");
 	if (s == ST_OK)
 		s = add_hot(db);
@@ -346,6 +350,17 @@ bool attack_integrity(const char *db_path, char *why, size_t size)
 			const unsigned char *t = sqlite3_column_text(st, 0);
 			snprintf(why, size, "%s", t ? (const char *)t : "");
 			ok = t && strcmp((const char *)t, "ok") == 0;
+		}
+		sqlite3_finalize(st);
+	}
+	/* The change log holds every entry of this site, numbered without a
+	 * gap: each write's entry was written in its transaction. */
+	if (ok && sqlite3_prepare_v2(ro, "SELECT s.have = (SELECT count(*) FROM sync_log l WHERE l.origin = s.site) "
+	                             "AND s.have = (SELECT coalesce(max(origin_seq), 0) FROM sync_log l "
+	                             "WHERE l.origin = s.site) FROM sync_site s WHERE s.self = 1", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW && !sqlite3_column_int(st, 0)) {
+			snprintf(why, size, "the change log has a gap or an entry too many");
+			ok = false;
 		}
 		sqlite3_finalize(st);
 	}

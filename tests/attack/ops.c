@@ -241,5 +241,7 @@ const struct attack_op attack_ops[] = {
 	{ "export", 1, run_export, verify_export, false },
 	/* Import: a small legacy file, its people and its trail row at once. */
 	{ "import", 1, run_import, verify_import, false },
+	/* Sync: a bundle from another site applied. */
+	{ "sync_import", 1, run_sync_import, verify_sync_import, false },
 };
 const int attack_op_count = (int)(sizeof attack_ops / sizeof attack_ops[0]);

@@ -177,4 +177,8 @@ bool verify_export(sqlite3 *ro, const char *args, int nth, char *why, size_t siz
 enum status run_import(struct attack *a, char *ack, size_t size);
 bool verify_import(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
 
+/* Sync: a bundle from another site applied (ops_sync.c). */
+enum status run_sync_import(struct attack *a, char *ack, size_t size);
+bool verify_sync_import(sqlite3 *ro, const char *args, int nth, char *why, size_t size);
+
 #endif

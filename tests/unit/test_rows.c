@@ -486,7 +486,8 @@ static bool exempt(const char *table)
 		"dist_serving_year",   /* the servings summed by person, centre and year: derived */
 	};
 	if (strncmp(table, "sqlite_", 7) == 0 || strncmp(table, "person_search_", 14) == 0
-	    || strncmp(table, "person_here", 11) == 0)
+	    || strncmp(table, "person_here", 11) == 0
+	    || strncmp(table, "sync_", 5) == 0)   /* what sites exchanged: local bookkeeping (028) */
 		return true;
 	for (size_t i = 0; i < sizeof tables_without / sizeof tables_without[0]; i++)
 		if (strcmp(table, tables_without[i]) == 0)

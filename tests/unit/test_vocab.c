@@ -198,7 +198,8 @@ static void every_check_constraint_is_a_list(void **state)
 			char column[64];
 			snprintf(column, sizeof column, "%.*s", (int)(end - start), start);
 			if ((strcmp(table, "app_user") == 0 && (strcmp(column, "role") == 0 || strcmp(column, "lang") == 0))
-			    || (strcmp(table, "centre") == 0 && strcmp(column, "kind") == 0))
+			    || (strcmp(table, "centre") == 0 && strcmp(column, "kind") == 0)
+			    || strncmp(table, "sync_", 5) == 0)   /* the exchanges' own bookkeeping, shown by labels of its own */
 				continue;
 			if (!has_list(table, column))
 				print_error("%s.%s has a CHECK (IN ...) but no module names its code list\n", table, column);
