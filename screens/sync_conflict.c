@@ -36,6 +36,8 @@ void sync_conflict_record(const struct sync_conflict *c, bool short_form, char *
 
 const char *sync_conflict_field(const struct sync_conflict *c)
 {
+	if (c->kind == SYNC_DUPLICATE)
+		return _("Possibly the same person");
 	if (!c->field[0])
 		return _("The whole record");
 	return sync_field_label(c->table, c->field);
@@ -46,7 +48,11 @@ void sync_conflict_value(struct app *app, const struct sync_conflict *c, bool th
 {
 	const char *v = there ? c->there : c->here;
 	bool deleted = there ? c->kind == SYNC_DELETE_EDITED : c->kind == SYNC_EDIT_DELETED;
-	if (deleted && !v[0])
+	if (c->hidden)
+		snprintf(out, size, "%s", _("(hidden from your role)"));
+	else if (c->kind == SYNC_DUPLICATE)
+		snprintf(out, size, "%s", v);   /* case numbers: the one here, the one who came */
+	else if (deleted && !v[0])
 		snprintf(out, size, "%s", there ? _("(deleted there)") : _("(deleted here)"));
 	else if (masked)
 		snprintf(out, size, "*****");
@@ -61,7 +67,14 @@ void sync_conflict_value(struct app *app, const struct sync_conflict *c, bool th
 
 void sync_conflict_state(const struct sync_conflict *c, char *out, size_t size)
 {
-	if (c->open)
+	if (c->kind == SYNC_DUPLICATE && c->open)
+		snprintf(out, size, "%s", _("Open: registered at two sites, perhaps one person; the duplicates "
+		                            "screen merges them."));
+	else if (c->kind == SYNC_DUPLICATE)
+		snprintf(out, size, _("Reviewed by %s."), c->decided_by);
+	else if (c->open && c->hidden)
+		snprintf(out, size, "%s", _("Open: a manager who may read this record chooses."));
+	else if (c->open)
 		snprintf(out, size, "%s",
 		         c->decides ? _("Open: a manager of this site chooses.")
 		                    : _("Open: decided by the site that owns the record."));
@@ -80,18 +93,37 @@ enum status sync_conflict_choose(struct app *app, const struct sync_conflict *c,
 		return ST_INVALID;
 	}
 	if (!c->decides) {
-		app_error(app, _("Decided by the site that owns the record."));
+		app_error(app, c->hidden ? _("Your role may not read this record: a manager who may decides.")
+		                         : _("Decided by the site that owns the record."));
 		return ST_DENIED;
 	}
+	if (c->kind == SYNC_DUPLICATE && take) {
+		app_error(app, _("Perhaps one person: k marks it reviewed; the duplicates screen merges them."));
+		return ST_INVALID;
+	}
+	if (c->kind == SYNC_EDIT_DELETED && take) {
+		app_error(app, _("The record is deleted here: its change there cannot be taken (k keeps it deleted)."));
+		return ST_INVALID;
+	}
 	char q[256];
-	if (take)
+	if (c->kind == SYNC_DUPLICATE)
+		snprintf(q, sizeof q, "%s", _("Mark this possible duplicate as reviewed?"));
+	else if (c->kind == SYNC_DELETE_EDITED && take)
+		snprintf(q, sizeof q, _("Delete the record here, as %s did?"), c->there_site);
+	else if (c->kind == SYNC_DELETE_EDITED)
+		snprintf(q, sizeof q, "%s", _("Keep the record, and send it back to the other sites?"));
+	else if (c->kind == SYNC_EDIT_DELETED)
+		snprintf(q, sizeof q, "%s", _("Keep the record deleted, at every site?"));
+	else if (take)
 		snprintf(q, sizeof q, _("Take the value of %s for this detail?"), c->there_site);
 	else
 		snprintf(q, sizeof q, "%s", _("Keep the value of this site for this detail?"));
 	if (!app_confirm(app, q))
 		return ST_INVALID;
 	enum status st = sync_conflict_decide(app_db(app), c->id, take);
-	if (st == ST_OK)
+	if (st == ST_OK && c->kind == SYNC_DUPLICATE)
+		app_message(app, _("Marked as reviewed."));
+	else if (st == ST_OK)
 		app_message(app, take ? _("Decided: the other site's value is taken; the choice travels with the next bundles.")
 		                      : _("Decided: this site's value is kept; the choice travels with the next bundles."));
 	else if (st == ST_CONFLICT)
