@@ -32,7 +32,7 @@ static const struct binding bindings[] = {
 #define BACK_MAX 256    /* earlier pages remembered */
 
 /* Columns: record, detail, here, there, site (the rest). */
-static const int widths[] = { 23, 16, 12, 12, 0 };
+static const int widths[] = { 16, 16, 16, 16, 0 };
 
 struct conflicts_screen {
 	struct app *app;
@@ -180,7 +180,10 @@ static void draw_row(struct conflicts_screen *s, WINDOW *win, int y, const struc
 	snprintf(cells[1], sizeof cells[1], "%s", sync_conflict_field(c));
 	sync_conflict_value(s->app, c, false, masked, cells[2], sizeof cells[2]);
 	sync_conflict_value(s->app, c, true, masked, cells[3], sizeof cells[3]);
-	snprintf(cells[4], sizeof cells[4], "%s%s", c->there_site, c->open ? "" : " ✓");
+	if (c->open)
+		snprintf(cells[4], sizeof cells[4], "%s", c->there_site);
+	else
+		snprintf(cells[4], sizeof cells[4], "%s %s", c->there_site, _("(decided)"));
 	mvwaddch(win, y, 0, selected ? '>' : ' ');
 	int x = 1, cols = getmaxx(win);
 	for (int i = 0; i < 5; i++) {
