@@ -98,6 +98,8 @@ static void every_column_users_write_has_a_label(void **state)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *table = (const char *)sqlite3_column_text(st, 0);
 		const char *column = (const char *)sqlite3_column_text(st, 1);
+		if (strncmp(table, "sync_", 5) == 0)
+			continue;   /* this site's own bookkeeping of the exchanges */
 		if (strcmp(sync_table_label(table), "Record") == 0)
 			fail_msg("the table %s has no label", table);
 		if (internal_column(table, column))
