@@ -76,6 +76,22 @@ static void draw_legend(struct help *s, WINDOW *win, int *line)
 	}
 }
 
+/* Draws text from text row *line on, each line of it ('\n') wrapped. */
+static void draw_paragraphs(struct help *s, WINDOW *win, const char *text, int *line)
+{
+	char part[1024];
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		size_t indent = strspn(text, " ");   /* a line of a list: kept indented */
+		indent = indent < n && indent < 8 ? indent : 0;
+		snprintf(part, sizeof part, "%.*s", (int)(n - indent), text + indent);
+		int y = *line - s->top + 3, rows = getmaxy(win);
+		*line += ui_put_wrapped(win, y, 2 + (int)indent, getmaxx(win) - 4 - (int)indent, y < 3 ? 0 : rows - y, 0,
+		                        part);
+		text += n + (text[n] == '\n');
+	}
+}
+
 static void help_draw(struct app *app, void *state, WINDOW *win)
 {
 	struct help *s = state;
@@ -83,6 +99,10 @@ static void help_draw(struct app *app, void *state, WINDOW *win)
 	snprintf(title, sizeof title, _("Keys of the screen: %s"), s->about ? _(s->about->title) : "");
 	ui_put(win, 1, 2, getmaxx(win) - 4, A_BOLD, title);
 	int line = 0;
+	if (s->about && s->about->help_text) {
+		draw_paragraphs(s, win, _(s->about->help_text), &line);
+		line++;
+	}
 	if (s->about)
 		draw_table(app, s, win, s->about->bindings, &line);
 	line++;   /* a blank row between this screen's keys and the shared ones */

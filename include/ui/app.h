@@ -40,6 +40,9 @@ struct screen {
 	unsigned perms;
 	size_t state_size;
 	const struct binding *bindings;  /* ends with action 0; may be NULL */
+	/* msgid of a text the F1 help shows above the keys (what the screen
+	 * is for, where its data comes from), each line ('\n') wrapped; or NULL. */
+	const char *help_text;
 	/* Sets up state; arg is what app_push was given. Not ST_OK: not opened. */
 	enum status (*enter)(struct app *app, void *state, const void *arg);
 	void (*leave)(struct app *app, void *state);

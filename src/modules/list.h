@@ -3,6 +3,7 @@
  * here. Included by registry.c only. */
 MODULE(registration)
 MODULE(medical)
+MODULE(sync)           /* before the larger groups: the manager's menu is full otherwise */
 MODULE(psych)
 MODULE(training)
 MODULE(reintegration)
