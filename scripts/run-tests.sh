@@ -4,23 +4,56 @@
 # non-zero without saying how many tests failed counts as one failure.
 # A binary still running after TEST_TIMEOUT seconds (default 300) is
 # stopped and counts as one failure: a hang fails the run, never stalls it.
+# Unit tests, their sanitized builds and the fuzz checks (build/tests/test_*,
+# build/asan/*, build/fuzzcheck/*) run TEST_JOBS at a time (default 2: the
+# machine's cores); the end-to-end tests and the attacks, which time what
+# they see, run one at a time after them. Output comes in the order given.
 # Exit status: 0 only when nothing failed.
 set -u
 limit=${TEST_TIMEOUT:-300}
+jobs=${TEST_JOBS:-2}
 passed=0
 failed=0
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+# Runs test $1 (number $2) into $dir/$2.log and $dir/$2.rc.
+run_one() {
+	timeout -k 10 "$limit" "$1" >"$dir/$2.log" 2>&1
+	echo $? >"$dir/$2.rc"
+}
+
+is_parallel() {
+	case "$1" in
+	*/tests/test_* | */asan/* | */fuzzcheck/*) return 0 ;;
+	*) return 1 ;;
+	esac
+}
+
+# The ones that may run side by side first, TEST_JOBS at a time (xargs
+# keeps every slot busy).
+n=0
 for t in "$@"; do
+	n=$((n + 1))
+	if is_parallel "$t"; then
+		printf '%s %s\n' "$n" "$t"
+	fi
+done | RUN_DIR=$dir RUN_LIMIT=$limit xargs -P "$jobs" -n 2 sh -c \
+	'timeout -k 10 "$RUN_LIMIT" "$1" >"$RUN_DIR/$0.log" 2>&1; echo $? >"$RUN_DIR/$0.rc"'
+
+# Then every test in the order given (the others run now), counted.
+n=0
+for t in "$@"; do
+	n=$((n + 1))
+	is_parallel "$t" || run_one "$t" "$n"
 	echo "== $t"
-	timeout -k 10 "$limit" "$t" >"$log" 2>&1
-	rc=$?
-	cat "$log"
+	cat "$dir/$n.log"
+	rc=$(cat "$dir/$n.rc")
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		echo "!! $t still running after $limit s: stopped"
 	fi
-	p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
-	f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p' "$dir/$n.log" | awk '{s+=$1} END {print s+0}')
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p' "$dir/$n.log" | awk '{s+=$1} END {print s+0}')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "!! $t exited with status $rc"
 		f=1
