@@ -239,111 +239,6 @@ static bool in_conflicts(struct sim *m, const struct edit *e)
 	return false;
 }
 
-/* The log entries of both sites that touch the person_language row. */
-static void trace_person(struct site *a, struct site *b, const char *row)
-{
-	/* The person by case number, the row's first value. */
-	char key[16] = "", uuid[33] = "";
-	memcpy(key, row + 8, 11);
-	sqlite3_stmt *u;
-	sqlite3_prepare_v2(db_sqlite(a->db), "SELECT uuid FROM person WHERE case_key = ?1", -1, &u, NULL);
-	sqlite3_bind_text(u, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(u) == SQLITE_ROW)
-		snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(u, 0));
-	sqlite3_finalize(u);
-	for (int k = 0; k < 3; k++) {
-		struct site *s = k == 0 ? a : b;
-		if (k == 2)
-			break;
-		sqlite3_stmt *st;
-		sqlite3_prepare_v2(db_sqlite(s->db), "SELECT seq, substr(origin, 29), origin_seq, changes FROM sync_log ORDER BY seq",
-		                   -1, &st, NULL);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			sqlite3_changeset_iter *it;
-			sqlite3changeset_start(&it, sqlite3_column_bytes(st, 3), (void *)sqlite3_column_blob(st, 3));
-			while (sqlite3changeset_next(it) == SQLITE_ROW) {
-				const char *name;
-				int ncol, op, ind;
-				sqlite3changeset_op(it, &name, &ncol, &op, &ind);
-				if (strcmp(name, "person"))
-					continue;
-				sqlite3_value *v = NULL, *o = NULL, *n = NULL;
-				if (op == SQLITE_INSERT)
-					sqlite3changeset_new(it, 0, &v);
-				else
-					sqlite3changeset_old(it, 0, &v);
-				if (!v || strcmp((const char *)sqlite3_value_text(v), uuid))
-					continue;
-				if (op != SQLITE_INSERT)
-					sqlite3changeset_old(it, 4, &o);
-				sqlite3changeset_new(it, 4, &n);
-				fprintf(stderr, "   %s: seq %lld from %s #%lld op %d other %s -> %s\n", k ? "second" : "first",
-				        sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2), op,
-				        o ? (const char *)sqlite3_value_text(o) : "-", n ? (const char *)sqlite3_value_text(n) : "-");
-			}
-			sqlite3changeset_finalize(it);
-		}
-		sqlite3_finalize(st);
-		sqlite3_prepare_v2(db_sqlite(s->db), "SELECT id, field, here, there, status, substr(there_site,29), substr(owner,29) "
-		                   "FROM sync_conflict WHERE row_uuid = ?1", -1, &st, NULL);
-		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			fprintf(stderr, "   %s conflict %lld %s here %s there %s %s from %s owner %s\n", k ? "second" : "first",
-			        sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-			        sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), sqlite3_column_text(st, 5),
-			        sqlite3_column_text(st, 6));
-		sqlite3_finalize(st);
-	}
-}
-
-static void trace(struct site *a, struct site *b, const char *row)
-{
-	char uuid[33] = "";
-	if (!strncmp(row, "person,", 7)) {
-		trace_person(a, b, row);
-		return;
-	}
-	const char *q = strchr(row, '\'');
-	if (!q)
-		return;
-	memcpy(uuid, q + 1, 32);
-	for (int k = 0; k < 2; k++) {
-		struct site *s = k ? b : a;
-		sqlite3_stmt *st;
-		sqlite3_prepare_v2(db_sqlite(s->db), "SELECT seq, substr(origin, 29), origin_seq, changes, at FROM sync_log ORDER BY seq",
-		                   -1, &st, NULL);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			sqlite3_changeset_iter *it;
-			sqlite3changeset_start(&it, sqlite3_column_bytes(st, 3), (void *)sqlite3_column_blob(st, 3));
-			while (sqlite3changeset_next(it) == SQLITE_ROW) {
-				const char *name;
-				int ncol, op, ind;
-				sqlite3changeset_op(it, &name, &ncol, &op, &ind);
-				if (strcmp(name, "person_language"))
-					continue;
-				sqlite3_value *v = NULL, *l = NULL;
-				if (op == SQLITE_INSERT) {
-					sqlite3changeset_new(it, 0, &v);
-					sqlite3changeset_new(it, 1, &l);
-				} else {
-					sqlite3changeset_old(it, 0, &v);
-					sqlite3changeset_old(it, 1, &l);
-				}
-				sqlite3_value *ch = NULL;
-				if (op == SQLITE_INSERT)
-					sqlite3changeset_new(it, 5, &ch);
-				if (v && !strcmp((const char *)sqlite3_value_text(v), uuid))
-					fprintf(stderr, "   %s: seq %lld from %s #%lld op %d %s at %s changed %s\n", k ? "second" : "first",
-					        sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2), op,
-					        l ? (const char *)sqlite3_value_text(l) : "?", sqlite3_column_text(st, 4),
-					        ch ? (const char *)sqlite3_value_text(ch) : "-");
-			}
-			sqlite3changeset_finalize(it);
-		}
-		sqlite3_finalize(st);
-	}
-}
-
 /* What differs between two sites, to find why: the first rows of each
  * table that differ. */
 static void show_differences(struct site *a, struct site *b)
@@ -383,10 +278,8 @@ static void show_differences(struct site *a, struct site *b)
 				hx = hy = false;
 				continue;
 			}
-			if (shown++ < 4) {
+			if (shown++ < 4)
 				fprintf(stderr, "only at %s: %s\n", cmp < 0 ? "first" : "second", cmp < 0 ? vx : vy);
-				trace(a, b, cmp < 0 ? vx : vy);
-			}
 			if (cmp < 0)
 				hx = false;
 			else
