@@ -30,12 +30,12 @@ static void known_data(struct fixture *f)
 	         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
 	         "INSERT INTO person (id, case_key, family_name, given_names, other_names, sex, birth_date, nationality, "
 	         "phone, phone_key, arrival_date, centre_id, arrival_mode, consent_data, consent_share, consent_date, "
-	         "created_at) SELECT i, 'KEYZZ' || i, 'Famzz' || i, 'Givzz' || i, 'Aliaszz' || i, "
+	         "created_at) SELECT i, 'KEY9ZZ' || i, 'Famzz' || i, 'Givzz' || i, 'Aliaszz' || i, "
 	         "CASE i % 3 WHEN 0 THEN 'f' WHEN 1 THEN 'm' ELSE 'x' END, '1990-05-17', 'NGA', '+22799' || i, "
 	         "'99' || i, '2026-02-03', (SELECT id FROM centre WHERE code = 'AGZ'), 'rescue', i != 1, i > 3, "
 	         "'2026-02-03', '2026-02-03T00:00:00Z' FROM n;"
 	         "INSERT INTO stay (person_id, centre_id, admitted) SELECT id, centre_id, '2026-02-03' FROM person;"
-	         "INSERT INTO person_document (person_id, doc_type, number) SELECT id, 'passport', 'DOCZZ' || id "
+	         "INSERT INTO person_document (person_id, doc_type, number) SELECT id, 'passport', 'DOC9ZZ' || id "
 	         "FROM person;"
 	         /* Person 2: born 2010-06-01, a boy of 15 on 2026-01-01 although 16 at his stay in Zinder;
 	            two stays of 2026, the last ended by a return; a flag with a note. */
@@ -57,10 +57,12 @@ struct rows {
 };
 
 /* True when s holds anything of a person's identity as stored. */
+/* The marks hold a 9 or lower-case letters, never all in Base32's alphabet
+ * (A-Z, 2-7): a pseudonym cannot hold one by chance. */
 static bool identifying(const char *s)
 {
 	static const char *const marks[] = {
-		"Famzz", "Givzz", "Aliaszz", "KEYZZ", "DOCZZ", "Notezz", "+227", "1990-05-17", "2010-06-01",
+		"Famzz", "Givzz", "Aliaszz", "KEY9ZZ", "DOC9ZZ", "Notezz", "+227", "1990-05-17", "2010-06-01",
 	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (strstr(s, marks[i]))
