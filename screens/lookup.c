@@ -55,6 +55,7 @@ struct lookup {
 	struct person_number_check number;   /* the query as a mistyped case number */
 	int found;            /* people found, counted up to COUNT_CAP */
 	bool found_over;      /* more than COUNT_CAP */
+	bool browsing;        /* the last key moved in the results: no cursor in the field */
 };
 
 /* People counted at most for the line that says how many were found. */
@@ -190,9 +191,13 @@ static enum ui_result lookup_input(struct app *app, void *state, int key)
 	struct lookup *s = state;
 	if (key == '\n')
 		return open_selected(app, s);
-	if (list_key(&s->list, key))
+	if (list_key(&s->list, key)) {
+		s->browsing = true;
 		return UI_HANDLED;
+	}
 	enum le_result r = le_key(&s->box, key);
+	if (r != LE_IGNORED)
+		s->browsing = false;
 	if (r == LE_CHANGED) {
 		le_get(&s->box, s->query, sizeof s->query);
 		list_reload(&s->list);
@@ -268,6 +273,13 @@ static bool lookup_typing(struct app *app, void *state)
 	return true;
 }
 
+/* Moving in the results hides the field's cursor until the user types. */
+static bool lookup_cursor_hidden(struct app *app, void *state)
+{
+	(void)app;
+	return ((struct lookup *)state)->browsing;
+}
+
 const struct screen screen_lookup = {
 	.name = "lookup",
 	.title = N_("Find a person"),
@@ -280,6 +292,7 @@ const struct screen screen_lookup = {
 	.draw = lookup_draw,
 	.input = lookup_input,
 	.typing = lookup_typing,
+	.cursor_hidden = lookup_cursor_hidden,
 };
 
 enum status lookup_open(struct app *app)

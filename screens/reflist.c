@@ -34,6 +34,7 @@ struct reflist {
 	struct lineedit filter;
 	struct list list;
 	char filter_text[LINEEDIT_MAX * 4 + 1];
+	bool browsing;   /* the last key moved in the list: no cursor in the filter */
 };
 
 struct fill {
@@ -79,9 +80,13 @@ static enum ui_result reflist_input(struct app *app, void *state, int key)
 {
 	(void)app;
 	struct reflist *s = state;
-	if (list_key(&s->list, key))
+	if (list_key(&s->list, key)) {
+		s->browsing = true;
 		return UI_HANDLED;
+	}
 	enum le_result r = le_key(&s->filter, key);
+	if (r != LE_IGNORED)
+		s->browsing = false;
 	if (r == LE_CHANGED) {
 		le_get(&s->filter, s->filter_text, sizeof s->filter_text);
 		list_reload(&s->list);
@@ -109,6 +114,12 @@ static bool reflist_typing(struct app *app, void *state)
 	return true;
 }
 
+static bool reflist_cursor_hidden(struct app *app, void *state)
+{
+	(void)app;
+	return ((struct reflist *)state)->browsing;
+}
+
 static const struct binding bindings[] = {
 	{ 1, { UI_KEYCODE(KEY_UP), UI_KEYCODE(KEY_DOWN), UI_KEYCODE(KEY_NPAGE), UI_KEYCODE(KEY_PPAGE) },
 	  NULL, N_("Move in the list (Home and End too)") },
@@ -126,6 +137,7 @@ static const struct screen screen_reflist = {
 	.draw = reflist_draw,
 	.input = reflist_input,
 	.typing = reflist_typing,
+	.cursor_hidden = reflist_cursor_hidden,
 };
 
 enum status reflist_open(struct app *app, enum ref_kind kind)

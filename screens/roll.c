@@ -80,6 +80,7 @@ struct roll_screen {
 	struct lineedit filter;
 	char filter_text[LINEEDIT_MAX * 4 + 1];
 	bool list_focus;
+	bool browsing;            /* the last key moved in the list: no cursor in the filter */
 	struct roll_counts counts;
 	struct list list;
 };
@@ -299,8 +300,10 @@ static enum ui_result roll_action(struct app *app, void *state, int action)
 static enum ui_result roll_input(struct app *app, void *state, int key)
 {
 	struct roll_screen *s = state;
-	if (list_key(&s->list, key))
+	if (list_key(&s->list, key)) {
+		s->browsing = true;
 		return UI_HANDLED;
+	}
 	if (key == UI_ESC && s->filter_text[0]) {
 		set_filter(s, "");
 		return UI_HANDLED;
@@ -328,11 +331,21 @@ static enum ui_result roll_input(struct app *app, void *state, int key)
 		}
 	}
 	enum le_result r = le_key(&s->filter, key);
+	if (r != LE_IGNORED)
+		s->browsing = false;
 	if (r == LE_CHANGED) {
 		le_get(&s->filter, s->filter_text, sizeof s->filter_text);
 		list_reload(&s->list);
 	}
 	return r == LE_IGNORED ? UI_IGNORED : UI_HANDLED;
+}
+
+/* In the list (Tab) or moving in it: no cursor in the filter. */
+static bool roll_cursor_hidden(struct app *app, void *state)
+{
+	(void)app;
+	const struct roll_screen *s = state;
+	return s->list_focus || s->browsing;
 }
 
 static bool roll_typing(struct app *app, void *state)
@@ -390,6 +403,7 @@ static const struct screen screen_roll = {
 	.input = roll_input,
 	.action = roll_action,
 	.typing = roll_typing,
+	.cursor_hidden = roll_cursor_hidden,
 	.resume = roll_resume,
 };
 
@@ -406,6 +420,7 @@ static const struct screen screen_course_roll = {
 	.input = roll_input,
 	.action = roll_action,
 	.typing = roll_typing,
+	.cursor_hidden = roll_cursor_hidden,
 	.resume = roll_resume,
 };
 

@@ -55,6 +55,11 @@ struct screen {
 	bool (*unsaved)(struct app *app, void *state);
 	/* True while a text field has the focus: plain letters are text then. */
 	bool (*typing)(struct app *app, void *state);
+	/* True when the text cursor is hidden although a field has the focus
+	 * (the user moves in a list under it). Whenever the cursor is hidden
+	 * curses leaves the terminal's cursor where it last wrote: a move in a
+	 * list never pays for the way back to the field. */
+	bool (*cursor_hidden)(struct app *app, void *state);
 	/* A form screen gives its form and its save: the loop then sends it
 	 * the keys (Enter on the last field and ACT_SUBMIT save), asks about
 	 * unsaved changes and knows when letters are text, unless the screen

@@ -473,7 +473,12 @@ static void draw_all(struct app *app)
 	              : f->screen->form && form_typing(f->screen->form(f->state));
 	draw_status(app, f, typing);
 	wnoutrefresh(stdscr);
-	curs_set(typing ? 1 : 0);
+	bool shown = typing && !(f->screen->cursor_hidden && f->screen->cursor_hidden(app, f->state));
+	curs_set(shown ? 1 : 0);
+	/* A hidden cursor stays where the last change was written (over a
+	 * slow link a Down in a list is then the two characters of its arrow
+	 * and the way between them, tests/bench/bench_term.c). */
+	leaveok(app->body, !shown);
 	wnoutrefresh(app->body);
 	app->dirty = false;
 }

@@ -42,6 +42,7 @@ struct term {
 	VTerm *vt;
 	VTermScreen *screen;
 	size_t bytes;       /* output bytes since start or last reset */
+	bool cursor_hidden; /* the program turned the cursor off */
 	char *out;          /* bytes for the program not yet written */
 	size_t out_len, out_cap;
 };
@@ -456,6 +457,18 @@ static void run_child(char *const argv[], char **envp, int err_fd)
 	_exit(127);
 }
 
+/* The emulator tells when the program shows or hides the cursor. */
+static int on_termprop(VTermProp prop, VTermValue *val, void *user)
+{
+	struct term *t = user;
+
+	if (prop == VTERM_PROP_CURSORVISIBLE)
+		t->cursor_hidden = !val->boolean;
+	return 1;
+}
+
+static const VTermScreenCallbacks screen_callbacks = { .settermprop = on_termprop };
+
 /* Starts argv[0] in a rows x cols pseudo-terminal (see harness.h). */
 struct term *term_start(int rows, int cols, char *const argv[], char *const env[])
 {
@@ -487,6 +500,7 @@ struct term *term_start(int rows, int cols, char *const argv[], char *const env[
 	vterm_set_utf8(t->vt, 1);
 	vterm_output_set_callback(t->vt, on_output, t);
 	t->screen = vterm_obtain_screen(t->vt);
+	vterm_screen_set_callbacks(t->screen, &screen_callbacks, t);
 	vterm_screen_enable_altscreen(t->screen, 1);
 	vterm_screen_reset(t->screen, 1);
 
@@ -612,6 +626,18 @@ char *term_row(struct term *t, int row)
 	if (row >= 0 && row < t->rows)
 		add_row(t, row, true, &b);
 	return sbuf_take(&b);
+}
+
+/* Where the cursor is and whether it shows (see harness.h). */
+bool term_cursor(struct term *t, int *row, int *col)
+{
+	VTermPos cur;
+
+	read_some(t);
+	vterm_state_get_cursorpos(vterm_obtain_state(t->vt), &cur);
+	*row = cur.row;
+	*col = cur.col;
+	return !t->cursor_hidden;
 }
 
 /* Prints the screen, framed with its size and cursor, to stderr. */

@@ -42,6 +42,10 @@ char *term_screen(struct term *t);
 /* The text of one row (0-based), trailing blanks removed; caller frees. */
 char *term_row(struct term *t, int row);
 
+/* Sets *row and *col (0-based) to the cursor's place after reading pending
+ * output; true when the cursor shows. */
+bool term_cursor(struct term *t, int *row, int *col);
+
 /* Prints the screen, framed, to stderr (for failed assertions). */
 void term_dump(struct term *t, const char *why);
 

@@ -148,6 +148,43 @@ static void scrolls_cleanly_on_screen(void **state)
 	scroll_on(*state, "screen");
 }
 
+/* Moving in the results hides the query's cursor (curses then leaves the
+ * terminal's cursor where it last wrote: a Down costs its arrow, not the
+ * way back to the field); typing shows it again in the field, and the
+ * letter narrows the query. */
+static void browsing_hides_the_cursor_until_typing(void **state)
+{
+	struct session *s = *state;
+	session_start(s, ROWS, WIDTH, "xterm");
+	session_login(s, "intake", "intake-demo");
+	assert_screen(s, "Bienvenue");
+	term_type(s->t, "/");
+	assert_screen(s, "Rechercher une personne");
+	term_type(s->t, "a");
+	assert_screen(s, "N° de dossier");
+	wait_keys_done(s);
+	int row, col;
+	assert_true(term_cursor(s->t, &row, &col));
+	assert_int_equal(row, 2);   /* in the query field */
+	term_key(s->t, TK_DOWN);
+	term_key(s->t, TK_DOWN);
+	wait_keys_done(s);
+	char *third = term_row(s->t, 8);
+	assert_int_equal(third[0], '>');
+	free(third);
+	assert_false(term_cursor(s->t, &row, &col));
+	term_type(s->t, "m");
+	assert_screen(s, "Chercher : am");
+	wait_keys_done(s);
+	assert_true(term_cursor(s->t, &row, &col));
+	assert_int_equal(row, 2);
+	/* Back to the first row: a new query selects its first result. */
+	char *first = term_row(s->t, 6);
+	assert_int_equal(first[0], '>');
+	free(first);
+	term_free(&s->t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +192,7 @@ int main(void)
 		cmocka_unit_test(scrolls_cleanly_on_vt100),
 		cmocka_unit_test(scrolls_cleanly_on_linux),
 		cmocka_unit_test(scrolls_cleanly_on_screen),
+		cmocka_unit_test(browsing_hides_the_cursor_until_typing),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
