@@ -68,6 +68,9 @@ row "first paint, result list (bytes)" first_paint_results_bytes term "<= 3,000"
 row "Down in results, median (bytes)" cursor_move_bytes_median term ""
 row "Down in results, mean of 100 (bytes)" cursor_move_bytes_mean term "< 64"
 row "Down in results, max (bytes)" cursor_move_bytes_max term ""
+# Of the mean, the text that shows (rows coming into view, the arrow, the
+# line under the list): what any way of drawing would pay.
+row "Down, text shown, mean of 100 (bytes)" cursor_move_bytes_text_mean term ""
 for t in vt100 linux screen; do
 	row "Down, mean of 100, TERM=$t (bytes)" "cursor_move_bytes_${t}_mean" term "< 64"
 done

@@ -328,7 +328,8 @@ static void print_bytes(const char *name, size_t *v, int n)
 }
 
 /* Presses key n times, each time recording the bytes written in answer;
- * prints their median, mean and maximum under name. */
+ * prints their median, mean and maximum under name, and the mean of the
+ * bytes of text among them (without cursor moves and other sequences). */
 static void measure_moves(struct bench *b, enum term_key key, int n, const char *name)
 {
 	size_t *v = calloc((size_t)n, sizeof *v);
@@ -336,8 +337,11 @@ static void measure_moves(struct bench *b, enum term_key key, int n, const char 
 
 	if (!v)
 		fail(b, "out of memory");
+	double text = 0;
+
 	for (int i = 0; i < n; i++) {
 		v[i] = key_bytes(b, key);
+		text += (double)term_text_bytes(b->t);
 		if (v[i] == 0) {
 			free(v);
 			snprintf(msg, sizeof msg,
@@ -347,6 +351,8 @@ static void measure_moves(struct bench *b, enum term_key key, int n, const char 
 		}
 	}
 	print_bytes(name, v, n);
+	/* Of the mean, the text that shows: what any way of drawing pays. */
+	printf("%s_text_mean %.1f bytes\n", name, text / n);
 	free(v);
 }
 

@@ -42,6 +42,8 @@ struct term {
 	VTerm *vt;
 	VTermScreen *screen;
 	size_t bytes;       /* output bytes since start or last reset */
+	size_t text_bytes;  /* of them, the text shown (not controls or sequences) */
+	int esc;            /* where the count is in an escape sequence (count_text) */
 	bool cursor_hidden; /* the program turned the cursor off */
 	char *out;          /* bytes for the program not yet written */
 	size_t out_len, out_cap;
@@ -250,6 +252,32 @@ static void try_reap(struct term *t)
 	}
 }
 
+/* Counts the bytes of buf that are text shown: not control characters and
+ * not part of an escape sequence (ESC, its intermediates and final byte;
+ * CSI with its parameters). The state carries across reads. */
+static void count_text(struct term *t, const char *buf, size_t n)
+{
+	enum { TEXT, ESC_SEEN, ESC_INTER, CSI };
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == 0x1b) {
+			t->esc = ESC_SEEN;
+		} else if (t->esc == ESC_SEEN) {
+			t->esc = c == '[' ? CSI : c >= 0x20 && c <= 0x2f ? ESC_INTER : TEXT;
+		} else if (t->esc == ESC_INTER) {
+			if (c < 0x20 || c > 0x2f)
+				t->esc = TEXT;
+		} else if (t->esc == CSI) {
+			if (c >= 0x40 && c <= 0x7e)
+				t->esc = TEXT;
+		} else if (c >= 0x20 && c != 0x7f) {
+			t->text_bytes++;
+		}
+	}
+}
+
 /* Reads the output available now into the emulator. */
 static void read_some(struct term *t)
 {
@@ -262,6 +290,7 @@ static void read_some(struct term *t)
 		if (n > 0) {
 			vterm_input_write(t->vt, buf, (size_t)n);
 			t->bytes += (size_t)n;
+			count_text(t, buf, (size_t)n);
 			total += (size_t)n;
 		} else if (n < 0 && errno == EINTR) {
 			continue;
@@ -744,11 +773,18 @@ size_t term_bytes(const struct term *t)
 	return t->bytes;
 }
 
+/* Of them, the text shown (see harness.h). */
+size_t term_text_bytes(const struct term *t)
+{
+	return t->text_bytes;
+}
+
 /* Restarts the output byte count. */
 void term_reset_bytes(struct term *t)
 {
 	read_some(t);
 	t->bytes = 0;
+	t->text_bytes = 0;
 }
 
 /* Reads output until none came for quiet_ms (capped; see harness.h). */

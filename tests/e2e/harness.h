@@ -64,6 +64,9 @@ void term_resize(struct term *t, int rows, int cols);
 /* Bytes the program has written to the terminal since start or the last
  * term_reset_bytes. */
 size_t term_bytes(const struct term *t);
+/* Of those, the bytes of text shown: not control characters, not escape
+ * sequences (what any way of drawing the same screens must send). */
+size_t term_text_bytes(const struct term *t);
 void term_reset_bytes(struct term *t);
 
 /* Reads output until the program has written nothing for quiet_ms. For byte

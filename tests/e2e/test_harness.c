@@ -238,6 +238,28 @@ static void test_bytes(void **state)
 	assert_int_equal(term_bytes(t), 5);
 }
 
+/* term_text_bytes counts the text shown, never cursor moves, charset and
+ * mode sequences or control characters; the cursor's visibility and place
+ * are read back. */
+static void test_text_bytes_and_cursor(void **state)
+{
+	struct term *t = start_sh(24, 80,
+		"stty -echo; printf '\\033[3;5Hab\\033(B\\033[0;1mc\\r\\n\\033>\\303\\251\\033[?25l'; "
+		"read x", NULL);
+
+	*state = t;
+	assert_non_null(t);
+	assert_true(term_wait_text(t, "abc", WAIT_MS));
+	assert_true(term_wait_text(t, "\303\251", WAIT_MS));
+	int row = -1, col = -1;
+	assert_false(term_cursor(t, &row, &col));
+	assert_int_equal(row, 3);
+	assert_int_equal(col, 1);
+	/* a, b, c and the two bytes of e-acute. */
+	assert_int_equal(term_text_bytes(t), 5);
+	assert_true(term_bytes(t) > 20);
+}
+
 /* term_settle returns after the quiet time when nothing more is written. */
 static void test_settle(void **state)
 {
@@ -428,6 +450,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_wait_after_exit, teardown),
 		cmocka_unit_test_teardown(test_wait_gone, teardown),
 		cmocka_unit_test_teardown(test_bytes, teardown),
+		cmocka_unit_test_teardown(test_text_bytes_and_cursor, teardown),
 		cmocka_unit_test_teardown(test_settle, teardown),
 		cmocka_unit_test_teardown(test_exec_failure, teardown),
 		cmocka_unit_test_teardown(test_signal, teardown),
