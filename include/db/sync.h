@@ -66,7 +66,7 @@ struct sync_result {
 	bool held;             /* import: kept until earlier bundles come */
 	bool more;             /* export: more entries wait for the next bundle (one has a size limit) */
 	char from[SYNC_SITE_NAME_MAX];
-	char detail[256];      /* why a bundle was refused or held, for the user */
+	char detail[512];      /* why a bundle was refused or held, for the user */
 };
 
 /* Writes to out a bundle for the site named `to` (its name or id) of every

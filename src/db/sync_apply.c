@@ -16,7 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/casenum.h"
+#include "core/i18n.h"
 #include "core/phone.h"
+#include "core/sync_labels.h"
 #include "db/db_private.h"
 #include "db/person_private.h"
 #include "db/sync_private.h"
@@ -327,16 +330,51 @@ static void note_person(struct apply *a, const struct sync_table *t, sqlite3_val
 	sqlite3_finalize(st);
 }
 
-static void fail(struct apply *a, const char *what)
+/* Why a change of table t could not be written, for the user: the kind of
+ * record in their language; SQLite's own words only as a technical
+ * detail at the end. A person whose case number exists here means two
+ * sites register at one centre, and says so. */
+static void fail(struct apply *a, const struct sync_table *t, sqlite3_value **nv)
 {
-	snprintf(a->r->detail, sizeof a->r->detail, "%s", what);
+	sqlite3 *h = db_sqlite(a->db);
+	const char *sqlite_says = sqlite3_errmsg(h);
+	if (nv && !strcmp(t->name, "person") && sqlite3_extended_errcode(h) == SQLITE_CONSTRAINT_UNIQUE &&
+	    strstr(sqlite_says, "case_key")) {
+		char number[40] = "?";
+		for (int i = 0; i < t->ncol; i++)
+			if (!strcmp(t->col[i].name, "case_key") && text_of(nv[i])
+			    && !casenum_display(text_of(nv[i]), number, sizeof number))
+				snprintf(number, sizeof number, "%s", text_of(nv[i]));
+		snprintf(a->r->detail, sizeof a->r->detail,
+		         _("%s registered a person with case number %s, which a person here already has: two sites "
+		           "cannot register people at the same centre. Nothing was changed."),
+		         a->r->from, number);
+		return;
+	}
+	snprintf(a->r->detail, sizeof a->r->detail,
+	         _("A change to a record (%s) could not be written here. Nothing was changed. Technical detail: %s"),
+	         sync_table_label(t->name), sqlite_says);
 }
 
-static enum status run(struct apply *a, sqlite3_stmt *st)
+/* Why the changes themselves could not be read (msgid). */
+static void fail_text(struct apply *a, const char *msgid)
+{
+	snprintf(a->r->detail, sizeof a->r->detail, "%s", _(msgid));
+}
+
+/* A change names a record this site does not have. */
+static void fail_missing(struct apply *a, const struct sync_table *t)
+{
+	snprintf(a->r->detail, sizeof a->r->detail,
+	         _("A change to a record (%s) refers to a record this site has not received. Nothing was changed."),
+	         sync_table_label(t->name));
+}
+
+static enum status run(struct apply *a, const struct sync_table *t, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		fail(a, sqlite3_errmsg(db_sqlite(a->db)));
+		fail(a, t, NULL);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : ST_INVALID;
 }
@@ -386,7 +424,7 @@ static enum status apply_insert(struct apply *a, const struct sync_table *t, sql
 	snprintf(sql + n, sizeof sql - n, ") VALUES (%s)", vals);
 	sqlite3_stmt *st = sync_insert_stmt(a->db, (int)(t - a->s->tab), sql);
 	if (!st) {
-		fail(a, sqlite3_errmsg(db_sqlite(a->db)));
+		fail(a, t, NULL);
 		return ST_INVALID;
 	}
 	k = 0;
@@ -404,13 +442,13 @@ static enum status apply_insert(struct apply *a, const struct sync_table *t, sql
 		} else if (bind_incoming(a, c, nv[i], st, k) != ST_OK) {
 			sqlite3_reset(st);
 			sqlite3_clear_bindings(st);
-			fail(a, "a change refers to a record this site has not received");
+			fail_missing(a, t);
 			return ST_INVALID;
 		}
 	}
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
-		fail(a, sqlite3_errmsg(db_sqlite(a->db)));
+		fail(a, t, nv);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	enum status s = rc == SQLITE_DONE ? ST_OK : ST_INVALID;
@@ -484,20 +522,20 @@ static enum status apply_update(struct apply *a, const struct sync_table *t, sql
 	snprintf(sql + n, sizeof sql - n, " WHERE uuid = ?%d", k + 2);
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db_sqlite(a->db), sql, -1, &st, NULL) != SQLITE_OK) {
-		fail(a, sqlite3_errmsg(db_sqlite(a->db)));
+		fail(a, t, NULL);
 		return ST_INVALID;
 	}
 	k = 0;
 	for (int i = 0; i < t->ncol; i++)
 		if (set[i] && bind_incoming(a, &t->col[i], nv[i], st, ++k) != ST_OK) {
 			sqlite3_finalize(st);
-			fail(a, "a change refers to a record this site has not received");
+			fail_missing(a, t);
 			return ST_INVALID;
 		}
 	if (changed >= 0 && nv[changed])
 		sqlite3_bind_value(st, k + 1, nv[changed]);
 	sqlite3_bind_value(st, k + 2, row->v[t->uuid_col]);
-	s = run(a, st);
+	s = run(a, t, st);
 	if (s == ST_OK)
 		note_person(a, t, row->v[t->uuid_col], false);
 	if (s == ST_OK && owned_here(a, t, row)) {
@@ -543,7 +581,7 @@ static enum status apply_delete(struct apply *a, const struct sync_table *t, sql
 			return ST_INTERNAL;
 		sqlite3_bind_value(st, 1, row->v[t->uuid_col]);
 		note_person(a, t, row->v[t->uuid_col], false);
-		enum status s = run(a, st);
+		enum status s = run(a, t, st);
 		if (s == ST_OK && owned_here(a, t, row))
 			sync_emit_change(a->db, (int)(t - a->s->tab), SQLITE_DELETE, row->v, NULL, a->echo);
 		return s;
@@ -675,7 +713,7 @@ enum status sync_apply_entry(struct db *db, const struct sync_entry *e, struct s
 	sqlite3_changeset_iter *it = NULL;
 	if (e->size > (size_t)0x7fffffff
 	    || sqlite3changeset_start(&it, (int)e->size, (void *)e->changes) != SQLITE_OK) {
-		fail(&a, "damaged changes");
+		fail_text(&a, N_("The changes in the bundle cannot be read: it is damaged. Nothing was changed."));
 		return ST_INVALID;
 	}
 	sqlite3_value *ov[SYNC_COLS_MAX], *nv[SYNC_COLS_MAX];
@@ -690,7 +728,8 @@ enum status sync_apply_entry(struct db *db, const struct sync_entry *e, struct s
 		}
 		int ti = sync_table_index(a.s, name);
 		if (ti < 0 || ncol != a.s->tab[ti].ncol) {
-			fail(&a, "changes to a table this program does not know");
+			fail_text(&a, N_("The bundle holds changes of a kind this version of Taimako does not know: update Taimako "
+			                  "at this site. Nothing was changed."));
 			s = ST_INVALID;
 			break;
 		}
@@ -714,7 +753,7 @@ enum status sync_apply_entry(struct db *db, const struct sync_entry *e, struct s
 	if (sqlite3changeset_finalize(it) != SQLITE_OK && s == ST_OK)
 		s = ST_INVALID;
 	if (s == ST_INVALID && !r->detail[0])
-		fail(&a, "damaged changes");
+		fail_text(&a, N_("The changes in the bundle cannot be read: it is damaged. Nothing was changed."));
 	return s;
 }
 

@@ -305,6 +305,28 @@ static void the_same_person_registered_at_two_sites_is_a_duplicate(void **state)
 	assert_same_data(&w->a, &w->b);
 }
 
+/* Two sites registering at one centre make the same case numbers: the
+ * bundle is refused whole, saying so in words, with the number. */
+static void two_sites_at_one_centre_are_refused_in_words(void **state)
+{
+	struct two *w = *state;
+	struct site c;
+	site_open(&c, "Agadez annex", "AGZ");
+	register_person(&w->a, "Diallo", "Mamadou Saliou", "1993");
+	register_person(&c, "Traore", "Ousmane", "1990");
+	struct sync_result r;
+	size_t n;
+	unsigned char *b = bundle(&w->a, &c, false, &n);
+	assert_int_equal(deliver(&c, b, n, &r), ST_INVALID);
+	free(b);
+	assert_non_null(strstr(r.detail, "Agadez registered a person with case number AGZ-"));
+	assert_non_null(strstr(r.detail, "two sites cannot register people at the same centre"));
+	assert_null(strstr(r.detail, "case_key"));   /* never a column's name */
+	assert_int_equal(count_of(&c, "SELECT count(*) FROM person"), 1);
+	assert_int_equal(count_of(&c, "SELECT count(*) FROM person WHERE family_name = 'Diallo'"), 0);
+	site_close(&c);
+}
+
 static void every_session_is_captured(void **state)
 {
 	struct two *w = *state;
@@ -499,6 +521,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(keeping_ours_travels_to_every_site, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_delete_against_an_edit_is_a_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_same_person_registered_at_two_sites_is_a_duplicate, setup, teardown),
+		cmocka_unit_test_setup_teardown(two_sites_at_one_centre_are_refused_in_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_session_is_captured, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_site_is_rebuilt_from_the_central_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_central_copy_asks_for_everything_again, setup, teardown),
