@@ -14,7 +14,8 @@ set -u
 # use after free; by default 256 MB a process, which every sanitized test
 # then maps and touches (460-630 MB resident each): on a machine where page
 # faults are dear that doubled their time (build/asan/test_sync 52 s, 24 s
-# with 16 MB). 16 MB still holds everything a test step frees.
+# with 16 MB). A use soon after the free is still caught; one after 16 MB
+# of other frees no longer is.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=16}"
 limit=${TEST_TIMEOUT:-300}
 jobs=${TEST_JOBS:-2}
