@@ -25,9 +25,12 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
 # Runs test $1 (number $2) into $dir/$2.log and $dir/$2.rc.
+# Its wall time in seconds goes to $dir/$2.time.
 run_one() {
+	start=$(date +%s.%N)
 	timeout -k 10 "$limit" "$1" >"$dir/$2.log" 2>&1
 	echo $? >"$dir/$2.rc"
+	echo "$start $(date +%s.%N)" >"$dir/$2.time"
 }
 
 is_parallel() {
@@ -46,14 +49,15 @@ for t in "$@"; do
 		printf '%s %s\n' "$n" "$t"
 	fi
 done | RUN_DIR=$dir RUN_LIMIT=$limit xargs -P "$jobs" -n 2 sh -c \
-	'timeout -k 10 "$RUN_LIMIT" "$1" >"$RUN_DIR/$0.log" 2>&1; echo $? >"$RUN_DIR/$0.rc"'
+	'start=$(date +%s.%N); timeout -k 10 "$RUN_LIMIT" "$1" >"$RUN_DIR/$0.log" 2>&1; echo $? >"$RUN_DIR/$0.rc"
+	 echo "$start $(date +%s.%N)" >"$RUN_DIR/$0.time"'
 
 # Then every test in the order given (the others run now), counted.
 n=0
 for t in "$@"; do
 	n=$((n + 1))
 	is_parallel "$t" || run_one "$t" "$n"
-	echo "== $t"
+	echo "== $t ($(awk '{ printf "%.1f", $2 - $1 }' "$dir/$n.time") s)"
 	cat "$dir/$n.log"
 	rc=$(cat "$dir/$n.rc")
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
